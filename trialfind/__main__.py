@@ -1,0 +1,3 @@
+from trialfind.cli import main
+
+main()

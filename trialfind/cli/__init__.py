@@ -1,0 +1,86 @@
+"""The `trialfind` command. Each subcommand lives in its own module and is imported
+only when it runs, so `trialfind --help` and a warm query start fast."""
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+
+import click
+
+from trialfind.errors import InvalidInput, TrialfindError
+
+COMMANDS = {
+    "trials": ("trialfind.cli.trials", "trials", "Open trials a child can join, best first."),
+    "study": ("trialfind.cli.trials", "study", "Show one study by NCT id."),
+    "candidates": ("trialfind.cli.candidates", "candidates",
+                   "Compassionate-use candidates: drugs on the child's target studied only in adults."),
+    "sponsor": ("trialfind.cli.sponsor", "sponsor", "A company's expanded-access policy and contacts."),
+    "request": ("trialfind.cli.sponsor", "request", "Write a compassionate-use request packet for the physician."),
+    "registry": ("trialfind.cli.registry", "registry", "Registry of compassionate-use request outcomes."),
+    "index": ("trialfind.cli.index", "index", "Offline local index of ClinicalTrials.gov studies."),
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx):
+        return list(COMMANDS)
+
+    def get_command(self, ctx, name):
+        if name not in COMMANDS:
+            return None
+        module_name, attr, _ = COMMANDS[name]
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name:
+                return None
+            raise
+        return getattr(module, attr)
+
+    def format_commands(self, ctx, formatter):
+        rows = [(name, help_) for name, (_, _, help_) in COMMANDS.items()]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="trialfind")
+def cli() -> None:
+    """trialfind: clinical trials and compassionate-use options for children with cancer.
+
+    Not medical advice: every result must be checked with the child's care team
+    and the study team.
+    """
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: library errors become one line and an exit code, never a traceback."""
+    try:
+        cli.main(args=argv, prog_name="trialfind", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(1)
+    except InvalidInput as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+    except TrialfindError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("Interrupted.", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:  # a bug: still one line, the traceback only on request
+        if os.environ.get("TRIALFIND_DEBUG"):
+            raise
+        click.echo(f"Error: internal error ({type(exc).__name__}: {exc}); set TRIALFIND_DEBUG=1 for details",
+                   err=True)
+        sys.exit(1)
+    sys.exit(0)

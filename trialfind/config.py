@@ -1,0 +1,36 @@
+"""Where trialfind talks to and where it keeps things: API URL, cache directory, offline mode."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+DEFAULT_API_URL = "https://clinicaltrials.gov/api/v2"
+DEFAULT_RATE_LIMIT_PER_MINUTE = 50.0
+
+_CHECKOUT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def api_url(override: str | None = None) -> str:
+    return (override or os.environ.get("TRIALFIND_API_URL") or DEFAULT_API_URL).rstrip("/")
+
+
+def cache_dir(override: str | os.PathLike | None = None) -> Path:
+    """The on-disk cache: explicit path, else $TRIALFIND_CACHE_DIR, else the checkout's
+    cache/ when running from a source checkout, else the user's cache directory."""
+    chosen = override or os.environ.get("TRIALFIND_CACHE_DIR")
+    if chosen:
+        path = Path(chosen).expanduser()
+    elif (_CHECKOUT_ROOT / "pyproject.toml").is_file() and (_CHECKOUT_ROOT / "cache").is_dir():
+        path = _CHECKOUT_ROOT / "cache"
+    else:
+        from platformdirs import user_cache_dir
+
+        path = Path(user_cache_dir("trialfind"))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def offline_requested(flag: bool | None = None) -> bool:
+    if flag is not None:
+        return flag
+    return os.environ.get("TRIALFIND_OFFLINE", "").strip().lower() in {"1", "true", "yes", "on"}

@@ -1,0 +1,1 @@
+"""Matching a child to studies: age, sex, condition, target, status, distance, ranking."""

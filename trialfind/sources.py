@@ -1,0 +1,23 @@
+"""Choosing a study source: the live API client or the offline local index."""
+from __future__ import annotations
+
+from trialfind.config import DEFAULT_RATE_LIMIT_PER_MINUTE, api_url as resolve_api_url, cache_dir as resolve_cache_dir
+from trialfind.config import offline_requested
+from trialfind.spec import StudySource
+
+
+def open_source(*, api_url: str | None = None, cache_dir=None, use_cache: bool = True, refresh: bool = False,
+                offline: bool | None = None, rate_limit: float | None = None) -> StudySource:
+    directory = resolve_cache_dir(cache_dir)
+    if offline_requested(offline):
+        from trialfind.index import LocalIndex
+
+        return LocalIndex.open(directory)
+    from trialfind.clients.ctgov import CtgovClient
+
+    return CtgovClient(
+        base_url=resolve_api_url(api_url),
+        cache_dir=directory if use_cache else None,
+        refresh=refresh,
+        rate_limit_per_minute=rate_limit or DEFAULT_RATE_LIMIT_PER_MINUTE,
+    )
