@@ -34,3 +34,21 @@ def offline_requested(flag: bool | None = None) -> bool:
     if flag is not None:
         return flag
     return os.environ.get("TRIALFIND_OFFLINE", "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def rate_limit(override: float | None = None) -> float:
+    """Most API requests per minute: explicit value, else $TRIALFIND_RATE_LIMIT, else 50."""
+    if override:
+        return float(override)
+    raw = os.environ.get("TRIALFIND_RATE_LIMIT", "").strip()
+    if not raw:
+        return DEFAULT_RATE_LIMIT_PER_MINUTE
+    try:
+        value = float(raw)
+    except ValueError:
+        value = 0.0
+    if not value > 0:
+        from trialfind.errors import InvalidInput
+
+        raise InvalidInput(f"TRIALFIND_RATE_LIMIT={raw!r} is not a positive number of requests per minute")
+    return value

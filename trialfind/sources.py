@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from trialfind.config import DEFAULT_RATE_LIMIT_PER_MINUTE, api_url as resolve_api_url, cache_dir as resolve_cache_dir
-from trialfind.config import offline_requested
+from trialfind.config import offline_requested, rate_limit as resolve_rate_limit
 from trialfind.spec import StudySource
 
 
@@ -19,5 +19,5 @@ def open_source(*, api_url: str | None = None, cache_dir=None, use_cache: bool =
         base_url=resolve_api_url(api_url),
         cache_dir=directory if use_cache else None,
         refresh=refresh,
-        rate_limit_per_minute=rate_limit or DEFAULT_RATE_LIMIT_PER_MINUTE,
+        rate_limit_per_minute=resolve_rate_limit(rate_limit),
     )
