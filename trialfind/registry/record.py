@@ -1,0 +1,313 @@
+"""One compassionate-use request and what came of it, with the rules a record must obey.
+
+A record describes the request, never the child: an age band instead of a birth date,
+a diagnosis instead of a chart, the company's contact route instead of a person.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from trialfind.errors import InvalidInput
+
+REPORTER_ROLES = ("parent", "physician", "advocate")
+AGE_BANDS = ("<1", "1-4", "5-9", "10-14", "15-17", "18-21")
+DECISIONS = ("pending", "granted", "denied", "no response", "withdrawn")
+OUTCOMES = ("response", "stable", "progression", "too early", "unknown")
+CHANNELS = ("email", "portal", "phone", "fax", "letter", "in person", "other")
+CTCAE_GRADES = (1, 2, 3, 4, 5)
+
+# The decisions that close a request: only these may carry a decision date.
+CLOSED_DECISIONS = ("granted", "denied", "no response", "withdrawn")
+
+TEXT_LIMITS = {
+    "diagnosis": 200, "target": 100, "drug": 120, "company": 160, "contact_used": 200,
+    "reason_given": 1000, "notes": 2000,
+}
+# Free-text fields, in the order a person fills them in; each is screened for identifying details.
+TEXT_FIELDS = tuple(TEXT_LIMITS)
+DATE_FIELDS = ("date_sent", "date_acknowledged", "decision_date", "ind_date", "irb_date", "treatment_start")
+REQUIRED_FIELDS = ("reporter_role", "age_band", "diagnosis", "drug", "company", "date_sent")
+
+_AGE_BAND_BOUNDS = ((0, 0, "<1"), (1, 4, "1-4"), (5, 9, "5-9"), (10, 14, "10-14"), (15, 17, "15-17"),
+                    (18, 21, "18-21"))
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_CTCAE_TERM = re.compile(r"^[A-Za-z][A-Za-z0-9 ,()/'\-]{1,99}$")
+
+
+@dataclass(frozen=True)
+class Toxicity:
+    """An adverse event in CTCAE words: the term (e.g. "Neutrophil count decreased") and grade 1-5."""
+
+    term: str
+    grade: int
+
+    @classmethod
+    def parse(cls, text: str) -> "Toxicity":
+        """`"Neutropenia:3"` or `"Neutropenia grade 3"` → Toxicity."""
+        match = re.match(r"^\s*(.+?)\s*(?::|\bgrade\b|\bg)\s*(\d+)\s*$", str(text), flags=re.I)
+        if not match:
+            raise InvalidInput(f"toxicities: {text!r} is not 'CTCAE term:grade' (for example 'Neutropenia:3')")
+        return cls(term=match.group(1), grade=int(match.group(2)))
+
+    def __str__(self) -> str:
+        return f"{self.term}:{self.grade}"
+
+
+def _norm_word(value: str) -> str:
+    return re.sub(r"[\s_\-]+", " ", value.strip().lower())
+
+
+def normalize_choice(field_name: str, value: Any, choices: Iterable[str]) -> str:
+    choices = tuple(choices)
+    if isinstance(value, str):
+        wanted = _norm_word(value)
+        for choice in choices:
+            if _norm_word(choice) == wanted:
+                return choice
+    raise InvalidInput(f"{field_name}: {value!r} is not one of {', '.join(choices)}")
+
+
+def normalize_age_band(value: Any) -> str:
+    """An age band as listed, or a whole number of years turned into its band."""
+    text = str(value).strip().replace("–", "-").replace("—", "-").replace(" ", "")
+    if text in AGE_BANDS:
+        return text
+    if text.isdigit():
+        years = int(text)
+        for low, high, band in _AGE_BAND_BOUNDS:
+            if low <= years <= high:
+                return band
+    raise InvalidInput(f"age_band: {value!r} is not one of {', '.join(AGE_BANDS)} (or an age in years up to 21)")
+
+
+def parse_date(field_name: str, value: Any) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    if not text:
+        return None
+    if not _ISO_DATE.match(text):
+        raise InvalidInput(f"{field_name}: {value!r} is not a date written YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput(f"{field_name}: {value!r} is not a real calendar date") from None
+
+
+def parse_bool(field_name: str, value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in {"yes", "y", "true", "1"}:
+        return True
+    if text in {"no", "n", "false", "0", ""}:
+        return False
+    raise InvalidInput(f"{field_name}: {value!r} is not yes or no")
+
+
+_MULTILINE_FIELDS = ("reason_given", "notes")
+
+
+def _clean_text(name: str, value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip() if name in _MULTILINE_FIELDS else " ".join(str(value).split())
+    return text or None
+
+
+@dataclass
+class RequestRecord:
+    """A compassionate-use request. Dates are `datetime.date`; timestamps are UTC `datetime`s."""
+
+    reporter_role: str
+    age_band: str
+    diagnosis: str
+    drug: str
+    company: str
+    date_sent: dt.date | None
+    target: str | None = None
+    contact_used: str | None = None
+    channel: str | None = None
+    date_acknowledged: dt.date | None = None
+    decision: str = "pending"
+    decision_date: dt.date | None = None
+    reason_given: str | None = None
+    ind_date: dt.date | None = None
+    irb_date: dt.date | None = None
+    treatment_start: dt.date | None = None
+    outcome: str | None = None
+    toxicities: list[Toxicity] = field(default_factory=list)
+    consent_to_share: bool = False
+    notes: str | None = None
+    id: int | None = None
+    # A stable identity that survives export → import, so a file imported twice is not counted twice.
+    uid: str | None = None
+    created_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
+
+    @classmethod
+    def from_values(cls, values: dict[str, Any]) -> "RequestRecord":
+        """Build from loose values (CLI flags, a CSV row): strings are parsed, unknown keys refused."""
+        known = {f.name for f in dataclasses.fields(cls)}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise InvalidInput(f"unknown field(s): {', '.join(unknown)}")
+        missing = [name for name in REQUIRED_FIELDS if values.get(name) in (None, "")]
+        if missing:
+            raise InvalidInput(f"{missing[0]}: required")
+        data = dict(values)
+        toxicities = data.pop("toxicities", None) or []
+        if isinstance(toxicities, str):
+            toxicities = [part for part in re.split(r"\s*;\s*", toxicities) if part.strip()]
+        data["toxicities"] = [t if isinstance(t, Toxicity) else
+                              Toxicity(str(t[0]), int(t[1])) if isinstance(t, (tuple, list)) else
+                              Toxicity(t["term"], int(t["grade"])) if isinstance(t, dict) else Toxicity.parse(t)
+                              for t in toxicities]
+        for name in DATE_FIELDS:
+            if name in data:
+                data[name] = parse_date(name, data[name])
+        if "consent_to_share" in data:
+            data["consent_to_share"] = parse_bool("consent_to_share", data["consent_to_share"])
+        for name in ("channel", "outcome", "target", "contact_used", "reason_given", "notes", "uid"):
+            if data.get(name) == "":
+                data[name] = None
+        if data.get("decision") in (None, ""):
+            data.pop("decision", None)
+        if data.get("id") in ("", None):
+            data.pop("id", None)
+        elif "id" in data:
+            try:
+                data["id"] = int(data["id"])
+            except (TypeError, ValueError):
+                raise InvalidInput(f"id: {data['id']!r} is not a whole number") from None
+        for name in ("created_at", "updated_at"):
+            if isinstance(data.get(name), str):
+                data[name] = parse_timestamp(name, data[name])
+        return cls(**data)
+
+    def validate(self, today: dt.date | None = None) -> "RequestRecord":
+        """Normalise vocabularies and check every rule; raises InvalidInput naming the field.
+
+        Returns the record itself so calls can be chained. The privacy screen is part of it:
+        a record that looks identifying is refused here, before anything is written.
+        """
+        from trialfind.registry.privacy import screen_record
+
+        today = today or dt.date.today()
+        self.reporter_role = normalize_choice("reporter_role", self.reporter_role, REPORTER_ROLES)
+        self.age_band = normalize_age_band(self.age_band)
+        self.decision = normalize_choice("decision", self.decision, DECISIONS)
+        if self.outcome is not None:
+            self.outcome = normalize_choice("outcome", self.outcome, OUTCOMES)
+        if self.channel is not None:
+            self.channel = normalize_choice("channel", self.channel, CHANNELS)
+        if not isinstance(self.consent_to_share, bool):
+            self.consent_to_share = parse_bool("consent_to_share", self.consent_to_share)
+        for name in TEXT_FIELDS:
+            value = _clean_text(name, getattr(self, name))
+            if value is not None and len(value) > TEXT_LIMITS[name]:
+                raise InvalidInput(f"{name}: longer than {TEXT_LIMITS[name]} characters")
+            setattr(self, name, value)
+        for name in REQUIRED_FIELDS:
+            if getattr(self, name) in (None, ""):
+                raise InvalidInput(f"{name}: required")
+        for name in DATE_FIELDS:
+            setattr(self, name, parse_date(name, getattr(self, name)))
+        self._check_dates(today)
+        self._check_decision_flow()
+        self.toxicities = [self._checked_toxicity(t) for t in self.toxicities]
+        screen_record(self)
+        return self
+
+    def _check_dates(self, today: dt.date) -> None:
+        for name in DATE_FIELDS:
+            value = getattr(self, name)
+            if value is not None and value > today:
+                raise InvalidInput(f"{name}: {value.isoformat()} is in the future")
+            if value is not None and value.year < 1990:
+                raise InvalidInput(f"{name}: {value.isoformat()} is before 1990; is it a typo?")
+        sent = self.date_sent
+        for name in ("date_acknowledged", "decision_date", "ind_date", "irb_date", "treatment_start"):
+            value = getattr(self, name)
+            if value is not None and value < sent:
+                raise InvalidInput(f"{name}: {value.isoformat()} is before the request was sent ({sent.isoformat()})")
+        if self.date_acknowledged and self.decision_date and self.decision_date < self.date_acknowledged:
+            raise InvalidInput(f"decision_date: {self.decision_date.isoformat()} is before the acknowledgement "
+                               f"({self.date_acknowledged.isoformat()})")
+        if self.treatment_start:
+            for name in ("decision_date", "ind_date"):
+                before = getattr(self, name)
+                if before and self.treatment_start < before:
+                    raise InvalidInput(f"treatment_start: {self.treatment_start.isoformat()} is before the "
+                                       f"{name.replace('_', ' ')} ({before.isoformat()})")
+
+    def _check_decision_flow(self) -> None:
+        if self.decision == "pending" and self.decision_date:
+            raise InvalidInput("decision_date: set, but the decision is still pending")
+        if self.decision != "granted":
+            for name in ("treatment_start", "outcome"):
+                if getattr(self, name):
+                    raise InvalidInput(f"{name}: only possible when the decision is granted (it is {self.decision})")
+            if self.toxicities:
+                raise InvalidInput(f"toxicities: only possible when the decision is granted (it is {self.decision})")
+
+    @staticmethod
+    def _checked_toxicity(toxicity: Toxicity) -> Toxicity:
+        term = " ".join(str(toxicity.term).split())
+        if not _CTCAE_TERM.match(term):
+            raise InvalidInput(f"toxicities: {toxicity.term!r} does not look like a CTCAE term")
+        try:
+            grade = int(toxicity.grade)
+        except (TypeError, ValueError):
+            raise InvalidInput(f"toxicities: grade {toxicity.grade!r} of {term!r} is not a number 1-5") from None
+        if grade not in CTCAE_GRADES:
+            raise InvalidInput(f"toxicities: grade {grade} of {term!r} is not a CTCAE grade 1-5")
+        return Toxicity(term, grade)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain values for output: dates as ISO strings, toxicities as 'term:grade' strings."""
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if f.name == "toxicities":
+                value = [str(t) for t in value]
+            elif isinstance(value, dt.datetime):
+                value = format_timestamp(value)
+            elif isinstance(value, dt.date):
+                value = value.isoformat()
+            out[f.name] = value
+        return out
+
+
+FIELD_ORDER = tuple(f.name for f in dataclasses.fields(RequestRecord))
+
+
+def format_timestamp(value: dt.datetime) -> str:
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.timezone.utc)
+    return value.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_timestamp(field_name: str, value: str) -> dt.datetime | None:
+    text = value.strip()
+    if not text:
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise InvalidInput(f"{field_name}: {value!r} is not an ISO timestamp") from None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=dt.timezone.utc)
+    return parsed.astimezone(dt.timezone.utc)
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)

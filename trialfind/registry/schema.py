@@ -1,0 +1,157 @@
+"""Registry tables and their ordered, versioned migrations.
+
+A database is never recreated: `migrate()` reads the `schema_version` table and applies,
+in order and inside one transaction, each migration it has not seen yet. A migration,
+once released, is never edited — a change of schema is a new function appended to
+MIGRATIONS. The table objects below describe the schema after the last migration and
+are what the store queries with.
+"""
+from __future__ import annotations
+
+import uuid
+from typing import Callable
+
+import sqlalchemy as sa
+
+from trialfind.errors import TrialfindError
+
+metadata = sa.MetaData()
+
+schema_version = sa.Table(
+    "schema_version", metadata,
+    sa.Column("version", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("description", sa.String(200), nullable=False),
+    sa.Column("applied_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+requests = sa.Table(
+    "requests", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("uid", sa.String(36), nullable=False, unique=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("reporter_role", sa.String(20), nullable=False),
+    sa.Column("age_band", sa.String(8), nullable=False),
+    sa.Column("diagnosis", sa.String(200), nullable=False),
+    sa.Column("target", sa.String(100)),
+    sa.Column("drug", sa.String(120), nullable=False),
+    sa.Column("company", sa.String(160), nullable=False),
+    sa.Column("contact_used", sa.String(200)),
+    sa.Column("channel", sa.String(20)),
+    sa.Column("date_sent", sa.Date, nullable=False),
+    sa.Column("date_acknowledged", sa.Date),
+    sa.Column("decision", sa.String(20), nullable=False),
+    sa.Column("decision_date", sa.Date),
+    sa.Column("reason_given", sa.Text),
+    sa.Column("ind_date", sa.Date),
+    sa.Column("irb_date", sa.Date),
+    sa.Column("treatment_start", sa.Date),
+    sa.Column("outcome", sa.String(20)),
+    sa.Column("consent_to_share", sa.Boolean, nullable=False),
+    sa.Column("notes", sa.Text),
+)
+
+toxicities = sa.Table(
+    "toxicities", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("request_id", sa.Integer, sa.ForeignKey("requests.id", ondelete="CASCADE"), nullable=False,
+              index=True),
+    sa.Column("term", sa.String(100), nullable=False),
+    sa.Column("grade", sa.SmallInteger, sa.CheckConstraint("grade BETWEEN 1 AND 5", name="ck_toxicity_grade"),
+              nullable=False),
+)
+
+
+def _migration_1_initial(conn: sa.Connection) -> None:
+    """Requests and their toxicities, as first released (frozen: do not edit)."""
+    v1 = sa.MetaData()
+    sa.Table(
+        "requests", v1,
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("reporter_role", sa.String(20), nullable=False),
+        sa.Column("age_band", sa.String(8), nullable=False),
+        sa.Column("diagnosis", sa.String(200), nullable=False),
+        sa.Column("target", sa.String(100)),
+        sa.Column("drug", sa.String(120), nullable=False),
+        sa.Column("company", sa.String(160), nullable=False),
+        sa.Column("contact_used", sa.String(200)),
+        sa.Column("channel", sa.String(20)),
+        sa.Column("date_sent", sa.Date, nullable=False),
+        sa.Column("date_acknowledged", sa.Date),
+        sa.Column("decision", sa.String(20), nullable=False),
+        sa.Column("decision_date", sa.Date),
+        sa.Column("reason_given", sa.Text),
+        sa.Column("ind_date", sa.Date),
+        sa.Column("irb_date", sa.Date),
+        sa.Column("treatment_start", sa.Date),
+        sa.Column("outcome", sa.String(20)),
+        sa.Column("consent_to_share", sa.Boolean, nullable=False),
+        sa.Column("notes", sa.Text),
+    )
+    sa.Table(
+        "toxicities", v1,
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("request_id", sa.Integer, sa.ForeignKey("requests.id", ondelete="CASCADE"), nullable=False,
+                  index=True),
+        sa.Column("term", sa.String(100), nullable=False),
+        sa.Column("grade", sa.SmallInteger,
+                  sa.CheckConstraint("grade BETWEEN 1 AND 5", name="ck_toxicity_grade"), nullable=False),
+    )
+    v1.create_all(conn)
+
+
+def _migration_2_uid_and_indexes(conn: sa.Connection) -> None:
+    """A stable uid per request, so that importing an exported file twice does not count
+    requests twice, and indexes for the per-company / drug / target figures."""
+    conn.execute(sa.text("ALTER TABLE requests ADD COLUMN uid VARCHAR(36)"))
+    ids = conn.execute(sa.text("SELECT id FROM requests WHERE uid IS NULL")).scalars().all()
+    if ids:
+        conn.execute(sa.text("UPDATE requests SET uid = :uid WHERE id = :id"),
+                     [{"uid": str(uuid.uuid4()), "id": request_id} for request_id in ids])
+    conn.execute(sa.text("CREATE UNIQUE INDEX ix_requests_uid ON requests (uid)"))
+    for column in ("company", "drug", "target", "date_sent"):
+        conn.execute(sa.text(f"CREATE INDEX ix_requests_{column} ON requests ({column})"))
+
+
+Migration = Callable[[sa.Connection], None]
+MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
+    (1, "requests and toxicities", _migration_1_initial),
+    (2, "request uid; indexes on company, drug, target, date sent", _migration_2_uid_and_indexes),
+)
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+# Any fixed number: PostgreSQL sessions migrating at once queue on this lock.
+_PG_MIGRATION_LOCK = 0x7472_6666  # "trff"
+
+
+def current_version(conn: sa.Connection) -> int:
+    if not sa.inspect(conn).has_table("schema_version"):
+        return 0
+    return conn.execute(sa.select(sa.func.max(schema_version.c.version))).scalar() or 0
+
+
+def migrate(conn: sa.Connection, target: int | None = None) -> list[int]:
+    """Bring the database on `conn` (inside a transaction) up to `target` (default: latest).
+
+    Returns the versions applied. A database newer than this code is refused rather than touched.
+    """
+    from trialfind.registry.record import utc_now
+
+    target = SCHEMA_VERSION if target is None else target
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK})
+    schema_version.create(conn, checkfirst=True)
+    have = current_version(conn)
+    if have > SCHEMA_VERSION:
+        raise TrialfindError(f"the registry database has schema version {have}, newer than this trialfind "
+                             f"understands ({SCHEMA_VERSION}); upgrade trialfind")
+    applied = []
+    for version, description, migration in MIGRATIONS:
+        if have < version <= target:
+            migration(conn)
+            conn.execute(schema_version.insert().values(version=version, description=description,
+                                                        applied_at=utc_now()))
+            applied.append(version)
+    return applied

@@ -1,0 +1,383 @@
+"""Where registry records live: a SQLite file by default, PostgreSQL for a shared registry.
+
+SQLite is opened in WAL mode with a busy timeout and foreign keys on, and every write
+transaction starts with BEGIN IMMEDIATE, so concurrent writers queue instead of failing
+half-way; a write that still meets "database is locked" is retried from the start.
+A write is one transaction: an import of 20,000 rows commits all of them or none.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+import random
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence, TypeVar
+
+from trialfind.errors import InvalidInput, NotFound, SourceUnavailable, TrialfindError
+from trialfind.registry.record import RequestRecord, Toxicity, utc_now
+
+if TYPE_CHECKING:
+    import sqlalchemy as sa
+
+ENV_URL = "TRIALFIND_REGISTRY_URL"
+DEFAULT_FILENAME = "registry.sqlite"
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+WRITE_ATTEMPTS = 8
+IMPORT_CHUNK = 1000
+
+T = TypeVar("T")
+
+# Columns written from a RequestRecord (all but the toxicities, which live in their own table).
+_RECORD_COLUMNS = tuple(f.name for f in dataclasses.fields(RequestRecord) if f.name != "toxicities")
+
+
+def resolve_db_url(db: str | os.PathLike | None = None) -> str:
+    """`--db` value → SQLAlchemy URL: a URL as given (postgres:// spelled for psycopg 3),
+    a path as a SQLite file, nothing as $TRIALFIND_REGISTRY_URL or the cache directory's file."""
+    chosen = str(db) if db else os.environ.get(ENV_URL, "").strip()
+    if not chosen:
+        from trialfind.config import cache_dir
+
+        return f"sqlite:///{cache_dir() / DEFAULT_FILENAME}"
+    if "://" not in chosen:
+        path = Path(chosen).expanduser().resolve()
+        if path.is_dir():
+            raise InvalidInput(f"--db: {chosen} is a directory; give a file such as {path / DEFAULT_FILENAME}")
+        return f"sqlite:///{path}"
+    scheme, _, rest = chosen.partition("://")
+    scheme = scheme.lower()
+    if scheme in ("postgres", "postgresql", "postgresql+psycopg"):
+        return f"postgresql+psycopg://{rest}"
+    if scheme.startswith("sqlite"):
+        return chosen
+    raise InvalidInput(f"--db: unsupported database URL scheme {scheme!r}; use a file path, sqlite:/// "
+                       "or postgresql+psycopg://")
+
+
+def _display_url(url: str) -> str:
+    import sqlalchemy as sa
+
+    return sa.engine.make_url(url).render_as_string(hide_password=True)
+
+
+def _configure_sqlite(engine: "sa.Engine") -> None:
+    import sqlalchemy as sa
+
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):
+        # Let SQLAlchemy's "begin" event below decide how a transaction starts.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @sa.event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        # IMMEDIATE takes the write lock up front: two writers cannot both read, then
+        # deadlock upgrading to write. Reads ask for a deferred start.
+        mode = "DEFERRED" if conn.get_execution_options().get("registry_read_only") else "IMMEDIATE"
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def _is_lock_error(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "database is locked" in text or "database is busy" in text or "database table is locked" in text
+
+
+@dataclass
+class ImportResult:
+    added: int
+    skipped_existing: int
+    rows: int
+
+
+class Registry:
+    """Records of compassionate-use requests in one database (see `open_registry`)."""
+
+    def __init__(self, url: str, engine: "sa.Engine"):
+        self.url = url
+        self.engine = engine
+
+    # -- opening ---------------------------------------------------------------------------
+    @classmethod
+    def open(cls, db: str | os.PathLike | None = None, *, migrate: bool = True) -> "Registry":
+        import sqlalchemy as sa
+
+        url = resolve_db_url(db)
+        if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+            Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+        connect_args = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000} if url.startswith("sqlite") else \
+            {"connect_timeout": 10}
+        try:
+            engine = sa.create_engine(url, connect_args=connect_args, pool_pre_ping=not url.startswith("sqlite"))
+        except ModuleNotFoundError as exc:
+            raise TrialfindError(f"the database driver {exc.name!r} is not installed; "
+                                 "install trialfind[postgres] for PostgreSQL") from None
+        except sa.exc.ArgumentError as exc:
+            raise InvalidInput(f"--db: {exc}") from None
+        if engine.dialect.name == "sqlite":
+            _configure_sqlite(engine)
+        registry = cls(url, engine)
+        if migrate:
+            registry.upgrade()
+        return registry
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Registry":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    @property
+    def display_url(self) -> str:
+        return _display_url(self.url)
+
+    # -- transactions ----------------------------------------------------------------------
+    def _write(self, work: Callable[["sa.Connection"], T]) -> T:
+        """Run `work` in one write transaction, retrying the whole of it while the database is locked."""
+        import sqlalchemy as sa
+
+        for attempt in range(WRITE_ATTEMPTS):
+            try:
+                with self.engine.begin() as conn:
+                    return work(conn)
+            except sa.exc.OperationalError as exc:
+                if _is_lock_error(exc) and attempt < WRITE_ATTEMPTS - 1:
+                    time.sleep(min(2.0, 0.05 * 2 ** attempt) * (0.5 + random.random()))
+                    continue
+                raise self._unavailable(exc) from None
+            except sa.exc.DBAPIError as exc:
+                if exc.connection_invalidated or isinstance(exc, sa.exc.InterfaceError):
+                    raise self._unavailable(exc) from None
+                raise
+        raise AssertionError("unreachable")
+
+    def _read(self, work: Callable[["sa.Connection"], T]) -> T:
+        import sqlalchemy as sa
+
+        try:
+            with self.engine.connect().execution_options(registry_read_only=True) as conn:
+                with conn.begin():
+                    return work(conn)
+        except sa.exc.OperationalError as exc:
+            raise self._unavailable(exc) from None
+
+    def _unavailable(self, exc: BaseException) -> SourceUnavailable:
+        reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        return SourceUnavailable(f"registry database {self.display_url}: {reason}")
+
+    # -- schema ----------------------------------------------------------------------------
+    def upgrade(self, target: int | None = None) -> list[int]:
+        from trialfind.registry.schema import migrate
+
+        return self._write(lambda conn: migrate(conn, target))
+
+    def schema_version(self) -> int:
+        from trialfind.registry.schema import current_version
+
+        return self._read(current_version)
+
+    # -- writing ---------------------------------------------------------------------------
+    def add(self, record: RequestRecord, *, today: dt.date | None = None) -> RequestRecord:
+        """Validate (privacy screen included) and store one record; returns it with id and uid set."""
+        record.validate(today)
+        now = utc_now()
+        record.uid = record.uid or str(uuid.uuid4())
+        record.created_at = record.created_at or now
+        record.updated_at = now
+        record.id = self._write(lambda conn: self._insert(conn, [record])[record.uid])
+        return record
+
+    def add_many(self, records: Sequence[RequestRecord], *, today: dt.date | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> ImportResult:
+        """Store every record in ONE transaction, or none of them.
+
+        Every record is validated before the transaction starts. Records whose uid is
+        already in the registry are skipped (an export imported twice adds nothing).
+        """
+        problems = []
+        seen: dict[str, int] = {}
+        for number, record in enumerate(records, start=1):
+            try:
+                record.validate(today)
+            except InvalidInput as exc:
+                problems.append(f"record {number}: {exc}")
+                continue
+            if record.uid:
+                if record.uid in seen:
+                    problems.append(f"record {number}: uid repeats record {seen[record.uid]}")
+                seen[record.uid] = number
+        if problems:
+            more = f" (and {len(problems) - 1} more with problems)" if len(problems) > 1 else ""
+            raise InvalidInput(f"{problems[0]}{more}; nothing was written")
+        now = utc_now()
+        for record in records:
+            record.uid = record.uid or str(uuid.uuid4())
+            record.created_at = record.created_at or now
+            record.updated_at = record.updated_at or now
+
+        def work(conn: "sa.Connection") -> ImportResult:
+            existing = self._existing_uids(conn, [r.uid for r in records])
+            fresh = [r for r in records if r.uid not in existing]
+            written = 0
+            for start in range(0, len(fresh), IMPORT_CHUNK):
+                chunk = fresh[start:start + IMPORT_CHUNK]
+                ids = self._insert(conn, chunk)
+                for record in chunk:
+                    record.id = ids[record.uid]
+                written += len(chunk)
+                if progress:
+                    progress(written, len(fresh))
+            return ImportResult(added=len(fresh), skipped_existing=len(records) - len(fresh), rows=len(records))
+
+        return self._write(work)
+
+    def update(self, record_id: int, changes: dict[str, Any], *, today: dt.date | None = None) -> RequestRecord:
+        """Change some fields of a record; the whole changed record is validated again."""
+        forbidden = sorted(set(changes) & {"id", "uid", "created_at", "updated_at"})
+        if forbidden:
+            raise InvalidInput(f"{forbidden[0]}: cannot be changed")
+
+        def work(conn: "sa.Connection") -> RequestRecord:
+            current = self._fetch(conn, [record_id])
+            if not current:
+                raise NotFound(f"no registry record with id {record_id}")
+            values = current[0].as_dict()
+            values.update(changes)
+            updated = RequestRecord.from_values(values).validate(today)
+            updated.updated_at = utc_now()
+            self._replace(conn, updated)
+            return updated
+
+        return self._write(work)
+
+    def delete(self, record_id: int) -> None:
+        from trialfind.registry.schema import requests
+
+        def work(conn: "sa.Connection") -> None:
+            if conn.execute(requests.delete().where(requests.c.id == record_id)).rowcount == 0:
+                raise NotFound(f"no registry record with id {record_id}")
+
+        self._write(work)
+
+    # -- reading ---------------------------------------------------------------------------
+    def get(self, record_id: int) -> RequestRecord:
+        found = self._read(lambda conn: self._fetch(conn, [record_id]))
+        if not found:
+            raise NotFound(f"no registry record with id {record_id}")
+        return found[0]
+
+    def records(self, *, company: str | None = None, drug: str | None = None, target: str | None = None,
+                decision: str | None = None, consented_only: bool = False,
+                limit: int | None = None) -> list[RequestRecord]:
+        """Records in id order, filtered case-insensitively on company, drug, target, decision."""
+        import sqlalchemy as sa
+
+        from trialfind.registry.schema import requests
+
+        query = sa.select(requests.c.id).order_by(requests.c.id)
+        for column, wanted in (("company", company), ("drug", drug), ("target", target), ("decision", decision)):
+            if wanted:
+                query = query.where(sa.func.lower(requests.c[column]) == wanted.strip().lower())
+        if consented_only:
+            query = query.where(requests.c.consent_to_share.is_(True))
+        if limit:
+            query = query.limit(limit)
+
+        def work(conn: "sa.Connection") -> list[RequestRecord]:
+            ids = conn.execute(query).scalars().all()
+            return self._fetch(conn, ids)
+
+        return self._read(work)
+
+    def count(self) -> int:
+        import sqlalchemy as sa
+
+        from trialfind.registry.schema import requests
+
+        return self._read(lambda conn: conn.execute(sa.select(sa.func.count()).select_from(requests)).scalar_one())
+
+    # -- SQL -------------------------------------------------------------------------------
+    @staticmethod
+    def _row_values(record: RequestRecord) -> dict[str, Any]:
+        values = {name: getattr(record, name) for name in _RECORD_COLUMNS if name != "id"}
+        return values
+
+    def _insert(self, conn: "sa.Connection", records: Sequence[RequestRecord]) -> dict[str, int]:
+        from trialfind.registry.schema import requests, toxicities
+
+        rows = conn.execute(requests.insert().returning(requests.c.id, requests.c.uid),
+                            [self._row_values(r) for r in records]).all()
+        ids = {uid: request_id for request_id, uid in rows}
+        tox_rows = [{"request_id": ids[r.uid], "term": t.term, "grade": t.grade} for r in records for t in r.toxicities]
+        if tox_rows:
+            conn.execute(toxicities.insert(), tox_rows)
+        return ids
+
+    def _replace(self, conn: "sa.Connection", record: RequestRecord) -> None:
+        from trialfind.registry.schema import requests, toxicities
+
+        values = self._row_values(record)
+        values.pop("uid")
+        values.pop("created_at")
+        conn.execute(requests.update().where(requests.c.id == record.id).values(**values))
+        conn.execute(toxicities.delete().where(toxicities.c.request_id == record.id))
+        if record.toxicities:
+            conn.execute(toxicities.insert(), [{"request_id": record.id, "term": t.term, "grade": t.grade}
+                                               for t in record.toxicities])
+
+    @staticmethod
+    def _existing_uids(conn: "sa.Connection", uids: Iterable[str]) -> set[str]:
+        import sqlalchemy as sa
+
+        from trialfind.registry.schema import requests
+
+        uids = list(uids)
+        found: set[str] = set()
+        for start in range(0, len(uids), 500):
+            chunk = uids[start:start + 500]
+            found.update(conn.execute(sa.select(requests.c.uid).where(requests.c.uid.in_(chunk))).scalars())
+        return found
+
+    @staticmethod
+    def _fetch(conn: "sa.Connection", ids: Sequence[int]) -> list[RequestRecord]:
+        import sqlalchemy as sa
+
+        from trialfind.registry.schema import requests, toxicities
+
+        out: list[RequestRecord] = []
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start:start + 500])
+            rows = conn.execute(sa.select(requests).where(requests.c.id.in_(chunk)).order_by(requests.c.id)).mappings()
+            by_id = {row["id"]: dict(row) for row in rows}
+            tox: dict[int, list[Toxicity]] = {}
+            for request_id, term, grade in conn.execute(
+                    sa.select(toxicities.c.request_id, toxicities.c.term, toxicities.c.grade)
+                    .where(toxicities.c.request_id.in_(chunk)).order_by(toxicities.c.id)):
+                tox.setdefault(request_id, []).append(Toxicity(term, int(grade)))
+            for request_id in chunk:
+                if request_id not in by_id:
+                    continue
+                row = by_id[request_id]
+                for name in ("created_at", "updated_at"):
+                    if row[name] is not None and row[name].tzinfo is None:
+                        row[name] = row[name].replace(tzinfo=dt.timezone.utc)
+                row["consent_to_share"] = bool(row["consent_to_share"])
+                out.append(RequestRecord(toxicities=tox.get(request_id, []), **row))
+        return out
+
+
+def open_registry(db: str | os.PathLike | None = None) -> Registry:
+    """Open (creating or upgrading in place) the registry at `db` — a file path or a database URL;
+    default $TRIALFIND_REGISTRY_URL, else `registry.sqlite` in the cache directory."""
+    return Registry.open(db)
