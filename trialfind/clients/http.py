@@ -105,6 +105,9 @@ class ResponseCache:
     def set(self, key: str, value: Any, expire: float | None = None) -> None:
         self._open().set(key, value, expire=expire)
 
+    def delete(self, key: str) -> None:
+        self._open().delete(key)
+
     def close(self) -> None:
         if self._cache is not None:
             self._cache.close()
