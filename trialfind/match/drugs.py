@@ -10,6 +10,7 @@ code names: "AZD1775" and "AZD1755" are different drugs.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
@@ -22,6 +23,10 @@ if TYPE_CHECKING:  # pragma: no cover
 FUZZY_THRESHOLD = 90.0
 FUZZY_MARGIN = 4.0
 FUZZY_MIN_LENGTH = 6
+# INN stems are suffixes; the distinctive part is the start ("apatinib" is not "lapatinib"),
+# so a fuzzy hit must share its first letters and be about as long.
+FUZZY_SAME_PREFIX = 3
+FUZZY_MAX_LENGTH_GAP = 2
 
 _DOSE = re.compile(
     r"\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|ml|mL|iu|units?|mg/m2|mg/m²|mg/kg|mcg/kg|µg/kg|%|x)(?:/(?:m2|m²|kg|day|d|dose))?\b",
@@ -41,8 +46,9 @@ _PAREN = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
 
 
 def compact(text: str) -> str:
-    """Lower case without spaces, hyphens, dots, commas, colons or quotes: "PF-06463922" == "pf 06463922"."""
-    return re.sub(r"[\s\-_.:,()'\"®™]+", "", str(text).lower())
+    """Lower case without spaces, hyphens, dots, commas, colons, quotes or marks: "PF-06463922" == "pf 06463922"."""
+    folded = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
+    return re.sub(r"[\s\-_.:,()'\"]+", "", folded.lower())
 
 
 def is_code_name(text: str) -> bool:
@@ -110,6 +116,8 @@ class DrugResolver:
             key = compact(variant)
             best: dict[str, float] = {}
             for known, drug in self._fuzzy_names:
+                if known[:FUZZY_SAME_PREFIX] != key[:FUZZY_SAME_PREFIX] or abs(len(known) - len(key)) > FUZZY_MAX_LENGTH_GAP:
+                    continue
                 score = fuzz.ratio(key, known)
                 if score > best.get(drug, 0):
                     best[drug] = score
