@@ -351,7 +351,7 @@ def lookup_sponsor(name: str, source=None, sponsor_class: str | None = None) -> 
     A source that cannot be reached does not fail the lookup: the policy is still
     answered and `ea_records_error` says why the records are missing.
     """
-    from trialfind.errors import InvalidInput, SourceDataError, SourceUnavailable
+    from trialfind.errors import InvalidInput, NotFound, SourceDataError, SourceUnavailable
 
     if not name or not name.strip():
         raise InvalidInput("give a company name, e.g. \"Loxo Oncology at Lilly\"")
@@ -368,6 +368,6 @@ def lookup_sponsor(name: str, source=None, sponsor_class: str | None = None) -> 
         try:
             lookup.ea_records = company_ea_records(source, policy, name)
             lookup.ea_records_searched = True
-        except (SourceUnavailable, SourceDataError, OSError) as exc:
-            lookup.ea_records_error = f"expanded-access records could not be fetched ({exc})"
+        except (SourceUnavailable, SourceDataError, NotFound, OSError) as exc:
+            lookup.ea_records_error = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     return lookup
