@@ -1,0 +1,156 @@
+"""A study matched to a child (TrialMatch), its score, and the best-first order.
+
+Score, 0-100 (the parts add up):
+  age fit                    30   (unknown 12, excluded 0)
+  condition/target strength  35   (mean over the groups asked: exact 1.0 ... fuzzy 0.4)
+  status                     15   (recruiting 15, not yet / by invitation 7, unknown 5, closed 0)
+  phase                       8   (phase 2-3 8, phase 1/2 7, phase 1 6, early phase 1 5, other 3)
+  distance (with --near)      7   (<=50 km 7, <=250 km 5, <=1000 km 3, farther 1)
+  recency of last update      5   (within a year of the newest record 5, two years 3, older 1)
+Age fit and condition/target evidence dominate on purpose: a distant, old-fashioned trial
+the child can join beats a nearby one that does not fit. Ties sort by NCT id.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Iterable, Sequence
+
+from trialfind.match.geo import NearestSite
+from trialfind.study import FLAGGED_OPEN_STATUSES, OPEN_STATUSES, Study
+
+WEIGHT_AGE = 30
+WEIGHT_EVIDENCE = 35
+WEIGHT_STATUS = 15
+WEIGHT_PHASE = 8
+WEIGHT_DISTANCE = 7
+WEIGHT_RECENCY = 5
+
+ROW_COLUMNS = (
+    "nct_id", "title", "status", "status_flag", "eligible", "score", "phases", "study_type",
+    "conditions", "interventions", "min_age", "max_age", "sex", "reasons", "url", "last_update",
+    "sponsor", "nearest_site", "evidence",
+)
+
+
+@dataclass(frozen=True)
+class TrialMatch:
+    study: Study
+    eligible: str  # yes | no | uncertain
+    score: int
+    reasons: list[str]
+    nearest_site: NearestSite | None = None
+    distance_km: float | None = None
+    evidence: tuple = ()  # ConditionMatch / MentionMatch, one per condition or target asked
+    status_flag: str | None = None
+    excluded_by: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def nct_id(self) -> str:
+        return self.study.nct_id
+
+    @property
+    def condition_evidence(self) -> tuple:
+        return tuple(e for e in self.evidence if e.kind == "condition")
+
+    @property
+    def target_evidence(self) -> tuple:
+        return tuple(e for e in self.evidence if e.kind == "target")
+
+    def to_row(self) -> dict[str, Any]:
+        s = self.study
+        return {
+            "nct_id": s.nct_id,
+            "title": s.title,
+            "status": s.status,
+            "status_flag": self.status_flag,
+            "eligible": self.eligible,
+            "score": self.score,
+            "phases": list(s.phases),
+            "study_type": s.study_type,
+            "conditions": list(s.conditions),
+            "interventions": [iv.name for iv in s.interventions],
+            "min_age": s.min_age,
+            "max_age": s.max_age,
+            "sex": s.sex,
+            "reasons": list(self.reasons),
+            "url": s.url,
+            "last_update": s.last_update,
+            "sponsor": s.lead_sponsor,
+            "nearest_site": self.nearest_site.to_dict() if self.nearest_site else None,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+def _phase_points(study: Study) -> float:
+    highest = study.highest_phase
+    if highest is None or highest == "NA":
+        return 3
+    if highest in ("PHASE2", "PHASE3"):
+        return 8 if len(study.phases) == 1 or "PHASE1" not in study.phases else 7
+    if highest == "PHASE4":
+        return 7
+    return {"PHASE1": 6, "EARLY_PHASE1": 5}.get(highest, 3)
+
+
+def _distance_points(distance_km: float | None) -> float:
+    if distance_km is None:
+        return 0
+    if distance_km <= 50:
+        return 7
+    if distance_km <= 250:
+        return 5
+    if distance_km <= 1000:
+        return 3
+    return 1
+
+
+def _parse_date(text: str | None) -> date | None:
+    if not text:
+        return None
+    parts = text.split("-")
+    try:
+        return date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+    except (ValueError, IndexError):
+        return None
+
+
+def _recency_points(last_update: str | None, as_of: date | None) -> float:
+    updated = _parse_date(last_update)
+    if updated is None or as_of is None:
+        return 0
+    age_days = (as_of - updated).days
+    if age_days <= 366:
+        return 5
+    if age_days <= 731:
+        return 3
+    return 1
+
+
+def score_match(study: Study, *, age_fit: bool | None, evidence: Sequence, distance_km: float | None,
+                as_of: date | None) -> int:
+    """The 0-100 score described at the top of this module."""
+    age = WEIGHT_AGE if age_fit else (12 if age_fit is None else 0)
+    strengths = [e.weight for e in evidence]
+    strength = WEIGHT_EVIDENCE * (sum(strengths) / len(strengths)) if strengths else 0
+    if study.status in OPEN_STATUSES:
+        status = WEIGHT_STATUS
+    elif study.status in FLAGGED_OPEN_STATUSES:
+        status = 7
+    elif not study.status:
+        status = 5
+    else:
+        status = 0
+    total = (age + strength + status + _phase_points(study) + _distance_points(distance_km)
+             + _recency_points(study.last_update, as_of))
+    return max(0, min(100, round(total)))
+
+
+def newest_update(studies: Iterable[Study]) -> date | None:
+    """The reference date for recency: the newest last-update among the studies (deterministic)."""
+    dates = [d for d in (_parse_date(s.last_update) for s in studies) if d]
+    return max(dates) if dates else None
+
+
+def best_first(matches: Iterable[TrialMatch]) -> list[TrialMatch]:
+    return sorted(matches, key=lambda m: (-m.score, m.nct_id))

@@ -1,0 +1,161 @@
+"""Open trials a child can join, best first: the library function behind `trialfind trials`.
+
+Retrieval is generous and the matchers decide. The groups combine as the API combines
+query.cond and query.term: the conditions given are alternatives (a family may type
+"DIPG" and "diffuse midline glioma" for one disease), the targets given are alternatives,
+and a study must concern at least one condition AND at least one target when both kinds
+are given. A study that concerns none of them is dropped, even with include_ineligible:
+that flag is about the child (ages, sex, status), not about relevance.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Literal, Sequence
+
+from trialfind.errors import InvalidInput, SourceDataError
+from trialfind.match.conditions import ConditionMatch, match_condition
+from trialfind.match.eligibility import assess
+from trialfind.match.geo import nearest_site
+from trialfind.match.mentions import MentionMatch, find_mentions
+from trialfind.match.rank import TrialMatch, best_first, newest_update, score_match
+from trialfind.profile import ChildProfile
+from trialfind.spec import SearchSpec, StudySource
+from trialfind.study import FLAGGED_OPEN_STATUSES, OPEN_STATUSES, Study, parse_study
+
+TRIAL_STUDY_TYPES = ("INTERVENTIONAL",)
+OBSERVATIONAL = "OBSERVATIONAL"
+_NCT_ID = re.compile(r"^NCT\d{8}$")
+
+
+def build_search_spec(profile: ChildProfile, targets: Sequence = (), *, status: str = "open",
+                      include_ineligible: bool = False,
+                      study_types: Sequence[str] = TRIAL_STUDY_TYPES) -> SearchSpec:
+    """What to ask the source for; `targets` are resolved TargetQuery objects."""
+    terms = tuple(dict.fromkeys(term for t in targets for term in t.search_terms))
+    statuses = tuple(sorted(OPEN_STATUSES | FLAGGED_OPEN_STATUSES)) if status == "open" else ()
+    return SearchSpec(
+        conditions=tuple(profile.conditions),
+        terms=terms,
+        statuses=statuses,
+        study_types=tuple(study_types),
+        admits_age_days=None if include_ineligible else profile.age_days,
+        combine="all",
+    )
+
+
+def _best(matches: Iterable):
+    """The strongest evidence among alternatives; the first asked wins a tie."""
+    matches = list(matches)
+    return max(matches, key=lambda m: m.weight) if matches else None
+
+
+def condition_evidence(study: Study, conditions: Sequence[str]) -> ConditionMatch | None:
+    return _best(match_condition(c, study) for c in conditions)
+
+
+def target_evidence(study: Study, targets: Sequence) -> MentionMatch | None:
+    return _best(
+        find_mentions(study, label=t.text, genes=(*t.genes, *t.aliases), variant=t.variant,
+                      variant_phrases=t.variant_phrases, drug_names=t.drug_names)
+        for t in targets
+    )
+
+
+def match_study(study: Study, profile: ChildProfile, targets: Sequence = (), *, as_of=None) -> TrialMatch | None:
+    """Judge one study for the child; None when it concerns none of the conditions or targets."""
+    evidence = []
+    if profile.conditions:
+        found = condition_evidence(study, profile.conditions)
+        if not found.found:
+            return None
+        evidence.append(found)
+    if targets:
+        found = target_evidence(study, targets)
+        if not found.found:
+            return None
+        evidence.append(found)
+    verdict = assess(study, profile, evidence)
+    reasons = list(verdict.reasons)
+    site = nearest_site(study, profile.near)
+    if profile.near is not None:
+        if site is None:
+            reasons.insert(len(reasons) - (verdict.eligible != "no"),
+                           "no site taking patients with a known location is listed")
+        else:
+            reasons.insert(len(reasons) - (verdict.eligible != "no"),
+                           f"nearest site taking patients: {site.site.place()} ({site.distance_km:.0f} km)")
+    distance = site.distance_km if site else None
+    score = score_match(study, age_fit=verdict.age_fit, evidence=evidence, distance_km=distance, as_of=as_of)
+    return TrialMatch(study=study, eligible=verdict.eligible, score=score, reasons=reasons, nearest_site=site,
+                      distance_km=round(distance, 1) if distance is not None else None, evidence=tuple(evidence),
+                      status_flag=verdict.status_flag, excluded_by=verdict.excluded_by)
+
+
+def _parse_all(raw_studies: Iterable[dict]) -> list[Study]:
+    studies: dict[str, Study] = {}
+    for raw in raw_studies:
+        try:
+            study = parse_study(raw)
+        except ValueError as exc:
+            raise SourceDataError(f"a study record from the source could not be read: {exc}") from None
+        studies.setdefault(study.nct_id, study)
+    return list(studies.values())
+
+
+def find_trials(profile: ChildProfile, *, source: StudySource, status: Literal["open", "all"] = "open",
+                include_ineligible: bool = False, limit: int | None = None,
+                include_observational: bool = False) -> list[TrialMatch]:
+    """Trials for the child, best first.
+
+    By default only studies the child may join ("yes"/"uncertain"). With status="all",
+    studies closed to new patients are listed too (marked "no" for that reason alone);
+    include_ineligible also lists those whose ages or sex exclude the child.
+    """
+    if not profile.conditions and not profile.targets:
+        raise InvalidInput("give at least one condition or target (for example --condition neuroblastoma)")
+    if status not in ("open", "all"):
+        raise InvalidInput(f"status {status!r} is not understood: use open or all")
+    if limit is not None and limit < 1:
+        raise InvalidInput("limit must be 1 or more")
+    from trialfind.match.targets import resolve_target
+
+    targets = [resolve_target(t) for t in profile.targets]
+    study_types = TRIAL_STUDY_TYPES + ((OBSERVATIONAL,) if include_observational else ())
+    spec = build_search_spec(profile, targets, status=status, include_ineligible=include_ineligible,
+                             study_types=study_types)
+    studies = _parse_all(source.search(spec))
+    as_of = newest_update(studies)
+    matches = []
+    for study in studies:
+        # Sources may return more than asked; the spec's filters are enforced here too.
+        if study.study_type not in study_types:
+            continue
+        if spec.statuses and study.status not in spec.statuses:
+            continue
+        match = match_study(study, profile, targets, as_of=as_of)
+        if match is None:
+            continue
+        if match.eligible == "no" and not include_ineligible:
+            closed_only = match.excluded_by == frozenset({"status"})
+            if not (status == "all" and closed_only):
+                continue
+        matches.append(match)
+    ordered = best_first(matches)
+    return ordered[:limit] if limit else ordered
+
+
+def normalise_nct_id(nct_id: str) -> str:
+    value = (nct_id or "").strip().upper()
+    if not _NCT_ID.match(value):
+        raise InvalidInput(f"{nct_id!r} is not an NCT id: use the form NCT01234567")
+    return value
+
+
+def get_study_details(nct_id: str, source: StudySource) -> Study:
+    """One study by NCT id, parsed."""
+    value = normalise_nct_id(nct_id)
+    raw = source.get_study(value)
+    try:
+        return parse_study(raw)
+    except ValueError as exc:
+        raise SourceDataError(f"study {value} could not be read: {exc}") from None
