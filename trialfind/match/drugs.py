@@ -146,13 +146,29 @@ class DrugResolver:
         return found
 
     def resolve_names(self, names: Iterable[str]) -> dict[str, list[str]]:
-        """canonical drug -> the names (as written) that resolved to it, for one group of names."""
+        """canonical drug -> the names (as written, without dose words) that resolved to it.
+
+        A combination such as "Oral S-1 + Oral Osimertinib" contributes only its part
+        "Osimertinib", so aliases stay names of the drug, not of regimens.
+        """
         out: dict[str, list[str]] = {}
+
+        def add(drug: str, written: str) -> None:
+            seen = out.setdefault(drug, [])
+            if written and written not in seen:
+                seen.append(written)
+
         for name in names:
-            for drug in self.resolve_all(name):
-                seen = out.setdefault(drug, [])
-                if name not in seen:
-                    seen.append(name)
+            whole = self.resolve(name)
+            if whole:
+                add(whole, strip_dose(name) or name)
+                continue
+            for part in _SPLIT.split(str(name)):
+                if not part or not part.strip():
+                    continue
+                hit = self.resolve(part)
+                if hit:
+                    add(hit, strip_dose(part) or part.strip())
         return out
 
 
