@@ -58,7 +58,7 @@ def is_code_name(text: str) -> bool:
 
 def strip_dose(text: str) -> str:
     """Drop dose amounts and formulation words: "Lorlatinib 100 mg tablets" -> "Lorlatinib"."""
-    text = _DOSE.sub(" ", text)
+    text = _DOSE.sub(" ", re.sub(r"[®™©]", "", text))
     words = [w for w in re.split(r"\s+", text.strip()) if w and w.lower().strip(".,;:") not in _FORM_WORDS]
     return " ".join(words).strip(" -,;:")
 
