@@ -275,19 +275,24 @@ class RequestRecord:
     def as_dict(self) -> dict[str, Any]:
         """Plain values for output: dates as ISO strings, toxicities as 'term:grade' strings."""
         out: dict[str, Any] = {}
-        for f in dataclasses.fields(self):
-            value = getattr(self, f.name)
-            if f.name == "toxicities":
+        for name in FIELD_ORDER:
+            value = getattr(self, name)
+            if name == "toxicities":
                 value = [str(t) for t in value]
             elif isinstance(value, dt.datetime):
                 value = format_timestamp(value)
             elif isinstance(value, dt.date):
                 value = value.isoformat()
-            out[f.name] = value
+            out[name] = value
         return out
 
 
-FIELD_ORDER = tuple(f.name for f in dataclasses.fields(RequestRecord))
+# The order fields are shown and exported in: the order of the issue's list, the uid last.
+FIELD_ORDER = ("id", "created_at", "updated_at", "reporter_role", "age_band", "diagnosis", "target", "drug",
+               "company", "contact_used", "channel", "date_sent", "date_acknowledged", "decision", "decision_date",
+               "reason_given", "ind_date", "irb_date", "treatment_start", "outcome", "toxicities",
+               "consent_to_share", "notes", "uid")
+assert set(FIELD_ORDER) == {f.name for f in dataclasses.fields(RequestRecord)}
 
 
 def format_timestamp(value: dt.datetime) -> str:

@@ -199,7 +199,8 @@ class Registry:
         return record
 
     def add_many(self, records: Sequence[RequestRecord], *, today: dt.date | None = None,
-                 progress: Callable[[int, int], None] | None = None) -> ImportResult:
+                 progress: Callable[[int, int], None] | None = None,
+                 label: str = "record", first_number: int = 1) -> ImportResult:
         """Store every record in ONE transaction, or none of them.
 
         Every record is validated before the transaction starts. Records whose uid is
@@ -207,15 +208,15 @@ class Registry:
         """
         problems = []
         seen: dict[str, int] = {}
-        for number, record in enumerate(records, start=1):
+        for number, record in enumerate(records, start=first_number):
             try:
                 record.validate(today)
             except InvalidInput as exc:
-                problems.append(f"record {number}: {exc}")
+                problems.append(f"{label} {number}: {exc}")
                 continue
             if record.uid:
                 if record.uid in seen:
-                    problems.append(f"record {number}: uid repeats record {seen[record.uid]}")
+                    problems.append(f"{label} {number}: uid repeats {label} {seen[record.uid]}")
                 seen[record.uid] = number
         if problems:
             more = f" (and {len(problems) - 1} more with problems)" if len(problems) > 1 else ""
