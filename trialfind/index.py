@@ -65,6 +65,7 @@ CREATE TABLE IF NOT EXISTS studies (
     phases TEXT,
     lead_sponsor TEXT,
     last_update TEXT,
+    raw_bytes INTEGER NOT NULL,
     raw BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS studies_status ON studies (status, study_type);
@@ -101,6 +102,7 @@ class PreparedStudy:
     phases: str
     lead_sponsor: str | None
     last_update: str | None
+    raw_bytes: int
     raw: bytes
     texts: tuple[str, str, str]
 
@@ -123,7 +125,7 @@ def prepare_record(item: dict | str | bytes) -> PreparedStudy | None:
         nct_id=study.nct_id, status=study.status, study_type=study.study_type,
         min_age_days=study.min_age_days, max_age_days=study.max_age_days,
         phases=" ".join(study.phases), lead_sponsor=study.lead_sponsor, last_update=study.last_update,
-        raw=zlib.compress(raw, COMPRESS_LEVEL), texts=study_text_columns(study),
+        raw_bytes=len(raw), raw=zlib.compress(raw, COMPRESS_LEVEL), texts=study_text_columns(study),
     )
 
 
@@ -270,7 +272,7 @@ def open_bulk_source(path: str | os.PathLike) -> RecordStream:
         finally:
             raw.close()
 
-    return RecordStream(file_items(), str(path), lambda: (raw.tell() / size) if size and not raw.closed else None)
+    return RecordStream(file_items(), str(path), lambda: (raw.tell() / size if size else None) if not raw.closed else 1.0)
 
 
 def _open_zip(path: Path) -> RecordStream:
@@ -305,7 +307,7 @@ class BuildReport:
     read: int = 0
     inserted: int = 0
     replaced: int = 0
-    kept_newer: int = 0
+    kept_existing: int = 0
     skipped_invalid: int = 0
     rederived: int = 0
     studies: int = 0
@@ -315,12 +317,14 @@ class BuildReport:
         return asdict(self)
 
 
-def _is_newer_or_same(new: str | None, old: str | None) -> bool:
-    if old is None:
-        return True
-    if new is None:
-        return False
-    return new >= old
+def _supersedes(new: tuple[str | None, int], old: tuple[str | None, int]) -> bool:
+    """Whether a record (last update, size) replaces the stored one: the newer last-update
+    date wins; on the same date the larger record (a complete one over a field-limited
+    API answer); on a full tie the incoming one."""
+    (new_date, new_size), (old_date, old_size) = new, old
+    if new_date != old_date:
+        return old_date is None or (new_date is not None and new_date > old_date)
+    return new_size >= old_size
 
 
 class _Writer:
@@ -341,29 +345,29 @@ class _Writer:
                 report.skipped_invalid += 1
                 continue
             kept = latest.get(row.nct_id)
-            if kept is None or _is_newer_or_same(row.last_update, kept.last_update):
+            if kept is None or _supersedes((row.last_update, row.raw_bytes), (kept.last_update, kept.raw_bytes)):
                 if kept is not None:
                     report.replaced += 1  # an older copy in the same batch
                 latest[row.nct_id] = row
             else:
-                report.kept_newer += 1
+                report.kept_existing += 1
         if not latest:
             return
         ids = list(latest)
         existing = {
-            nct: (rowid, last_update)
-            for nct, rowid, last_update in self.conn.execute(
-                f"SELECT nct_id, rowid, last_update FROM studies WHERE nct_id IN ({','.join('?' * len(ids))})", ids)
+            nct: (rowid, (last_update, raw_bytes))
+            for nct, rowid, last_update, raw_bytes in self.conn.execute(
+                f"SELECT nct_id, rowid, last_update, raw_bytes FROM studies WHERE nct_id IN ({','.join('?' * len(ids))})", ids)
         }
         inserts, replaces = [], []
         for nct, row in latest.items():
             if nct not in existing:
                 inserts.append((self.next_rowid, row))
                 self.next_rowid += 1
-            elif _is_newer_or_same(row.last_update, existing[nct][1]):
+            elif _supersedes((row.last_update, row.raw_bytes), existing[nct][1]):
                 replaces.append((existing[nct][0], row))
             else:
-                report.kept_newer += 1
+                report.kept_existing += 1
         if replaces:
             self._forget_text([rowid for rowid, _ in replaces])
             self.conn.executemany("DELETE FROM studies WHERE rowid = ?", [(rowid,) for rowid, _ in replaces])
@@ -371,9 +375,9 @@ class _Writer:
         rows = inserts + replaces
         self.conn.executemany(
             "INSERT INTO studies (rowid, nct_id, status, study_type, min_age_days, max_age_days, phases,"
-            " lead_sponsor, last_update, raw) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            " lead_sponsor, last_update, raw_bytes, raw) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             [(rowid, r.nct_id, r.status, r.study_type, r.min_age_days, r.max_age_days, r.phases, r.lead_sponsor,
-              r.last_update, r.raw) for rowid, r in rows])
+              r.last_update, r.raw_bytes, r.raw) for rowid, r in rows])
         self.conn.executemany(
             "INSERT INTO study_text (rowid, condition, intervention, other) VALUES (?,?,?,?)",
             [(rowid, *r.texts) for rowid, r in rows])
