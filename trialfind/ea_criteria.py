@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any, Iterable
 
-from trialfind.match.age import ADULT_DAYS, age_fits, describe_days
+from trialfind.match.age import ADULT_DAYS, age_fits, describe_days, max_age_days, min_age_days
 from trialfind.study import FLAGGED_OPEN_STATUSES, OPEN_STATUSES, Study
 
 MET = "met"
@@ -53,18 +53,47 @@ def _attr(record: Any, name: str) -> Any:
     return record.get(name) if isinstance(record, dict) else getattr(record, name, None)
 
 
-def _studies(values: Any) -> list[Study]:
-    """Study objects from a candidate field; ids or dicts that are not Studies are skipped."""
-    if not values:
-        return []
-    return [v for v in values if isinstance(v, Study)]
+def _trials(values: Any) -> list:
+    """Trial-like objects (trialfind Study, or the candidates module's DrugTrial): anything
+    with an nct_id and a status. Expanded-access and observational records are not trials."""
+    out = []
+    for value in values or ():
+        if getattr(value, "nct_id", None) is None or not hasattr(value, "status"):
+            continue
+        if getattr(value, "study_type", None) in ("EXPANDED_ACCESS", "OBSERVATIONAL"):
+            continue
+        out.append(value)
+    return out
+
+
+def _min_days(trial: Any) -> int | None:
+    if hasattr(trial, "min_age_days"):
+        return trial.min_age_days
+    return min_age_days(getattr(trial, "min_age", None))
+
+
+def _max_days(trial: Any) -> int | None:
+    if hasattr(trial, "max_age_days"):
+        return trial.max_age_days
+    return max_age_days(getattr(trial, "max_age", None))
+
+
+def _countries(trial: Any, site_studies: dict[str, Study]) -> set[str] | None:
+    """Countries of a trial's sites, or None when the evidence does not carry locations."""
+    study = site_studies.get(trial.nct_id)
+    if study is None and isinstance(trial, Study):
+        study = trial
+    if study is not None:
+        return {(site.country or "").strip() for site in study.sites}
+    countries = getattr(trial, "countries", None)
+    return {str(c).strip() for c in countries} if countries is not None else None
 
 
 def _drug_name(candidate: Any) -> str:
     return str(_field(candidate, "drug") or _field(candidate, "name") or "this drug")
 
 
-def _ids(studies: Iterable[Study]) -> tuple[str, ...]:
+def _ids(studies: Iterable) -> tuple[str, ...]:
     return tuple(s.nct_id for s in studies)
 
 
@@ -73,13 +102,13 @@ def _list(ids: tuple[str, ...], limit: int = 5) -> str:
     return shown + (f" and {len(ids) - limit} more" if len(ids) > limit else "")
 
 
-def _check_trial_eligibility(drug: str, trials: list[Study], age_days: int | None) -> CriterionCheck:
+def _check_trial_eligibility(drug: str, trials: list, age_days: int | None, age_phrase: str | None) -> CriterionCheck:
     criterion = "The patient is not eligible for any ongoing clinical trial"
     open_trials = [t for t in trials if t.status in OPEN_STATUSES | FLAGGED_OPEN_STATUSES]
     caveat = ("Only this drug's trials in the data were checked, and only by age: the physician must "
               "confirm no other trial fits.")
     if age_days is None:
-        if open_trials and all(t.min_age_days is not None and t.min_age_days >= ADULT_DAYS for t in open_trials):
+        if open_trials and all(_min_days(t) is not None and _min_days(t) >= ADULT_DAYS for t in open_trials):
             return CriterionCheck("not_eligible_for_trials", criterion, MET,
                                   f"Every open trial of {drug} in the data ({len(open_trials)}) admits adults only "
                                   f"(18 or older), so a child cannot join them. {caveat}",
@@ -90,41 +119,46 @@ def _check_trial_eligibility(drug: str, trials: list[Study], age_days: int | Non
         return CriterionCheck("not_eligible_for_trials", criterion, UNKNOWN,
                               f"{drug} has open trials that may admit children ({_list(_ids(open_trials))}); "
                               "give the child's age to check them.", "data", _ids(open_trials))
-    admitting = [t for t in open_trials if age_fits(age_days, t.min_age_days, t.max_age_days)]
-    age_words = describe_days(age_days)
+    admitting = [t for t in open_trials if age_fits(age_days, _min_days(t), _max_days(t))]
+    age_words = age_phrase or f"aged {describe_days(age_days)}"
     if admitting:
         return CriterionCheck("not_eligible_for_trials", criterion, NOT_MET,
-                              f"{len(admitting)} open trial(s) of {drug} admit a child aged {age_words} "
+                              f"{len(admitting)} open trial(s) of {drug} admit a child {age_words} "
                               f"({_list(_ids(admitting))}): ask the study team about joining first.",
                               "data", _ids(admitting))
     if open_trials:
         return CriterionCheck("not_eligible_for_trials", criterion, MET,
                               f"None of the {len(open_trials)} open trial(s) of {drug} in the data admits a child "
-                              f"aged {age_words}. {caveat}", "data", _ids(open_trials))
+                              f"{age_words}. {caveat}", "data", _ids(open_trials))
     return CriterionCheck("not_eligible_for_trials", criterion, MET,
                           f"No open trial of {drug} was found in the data. {caveat}", "data")
 
 
-def _check_us_trials(drug: str, trials: list[Study]) -> CriterionCheck:
+def _check_us_trials(drug: str, trials: list, site_studies: dict[str, Study]) -> CriterionCheck:
     criterion = "An open US IND, with clinical trials of the drug under way in the United States"
     under_way = [t for t in trials if t.status in UNDER_WAY_STATUSES]
-    in_us = [t for t in under_way if any((site.country or "").strip() == US_COUNTRY for site in t.sites)]
+    located = [(t, _countries(t, site_studies)) for t in under_way]
+    in_us = [t for t, countries in located if countries and US_COUNTRY in countries]
     if in_us:
         return CriterionCheck("us_trials_under_way", criterion, MET,
                               f"{len(in_us)} trial(s) of {drug} under way with sites in the United States "
                               f"({_list(_ids(in_us))}), so a US IND is very likely open; the company confirms it.",
                               "data", _ids(in_us))
-    reason = (f"No trial of {drug} under way with a US site was found in the data"
-              if trials else f"No trials of {drug} were found in the data")
+    if not trials:
+        reason = f"No trials of {drug} were found in the data"
+    elif under_way and all(countries is None for _, countries in located):
+        reason = f"The evidence for {drug} does not include trial locations"
+    else:
+        reason = f"No trial of {drug} under way with a US site was found in the data"
     return CriterionCheck("us_trials_under_way", criterion, UNKNOWN,
                           reason + "; ask the company whether a US IND is open.", "data")
 
 
-def _completed_phase1(trials: list[Study]) -> list[Study]:
-    return [t for t in trials if t.status == "COMPLETED" and ({"PHASE1", "EARLY_PHASE1"} & set(t.phases))]
+def _completed_phase1(trials: list) -> list:
+    return [t for t in trials if t.status == "COMPLETED" and ({"PHASE1", "EARLY_PHASE1"} & set(getattr(t, "phases", ()) or ()))]
 
 
-def _check_phase1(drug: str, trials: list[Study], flag: Any) -> CriterionCheck:
+def _check_phase1(drug: str, trials: list, flag: Any) -> CriterionCheck:
     criterion = "Enough safety data: usually a completed phase 1 study"
     done = _completed_phase1(trials)
     if done or flag is True:
@@ -138,14 +172,15 @@ def _check_phase1(drug: str, trials: list[Study], flag: Any) -> CriterionCheck:
 
 def _check_investigational(drug: str, approved: Any, ea_records: list) -> CriterionCheck:
     criterion = "The drug is still investigational (expanded access usually ends once it is approved)"
-    marketed = [r for r in ea_records if _attr(r, "status") == "APPROVED_FOR_MARKETING"]
+    marketed = tuple(_attr(r, "nct_id") or "" for r in ea_records if _attr(r, "status") == "APPROVED_FOR_MARKETING")
     if approved is True or marketed:
-        why = "marked as approved in at least one market" if approved is True else \
-            f"an expanded-access record says approved for marketing ({_list(tuple(_attr(r, "nct_id") for r in marketed if _attr(r, "nct_id")))})"
+        if approved is True:
+            why = "marked as approved in at least one market"
+        else:
+            why = f"listed as approved for marketing by an expanded-access record ({_list(marketed)})"
         return CriterionCheck("investigational", criterion, UNKNOWN,
                               f"{drug} is {why}: the physician may be able to prescribe it, possibly off-label, "
-                              "instead of asking for expanded access.", "data",
-                              tuple(_attr(r, "nct_id") for r in marketed if _attr(r, "nct_id")))
+                              "instead of asking for expanded access.", "data", tuple(m for m in marketed if m))
     if approved is False:
         return CriterionCheck("investigational", criterion, MET,
                               f"{drug} is not marked as approved anywhere in trialfind's drug table.", "data")
@@ -184,26 +219,34 @@ _PHYSICIAN_AND_COMPANY_CHECKS = (
 )
 
 
-def check_company_criteria(candidate: Any, age_days: int | None = None, ea_records: Iterable | None = None
-                           ) -> list[CriterionCheck]:
+def check_company_criteria(candidate: Any, age_days: int | None = None, ea_records: Iterable | None = None,
+                           studies: Iterable[Study] = (), age_phrase: str | None = None) -> list[CriterionCheck]:
     """One check per criterion companies state, answered from the candidate's evidence.
 
-    `candidate` is a trialfind.match.candidates.Candidate (or any object or dict with
-    `drug`, `trials` (list of Study), `phase1_completed`, `approved`, `ea_records`);
-    missing fields make the matching checks "unknown", never "met".
+    `candidate` is a trialfind.match.candidates.Candidate, or any object or dict with
+    `drug`, `trials` (Study objects or the candidates module's DrugTrial), `age_days`,
+    `phase1_completed`, `approved` (or `info.approved`) and `ea_records`. Missing fields
+    make the matching checks "unknown", never "met". `studies` (parsed Study objects of
+    the same trials) supply site countries when the trials themselves carry none.
+    `age_phrase` replaces "aged 7 years 2 months" in the reasons (the request packet shows
+    only an age band).
     """
     drug = _drug_name(candidate)
-    trials = _studies(_field(candidate, "trials"))
+    trials = _trials(_field(candidate, "trials"))
     if not trials:
-        trials = _studies([*(_field(candidate, "adult_only_trials") or ()), *(_field(candidate, "pediatric_trials") or ())])
+        trials = _trials([*(_field(candidate, "adult_only_trials") or ()), *(_field(candidate, "pediatric_trials") or ())])
     if age_days is None:
         age_days = _field(candidate, "age_days")
     records = list(ea_records if ea_records is not None else (_field(candidate, "ea_records") or ()))
+    approved = _field(candidate, "approved")
+    if approved is None:
+        approved = _field(_field(candidate, "info"), "approved")
+    site_studies = {s.nct_id: s for s in studies if isinstance(s, Study)}
     checks = [
-        _check_trial_eligibility(drug, trials, age_days),
-        _check_us_trials(drug, trials),
+        _check_trial_eligibility(drug, trials, age_days, age_phrase),
+        _check_us_trials(drug, trials, site_studies),
         _check_phase1(drug, trials, _field(candidate, "phase1_completed")),
-        _check_investigational(drug, _field(candidate, "approved"), records),
+        _check_investigational(drug, approved, records),
         _check_ea_program(drug, records),
     ]
     checks += [CriterionCheck(key, criterion, UNKNOWN, reason, who)

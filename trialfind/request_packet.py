@@ -88,7 +88,6 @@ class RequestPacket:
     ea_records: list                 # list[EARecord]
     checks: list                     # list[CriterionCheck]
     resources: tuple                 # tuple[GeneralResource]
-    evidence: dict[str, Any] = field(default_factory=dict)
     generated_on: str = field(default_factory=lambda: _dt.date.today().isoformat())
     data_version: str | None = None
     notes: list[str] = field(default_factory=list)
@@ -117,49 +116,88 @@ def _digits(text: str) -> str:
 
 # --- gathering the evidence ---------------------------------------------------------------
 
-def _drug_evidence(drug: str, source, age_days: int | None):
-    """The candidates module's evidence for a drug when it exists; else this drug's trials."""
+def _gather(drug: str, source, age_days: int | None, notes: list[str]):
+    """(evidence, studies): the candidates module's evidence for the drug when it
+    knows the drug, else the studies naming it; `studies` are the parsed records (for site
+    countries). The drug table's names are searched as drug_evidence searches them, so the
+    second walk is answered from the response cache."""
+    from trialfind.errors import NotFound
+    from trialfind.expanded_access import ea_records_from_studies
+    from trialfind.spec import SearchSpec
+    from trialfind.study import parse_study
+
     try:
         from trialfind.match.candidates import drug_evidence
     except ImportError:
         drug_evidence = None
+    evidence = None
     if drug_evidence is not None:
-        return drug_evidence(drug, source, age_days)
-    from trialfind.spec import SearchSpec
-    from trialfind.study import parse_study
-
-    trials = []
-    for raw in source.search(SearchSpec(interventions=(drug,))):
         try:
-            study = parse_study(raw)
+            evidence = drug_evidence(drug, source, age_days)
+        except NotFound:
+            notes.append(f"{drug} is not in trialfind's drug table: trials were searched by the name given only "
+                         "(add code names and brand names yourself).")
+    info = _field(evidence, "info") if evidence is not None else None
+    names = tuple(info.all_names) if info is not None else _drug_names(drug)
+    studies = []
+    for raw in source.search(SearchSpec(interventions=names)):
+        try:
+            studies.append(parse_study(raw))
         except ValueError:
             continue
-        if not study.is_expanded_access:
-            trials.append(study)
-    return {"drug": drug, "trials": trials}
+    if evidence is None:
+        evidence = {"drug": drug, "trials": [s for s in studies if not s.is_expanded_access],
+                    "aliases": list(names[1:]), "ea_records": ea_records_from_studies(studies)}
+    return evidence, studies
+
+
+def _drug_names(drug: str) -> tuple[str, ...]:
+    """The drug's name and its aliases from trialfind's drug table (code names, brands)."""
+    try:
+        from trialfind.match.drugs import canonical_drug
+        from trialfind.match.targets import builtin_knowledge
+
+        canonical = canonical_drug(drug)
+        info = builtin_knowledge().drug(canonical) if canonical else None
+    except (ImportError, OSError, ValueError):
+        info = None
+    names = [drug, *(info.all_names if info else ())]
+    return tuple(dict.fromkeys(n for n in names if n))
+
+
+def _trials(values: Any) -> list:
+    """Trial-like records (Study or the candidates module's DrugTrial); EA and observational left out."""
+    return [v for v in values or () if getattr(v, "nct_id", None)
+            and getattr(v, "study_type", None) not in ("EXPANDED_ACCESS", "OBSERVATIONAL")]
+
+
+def _highest_phase(trial: Any) -> str | None:
+    from trialfind.study import PHASE_ORDER
+
+    known = [p for p in getattr(trial, "phases", ()) or () if p in PHASE_ORDER and p != "NA"]
+    return max(known, key=PHASE_ORDER.__getitem__) if known else None
 
 
 def _sort_trials(trials: Iterable) -> list:
+    """Open trials first, then the most advanced phase, then the most recent update."""
     from trialfind.study import FLAGGED_OPEN_STATUSES, OPEN_STATUSES, PHASE_ORDER
 
     ordered = sorted(trials, key=lambda s: s.last_update or "", reverse=True)
-    ordered.sort(key=lambda s: PHASE_ORDER.get(s.highest_phase or "", -1), reverse=True)
+    ordered.sort(key=lambda s: PHASE_ORDER.get(_highest_phase(s) or "", -1), reverse=True)
     ordered.sort(key=lambda s: s.status not in OPEN_STATUSES | FLAGGED_OPEN_STATUSES)
     return ordered
 
 
-def _sponsor_names(trials: Sequence, evidence: Any) -> list[str]:
-    """Industry lead sponsors of the drug's trials, most frequent first."""
+def _industry_sponsors(trials: Sequence) -> list[tuple[str, str | None]]:
+    """(name, class) of the trials' industry lead sponsors (or of unknown class), most frequent first."""
     from collections import Counter
 
     counts: Counter = Counter()
     for study in trials:
-        if study.lead_sponsor and (study.lead_sponsor_class in (None, "INDUSTRY")):
-            counts[study.lead_sponsor] += 1
-    for name in _field(evidence, "sponsors") or ():
-        if isinstance(name, str):
-            counts[name] += 0
-    return [name for name, _ in counts.most_common()]
+        sponsor_class = getattr(study, "lead_sponsor_class", None)
+        if study.lead_sponsor and sponsor_class in (None, "INDUSTRY"):
+            counts[(study.lead_sponsor, sponsor_class)] += 1
+    return [key for key, _ in counts.most_common()]
 
 
 def build_request_packet(drug: str, source=None, sponsor: str | None = None, target: str | None = None,
@@ -179,15 +217,11 @@ def build_request_packet(drug: str, source=None, sponsor: str | None = None, tar
     evidence: Any = {"drug": drug, "trials": []}
     records: list = []
     data_version = None
+    studies: list = []
     if source is not None:
-        evidence = _drug_evidence(drug, source, age_days)
-        trials = [s for s in (_field(evidence, "trials") or ()) if hasattr(s, "nct_id")]
+        evidence, studies = _gather(drug, source, age_days, notes)
+        trials = _trials(_field(evidence, "trials"))
         records = list(_field(evidence, "ea_records") or ())
-        if not records:
-            from trialfind.expanded_access import expanded_access_records
-
-            names = tuple(dict.fromkeys([drug, *(_field(evidence, "aliases") or ())]))
-            records = expanded_access_records(source, names, studies=trials)
         try:
             data_version = source.data_version()
         except Exception:  # the version only labels freshness; its absence is not an error
@@ -195,7 +229,8 @@ def build_request_packet(drug: str, source=None, sponsor: str | None = None, tar
     else:
         trials = []
         notes.append("No trial data was searched: the evidence section is empty.")
-    sponsor_names = _sponsor_names(trials, evidence)
+    industry = _industry_sponsors(trials)
+    sponsor_names = [name for name, _ in industry]
     policy = None
     if sponsor:
         policy = match_sponsor(sponsor)
@@ -203,30 +238,22 @@ def build_request_packet(drug: str, source=None, sponsor: str | None = None, tar
             notes.append(f"'{sponsor}' is not in trialfind's expanded-access directory: find the company's "
                          "contact through the general resources below.")
     else:
-        for name in sponsor_names:
-            policy = match_sponsor(name)
+        for name, sponsor_class in industry:
+            policy = match_sponsor(name, sponsor_class)
             if policy is not None:
                 break
         if policy is None and sponsor_names:
             notes.append(f"The drug's sponsor ({sponsor_names[0]}) is not in trialfind's expanded-access "
                          "directory: find its contact through the general resources below.")
-    checks = check_company_criteria(_CandidateView(evidence, drug, trials, records), age_days=age_days,
-                                    ea_records=records)
+        elif policy is None:
+            notes.append("No company sponsor was found for this drug: give it with --sponsor.")
+    band = age_band(age_days)
+    checks = check_company_criteria(evidence, age_days=age_days, ea_records=records, studies=studies,
+                                    age_phrase=f"of the patient's age (age band {band})" if band else None)
     return RequestPacket(drug=drug, target=target, age_band=age_band(age_days), policy=policy,
                          sponsor_query=sponsor, sponsor_candidates=tuple(sponsor_names), trials=_sort_trials(trials),
-                         ea_records=records, checks=checks, resources=general_resources(), evidence=evidence if isinstance(evidence, dict) else {},
-                         data_version=data_version, notes=notes)
-
-
-class _CandidateView:
-    """The candidate fields the criteria check reads, over whatever drug_evidence returned."""
-
-    def __init__(self, evidence: Any, drug: str, trials: list, records: list) -> None:
-        self.drug = _field(evidence, "drug") or drug
-        self.trials = trials
-        self.phase1_completed = _field(evidence, "phase1_completed")
-        self.approved = _field(evidence, "approved")
-        self.ea_records = records
+                         ea_records=records, checks=checks, resources=general_resources(), data_version=data_version,
+                         notes=notes)
 
 
 # --- rendering ------------------------------------------------------------------------------
@@ -237,7 +264,8 @@ def _trial_rows(packet: RequestPacket) -> list[dict[str, str]]:
         ages = f"{study.min_age or 'no minimum'} to {study.max_age or 'no maximum'}"
         rows.append({"NCT id": study.nct_id, "phase": "/".join(study.phases) or "n/a",
                      "status": study.status or "unknown", "ages": ages, "last update": study.last_update or "unknown",
-                     "sponsor": study.lead_sponsor or "", "url": study.url})
+                     "sponsor": study.lead_sponsor or "",
+                     "url": getattr(study, "url", "") or f"https://clinicaltrials.gov/study/{study.nct_id}"})
     return rows
 
 
@@ -350,11 +378,10 @@ def _blocks(packet: RequestPacket) -> list[tuple]:
 def _evidence_sentence(packet: RequestPacket) -> str:
     if not packet.trials:
         return f"{packet.drug}: no trials were found in the data searched; {PLACEHOLDERS['finding']} explains why it may help."
-    phases = sorted({s.highest_phase for s in packet.trials if s.highest_phase},
+    phases = sorted({_highest_phase(s) for s in packet.trials if _highest_phase(s)},
                     key=lambda p: {"EARLY_PHASE1": 0.5, "PHASE1": 1, "PHASE2": 2, "PHASE3": 3, "PHASE4": 4}.get(p, 0))
     highest = phases[-1] if phases else "not stated"
-    target = f" and acts on {packet.target}" if packet.target else ""
-    return (f"{packet.drug} has {len(packet.trials)} trial(s) on ClinicalTrials.gov{target}; highest phase: {highest}. "
+    return (f"{packet.drug} has {len(packet.trials)} trial(s) on ClinicalTrials.gov; highest phase: {highest}. "
             "The trials are listed below with their NCT ids.")
 
 
