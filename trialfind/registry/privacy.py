@@ -49,9 +49,9 @@ _STREET = re.compile(
 _PO_BOX = re.compile(r"\bp\.?\s?o\.?\s+box\b|\bapt\.?\s*#?\d+|\bapartment\s+\d+", re.I)
 _US_ZIP = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
 _RELATION_NAME = re.compile(
-    r"\b(?:my|our|his|her|their)\s+(?:little\s+|baby\s+|youngest\s+|oldest\s+|eldest\s+)?"
+    r"\b(?i:(?:my|our|his|her|their)\s+(?:little\s+|baby\s+|youngest\s+|oldest\s+|eldest\s+)?"
     r"(?:son|daughter|child|kid|boy|girl|baby|brother|sister|grandson|granddaughter|grandchild|nephew|niece|"
-    r"toddler|teen|teenager|twins?|patient)\s*,?\s+([A-Za-z][a-z'’]+)")
+    r"toddler|teen|teenager|twins?|patient))\s*,?\s+([A-Za-z][a-z'’]+)")
 _NAMED = re.compile(r"\b(?:named|called|name\s+is|name's|nicknamed)\s+([A-Za-z][a-z'’]+)", re.I)
 _TITLE_NAME = re.compile(r"\b(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Sister|Father)\b\.?\s+([A-Z][A-Za-z'’\-]+)")
 _POSSESSIVE = re.compile(r"\b([A-Z][a-z]+)['’]s\b")
