@@ -64,7 +64,7 @@ class EARecord:
 
 def _from_ea_study(study: Study) -> EARecord:
     return EARecord(nct_id=study.nct_id, status=study.status, title=study.title, lead_sponsor=study.lead_sponsor,
-                    interventions=study.intervention_names, last_update=study.last_update)
+                    interventions=tuple(dict.fromkeys(study.intervention_names)), last_update=study.last_update)
 
 
 def _merge(records: dict[str, EARecord], record: EARecord) -> None:
@@ -95,7 +95,7 @@ def ea_records_from_studies(studies: Iterable[Study]) -> list[EARecord]:
             continue
         _merge(records, EARecord(
             nct_id=info.nct_id, status=info.status, lead_sponsor=study.lead_sponsor,
-            interventions=study.intervention_names, linked_from=(study.nct_id,),
+            interventions=tuple(dict.fromkeys(study.intervention_names)), linked_from=(study.nct_id,),
             kind="link" if info.nct_id else "flag"))
     return _ordered(records.values())
 
