@@ -40,7 +40,7 @@ _FORM_WORDS = {
     "hydrochloride", "hcl", "mesylate", "tosylate", "maleate", "malate", "sulfate", "besylate", "phosphate",
     "citrate", "dimethyl", "sulfoxide", "free", "base", "s-malate", "sodium", "potassium", "tartrate",
 }
-_SPLIT = re.compile(r"\s*(?:\+|,|;|&|\band\b|\bplus\b|\bwith\b|\bcombined with\b|\bcombination\b|\bfollowed by\b|/)\s*",
+_SPLIT = re.compile(r"\s*(?:\+|,|;|:|&|\band\b|\bplus\b|\bwith\b|\bcombined with\b|\bcombination\b|\bfollowed by\b|/)\s*",
                     re.I)
 _PAREN = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
 
