@@ -38,25 +38,58 @@ _GENE_WORD_BEFORE = re.compile(
     r"\b(?:mutant|mutated|activating|oncogenic|altered|rearranged|fused|amplified|anti)[\s\-]+$", re.IGNORECASE
 )
 
-# After the symbol: "ALK-negative", "BRAF wild-type", "EGFR mutation negative", "KRAS (wt)".
+# Right after the symbol: "ALK-negative", "BRAF wild-type", "EGFR mutation negative",
+# "KRAS (wt)", "HER2-" / "HER2(-)" (minus sign), "HER2 negativity".
 _NEGATED_AFTER = re.compile(
-    r"^[\s\-:()]*(?:[\w/]+[\s\-]+){0,2}?"
-    r"(?:negative|neg\b|wild[\s-]?type|wt\b|non[\s-]?mutated|unmutated|non[\s-]?amplified|"
+    r"^(?:[-−](?![\w+])|\s*\(\s*[-−]\s*\)|[\s\-:()]*(?:[\w/]+[\s\-]+){0,2}?"
+    r"(?:negative|negativity|neg\b|wild[\s-]?type|wildtype|wt\b|non[\s-]?mutated|unmutated|non[\s-]?amplified|"
     r"not\s+(?:mutated|amplified|rearranged|altered|detected|present|expressed)|absent|"
-    r"was\s+not\s+detected|is\s+not\s+detected)",
+    r"was\s+not\s+detected|is\s+not\s+detected))",
     re.IGNORECASE,
 )
+# Later in the same clause, before any word that states a positive finding:
+# "EGFR, ALK and ROS1 gene test results are all negative".
+_NEGATIVE_LATER = re.compile(r"\b(?:negative|negativity|wild[\s-]?type|wildtype|unmutated|not\s+detected)\b",
+                             re.IGNORECASE)
+_POSITIVE_LATER = re.compile(
+    r"\+|\b(?:positive|positivity|mutated|mutant|mutations?|fusions?|fused|rearranged|rearrangements?|"
+    r"amplified|amplification|altered|alterations?|harbou?ring|expressing|overexpress\w*|with|confirmed|"
+    r"documented|known)\b", re.IGNORECASE)
+_LATER_REACH_WORDS = 20
 # Before the symbol, within a few words: "no known", "without", "not harbouring", "absence of".
 # (phrase, most words allowed between it and the symbol)
+_NEGATOR = (r"no|not|without|absence of|absent|lack of|lacking|lacks|negative for|free of|excluding|except|"
+            r"other than|neither|nor")
 _NEGATORS_BEFORE = (
-    (re.compile(r"\b(?:no|not|without|absence of|absent|lack of|lacking|lacks|negative for|free of|"
-                r"excluding|except|other than|neither|nor)\b"), 4),
+    (re.compile(rf"\b(?:{_NEGATOR})\b"), 3),
+    (re.compile(r"\bnegative\b"), 1),  # "negative ALK fusion"
     (re.compile(r"\bnon\b"), 0),  # "non-ALK", but not "non-small cell lung cancer with EGFR"
 )
+# A negator reaches further over a list of genes and alteration words:
+# "must not have EGFR sensitizing mutations, EGFR T790M mutation, ALK gene fusion".
+_LIST_WORDS = frozenset("""
+have has had harbor harbors harboring harbour harbours harbouring carry carries carrying known any an a the
+documented detectable detected evidence of with or and nor gene genes sensitizing sensitising sensitive
+activating driver drivers oncogenic concomitant including such as other alteration alterations altered
+mutation mutations mutated mutant fusion fusions rearrangement rearrangements rearranged amplification
+amplifications amplified translocation translocations deletion deletions insertion insertions exon point
+actionable targetable genomic molecular aberration aberrations positive common rare variant variants
+but limited to e g eg i ie exon
+""".split())
+_VARIANT_NEGATED = re.compile(r"\b(?:other\s+than|except|excluding|not|non|no|without)[\s\-]+(?:\w+[\s\-]+){0,1}$",
+                              re.IGNORECASE)
+_NEGATOR_WORD = re.compile(rf"^(?:{_NEGATOR})$")
 # "no prior ALK inhibitor" is about treatment history, not the tumour's ALK status.
 _TREATMENT_AFTER = re.compile(
     r"^[\s\-]*(?:inhibitors?|tkis?|targeted|directed|therapy|therapies|treatment)\b", re.IGNORECASE
 )
+# A test to be done rather than a finding: "ALK testing", "EGFR, ALK and ROS1 testing".
+_TESTED_AFTER = re.compile(
+    r"^[\s\-:(),]*(?:[\w/]+[\s\-,]+){0,3}?(?:testing|test|tests|tested|assays?|status|results?|analysis)\b",
+    re.IGNORECASE,
+)
+# A laboratory value, not a gene: "eGFR < 45 mL/min", "ALK PHOS > 2 x ULN".
+_LAB_VALUE_AFTER = re.compile(r"^\s*(?:\([^)]{0,20}\)\s*)?\\?\s*[<>≤≥=]|^[^.;\n]{0,25}\bml\s*/\s*min", re.IGNORECASE)
 # A protein change such as V600E / G12C / F1174L; it may be glued to the gene ("BRAFV600E").
 _PROTEIN_CHANGE = re.compile(r"(?<![a-z0-9])[A-Z]\d{1,4}(?:[A-Z]|\*|fs|del|ins)(?![A-Za-z0-9])")
 _CLAUSE_END = re.compile(r"[.;\n•]|\s[-*]\s")
@@ -73,6 +106,7 @@ class Mention:
     snippet: str
     variant: str | None = None  # yes | no | unknown; None when no alteration was asked about
     negated: bool = False
+    tested_only: bool = False  # "EGFR, ALK and ROS1 testing": a test to be done, not a finding
 
     @property
     def excluded(self) -> bool:
@@ -80,7 +114,7 @@ class Mention:
 
     @property
     def counts(self) -> bool:
-        return not self.negated and not self.excluded
+        return not self.negated and not self.excluded and not self.tested_only
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -177,18 +211,67 @@ def _is_negated(text: str, start: int, end: int, clause: tuple[int, int]) -> boo
     after = text[end:clause[1]]
     if _NEGATED_AFTER.match(after):
         return True
+    later_words = after.split()[:_LATER_REACH_WORDS]
+    later = " ".join(later_words)
+    negative = _NEGATIVE_LATER.search(later)
+    if negative and not _POSITIVE_LATER.search(later[:negative.start()]):
+        return True
     if _TREATMENT_AFTER.match(after):
         return False
-    words = re.findall(r"[a-z0-9]+", text[clause[0]:start].lower())
+    before = text[clause[0]:start]
+    words = re.findall(r"[a-z0-9]+", before.lower())
     for negator, reach in _NEGATORS_BEFORE:
         for size in range(1, reach + 3):  # the negator is one or two words, then up to `reach` words
-            tail = " ".join(words[-size:]) if len(words) >= size else None
-            if tail is None:
+            if len(words) < size:
                 break
+            tail = " ".join(words[-size:])
             head = negator.match(tail)
             if head and len(tail[head.end():].split()) <= reach:
                 return True
+    # A negator further back, with only a list of genes and alteration words in between.
+    raw_words = re.findall(r"[A-Za-z0-9]+", before)
+    for index in range(len(raw_words) - 1, -1, -1):
+        word = raw_words[index]
+        lower = word.lower()
+        previous = raw_words[index - 1].lower() if index > 0 else ""
+        following = raw_words[index + 1].lower() if index + 1 < len(raw_words) else ""
+        if lower == "not" and following == "limited":  # "including but not limited to"
+            continue
+        if (_NEGATOR_WORD.match(lower) or lower in ("wildtype", "negative")
+                or (lower == "of" and previous in ("absence", "lack", "free"))
+                or (lower == "type" and previous == "wild")):
+            return True
+        symbol_like = any(c.isupper() for c in word[1:]) or any(c.isdigit() for c in word)
+        if lower not in _LIST_WORDS and not symbol_like:
+            return False
     return False
+
+
+def _symbol_like(phrase: str) -> bool:
+    """A gene symbol rather than a name: "ALK", "NTRK1", "B-Raf", "pan-TRK" (not "anaplastic lymphoma kinase")."""
+    return not re.search(r"\s", phrase.strip()) and (
+        sum(c.isupper() for c in phrase) >= 2 or any(c.isdigit() for c in phrase))
+
+
+def _reads_as_gene(symbol: str, written: str, text: str, start: int, end: int, ambiguous: bool) -> bool:
+    """Whether this occurrence names the gene, not a word, a lab value or another abbreviation."""
+    if _LAB_VALUE_AFTER.match(text[end:end + 40]):
+        return False  # "eGFR < 45 mL/min", "ALK PHOS > 2 x ULN"
+    if not _symbol_like(symbol):
+        return True
+    context = _has_gene_context(text, start, end)
+    # Symbols count as written ("EGFR", "B-Raf") or in capitals; "eGFR" (kidney function),
+    # "TrKA" and the English words "met", "kit", "ret" need a gene word beside them.
+    if written not in (symbol, symbol.upper()) and not context:
+        return False
+    # "(MET)" right after other words is usually that phrase's abbreviation ("metformin (MET)").
+    if ambiguous and text[start - 1:start] == "(" and text[end:end + 1] == ")" and not context:
+        return False
+    return True
+
+
+def _is_other_abbreviation(text: str, start: int, end: int) -> bool:
+    return text[start - 1:start] == "(" and text[end:end + 1] == ")" and not _has_gene_context(text, start, end)
 
 
 def _has_gene_context(text: str, start: int, end: int) -> bool:
@@ -200,8 +283,11 @@ def _variant_state(text: str, clause: tuple[int, int], variant_regexes: list[re.
     if not variant_regexes:
         return None
     window = text[clause[0]:clause[1]]
-    if any(r.search(window) for r in variant_regexes):
+    hits = [h for r in variant_regexes for h in r.finditer(window)]
+    if any(not _VARIANT_NEGATED.search(window[:h.start()]) for h in hits):
         return "yes"
+    if hits:
+        return "no"  # "any KRAS mutation other than G12C"
     if asks_protein_change and _PROTEIN_CHANGE.search(window):
         return "no"
     return "unknown"
@@ -234,34 +320,40 @@ def scan(study, *, genes: Iterable[str] = (), variant_phrases: Iterable[str] = (
     gene_patterns = [(g, _gene_regex(g), _is_ambiguous(g)) for g in genes]
     drug_patterns = [(d, _drug_regex(d)) for d in drugs]
     found: list[Mention] = []
-    seen: set[tuple] = set()
     for field_name, text in _fields(study):
         for symbol, regex, ambiguous in gene_patterns:
-            for hit in regex.finditer(text):
+            hits = [h for h in regex.finditer(text)]
+            if ambiguous and any(_is_other_abbreviation(text, *h.span()) for h in hits):
+                # "metformin (MET) ... SU/MET": the text uses the symbol as another abbreviation.
+                hits = [h for h in hits if _has_gene_context(text, *h.span())]
+            by_clause: dict[tuple[int, int], list[tuple[int, int]]] = {}
+            for hit in hits:
                 start, end = hit.span()
-                if ambiguous and hit.group(0) != hit.group(0).upper() and not _has_gene_context(text, start, end):
-                    continue
-                clause = _clause(text, start, end)
-                key = (field_name, text, clause, "gene")
-                if key in seen:
-                    continue
-                seen.add(key)
+                if _reads_as_gene(symbol, hit.group(0), text, start, end, ambiguous):
+                    by_clause.setdefault(_clause(text, start, end), []).append((start, end))
+            for clause, spans in by_clause.items():
+                start, end = spans[0]
+                # One mention per clause; any negated occurrence makes the clause negative
+                # ("testing of ALK with no ALK rearrangement").
                 found.append(Mention(
                     field=field_name, phrase=symbol, kind="gene", snippet=_snippet(text, start, end),
                     variant=_variant_state(text, clause, variant_regexes, asks_protein_change),
-                    negated=_is_negated(text, start, end, clause),
+                    negated=any(_is_negated(text, s_, e_, clause) for s_, e_ in spans),
+                    tested_only=all(_TESTED_AFTER.match(text[e_:clause[1]]) for _, e_ in spans),
                 ))
         for name, regex in drug_patterns:
+            clauses: set[tuple[int, int]] = set()
             for hit in regex.finditer(text):
                 start, end = hit.span()
                 clause = _clause(text, start, end)
-                key = (field_name, text, clause, "drug:" + name.lower())
-                if key in seen:
+                if clause in clauses:
                     continue
-                seen.add(key)
+                clauses.add(clause)
+                # "With or Without Osimertinib" in a title is a study arm, not a negation.
+                in_criteria = field_name.endswith("criteria")
                 found.append(Mention(field=field_name, phrase=name, kind="drug",
                                      snippet=_snippet(text, start, end),
-                                     negated=field_name != "intervention" and _is_negated(text, start, end, clause)))
+                                     negated=in_criteria and _is_negated(text, start, end, clause)))
     order = {name: i for i, name in enumerate((*POSITIVE_FIELDS, "exclusion criteria"))}
     found.sort(key=lambda m: (order[m.field], m.kind != "gene"))
     return found
@@ -284,7 +376,8 @@ def find_mentions(study, *, label: str, genes: Iterable[str] = (), variant: str 
     genes_unsure = [m for m in counting if m.kind == "gene" and m.variant == "unknown"]
     genes_other = [m for m in counting if m.kind == "gene" and m.variant == "no"]
     drugs_given = [m for m in counting if m.kind == "drug" and m.field == "intervention"]
-    drugs_named = [m for m in counting if m.kind == "drug" and m.field != "intervention"]
+    # Drugs named in the criteria are mostly treatment history ("prior crizotinib"), not evidence.
+    drugs_named = [m for m in counting if m.kind == "drug" and m.field in ("title", "condition", "keyword")]
     rejected = [m for m in mentions if not m.counts]
     notes: list[str] = []
     if genes_ok:
@@ -311,10 +404,13 @@ def find_mentions(study, *, label: str, genes: Iterable[str] = (), variant: str 
             other = genes_other[0]
             reason = (f"the study names {other.phrase} only with other alterations than {variant}: "
                       f"\"{other.snippet}\"")
+        elif rejected and all(m.tested_only and not m.negated and not m.excluded for m in rejected):
+            reason = (f"{rejected[0].phrase} is mentioned only as a test to be done, not as a requirement: "
+                      f"\"{rejected[0].snippet}\"")
         elif rejected and all(m.excluded for m in rejected):
             reason = f"{rejected[0].phrase} is mentioned only in the exclusion criteria: \"{rejected[0].snippet}\""
         elif rejected:
-            negated = next(m for m in rejected if m.negated)
+            negated = next((m for m in rejected if m.negated), rejected[0])
             reason = (f"{negated.phrase} is mentioned only as absent or negative"
                       f"{' or in the exclusion criteria' if any(m.excluded for m in rejected) else ''}: "
                       f"\"{negated.snippet}\"")
