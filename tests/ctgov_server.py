@@ -180,6 +180,7 @@ class _Indexed:
         self.study = parse_study(record)
         self.nct_id = self.study.nct_id
         self.texts = {group: [tokens(t) for t in texts] for group, texts in retrieval_texts(self.study).items()}
+        self.vocabulary = {group: {w for text in texts for w in text} for group, texts in self.texts.items()}
         self.enums = {
             "studytype": {self.study.study_type} if self.study.study_type else set(),
             "overallstatus": {self.study.status} if self.study.status else set(),
@@ -205,7 +206,10 @@ def _evaluate(node: _Node, doc: _Indexed, area: str) -> bool:
         return _evaluate(node.children[0], doc, node.value.lower())
     if kind == "phrase":
         if area in TEXT_AREAS:
-            return any(contains_phrase(text, node.value) for text in doc.texts[TEXT_AREAS[area]])
+            group = TEXT_AREAS[area]
+            if not all(word in doc.vocabulary[group] for word in node.value):
+                return False  # a quick no before the phrase walk
+            return any(contains_phrase(text, node.value) for text in doc.texts[group])
         if area in ENUM_AREAS:
             wanted = "_".join(node.value).upper()
             return wanted in {v.upper() for v in doc.enums[area]}
