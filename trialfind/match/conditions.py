@@ -153,7 +153,11 @@ def query_phrases(query: str) -> tuple[list[_Phrase], list[_Phrase]]:
         target[:] = [p for p in target if p.abbreviation or p.words not in abbreviations]
 
     query = query.strip()
-    add_with_synonyms(phrases, query, _is_abbreviation(query))
+    # A query typed in capitals is an abbreviation when it is short or a known one
+    # ("ALL", "DIPG"), not when it is a word typed with caps lock ("GLIOMA").
+    known = {tuple(normal_words(n)) for group in _SYNONYM_GROUPS for n in group if _is_abbreviation(n)}
+    typed_abbreviation = _is_abbreviation(query) and (len(re.sub(r"[^A-Za-z]", "", query)) <= 4 or words in known)
+    add_with_synonyms(phrases, query, typed_abbreviation)
     core: list[_Phrase] = []
     core_only = core_words(list(words))
     if core_only and tuple(core_only) != words:

@@ -56,6 +56,9 @@ _POSITIVE_LATER = re.compile(
     r"amplified|amplification|altered|alterations?|harbou?ring|expressing|overexpress\w*|with|confirmed|"
     r"documented|known)\b", re.IGNORECASE)
 _LATER_REACH_WORDS = 20
+_POSITIVE_AFTER = re.compile(
+    r"^[\s\-(]*(?:[A-Z]\d+[A-Z*]?[\s\-]*)?(?:\+|positive|mutat\w*|fusions?|fused|rearrang\w*|amplif\w*|"
+    r"alter\w*|translocat\w*|driven|expressing|overexpress\w*)", re.IGNORECASE)
 # Before the symbol, within a few words: "no known", "without", "not harbouring", "absence of".
 # (phrase, most words allowed between it and the symbol)
 _NEGATOR = (r"no|not|without|absence of|absent|lack of|lacking|lacks|negative for|free of|excluding|except|"
@@ -270,6 +273,17 @@ def _reads_as_gene(symbol: str, written: str, text: str, start: int, end: int, a
     return True
 
 
+def _clause_negated(text: str, spans: list[tuple[int, int]], clause: tuple[int, int]) -> bool:
+    """Negative when an occurrence is negated and no other states a positive finding:
+    "testing of ALK with no ALK rearrangement" is negative, "BRAF V600E mutation, or BRAF
+    wild-type with NF1 loss" is not."""
+    negated = [_is_negated(text, start, end, clause) for start, end in spans]
+    if not any(negated):
+        return False
+    return not any(not neg and _POSITIVE_AFTER.match(text[end:clause[1]])
+                   for neg, (_, end) in zip(negated, spans))
+
+
 def _is_other_abbreviation(text: str, start: int, end: int) -> bool:
     return text[start - 1:start] == "(" and text[end:end + 1] == ")" and not _has_gene_context(text, start, end)
 
@@ -338,7 +352,7 @@ def scan(study, *, genes: Iterable[str] = (), variant_phrases: Iterable[str] = (
                 found.append(Mention(
                     field=field_name, phrase=symbol, kind="gene", snippet=_snippet(text, start, end),
                     variant=_variant_state(text, clause, variant_regexes, asks_protein_change),
-                    negated=any(_is_negated(text, s_, e_, clause) for s_, e_ in spans),
+                    negated=_clause_negated(text, spans, clause),
                     tested_only=all(_TESTED_AFTER.match(text[e_:clause[1]]) for _, e_ in spans),
                 ))
         for name, regex in drug_patterns:

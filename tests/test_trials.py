@@ -1,0 +1,164 @@
+"""find_trials over the real records (in-process source honouring the shared retrieval semantics)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.shared_data import real_records
+from trialfind.errors import InvalidInput
+from trialfind.profile import ChildProfile
+from trialfind.spec import SearchSpec, matches_spec
+from trialfind.study import parse_study
+from trialfind.trials import build_search_spec, find_trials, get_study_details
+
+
+class RealRecordsSource:
+    """The real records, selected with the reference semantics every source must honour."""
+
+    def __init__(self, records=None):
+        self.records = [(r, parse_study(r)) for r in (records if records is not None else real_records())]
+        self.specs: list[SearchSpec] = []
+
+    def search(self, spec):
+        self.specs.append(spec)
+        return (raw for raw, study in self.records if matches_spec(study, spec))
+
+    def get_study(self, nct_id):
+        for raw, study in self.records:
+            if study.nct_id == nct_id:
+                return raw
+        raise KeyError(nct_id)
+
+    def data_version(self):
+        return "synthetic-version"
+
+
+@pytest.fixture(scope="module")
+def source():
+    return RealRecordsSource()
+
+
+def _years(text):
+    """Independent reading of a ClinicalTrials.gov age: (value in years, one unit in years)."""
+    value, unit = re.match(r"(\d+(?:\.\d+)?)\s*(\w+?)s?$", text.strip()).groups()
+    per = {"Year": 1, "Month": 1 / 12, "Week": 7 / 365.25, "Day": 1 / 365.25}[unit.capitalize()]
+    return float(value) * per, per
+
+
+def admits(record, age_years):
+    eligibility = record["protocolSection"].get("eligibilityModule", {})
+    if "minimumAge" in eligibility and _years(eligibility["minimumAge"])[0] > age_years:
+        return False
+    if "maximumAge" in eligibility:
+        value, unit = _years(eligibility["maximumAge"])
+        if age_years >= value + unit:
+            return False
+    return True
+
+
+def glioma_records():
+    for record in real_records():
+        protocol = record["protocolSection"]
+        texts = protocol.get("conditionsModule", {}).get("conditions", []) + [
+            m["term"] for m in record.get("derivedSection", {}).get("conditionBrowseModule", {}).get("meshes", [])]
+        if any("glioma" in t.lower() for t in texts):
+            yield record
+
+
+def test_every_recruiting_glioma_trial_admitting_a_7_year_old_is_listed(source):
+    expected = {r["protocolSection"]["identificationModule"]["nctId"] for r in glioma_records()
+                if r["protocolSection"]["statusModule"]["overallStatus"] == "RECRUITING"
+                and r["protocolSection"]["designModule"]["studyType"] == "INTERVENTIONAL" and admits(r, 7)}
+    assert len(expected) >= 2
+    found = find_trials(ChildProfile.build("7", conditions=["glioma"]), source=source)
+    assert expected <= {m.nct_id for m in found}
+    for match in found:
+        assert match.eligible in ("yes", "uncertain")
+        assert match.study.study_type == "INTERVENTIONAL"
+    assert [m.score for m in found] == sorted((m.score for m in found), reverse=True)
+
+
+def test_observational_studies_on_request(source):
+    expected = {r["protocolSection"]["identificationModule"]["nctId"] for r in glioma_records()
+                if r["protocolSection"]["statusModule"]["overallStatus"] == "RECRUITING" and admits(r, 7)}
+    found = find_trials(ChildProfile.build("7", conditions=["glioma"]), source=source, include_observational=True)
+    assert expected <= {m.nct_id for m in found}
+    assert {m.study.study_type for m in found} == {"INTERVENTIONAL", "OBSERVATIONAL"}
+
+
+def test_nothing_excluded_by_the_record_is_yes(source):
+    for age in ("7", "17y11m", "30y"):
+        days = ChildProfile.build(age, conditions=["x"]).age_days
+        found = find_trials(ChildProfile.build(age, conditions=["glioma"]), source=source, status="all",
+                            include_ineligible=True)
+        assert found
+        for match in found:
+            study = match.study
+            closed = study.status != "RECRUITING"
+            too_young = study.min_age_days is not None and days < study.min_age_days
+            too_old = study.max_age_days is not None and days > study.max_age_days
+            if closed or too_young or too_old:
+                assert match.eligible != "yes", study.nct_id
+
+
+def test_the_search_spec(source):
+    profile = ChildProfile.build("7", conditions=["neuroblastoma"], targets=["ALK"])
+    spec = build_search_spec(profile, [])
+    assert spec.statuses == ("ENROLLING_BY_INVITATION", "NOT_YET_RECRUITING", "RECRUITING")
+    assert spec.study_types == ("INTERVENTIONAL",)
+    assert spec.admits_age_days == profile.age_days
+    assert spec.conditions == ("neuroblastoma",) and spec.combine == "all"
+    find_trials(profile, source=source)
+    sent = source.specs[-1]
+    assert "ALK" in sent.terms and "anaplastic lymphoma kinase" in sent.terms
+    find_trials(profile, source=source, status="all", include_ineligible=True)
+    sent = source.specs[-1]
+    assert sent.statuses == () and sent.admits_age_days is None
+
+
+def test_status_all_lists_closed_studies_as_no(source):
+    closed = find_trials(ChildProfile.build("7", conditions=["neuroblastoma"]), source=source, status="all")
+    no_rows = [m for m in closed if m.eligible == "no"]
+    assert no_rows, "expected closed neuroblastoma trials in the real records"
+    for match in no_rows:
+        assert match.excluded_by == {"status"}
+        assert any(r.startswith("not open to new patients") for r in match.reasons)
+    default = find_trials(ChildProfile.build("7", conditions=["neuroblastoma"]), source=source)
+    assert all(m.study.status in ("RECRUITING", "NOT_YET_RECRUITING", "ENROLLING_BY_INVITATION") for m in default)
+
+
+def test_every_listed_trial_has_target_evidence_and_flags_are_uncertain():
+    cd19 = find_trials(ChildProfile.build("10", targets=["CD19"]), source=RealRecordsSource())
+    assert cd19
+    for match in cd19:
+        assert match.target_evidence and match.target_evidence[0].found
+        if match.study.status != "RECRUITING":
+            assert match.eligible == "uncertain" and match.status_flag
+
+
+def test_include_ineligible_and_limit(source):
+    profile = ChildProfile.build("5", conditions=["ALL"])
+    default = find_trials(profile, source=source)
+    everyone = find_trials(profile, source=source, include_ineligible=True)
+    assert len(everyone) > len(default)
+    assert {m.nct_id for m in default} <= {m.nct_id for m in everyone}
+    assert any(m.eligible == "no" and "age" in m.excluded_by for m in everyone)
+    assert [m.nct_id for m in find_trials(profile, source=source, include_ineligible=True, limit=3)] == \
+        [m.nct_id for m in everyone[:3]]
+
+
+def test_needs_a_condition_or_target(source):
+    with pytest.raises(InvalidInput):
+        find_trials(ChildProfile.build("7"), source=source)
+    with pytest.raises(InvalidInput):
+        find_trials(ChildProfile.build("7", conditions=["glioma"]), source=source, status="closed")
+    with pytest.raises(InvalidInput):
+        find_trials(ChildProfile.build("7", targets=["NOT-A-GENE-XYZ"]), source=source)
+
+
+def test_get_study_details(source):
+    study = get_study_details("nct04250064", source)
+    assert study.nct_id == "NCT04250064" and study.inclusion_criteria
+    with pytest.raises(InvalidInput):
+        get_study_details("NCT123", source)
