@@ -12,6 +12,7 @@ company was reached, not who was reached.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, Iterable
 
@@ -122,12 +123,13 @@ def _looks_like_phone(candidate: str) -> bool:
     return not _YEAR_RANGE.match(candidate.strip())
 
 
-def _known_words(words: Iterable[str]) -> set[str]:
+@functools.lru_cache(maxsize=1024)
+def _known_words(words: tuple[str, ...]) -> frozenset[str]:
     known: set[str] = set()
     for phrase in words:
         known.update(w.lower().rstrip("'’s") for w in _WORD.findall(phrase or ""))
         known.update(w.lower() for w in _WORD.findall(phrase or ""))
-    return known
+    return frozenset(known)
 
 
 def _bare(word: str) -> str:
@@ -152,6 +154,12 @@ def find_identifying(text: str | None, *, contact: bool = False, known_words: It
     """
     if not text:
         return None
+    return _find_identifying_cached(text, contact, tuple(known_words))
+
+
+# Registries repeat the same company, drug and diagnosis words thousands of times: screen each once.
+@functools.lru_cache(maxsize=8192)
+def _find_identifying_cached(text: str, contact: bool, known_words: tuple[str, ...]) -> str | None:
     known = _known_words(known_words)
     for match in _EMAIL.finditer(text):
         if not (contact and _is_role_email(match.group(0))):
@@ -174,7 +182,7 @@ def find_identifying(text: str | None, *, contact: bool = False, known_words: It
     return _find_name(rest, contact=contact, known=known)
 
 
-def _find_name(text: str, *, contact: bool, known: set[str]) -> str | None:
+def _find_name(text: str, *, contact: bool, known: frozenset[str]) -> str | None:
     person = "a person's name"
     for match in _RELATION_NAME.finditer(text):
         word = match.group(1)
@@ -202,7 +210,7 @@ def _find_name(text: str, *, contact: bool, known: set[str]) -> str | None:
     return None
 
 
-def _find_name_in_contact(words: list[str], known: set[str]) -> str | None:
+def _find_name_in_contact(words: list[str], known: frozenset[str]) -> str | None:
     message = "a person's name (give a role, generic address or portal instead)"
     unknown_run = 0
     for word in words:

@@ -63,6 +63,8 @@ def _norm_word(value: str) -> str:
 
 def normalize_choice(field_name: str, value: Any, choices: Iterable[str]) -> str:
     choices = tuple(choices)
+    if value in choices:
+        return value
     if isinstance(value, str):
         wanted = _norm_word(value)
         for choice in choices:
