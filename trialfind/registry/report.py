@@ -70,9 +70,11 @@ def _chart_requests(frame, companies):
         values = table[decision].values
         axis.barh(table.index, values, left=left, color=DECISION_COLOURS[decision], label=decision)
         left = values if left is None else left + values
+    # Zero-width segments pin the axis to the longest bar; leave room past it.
+    axis.set_xlim(0, max(1, table.sum(axis=1).max()) * 1.06)
     axis.set_xlabel("requests")
-    axis.set_title("Requests per company, by decision")
-    axis.legend(loc="lower right", fontsize="small")
+    axis.set_title("Requests per company, by decision", pad=28)
+    axis.legend(fontsize="small", ncols=5, loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False)
     axis.xaxis.get_major_locator().set_params(integer=True)
     return figure
 
@@ -110,7 +112,8 @@ def _chart_days(frame, companies):
     axis.set_yticks(y, medians.index)
     axis.set_xlabel("days from the request being sent")
     axis.set_title("How long companies take to answer")
-    axis.legend(loc="lower right", fontsize="small")
+    axis.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.3 / max(1, len(companies))), ncols=2,
+                fontsize="small", frameon=False)
     return figure
 
 
@@ -131,8 +134,8 @@ def _chart_over_time(frame):
         axis.bar(labels, values, bottom=bottom, color=DECISION_COLOURS[decision], label=decision)
         bottom = values if bottom is None else bottom + values
     axis.set_ylabel("requests sent")
-    axis.set_title("Decisions over time (by the quarter the request was sent)")
-    axis.legend(fontsize="small", ncols=5, loc="upper left")
+    axis.set_title("Decisions over time (by the quarter the request was sent)", pad=28)
+    axis.legend(fontsize="small", ncols=5, loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False)
     axis.yaxis.get_major_locator().set_params(integer=True)
     if len(labels) > 12:
         axis.set_xticks(range(0, len(labels), max(1, len(labels) // 12)))
