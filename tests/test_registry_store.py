@@ -282,3 +282,29 @@ def test_cli_show_unknown_id_and_missing_consent(capsys, tmp_path):
     assert code == 1 and "no registry record with id 7" in err
     code, _, err = run_cli(capsys, *[a for a in ADD if a != "--consent"], "--db", db)
     assert code == 2 and "consent_to_share: required" in err
+
+
+class _TerminalInput(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_cli_add_asks_only_for_missing_required_answers_in_a_terminal(capsys, tmp_path, monkeypatch):
+    db = str(tmp_path / "r.sqlite")
+    # company, date sent and consent are missing; everything else came as flags.
+    monkeypatch.setattr("sys.stdin", _TerminalInput("Novartis\n2025-02-03\ny\n"))
+    code, out, _ = run_cli(capsys, "registry", "add", "--db", db, "--reporter-role", "advocate", "--age-band", "15-17",
+                           "--diagnosis", "relapsed Ewing sarcoma", "--drug", "ribociclib")
+    assert code == 0, out
+    assert "Company asked" in out and "Date the request was sent" in out and "agree to share" in out
+    assert "Drug requested" not in out and "Who is reporting" not in out
+    with Registry.open(db) as store:
+        record = store.get(1)
+    assert (record.company, record.date_sent, record.consent_to_share) == ("Novartis", dt.date(2025, 2, 3), True)
+
+
+def test_cli_add_without_a_terminal_never_prompts(capsys, tmp_path, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO("Novartis\n"))
+    code, out, err = run_cli(capsys, "registry", "add", "--db", str(tmp_path / "r.sqlite"), "--reporter-role",
+                             "parent", "--age-band", "5-9", "--diagnosis", "glioma", "--drug", "x", "--consent")
+    assert code == 2 and err.startswith("Error: company: required") and out == ""
