@@ -105,7 +105,7 @@ def _random_specs(studies, count: int, seed: int = 20261122):
 
 
 def test_search_equals_reference_matcher_for_many_specs(real_index, parsed_studies):
-    specs = list(_random_specs(parsed_studies, 400))
+    specs = list(_random_specs(parsed_studies, 300))
     nonempty = 0
     for spec in specs:
         expected = {s.nct_id for s in parsed_studies if matches_spec(s, spec)}
@@ -113,7 +113,7 @@ def test_search_equals_reference_matcher_for_many_specs(real_index, parsed_studi
         assert len(got) == len(set(got)), spec
         assert set(got) == expected, (spec, sorted(set(got) ^ expected)[:5])
         nonempty += bool(expected)
-    assert nonempty > 150  # the specs really exercise matches, not just empty answers
+    assert nonempty > 120  # the specs really exercise matches, not just empty answers
 
 
 @pytest.mark.parametrize("spec", [
@@ -238,7 +238,7 @@ def test_json_array_streams_in_small_chunks():
 
     records = list(real_records()[:40])
     text = json.dumps(records, indent=1)
-    for chunk in (7, 1000, 1 << 20):
+    for chunk in (7, 1000, 1 << 20):  # elements far bigger than the window, and windows holding many
         assert list(_iter_json_array(io.StringIO(text), chunk_size=chunk)) == records
     with pytest.raises(SourceDataError):
         list(_iter_json_array(io.StringIO(text[: len(text) // 2]), chunk_size=500))
@@ -340,15 +340,19 @@ def test_a_build_killed_half_way_leaves_the_previous_index_usable(tmp_path):
     build_index(RecordStream(iter(base), "first 100 real records"), cache, workers=0)
     big = tmp_path / "replicated.jsonl.gz"
     records = real_records()
-    with gzip.open(big, "wt", encoding="utf-8") as handle:
-        for i in range(40_000):
-            handle.write(json.dumps(with_new_id(records[i % len(records)], f"NCT9{i:07d}")) + "\n")
+    lines = gzip.decompress(STUDIES_FILE.read_bytes()).splitlines()
+    with gzip.open(big, "wb", compresslevel=1) as handle:
+        for i in range(6_000):
+            line = lines[i % len(lines)]
+            old = b'"nctId":"' + nct_of(records[i % len(records)]).encode() + b'"'
+            assert old in line
+            handle.write(line.replace(old, b'"nctId":"NCT9%07d"' % i, 1) + b"\n")
     env = {**os.environ, "TRIALFIND_CACHE_DIR": str(cache)}
     proc = subprocess.Popen([PYTHON, "-m", "trialfind", "index", "build", str(big), "--workers", "0"],
                             env=env, cwd=REPO_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     temp = index_path(cache).with_name(f"index.sqlite.build-{proc.pid}")
     deadline = time.time() + 60
-    while time.time() < deadline and not (temp.exists() and temp.stat().st_size > 20_000_000):
+    while time.time() < deadline and not (temp.exists() and temp.stat().st_size > 8_000_000):
         assert proc.poll() is None, proc.stderr.read()
         time.sleep(0.05)
     assert temp.exists(), "the build never got going"

@@ -47,7 +47,7 @@ GROUP_COLUMNS = {
     "interventions": ("intervention",),
     "terms": ("condition", "intervention", "other"),
 }
-COMPRESS_LEVEL = 6
+COMPRESS_LEVEL = 1  # 2x faster than 6 for ~10% more bytes: builds are CPU-bound
 BATCH_SIZE = 500
 _NCT_ID = re.compile(r"^NCT\d{8}$")
 _HINT = "run `trialfind index build SOURCE` first (SOURCE: the ClinicalTrials.gov bulk JSON zip, " \
@@ -166,7 +166,8 @@ def _iter_json_array(text: io.TextIOBase, chunk_size: int = 1 << 20) -> Iterator
 
     def fill() -> None:
         nonlocal buf, pos, eof
-        chunk = text.read(chunk_size)
+        # read at least as much again as is pending, so a huge element costs O(log n) retries
+        chunk = text.read(max(chunk_size, len(buf) - pos))
         eof = not chunk
         buf, pos = buf[pos:] + chunk, 0
 
