@@ -302,13 +302,14 @@ def test_connection_refused_is_one_line_saying_ctgov_is_unreachable():
         port = probe.getsockname()[1]
     url = f"http://127.0.0.1:{port}/api/v2"
     sleep = SleepRecorder()
-    client = CtgovClient(base_url=url, sleep=sleep, max_retries=2, rate_limit_per_minute=1e9)
+    client = CtgovClient(base_url=url, sleep=sleep, rate_limit_per_minute=1e9)  # default max_retries=5
     with pytest.raises(SourceUnavailable) as caught:
         list(client.search(GLIOMA))
     message = str(caught.value)
     assert "\n" not in message
     assert message.startswith(f"could not connect to {url}/version (ClinicalTrials.gov unreachable?)")
-    assert len(sleep.calls) == 2
+    # refused connections are retried only briefly: the family hears "unreachable" in seconds
+    assert client.http.request_count == 3 and len(sleep.calls) == 2 and sum(sleep.calls) <= 3
 
 
 # --- get_study and data_version -------------------------------------------------------------

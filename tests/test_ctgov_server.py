@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import random
 import subprocess
 
@@ -295,3 +296,16 @@ def test_cli_env_points_the_cli_at_the_fake(cli_env, real_ctgov_server, trialfin
 
 def test_parser_fields_are_all_known_to_the_fake(real_ctgov_server):
     assert set(PARSER_FIELDS) <= real_ctgov_server.field_paths
+
+
+def test_cli_rides_out_429_with_retry_after_and_gives_the_same_answer(cli_env, real_ctgov_server, trialfind_cmd,
+                                                                       tmp_path):
+    command = [*trialfind_cmd, "trials", "--condition", "glioma", "--age", "7", "--format", "json"]
+    clean = subprocess.run(command, env=cli_env, capture_output=True, text=True, timeout=120)
+    assert clean.returncode == 0, clean.stderr
+    fault = real_ctgov_server.inject(status=429, retry_after=1, every=2)
+    faulty_env = dict(cli_env, TRIALFIND_CACHE_DIR=str(tmp_path / "other-cache"))
+    faulty = subprocess.run(command, env=faulty_env, capture_output=True, text=True, timeout=120)
+    assert faulty.returncode == 0, faulty.stderr
+    assert fault.fired >= 1
+    assert json.loads(faulty.stdout) == json.loads(clean.stdout) != []
