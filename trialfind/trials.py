@@ -14,7 +14,7 @@ from typing import Iterable, Literal, Sequence
 
 from trialfind.errors import InvalidInput, SourceDataError
 from trialfind.match.conditions import ConditionMatch, match_condition
-from trialfind.match.eligibility import assess
+from trialfind.match.eligibility import CHECK_WITH_TEAM, assess
 from trialfind.match.geo import nearest_site
 from trialfind.match.mentions import MentionMatch, find_mentions
 from trialfind.match.rank import TrialMatch, best_first, newest_update, score_match
@@ -78,12 +78,10 @@ def match_study(study: Study, profile: ChildProfile, targets: Sequence = (), *, 
     reasons = list(verdict.reasons)
     site = nearest_site(study, profile.near)
     if profile.near is not None:
-        if site is None:
-            reasons.insert(len(reasons) - (verdict.eligible != "no"),
-                           "no site taking patients with a known location is listed")
-        else:
-            reasons.insert(len(reasons) - (verdict.eligible != "no"),
-                           f"nearest site taking patients: {site.site.place()} ({site.distance_km:.0f} km)")
+        where = (f"nearest site taking patients: {site.site.place()} ({site.distance_km:.0f} km)" if site
+                 else "no site taking patients with a known location is listed")
+        # Keep "check with the study team" as the last word.
+        reasons.insert(len(reasons) - 1 if reasons and reasons[-1] == CHECK_WITH_TEAM else len(reasons), where)
     distance = site.distance_km if site else None
     score = score_match(study, age_fit=verdict.age_fit, evidence=evidence, distance_km=distance, as_of=as_of)
     return TrialMatch(study=study, eligible=verdict.eligible, score=score, reasons=reasons, nearest_site=site,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from typing import Any
 
 from trialfind.spec import contains_phrase, tokens
@@ -96,6 +97,11 @@ def core_words(words: list[str]) -> list[str]:
 
 def normal_words(text: str | None) -> list[str]:
     """Lower-case words with spelling variants, plurals and possessive "s" folded."""
+    return list(_normal_words(text or ""))
+
+
+@lru_cache(maxsize=65536)
+def _normal_words(text: str) -> tuple[str, ...]:
     out = []
     for word in tokens(text):
         if word == "s":  # "Ewing's" -> "ewing", "s"
@@ -104,7 +110,7 @@ def normal_words(text: str | None) -> list[str]:
         if len(word) > 4 and word.endswith("s") and not word.endswith(_NO_PLURAL_S):
             word = word[:-1]
         out.append(_SPELLING.get(word, word))
-    return out
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -116,7 +122,7 @@ class _Phrase:
     def found_in(self, text: str) -> bool:
         if self.abbreviation:
             return re.search(rf"(?<![A-Za-z0-9]){re.escape(self.text)}(?![A-Za-z0-9])", text) is not None
-        return contains_phrase(normal_words(text), list(self.words))
+        return contains_phrase(_normal_words(text), self.words)
 
 
 def _is_abbreviation(text: str) -> bool:
@@ -124,7 +130,8 @@ def _is_abbreviation(text: str) -> bool:
     return bool(letters) and letters.isupper() and len(letters) <= 6
 
 
-def query_phrases(query: str) -> tuple[list[_Phrase], list[_Phrase]]:
+@lru_cache(maxsize=1024)
+def query_phrases(query: str) -> tuple[tuple[_Phrase, ...], tuple[_Phrase, ...]]:
     """The phrases that stand for a condition: (the name and its synonyms, its core words).
 
     The second list holds the name without qualifiers such as "relapsed", when that differs.
@@ -162,7 +169,7 @@ def query_phrases(query: str) -> tuple[list[_Phrase], list[_Phrase]]:
     core_only = core_words(list(words))
     if core_only and tuple(core_only) != words:
         add_with_synonyms(core, " ".join(core_only), False)
-    return phrases, core
+    return tuple(phrases), tuple(core)
 
 
 @dataclass(frozen=True)
@@ -201,10 +208,23 @@ def _first_hit(phrases: list[_Phrase], texts) -> tuple[_Phrase, str] | None:
     return None
 
 
-def _fuzzy_hit(query_words: list[str], texts) -> tuple[float, str] | None:
-    """Best word-by-word near spelling of the query inside any of the texts."""
+@lru_cache(maxsize=65536)
+def _word_score(mine: str, theirs: str) -> float:
+    """Similarity of two words, 0-100; short words count only when equal."""
     from rapidfuzz import fuzz
 
+    if mine == theirs:
+        return 100.0
+    if len(mine) < FUZZY_MIN_WORD or len(theirs) < FUZZY_MIN_WORD:
+        return 0.0
+    # Cheap bound first: a ratio of at least 90 needs nearly equal lengths.
+    if 200.0 * min(len(mine), len(theirs)) / (len(mine) + len(theirs)) < FUZZY_THRESHOLD:
+        return 0.0
+    return fuzz.ratio(mine, theirs)
+
+
+def _fuzzy_hit(query_words: list[str], texts) -> tuple[float, str] | None:
+    """Best word-by-word near spelling of the query inside any of the texts."""
     if not query_words or not any(len(w) >= FUZZY_MIN_WORD for w in query_words):
         return None
     size = len(query_words)
@@ -217,12 +237,10 @@ def _fuzzy_hit(query_words: list[str], texts) -> tuple[float, str] | None:
             window = words[start:start + size]
             scores = []
             for mine, theirs in zip(query_words, window):
-                if mine == theirs:
-                    scores.append(100.0)
-                elif len(mine) >= FUZZY_MIN_WORD and len(theirs) >= FUZZY_MIN_WORD:
-                    scores.append(fuzz.ratio(mine, theirs))
-                else:
-                    scores.append(0.0)
+                score = _word_score(mine, theirs)
+                scores.append(score)
+                if score < FUZZY_THRESHOLD:
+                    break
             score = min(scores)
             if score >= FUZZY_THRESHOLD and (best is None or score > best[0]):
                 best = (score, text)

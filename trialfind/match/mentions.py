@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any, Iterable
 
 # Gene symbols that are, or begin like, everyday words; 3 letters or fewer always count.
@@ -178,16 +179,26 @@ def _is_ambiguous(symbol: str) -> bool:
     return symbol.upper() in AMBIGUOUS_SYMBOLS or len(letters) <= 3
 
 
+@lru_cache(maxsize=4096)
 def _gene_regex(symbol: str) -> re.Pattern:
     body = _phrase_pattern(symbol)
     # Whole word; also glued to a protein change as in "BRAFV600E".
     return re.compile(rf"(?<![A-Za-z0-9]){body}(?:(?![A-Za-z0-9])|(?=[A-Z]\d{{1,4}}[A-Z]\b))", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def _drug_regex(name: str) -> re.Pattern:
     return re.compile(rf"(?<![A-Za-z0-9]){_phrase_pattern(name)}(?![A-Za-z0-9])", re.IGNORECASE)
 
 
+@lru_cache(maxsize=256)
+def _any_phrase_regex(phrases: tuple[str, ...]) -> re.Pattern:
+    """One pass that tells whether a text can hold any of the phrases at all (most cannot)."""
+    alternatives = sorted((_phrase_pattern(p) for p in phrases), key=len, reverse=True)
+    return re.compile(rf"(?<![A-Za-z0-9])(?:{'|'.join(alternatives)})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
 def _variant_regex(phrase: str) -> re.Pattern:
     if _PROTEIN_CHANGE.fullmatch(phrase.strip()):
         return re.compile(rf"(?<![a-z0-9]){re.escape(phrase.strip())}(?![A-Za-z0-9])")
@@ -334,7 +345,12 @@ def scan(study, *, genes: Iterable[str] = (), variant_phrases: Iterable[str] = (
     gene_patterns = [(g, _gene_regex(g), _is_ambiguous(g)) for g in genes]
     drug_patterns = [(d, _drug_regex(d)) for d in drugs]
     found: list[Mention] = []
+    if not genes and not drugs:
+        return found
+    any_phrase = _any_phrase_regex(tuple(genes + drugs))
     for field_name, text in _fields(study):
+        if not any_phrase.search(text):
+            continue
         for symbol, regex, ambiguous in gene_patterns:
             hits = [h for h in regex.finditer(text)]
             if ambiguous and any(_is_other_abbreviation(text, *h.span()) for h in hits):
