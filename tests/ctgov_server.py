@@ -159,7 +159,7 @@ class _Parser:
                 return _Node("all")
             if value in ("AND", "OR", "NOT"):
                 raise BadRequest(f"operator {value} without an operand")
-            return _Node("phrase", value=tokens(value), children=[], )
+            return _Node("phrase", value=tokens(value))
         raise BadRequest(f"unexpected {value!r} in expression")
 
 

@@ -1,7 +1,7 @@
 """Choosing a study source: the live API client or the offline local index."""
 from __future__ import annotations
 
-from trialfind.config import DEFAULT_RATE_LIMIT_PER_MINUTE, api_url as resolve_api_url, cache_dir as resolve_cache_dir
+from trialfind.config import api_url as resolve_api_url, cache_dir as resolve_cache_dir
 from trialfind.config import offline_requested, rate_limit as resolve_rate_limit
 from trialfind.spec import StudySource
 
