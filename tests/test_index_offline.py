@@ -69,3 +69,22 @@ def test_offline_without_an_index_says_how_to_build_one(trialfind_cmd, real_ctgo
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "trialfind index build" in lines[0]
+
+
+def test_build_from_the_api_then_answer_offline(trialfind_cmd, real_ctgov_server, tmp_path):
+    env = cli_environment(real_ctgov_server, tmp_path / "api-cache")
+    built = run(trialfind_cmd, env, "index", "build", "--from-api", "--condition", "glioma", "--target", "CD19",
+                "--format", "json")
+    assert built.returncode == 0, built.stderr
+    report = json.loads(built.stdout)
+    assert report["studies"] == report["inserted"] > 0
+    assert report["source"] == "ClinicalTrials.gov API: condition glioma; target CD19"
+    for query in (("trials", "--condition", "glioma", "--age", "7", "--format", "json"),
+                  ("trials", "--target", "CD19", "--age", "16", "--format", "json")):
+        online = run(trialfind_cmd, env, *query)
+        offline = run(trialfind_cmd, env, *query, "--offline")
+        assert online.returncode == offline.returncode == 0, offline.stderr
+        assert json.loads(offline.stdout) and offline.stdout == online.stdout
+    # a study outside what was fetched is not in this small index
+    info = run(trialfind_cmd, env, "index", "info", "--format", "json")
+    assert json.loads(info.stdout)["studies"] == report["studies"] < 1795
