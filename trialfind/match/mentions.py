@@ -191,11 +191,13 @@ def _drug_regex(name: str) -> re.Pattern:
     return re.compile(rf"(?<![A-Za-z0-9]){_phrase_pattern(name)}(?![A-Za-z0-9])", re.IGNORECASE)
 
 
-@lru_cache(maxsize=256)
-def _any_phrase_regex(phrases: tuple[str, ...]) -> re.Pattern:
-    """One pass that tells whether a text can hold any of the phrases at all (most cannot)."""
-    alternatives = sorted((_phrase_pattern(p) for p in phrases), key=len, reverse=True)
-    return re.compile(rf"(?<![A-Za-z0-9])(?:{'|'.join(alternatives)})", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z0-9]+")
+_GLUED_CHANGE = re.compile(r"[a-z]\d{1,4}[a-z]")
+
+
+def _first_word(phrase: str) -> str:
+    found = _WORD.search(phrase)
+    return found.group(0).lower() if found else phrase.lower()
 
 
 @lru_cache(maxsize=1024)
@@ -347,12 +349,36 @@ def scan(study, *, genes: Iterable[str] = (), variant_phrases: Iterable[str] = (
     found: list[Mention] = []
     if not genes and not drugs:
         return found
-    any_phrase = _any_phrase_regex(tuple(genes + drugs))
+    by_first: dict[str, list[tuple[str, re.Pattern]]] = {}
+    for phrase, regex, _ in gene_patterns:
+        by_first.setdefault(_first_word(phrase), []).append((phrase, regex))
+    for phrase, regex in drug_patterns:
+        by_first.setdefault(_first_word(phrase), []).append((phrase, regex))
+    gene_firsts = {_first_word(g): len(_first_word(g)) for g in genes}
+    # Cheap test before the word-by-word pass: the longest word of each phrase, as a substring.
+    needles = {max(_WORD.findall(p) or [p], key=len).lower() for p in (*genes, *drugs)}
+    glue_lengths = sorted(set(gene_firsts.values()))
     for field_name, text in _fields(study):
-        if not any_phrase.search(text):
+        lowered = text.lower()
+        if not any(needle in lowered for needle in needles):
+            continue
+        # One pass over the words finds every candidate; each is then checked with its own pattern.
+        hits_of: dict[str, list[re.Match]] = {}
+        for word in _WORD.finditer(text):
+            lower = word.group(0).lower()
+            candidates = by_first.get(lower)
+            if candidates is None and len(lower) > 4 and any(c.isdigit() for c in lower):
+                # a gene glued to a protein change: "BRAFV600E"
+                candidates = next((by_first[lower[:n]] for n in glue_lengths
+                                   if lower[:n] in gene_firsts and _GLUED_CHANGE.fullmatch(lower[n:])), None)
+            for phrase, regex in candidates or ():
+                hit = regex.match(text, word.start())
+                if hit:
+                    hits_of.setdefault(phrase, []).append(hit)
+        if not hits_of:
             continue
         for symbol, regex, ambiguous in gene_patterns:
-            hits = [h for h in regex.finditer(text)]
+            hits = hits_of.get(symbol, [])
             if ambiguous and any(_is_other_abbreviation(text, *h.span()) for h in hits):
                 # "metformin (MET) ... SU/MET": the text uses the symbol as another abbreviation.
                 hits = [h for h in hits if _has_gene_context(text, *h.span())]
@@ -373,7 +399,7 @@ def scan(study, *, genes: Iterable[str] = (), variant_phrases: Iterable[str] = (
                 ))
         for name, regex in drug_patterns:
             clauses: set[tuple[int, int]] = set()
-            for hit in regex.finditer(text):
+            for hit in hits_of.get(name, ()):
                 start, end = hit.span()
                 clause = _clause(text, start, end)
                 if clause in clauses:
