@@ -33,7 +33,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from trialfind.errors import InvalidInput, NotFound, SourceDataError, SourceUnavailable
+from trialfind.errors import InvalidInput, NotFound, SourceDataError, SourceUnavailable, TrialfindError
 from trialfind.spec import SearchSpec, retrieval_texts, tokens
 
 INDEX_FILENAME = "index.sqlite"
@@ -473,7 +473,7 @@ def _batched_prepared(items: Iterator, workers: int) -> Iterator[list[PreparedSt
     from collections import deque
 
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with context.Pool(workers) as pool:
+    with context.Pool(workers, initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
         pending: deque = deque()
         for batch in batches():
             pending.append(pool.apply_async(_prepare_batch, (batch,)))
@@ -481,6 +481,20 @@ def _batched_prepared(items: Iterator, workers: int) -> Iterator[list[PreparedSt
                 yield pending.popleft().get()
         while pending:
             yield pending.popleft().get()
+
+
+def _die_with_parent(parent_pid: int) -> None:
+    """A parser worker must not outlive a writer killed with SIGKILL (it would wait forever)."""
+    import signal
+
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent_pid:  # the writer died before prctl took effect
+        os._exit(1)
 
 
 def default_workers() -> int:
@@ -549,6 +563,10 @@ def build_index(records: RecordStream, cache_dir: str | os.PathLike, *, fresh: b
             os.fsync(handle.fileno())
         os.replace(temp, target)
         _fsync_dir(target.parent)
+    except sqlite3.Error as exc:
+        temp.unlink(missing_ok=True)
+        raise TrialfindError(f"building the index at {target} failed ({exc}); the previous index is unchanged"
+                             + ("" if fresh else "; if it is damaged, rebuild with --fresh")) from None
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
