@@ -149,8 +149,8 @@ def test_candidate_row_carries_the_promised_columns(real_ctgov_server, tmp_path)
     found = find_candidates(["ALK"], "7", source=_client(real_ctgov_server, tmp_path))
     row = found[0].to_row()
     for key in ("drug", "aliases", "targets", "trials", "adult_only_trials", "pediatric_trials", "highest_phase",
-                "phase1_completed", "approved", "sponsors", "ea_records", "ea_policy", "score", "reasons",
-                "latest_update", "nct_ids", "urls"):
+                "phase1_completed", "approved", "company", "sponsors", "ea_records", "related_ea_records",
+                "ea_policy", "ea_policy_basis", "score", "reasons", "latest_update", "nct_ids", "urls"):
         assert key in row
     assert row["reasons"] and all(isinstance(r, str) for r in row["reasons"])
     assert all(u.startswith("https://clinicaltrials.gov/study/NCT") for u in row["urls"])

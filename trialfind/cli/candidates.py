@@ -8,8 +8,8 @@ from trialfind.cli.options import output_options, pop_source_options, source_fro
 ROW_COLUMNS = (
     "drug", "aliases", "targets", "mechanism", "candidate", "trials", "adult_only_trials", "pediatric_trials",
     "other_studies", "open_trials_for_child", "highest_phase", "phase1_completed", "approved", "first_approval",
-    "latest_update", "sponsors", "ea_records", "ea_available", "ea_policy", "score", "reasons", "nct_ids", "urls",
-    "knowledge_source",
+    "latest_update", "company", "sponsors", "ea_records", "ea_available", "related_ea_records", "ea_policy",
+    "ea_policy_basis", "score", "reasons", "nct_ids", "urls", "knowledge_source",
 )
 FOOTER = ("Data: ClinicalTrials.gov, data version {version}; drug knowledge: {knowledge}. "
           "Not medical advice: a candidate is a question for the child's doctor and the company, not a promise.")
@@ -33,7 +33,8 @@ def table_rows(rows: list[dict]) -> list[dict]:
                          else "no" if row["approved"] is False else "?"),
             "expanded access": ("AVAILABLE" if row["ea_available"] else f"{len(ea)} record(s)" if ea else "none"),
             "EA policy": "yes" if row["ea_policy"] else "",
-            "sponsor": (row["sponsors"] or [""])[0],
+            # the drug's company, not a trial sponsor: combination trials are often run by another company
+            "company": row.get("company") or "not recorded",
             "updated": row["latest_update"] or "",
             "score": row["score"],
         })

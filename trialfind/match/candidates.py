@@ -10,13 +10,23 @@ aliases and every name of every drug acting on it (SearchSpec(combine="any")).
 Studies are then grouped by canonical drug (trialfind.match.drugs), and each drug's
 evidence is gathered: trials (all, adult-only, open to children), highest phase, a
 completed phase 1 (the usual bar companies set for expanded access), latest update,
-approval, expanded-access records, lead sponsors and their published EA policy.
+approval, expanded-access records, and the published EA policy of the drug's company.
+
+Company and programs are attributed to the drug, not to whoever ran a trial of it: a
+combination trial's sponsor (Bristol Myers Squibb testing repotrectinib against
+crizotinib) is not crizotinib's company, and the expanded-access program such a trial
+links to may be for its other drug. The company comes from the drug table
+(`company` column); a trial sponsor stands in only when the table has no company and
+the trial gives this drug alone.
 """
 from __future__ import annotations
 
+import csv
+import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from functools import lru_cache
+from typing import Any, Iterable, Mapping, Sequence
 
 from trialfind.errors import InvalidInput, NotFound
 from trialfind.match.age import ADULT_DAYS, age_fits, describe_days, is_adult_only, parse_child_age
@@ -65,17 +75,39 @@ class DrugTrial:
     target_evidence: str | None = None  # direct | indirect | none (None: not judged)
     condition_match: bool | None = None
     url: str = ""
+    countries: tuple[str, ...] = ()  # of its sites (read by trialfind.ea_criteria); empty: none listed
+    with_drugs: tuple[str, ...] = ()  # other drugs given in the study (canonical when known, else as written)
 
     @property
     def is_trial(self) -> bool:
         return self.study_type not in ("EXPANDED_ACCESS", "OBSERVATIONAL")
 
+    @property
+    def gives_drug_alone(self) -> bool:
+        """No other drug or biological is given in the study (placebo aside)."""
+        return not self.with_drugs
+
     def to_dict(self) -> dict[str, Any]:
         return {"nct_id": self.nct_id, "title": self.title, "status": self.status, "phases": list(self.phases),
                 "min_age": self.min_age, "max_age": self.max_age, "adult_only": self.adult_only,
                 "admits_child": self.admits_child, "open": self.open_to_join, "last_update": self.last_update,
-                "sponsor": self.lead_sponsor, "named_as": list(self.named_as),
-                "target_evidence": self.target_evidence, "url": self.url}
+                "sponsor": self.lead_sponsor, "named_as": list(self.named_as), "with_drugs": list(self.with_drugs),
+                "countries": list(self.countries), "target_evidence": self.target_evidence, "url": self.url}
+
+
+@dataclass(frozen=True)
+class RelatedEARecord:
+    """An expanded-access record met in the drug's studies but not shown to be for this drug."""
+
+    record: Any  # trialfind.expanded_access.EARecord
+    reason: str
+
+    @property
+    def nct_id(self) -> str | None:
+        return self.record.nct_id
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.record.to_dict(), "reason": self.reason}
 
 
 @dataclass
@@ -89,6 +121,10 @@ class Candidate:
     age_days: int | None
     conditions: tuple[str, ...] = ()
     ea_policy: dict | None = None
+    ea_policy_basis: str | None = None  # "the drug's company" or "sponsor of its trial NCT…"
+    ea_policy_reason: str = ""
+    company: tuple[str, ...] = ()       # from the drug table; empty: not recorded
+    related_ea_records: list[RelatedEARecord] = field(default_factory=list)
     score: float = 0.0
     reasons: list[str] = field(default_factory=list)
     reference_date: str | None = None
@@ -183,10 +219,13 @@ class Candidate:
             "approved": self.info.approved,
             "first_approval": self.info.first_approval,
             "latest_update": self.latest_update,
+            "company": "; ".join(self.company) or None,
             "sponsors": self.sponsors,
             "ea_records": [r.to_dict() for r in self.ea_records],
             "ea_available": self.ea_available,
+            "related_ea_records": [r.to_dict() for r in self.related_ea_records],
             "ea_policy": self.ea_policy,
+            "ea_policy_basis": self.ea_policy_basis,
             "score": round(self.score, 1),
             "reasons": self.reasons,
             "nct_ids": self.nct_ids,
@@ -274,8 +313,46 @@ def _target_evidence(study: Study, queries: Sequence[TargetQuery]) -> str | None
     return best
 
 
+# Intervention types that give a product someone makes; placebo and sham are not another drug.
+_PRODUCT_TYPES = frozenset({"DRUG", "BIOLOGICAL", "GENETIC", "COMBINATION_PRODUCT"})
+_NOT_A_PRODUCT = re.compile(r"\b(placebos?|sham|vehicle|dummy)\b", re.I)
+
+
+def _other_drugs(study: Study, drug: str, resolver: DrugResolver, own_names: Sequence[str] = ()) -> tuple[str, ...]:
+    """Drugs and biologicals the study gives besides `drug`: canonical names when the drug table
+    knows them, else as written. An unknown name counts: "tipifarnib" is not in the table, yet
+    a program on its trial may well be for it."""
+    from trialfind.match.drugs import _SPLIT, compact, strip_dose
+
+    own = {compact(strip_dose(n) or n) for n in own_names}
+    others: list[str] = []
+    for intervention in study.interventions:
+        if intervention.type and intervention.type.upper() not in _PRODUCT_TYPES:
+            continue
+        if _NOT_A_PRODUCT.search(intervention.name):
+            continue
+        if own & {compact(strip_dose(n) or n) for n in intervention.all_names}:
+            continue  # written as the drug is written in this study (a user table's names may differ from ours)
+        whole = next((hit for name in intervention.all_names if (hit := resolver.resolve(name))), None)
+        if whole:
+            found = [whole]
+        else:  # a regimen in one intervention ("Oral S-1 + Oral Osimertinib"): every part counts
+            found = []
+            for part in _SPLIT.split(intervention.name):
+                cleaned = strip_dose(part or "").strip()
+                if cleaned and not _NOT_A_PRODUCT.search(cleaned):
+                    found.append(resolver.resolve(cleaned) or cleaned)
+        others += [name for name in found if name != drug and name not in others]
+    return tuple(others)
+
+
+def _countries(study: Study) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(site.country.strip() for site in study.sites if site.country and site.country.strip()))
+
+
 def _drug_trial(study: Study, names: Sequence[str], age_days: int | None, conditions: Sequence[str],
-                queries: Sequence[TargetQuery]) -> DrugTrial:
+                queries: Sequence[TargetQuery], drug: str | None = None,
+                resolver: DrugResolver | None = None) -> DrugTrial:
     return DrugTrial(
         nct_id=study.nct_id, title=study.title, status=study.status, study_type=study.study_type,
         phases=study.phases, min_age=study.min_age, max_age=study.max_age,
@@ -285,20 +362,135 @@ def _drug_trial(study: Study, names: Sequence[str], age_days: int | None, condit
         open_to_join=study.status in OPEN_TO_JOIN, last_update=study.last_update,
         lead_sponsor=study.lead_sponsor, lead_sponsor_class=study.lead_sponsor_class, named_as=tuple(names),
         target_evidence=_target_evidence(study, queries) if study.study_type != "EXPANDED_ACCESS" else None,
-        condition_match=_condition_fits(study, conditions), url=study.url)
+        condition_match=_condition_fits(study, conditions), url=study.url, countries=_countries(study),
+        with_drugs=_other_drugs(study, drug, resolver, names) if drug and resolver else ())
 
 
-def _ea_policy(studies: Sequence[DrugTrial]) -> dict | None:
+# --- the drug's company and its policy -------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _company_table() -> dict[str, tuple[str, ...]]:
+    from trialfind.match.targets import DRUGS_FILE, split_list
+
+    try:
+        with open(DRUGS_FILE, encoding="utf-8", newline="") as handle:
+            return {row["drug"].strip(): split_list(row.get("company"))
+                    for row in csv.DictReader(handle, delimiter="\t") if (row.get("drug") or "").strip()}
+    except OSError:
+        return {}
+
+
+def drug_company(info: DrugInfo) -> tuple[str, ...]:
+    """The company (or companies: US labeler first, then regional partners) that holds the drug,
+    from trialfind's drug table; () when not recorded. A drug from a user's table is looked up by
+    any of its names (exactly, never fuzzily)."""
+    table = _company_table()
+    if info.name in table:
+        return table[info.name]
+    resolver = resolver_for(builtin_knowledge())
+    for name in info.all_names:
+        canonical = resolver.resolve(name, allow_fuzzy=False)
+        if canonical:
+            return table.get(canonical, ())
+    return ()
+
+
+def is_drug_company(sponsor: str | None, sponsor_class: str | None, companies: Sequence[str]) -> bool:
+    """True when a lead sponsor is (a unit of) one of the drug's companies."""
+    from trialfind.sponsors import match_sponsor, normalize_company, related_policies
+
+    if not sponsor or not companies or (sponsor_class and sponsor_class.upper() != "INDUSTRY"):
+        return False
+    sponsor_policy = match_sponsor(sponsor, sponsor_class)
+    sponsor_key = normalize_company(sponsor)
+    for company in companies:
+        policy = match_sponsor(company, "INDUSTRY")
+        if sponsor_policy is not None and policy is not None:
+            family = {policy.company, *(p.company for p in related_policies(policy))}
+            if sponsor_policy.company in family:
+                return True
+        key = normalize_company(company)
+        if key and (sponsor_key == key or sponsor_key.startswith(key + " ")):
+            return True
+    return False
+
+
+def _study_word(trial: DrugTrial) -> str:
+    return "expanded-access record" if trial.study_type == "EXPANDED_ACCESS" else "trial"
+
+
+def _ea_policy(companies: Sequence[str], studies: Sequence[DrugTrial]) -> tuple[dict | None, str | None, str]:
+    """(policy, basis, reason): the directory row of the drug's company; only when the company is
+    not recorded, that of an industry sponsor of a study giving this drug alone."""
     try:
         from trialfind.sponsors import match_sponsor
     except ImportError:  # the sponsor directory is optional
-        return None
-    counts = Counter((t.lead_sponsor, t.lead_sponsor_class) for t in studies if t.lead_sponsor)
-    for (name, sponsor_class), _ in counts.most_common():
-        policy = match_sponsor(name, sponsor_class)
+        return None, None, ""
+    named = "; ".join(companies)
+    if companies:
+        for company in companies:
+            policy = match_sponsor(company, "INDUSTRY")
+            if policy is not None:
+                also = f" ({named})" if len(companies) > 1 else ""
+                return (policy.to_dict(), "the drug's company",
+                        f"policy of {policy.company}, the drug's company{also}: see `trialfind sponsor`")
+        return (None, None, f"the drug's company ({named}) is not in trialfind's expanded-access directory: "
+                            "ask its medical information line (`trialfind sponsor` lists general resources)")
+    alone = [t for t in studies if t.lead_sponsor and (t.lead_sponsor_class or "").upper() == "INDUSTRY"
+             and t.study_type != "OBSERVATIONAL" and t.gives_drug_alone]
+    alone.sort(key=lambda t: t.last_update or "", reverse=True)
+    counts = Counter(t.lead_sponsor for t in alone)
+    for name, _ in counts.most_common():
+        policy = match_sponsor(name, "INDUSTRY")
         if policy is not None:
-            return policy.to_dict()
-    return None
+            trial = next(t for t in alone if t.lead_sponsor == name)
+            word = _study_word(trial)
+            return (policy.to_dict(), f"sponsor of its {word} {trial.nct_id}",
+                    f"policy of {policy.company}, sponsor of its {word} {trial.nct_id} (the drug's company is not "
+                    f"recorded in trialfind's drug table: check that {policy.company} holds it)")
+    return (None, None, "the drug's company is not recorded in trialfind's drug table and no company study of it "
+                        "alone was found: no expanded-access policy shown")
+
+
+# --- which expanded-access records are this drug's ------------------------------------------
+
+def _attribute_ea(drug: str, studies: Sequence[Study], trials: Sequence[DrugTrial], companies: Sequence[str],
+                  resolver: DrugResolver, known_studies: Mapping[str, Study]) -> tuple[list, list[RelatedEARecord]]:
+    """(this drug's EA records, related records that may be another drug's).
+
+    An EA study naming the drug is its record. A link from one of its trials counts when the EA
+    study it points to (if fetched) names the drug or, unresolved, when the linking trial gives
+    this drug alone or is run by the drug's company; otherwise the program may be for the
+    trial's other drug.
+    """
+    from trialfind.expanded_access import ea_records_from_studies
+
+    own_ea = {s.nct_id for s in studies if s.is_expanded_access}
+    linked = {s.expanded_access.nct_id for s in studies
+              if not s.is_expanded_access and s.expanded_access is not None and s.expanded_access.nct_id}
+    resolved = [known_studies[n] for n in sorted(linked - own_ea)
+                if n in known_studies and known_studies[n].is_expanded_access]
+    by_id = {t.nct_id: t for t in trials}
+    mine, related = [], []
+    for record in ea_records_from_studies([*studies, *resolved]):
+        linking = [by_id[n] for n in record.linked_from if n in by_id]
+        on = ", ".join(record.linked_from) or "a trial"
+        if record.kind == "expanded_access_study":
+            if record.nct_id in own_ea or drug in resolver.resolve_names(record.interventions):
+                mine.append(record)
+            else:
+                named = ", ".join(record.interventions) or "no drug"
+                related.append(RelatedEARecord(record, f"program {record.nct_id}, linked from trial {on}, names "
+                                                       f"{named}, not {drug}"))
+        elif any(t.gives_drug_alone for t in linking) or any(
+                is_drug_company(t.lead_sponsor, t.lead_sponsor_class, companies) for t in linking):
+            mine.append(record)
+        else:
+            others = list(dict.fromkeys(d for t in linking for d in t.with_drugs))
+            also = f" ({', '.join(others[:4])})" if others else ""
+            related.append(RelatedEARecord(record, f"program on trial {on} may be for another drug of that "
+                                                   f"trial{also}"))
+    return mine, related
 
 
 def _days_between(earlier: str, later: str) -> int | None:
@@ -328,8 +520,13 @@ def _score_and_reasons(c: Candidate) -> None:
             reasons.append(f"its only trial in the data is not open to a child of {age_words}")
         elif trials:
             reasons.append(f"none of its {len(trials)} trials in the data is open to a child of {age_words}")
-        else:
-            reasons.append(f"no trial of it in the data is open to a child of {age_words}")
+    if not trials:
+        others = [s for s in c.studies if not s.is_trial]
+        kinds = ", ".join(f"{(s.study_type or 'unknown type').lower().replace('_', ' ')}: {s.nct_id}"
+                          for s in others[:3])
+        reasons.append(f"no interventional trial of it in the data; only {len(others)} other "
+                       f"stud{'y' if len(others) == 1 else 'ies'} ({kinds}); listed because it acts on the target, "
+                       "below every drug with a trial")
     other = c.open_trials_admitting_age_other_condition
     if other:
         reasons.append(f"open trial{'s' * (len(other) != 1)} admitting age {age_words} but for other conditions "
@@ -351,6 +548,8 @@ def _score_and_reasons(c: Candidate) -> None:
         score += SCORE_EA_ANY
         statuses = ", ".join(sorted({r.status_words for r in c.ea_records}))
         reasons.append(f"expanded-access records exist ({statuses})")
+    for related in c.related_ea_records:
+        reasons.append(f"not counted: expanded-access {related.reason}; ask the company whether it covers {c.drug}")
     children_dosed = [t for t in trials if t.admits_children and not t.open_to_join]
     if children_dosed:
         score += SCORE_CHILDREN_DOSED
@@ -384,33 +583,44 @@ def _score_and_reasons(c: Candidate) -> None:
                        "check approvals for children")
     elif c.info.approved is False:
         reasons.append("not approved anywhere (investigational)")
-    if c.ea_policy:
-        reasons.append(f"{c.ea_policy.get('company')} publishes an expanded-access policy")
+    if c.ea_policy_reason:
+        reasons.append(c.ea_policy_reason)
     c.score = score
     c.reasons = reasons
 
 
 def build_candidate(drug: DrugInfo, studies: Sequence[Study], names_by_study: dict[str, list[str]], *,
                     age_days: int | None, targets: Sequence[str], conditions: Sequence[str] = (),
-                    queries: Sequence[TargetQuery] = (), reference_date: str | None = None) -> Candidate:
-    """Evidence for one drug from the studies that give it."""
-    from trialfind.expanded_access import ea_records_from_studies
+                    queries: Sequence[TargetQuery] = (), reference_date: str | None = None,
+                    resolver: DrugResolver | None = None, known_studies: Mapping[str, Study] | None = None,
+                    company: Sequence[str] | None = None) -> Candidate:
+    """Evidence for one drug from the studies that give it.
 
-    drug_trials = [_drug_trial(s, names_by_study.get(s.nct_id, ()), age_days, conditions, queries) for s in studies]
+    `resolver` names the other drugs of each study (default: the built-in tables);
+    `known_studies` are all studies fetched with them (an EA study a trial links to is looked
+    up there); `company` overrides the drug table's company.
+    """
+    resolver = resolver or resolver_for()
+    companies = tuple(company) if company is not None else drug_company(drug)
+    drug_trials = [_drug_trial(s, names_by_study.get(s.nct_id, ()), age_days, conditions, queries, drug.name,
+                               resolver) for s in studies]
     drug_trials.sort(key=lambda t: (not t.open_to_join, t.last_update or ""), reverse=False)
     seen_as: list[str] = []
     for t in drug_trials:
         seen_as += [n for n in t.named_as if n not in seen_as]
+    ea_records, related = _attribute_ea(drug.name, studies, drug_trials, companies, resolver,
+                                        known_studies or {s.nct_id: s for s in studies})
     candidate = Candidate(drug=drug.name, info=drug, targets=list(targets), studies=drug_trials,
-                          ea_records=ea_records_from_studies(studies), seen_as=seen_as, age_days=age_days,
-                          conditions=tuple(conditions), reference_date=reference_date)
-    candidate.ea_policy = _ea_policy(drug_trials)
+                          ea_records=ea_records, related_ea_records=related, seen_as=seen_as, age_days=age_days,
+                          conditions=tuple(conditions), reference_date=reference_date, company=companies)
+    candidate.ea_policy, candidate.ea_policy_basis, candidate.ea_policy_reason = _ea_policy(companies, drug_trials)
     _score_and_reasons(candidate)
     return candidate
 
 
 def _rank_key(c: Candidate):
-    return (-c.score, -(PHASE_ORDER.get(c.highest_phase or "", 0)), -len(c.trials), c.drug)
+    # A drug never tried in an interventional trial ranks below every drug that was, whatever its score.
+    return (not c.trials, -c.score, -(PHASE_ORDER.get(c.highest_phase or "", 0)), -len(c.trials), c.drug)
 
 
 def _age_days(age: str | int | None) -> int | None:
@@ -472,7 +682,7 @@ def find_candidates(targets: Sequence[str], age: str | int, *, source, condition
     reference = max((s.last_update for s in studies.values() if s.last_update), default=None)
     built = [build_candidate(knowledge.drugs[d], by_drug[d], names[d], age_days=age_days,
                              targets=drugs_for_target[d], conditions=conditions, queries=queries,
-                             reference_date=reference) for d in by_drug]
+                             reference_date=reference, resolver=resolver, known_studies=studies) for d in by_drug]
     absent = [d for d in drugs_for_target if d not in by_drug]
     if absent:
         notes.append(f"{len(absent)} other drug{'s' * (len(absent) != 1)} acting on "
@@ -510,4 +720,5 @@ def drug_evidence(drug: str, source, age_days: int | None = None, *, knowledge: 
     targets = sorted({t.key for g in info.genes if (t := knowledge.target_for_gene(g))}) or list(info.genes)
     reference = max((s.last_update for s in found if s.last_update), default=None)
     return build_candidate(info, studies, names, age_days=age_days, targets=targets, conditions=conditions,
-                           reference_date=reference)
+                           reference_date=reference, resolver=resolver,
+                           known_studies={s.nct_id: s for s in found})
