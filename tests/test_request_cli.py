@@ -79,3 +79,13 @@ def test_request_for_unknown_company_and_bad_age(trialfind_cmd, cli_env, tmp_pat
     bad = run(trialfind_cmd, ["request", "--drug", "revumenib", "--age", "seven", "--output", str(tmp_path / "q")],
               cli_env)
     assert bad.returncode == 2 and not (tmp_path / "q").exists()
+
+
+def test_request_addresses_the_drugs_company_not_a_combination_trial_sponsor(trialfind_cmd, cli_env, tmp_path):
+    """Crizotinib is Pfizer's; in the real records a Bristol Myers Squibb trial also names it."""
+    out = tmp_path / "crizotinib"
+    result = run(trialfind_cmd, ["request", "--drug", "crizotinib", "--age", "7", "--output", str(out)], cli_env)
+    assert result.returncode == 0, result.stderr
+    letter = (out / "request.md").read_text(encoding="utf-8")
+    assert "To: Pfizer expanded-access" in letter
+    assert "To: Bristol" not in letter

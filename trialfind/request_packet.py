@@ -238,11 +238,26 @@ def build_request_packet(drug: str, source=None, sponsor: str | None = None, tar
             notes.append(f"'{sponsor}' is not in trialfind's expanded-access directory: find the company's "
                          "contact through the general resources below.")
     else:
+        # The drug's own company (drug table) decides; a trial sponsor may run a combination
+        # trial of someone else's drug, so it stands in only when the company is unknown.
+        companies = [c.strip() for c in (_field(evidence, "company") or ()) if c and c.strip()]
+        if isinstance(_field(evidence, "company"), str):
+            companies = [c.strip() for c in _field(evidence, "company").split(";") if c.strip()]
+        for name in companies:
+            policy = match_sponsor(name, "INDUSTRY")
+            if policy is not None:
+                break
+        if companies:
+            sponsor_names = companies + [n for n in sponsor_names if n not in companies]
+            industry = []
         for name, sponsor_class in industry:
             policy = match_sponsor(name, sponsor_class)
             if policy is not None:
                 break
-        if policy is None and sponsor_names:
+        if policy is None and companies:
+            notes.append(f"The drug's company ({companies[0]}) is not in trialfind's expanded-access "
+                         "directory: find its contact through the general resources below.")
+        elif policy is None and sponsor_names:
             notes.append(f"The drug's sponsor ({sponsor_names[0]}) is not in trialfind's expanded-access "
                          "directory: find its contact through the general resources below.")
         elif policy is None:
