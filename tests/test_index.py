@@ -156,6 +156,20 @@ def test_match_expression_shapes():
     assert " OR " in match_expression(SearchSpec(conditions=("x",), terms=("NOT",), combine="any"))
 
 
+def test_search_gives_the_api_projection_and_get_study_the_full_record(real_index):
+    from tests.ctgov_server import project as api_project
+    from trialfind.study import PARSER_FIELDS
+
+    by_id = {nct_of(r): r for r in real_records()}
+    found = list(real_index.search(SearchSpec(conditions=("leukemia",))))
+    assert len(found) > 20
+    for record in found:
+        full = by_id[nct_of(record)]
+        assert record == api_project(full, list(PARSER_FIELDS))  # what the API answers with fields=
+        assert parse_study(record) == parse_study(full)
+        assert real_index.get_study(nct_of(record)) == full
+
+
 def test_get_study_returns_the_stored_record(real_index):
     record = real_records()[123]
     assert real_index.get_study(nct_of(record).lower()) == record

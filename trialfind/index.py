@@ -37,7 +37,7 @@ from trialfind.errors import InvalidInput, NotFound, SourceDataError, SourceUnav
 from trialfind.spec import SearchSpec, retrieval_texts, tokens
 
 INDEX_FILENAME = "index.sqlite"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SEPARATOR = "ω"  # a letter to unicode61, never produced by tokens(): phrases cannot span texts
 TEXT_COLUMNS = ("condition", "intervention", "other")
 # Which FTS columns each SearchSpec group searches. "other" holds the term-group texts
@@ -66,6 +66,7 @@ CREATE TABLE IF NOT EXISTS studies (
     lead_sponsor TEXT,
     last_update TEXT,
     raw_bytes INTEGER NOT NULL,
+    search_record BLOB NOT NULL,
     raw BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS studies_status ON studies (status, study_type);
@@ -78,6 +79,29 @@ CREATE VIRTUAL TABLE IF NOT EXISTS study_text USING fts5(
 
 
 # --- What one study contributes to the index ----------------------------------------
+
+def project(record: dict, fields: Iterable[str]) -> dict:
+    """The record cut to the given v2 field paths, as the API's `fields=` answers it."""
+    out: dict = {}
+    for path in fields:
+        _copy_path(record, out, path.split("."))
+    return out
+
+
+def _copy_path(source: Any, target: dict, parts: list[str]) -> None:
+    if not isinstance(source, dict) or parts[0] not in source:
+        return
+    key, value = parts[0], source[parts[0]]
+    if len(parts) == 1:
+        target[key] = value
+    elif isinstance(value, dict):
+        _copy_path(value, target.setdefault(key, {}), parts[1:])
+    elif isinstance(value, list):
+        projected = target.setdefault(key, [{} for _ in value])
+        for item, out in zip(value, projected):
+            if isinstance(item, dict) and isinstance(out, dict):
+                _copy_path(item, out, parts[1:])
+
 
 def _column_text(texts: Iterable[str]) -> str:
     parts = [" ".join(words) for words in (tokens(t) for t in texts) if words]
@@ -103,6 +127,7 @@ class PreparedStudy:
     lead_sponsor: str | None
     last_update: str | None
     raw_bytes: int
+    search_record: bytes
     raw: bytes
     texts: tuple[str, str, str]
 
@@ -110,7 +135,7 @@ class PreparedStudy:
 def prepare_record(item: dict | str | bytes) -> PreparedStudy | None:
     """Parse one v2 record (a dict or its JSON text) into an index row; None when it is
     not a v2 study object. Pure and picklable, so build workers can run it."""
-    from trialfind.study import parse_study
+    from trialfind.study import PARSER_FIELDS, parse_study
 
     try:
         record = item if isinstance(item, dict) else json.loads(item)
@@ -126,6 +151,8 @@ def prepare_record(item: dict | str | bytes) -> PreparedStudy | None:
         min_age_days=study.min_age_days, max_age_days=study.max_age_days,
         phases=" ".join(study.phases), lead_sponsor=study.lead_sponsor, last_update=study.last_update,
         raw_bytes=len(raw), raw=zlib.compress(raw, COMPRESS_LEVEL), texts=study_text_columns(study),
+        search_record=zlib.compress(json.dumps(project(record, PARSER_FIELDS), ensure_ascii=False,
+                                               separators=(",", ":")).encode("utf-8"), COMPRESS_LEVEL),
     )
 
 
@@ -376,9 +403,9 @@ class _Writer:
         rows = inserts + replaces
         self.conn.executemany(
             "INSERT INTO studies (rowid, nct_id, status, study_type, min_age_days, max_age_days, phases,"
-            " lead_sponsor, last_update, raw_bytes, raw) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            " lead_sponsor, last_update, raw_bytes, search_record, raw) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             [(rowid, r.nct_id, r.status, r.study_type, r.min_age_days, r.max_age_days, r.phases, r.lead_sponsor,
-              r.last_update, r.raw_bytes, r.raw) for rowid, r in rows])
+              r.last_update, r.raw_bytes, r.search_record, r.raw) for rowid, r in rows])
         self.conn.executemany(
             "INSERT INTO study_text (rowid, condition, intervention, other) VALUES (?,?,?,?)",
             [(rowid, *r.texts) for rowid, r in rows])
@@ -417,11 +444,11 @@ class _Writer:
                 if r is None:
                     continue
                 updates.append((r.status, r.study_type, r.min_age_days, r.max_age_days, r.phases, r.lead_sponsor,
-                                r.last_update, rowid))
+                                r.last_update, r.search_record, rowid))
                 texts.append((rowid, *r.texts))
             self.conn.executemany(
                 "UPDATE studies SET status=?, study_type=?, min_age_days=?, max_age_days=?, phases=?,"
-                " lead_sponsor=?, last_update=? WHERE rowid=?", updates)
+                " lead_sponsor=?, last_update=?, search_record=? WHERE rowid=?", updates)
             self.conn.executemany(
                 "INSERT INTO study_text (rowid, condition, intervention, other) VALUES (?,?,?,?)", texts)
             self.report.rederived += len(texts)
@@ -687,9 +714,11 @@ class LocalIndex:
 
     # StudySource ---------------------------------------------------------------------
     def search(self, spec: SearchSpec) -> Iterator[dict[str, Any]]:
-        """Raw v2 records matching the spec, in index order, decompressed one at a time."""
-        for (raw,) in self._select("s.raw", spec):
-            yield json.loads(zlib.decompress(raw))
+        """v2 records matching the spec, in index order, decompressed one at a time. Like the
+        API client's searches they hold the fields the parser reads (PARSER_FIELDS), which
+        also halves the cost of reading them; get_study gives the full record."""
+        for (record,) in self._select("s.search_record", spec):
+            yield json.loads(zlib.decompress(record))
 
     def get_study(self, nct_id: str) -> dict[str, Any]:
         wanted = str(nct_id).strip().upper()
@@ -715,7 +744,7 @@ class LocalIndex:
         return sum(1 for _ in self._select("1", spec))
 
     def studies_by_lead_sponsor(self, name: str) -> Iterator[dict[str, Any]]:
-        """Raw records whose lead sponsor is `name` (case-insensitive, exact)."""
+        """Full records whose lead sponsor is `name` (case-insensitive, exact)."""
         for (raw,) in self._conn.execute(
                 "SELECT raw FROM studies WHERE lead_sponsor = ? COLLATE NOCASE ORDER BY rowid", (name,)):
             yield json.loads(zlib.decompress(raw))
