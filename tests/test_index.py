@@ -281,6 +281,16 @@ def test_invalid_records_are_skipped_and_an_empty_source_is_an_error(tmp_path):
     assert not index_path(tmp_path / "d").exists()
 
 
+@pytest.mark.parametrize("content", [b"not json at all\n", b"\xff\xfe\x00garbage", b"[{\"a\": 1},",
+                                     gzip.compress(b'{"a": 1}\n' * 1000)[:-40]])
+def test_unreadable_sources_are_one_clear_error(tmp_path, content):
+    source = tmp_path / "synthetic_bad_input.json"
+    source.write_bytes(content)
+    with pytest.raises(SourceDataError, match="synthetic_bad_input"):
+        build_index(open_bulk_source(source), tmp_path / "cache", workers=0)
+    assert not list((tmp_path / "cache").iterdir())  # no index, no temp file left behind
+
+
 # --- upserts ----------------------------------------------------------------------------
 
 def _synthetic_variant(record: dict, *, date: str, title: str) -> dict:

@@ -258,6 +258,19 @@ def _iter_document(binary: io.BufferedIOBase) -> Iterator[dict | str]:
         yield document
 
 
+def _reading(label: str, items: Iterator) -> Iterator:
+    """Undecodable, truncated or corrupt input becomes one clear error naming the source."""
+    try:
+        yield from items
+    except SourceDataError as exc:
+        raise SourceDataError(f"{label}: {exc}") from None
+    except TrialfindError:
+        raise
+    except (ValueError, OSError, EOFError, zipfile.BadZipFile) as exc:
+        raise SourceDataError(f"cannot read {label} as ClinicalTrials.gov v2 JSON ({type(exc).__name__}: "
+                              f"{str(exc)[:200]})") from None
+
+
 def _chain_lines(first: str, rest: io.TextIOBase) -> Iterator[str]:
     yield first
     yield from rest
@@ -284,7 +297,8 @@ def open_bulk_source(path: str | os.PathLike) -> RecordStream:
                 with open(file, "rb") as handle:
                     yield from _iter_document(_open_maybe_gzip(handle))
 
-        return RecordStream(folder_items(), f"folder {path}", lambda: done[0] / max(1, len(files)))
+        label = f"folder {path}"
+        return RecordStream(_reading(label, folder_items()), label, lambda: done[0] / max(1, len(files)))
     if not path.is_file():
         raise InvalidInput(f"no such file: {path}")
     with open(path, "rb") as probe:
@@ -300,7 +314,7 @@ def open_bulk_source(path: str | os.PathLike) -> RecordStream:
         finally:
             raw.close()
 
-    return RecordStream(file_items(), str(path), lambda: (raw.tell() / size if size else None) if not raw.closed else 1.0)
+    return RecordStream(_reading(str(path), file_items()), str(path), lambda: (raw.tell() / size if size else None) if not raw.closed else 1.0)
 
 
 def _open_zip(path: Path) -> RecordStream:
@@ -323,7 +337,7 @@ def _open_zip(path: Path) -> RecordStream:
                     else:
                         yield from _iter_document(_open_maybe_gzip(handle))
 
-    return RecordStream(zip_items(), str(path), lambda: done[0] / max(1, len(members)))
+    return RecordStream(_reading(str(path), zip_items()), str(path), lambda: done[0] / max(1, len(members)))
 
 
 # --- Building ------------------------------------------------------------------------
