@@ -37,7 +37,7 @@ from trialfind.errors import InvalidInput, NotFound, SourceDataError, SourceUnav
 from trialfind.spec import SearchSpec, retrieval_texts, tokens
 
 INDEX_FILENAME = "index.sqlite"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SEPARATOR = "ω"  # a letter to unicode61, never produced by tokens(): phrases cannot span texts
 TEXT_COLUMNS = ("condition", "intervention", "other")
 # Which FTS columns each SearchSpec group searches. "other" holds the term-group texts
@@ -66,9 +66,10 @@ CREATE TABLE IF NOT EXISTS studies (
     lead_sponsor TEXT,
     last_update TEXT,
     raw_bytes INTEGER NOT NULL,
-    search_record BLOB NOT NULL,
-    raw BLOB NOT NULL
+    search_record BLOB NOT NULL
 );
+-- Full records apart from the search columns: searches then read densely packed pages.
+CREATE TABLE IF NOT EXISTS study_records (rowid INTEGER PRIMARY KEY, raw BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS studies_status ON studies (status, study_type);
 CREATE INDEX IF NOT EXISTS studies_lead_sponsor ON studies (lead_sponsor COLLATE NOCASE);
 CREATE VIRTUAL TABLE IF NOT EXISTS study_text USING fts5(
@@ -412,14 +413,18 @@ class _Writer:
                 report.kept_existing += 1
         if replaces:
             self._forget_text([rowid for rowid, _ in replaces])
-            self.conn.executemany("DELETE FROM studies WHERE rowid = ?", [(rowid,) for rowid, _ in replaces])
+            gone = [(rowid,) for rowid, _ in replaces]
+            self.conn.executemany("DELETE FROM studies WHERE rowid = ?", gone)
+            self.conn.executemany("DELETE FROM study_records WHERE rowid = ?", gone)
             report.replaced += len(replaces)
         rows = inserts + replaces
         self.conn.executemany(
             "INSERT INTO studies (rowid, nct_id, status, study_type, min_age_days, max_age_days, phases,"
-            " lead_sponsor, last_update, raw_bytes, search_record, raw) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            " lead_sponsor, last_update, raw_bytes, search_record) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             [(rowid, r.nct_id, r.status, r.study_type, r.min_age_days, r.max_age_days, r.phases, r.lead_sponsor,
-              r.last_update, r.raw_bytes, r.search_record, r.raw) for rowid, r in rows])
+              r.last_update, r.raw_bytes, r.search_record) for rowid, r in rows])
+        self.conn.executemany("INSERT INTO study_records (rowid, raw) VALUES (?, ?)",
+                              [(rowid, r.raw) for rowid, r in rows])
         self.conn.executemany(
             "INSERT INTO study_text (rowid, condition, intervention, other) VALUES (?,?,?,?)",
             [(rowid, *r.texts) for rowid, r in rows])
@@ -432,7 +437,7 @@ class _Writer:
         # A contentless FTS5 table forgets a row only when given the exact values it indexed;
         # they are re-derived from the stored raw record (same code: see derivation_version).
         olds = self.conn.execute(
-            f"SELECT rowid, raw FROM studies WHERE rowid IN ({','.join('?' * len(rowids))})", rowids).fetchall()
+            f"SELECT rowid, raw FROM study_records WHERE rowid IN ({','.join('?' * len(rowids))})", rowids).fetchall()
         deletes = []
         for rowid, raw in olds:
             prepared = prepare_record(zlib.decompress(raw))
@@ -448,7 +453,8 @@ class _Writer:
         last = 0
         while True:
             rows = self.conn.execute(
-                "SELECT rowid, raw FROM studies WHERE rowid > ? ORDER BY rowid LIMIT ?", (last, BATCH_SIZE)).fetchall()
+                "SELECT rowid, raw FROM study_records WHERE rowid > ? ORDER BY rowid LIMIT ?",
+                (last, BATCH_SIZE)).fetchall()
             if not rows:
                 return
             last = rows[-1][0]
@@ -738,7 +744,8 @@ class LocalIndex:
         wanted = str(nct_id).strip().upper()
         if not _NCT_ID.match(wanted):
             raise InvalidInput(f"{nct_id!r} is not an NCT id (NCT followed by 8 digits)")
-        row = self._conn.execute("SELECT raw FROM studies WHERE nct_id = ?", (wanted,)).fetchone()
+        row = self._conn.execute("SELECT r.raw FROM studies s JOIN study_records r ON r.rowid = s.rowid"
+                                 " WHERE s.nct_id = ?", (wanted,)).fetchone()
         if row is None:
             raise NotFound(f"{wanted} is not in the local index (built {self._meta.get('build_date')}); "
                            "it may be newer than the index or not part of its source")
@@ -760,7 +767,8 @@ class LocalIndex:
     def studies_by_lead_sponsor(self, name: str) -> Iterator[dict[str, Any]]:
         """Full records whose lead sponsor is `name` (case-insensitive, exact)."""
         for (raw,) in self._conn.execute(
-                "SELECT raw FROM studies WHERE lead_sponsor = ? COLLATE NOCASE ORDER BY rowid", (name,)):
+                "SELECT r.raw FROM studies s JOIN study_records r ON r.rowid = s.rowid"
+                " WHERE s.lead_sponsor = ? COLLATE NOCASE ORDER BY s.rowid", (name,)):
             yield json.loads(zlib.decompress(raw))
 
     def info(self) -> IndexInfo:
