@@ -71,6 +71,7 @@ def _raw_open_for(record, age_days):
             and _raw_admits(record, age_days))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("target", ["EGFR", "ERBB2", "KRAS", "CDK4/6", "ALK"])
 def test_candidates_for_a_seven_year_old_have_no_open_trial_admitting_her(target, real_ctgov_server, tmp_path):
     found = find_candidates([target], "7", source=_client(real_ctgov_server, tmp_path))

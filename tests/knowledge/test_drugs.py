@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 from rapidfuzz import fuzz
 
+from trialfind.knowledge import drugs as drugs_module
 from trialfind.knowledge.drugs import DrugResolver, compact, resolver_for, strip_dose
 from trialfind.knowledge.targets import DrugInfo, Knowledge, builtin_knowledge
-from trialfind.knowledge import drugs as drugs_module
 
 
 @pytest.mark.parametrize("name", ["lorlatinib", "LORLATINIB", "PF-06463922", "PF06463922", "pf 06463922",

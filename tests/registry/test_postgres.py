@@ -168,9 +168,11 @@ def test_a_v1_postgresql_database_with_data_is_upgraded_in_place(fresh_database)
         assert registry.count() == 2
 
 
+@pytest.mark.slow
 def test_four_concurrent_writer_processes_on_postgresql(fresh_database, tmp_path):
     check_concurrent_writers(fresh_database(), tmp_path)
 
 
+@pytest.mark.slow
 def test_a_killed_import_leaves_all_or_none_on_postgresql(fresh_database, tmp_path):
     check_kill_during_import(fresh_database(), tmp_path)

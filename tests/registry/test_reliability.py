@@ -78,6 +78,7 @@ def test_four_concurrent_writer_processes_leave_exactly_1000_rows(tmp_path):
     check_concurrent_writers(str(tmp_path / "shared.sqlite"), tmp_path)
 
 
+@pytest.mark.slow
 def test_a_killed_import_leaves_all_or_none_and_the_database_intact(tmp_path):
     db = tmp_path / "killed.sqlite"
     left = check_kill_during_import(str(db), tmp_path)

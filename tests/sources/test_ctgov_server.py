@@ -90,6 +90,7 @@ def random_specs(parsed_records, count: int, seed: int = 20261122) -> list[Searc
     return specs
 
 
+@pytest.mark.slow
 def test_fake_returns_a_superset_of_matches_spec_for_many_specs(real_ctgov_server, parsed_records, monkeypatch):
     # matches_spec re-tokenises every text on every call; memoising tokens keeps its logic
     # and makes 260 specs over 1,795 records take seconds instead of a minute.
@@ -169,6 +170,7 @@ def payload_bytes(server, spec, **kwargs) -> int:
     return client.last_search_stats.bytes
 
 
+@pytest.mark.slow
 def test_fields_cut_the_payload(real_ctgov_server, ctgov_server_factory):
     everything = SearchSpec()
     limited = payload_bytes(real_ctgov_server, everything)

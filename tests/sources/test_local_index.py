@@ -110,6 +110,7 @@ def _random_specs(studies, count: int, seed: int = 20261122):
         )
 
 
+@pytest.mark.slow
 def test_search_equals_reference_matcher_for_many_specs(real_index, parsed_studies):
     specs = list(_random_specs(parsed_studies, 300))
     nonempty = 0
@@ -138,6 +139,7 @@ def test_named_specs_match_reference(real_index, parsed_studies, spec):
         assert [nct_of(r) for r in real_index.search(spec)] == expected
 
 
+@pytest.mark.slow
 def test_phrases_do_not_span_two_texts(real_index, parsed_studies):
     # Last word of one condition + first word of the next: the reference never joins texts.
     checked = 0
@@ -266,6 +268,7 @@ def test_json_array_streams_in_small_chunks():
         list(_iter_json_array(io.StringIO('{"not": "an array"}')))
 
 
+@pytest.mark.slow
 def test_worker_processes_give_the_same_index(tmp_path, real_index):
     build_index(open_bulk_source(STUDIES_FILE), tmp_path, workers=2)
     with LocalIndex.open(tmp_path) as local:
@@ -347,6 +350,7 @@ def test_a_complete_record_beats_a_field_limited_one_of_the_same_date(tmp_path):
         assert local.get_study(nct_of(full)) == full
 
 
+@pytest.mark.slow
 def test_changed_derivation_code_re_derives_stored_records(tmp_path, parsed_studies):
     build_index(open_bulk_source(STUDIES_FILE), tmp_path, workers=0)
     with sqlite3.connect(index_path(tmp_path)) as conn:
@@ -364,6 +368,7 @@ def test_changed_derivation_code_re_derives_stored_records(tmp_path, parsed_stud
 
 # --- atomic builds ------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_a_build_killed_half_way_leaves_the_previous_index_usable(tmp_path):
     cache = tmp_path / "cache"
     base = list(real_records()[:100])
@@ -409,6 +414,7 @@ def run_cli(*args, cache, extra_env=None):
                           text=True, timeout=300)
 
 
+@pytest.mark.slow
 def test_cli_build_and_info(tmp_path):
     missing = run_cli("index", "info", cache=tmp_path)
     assert missing.returncode == 1 and "trialfind index build" in missing.stderr
