@@ -56,7 +56,7 @@ PATTERNS: dict[tuple[str, str], list[re.Pattern]] = {
                                        re.compile(r"embryonal tumou?r", I)],
     ("condition", "rhabdomyosarcoma"): [re.compile(r"rhabdomyosarc", I), re.compile(r"\bRMS\b")],
     ("condition", "osteosarcoma"): [re.compile(r"osteosarc", I), re.compile(r"osteogenic sarc", I)],
-    ("condition", "Ewing sarcoma"): [re.compile(r"ewing", I), re.compile(r"\bEWS\b"), re.compile(r"\bPNET\b")],
+    ("condition", "Ewing sarcoma"): [re.compile(r"\bEwing", I), re.compile(r"\bEWS\b"), re.compile(r"\bPNET\b")],
     ("condition", "Wilms tumor"): [re.compile(r"wilm", I), re.compile(r"nephroblastom", I)],
     ("condition", "retinoblastoma"): [re.compile(r"retinoblastom", I)],
 }
