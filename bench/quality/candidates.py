@@ -109,7 +109,7 @@ def record_fields(record: dict) -> list[tuple[str, str]]:
     outcomes = p.get("outcomesModule", {})
     for group in ("primaryOutcomes", "secondaryOutcomes", "otherOutcomes"):
         for o in outcomes.get(group, []):
-            out.append(("outcome", " ".join(x for x in (o.get("measure"), o.get("description")) if x)))
+            out += [("outcome", o[key]) for key in ("measure", "description") if o.get(key)]
     return [(f, t) for f, t in out if t]
 
 
