@@ -154,6 +154,7 @@ def score(query: Query, result: RunResult, labels: dict[str, str]) -> dict:
         "returned": len(returned),
         "yes": len(yes),
         "unlabelled_returned": sorted(returned - set(labels)),
+        "unlabelled_yes": len(yes - set(labels)),
         "yes_precision": pct(len(labelled_yes & positives), len(labelled_yes)),
         "returned_precision": pct(len(labelled_returned & positives), len(labelled_returned)),
         "recall_yes": pct(len(yes & positives), len(positives)),
@@ -260,16 +261,20 @@ def print_summary(queries: list[Query], paths: list[str], summary: dict) -> None
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     for row in rows:
         print("| " + " | ".join(c.ljust(w) for c, w in zip(row, widths)) + " |")
+    print()
     for path in paths:
         for kind in ("target", "condition"):
             picked = [summary[(q.kind, q.name, path)] for q in queries if q.kind == kind]
             wrong = sum(len(s["wrong_yes"]) for s in picked)
             fps = sum(len(s["false_positive_yes"]) for s in picked)
-            yes = sum(s["yes"] for s in picked)
+            yes = sum(s["yes"] - s["unlabelled_yes"] for s in picked)
             missed = sum(len(s["missed_positives"]) for s in picked)
+            not_yes = sum(len(s["positives_not_yes"]) for s in picked)
             pos = sum(s["positives"] for s in picked)
-            print(f"[{path}] {kind}s: {yes} yes rows, {fps} not positive ({wrong} on a wrong {kind}); "
-                  f"{missed} of {pos} labelled positives not returned")
+            print(f"[{path}] {kind}s pooled: {yes} labelled yes rows, {fps} not positive ({wrong} on a wrong {kind} "
+                  f"or excluded), yes precision {pct(yes - fps, yes)}; {pos} labelled positives: "
+                  f"{pos - missed - not_yes} yes ({pct(pos - missed - not_yes, pos)}), {not_yes} returned not yes, "
+                  f"{missed} not returned")
 
 
 def main() -> None:
