@@ -287,7 +287,11 @@ def main() -> None:
     queries = [q for q in read_queries() if not args.query or q.name in args.query]
     paths = [p for p in args.paths.split(",") if p in ("api", "offline")]
     started = time.monotonic()
-    results = run_all(queries, paths, args.workers)
+    try:
+        results = run_all(queries, paths, args.workers)
+    except Exception as exc:  # a measurement reports its failure and still exits 0
+        print(f"measurement failed before scoring: {type(exc).__name__}: {exc}")
+        sys.exit(0)
     labels = read_labels()
     summary = report(queries, paths, results, labels)
     print_summary(queries, paths, summary)
