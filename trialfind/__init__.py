@@ -3,7 +3,7 @@
 Public API (imported lazily so the CLI starts fast):
     parse_study, Study, SearchSpec, ChildProfile, open_source, LocalIndex,
     find_trials, get_study_details, resolve_target, find_candidates, drug_evidence,
-    lookup_sponsor, match_sponsor, expanded_access_records, build_request_packet,
+    lookup_sponsor, match_sponsor, expanded_access_records, build_request_packet, render_packet,
     open_registry, RequestRecord
 """
 from __future__ import annotations
@@ -28,6 +28,7 @@ _EXPORTS = {
     "match_sponsor": "trialfind.knowledge.sponsor_directory",
     "expanded_access_records": "trialfind.access.ea_records",
     "build_request_packet": "trialfind.access.packet",
+    "render_packet": "trialfind.output.letter",
     "open_registry": "trialfind.registry",
     "RequestRecord": "trialfind.registry",
     "LocalIndex": "trialfind.sources.local.index",

@@ -166,11 +166,14 @@ def test_criteria_answered_from_synthetic_adult_only_trials():
         synthetic_record("NCT90000072", min_age="18 Years", status="COMPLETED", phases=("PHASE1",), countries=("France",)),
     )
     checks = check_company_criteria({"drug": "synthdrugib", "trials": trials, "approved": False, "ea_records": []},
-                                    age_days=7 * 365)
+                                    age_days=7 * 365, companies=("Pfizer",))
     assert all(c.answer in ANSWERS and c.reason for c in checks)
     by = _by_key(checks)
-    assert by["not_eligible_for_trials"].answer == MET
+    # An age-only check of one drug's trials cannot show the child fits no trial at all.
+    assert by["not_eligible_for_trials"].answer == UNKNOWN
     assert "NCT90000071" in by["not_eligible_for_trials"].evidence
+    assert "by its stated ages" in by["not_eligible_for_trials"].reason
+    assert "other eligibility criteria" in by["not_eligible_for_trials"].reason
     assert by["us_trials_under_way"].answer == MET and by["us_trials_under_way"].evidence == ("NCT90000071",)
     assert by["phase1_completed"].answer == MET and by["phase1_completed"].evidence == ("NCT90000072",)
     assert by["investigational"].answer == MET
@@ -187,6 +190,15 @@ def test_an_open_trial_admitting_the_child_means_not_met():
     # Without an age, a trial open to children cannot be judged.
     by = _by_key(check_company_criteria({"drug": "synthdrugib", "trials": trials}))
     assert by["not_eligible_for_trials"].answer == UNKNOWN
+
+
+def test_synthetic_us_trial_of_another_sponsor_does_not_show_the_companys_ind():
+    trials = synthetic_studies(synthetic_record("NCT90000073", sponsor="Bristol-Myers Squibb"))
+    by = _by_key(check_company_criteria({"drug": "synthdrugib", "trials": trials}, companies=("Pfizer",)))
+    assert by["us_trials_under_way"].answer == UNKNOWN
+    assert "Bristol-Myers Squibb" in by["us_trials_under_way"].reason and "Pfizer" in by["us_trials_under_way"].reason
+    by = _by_key(check_company_criteria({"drug": "synthdrugib", "trials": trials}))  # company unknown
+    assert by["us_trials_under_way"].answer == UNKNOWN
 
 
 def test_missing_evidence_is_never_met():
@@ -220,8 +232,8 @@ def test_candidate_objects_of_the_candidates_module_are_read():
     candidate = candidates.build_candidate(info, studies, {s.nct_id: [s.interventions[0].name] for s in studies},
                                            age_days=7 * 365, targets=["ALK"])
     by = _by_key(check_company_criteria(candidate, studies=studies))
-    assert by["not_eligible_for_trials"].answer == MET
-    assert by["us_trials_under_way"].answer == MET
+    assert by["not_eligible_for_trials"].answer == UNKNOWN  # age-only: never met
+    assert by["us_trials_under_way"].answer == MET  # the synthetic trials are Pfizer's, lorlatinib's company
     assert by["phase1_completed"].answer == MET
     assert by["investigational"].answer == UNKNOWN  # lorlatinib is approved
 

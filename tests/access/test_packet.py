@@ -7,16 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from trialfind.access.packet import (
-    FILES,
-    PLACEHOLDERS,
-    age_band,
-    build_request_packet,
-    render_packet,
-    screen_free_text,
-    write_packet_files,
-    write_request_packet,
-)
+from trialfind.access.packet import age_band, build_request_packet, screen_free_text
+from trialfind.output.files import write_folder_atomically as write_packet_files
+from trialfind.output.letter import FILES, PLACEHOLDERS, render_packet, write_request_packet
 from trialfind.core.ages import describe_days, parse_child_age
 from trialfind.core.errors import InvalidInput
 from trialfind.sources.ctgov import CtgovClient

@@ -7,7 +7,7 @@ import subprocess
 
 from tests.access.test_packet import DATE, EMAIL, PHONE
 from tests.shared_data import real_records
-from trialfind.access.packet import PLACEHOLDERS
+from trialfind.output.letter import PLACEHOLDERS
 from trialfind.knowledge.sponsor_directory import general_resources, match_sponsor
 
 
@@ -71,7 +71,11 @@ def test_request_refuses_identifying_free_text_and_writes_nothing(trialfind_cmd,
 
 
 def test_request_for_unknown_company_and_bad_age(trialfind_cmd, cli_env, tmp_path):
-    result = run(trialfind_cmd, ["request", "--drug", "revumenib", "--sponsor", "Acme Biotech", "--output",
+    refused = run(trialfind_cmd, ["request", "--drug", "revumenib", "--sponsor", "Acme Biotech", "--output",
+                                  str(tmp_path / "p")], cli_env)
+    assert refused.returncode == 2 and "Syndax" in refused.stderr and "--force" in refused.stderr
+    assert len(refused.stderr.strip().splitlines()) == 1 and not (tmp_path / "p").exists()
+    result = run(trialfind_cmd, ["request", "--drug", "revumenib", "--sponsor", "Acme Biotech", "--force", "--output",
                                  str(tmp_path / "p")], cli_env)
     assert result.returncode == 0, result.stderr
     assert "not in the directory" in result.stdout
@@ -89,3 +93,12 @@ def test_request_addresses_the_drugs_company_not_a_combination_trial_sponsor(tri
     letter = (out / "request.md").read_text(encoding="utf-8")
     assert "To: Pfizer expanded-access" in letter
     assert "To: Bristol" not in letter
+
+
+def test_request_to_another_company_names_whose_drug_it_is(trialfind_cmd, cli_env, tmp_path):
+    out = tmp_path / "crizotinib"
+    result = run(trialfind_cmd, ["request", "--drug", "crizotinib", "--sponsor", "Loxo Oncology at Lilly", "--output",
+                                 str(out)], cli_env)
+    assert result.returncode == 2, result.stderr
+    assert "crizotinib is Pfizer's drug" in result.stderr and "Traceback" not in result.stderr
+    assert not out.exists()

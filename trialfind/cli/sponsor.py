@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import click
 
-from trialfind.access.packet import write_request_packet
 from trialfind.access.sponsor_lookup import lookup_sponsor
 from trialfind.cli.options import output_options, pop_source_options, source_from_options, source_options
 from trialfind.core.ages import optional_child_age
 from trialfind.core.errors import InvalidInput, TrialfindError
 from trialfind.output.formats import emit
+from trialfind.output.letter import write_request_packet
 from trialfind.output.render import render
 
 # A sponsor lookup must answer even when the registry is down: the EA records are a
@@ -51,21 +51,25 @@ def sponsor(name, no_records, fmt, output, **kwargs):
 
 @click.command("request")
 @click.option("--drug", required=True, help="The drug to ask for (INN, brand or code name).")
-@click.option("--sponsor", "sponsor_name", default=None, help="The company (default: the drug's trial sponsor).")
+@click.option("--sponsor", "sponsor_name", default=None,
+              help="The company (default: the drug's own company); another company is refused unless --force.")
+@click.option("--force", is_flag=True, help="Write to --sponsor even when it is not the drug's company.")
 @click.option("--target", default=None, help="The tumour's molecular finding, e.g. 'ALK F1174L' (no patient data).")
 @click.option("--age", default=None, help="The child's age (7, 7y6m, 18m): shown only as an age band.")
 @click.option("--output", "-o", "output_dir", required=True, type=click.Path(file_okay=False),
               help="Folder to write request.md, request.txt and checklist.md into.")
 @click.option("--no-search", is_flag=True, help="Do not search ClinicalTrials.gov (letter without the evidence).")
 @source_options
-def request(drug, sponsor_name, target, age, output_dir, no_search, **kwargs):
+def request(drug, sponsor_name, force, target, age, output_dir, no_search, **kwargs):
     """Write a compassionate-use request packet (letter + checklist) for the physician."""
 
     optional_child_age(age)  # a usage error before any request
     source = None if no_search else source_from_options(**pop_source_options(kwargs))
     packet, paths = write_request_packet(drug, output_dir, source=source, sponsor=sponsor_name, target=target,
-                                         age=age)
+                                         age=age, force=force)
     click.echo(f"Wrote {', '.join(str(p) for p in paths)}")
     who = packet.policy.company if packet.policy else f"{packet.company} (not in the directory: see general resources)"
-    click.echo(f"Company: {who}; {len(packet.trials)} trial(s), {len(packet.ea_records)} expanded-access record(s).")
+    click.echo(f"Company: {who}; {len(packet.trials)} trial(s) of the drug itself"
+               f"{f' (+{len(packet.other_role_trials)} as comparator/background)' if packet.other_role_trials else ''}, "
+               f"{len(packet.ea_records)} expanded-access record(s).")
     click.echo("Fill in the [BRACKETED] placeholders; add no name, date of birth or record number.")

@@ -33,6 +33,7 @@ PARSER_FIELDS: tuple[str, ...] = (
     "protocolSection.designModule.phases",
     "protocolSection.designModule.enrollmentInfo",
     "protocolSection.armsInterventionsModule.interventions",
+    "protocolSection.armsInterventionsModule.armGroups",
     "protocolSection.eligibilityModule",
     "protocolSection.contactsLocationsModule.centralContacts",
     "protocolSection.contactsLocationsModule.locations",
@@ -59,10 +60,22 @@ class Intervention:
     name: str
     other_names: tuple[str, ...] = ()
     description: str | None = None
+    arm_group_labels: tuple[str, ...] = ()
 
     @property
     def all_names(self) -> tuple[str, ...]:
         return (self.name, *self.other_names)
+
+
+@dataclass(frozen=True)
+class ArmGroup:
+    """One arm of a study: its label, its type (EXPERIMENTAL, ACTIVE_COMPARATOR,
+    PLACEBO_COMPARATOR, ...; None for observational cohorts) and the interventions it gives
+    ("Drug: Crizotinib" as the record writes them)."""
+
+    label: str
+    type: str | None = None
+    intervention_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -109,6 +122,7 @@ class Study:
     condition_mesh_ancestors: tuple[str, ...] = ()
     intervention_mesh_terms: tuple[str, ...] = ()
     interventions: tuple[Intervention, ...] = ()
+    arm_groups: tuple[ArmGroup, ...] = ()
     brief_summary: str | None = None
     min_age: str | None = None
     max_age: str | None = None
@@ -229,9 +243,16 @@ def parse_study(record: dict[str, Any]) -> Study:
             name=str(iv.get("name") or "").strip(),
             other_names=_strings(iv.get("otherNames")),
             description=iv.get("description"),
+            arm_group_labels=_strings(iv.get("armGroupLabels")),
         )
         for iv in (arms.get("interventions") or [])
         if isinstance(iv, dict) and iv.get("name")
+    )
+    arm_groups = tuple(
+        ArmGroup(label=str(group.get("label") or "").strip(), type=group.get("type"),
+                 intervention_names=_strings(group.get("interventionNames")))
+        for group in (arms.get("armGroups") or [])
+        if isinstance(group, dict) and group.get("label")
     )
     sites = tuple(
         Site(
@@ -286,6 +307,7 @@ def parse_study(record: dict[str, Any]) -> Study:
             m["term"] for m in (_get(derived, "interventionBrowseModule", "meshes") or []) if m.get("term")
         ),
         interventions=interventions,
+        arm_groups=arm_groups,
         brief_summary=_get(protocol, "descriptionModule", "briefSummary"),
         min_age=min_age,
         max_age=max_age,
