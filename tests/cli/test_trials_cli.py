@@ -99,7 +99,7 @@ def test_csv_is_excel_safe_with_the_same_columns(trialfind_cmd, cli_env, tmp_pat
     rows = list(csv.DictReader(io.StringIO(text)))
     assert rows
     assert {"nct_id", "title", "status", "phases", "conditions", "interventions", "min_age", "max_age", "eligible",
-            "score", "reasons", "url", "last_update", "sponsor", "nearest_site"} <= set(rows[0])
+            "score", "reasons", "url", "last_update", "sponsor", "nearest_site_name", "nearest_site_distance_km"} <= set(rows[0])
     for row in rows:
         for value in row.values():
             assert not (value and value[0] in "=+-@\t\r"), value

@@ -7,8 +7,7 @@ from trialfind.access.candidates import find_candidates
 from trialfind.cli.options import output_options, pop_source_options, source_from_options, source_options
 from trialfind.core.ages import parse_child_age
 from trialfind.knowledge.targets import load_knowledge, resolve_target
-from trialfind.output.formats import emit
-from trialfind.output.render import render
+from trialfind.output.render import emit_result
 
 
 @click.command("candidates")
@@ -35,4 +34,4 @@ def candidates(targets, age, conditions, targets_file, synonyms_file, fmt, outpu
         resolve_target(target, knowledge)
     source = source_from_options(**pop_source_options(options))
     found = find_candidates(list(targets), age, condition=conditions, source=source, knowledge=knowledge)
-    emit(render(found, fmt), output)
+    emit_result(found, fmt, output)

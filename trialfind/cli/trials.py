@@ -5,8 +5,7 @@ import click
 
 from trialfind.cli.options import output_options, pop_source_options, source_from_options, source_options
 from trialfind.core.profile import ChildProfile
-from trialfind.output.formats import emit
-from trialfind.output.render import render
+from trialfind.output.render import emit_result
 from trialfind.trials import find_trials, get_study_details, normalise_nct_id
 
 
@@ -41,7 +40,7 @@ def trials(conditions, targets, age, sex, status, near, limit, include_ineligibl
     source = source_from_options(**pop_source_options(options))
     results = find_trials(profile, source=source, status=status.lower(), include_ineligible=include_ineligible,
                           limit=limit, include_observational=include_observational)
-    emit(render(results, fmt), output)
+    emit_result(results, fmt, output)
 
 
 @click.command("study")
@@ -53,4 +52,4 @@ def study(nct_id, fmt, output, **options):
 
     normalise_nct_id(nct_id)  # a malformed id is a usage error before any network call
     source = source_from_options(**pop_source_options(options))
-    emit(render(get_study_details(nct_id, source), fmt), output)
+    emit_result(get_study_details(nct_id, source), fmt, output)

@@ -2,6 +2,7 @@
 `csv`, `json` and `jsonl` are its rows (or, for one object such as a study, the object)."""
 from __future__ import annotations
 
+import csv
 import json
 from typing import Any, Callable, Sequence
 
@@ -9,7 +10,8 @@ from trialfind.access.candidates import CandidateList
 from trialfind.access.sponsor_lookup import SponsorLookup
 from trialfind.core.errors import InvalidInput
 from trialfind.core.study import Study
-from trialfind.output.formats import FORMATS, render_rows
+from trialfind.output.flat import flat_columns, flat_rows, sidecar_path, write_sidecar
+from trialfind.output.formats import FORMATS, emit, render_rows
 from trialfind.output.views import candidates_view, sponsor_view, study_view, trials_view
 from trialfind.trials import TrialResults
 
@@ -47,4 +49,21 @@ def render(result: Any, fmt: str, *, columns: Sequence[str] | None = None,
         rows = [result.to_dict()]
     else:
         rows = list(result)
+    if fmt == "csv":
+        # One column per value, no JSON in cells: a spreadsheet sorts by distance, shows the email.
+        flat = flat_rows(rows)
+        return render_rows(flat, fmt, columns=flat_columns(columns, flat))
     return render_rows(rows, fmt, columns=columns, table_columns=table_columns)
+
+
+def emit_result(result: Any, fmt: str, output: str | None) -> list[str]:
+    """Render and write `result`; a CSV file gets a sidecar FILE.json saying what was asked
+    (query, age band, data version, trialfind version, date). Returns the paths written."""
+    text = render(result, fmt)
+    emit(text, output)
+    if fmt != "csv" or not output or str(output) == "-" or not hasattr(result, "rows"):
+        return [str(output)] if output and str(output) != "-" else []
+    header = text.split("\n", 1)[0]
+    columns = next(csv.reader([header]), []) if header else []
+    write_sidecar(result, output, rows=len(result), columns=columns)
+    return [str(output), str(sidecar_path(output))]
