@@ -66,7 +66,7 @@ def test_age_bands_hide_the_exact_age():
     assert age_band(parse_child_age("7y6m")) == "5-9 years"
     assert age_band(parse_child_age("14y11m")) == "10-14 years"
     assert age_band(parse_child_age("17")) == "15-17 years"
-    assert age_band(parse_child_age("30")) == "26 years or older"
+    assert age_band(parse_child_age("30")) == "22+ years"
 
 
 @pytest.mark.parametrize("text", ["ALK, contact jane.doe@example.org", "ALK call 617-555-0134", "born 2017-03-04",

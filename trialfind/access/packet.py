@@ -20,10 +20,11 @@ from trialfind.access.candidates import evidence_for_drug, is_drug_company
 from trialfind.access.criteria import CriterionCheck, check_company_criteria
 from trialfind.access.drug_facts import DrugFacts, drug_facts
 from trialfind.access.ea_records import ea_records_from_studies
-from trialfind.core.ages import ADULT_DAYS, optional_child_age
+from trialfind.core.ages import ADULT_DAYS, age_band_words, optional_child_age
+from trialfind.core.ages import age_band as core_age_band
 from trialfind.core.errors import InvalidInput, NotFound
 from trialfind.core.spec import SearchSpec
-from trialfind.core.study import FLAGGED_OPEN_STATUSES, OPEN_STATUSES, PHASE_ORDER, Study, parse_study
+from trialfind.core.study import FLAGGED_OPEN_STATUSES, OPEN_STATUSES, PHASE_ORDER, Study, highest_phase, parse_study
 from trialfind.knowledge.drugs import canonical_drug
 from trialfind.knowledge.sponsor_directory import GeneralResource, SponsorPolicy, general_resources, match_sponsor
 from trialfind.knowledge.targets import builtin_knowledge
@@ -59,15 +60,8 @@ def _screen_inputs(drug: str | None, sponsor: str | None, target: str | None) ->
 
 
 def age_band(age_days: int | None) -> str | None:
-    """An age band wide enough not to identify anyone."""
-    if age_days is None:
-        return None
-    years = age_days / 365.25
-    for upper, label in ((1, "under 1 year"), (5, "1-4 years"), (10, "5-9 years"), (15, "10-14 years"),
-                         (18, "15-17 years"), (26, "18-25 years")):
-        if years < upper:
-            return label
-    return "26 years or older"
+    """The age band in words ("5-9 years"), wide enough not to identify anyone."""
+    return age_band_words(core_age_band(age_days))
 
 
 @dataclass(frozen=True)
@@ -119,8 +113,7 @@ class RequestPacket:
 
     @property
     def highest_phase(self) -> str | None:
-        phases = [p for s in self.trials for p in s.phases if p in PHASE_ORDER and p != "NA"]
-        return max(phases, key=PHASE_ORDER.__getitem__) if phases else None
+        return highest_phase([p for s in self.trials for p in s.phases], ignore_na=True)
 
     def to_dict(self) -> dict[str, Any]:
         return {"drug": self.drug, "target": self.target, "age_band": self.age_band, "company": self.company,

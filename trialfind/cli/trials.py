@@ -3,8 +3,15 @@ from __future__ import annotations
 
 import click
 
-from trialfind.cli.options import output_options, pop_source_options, source_from_options, source_options
+from trialfind.cli.options import (
+    knowledge_options,
+    output_options,
+    pop_source_options,
+    source_from_options,
+    source_options,
+)
 from trialfind.core.profile import ChildProfile
+from trialfind.knowledge.targets import load_knowledge
 from trialfind.output.render import emit_result
 from trialfind.trials import find_trials, get_study_details, normalise_nct_id
 
@@ -25,10 +32,11 @@ from trialfind.trials import find_trials, get_study_details, normalise_nct_id
 @click.option("--include-ineligible", is_flag=True, help="Also list trials whose ages or sex exclude the child.")
 @click.option("--include-observational", is_flag=True,
               help="Also list observational studies (no study treatment), not only interventional trials.")
+@knowledge_options
 @output_options
 @source_options
 def trials(conditions, targets, age, sex, status, near, limit, include_ineligible, include_observational,
-           fmt, output, **options):
+           targets_file, synonyms_file, fmt, output, **options):
     """Open trials a child can join, best first, each with its reasons.
 
     Example: trialfind trials --condition neuroblastoma --target ALK --age 7
@@ -37,9 +45,10 @@ def trials(conditions, targets, age, sex, status, near, limit, include_ineligibl
     if not conditions and not targets:
         raise click.UsageError("give at least one --condition or --target")
     profile = ChildProfile.build(age, sex=sex, conditions=conditions, targets=targets, near=near)
+    knowledge = load_knowledge(targets_file, synonyms_file)
     source = source_from_options(**pop_source_options(options))
     results = find_trials(profile, source=source, status=status.lower(), include_ineligible=include_ineligible,
-                          limit=limit, include_observational=include_observational)
+                          limit=limit, include_observational=include_observational, knowledge=knowledge)
     emit_result(results, fmt, output)
 
 
