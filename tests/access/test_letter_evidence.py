@@ -144,3 +144,41 @@ def test_markdown_escapes_inserted_values():
     assert md_escape("*bold* [x](y) <b> a|b") == r"\*bold\* \[x\](y) \<b\> a\|b"
     assert md_escape("see https://example.org/a_b.") == "see <https://example.org/a_b>."
     assert md_escape("- item") == r"\- item" and md_escape("1. item") == r"1\. item"
+
+
+def test_synthetic_approvals_and_variant_evidence_reach_the_letter():
+    """What the approvals and variant-effect tables give (synthetic rows here) is stated with its source."""
+    import dataclasses
+
+    from trialfind.access.drug_facts import ApprovalFact, VariantFact
+
+    packet = build_request_packet("lorlatinib", target="ALK F1174L", age="7")
+    adults = ApprovalFact("adults", "synthetic ALK-positive lung cancer", "adults", 2018, "US", "https://example.org/l")
+    works = VariantFact("ALK F1174L", "sensitive", "preclinical", "synthetic xenografts regressed", "https://example.org/v")
+    packet.facts = dataclasses.replace(packet.facts, approvals=(adults,), variant_facts=(works,))
+    letter = render_packet(packet)["request.md"]
+    body = _section(letter, "## Letter")
+    assert "approved for adults with synthetic ALK-positive lung cancer (US, 2018)" in body
+    assert "no approval for children is recorded" in body
+    assert "Published preclinical evidence shows activity on ALK F1174L: synthetic xenografts regressed." in body
+    assert "<https://example.org/v>" in letter and PLACEHOLDERS["activity"] not in letter
+    fails = VariantFact("ALK F1174L", "resistant", "preclinical", "synthetic resistance", "https://example.org/r")
+    children = ApprovalFact("children", "synthetic lymphoma", "1 year and older", 2021, "US", "https://example.org/c")
+    packet.facts = dataclasses.replace(packet.facts, approvals=(children,), variant_facts=(fails,))
+    body = _section(render_packet(packet)["request.md"], "## Letter")
+    assert "Caution: published preclinical evidence reports resistance with ALK F1174L" in body
+    assert "approved for children with synthetic lymphoma (US, 2021; 1 year and older)" in body
+
+
+def test_synthetic_us_approval_makes_investigational_not_met_and_phase1_met():
+    from trialfind.access.criteria import check_company_criteria
+    from trialfind.access.drug_facts import ApprovalFact
+
+    us = ApprovalFact("adults", "synthetic tumour", "adults", 2018, "US", "https://example.org/a")
+    by = {c.key: c for c in check_company_criteria({"drug": "x", "trials": [], "approved": True, "approvals": (us,)})}
+    assert by["investigational"].answer == NOT_MET and "off-label" in by["investigational"].reason
+    assert by["phase1_completed"].answer == MET
+    elsewhere = ApprovalFact(None, None, None, 2014, None, "https://example.org/b")
+    by = {c.key: c for c in check_company_criteria({"drug": "x", "trials": [], "approved": True,
+                                                    "approvals": (elsewhere,)})}
+    assert by["investigational"].answer == UNKNOWN

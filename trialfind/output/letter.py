@@ -53,7 +53,9 @@ def _ids(studies) -> str:
 def _mechanism_sentence(packet: RequestPacket) -> T:
     facts = packet.facts
     if facts.mechanism:
-        targets = f" (targets: {', '.join(facts.targets)})" if facts.targets else ""
+        names = list(facts.targets)
+        targets = f", acting on {' and '.join([', '.join(names[:-1]), names[-1]] if len(names) > 1 else names)}" \
+            if names else ""
         article = "an" if facts.mechanism[:1].lower() in "aeiou" else "a"
         return t("it is " + article + " {mechanism}{targets}.", mechanism=facts.mechanism, targets=targets)
     return t(P["mechanism"] + ".")
@@ -67,7 +69,7 @@ def _approval_sentence(packet: RequestPacket) -> T:
                  "for a use outside that approval.", words=words)
     if facts.approvals:
         words = "; ".join(a.words() for a in facts.approvals)
-        return t("It is {words}; it is not approved for children.", words=words) \
+        return t("It is {words}; no approval for children is recorded in trialfind's tables.", words=words) \
             if any(a.population for a in facts.approvals) else t("It is {words}.", words=words)
     if facts.approved is False:
         return t("It is not approved anywhere (investigational).")
@@ -267,8 +269,9 @@ def _variant_claim(packet: RequestPacket) -> T:
                  variant=f.variant, note=f.note.rstrip("."))
     if failing:
         f = failing[0]
-        return t("Caution: published {evidence} evidence reports {effect} for {variant} ({note}); the physician "
-                 "explains why the request still makes sense.", evidence=f.evidence, effect=f.effect,
+        effect = {"resistant": "resistance", "not active": "no activity"}.get(f.effect, f.effect)
+        return t("Caution: published {evidence} evidence reports {effect} with {variant} ({note}); the physician "
+                 "explains why the request still makes sense.", evidence=f.evidence, effect=effect,
                  variant=f.variant, note=f.note.rstrip("."))
     return t("Its activity on the patient's variant: " + P["activity"] + ".")
 
