@@ -28,6 +28,7 @@ PLACEHOLDERS = {
     "status": "[CURRENT CLINICAL STATUS]",
     "alternatives": "[WHY STANDARD OPTIONS ARE EXHAUSTED OR UNSUITABLE]",
     "plan": "[PROPOSED DOSE, SCHEDULE AND MONITORING PLAN]",
+    "benefit": "[WHY THE POTENTIAL BENEFIT OUTWEIGHS THE RISKS FOR THIS PATIENT]",
     "physician": "[PHYSICIAN NAME, TITLE]",
     "institution": "[INSTITUTION]",
     "physician_email": "[PHYSICIAN EMAIL]",
@@ -241,6 +242,7 @@ def letter_blocks(packet: RequestPacket) -> list[tuple]:
                        variant=_variant_claim(packet))),
                ("p", _trials_sentence(packet)), ("p", _pediatric_sentence(packet)),
                ("p", _trial_eligibility_sentence(packet)),
+               ("p", f"Expected benefit and risks: {P['benefit']}."),
                ("p", f"Proposed treatment plan: {P['plan']}. If you agree, I will submit the request to the FDA "
                      "(Form 3926 for a single patient) and to our Institutional Review Board, send you the IND "
                      "number the FDA assigns, and report adverse events as required."),
