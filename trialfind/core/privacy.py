@@ -98,7 +98,10 @@ _PHONE_SHAPES = (
     re.compile(r"(?<![\w/.-])[2-9]\d{2}[2-9]\d{6}(?![\w/.-])"),
     # national with trunk zero: 020 7946 0958, 07700 900123, 06 12 34 56 78, 030 901820, 089/1234567
     re.compile(r"(?<![\w/.-])0\d{1,4}[\s./-]?\d{2,8}(?:[\s./-]\d{2,4}){0,3}(?![\w/])"),
+    re.compile(r"(?<![\w/.-])\(0\d{1,4}\)\s?\d{2,5}(?:[\s.-]?\d{2,5}){1,2}(?![\w/])"),     # (02) 9876 5432
 )
+# A seven-digit local number ("555-0188") counts only where the text says it is a phone.
+_LOCAL_PHONE = re.compile(r"(?<![\w/.-])[2-9]\d{2}[-.\s]\d{4}(?![\w/.-])")
 _EXTENSION = re.compile(r"^\s*(?:,\s*)?(?:ext\.?|extension|x|#)\s*\d{1,6}", re.I)
 _YEAR_RANGE = re.compile(r"^\s*(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2}\s*$")
 _PHONE_WORDS = re.compile(r"\b(?:phone|tel|telephone|telefon|t[ée]l[ée]phone|mobile|cell|handy|portable|"
@@ -126,7 +129,7 @@ _ZIP_WORD = re.compile(r"\b(?:zip|zip\s*code|postcode|post\s*code|postal\s*code|
                        re.I)
 _UK_POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s+\d[ABD-HJLNP-UW-Z]{2}\b")
 _CA_POSTCODE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d\b")
-_EU_POSTAL_CITY = re.compile(rf"(?<![\w-])(?:[A-Z]-)?\d{{4,5}}\s+([{_UP}][{_U}\-]+)")
+_EU_POSTAL_CITY = re.compile(rf"(?<![\w-])(?:[A-Z]-)?(?!(?:19|20)\d\d\b)\d{{4,5}}\s+([{_UP}][{_U}\-]+)")
 
 _DRUG_CODE = re.compile(r"\b[A-Z]{1,6}(?:-|\s)?\d{2,8}[A-Za-z]?\b(?![-/]\d)")
 _NCT = re.compile(r"\bNCT\d{8}\b", re.I)
@@ -148,7 +151,18 @@ _NAMED = re.compile(rf"\b(?i:named|name\s+is|name's|nicknamed|goes\s+by|known\s+
 _CONTEXT_NAME = re.compile(
     rf"\b(?i:spoke\s+(?:with|to)|talked\s+(?:with|to)|met\s+with|emailed|thanks\s+to|thank\s+you|signed|"
     rf"regards|attn|attention|cc|dear|hi|hello)\s*[,:]?\s+({_NAME_WORD})")
-_FAMILY = re.compile(rf"\b(?:the\s+)?({_NAME_WORD})\s+(?i:family|household|kids|children)\b")
+_FAMILY = re.compile(rf"\b(?i:the)\s+({_NAME_WORD})\s+(?i:family|household|kids|children)\b"
+                     r"(?!\s+(?:kinases?|members?|history|of|proteins?))")
+# A capitalised word used like a person: "Izzy's counts", "Oskar and his mum", "Nia, 7,", "Leo is 6".
+_PERSON_CONTEXT = re.compile(
+    rf"\b({_NAME_WORD})(?:['’]s\s+(?i:counts|bloods|labs|platelets|scans?|mri|ct|pet|tumou?r|cancer|relapse|"
+    rf"diagnosis|treatment|chemo|port|line|weight|height|birthday|school|class|teacher|oncologist|doctor|"
+    rf"nurse|consultant|team|mum|mom|dad|mother|father|parents|brother|sister|grandma|grandpa|case|hair|"
+    rf"pain|fever|rash|appetite|energy|neuroblastoma|leuka?emia|lymphoma|sarcoma|glioma|medulloblastoma|"
+    rf"symptoms|response|disease|marrow|condition|care)\b|"
+    rf"\s+and\s+(?i:his|her|their)\s+(?i:{'|'.join(RELATION_WORDS)})\b|"
+    rf",\s*(?:aged?\s+)?\d{{1,2}}\s*(?:years?\s*old|yo|y)?\s*,|"
+    rf"\s+(?i:is|was|turned|turns|just\s+turned)\s+\d{{1,2}}\b(?!\s*(?:days?|weeks?|months?|mg|cycles?|hours?|%|kg|cm)))")
 _WORD = re.compile(rf"[{_U}][{_U}'’\-]*")
 
 
@@ -239,6 +253,9 @@ def _phones(text: str, found: list[Finding]) -> None:
             extension = _EXTENSION.match(text[end:])
             found.append(Finding("phone", match.start(), end + (extension.end() if extension else 0),
                                  "a phone number"))
+    for match in _LOCAL_PHONE.finditer(text):
+        if _PHONE_WORDS.search(text[max(0, match.start() - 30):match.start()]):
+            found.append(Finding("phone", *match.span(), "a phone number"))
 
 
 def _addresses(text: str, found: list[Finding]) -> None:
@@ -264,7 +281,7 @@ def _addresses(text: str, found: list[Finding]) -> None:
         for match in pattern.finditer(text):
             found.append(Finding("address", *match.span(), what))
     for match in _EU_POSTAL_CITY.finditer(text):
-        if _bare(match.group(1)) not in ROLE_WORDS and _bare(match.group(1)) not in NOT_NAMES:
+        if _is_capitalised(match.group(1)) and _bare(match.group(1)) not in ROLE_WORDS and _bare(match.group(1)) not in NOT_NAMES:
             found.append(Finding("address", *match.span(), "a postal code and town"))
 
 
@@ -303,6 +320,9 @@ def _names(text: str, found: list[Finding], known: frozenset[str], contact: bool
     for match in _CONTEXT_NAME.finditer(text):
         if _is_name(match.group(1), known) and _bare(match.group(1)) not in {"sir", "madam", "team", "colleague"}:
             add(match, "in a greeting, signature or 'spoke with'")
+    for match in _PERSON_CONTEXT.finditer(text):
+        if _is_name(match.group(1), known):
+            add(match, "a capitalised word used of a person")
     for match in _FAMILY.finditer(text):
         if _is_name(match.group(1), known):
             add(match, "a family name")
