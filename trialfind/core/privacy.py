@@ -143,14 +143,15 @@ _GRADE = re.compile(r"\b(?:grade|gr\.?|g)\s*[1-5](?:\s*[-/]\s*[1-5])?\b", re.I)
 
 _TITLES = (r"Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Sister|Father|Fr|Sr|Rev|Madame|Mme|Mlle|"
            r"Monsieur|Herr|Frau|Señor|Señora|Sra|Sr|Dra|Dott|Dottoressa|Signora|Pani|Pan")
-_TITLE_NAME = re.compile(rf"\b(?:{_TITLES}|(?i:doctor|nurse|professor))\b\.?\s+({_NAME_WORD})")
+_TITLE_NAME = re.compile(rf"\b(?:{_TITLES}|(?i:doctor|nurse|professor))\b\.?\s+(?:[A-Z]\.\s*)*({_NAME_WORD})")
+_INITIALS = re.compile(r"\b(?i:initials)\s*(?:are|is|:)?\s*[A-Z](?:\.?\s?[A-Z]){1,3}\b\.?")
 _RELATION = re.compile(
     rf"\b(?i:(?:(?:my|our|his|her|their|the|a)\s+)?(?:(?:little|baby|youngest|oldest|eldest|older|younger|"
     rf"twin|step|dear|beloved|late)\s+)?(?:{'|'.join(RELATION_WORDS)}))\s*(?:,|:|-)?\s+({_NAME_WORD}|[a-z]+)")
-_NAMED = re.compile(rf"\b(?i:named|name\s+is|name's|nicknamed|goes\s+by|known\s+as|called)\s*:?\s+({_NAME_WORD}|[a-z]+)")
+_NAMED = re.compile(rf"\b(?i:named|name\s+is|name's|name\s*:|nicknamed|goes\s+by|known\s+as|called)\s*:?\s*({_NAME_WORD}|[a-z]+)")
 _CONTEXT_NAME = re.compile(
     rf"\b(?i:spoke\s+(?:with|to)|talked\s+(?:with|to)|met\s+with|emailed|thanks\s+to|thank\s+you|signed|"
-    rf"regards|attn|attention|cc|dear|hi|hello)\s*[,:]?\s+({_NAME_WORD})")
+    rf"regards|attn|attention|cc|dear|hi|hello|(?:written|signed|sent|submitted|completed|reported|filled\s+(?:in|out))\s+by)\s*[,:]?\s+({_NAME_WORD})")
 _FAMILY = re.compile(rf"\b(?i:the)\s+({_NAME_WORD})\s+(?i:family|household|kids|children)\b"
                      r"(?!\s+(?:kinases?|members?|history|of|proteins?))")
 # A capitalised word used like a person: "Izzy's counts", "Oskar and his mum", "Nia, 7,", "Leo is 6".
@@ -320,6 +321,8 @@ def _names(text: str, found: list[Finding], known: frozenset[str], contact: bool
     for match in _CONTEXT_NAME.finditer(text):
         if _is_name(match.group(1), known) and _bare(match.group(1)) not in {"sir", "madam", "team", "colleague"}:
             add(match, "in a greeting, signature or 'spoke with'")
+    for match in _INITIALS.finditer(text):
+        add(match, "a person's initials")
     for match in _PERSON_CONTEXT.finditer(text):
         if _is_name(match.group(1), known):
             add(match, "a capitalised word used of a person")
