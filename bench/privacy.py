@@ -5,8 +5,8 @@
 A personal string counts as caught when the screen finds anything in it (the refusal
 is what protects the family; the kind named is reported separately). Rows whose note
 starts with "held-out" were written after the screen was; their rates are printed apart.
-The first held-out batch was measured and then used to fix the screen; the second batch
-was written after those fixes and is the honest estimate.
+Each held-out batch was written after the previous one had been measured and used to fix
+the screen: a batch's rates before its own fixes are the honest estimate (bench/RESULTS.md).
 """
 from __future__ import annotations
 
@@ -37,8 +37,8 @@ def evaluate(rows: list[dict[str, str]]) -> dict:
         findings = find_personal_data(row["text"])
         names = ["all", f"kind:{row['kind']}", "held-out" if row["note"].startswith("held-out") else "written-first"]
         if row["note"].startswith("held-out"):
-            names.append("held-out 2nd batch" if row["note"].startswith("held-out, second batch")
-                         else "held-out 1st batch")
+            batch = row["note"].split(";")[0].removeprefix("held-out").strip(", ") or "first batch"
+            names.append(f"held-out {batch}")
         for name in names:
             group = groups[name]
             if row["label"] == "pii":
@@ -66,7 +66,7 @@ def main() -> int:
     args = parser.parse_args()
     groups = evaluate(load_rows())
     print(f"{'group':<22} {'false negatives':>18} {'false positives':>18} {'kind named':>12}")
-    order = ["all", "written-first", "held-out", "held-out 1st batch", "held-out 2nd batch"] + sorted(g for g in groups if g.startswith("kind:"))
+    order = ["all", "written-first", "held-out"] + [f"held-out {n} batch" for n in ("first", "second", "third")] + sorted(g for g in groups if g.startswith("kind:"))
     for name in order:
         if name not in groups:
             continue
