@@ -118,7 +118,7 @@ _EU_STREET_AFTER = re.compile(  # Hauptstraße 12, Musterstr. 5, Kirchweg 3a, Li
 _EU_STREET_WORDS = re.compile(   # 12 rue de Rivoli, Calle Mayor 5, Via Roma 10, C/ Alcalá 20, Am Markt 3
     rf"(?:\b\d{{1,4}}\s*(?:bis|ter)?,?\s+(?:rue|avenue|av\.|bd|boulevard|chemin|all[ée]e|impasse|quai|place|cours|"
     rf"route|passage)\s+(?:(?:de|du|des|la|le|l'|d')\s*)*[{_UP}])|"
-    rf"(?:\b(?:calle|c/|avenida|avda\.?|paseo|plaza|carrer|rua|travessa|via|viale|piazza|corso|vicolo|largo|"
+    rf"(?:\b(?:rue|avenue|boulevard|bd|chemin|all[ée]e|quai|calle|c/|avenida|avda\.?|paseo|plaza|carrer|rua|travessa|via|viale|piazza|corso|vicolo|largo|"
     rf"straat|laan|gracht|plein)\s+(?:(?:de|del|la|las|los|da|do|dos|della|di|van|der)\s+)*"
     rf"[{_UP}][{_U}'’\-]*(?:\s+[{_UP}][{_U}'’\-]*){{0,3}},?\s*(?:n[º°o]\.?\s*)?\d{{1,4}})", re.I)
 _PO_BOX = re.compile(r"\b(?:p\.?\s?o\.?\s*box|post\s+office\s+box|postfach|apartado)\s*\d+|"
@@ -147,7 +147,9 @@ _TITLE_NAME = re.compile(rf"\b(?:{_TITLES}|(?i:doctor|nurse|professor))\b\.?\s+(
 _INITIALS = re.compile(r"\b(?i:initials)\s*(?:are|is|:)?\s*[A-Z](?:\.?\s?[A-Z]){1,3}\b\.?")
 _RELATION = re.compile(
     rf"\b(?i:(?:(?:my|our|his|her|their|the|a)\s+)?(?:(?:little|baby|youngest|oldest|eldest|older|younger|"
-    rf"twin|step|dear|beloved|late)\s+)?(?:{'|'.join(RELATION_WORDS)}))\s*(?:,|:|-)?\s+({_NAME_WORD}|[a-z]+)")
+    rf"twin|step|dear|beloved|late)\s+)?(?:{'|'.join(RELATION_WORDS)}))\s*(?:,|:|-)?\s+(?i:(?:is|was)\s+)?({_NAME_WORD}|[a-z]+)")
+# "Mei-Ling", "Ellie-Mae": two capitalised parts joined by a hyphen, unless an eponym or place.
+_HYPHENATED = re.compile(rf"(?<![\w-])([{_UP}][{_U}'’]+-[{_UP}][{_U}'’]+)(?![\w-])")
 _NAMED = re.compile(rf"\b(?i:named|name\s+is|name's|name\s*:|nicknamed|goes\s+by|known\s+as|called)\s*:?\s*({_NAME_WORD}|[a-z]+)")
 _CONTEXT_NAME = re.compile(
     rf"\b(?i:spoke\s+(?:with|to)|talked\s+(?:with|to)|met\s+with|emailed|thanks\s+to|thank\s+you|signed|"
@@ -326,6 +328,9 @@ def _names(text: str, found: list[Finding], known: frozenset[str], contact: bool
     for match in _PERSON_CONTEXT.finditer(text):
         if _is_name(match.group(1), known):
             add(match, "a capitalised word used of a person")
+    for match in _HYPHENATED.finditer(text):
+        if all(_is_name(part, known) for part in match.group(1).split("-")):
+            add(match, "a hyphenated name")
     for match in _FAMILY.finditer(text):
         if _is_name(match.group(1), known):
             add(match, "a family name")

@@ -50,6 +50,9 @@ sasha savannah scarlett sebastian sebastián sergio siobhán simon simone sofia 
 stella stephanie sven tamar tanvi taylor teresa thomas tim timmy timothy tobias tomás tomasz tom tommy
 valentina valentino vanessa victor victoria viktor vincent violet wei william wojciech wyatt xavier xin
 yara yasmin yusuf zachary zainab zara zeynep zoe zoë zoé zofia zuzanna
+teddy izzy ollie alfie archie freddie charlie evie millie poppy rosie maisie tilly hattie frankie bobby
+billy danny jimmy joey johnny kenny lenny mikey nicky robbie ricky tommy willie benji toby theo
+jojo lulu coco bella gigi mimi nico rafa pepe paco nacho lola manu chiara kiki
 """)
 
 # Given names that are also ordinary words, places or company names: names only in context.
@@ -67,6 +70,8 @@ son daughter child kid boy girl baby infant toddler teen teenager brother sister
 grandchild nephew niece cousin twins twin patient mother mom mum mommy mummy mama father dad daddy papa husband
 wife partner aunt auntie uncle grandma grandmother grandpa grandfather nana granny stepson stepdaughter godson
 goddaughter friend parents parent fils fille hijo hija sohn tochter figlio figlia
+oncologist physician doctor consultant surgeon neurosurgeon radiologist neurologist hematologist haematologist
+coordinator pharmacist worker practitioner fellow registrar resident
 """.split())
 
 # Words that follow a family word, title or "named" without being a name ("my son has relapsed").
