@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from trialfind.core import privacy
+from trialfind.core import given_names, privacy, privacy_words
 from trialfind.core.privacy import PersonalDataFound, escape_markdown, find_personal_data, screen_fields
 from trialfind.errors import InvalidInput
 
@@ -145,6 +145,14 @@ def test_drug_codes_variants_doses_and_grades_pass(text):
     assert find_personal_data(text) == []
 
 
+def test_the_name_dictionary_adds_rare_given_names_but_not_words_places_or_companies():
+    names = given_names.dictionary_given_names()
+    assert {"tariq", "kiara", "amelie", "leila"} <= names
+    assert not {"will", "grace", "precious", "houston", "paris", "april", "lilly", "orion", "the", "he"} & names
+    assert "name" in _kinds("synthetic: Kiara from the ward helped")
+    assert find_personal_data("treated in Houston, then Paris, in April") == []
+
+
 def test_contact_field_takes_a_run_of_unknown_capitalised_words_for_a_person():
     assert _kinds("Harriet Vance", contact=True) == {"name"}
     assert find_personal_data("Black Diamond medical affairs", contact=True,
@@ -196,9 +204,10 @@ def test_escape_markdown_makes_inserted_values_inert(raw, escaped):
 
 def test_the_screen_sits_at_the_bottom_layer():
     """It may import only the library's error class and its own word lists."""
-    for module in (privacy, ):
+    for module in (privacy, given_names, privacy_words):
         tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
         imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
         imported |= {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
         trialfind_imports = {name for name in imported if name.startswith("trialfind")}
-        assert trialfind_imports <= {"trialfind.errors", "trialfind.core.errors", "trialfind.core.privacy_words"}
+        assert trialfind_imports <= {"trialfind.errors", "trialfind.core.errors", "trialfind.core.privacy_words",
+                                     "trialfind.core.given_names"}

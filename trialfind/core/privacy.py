@@ -22,6 +22,7 @@ from typing import Callable, Iterable, Mapping
 
 from trialfind.errors import InvalidInput
 
+from trialfind.core.given_names import dictionary_given_names
 from trialfind.core.privacy_words import (
     COMPANIES, EPONYMS, FREE_MAIL_DOMAINS, GIVEN_NAMES, INSTITUTIONS, NOT_NAMES, PLACES, RELATION_WORDS,
     ROLE_EMAIL_STEMS, ROLE_WORDS, US_STATES, WORD_LIKE_NAMES)
@@ -147,7 +148,7 @@ _TITLE_NAME = re.compile(rf"\b(?:{_TITLES}|(?i:doctor|nurse|professor))\b\.?\s+(
 _INITIALS = re.compile(r"\b(?i:initials)\s*(?:are|is|:)?\s*[A-Z](?:\.?\s?[A-Z]){1,3}\b\.?")
 _RELATION = re.compile(
     rf"\b(?i:(?:(?:my|our|his|her|their|the|a)\s+)?(?:(?:little|baby|youngest|oldest|eldest|older|younger|"
-    rf"twin|step|dear|beloved|late)\s+)?(?:{'|'.join(RELATION_WORDS)}))\s*(?:,|:|-)?\s+(?i:(?:is|was)\s+)?({_NAME_WORD}|[a-z]+)")
+    rf"twin|step|dear|beloved|late)\s+)?(?:{'|'.join(RELATION_WORDS)}))\s*(?:,|:|-)?\s+(?i:(?:is|was)\s+)?\(?({_NAME_WORD}|[a-z]+)")
 # "Mei-Ling", "Ellie-Mae": two capitalised parts joined by a hyphen, unless an eponym or place.
 _HYPHENATED = re.compile(rf"(?<![\w-])([{_UP}][{_U}'’]+-[{_UP}][{_U}'’]+)(?![\w-])")
 _NAMED = re.compile(rf"\b(?i:named|name\s+is|name's|name\s*:|nicknamed|goes\s+by|known\s+as|called)\s*:?\s*({_NAME_WORD}|[a-z]+)")
@@ -302,7 +303,7 @@ def _is_name(word: str, known: frozenset[str], *, lower_ok: bool = False) -> boo
         return False                                   # ALK, DIPG, ICE: acronyms, not names
     if _is_capitalised(word):
         return True
-    return lower_ok and bare in GIVEN_NAMES and bare not in WORD_LIKE_NAMES
+    return lower_ok and bare in dictionary_given_names()
 
 
 def _names(text: str, found: list[Finding], known: frozenset[str], contact: bool) -> None:
@@ -318,7 +319,8 @@ def _names(text: str, found: list[Finding], known: frozenset[str], contact: bool
     for match in _NAMED.finditer(text):
         word = match.group(1)
         if _is_name(word, known, lower_ok=True) and (not match.group(0).lower().startswith("called")
-                                                     or _bare(word) in GIVEN_NAMES):
+                                                     or _bare(word) in GIVEN_NAMES
+                                                     or _bare(word) in dictionary_given_names()):
             add(match, "after 'named' or 'called'")
     for match in _CONTEXT_NAME.finditer(text):
         if _is_name(match.group(1), known) and _bare(match.group(1)) not in {"sir", "madam", "team", "colleague"}:
@@ -341,8 +343,8 @@ def _names(text: str, found: list[Finding], known: frozenset[str], contact: bool
         if not _is_capitalised(word) or bare in known:
             continue
         following = words[index + 1].group(0) if index + 1 < len(words) else ""
-        if bare in GIVEN_NAMES and (bare not in WORD_LIKE_NAMES or
-                                    (_is_capitalised(following) and _is_name(following, known))):
+        if bare in dictionary_given_names() or (bare in GIVEN_NAMES and _is_capitalised(following)
+                                                and _is_name(following, known)):
             add(match, "a given name")
         elif not word.isascii() and bare not in NOT_NAMES and bare not in ROLE_WORDS:
             add(match, "a capitalised word spelt like a name")

@@ -71,7 +71,7 @@ grandchild nephew niece cousin twins twin patient mother mom mum mommy mummy mam
 wife partner aunt auntie uncle grandma grandmother grandpa grandfather nana granny stepson stepdaughter godson
 goddaughter friend parents parent fils fille hijo hija sohn tochter figlio figlia
 oncologist physician doctor consultant surgeon neurosurgeon radiologist neurologist hematologist haematologist
-coordinator pharmacist worker practitioner fellow registrar resident
+coordinator pharmacist worker practitioner fellow registrar resident nurse manager navigator advocate
 """.split())
 
 # Words that follow a family word, title or "named" without being a name ("my son has relapsed").
