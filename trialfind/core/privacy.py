@@ -155,7 +155,7 @@ _NAMED = re.compile(rf"\b(?i:named|name\s+is|name's|name\s*:|nicknamed|goes\s+by
 _CONTEXT_NAME = re.compile(
     rf"\b(?i:spoke\s+(?:with|to)|talked\s+(?:with|to)|met\s+with|emailed|thanks\s+to|thank\s+you|signed|"
     rf"regards|attn|attention|cc|dear|hi|hello|(?:written|signed|sent|submitted|completed|reported|filled\s+(?:in|out))\s+by)\s*[,:]?\s+({_NAME_WORD})")
-_FAMILY = re.compile(rf"\b(?i:the)\s+({_NAME_WORD})\s+(?i:family|household|kids|children)\b"
+_FAMILY = re.compile(rf"\b(?i:the)\s+({_NAME_WORD})\s+(?i:family|household)\b"
                      r"(?!\s+(?:kinases?|members?|history|of|proteins?))")
 # A capitalised word used like a person: "Izzy's counts", "Oskar and his mum", "Nia, 7,", "Leo is 6".
 _PERSON_CONTEXT = re.compile(
@@ -168,6 +168,13 @@ _PERSON_CONTEXT = re.compile(
     rf",\s*(?:aged?\s+)?\d{{1,2}}\s*(?:years?\s*old|yo|y)?\s*,|"
     rf"\s+(?i:is|was|turned|turns|just\s+turned)\s+\d{{1,2}}\b(?!\s*(?:days?|weeks?|months?|mg|cycles?|hours?|%|kg|cm)))")
 _WORD = re.compile(rf"[{_U}][{_U}'’\-]*")
+# "Tyra Biosciences", "Acme Pharma Ltd": capitalised words before a company suffix are a company.
+_COMPANY_NAME = re.compile(
+    rf"\b(?:{_NAME_WORD}\s+){{1,3}}(?:Biosciences?|Therapeutics|Pharmaceuticals?|Pharma|Oncology|Biotech|"
+    rf"Biopharma(?:ceuticals)?|Biologics|Laboratories|Labs|Medicines|Genetics|Genomics|Sciences|Health|"
+    rf"Inc|Ltd|LLC|GmbH|AG|SA|S\.A\.|plc|Corp(?:oration)?|Co\.)\b\.?")
+# "little Bodhi", "baby Ana": an endearment before a capitalised word.
+_ENDEARMENT = re.compile(rf"\b(?:little|baby|sweet|brave|our\s+little)\s+({_NAME_WORD})")
 
 
 def _is_capitalised(word: str) -> bool:
@@ -325,6 +332,9 @@ def _names(text: str, found: list[Finding], known: frozenset[str], contact: bool
     for match in _CONTEXT_NAME.finditer(text):
         if _is_name(match.group(1), known) and _bare(match.group(1)) not in {"sir", "madam", "team", "colleague"}:
             add(match, "in a greeting, signature or 'spoke with'")
+    for match in _ENDEARMENT.finditer(text):
+        if _is_name(match.group(1), known):
+            add(match, "after a word such as 'little'")
     for match in _INITIALS.finditer(text):
         add(match, "a person's initials")
     for match in _PERSON_CONTEXT.finditer(text):
@@ -394,6 +404,7 @@ def find_personal_data(text: str | None, *, contact: bool = False,
     masked = _mask(masked, harmless)
     _long_numbers(masked, found)
     masked = _mask(masked, [m.span() for m in _ALLOWED_PHRASES.finditer(masked)])
+    masked = _mask(masked, [m.span() for m in _COMPANY_NAME.finditer(masked)])
     if known_words:
         masked = _mask(masked, [m.span() for m in _phrase_pattern(known_words).finditer(masked)])
     masked = _mask(masked, [m.span(1) for m in _EPONYM_HEAD.finditer(masked)

@@ -53,6 +53,7 @@ yara yasmin yusuf zachary zainab zara zeynep zoe zoë zoé zofia zuzanna
 teddy izzy ollie alfie archie freddie charlie evie millie poppy rosie maisie tilly hattie frankie bobby
 billy danny jimmy joey johnny kenny lenny mikey nicky robbie ricky tommy willie benji toby theo
 jojo lulu coco bella gigi mimi nico rafa pepe paco nacho lola manu chiara kiki
+soren bjorn jurgen lukasz francois andre ramon tomas jose zoey chloe renee lucia
 """)
 
 # Given names that are also ordinary words, places or company names: names only in context.
@@ -260,6 +261,7 @@ Ronald McDonald House
 St. Baldrick's
 St Baldrick's
 Make-A-Wish
+Solving Kids' Cancer
 Leukemia & Lymphoma Society
 Max Planck
 Hôpital
