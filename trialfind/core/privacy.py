@@ -163,7 +163,7 @@ _PERSON_CONTEXT = re.compile(
     rf"diagnosis|treatment|chemo|port|line|weight|height|birthday|school|class|teacher|oncologist|doctor|"
     rf"nurse|consultant|team|mum|mom|dad|mother|father|parents|brother|sister|grandma|grandpa|case|hair|"
     rf"pain|fever|rash|appetite|energy|neuroblastoma|leuka?emia|lymphoma|sarcoma|glioma|medulloblastoma|"
-    rf"symptoms|response|disease|marrow|condition|care)\b|"
+    rf"symptoms|response|disease|marrow|condition|care|name|photo|picture|story|records?|file|chart)\b|"
     rf"\s+and\s+(?i:his|her|their)\s+(?i:{'|'.join(RELATION_WORDS)})\b|"
     rf",\s*(?:aged?\s+)?\d{{1,2}}\s*(?:years?\s*old|yo|y)?\s*,|"
     rf"\s+(?i:is|was|turned|turns|just\s+turned)\s+\d{{1,2}}\b(?!\s*(?:days?|weeks?|months?|mg|cycles?|hours?|%|kg|cm)))")
@@ -173,6 +173,10 @@ _COMPANY_NAME = re.compile(
     rf"\b(?:{_NAME_WORD}\s+){{1,3}}(?:Biosciences?|Therapeutics|Pharmaceuticals?|Pharma|Oncology|Biotech|"
     rf"Biopharma(?:ceuticals)?|Biologics|Laboratories|Labs|Medicines|Genetics|Genomics|Sciences|Health|"
     rf"Inc|Ltd|LLC|GmbH|AG|SA|S\.A\.|plc|Corp(?:oration)?|Co\.)\b\.?")
+# "Princess Margaret Cancer Centre", "Alder Hey Children's Hospital": a place of care, not a person.
+_INSTITUTION_NAME = re.compile(
+    rf"\b(?:{_NAME_WORD}\s+){{1,3}}(?:Cancer\s+)?(?:Hospital|Centre|Center|Clinic|Institute|Infirmary|"
+    rf"Children['’]s|University|Foundation|Trust|Hospice)\b")
 # "little Bodhi", "baby Ana": an endearment before a capitalised word.
 _ENDEARMENT = re.compile(rf"\b(?:little|baby|sweet|brave|our\s+little)\s+({_NAME_WORD})")
 
@@ -405,6 +409,7 @@ def find_personal_data(text: str | None, *, contact: bool = False,
     _long_numbers(masked, found)
     masked = _mask(masked, [m.span() for m in _ALLOWED_PHRASES.finditer(masked)])
     masked = _mask(masked, [m.span() for m in _COMPANY_NAME.finditer(masked)])
+    masked = _mask(masked, [m.span() for m in _INSTITUTION_NAME.finditer(masked)])
     if known_words:
         masked = _mask(masked, [m.span() for m in _phrase_pattern(known_words).finditer(masked)])
     masked = _mask(masked, [m.span(1) for m in _EPONYM_HEAD.finditer(masked)
