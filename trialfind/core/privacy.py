@@ -75,7 +75,7 @@ _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
 _FULL_DATES = (
     re.compile(rf"(?<![\d.])(?:19|20)\d{{2}}[-/.](?:0?[1-9]|1[0-2])[-/.]{_DAY}(?![\d])"),                # 2019-03-03
-    re.compile(rf"(?<![\d./-]){_DAY}[-/.]{_DAY}[-/.](?:{_YEAR}|\d{{2}})(?![\d/]|\.\d)"),                  # 03/03/2019, 3.3.19
+    re.compile(rf"(?<![\d./-]){_DAY}[-/.]{_DAY}[-/.](?:{_YEAR}|\d{{2}})(?![\d/]|[.-]\d)"),                  # 03/03/2019, 3.3.19
     re.compile(rf"\b{_MONTH}\.?[\s-]+{_DAY}{_ORD},?[\s-]+(?:of\s+)?(?:{_YEAR}|'\d{{2}})\b", re.I),        # March 3rd 2019
     re.compile(rf"\b{_DAY}{_ORD}[\s-]+(?:of\s+)?{_MONTH}\.?,?[\s-]+(?:{_YEAR}|'?\d{{2}})\b", re.I),       # 3 March 2019
     re.compile(rf"\b{_YEAR}\s+{_MONTH}\.?\s+{_DAY}\b", re.I),                                             # 2019 March 3
@@ -98,6 +98,7 @@ _LONG_NUMBER = re.compile(r"(?<![\w.,/-])\d{6,}(?![\w.,/]|\s*(?:%|mg|mcg|µg|ug|
 _PHONE_SHAPES = (
     # international: +44 20 7946 0958, +1 (312) 555-0198, +44 (0)161 496 0000, +49 30 901820
     re.compile(r"(?<![\w+])\+\d{1,3}[\s.-]?(?:\(0\)\s?)?\(?\d{1,5}\)?(?:[\s./-]?\d{2,5}){1,4}"),
+    re.compile(r"(?<![\w+])00[1-9]\d{0,2}[\s.-]\d{1,5}(?:[\s./-]?\d{2,8}){1,3}(?![\w/])"),      # 0049 89 1234567
     # North American: (617) 555 0123, 617/555/0123, 1-800-438-1985, 6175550123
     re.compile(r"(?<![\w/.-])(?:1[\s.-])?\(?[2-9]\d{2}\)?[\s./-]?\d{3}[\s./-]\d{4}(?![\w/.-])"),
     re.compile(r"(?<![\w/.-])[2-9]\d{2}[2-9]\d{6}(?![\w/.-])"),
@@ -105,12 +106,13 @@ _PHONE_SHAPES = (
     re.compile(r"(?<![\w/.-])0\d{1,4}[\s./-]?\d{2,8}(?:[\s./-]\d{2,4}){0,3}(?![\w/])"),
     re.compile(r"(?<![\w/.-])\(0\d{1,4}\)\s?\d{2,5}(?:[\s.-]?\d{2,5}){1,2}(?![\w/])"),     # (02) 9876 5432
 )
-# A seven-digit local number ("555-0188") counts only where the text says it is a phone.
-_LOCAL_PHONE = re.compile(r"(?<![\w/.-])[2-9]\d{2}[-.\s]\d{4}(?![\w/.-])")
+# A local or unusual number ("555-0188", "338 1234567", "0049 89 1234567") counts only where
+# the text says it is a phone.
+_LOCAL_PHONE = re.compile(r"(?<![\w/.-])\d{2,5}(?:[-.\s]\d{2,8}){1,4}(?![\w/.-])")
 _EXTENSION = re.compile(r"^\s*(?:,\s*)?(?:ext\.?|extension|x|#)\s*\d{1,6}", re.I)
 _YEAR_RANGE = re.compile(r"^\s*(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2}\s*$")
 _PHONE_WORDS = re.compile(r"\b(?:phone|tel|telephone|telefon|t[ée]l[ée]phone|mobile|cell|handy|portable|"
-                          r"whatsapp|call|ring|text|fax|contact|number|reach|sms)\b", re.I)
+                          r"whatsapp|call|ring|text|fax|contact|number|reach|sms|telefono|tel[ée]fono|m[óo]vil|cellulare)\b", re.I)
 
 _STREET_TYPES = (r"street|avenue|road|boulevard|lane|drive|court|terrace|highway|parkway|crescent|close|"
                  r"grove|gardens|mews|walk|row|square|place|way|circle|trail|st|ave|av|rd|blvd|ln|dr|ct|"
@@ -273,7 +275,8 @@ def _phones(text: str, found: list[Finding]) -> None:
             found.append(Finding("phone", match.start(), end + (extension.end() if extension else 0),
                                  "a phone number"))
     for match in _LOCAL_PHONE.finditer(text):
-        if _PHONE_WORDS.search(text[max(0, match.start() - 30):match.start()]):
+        if (7 <= len(re.sub(r"\D", "", match.group(0))) <= 15
+                and _PHONE_WORDS.search(text[max(0, match.start() - 30):match.start()])):
             found.append(Finding("phone", *match.span(), "a phone number"))
 
 
