@@ -13,7 +13,7 @@ import pytest
 
 from trialfind.core import given_names, privacy, privacy_words
 from trialfind.core.privacy import PersonalDataFound, escape_markdown, find_personal_data, screen_fields
-from trialfind.errors import InvalidInput
+from trialfind.core.errors import InvalidInput
 
 LABELLED = Path(__file__).resolve().parent.parent / "data" / "privacy_labelled.tsv"
 MAX_RATE = 0.02

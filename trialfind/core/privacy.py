@@ -13,9 +13,9 @@ company and hospital names, and diseases named after people (Wilms, Ewing, Hodgk
 month and year ("May 2026") or a bare year is not a date of birth; a full date is.
 
 This module sits at the bottom layer: it imports only the library's error class and its
-own word lists (privacy_words, given_names). It is longer than most (~470 lines) because
-its patterns and the order they run in are one concept: each mask must run before the
-searches it protects, and splitting them would hide that order.
+own word lists (privacy_words, given_names). Longer than 400 lines because its patterns
+and the order they run in are one concept: each mask must run before the searches it
+protects, and splitting them would hide that order.
 """
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping
 
-from trialfind.errors import InvalidInput
+from trialfind.core.errors import InvalidInput
 
 from trialfind.core.given_names import dictionary_given_names
 from trialfind.core.privacy_words import (

@@ -5,6 +5,8 @@ serves (English, Spanish, French, German, Italian, Polish, Portuguese, Dutch, No
 Arabic, South Asian, East Asian, African). Names that are also ordinary words or places
 ("May", "Grace", "Paris") are listed in WORD_LIKE_NAMES: they count as names only where
 the context says so ("my daughter May").
+
+Longer than 400 lines: it holds word lists only, one entry per line where entries have spaces.
 """
 from __future__ import annotations
 
