@@ -19,6 +19,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from tests.core.privacy_data import real_strings  # noqa: E402
 from trialfind.core.privacy import find_personal_data  # noqa: E402
 
 LABELLED = REPO / "tests" / "data" / "privacy_labelled.tsv"
@@ -56,6 +57,12 @@ def evaluate(rows: list[dict[str, str]]) -> dict:
     return dict(groups)
 
 
+def refused_real_strings() -> dict[str, tuple[int, list[str]]]:
+    """Per group: (how many strings, those the screen refuses)."""
+    return {name: (len(texts), sorted(t for t in texts if find_personal_data(t)))
+            for name, texts in real_strings().items()}
+
+
 def _rate(bad: int, total: int) -> str:
     return f"{bad}/{total} = {100 * bad / total:.1f}%" if total else "-"
 
@@ -74,9 +81,16 @@ def main() -> int:
         caught = g["pii"] - g["fn"]
         kind = f"{g['kind_ok']}/{caught}" if caught else "-"
         print(f"{name:<22} {_rate(g['fn'], g['pii']):>18} {_rate(g['fp'], g['clean']):>18} {kind:>12}")
+    print("\nreal strings that must pass (false positives)")
+    real = refused_real_strings()
+    for name, (total, refused) in real.items():
+        print(f"{name:<22} {_rate(len(refused), total):>18}")
     if args.show_failures:
         for what, text, kind in groups["all"]["failures"]:
             print(f"{what:8} [{kind}] {text}")
+        for name, (_, refused) in real.items():
+            for text in refused:
+                print(f"refused  [{name}] {text}")
     return 0
 
 

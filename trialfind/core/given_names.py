@@ -5,7 +5,8 @@ this adds the long tail ("Tariq", "Kiara", "Amelie") so a child's name typed on 
 still caught. Source: the first-name dictionary shipped with the gender-guesser package
 (Jörg Michael's `nam_dict.txt`, about 45,000 names from 50 countries). A name that is also a
 lower-case word of Webster's Second International (the `web2` list of the english-words
-package, public domain) is left out ("Will", "Grace", "Precious"), and so are countries,
+package, public domain), or such a word with an -s, -es, -ed or -ing ending, is left out
+("Will", "Grace", "Precious", "Marks"), and so are countries,
 cities, months and company names (WORD_LIKE_PLACES below): those count as names only where
 the context says so.
 
@@ -56,6 +57,22 @@ monday tuesday wednesday thursday friday saturday sunday easter christmas
 """.split())
 
 
+@functools.lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Lower-case words of Webster's Second International (web2): ordinary words, not names."""
+    return frozenset(word for word in get_english_words_set(["web2"], lower=False, alpha=True) if word.islower())
+
+
+def is_english_word(word: str) -> bool:
+    """`word` (any case) or its stem is an ordinary English word: "marks", "related", "sensing"."""
+    word = word.lower()
+    words = english_words()
+    stems = (word, word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith(("es", "ed")) else "",
+             word[:-1] if word.endswith("d") else "", word[:-3] if word.endswith("ing") else "",
+             word[:-3] + "e" if word.endswith("ing") else "")
+    return any(stem in words for stem in stems if len(stem) >= 3)
+
+
 def _name_dictionary_lines():
     path = resources.files("gender_guesser").joinpath("data", "nam_dict.txt")
     with path.open(encoding="iso-8859-1") as handle:
@@ -65,7 +82,6 @@ def _name_dictionary_lines():
 @functools.lru_cache(maxsize=1)
 def dictionary_given_names() -> frozenset[str]:
     """Lower-case given names that are not English words, places, companies or role words."""
-    english = {word for word in get_english_words_set(["web2"], lower=False, alpha=True) if word.islower()}
     company_words = {word.lower() for phrase in COMPANIES for word in phrase.replace("-", " ").split()}
     names: set[str] = set()
     for line in _name_dictionary_lines():
@@ -74,5 +90,6 @@ def dictionary_given_names() -> frozenset[str]:
         name = line[3:29].strip().lower()
         if len(name) >= 3 and name.isascii() and name.isalpha():
             names.add(name)
-    excluded = english | WORD_LIKE_PLACES | WORD_LIKE_NAMES | company_words | NOT_NAMES | ROLE_WORDS
-    return frozenset((names - excluded) | {n for n in GIVEN_NAMES if n not in WORD_LIKE_NAMES})
+    excluded = WORD_LIKE_PLACES | WORD_LIKE_NAMES | company_words | NOT_NAMES | ROLE_WORDS
+    kept = {name for name in names - excluded if not is_english_word(name)}
+    return frozenset(kept | {n for n in GIVEN_NAMES if n not in WORD_LIKE_NAMES})

@@ -26,7 +26,7 @@ from typing import Callable, Iterable, Mapping
 
 from trialfind.core.errors import InvalidInput
 
-from trialfind.core.given_names import dictionary_given_names
+from trialfind.core.given_names import dictionary_given_names, is_english_word
 from trialfind.core.privacy_words import (
     COMPANIES, EPONYMS, FREE_MAIL_DOMAINS, GIVEN_NAMES, INSTITUTIONS, NOT_NAMES, PLACES, RELATION_WORDS,
     ROLE_EMAIL_STEMS, ROLE_WORDS, US_STATES, WORD_LIKE_NAMES)
@@ -91,7 +91,7 @@ _RECORD_WORDS = (
     r"insurance\s*(?:member\s*)?(?:id|no|number|#)|member\s*(?:id|no|number|#)|policy\s*(?:no|number|#)|"
     r"health\s*card\s*(?:no|number|#)?|medicaid\s*(?:id|no|number|#)?|medicare\s*(?:id|no|number|#)?|"
     r"unit\s*(?:no|number)|case\s*(?:no|number|#)|versichertennummer|num[ée]ro\s+de\s+s[ée]curit[ée]\s+sociale)")
-_RECORD = re.compile(rf"\b{_RECORD_WORDS}\.?\s*(?:is|:|-|=)?\s*[A-Z]{{0,4}}[-\s]?\d[\dA-Z\s-]{{1,}}", re.I)
+_RECORD = re.compile(rf"\b{_RECORD_WORDS}(?![a-z])\.?\s*(?:is|:|-|=)?\s*[A-Z]{{0,4}}[-\s]?\d[\dA-Z\s-]{{1,}}", re.I)
 _SSN = re.compile(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])")
 _LONG_NUMBER = re.compile(r"(?<![\w.,/-])\d{6,}(?![\w.,/]|\s*(?:%|mg|mcg|µg|ug|ml|mL|g\b|kg|iu|units?|cells|copies|/))", re.I)
 
@@ -132,7 +132,8 @@ _PO_BOX = re.compile(r"\b(?:p\.?\s?o\.?\s*box|post\s+office\s+box|postfach|apart
                      r"\b(?:apt|apartment|flat|suite|unit)\.?\s*#?\s*\d+[A-Za-z]?\b\s*,", re.I)
 _US_ZIP = re.compile(rf"\b(?:{'|'.join(US_STATES)}),?\s+\d{{5}}(?:-\d{{4}})?\b")
 _ZIP4 = re.compile(r"(?<![\w-])\d{5}-\d{4}(?![\w-])")
-_ZIP_WORD = re.compile(r"\b(?:zip|zip\s*code|postcode|post\s*code|postal\s*code|plz|code\s+postal|c\.?p\.?)\s*:?\s*[A-Z0-9]",
+_ZIP_WORD = re.compile(r"\b(?:zip|zip\s*code|postcode|post\s*code|postal\s*code|plz|code\s+postal|c\.p\.|cp)"
+                       r"\s*:?\s*[A-Z0-9]{0,4}\d",
                        re.I)
 _UK_POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s+\d[ABD-HJLNP-UW-Z]{2}\b")
 _CA_POSTCODE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d\b")
@@ -156,11 +157,13 @@ _RELATION = re.compile(
     rf"\b(?i:(?:(?:my|our|his|her|their|the|a)\s+)?(?:(?:little|baby|youngest|oldest|eldest|older|younger|"
     rf"twin|step|dear|beloved|late)\s+)?(?:{'|'.join(RELATION_WORDS)}))\s*(?:,|:|-)?\s+(?i:(?:is|was)\s+)?\(?({_NAME_WORD}|[a-z]+)")
 # "Mei-Ling", "Ellie-Mae": two capitalised parts joined by a hyphen, unless an eponym or place.
+# A word spelt like a name: a capital, then small letters only ("Zoë", not "TKI-naïve" or "AixplorerÂ").
+_NAME_SHAPE = re.compile(rf"^[{_UP}][a-zß-öø-ÿā-ž]+(?:['’]s)?$")
 _HYPHENATED = re.compile(rf"(?<![\w-])([{_UP}][{_U}'’]+-[{_UP}][{_U}'’]+)(?![\w-])")
 _NAMED = re.compile(rf"\b(?i:named|name\s+is|name's|name\s*:|nicknamed|goes\s+by|known\s+as|called)\s*:?\s*({_NAME_WORD}|[a-z]+)")
 _CONTEXT_NAME = re.compile(
     rf"\b(?i:spoke\s+(?:with|to)|talked\s+(?:with|to)|met\s+with|emailed|thanks\s+to|thank\s+you|signed|"
-    rf"regards|attn|attention|cc|dear|hi|hello|(?:written|signed|sent|submitted|completed|reported|filled\s+(?:in|out))\s+by)\s*[,:]?\s+({_NAME_WORD})")
+    rf"regards|attn|attention\s*:|cc|dear|hi|hello|(?:written|signed|sent|submitted|completed|reported|filled\s+(?:in|out))\s+by)\s*[,:]?\s+({_NAME_WORD})")
 _FAMILY = re.compile(rf"\b(?i:the)\s+({_NAME_WORD})\s+(?i:family|household)\b"
                      r"(?!\s+(?:kinases?|members?|history|of|proteins?))")
 # A capitalised word used like a person: "Izzy's counts", "Oskar and his mum", "Nia, 7,", "Leo is 6".
@@ -280,6 +283,11 @@ def _phones(text: str, found: list[Finding]) -> None:
             found.append(Finding("phone", *match.span(), "a phone number"))
 
 
+# Words after a number that make it a count or a measure, not a house number ("6 Minute Walk Test").
+_COUNTED_THINGS = frozenset("mg ml kg week day cycle course minute hour second meter metre mile step point "
+                            "item question month year dose session visit lap round".split())
+
+
 def _addresses(text: str, found: list[Finding]) -> None:
     for match in _US_STREET.finditer(text):
         name_words, street_type = match.group(1).split(), match.group(2)
@@ -290,7 +298,7 @@ def _addresses(text: str, found: list[Finding]) -> None:
             continue                                   # "2 CT", "3 DR": acronyms, not streets
         if not words_ok:
             continue
-        if any(_bare(w) in NOT_NAMES or w.lower() in {"mg", "ml", "kg", "weeks", "days", "cycles", "courses"}
+        if any(_bare(w) in NOT_NAMES or w.lower().rstrip("s") in _COUNTED_THINGS
                for w in name_words):
             continue
         if ambiguous and not all(_is_capitalised(w) or w[0].isdigit() for w in name_words):
@@ -332,7 +340,13 @@ def _names(text: str, found: list[Finding], known: frozenset[str], contact: bool
         if _is_name(match.group(1), known):
             add(match, "a title such as 'Dr.' followed by a name")
     for match in _RELATION.finditer(text):
-        if _is_name(match.group(1), known, lower_ok=True):
+        word = match.group(1)
+        lead = match.group(0)[: match.start(1) - match.start(0)].split()
+        relation = next((token for token in reversed(lead) if any(c.isalpha() for c in token)), "")
+        title_case = relation[:1].isupper()
+        if title_case and _bare(word) not in dictionary_given_names():
+            continue                                  # "Patient Education", "Twin Block": a title, not a person
+        if _is_name(word, known, lower_ok=True):
             add(match, "after a family word such as 'my son' or 'patient'")
     for match in _NAMED.finditer(text):
         word = match.group(1)
@@ -352,7 +366,10 @@ def _names(text: str, found: list[Finding], known: frozenset[str], contact: bool
         if _is_name(match.group(1), known):
             add(match, "a capitalised word used of a person")
     for match in _HYPHENATED.finditer(text):
-        if all(_is_name(part, known) for part in match.group(1).split("-")):
+        parts = match.group(1).split("-")
+        # "Mei-Ling", "Ellie-Mae" — but not "Post-Traumatic", "Low-Intensity": one part must be a given name.
+        if (all(_is_name(part, known) and _NAME_SHAPE.match(part) for part in parts)
+                and any(_bare(part) in dictionary_given_names() for part in parts)):
             add(match, "a hyphenated name")
     for match in _FAMILY.finditer(text):
         if _is_name(match.group(1), known):
@@ -367,7 +384,8 @@ def _names(text: str, found: list[Finding], known: frozenset[str], contact: bool
         if bare in dictionary_given_names() or (bare in GIVEN_NAMES and _is_capitalised(following)
                                                 and _is_name(following, known)):
             add(match, "a given name")
-        elif not word.isascii() and bare not in NOT_NAMES and bare not in ROLE_WORDS:
+        elif (not word.isascii() and _NAME_SHAPE.match(word) and bare not in NOT_NAMES
+              and bare not in ROLE_WORDS and not is_english_word(bare)):
             add(match, "a capitalised word spelt like a name")
     if contact:
         run = 0

@@ -363,6 +363,11 @@ Wolf-Hirschhorn
 Simpson-Golabi-Behmel
 Perlman
 Bell's palsy
+Janus kinase
+Raman
+Child-Pugh
+Hudson mask
+Still's disease
 Horner
 Lennox-Gastaut
 Dravet
