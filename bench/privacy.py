@@ -73,7 +73,7 @@ def main() -> int:
     args = parser.parse_args()
     groups = evaluate(load_rows())
     print(f"{'group':<22} {'false negatives':>18} {'false positives':>18} {'kind named':>12}")
-    order = ["all", "written-first", "held-out"] + [f"held-out {n} batch" for n in ("first", "second", "third", "fourth", "fifth", "sixth")] + sorted(g for g in groups if g.startswith("kind:"))
+    order = ["all", "written-first", "held-out"] + [f"held-out {n} batch" for n in ("first", "second", "third", "fourth", "fifth", "sixth", "seventh")] + sorted(g for g in groups if g.startswith("kind:"))
     for name in order:
         if name not in groups:
             continue
