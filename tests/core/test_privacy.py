@@ -198,7 +198,8 @@ def test_screen_fields_passes_clean_values_and_uses_a_given_error_factory():
 @pytest.mark.parametrize("raw, escaped", [
     ("larotrectinib", "larotrectinib"),
     ("**bold** _x_", r"\*\*bold\*\* \_x\_"),
-    ("[click](https://evil.example)", r"\[click\]\(https://evil.example\)"),
+    ("[click](https://evil.example)", r"\[click\]\(https:\/\/evil.example\)"),
+    ("see https://evil.example or www.evil.example", r"see https:\/\/evil.example or www\.evil.example"),
     ("![img](x.png)", r"\!\[img\]\(x.png\)"),
     ("<script>alert(1)</script>", r"\<script\>alert\(1\)\</script\>"),
     ("a | b", r"a \| b"),

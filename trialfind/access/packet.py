@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -403,9 +404,14 @@ def _resource_lines(resources) -> list[str]:
     return lines
 
 
+_PLAIN_URL = re.compile(r"https?://[\w./%?=&#:+-]+")
+
+
 def _md_cell(value: Any) -> str:
     # Cells hold record text (sponsor names, criteria reasons): made inert like any inserted value.
-    return escape_markdown(str(value))
+    # A bare URL of plain characters (the trial and record links) cannot carry markup: it stays a link.
+    text = str(value)
+    return text if _PLAIN_URL.fullmatch(text) else escape_markdown(text)
 
 
 def render_markdown(blocks: list[tuple]) -> str:

@@ -477,13 +477,14 @@ def screen_fields(fields: Mapping[str, str | None], *, contact_fields: Iterable[
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#!|~])")
+_AUTOLINK = re.compile(r"://|\bwww\.", re.I)
 
 
 def escape_markdown(text: str | None) -> str:
     """`text` made inert for a Markdown document: markup characters escaped, one line only.
 
-    Inserted values then read as typed and cannot add headings, links, images, tables or
-    HTML to the letter. Characters that only matter at the start of a line (-, +, 1.) are
+    Inserted values then read as typed and cannot add headings, links (also bare URLs, which
+    GitHub-flavoured Markdown would link), images, tables or HTML to the letter. Characters that only matter at the start of a line (-, +, 1.) are
     harmless because values are always inserted after other text on their line, and
     line breaks are turned into spaces.
     """
@@ -491,4 +492,6 @@ def escape_markdown(text: str | None) -> str:
         return ""
     one_line = " ".join(str(text).split())
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", one_line)
+    # Bare "https://…" and "www.…" become links in GitHub-flavoured Markdown: break the pattern.
+    escaped = _AUTOLINK.sub(lambda m: m.group(0).replace("/", "\\/").replace(".", "\\."), escaped)
     return re.sub(r"&(?=#?\w+;)", "&amp;", escaped)   # "&lt;" would otherwise become "<"
