@@ -13,7 +13,6 @@ moved into place one by one with os.replace, so no file is ever half-written.
 """
 from __future__ import annotations
 
-import dataclasses
 import datetime as _dt
 import os
 import re

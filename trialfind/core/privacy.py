@@ -25,11 +25,10 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping
 
 from trialfind.core.errors import InvalidInput
-
 from trialfind.core.given_names import dictionary_given_names, is_english_word
 from trialfind.core.privacy_words import (
     COMPANIES, EPONYMS, FREE_MAIL_DOMAINS, GIVEN_NAMES, INSTITUTIONS, NOT_NAMES, PLACES, RELATION_WORDS,
-    ROLE_EMAIL_STEMS, ROLE_WORDS, US_STATES, WORD_LIKE_NAMES)
+    ROLE_EMAIL_STEMS, ROLE_WORDS, US_STATES)
 
 REFUSAL_HINT = "no names, emails, phone numbers, dates of birth, record numbers or addresses are kept"
 
