@@ -14,7 +14,8 @@ from trialfind.access.packet import build_request_packet
 from trialfind.core.errors import InvalidInput
 from trialfind.core.study import parse_study
 from trialfind.match.drug_role import BACKGROUND, COMPARATOR, NOT_GIVEN, OWN, drug_role
-from trialfind.output.document import md_escape
+from trialfind.core.privacy import escape_markdown
+from trialfind.output.document import Link, md_escape
 from trialfind.output.letter import PLACEHOLDERS, render_packet
 from trialfind.sources.ctgov import CtgovClient
 
@@ -140,10 +141,12 @@ def test_plain_text_keeps_every_url_whole(client):
     assert max(len(line) for line in files["request.txt"].splitlines() if not URL.search(line)) <= 78
 
 
-def test_markdown_escapes_inserted_values():
-    assert md_escape("*bold* [x](y) <b> a|b") == r"\*bold\* \[x\](y) \<b\> a\|b"
-    assert md_escape("see https://example.org/a_b.") == "see <https://example.org/a_b>."
-    assert md_escape("- item") == r"\- item" and md_escape("1. item") == r"1\. item"
+def test_markdown_escapes_inserted_values_and_links_only_trialfinds_own_urls():
+    assert md_escape("*bold* [x](y) <b> a|b") == escape_markdown("*bold* [x](y) <b> a|b")
+    assert "https://" not in md_escape("see https://evil.example/a_b")  # a value's URL is not a link
+    assert md_escape(Link("https://clinicaltrials.gov/study/NCT04250064")) == \
+        "<https://clinicaltrials.gov/study/NCT04250064>"
+    assert md_escape(" (data version 2026-11-21)").startswith(" ")  # the space before a value stays
 
 
 def test_synthetic_approvals_and_variant_evidence_reach_the_letter():
@@ -156,8 +159,8 @@ def test_synthetic_approvals_and_variant_evidence_reach_the_letter():
     adults = ApprovalFact("adults", "synthetic ALK-positive lung cancer", "adults", 2018, "US", "https://example.org/l")
     works = VariantFact("ALK F1174L", "sensitive", "preclinical", "synthetic xenografts regressed", "https://example.org/v")
     packet.facts = dataclasses.replace(packet.facts, approvals=(adults,), variant_facts=(works,))
-    letter = render_packet(packet)["request.md"]
-    body = _section(letter, "## Letter")
+    files = render_packet(packet)
+    letter, body = files["request.md"], " ".join(_section(files["request.txt"], "Letter\n").split())
     assert "approved for adults with synthetic ALK-positive lung cancer (US, 2018)" in body
     assert "no approval for children is recorded" in body
     assert "Published preclinical evidence shows activity on ALK F1174L: synthetic xenografts regressed." in body
@@ -165,7 +168,7 @@ def test_synthetic_approvals_and_variant_evidence_reach_the_letter():
     fails = VariantFact("ALK F1174L", "resistant", "preclinical", "synthetic resistance", "https://example.org/r")
     children = ApprovalFact("children", "synthetic lymphoma", "1 year and older", 2021, "US", "https://example.org/c")
     packet.facts = dataclasses.replace(packet.facts, approvals=(children,), variant_facts=(fails,))
-    body = _section(render_packet(packet)["request.md"], "## Letter")
+    body = " ".join(_section(render_packet(packet)["request.txt"], "Letter\n").split())
     assert "Caution: published preclinical evidence reports resistance with ALK F1174L" in body
     assert "approved for children with synthetic lymphoma (US, 2021; 1 year and older)" in body
 

@@ -6,13 +6,13 @@ expanded-access records, the company to write to, and the company's criteria che
 The packet carries NO patient-identifying data. Companies ask for none (Ikena,
 Loxo, Chimerix policies say so), and trialfind never receives any: the physician
 fills in bracketed placeholders, and the child's age appears only as an age band.
-Free text given to the packet is screened (`_screen_inputs`, the one place) and refused
-if it looks like an email, a phone number, a date or identifying words.
+Every value the user gives (drug, target, sponsor) goes through the one privacy screen
+(trialfind.core.privacy, called from `_screen_inputs` only) and is refused with one line
+if it holds personal data.
 """
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
@@ -23,6 +23,7 @@ from trialfind.access.ea_records import ea_records_from_studies
 from trialfind.core.ages import ADULT_DAYS, age_band_words, optional_child_age
 from trialfind.core.ages import age_band as core_age_band
 from trialfind.core.errors import InvalidInput, NotFound
+from trialfind.core.privacy import screen_fields
 from trialfind.core.spec import SearchSpec
 from trialfind.core.study import FLAGGED_OPEN_STATUSES, OPEN_STATUSES, PHASE_ORDER, Study, highest_phase, parse_study
 from trialfind.knowledge.drugs import canonical_drug
@@ -30,33 +31,29 @@ from trialfind.knowledge.sponsor_directory import GeneralResource, SponsorPolicy
 from trialfind.knowledge.targets import builtin_knowledge
 from trialfind.match.drug_role import NOT_GIVEN, DrugRole, drug_role
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = re.compile(r"(?<![\w-])(?:\+?\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?![\w-])")
-_DATE = re.compile(r"\b(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})\b")
-_IDENTITY_WORDS = re.compile(r"\b(?:born|dob|d\.o\.b|date of birth|mrn|medical record|name is)\b", re.IGNORECASE)
 COMPLETED = "COMPLETED"
 
 
-def screen_free_text(value: str | None, what: str) -> str | None:
-    """Refuse text that looks like it identifies a patient (email, phone, date, 'born ...')."""
-    if value is None:
-        return None
-    text = value.strip()
-    for pattern, kind in ((_EMAIL, "an email address"), (_PHONE, "a phone number"), (_DATE, "a date"),
-                          (_IDENTITY_WORDS, "identifying details")):
-        if pattern.search(text):
-            raise InvalidInput(f"{what} looks like it contains {kind}: the packet must hold no patient-identifying "
-                               "data; give only the molecular finding (e.g. 'ALK F1174L')")
-    return text or None
+def screen_packet_inputs(drug: str, target: str | None, sponsor: str | None) -> None:
+    """Refuse (InvalidInput, one line naming the option) a value that holds personal data.
+
+    A drug the drug table knows vouches for its own words, and a sponsor the expanded-access
+    directory knows is a company, not a person; anything else is screened in full."""
+    known = [drug] if canonical_drug(drug) else []
+    screen_fields({"--drug": drug, "--target": target}, known_words=known)
+    if sponsor and match_sponsor(sponsor) is None:
+        screen_fields({"--sponsor": sponsor}, known_words=known)
 
 
 def _screen_inputs(drug: str | None, sponsor: str | None, target: str | None) -> tuple[str, str | None, str | None]:
-    """Every free-text input passes the privacy screen here, and only here."""
+    """Every free-text input passes the one privacy screen here, and only here."""
     drug = (drug or "").strip()
     if not drug:
         raise InvalidInput("give the drug to request with --drug")
-    return (screen_free_text(drug, "--drug"), screen_free_text(sponsor, "--sponsor"),
-            screen_free_text(target, "--target"))
+    target = (target or "").strip() or None
+    sponsor = (sponsor or "").strip() or None
+    screen_packet_inputs(drug, target, sponsor)
+    return drug, sponsor, target
 
 
 def age_band(age_days: int | None) -> str | None:
@@ -74,7 +71,7 @@ class RoleTrial:
 
 @dataclass
 class RequestPacket:
-    drug: str
+    drug: str                                  # as the user wrote it
     target: str | None
     age_band: str | None
     facts: DrugFacts
@@ -91,6 +88,14 @@ class RequestPacket:
     generated_on: str = field(default_factory=lambda: _dt.date.today().isoformat())
     data_version: str | None = None
     notes: list[str] = field(default_factory=list)
+    inn: str | None = None                     # the drug table's name for it, when known
+
+    @property
+    def name(self) -> str:
+        """The drug as the letter names it: "lorlatinib", or "lorlatinib (PF-06463922)" when typed so."""
+        if not self.inn or self.inn.lower() == self.drug.lower():
+            return self.inn or self.drug
+        return f"{self.inn} ({self.drug})"
 
     @property
     def company(self) -> str:
@@ -278,7 +283,7 @@ def build_request_packet(drug: str, source=None, sponsor: str | None = None, tar
         {"drug": name, "trials": own, "approved": facts.approved, "approvals": facts.approvals},
         age_days=age_days, ea_records=records, studies=own, companies=facts.companies,
         age_phrase=f"in the patient's age band ({band})" if band else None, searched=source is not None)
-    return RequestPacket(drug=name, target=target, age_band=band, facts=facts, policy=policy, sponsor_query=sponsor,
+    return RequestPacket(drug=drug, inn=canonical, target=target, age_band=band, facts=facts, policy=policy, sponsor_query=sponsor,
                          companies=companies, trials=own, other_role_trials=other, ea_records=records,
                          checks=checks, resources=general_resources(), searched=source is not None,
                          roles_unstated=tuple(unstated), data_version=data_version, notes=notes)

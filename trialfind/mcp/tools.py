@@ -115,7 +115,7 @@ def request_packet_tool(ctx: ToolContext, *, drug: str, target: str | None = Non
     source = ctx.source() if search else None
     packet = build_request_packet(drug, source=source, sponsor=sponsor, target=target, age=age, force=force)
     files = render_packet(packet)
-    return _answer({"company": packet.company, "drug": packet.drug, "age_band": packet.age_band,
+    return _answer({"company": packet.company, "drug": packet.name, "age_band": packet.age_band,
                     "letter_markdown": files["request.md"], "checklist_markdown": files["checklist.md"],
                     "checks": [c.to_dict() for c in packet.checks],
                     "own_trials": [s.url for s in packet.trials],

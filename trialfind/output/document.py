@@ -1,6 +1,7 @@
 """A small document model for letters: blocks (headings, paragraphs, lists, tables) whose
-text is a template plus inserted values, rendered to Markdown (every inserted value
-escaped, URLs as autolinks) or to plain text (wrapped at 78 columns without breaking a URL
+text is a template plus inserted values, rendered to Markdown (every inserted value made
+inert by the one escape of trialfind.core.privacy; trialfind's own links as autolinks) or
+to plain text (wrapped at 78 columns without breaking a URL
 or a hyphenated name)."""
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ import textwrap
 from dataclasses import dataclass, field
 from typing import Any, Callable, Union
 
+from trialfind.core.privacy import escape_markdown
+
 WIDTH = 78
 _URL = re.compile(r"https?://[^\s<>]+")
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
-_LINE_START = re.compile(r"^(\s*)([+\-=]|\d+[.)])")
 
 
 @dataclass(frozen=True)
@@ -39,18 +40,24 @@ def _one_line(value: Any) -> str:
     return re.sub(r"\s*\n\s*", " ", str(value if value is not None else ""))
 
 
+class Link(str):
+    """A URL from trialfind's own tables or records (policy pages, study links, sources):
+    a link in Markdown. Every other value is made inert, URLs included."""
+
+
+def link(url: str | None) -> Link | str:
+    return Link(url) if url and _URL.fullmatch(url.strip()) else (url or "")
+
+
 def md_escape(value: Any) -> str:
-    """A value inserted into Markdown: nothing in it may become markup; URLs become autolinks."""
+    """A value inserted into Markdown: the one escape of trialfind.core.privacy (no markup, no
+    links), keeping the spaces around it; a Link becomes an autolink."""
+    if isinstance(value, Link):
+        return f"<{value.strip()}>"
     text = _one_line(value)
-    out, last = [], 0
-    for url in _URL.finditer(text):
-        out.append(_MD_SPECIAL.sub(r"\\\1", text[last:url.start()]))
-        link = url.group(0).rstrip(".,;:)")
-        out.append(f"<{link}>" + _MD_SPECIAL.sub(r"\\\1", url.group(0)[len(link):]))
-        last = url.end()
-    out.append(_MD_SPECIAL.sub(r"\\\1", text[last:]))
-    # A value starting a line must not start a list: "- x" -> "\\- x", "1. x" -> "1\\. x".
-    return _LINE_START.sub(lambda m: m.group(1) + (m.group(2)[:-1] + "\\" + m.group(2)[-1]), "".join(out))
+    lead = " " if text[:1].isspace() else ""
+    trail = " " if text[-1:].isspace() else ""
+    return lead + escape_markdown(text) + trail if text.strip() else text
 
 
 def plain(value: Any) -> str:

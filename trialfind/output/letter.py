@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from trialfind.access.packet import RequestPacket, build_request_packet
-from trialfind.output.document import T, Text, render_markdown, render_text, t
+from trialfind.output.document import T, Text, link, render_markdown, render_text, t
 from trialfind.output.files import write_folder_atomically
 
 PLACEHOLDERS = {
@@ -84,11 +84,11 @@ def _trials_sentence(packet: RequestPacket) -> T:
     if not packet.trials:
         return t("No trial testing {drug} itself was found in the ClinicalTrials.gov records searched{version}; "
                  "this request rests on its mechanism, its approval status and the molecular evidence above.",
-                 drug=packet.drug, version=version)
+                 drug=packet.name, version=version)
     phase1 = packet.completed_phase1
     done = f"; completed phase 1: {_ids(phase1)}" if phase1 else "; no completed phase 1 study is listed"
     return t("ClinicalTrials.gov lists {n} trial(s) testing {drug} (highest phase: {phase}; {open} open){done}.",
-             n=len(packet.trials), drug=packet.drug, phase=_phase(packet.highest_phase),
+             n=len(packet.trials), drug=packet.name, phase=_phase(packet.highest_phase),
              open=len(packet.open_trials), done=done)
 
 
@@ -106,11 +106,11 @@ def _variant_items(packet: RequestPacket) -> list[T]:
              t("Test used: " + P["test"]), t("Report: " + P["report"])]
     for fact in facts.variant_facts:
         items.append(t("Activity of {drug} on {variant}: {effect} ({evidence}): {note} Source: {source}",
-                       drug=packet.drug, variant=fact.variant, effect=fact.effect, evidence=fact.evidence,
-                       note=fact.note.rstrip(".") + ".", source=fact.source))
+                       drug=packet.name, variant=fact.variant, effect=fact.effect, evidence=fact.evidence,
+                       note=fact.note.rstrip(".") + ".", source=link(fact.source)))
     if not facts.variant_facts:
         why = "" if facts.variant_table else " (no variant-effect table is installed)"
-        items.append(t("Activity of {drug} on the variant: " + P["activity"] + "{why}", drug=packet.drug, why=why))
+        items.append(t("Activity of {drug} on the variant: " + P["activity"] + "{why}", drug=packet.name, why=why))
     return items
 
 
@@ -128,7 +128,7 @@ def _trial_eligibility_sentence(packet: RequestPacket) -> Text:
 def _contact_items(policy) -> list[T]:
     items = [t(f"{label}: {{value}}", value=value) for label, value in (
         ("Email", policy.contact_email), ("Phone", policy.contact_phone),
-        ("Request portal / form", policy.request_portal), ("Policy", policy.policy_url)) if value]
+        ("Request portal / form", link(policy.request_portal)), ("Policy", link(policy.policy_url))) if value]
     if not (policy.contact_email or policy.contact_phone or policy.request_portal):
         items.append(t("No contact was printed on the source page read: use the policy page or the "
                        "Reagan-Udall Expanded Access Navigator."))
@@ -149,36 +149,36 @@ def _where_to_send(packet: RequestPacket) -> list[tuple]:
         if value:
             items.append(t(f"{label}: {{value}}", value=value))
     items.append(t("Source: {urls} (read {date}; re-check the contact on the live policy page)",
-                   urls="; ".join(policy.source_urls) or "not recorded", date=policy.date_verified or "date unknown"))
+                   urls=_links(policy.source_urls), date=policy.date_verified or "date unknown"))
     return [("ul", items)]
 
 
 def _trial_rows(studies) -> list[dict[str, str]]:
     return [{"NCT id": s.nct_id, "phase": "/".join(s.phases) or "n/a", "status": s.status or "unknown",
              "ages": f"{s.min_age or 'no minimum'} to {s.max_age or 'no maximum'}",
-             "last update": s.last_update or "unknown", "sponsor": s.lead_sponsor or "", "url": s.url}
+             "last update": s.last_update or "unknown", "sponsor": s.lead_sponsor or "", "url": link(s.url)}
             for s in studies[:MAX_TRIALS_LISTED]]
 
 
 def _evidence_blocks(packet: RequestPacket) -> list[tuple]:
     facts = packet.facts
-    blocks: list[tuple] = [("h2", t("Evidence for {drug}", drug=packet.drug)), ("h3", "What the drug is")]
+    blocks: list[tuple] = [("h2", t("Evidence for {drug}", drug=packet.name)), ("h3", "What the drug is")]
     items = [t("Mechanism: {m}", m=facts.mechanism) if facts.mechanism else t("Mechanism: " + P["mechanism"])]
     if facts.targets:
         items.append(t("Targets: {targets}", targets=", ".join(facts.targets)))
     if facts.companies:
         items.append(t("Company: {companies}", companies=" / ".join(facts.companies)))
     for approval in facts.approvals:
-        items.append(t("Approval: {words}; source: {source}", words=approval.words(), source=approval.source))
+        items.append(t("Approval: {words}; source: {source}", words=approval.words(), source=link(approval.source)))
     if not facts.approvals:
         items.append(t("Approval: not approved anywhere (investigational)") if facts.approved is False
                      else t("Approval: not recorded in trialfind's tables"))
     if facts.known:
-        items.append(t("Drug table source: {source}{chembl}", source=facts.source or "not recorded",
+        items.append(t("Drug table source: {source}{chembl}", source=link(facts.source) or "not recorded",
                        chembl=f" (ChEMBL {facts.chembl_id})" if facts.chembl_id else ""))
     blocks.append(("ul", items))
     blocks += [("h3", "Molecular evidence (the physician completes the bracketed fields)"),
-               ("ul", _variant_items(packet)), ("h3", t("Trials testing {drug}", drug=packet.drug))]
+               ("ul", _variant_items(packet)), ("h3", t("Trials testing {drug}", drug=packet.name))]
     if packet.trials:
         rows = _trial_rows(packet.trials)
         blocks.append(("table", list(rows[0]), rows))
@@ -191,19 +191,19 @@ def _evidence_blocks(packet: RequestPacket) -> list[tuple]:
         blocks.append(("p", t("None found in the data searched.") if packet.searched else t("Not searched.")))
     blocks += [("h3", "Completed phase 1"),
                ("p", t("{ids}.", ids=_ids(packet.completed_phase1)) if packet.completed_phase1
-                else t("No completed phase 1 study of {drug} is in the data searched.", drug=packet.drug)),
+                else t("No completed phase 1 study of {drug} is in the data searched.", drug=packet.name)),
                ("h3", "Paediatric experience"), ("p", _pediatric_sentence(packet))]
     if packet.other_role_trials:
         blocks.append(("h3", t("Trials where {drug} is only a comparator or background therapy (not evidence "
-                               "for this request, not used in the checks)", drug=packet.drug)))
+                               "for this request, not used in the checks)", drug=packet.name)))
         blocks.append(("table", ["NCT id", "role", "why", "sponsor", "url"], [
             {"NCT id": r.study.nct_id, "role": r.role.role, "why": r.role.reason, "sponsor": r.study.lead_sponsor or "",
-             "url": r.study.url} for r in packet.other_role_trials]))
+             "url": link(r.study.url)} for r in packet.other_role_trials]))
     blocks.append(("h3", "Expanded-access records on ClinicalTrials.gov"))
     if packet.ea_records:
         blocks.append(("table", ["NCT id", "status", "last update", "linked from", "url"], [
             {"NCT id": r.nct_id or "(not given)", "status": r.status_words, "last update": r.last_update or "unknown",
-             "linked from": ", ".join(r.linked_from), "url": r.url} for r in packet.ea_records]))
+             "linked from": ", ".join(r.linked_from), "url": link(r.url)} for r in packet.ea_records]))
     else:
         blocks.append(("p", t("None found: a single-patient request is still possible.")))
     return blocks
@@ -213,7 +213,7 @@ def letter_blocks(packet: RequestPacket) -> list[tuple]:
     policy = packet.policy
     version = f" (data version {packet.data_version})" if packet.data_version else ""
     blocks: list[tuple] = [
-        ("h1", t("Expanded-access (compassionate use) request: {drug}", drug=packet.drug)),
+        ("h1", t("Expanded-access (compassionate use) request: {drug}", drug=packet.name)),
         ("p", t("Prepared by trialfind on {date} from ClinicalTrials.gov records{version} and trialfind's drug "
                 "tables. Fill in every [BRACKETED] placeholder. Do not add the patient's name, date of birth, "
                 "address or record number: companies ask for no personally identifiable information. Check every "
@@ -226,18 +226,18 @@ def letter_blocks(packet: RequestPacket) -> list[tuple]:
                ("p", f"Date: {P['date']}"),
                ("p", t("To: {company} expanded-access / medical information team", company=packet.company)),
                ("p", f"From: {P['physician']}, {P['institution']}, {P['physician_email']}, {P['physician_phone']}"),
-               ("p", t("Re: Request for single-patient expanded access to {drug}", drug=packet.drug)),
+               ("p", t("Re: Request for single-patient expanded access to {drug}", drug=packet.name)),
                ("p", t("Dear {company} expanded-access team,", company=packet.company)),
                ("p", t("I am the treating physician of a patient with a serious, life-threatening cancer and I am "
                        "writing to ask whether {company} would provide {drug} for this patient under single-patient "
-                       "expanded access (compassionate use).", company=packet.company, drug=packet.drug)),
+                       "expanded access (compassionate use).", company=packet.company, drug=packet.name)),
                ("ul", [f"Patient: {P['patient']}", t("Age band: {band}", band=packet.age_band) if packet.age_band
                        else "Age band: [AGE BAND]", f"Diagnosis: {P['diagnosis']}",
                        t("Molecular finding: {target} — " + P["finding"], target=packet.target) if packet.target
                        else f"Molecular finding: {P['finding']}",
                        f"Prior treatments: {P['prior']}", f"Current status: {P['status']}",
                        f"Why standard options are not suitable: {P['alternatives']}"]),
-               ("p", t("Why {drug}: {mechanism} {approval} {variant}", drug=packet.drug,
+               ("p", t("Why {drug}: {mechanism} {approval} {variant}", drug=packet.name,
                        mechanism=_mechanism_sentence(packet), approval=_approval_sentence(packet),
                        variant=_variant_claim(packet))),
                ("p", _trials_sentence(packet)), ("p", _pediatric_sentence(packet)),
@@ -278,14 +278,22 @@ def _variant_claim(packet: RequestPacket) -> T:
     return t("Its activity on the patient's variant: " + P["activity"] + ".")
 
 
+def _links(urls) -> T | str:
+    urls = [u for u in urls or () if u]
+    if not urls:
+        return "not recorded"
+    return T("; ".join(f"{{u{i}}}" for i in range(len(urls))), {f"u{i}": link(u) for i, u in enumerate(urls)})
+
+
 def _resource_items(resources) -> list[T]:
     items = []
     for r in resources:
-        contacts = "; ".join(x for x in (r.url, r.contact_email, r.contact_phone) if x)
+        contacts = [link(x) for x in (r.url, r.contact_email, r.contact_phone) if x]
         items.append(t("{name}{offers}{contacts} — source: {sources}, read {date}", name=r.name,
                        offers=f" — {r.what_it_offers}" if r.what_it_offers else "",
-                       contacts=f" — {contacts}" if contacts else "", sources="; ".join(r.source_urls),
-                       date=r.date_verified))
+                       contacts=T(" — " + "; ".join(f"{{c{i}}}" for i in range(len(contacts))),
+                                  {f"c{i}": c for i, c in enumerate(contacts)}) if contacts else "",
+                       sources=_links(r.source_urls), date=r.date_verified))
     return items
 
 
@@ -297,7 +305,7 @@ def checklist_blocks(packet: RequestPacket) -> list[tuple]:
     ack = f" The company states: {stated}." if stated else ""
     fda = next((r for r in packet.resources if "Division of Drug Information" in r.name), None)
     fda_contact = f" (emergency requests: {fda.contact_phone}, {fda.contact_email})" if fda and fda.contact_phone else ""
-    c, d = packet.company, packet.drug
+    c, d = packet.company, packet.name
     steps = [
         t("The physician confirms compassionate use is the right path: no open trial fits the child (see the "
           "criteria check in request.md) and standard options are exhausted or unsuitable."),
