@@ -80,13 +80,13 @@ def _approval_sentence(packet: RequestPacket) -> T:
 def _trials_sentence(packet: RequestPacket) -> T:
     if not packet.searched:
         return t("[SUMMARY OF THE DRUG'S CLINICAL TRIALS]")
-    version = f" (data version {packet.data_version})" if packet.data_version else ""
+    version = t(" (data version {v})", v=packet.data_version) if packet.data_version else ""
     if not packet.trials:
         return t("No trial testing {drug} itself was found in the ClinicalTrials.gov records searched{version}; "
                  "this request rests on its mechanism, its approval status and the molecular evidence above.",
                  drug=packet.name, version=version)
     phase1 = packet.completed_phase1
-    done = f"; completed phase 1: {_ids(phase1)}" if phase1 else "; no completed phase 1 study is listed"
+    done = t("; completed phase 1: {ids}", ids=_ids(phase1)) if phase1 else "; no completed phase 1 study is listed"
     return t("ClinicalTrials.gov lists {n} trial(s) testing {drug} (highest phase: {phase}; {open} open){done}.",
              n=len(packet.trials), drug=packet.name, phase=_phase(packet.highest_phase),
              open=len(packet.open_trials), done=done)
@@ -110,7 +110,7 @@ def _variant_items(packet: RequestPacket) -> list[T]:
                        note=fact.note.rstrip(".") + ".", source=link(fact.source)))
     if not facts.variant_facts:
         why = "" if facts.variant_table else " (no variant-effect table is installed)"
-        items.append(t("Activity of {drug} on the variant: " + P["activity"] + "{why}", drug=packet.name, why=why))
+        items.append(t("Activity of {drug} on the variant: " + P["activity"] + why, drug=packet.name))
     return items
 
 
@@ -118,7 +118,7 @@ def _trial_eligibility_sentence(packet: RequestPacket) -> Text:
     check = next((c for c in packet.checks if c.key == "not_eligible_for_trials"), None)
     if check is not None and check.answer == "not met":
         return t("Note before sending: {reason}", reason=check.reason)
-    what = f" What trialfind checked: {check.reason}" if check is not None else ""
+    what = t(" What trialfind checked: {reason}", reason=check.reason) if check is not None else ""
     return t("To my knowledge the patient is not eligible for any ongoing clinical trial of this drug "
              "[PHYSICIAN TO CONFIRM].{what}", what=what)
 
@@ -141,7 +141,7 @@ def _where_to_send(packet: RequestPacket) -> list[tuple]:
         return [("p", t("{company} is not in trialfind's expanded-access directory. Find its expanded-access "
                         "contact through the Reagan-Udall Expanded Access Navigator or the other general resources "
                         "listed at the end.", company=packet.company))]
-    part = f" (part of {policy.parent_company})" if policy.parent_company else ""
+    part = t(" (part of {parent})", parent=policy.parent_company) if policy.parent_company else ""
     items = [t("Company: {company}{part}", company=policy.company, part=part), *_contact_items(policy)]
     for label, value in (("How to request", policy.how_to_request), ("Who may request", policy.who_may_request),
                          ("Stated acknowledgement time", policy.acknowledgement_time),
@@ -175,7 +175,7 @@ def _evidence_blocks(packet: RequestPacket) -> list[tuple]:
                      else t("Approval: not recorded in trialfind's tables"))
     if facts.known:
         items.append(t("Drug table source: {source}{chembl}", source=link(facts.source) or "not recorded",
-                       chembl=f" (ChEMBL {facts.chembl_id})" if facts.chembl_id else ""))
+                       chembl=t(" (ChEMBL {id})", id=facts.chembl_id) if facts.chembl_id else ""))
     blocks.append(("ul", items))
     blocks += [("h3", "Molecular evidence (the physician completes the bracketed fields)"),
                ("ul", _variant_items(packet)), ("h3", t("Trials testing {drug}", drug=packet.name))]
@@ -211,7 +211,7 @@ def _evidence_blocks(packet: RequestPacket) -> list[tuple]:
 
 def letter_blocks(packet: RequestPacket) -> list[tuple]:
     policy = packet.policy
-    version = f" (data version {packet.data_version})" if packet.data_version else ""
+    version = t(" (data version {v})", v=packet.data_version) if packet.data_version else ""
     blocks: list[tuple] = [
         ("h1", t("Expanded-access (compassionate use) request: {drug}", drug=packet.name)),
         ("p", t("Prepared by trialfind on {date} from ClinicalTrials.gov records{version} and trialfind's drug "
@@ -290,7 +290,7 @@ def _resource_items(resources) -> list[T]:
     for r in resources:
         contacts = [link(x) for x in (r.url, r.contact_email, r.contact_phone) if x]
         items.append(t("{name}{offers}{contacts} — source: {sources}, read {date}", name=r.name,
-                       offers=f" — {r.what_it_offers}" if r.what_it_offers else "",
+                       offers=t(" — {offers}", offers=r.what_it_offers) if r.what_it_offers else "",
                        contacts=T(" — " + "; ".join(f"{{c{i}}}" for i in range(len(contacts))),
                                   {f"c{i}": c for i, c in enumerate(contacts)}) if contacts else "",
                        sources=_links(r.source_urls), date=r.date_verified))
