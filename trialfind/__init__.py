@@ -30,7 +30,7 @@ _EXPORTS = {
     "build_request_packet": "trialfind.access.packet",
     "open_registry": "trialfind.registry",
     "RequestRecord": "trialfind.registry",
-    "LocalIndex": "trialfind.sources.local.index",
+    "LocalIndex": "trialfind.sources.local.store",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -10,7 +10,9 @@ from trialfind.core.errors import InvalidInput
 from trialfind.core.spec import SearchSpec
 from trialfind.knowledge.targets import resolve_target
 from trialfind.sources import open_source
-from trialfind.sources.local.index import LocalIndex, RecordStream, build_index, open_bulk_source
+from trialfind.sources.local.build import build_index
+from trialfind.sources.local.bulk import RecordStream, open_bulk_source
+from trialfind.sources.local.store import LocalIndex
 
 
 def _human_bytes(size: int) -> str:

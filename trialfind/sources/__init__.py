@@ -7,7 +7,7 @@ from trialfind.core.config import offline_requested
 from trialfind.core.config import rate_limit as resolve_rate_limit
 from trialfind.core.spec import StudySource
 from trialfind.sources.ctgov import CtgovClient
-from trialfind.sources.local.index import LocalIndex
+from trialfind.sources.local.store import LocalIndex
 
 
 def open_source(*, api_url: str | None = None, cache_dir=None, use_cache: bool = True, refresh: bool = False,
