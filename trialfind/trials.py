@@ -9,13 +9,20 @@ that flag is about the child (ages, sex, status), not about relevance.
 """
 from __future__ import annotations
 
-import re
 from typing import Iterable, Literal, Sequence
 
 from trialfind.core.errors import InvalidInput, SourceDataError
 from trialfind.core.profile import ChildProfile
 from trialfind.core.spec import SearchSpec, StudySource
-from trialfind.core.study import FLAGGED_OPEN_STATUSES, OPEN_STATUSES, Study, parse_study
+from trialfind.core.study import (
+    FLAGGED_OPEN_STATUSES,
+    OPEN_STATUSES,
+    Study,
+    UnreadableRecord,
+    parse_studies,
+    parse_study,
+)
+from trialfind.core.text import normalise_nct_id
 from trialfind.knowledge.targets import resolve_target
 from trialfind.match.conditions import ConditionMatch, match_condition
 from trialfind.match.eligibility import CHECK_WITH_TEAM, assess
@@ -26,7 +33,15 @@ from trialfind.sources import open_source
 
 TRIAL_STUDY_TYPES = ("INTERVENTIONAL",)
 OBSERVATIONAL = "OBSERVATIONAL"
-_NCT_ID = re.compile(r"^NCT\d{8}$")
+
+
+class TrialList(list):
+    """The matches, best first, plus the records the source gave that could not be read
+    (`unreadable`): a list with some studies missing must say so."""
+
+    def __init__(self, matches: Iterable[TrialMatch] = (), *, unreadable: Sequence[UnreadableRecord] = ()) -> None:
+        super().__init__(matches)
+        self.unreadable = list(unreadable)
 
 
 def build_search_spec(profile: ChildProfile, targets: Sequence = (), *, status: str = "open",
@@ -91,17 +106,6 @@ def match_study(study: Study, profile: ChildProfile, targets: Sequence = (), *, 
                       status_flag=verdict.status_flag, excluded_by=verdict.excluded_by)
 
 
-def _parse_all(raw_studies: Iterable[dict]) -> list[Study]:
-    studies: dict[str, Study] = {}
-    for raw in raw_studies:
-        try:
-            study = parse_study(raw)
-        except ValueError as exc:
-            raise SourceDataError(f"a study record from the source could not be read: {exc}") from None
-        studies.setdefault(study.nct_id, study)
-    return list(studies.values())
-
-
 def _as_tuple(value: str | Sequence[str] | None) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -112,7 +116,7 @@ def find_trials(profile: ChildProfile | None = None, *, condition: str | Sequenc
                 target: str | Sequence[str] = (), age: str | int | None = None, sex: str | None = None,
                 near: str | tuple[float, float] | None = None, source: StudySource | None = None,
                 status: Literal["open", "all"] = "open", include_ineligible: bool = False,
-                limit: int | None = None, include_observational: bool = False) -> list[TrialMatch]:
+                limit: int | None = None, include_observational: bool = False) -> TrialList:
     """Trials for the child, best first: `find_trials(condition="glioma", age=7)`.
 
     The keywords mirror `trialfind trials`: `age` as `--age` takes it (a number is years),
@@ -122,6 +126,7 @@ def find_trials(profile: ChildProfile | None = None, *, condition: str | Sequenc
     By default only studies the child may join ("yes"/"uncertain"). With status="all",
     studies closed to new patients are listed too (marked "no" for that reason alone);
     include_ineligible also lists those whose ages or sex exclude the child.
+    Records the source gave that could not be read are in the result's `unreadable`.
     """
     if profile is None:
         if age is None:
@@ -142,7 +147,7 @@ def find_trials(profile: ChildProfile | None = None, *, condition: str | Sequenc
     study_types = TRIAL_STUDY_TYPES + ((OBSERVATIONAL,) if include_observational else ())
     spec = build_search_spec(profile, targets, status=status, include_ineligible=include_ineligible,
                              study_types=study_types)
-    studies = _parse_all(source.search(spec))
+    studies, unreadable = parse_studies(source.search(spec))
     as_of = newest_update(studies)
     matches = []
     for study in studies:
@@ -160,22 +165,14 @@ def find_trials(profile: ChildProfile | None = None, *, condition: str | Sequenc
                 continue
         matches.append(match)
     ordered = best_first(matches)
-    return ordered[:limit] if limit else ordered
-
-
-def normalise_nct_id(nct_id: str) -> str:
-    value = (nct_id or "").strip().upper()
-    if not _NCT_ID.match(value):
-        raise InvalidInput(f"{nct_id!r} is not an NCT id: use the form NCT01234567")
-    return value
+    return TrialList(ordered[:limit] if limit else ordered, unreadable=unreadable)
 
 
 def get_study_details(nct_id: str, source: StudySource | None = None) -> Study:
     """One study by NCT id, parsed."""
     value = normalise_nct_id(nct_id)
     source = source if source is not None else open_source()
-    raw = source.get_study(value)
-    try:
-        return parse_study(raw)
-    except ValueError as exc:
-        raise SourceDataError(f"study {value} could not be read: {exc}") from None
+    study = parse_study(source.get_study(value))
+    if isinstance(study, UnreadableRecord):
+        raise SourceDataError(f"study {value} could not be read: {study.reason}")
+    return study

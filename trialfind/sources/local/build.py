@@ -9,12 +9,13 @@ import shutil
 import sqlite3
 import time
 import zlib
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from trialfind.core.errors import SourceDataError, TrialfindError
+from trialfind.core.study import UnreadableRecord
 from trialfind.sources.local.bulk import RecordStream
 from trialfind.sources.local.schema import (
     _SCHEMA,
@@ -28,6 +29,7 @@ from trialfind.sources.local.schema import (
 )
 
 BATCH_SIZE = 500
+MAX_NAMED_UNREADABLE = 100  # a report names this many unreadable records and counts the rest
 
 
 @dataclass
@@ -39,6 +41,7 @@ class BuildReport:
     replaced: int = 0
     kept_existing: int = 0
     skipped_invalid: int = 0
+    unreadable: list[dict] = field(default_factory=list)  # the first MAX_NAMED_UNREADABLE: NCT id and reason
     rederived: int = 0
     studies: int = 0
     seconds: float = 0.0
@@ -66,13 +69,15 @@ class _Writer:
         self.next_rowid = (conn.execute("SELECT MAX(rowid) FROM studies").fetchone()[0] or 0) + 1
         self.newest = _meta(conn).get("newest_last_update") or None
 
-    def write(self, batch: list[PreparedStudy | None]) -> None:
+    def write(self, batch: list[PreparedStudy | UnreadableRecord]) -> None:
         report = self.report
         latest: dict[str, PreparedStudy] = {}
         for row in batch:
             report.read += 1
-            if row is None:
+            if isinstance(row, UnreadableRecord):
                 report.skipped_invalid += 1
+                if len(report.unreadable) < MAX_NAMED_UNREADABLE:
+                    report.unreadable.append(row.to_dict())
                 continue
             kept = latest.get(row.nct_id)
             if kept is None or _supersedes((row.last_update, row.raw_bytes), (kept.last_update, kept.raw_bytes)):
@@ -128,7 +133,7 @@ class _Writer:
         deletes = []
         for rowid, raw in olds:
             prepared = prepare_record(zlib.decompress(raw))
-            if prepared is not None:
+            if isinstance(prepared, PreparedStudy):
                 deletes.append((rowid, *prepared.texts))
         self.conn.executemany(
             "INSERT INTO study_text (study_text, rowid, condition, intervention, other) VALUES ('delete',?,?,?,?)",
@@ -148,7 +153,7 @@ class _Writer:
             updates, texts = [], []
             for rowid, raw in rows:
                 r = prepare_record(zlib.decompress(raw))
-                if r is None:
+                if not isinstance(r, PreparedStudy):
                     continue
                 updates.append((r.status, r.study_type, r.min_age_days, r.max_age_days, r.phases, r.lead_sponsor,
                                 r.last_update, r.search_record, rowid))
@@ -173,7 +178,7 @@ def _remove_stale_builds(target: Path) -> None:
             pass
 
 
-def _batched_prepared(items: Iterator, workers: int) -> Iterator[list[PreparedStudy | None]]:
+def _batched_prepared(items: Iterator, workers: int) -> Iterator[list[PreparedStudy | UnreadableRecord]]:
     """Prepared rows in batches; with workers > 0, JSON parsing, the Study parser and
     compression run in worker processes while this one writes SQLite. At most a few
     batches are in flight, so memory stays constant however big the source."""

@@ -22,7 +22,8 @@ import trialfind.core.ages as age_module
 import trialfind.core.spec as spec_module
 import trialfind.core.study as study_module
 from trialfind.core.spec import retrieval_texts, tokens
-from trialfind.core.study import PARSER_FIELDS, parse_study
+from trialfind.core.study import PARSER_FIELDS, UnreadableRecord, parse_study
+from trialfind.core.text import NCT_ID_PATTERN
 
 INDEX_FILENAME = "index.sqlite"
 SCHEMA_VERSION = 3
@@ -117,15 +118,20 @@ class PreparedStudy:
     texts: tuple[str, str, str]
 
 
-def prepare_record(item: dict | str | bytes) -> PreparedStudy | None:
-    """Parse one v2 record (a dict or its JSON text) into an index row; None when it is
-    not a v2 study object. Pure and picklable, so build workers can run it."""
+def prepare_record(item: dict | str | bytes) -> PreparedStudy | UnreadableRecord:
+    """Parse one v2 record (a dict or its JSON text) into an index row, or say why it cannot
+    be read. Never raises on data. Pure and picklable, so build workers can run it."""
 
-    try:
-        record = item if isinstance(item, dict) else json.loads(item)
-        study = parse_study(record)
-    except (ValueError, TypeError, AttributeError, KeyError):
-        return None
+    if isinstance(item, dict):
+        record = item
+    else:
+        try:
+            record = json.loads(item)
+        except (ValueError, TypeError) as exc:  # UnicodeDecodeError is a ValueError
+            return UnreadableRecord(_nct_id_in_text(item), f"not JSON ({type(exc).__name__}: {str(exc)[:80]})")
+    study = parse_study(record)
+    if isinstance(study, UnreadableRecord):
+        return study
     if isinstance(item, dict) or (b"\n" in item if isinstance(item, bytes) else "\n" in item):
         raw = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     else:
@@ -140,7 +146,14 @@ def prepare_record(item: dict | str | bytes) -> PreparedStudy | None:
     )
 
 
-def _prepare_batch(items: list) -> list[PreparedStudy | None]:
+def _nct_id_in_text(item: str | bytes) -> str | None:
+    """The record's NCT id when its text names one, to name a record that is not JSON."""
+    text = item.decode("utf-8", "replace") if isinstance(item, (bytes, bytearray)) else str(item)
+    found = NCT_ID_PATTERN.search(text[:100_000])
+    return found.group(0) if found else None
+
+
+def _prepare_batch(items: list) -> list[PreparedStudy | UnreadableRecord]:
     return [prepare_record(item) for item in items]
 
 
