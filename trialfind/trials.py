@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Iterable, Literal, Sequence
 
-from trialfind.core.errors import InvalidInput, SourceDataError
+from trialfind.core.errors import InvalidInput, SourceDataError, TrialfindError
 from trialfind.core.profile import ChildProfile
 from trialfind.core.spec import SearchSpec, StudySource
 from trialfind.core.study import (
@@ -28,20 +28,39 @@ from trialfind.match.conditions import ConditionMatch, match_condition
 from trialfind.match.eligibility import CHECK_WITH_TEAM, assess
 from trialfind.match.geo import nearest_site
 from trialfind.match.mentions import MentionMatch, find_mentions
-from trialfind.match.rank import TrialMatch, best_first, newest_update, score_match
+from trialfind.match.rank import ROW_COLUMNS, TrialMatch, best_first, newest_update, score_match
 from trialfind.sources import open_source
 
 TRIAL_STUDY_TYPES = ("INTERVENTIONAL",)
 OBSERVATIONAL = "OBSERVATIONAL"
 
 
-class TrialList(list):
-    """The matches, best first, plus the records the source gave that could not be read
-    (`unreadable`): a list with some studies missing must say so."""
+class TrialResults(list):
+    """The matches, best first (a list of TrialMatch), with what was asked, the data version and
+    the records the source gave that could not be read (`unreadable`: a list missing some
+    studies must say so)."""
 
-    def __init__(self, matches: Iterable[TrialMatch] = (), *, unreadable: Sequence[UnreadableRecord] = ()) -> None:
+    columns = ROW_COLUMNS
+
+    def __init__(self, matches: Iterable[TrialMatch] = (), *, profile: ChildProfile, status: str = "open",
+                 data_version: str | None = None, total: int | None = None,
+                 unreadable: Sequence[UnreadableRecord] = ()) -> None:
         super().__init__(matches)
         self.unreadable = list(unreadable)
+        self.profile = profile
+        self.status = status
+        self.data_version = data_version
+        self.total = len(self) if total is None else total  # before any limit
+
+    def rows(self) -> list[dict]:
+        return [m.to_row() for m in self]
+
+
+def _data_version(source: StudySource) -> str | None:
+    try:
+        return source.data_version()
+    except TrialfindError:  # the version only labels the output
+        return None
 
 
 def build_search_spec(profile: ChildProfile, targets: Sequence = (), *, status: str = "open",
@@ -116,7 +135,7 @@ def find_trials(profile: ChildProfile | None = None, *, condition: str | Sequenc
                 target: str | Sequence[str] = (), age: str | int | None = None, sex: str | None = None,
                 near: str | tuple[float, float] | None = None, source: StudySource | None = None,
                 status: Literal["open", "all"] = "open", include_ineligible: bool = False,
-                limit: int | None = None, include_observational: bool = False) -> TrialList:
+                limit: int | None = None, include_observational: bool = False) -> TrialResults:
     """Trials for the child, best first: `find_trials(condition="glioma", age=7)`.
 
     The keywords mirror `trialfind trials`: `age` as `--age` takes it (a number is years),
@@ -165,7 +184,8 @@ def find_trials(profile: ChildProfile | None = None, *, condition: str | Sequenc
                 continue
         matches.append(match)
     ordered = best_first(matches)
-    return TrialList(ordered[:limit] if limit else ordered, unreadable=unreadable)
+    return TrialResults(ordered[:limit] if limit else ordered, profile=profile, status=status,
+                        data_version=_data_version(source), total=len(ordered), unreadable=unreadable)
 
 
 def get_study_details(nct_id: str, source: StudySource | None = None) -> Study:
