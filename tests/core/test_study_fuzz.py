@@ -22,7 +22,8 @@ import pytest
 from tests.record_mutations import mutate, touches
 from tests.shared_data import real_records
 from trialfind.core.profile import ChildProfile
-from trialfind.core.study import ELIGIBILITY_PATHS, Study, UnreadableRecord, parse_study
+from trialfind.core.record_shape import ELIGIBILITY_PATHS
+from trialfind.core.study import Study, UnreadableRecord, parse_study
 from trialfind.match.eligibility import assess
 from trialfind.sources.local.schema import PreparedStudy, prepare_record
 

@@ -24,7 +24,7 @@ from trialfind.access.candidates import evidence_for_drug
 from trialfind.access.criteria import check_company_criteria
 from trialfind.access.ea_records import ea_records_from_studies
 from trialfind.core.ages import optional_child_age
-from trialfind.core.errors import InvalidInput, NotFound
+from trialfind.core.errors import InvalidInput, NotFound, path_error
 from trialfind.core.spec import SearchSpec
 from trialfind.core.study import FLAGGED_OPEN_STATUSES, OPEN_STATUSES, PHASE_ORDER, UnreadableRecord, parse_studies
 from trialfind.knowledge.drugs import canonical_drug
@@ -533,7 +533,7 @@ def write_packet_files(files: dict[str, str], output_dir: str | os.PathLike, *, 
     try:
         return _write_packet_files(files, target)
     except OSError as exc:
-        raise InvalidInput(f"cannot write the request packet to {target}: {exc.strerror or exc}") from None
+        raise path_error(target, exc) from None
 
 
 def _write_packet_files(files: dict[str, str], target: Path) -> list[Path]:

@@ -4,7 +4,14 @@ from __future__ import annotations
 import click
 
 from trialfind.access.candidates import find_candidates
-from trialfind.cli.options import output_options, pop_source_options, source_from_options, source_options
+from trialfind.cli.options import (
+    check_excel,
+    output_options,
+    pop_source_options,
+    report_unreadable,
+    source_from_options,
+    source_options,
+)
 from trialfind.core.ages import parse_child_age
 from trialfind.knowledge.targets import load_knowledge, resolve_target
 from trialfind.output.formats import emit
@@ -23,16 +30,18 @@ from trialfind.output.render import render
               help="With --targets-file: drug synonyms in the layout of drug_synonyms.tsv.")
 @output_options
 @source_options
-def candidates(targets, age, conditions, targets_file, synonyms_file, fmt, output, **options):
+def candidates(targets, age, conditions, targets_file, synonyms_file, fmt, output, excel, **options):
     """Compassionate-use candidates: drugs acting on the child's target whose trials
     in the data admit no child of this age, best evidence first.
 
     Example: trialfind candidates --target ALK --age 7
     """
+    check_excel(fmt, excel)
     knowledge = load_knowledge(targets_file, synonyms_file)
     parse_child_age(age)  # usage errors before any request
     for target in targets:
         resolve_target(target, knowledge)
     source = source_from_options(**pop_source_options(options))
     found = find_candidates(list(targets), age, condition=conditions, source=source, knowledge=knowledge)
-    emit(render(found, fmt), output)
+    emit(render(found, fmt, excel=excel), output)
+    report_unreadable(found)

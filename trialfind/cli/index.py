@@ -8,6 +8,7 @@ import click
 from trialfind.core.config import cache_dir as resolve_cache_dir
 from trialfind.core.errors import InvalidInput
 from trialfind.core.spec import SearchSpec
+from trialfind.core.study import UnreadableRecord, unreadable_message
 from trialfind.knowledge.targets import resolve_target
 from trialfind.sources import open_source
 from trialfind.sources.local.build import build_index
@@ -83,11 +84,14 @@ def build(source, from_api, conditions, targets, fresh, workers, progress, cache
         import json
 
         click.echo(json.dumps(report.to_dict(), indent=2))
-        return
-    click.echo(f"Index {report.path}: {report.studies:,} studies "
-               f"({report.inserted:,} new, {report.replaced:,} updated, {report.kept_existing:,} older or smaller "
-               f"copies ignored, {report.skipped_invalid:,} records skipped as not v2 studies) "
-               f"in {report.seconds:.1f} s.")
+    else:
+        click.echo(f"Index {report.path}: {report.studies:,} studies "
+                   f"({report.inserted:,} new, {report.replaced:,} updated, {report.kept_existing:,} older or "
+                   f"smaller copies ignored, {report.skipped_invalid:,} records could not be read) "
+                   f"in {report.seconds:.1f} s.")
+    message = unreadable_message([UnreadableRecord(**u) for u in report.unreadable], total=report.skipped_invalid)
+    if message:
+        click.echo(f"Warning: {message}; they are not in the index.", err=True)
 
 
 def _api_records(conditions, targets, api_url, cache_dir, rate_limit):

@@ -17,12 +17,13 @@ import re
 from typing import Iterable
 
 from trialfind.core.errors import InvalidInput
+from trialfind.core.text import NCT_ID_PATTERN
 
 REFUSAL_HINT = "the registry keeps no names, emails, phone numbers, dates of birth, record numbers or addresses"
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
-_NCT_ID = re.compile(r"\bNCT\d{8}\b", re.I)
+_NCT_ID = re.compile(rf"\b{NCT_ID_PATTERN.pattern}\b", re.I)
 _DOB_WORDS = re.compile(r"\b(?:d\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|birth\s*date|birthday|born\b)", re.I)
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")

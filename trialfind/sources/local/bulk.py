@@ -66,6 +66,17 @@ def _iter_json_array(text: io.TextIOBase, chunk_size: int = 1 << 20) -> Iterator
         yield value
 
 
+def _page_studies(line: str) -> list:
+    """The studies of one v2 page line; a line that is not a page is passed on as one record
+    (the build counts and names it as unreadable instead of stopping)."""
+    try:
+        page = json.loads(line)
+    except ValueError:
+        return [line]
+    studies = page.get("studies") if isinstance(page, dict) else None
+    return studies if isinstance(studies, list) else [line]
+
+
 def _iter_document(binary: io.BufferedIOBase) -> Iterator[dict | str]:
     """Records in one file's content: a JSON array, JSONL, one study, or a v2 page."""
     head = binary.peek(64)[:64] if hasattr(binary, "peek") else b""
@@ -84,7 +95,7 @@ def _iter_document(binary: io.BufferedIOBase) -> Iterator[dict | str]:
         for line in _chain_lines(first_line, text):
             line = line.strip()
             if line and is_pages:
-                yield from json.loads(line).get("studies") or []
+                yield from _page_studies(line)
             elif line:
                 yield line
         return

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 import trialfind.core.ages as age_module
+import trialfind.core.record_shape as record_shape_module
 import trialfind.core.spec as spec_module
 import trialfind.core.study as study_module
 from trialfind.core.spec import retrieval_texts, tokens
@@ -122,20 +123,20 @@ def prepare_record(item: dict | str | bytes) -> PreparedStudy | UnreadableRecord
     """Parse one v2 record (a dict or its JSON text) into an index row, or say why it cannot
     be read. Never raises on data. Pure and picklable, so build workers can run it."""
 
-    if isinstance(item, dict):
-        record = item
-    else:
+    if isinstance(item, (str, bytes, bytearray)):
         try:
             record = json.loads(item)
-        except (ValueError, TypeError) as exc:  # UnicodeDecodeError is a ValueError
+        except (ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
             return UnreadableRecord(_nct_id_in_text(item), f"not JSON ({type(exc).__name__}: {str(exc)[:80]})")
+    else:
+        record = item
     study = parse_study(record)
     if isinstance(study, UnreadableRecord):
         return study
-    if isinstance(item, dict) or (b"\n" in item if isinstance(item, bytes) else "\n" in item):
+    if not isinstance(item, (str, bytes, bytearray)) or (b"\n" if isinstance(item, (bytes, bytearray)) else "\n") in item:
         raw = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     else:
-        raw = item if isinstance(item, bytes) else item.encode("utf-8")
+        raw = bytes(item) if isinstance(item, (bytes, bytearray)) else item.encode("utf-8")
     return PreparedStudy(
         nct_id=study.nct_id, status=study.status, study_type=study.study_type,
         min_age_days=study.min_age_days, max_age_days=study.max_age_days,
@@ -163,7 +164,7 @@ def derivation_version() -> str:
 
     digest = hashlib.sha256(str(SCHEMA_VERSION).encode())
     digest.update(SEPARATOR.encode())
-    for module in (study_module, spec_module, age_module):
+    for module in (study_module, record_shape_module, spec_module, age_module):
         digest.update(Path(module.__file__).read_bytes())
     return digest.hexdigest()[:16]
 

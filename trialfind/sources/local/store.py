@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sqlite3
 import zlib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from trialfind.core.errors import InvalidInput, NotFound, SourceDataError, SourceUnavailable
+from trialfind.core.errors import NotFound, SourceDataError, SourceUnavailable
 from trialfind.core.spec import SearchSpec, tokens
+from trialfind.core.text import normalise_nct_id
 from trialfind.sources.local.schema import GROUP_COLUMNS, SCHEMA_VERSION, _meta, derivation_version, index_path
 
-_NCT_ID = re.compile(r"^NCT\d{8}$")
 _HINT = "run `trialfind index build SOURCE` first (SOURCE: the ClinicalTrials.gov bulk JSON zip, " \
         "a ctg-studies.json export or JSONL of v2 records; or `trialfind index build --from-api --condition ...`)"
 
@@ -119,9 +118,7 @@ class LocalIndex:
             yield json.loads(zlib.decompress(record))
 
     def get_study(self, nct_id: str) -> dict[str, Any]:
-        wanted = str(nct_id).strip().upper()
-        if not _NCT_ID.match(wanted):
-            raise InvalidInput(f"{nct_id!r} is not an NCT id (NCT followed by 8 digits)")
+        wanted = normalise_nct_id(str(nct_id))
         row = self._conn.execute("SELECT r.raw FROM studies s JOIN study_records r ON r.rowid = s.rowid"
                                  " WHERE s.nct_id = ?", (wanted,)).fetchone()
         if row is None:
