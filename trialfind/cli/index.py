@@ -6,6 +6,7 @@ import sys
 import click
 
 from trialfind.core.config import cache_dir as resolve_cache_dir
+from trialfind.core.config import ensure_writable_dir
 from trialfind.core.errors import InvalidInput
 from trialfind.core.spec import SearchSpec
 from trialfind.core.study import UnreadableRecord, unreadable_message
@@ -72,12 +73,13 @@ def build(source, from_api, conditions, targets, fresh, workers, progress, cache
         raise InvalidInput("give either a SOURCE file or --from-api (with --condition / --target)")
     if (conditions or targets) and not from_api:
         raise InvalidInput("--condition and --target only apply with --from-api")
+    directory = ensure_writable_dir(resolve_cache_dir(cache_dir), "index folder")
     if from_api:
         records = _api_records(conditions, targets, api_url, cache_dir, rate_limit)
     else:
         records = open_bulk_source(source)
     show = _progress_printer(sys.stderr.isatty() if progress is None else progress)
-    report = build_index(records, resolve_cache_dir(cache_dir), fresh=fresh, workers=workers, progress=show)
+    report = build_index(records, directory, fresh=fresh, workers=workers, progress=show)
     if show:
         sys.stderr.write("\n")
     if fmt == "json":

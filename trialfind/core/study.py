@@ -192,12 +192,20 @@ class UnreadableRecord:
 
     nct_id: str | None
     reason: str
+    title: str | None = None  # names a record that has no readable NCT id
+    where: str | None = None  # where it was met, e.g. "record 12 of studies.jsonl"
 
     def describe(self) -> str:
-        return f"{self.nct_id or 'a record without an NCT id'}: {self.reason}"
+        if self.nct_id:
+            name = self.nct_id
+        elif self.title:
+            name = f"a record without an NCT id, titled {self.title[:60]!r}"
+        else:
+            name = self.where or "a record without an NCT id"
+        return f"{name}: {self.reason}"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"nct_id": self.nct_id, "reason": self.reason}
+        return {"nct_id": self.nct_id, "title": self.title, "where": self.where, "reason": self.reason}
 
 
 def _age_days(read, text: str | None) -> int | None:
@@ -230,9 +238,14 @@ def split_criteria(text: str | None) -> tuple[str | None, str | None]:
     return inc, exc
 
 
-def _nct_id_of(record: Any) -> str | None:
-    found = _get(record, "protocolSection", "identificationModule", "nctId")
-    return found if isinstance(found, str) and is_nct_id(found) else None
+def _unreadable(record: Any, reason: str) -> UnreadableRecord:
+    nct_id = _get(record, "protocolSection", "identificationModule", "nctId")
+    nct_id = nct_id if isinstance(nct_id, str) and is_nct_id(nct_id) else None
+    title = None
+    if nct_id is None:
+        found = _get(record, "protocolSection", "identificationModule", "briefTitle")
+        title = (" ".join(found.split())[:200] or None) if isinstance(found, str) else None
+    return UnreadableRecord(nct_id, reason, title)
 
 
 def parse_study(record: Any) -> Study | UnreadableRecord:
@@ -246,11 +259,11 @@ def parse_study(record: Any) -> Study | UnreadableRecord:
     ident = protocol.get("identificationModule") or {}
     nct_id = ident.get("nctId")
     if problems:
-        return UnreadableRecord(_nct_id_of(record), "; ".join(problems))
+        return _unreadable(record, "; ".join(problems))
     if not nct_id:
-        return UnreadableRecord(None, "no protocolSection.identificationModule.nctId")
+        return _unreadable(record, "no protocolSection.identificationModule.nctId")
     if not is_nct_id(nct_id):
-        return UnreadableRecord(None, f"nctId {nct_id[:40]!r} is not an NCT id")
+        return _unreadable(record, f"nctId {nct_id[:40]!r} is not an NCT id")
     status = protocol.get("statusModule") or {}
     sponsors = protocol.get("sponsorCollaboratorsModule") or {}
     conditions = protocol.get("conditionsModule") or {}

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from trialfind.core.errors import SourceDataError, TrialfindError
-from trialfind.core.study import UnreadableRecord
+from trialfind.core.study import UnreadableRecord, unreadable_message
 from trialfind.sources.local.bulk import RecordStream
 from trialfind.sources.local.schema import (
     _SCHEMA,
@@ -77,7 +77,7 @@ class _Writer:
             if isinstance(row, UnreadableRecord):
                 report.skipped_invalid += 1
                 if len(report.unreadable) < MAX_NAMED_UNREADABLE:
-                    report.unreadable.append(row.to_dict())
+                    report.unreadable.append({**row.to_dict(), "where": f"record {report.read} of {report.source}"})
                 continue
             kept = latest.get(row.nct_id)
             if kept is None or _supersedes((row.last_update, row.raw_bytes), (kept.last_update, kept.raw_bytes)):
@@ -267,7 +267,10 @@ def build_index(records: RecordStream, cache_dir: str | os.PathLike, *, fresh: b
                     last_tick = time.perf_counter()
                     progress(report, records.fraction_done())
             if report.read - report.skipped_invalid == 0 and not previous:
-                raise SourceDataError(f"no ClinicalTrials.gov v2 studies found in {records.label}")
+                unread = unreadable_message([UnreadableRecord(**u) for u in report.unreadable],
+                                            total=report.skipped_invalid)
+                raise SourceDataError(f"no ClinicalTrials.gov v2 studies found in {records.label}"
+                                      + (f": {unread}" if unread else ""))
             report.studies = conn.execute("SELECT COUNT(*) FROM studies").fetchone()[0]
             sources = json.loads(previous.get("sources", "[]")) if previous else []
             now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
