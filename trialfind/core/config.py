@@ -38,10 +38,14 @@ def cache_dir(override: str | os.PathLike | None = None) -> Path:
     return path
 
 
+def _may_write(path: Path) -> bool:
+    return os.access(path, os.W_OK | os.X_OK)
+
+
 def ensure_writable_dir(path: Path, what: str = "cache folder") -> Path:
     """`path` if trialfind may write there, else InvalidInput naming it (checked before any
     work, so a read-only folder is one clear line instead of a failure half-way)."""
-    if not os.access(path, os.W_OK | os.X_OK):
+    if not _may_write(path):
         raise InvalidInput(f"cannot write to the {what} {path} (no permission or a read-only disk): "
                            "choose another --cache-dir" + (" or add --no-cache" if what == "cache folder" else ""))
     return path

@@ -19,12 +19,16 @@ from typing import Any, Iterable, Sequence
 from trialfind.core.errors import InvalidInput, path_error
 
 FORMATS = ("table", "csv", "json", "jsonl")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+# A cell a spreadsheet would run starts with = + - @ or a control character (tab, CR, LF...).
+# The guard is an apostrophe before it; one more apostrophe is added where the text already has
+# some, so that undo_excel_safe gives back exactly the text (registry export -> import).
+_NEEDS_GUARD_AT_START = re.compile("^(?='*[=+\\-@\\x00-\\x1f])")
+_GUARD_AT_START = re.compile("^'(?='*[=+\\-@\\x00-\\x1f])")
 # Characters some readers take as a line break (str.splitlines' set): a formula start after
-# one is neutralised too, in case a reader splits the cell into rows there.
+# one is guarded too, in case a reader splits the cell into rows there.
 _LINE_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-_FORMULA_AFTER_BREAK = re.compile(f"(?<=[{_LINE_BREAKS}])(?=[=+\\-@\t])")
-_NEUTRALISED_AFTER_BREAK = re.compile(f"(?<=[{_LINE_BREAKS}])'(?=[=+\\-@\t])")
+_NEEDS_GUARD_AFTER_BREAK = re.compile(f"(?<=[{_LINE_BREAKS}])(?='*[=+\\-@\\t])")
+_GUARD_AFTER_BREAK = re.compile(f"(?<=[{_LINE_BREAKS}])'(?='*[=+\\-@\\t])")
 EXCEL_BOM = "\ufeff"
 # Terminal escape sequences (CSI such as clear screen, OSC such as hyperlinks and titles, other
 # ESC sequences), then any C0/C1 control character but newline, and bidirectional overrides.
@@ -40,19 +44,15 @@ _CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 def excel_safe(value: Any) -> Any:
     """Neutralise a cell a spreadsheet would run as a formula (CSV injection), at its start
-    and after any line break inside it, by a leading apostrophe."""
+    and after any line break inside it, with an apostrophe."""
     if not isinstance(value, str) or not value:
         return value
-    if value[0] in _FORMULA_START or ord(value[0]) < 32:
-        value = "'" + value
-    return _FORMULA_AFTER_BREAK.sub("'", value)
+    return _NEEDS_GUARD_AFTER_BREAK.sub("'", _NEEDS_GUARD_AT_START.sub("'", value, count=1))
 
 
 def undo_excel_safe(value: str) -> str:
     """The text excel_safe was given (for importing a CSV trialfind wrote)."""
-    if value[:2] in {"'" + c for c in _FORMULA_START} or (value[:1] == "'" and len(value) > 1 and ord(value[1]) < 32):
-        value = value[1:]
-    return _NEUTRALISED_AFTER_BREAK.sub("", value)
+    return _GUARD_AFTER_BREAK.sub("", _GUARD_AT_START.sub("", value, count=1))
 
 
 def terminal_safe(text: str) -> str:
