@@ -23,7 +23,7 @@ from trialfind.core.study import (
     parse_study,
 )
 from trialfind.core.text import normalise_nct_id
-from trialfind.knowledge.targets import resolve_target
+from trialfind.knowledge.targets import Knowledge, resolve_target
 from trialfind.match.conditions import ConditionMatch, match_condition
 from trialfind.match.eligibility import CHECK_WITH_TEAM, assess
 from trialfind.match.geo import nearest_site
@@ -135,7 +135,8 @@ def find_trials(profile: ChildProfile | None = None, *, condition: str | Sequenc
                 target: str | Sequence[str] = (), age: str | int | None = None, sex: str | None = None,
                 near: str | tuple[float, float] | None = None, source: StudySource | None = None,
                 status: Literal["open", "all"] = "open", include_ineligible: bool = False,
-                limit: int | None = None, include_observational: bool = False) -> TrialResults:
+                limit: int | None = None, include_observational: bool = False,
+                knowledge: Knowledge | None = None) -> TrialResults:
     """Trials for the child, best first: `find_trials(condition="glioma", age=7)`.
 
     The keywords mirror `trialfind trials`: `age` as `--age` takes it (a number is years),
@@ -144,7 +145,8 @@ def find_trials(profile: ChildProfile | None = None, *, condition: str | Sequenc
 
     By default only studies the child may join ("yes"/"uncertain"). With status="all",
     studies closed to new patients are listed too (marked "no" for that reason alone);
-    include_ineligible also lists those whose ages or sex exclude the child.
+    include_ineligible also lists those whose ages or sex exclude the child. `knowledge` is
+    the target/drug table (default: trialfind's own; see `load_knowledge` for a user export).
     Records the source gave that could not be read are in the result's `unreadable`.
     """
     if profile is None:
@@ -162,7 +164,7 @@ def find_trials(profile: ChildProfile | None = None, *, condition: str | Sequenc
     if limit is not None and limit < 1:
         raise InvalidInput("limit must be 1 or more")
 
-    targets = [resolve_target(t) for t in profile.targets]
+    targets = [resolve_target(t, knowledge) for t in profile.targets]
     study_types = TRIAL_STUDY_TYPES + ((OBSERVATIONAL,) if include_observational else ())
     spec = build_search_spec(profile, targets, status=status, include_ineligible=include_ineligible,
                              study_types=study_types)

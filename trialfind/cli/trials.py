@@ -5,6 +5,7 @@ import click
 
 from trialfind.cli.options import (
     check_excel,
+    knowledge_options,
     output_options,
     pop_source_options,
     report_unreadable,
@@ -12,6 +13,7 @@ from trialfind.cli.options import (
     source_options,
 )
 from trialfind.core.profile import ChildProfile
+from trialfind.knowledge.targets import load_knowledge
 from trialfind.output.formats import emit
 from trialfind.output.render import render
 from trialfind.trials import find_trials, get_study_details, normalise_nct_id
@@ -33,10 +35,11 @@ from trialfind.trials import find_trials, get_study_details, normalise_nct_id
 @click.option("--include-ineligible", is_flag=True, help="Also list trials whose ages or sex exclude the child.")
 @click.option("--include-observational", is_flag=True,
               help="Also list observational studies (no study treatment), not only interventional trials.")
+@knowledge_options
 @output_options
 @source_options
 def trials(conditions, targets, age, sex, status, near, limit, include_ineligible, include_observational,
-           fmt, output, excel, **options):
+           targets_file, synonyms_file, fmt, output, excel, **options):
     """Open trials a child can join, best first, each with its reasons.
 
     Example: trialfind trials --condition neuroblastoma --target ALK --age 7
@@ -46,9 +49,10 @@ def trials(conditions, targets, age, sex, status, near, limit, include_ineligibl
         raise click.UsageError("give at least one --condition or --target")
     check_excel(fmt, excel)
     profile = ChildProfile.build(age, sex=sex, conditions=conditions, targets=targets, near=near)
+    knowledge = load_knowledge(targets_file, synonyms_file)
     source = source_from_options(**pop_source_options(options))
     results = find_trials(profile, source=source, status=status.lower(), include_ineligible=include_ineligible,
-                          limit=limit, include_observational=include_observational)
+                          limit=limit, include_observational=include_observational, knowledge=knowledge)
     emit(render(results, fmt, excel=excel), output)
     report_unreadable(results)
 
