@@ -13,30 +13,9 @@ from click.testing import CliRunner
 
 from tests.shared_data import STUDIES_FILE, real_records
 from trialfind.cli import main
-from trialfind.core.spec import matches_spec
-from trialfind.core.study import Study, parse_study
+from trialfind.sources.memory import MemorySource
 
 TOP_ALK_TRIAL = "NCT06140836"  # repotrectinib's only trial in the data: the top ALK candidate at age 7
-
-
-class RawRecordsSource:
-    """Real records, some of them damaged: readable ones selected with the reference semantics,
-    unreadable ones returned for every search (a source cannot tell they do not match)."""
-
-    def __init__(self, records):
-        self.records = [(r, parse_study(r)) for r in records]
-
-    def search(self, spec):
-        return (raw for raw, study in self.records if not isinstance(study, Study) or matches_spec(study, spec))
-
-    def get_study(self, nct_id):
-        for raw, _ in self.records:
-            if raw.get("protocolSection", {}).get("identificationModule", {}).get("nctId") == nct_id:
-                return raw
-        raise AssertionError(nct_id)
-
-    def data_version(self):
-        return "synthetic-version"
 
 
 def damaged(nct_id: str, change) -> list[dict]:
@@ -61,7 +40,7 @@ def sex_as_list(record):
 def run_cli(args, monkeypatch=None, records=None):
     """(exit code, stdout, stderr) of `trialfind ARGS` run in this process, with `records` as the source."""
     if records is not None:
-        monkeypatch.setattr("trialfind.cli.options.open_source", lambda **_: RawRecordsSource(records))
+        monkeypatch.setattr("trialfind.cli.options.open_source", lambda **_: MemorySource(records, version="synthetic-version"))
     runner = CliRunner()
     with runner.isolation() as streams:
         try:
