@@ -63,7 +63,8 @@ def sponsor(name, no_records, fmt, output, excel, **kwargs):
 @click.option("--target", default=None, help="The tumour's molecular finding, e.g. 'ALK F1174L' (no patient data).")
 @click.option("--age", default=None, help="The child's age (7, 7y6m, 18m): shown only as an age band.")
 @click.option("--output", "-o", "output_dir", required=True, type=click.Path(file_okay=False),
-              help="Folder to write request.md, request.txt and checklist.md into.")
+              help="Folder to write request.md, request.txt and checklist.md into (made if missing; the folder "
+                   "holding it must exist). A packet already there is replaced only with --force.")
 @click.option("--no-search", is_flag=True, help="Do not search ClinicalTrials.gov (letter without the evidence).")
 @click.option("--force", is_flag=True, help="Replace a packet already in the --output folder (edits to it are lost).")
 @source_options
