@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from trialfind.core import given_names, privacy, privacy_words
 from tests.core.privacy_data import real_strings
-from trialfind.core.privacy import PersonalDataFound, escape_markdown, find_personal_data, screen_fields
+from trialfind.core import given_names, privacy, privacy_words
 from trialfind.core.errors import InvalidInput
+from trialfind.core.privacy import PersonalDataFound, escape_markdown, find_personal_data, screen_fields
 
 LABELLED = Path(__file__).resolve().parent.parent / "data" / "privacy_labelled.tsv"
 MAX_RATE = 0.02
