@@ -25,7 +25,15 @@ from trialfind.core.ages import age_band as core_age_band
 from trialfind.core.errors import InvalidInput, NotFound
 from trialfind.core.privacy import screen_fields
 from trialfind.core.spec import SearchSpec
-from trialfind.core.study import FLAGGED_OPEN_STATUSES, OPEN_STATUSES, PHASE_ORDER, Study, highest_phase, parse_study
+from trialfind.core.study import (
+    FLAGGED_OPEN_STATUSES,
+    OPEN_STATUSES,
+    PHASE_ORDER,
+    Study,
+    UnreadableRecord,
+    highest_phase,
+    parse_studies,
+)
 from trialfind.knowledge.drugs import canonical_drug
 from trialfind.knowledge.sponsor_directory import GeneralResource, SponsorPolicy, general_resources, match_sponsor
 from trialfind.knowledge.targets import builtin_knowledge
@@ -89,6 +97,7 @@ class RequestPacket:
     data_version: str | None = None
     notes: list[str] = field(default_factory=list)
     inn: str | None = None                     # the drug table's name for it, when known
+    unreadable: list[UnreadableRecord] = field(default_factory=list)  # records searched that could not be read
 
     @property
     def name(self) -> str:
@@ -140,16 +149,11 @@ def _drug_names(drug: str, canonical: str | None) -> tuple[str, ...]:
 
 
 def _gather(drug: str, canonical: str | None, source, age_days: int | None, notes: list[str]):
-    """(studies giving the drug by name, their EA records): the candidates module's evidence
-    when it knows the drug, else every study naming it."""
+    """(studies giving the drug by name, their EA records, names searched, unreadable records):
+    the candidates module's evidence when it knows the drug, else every study naming it."""
     names = _drug_names(drug, canonical)
-    studies: dict[str, Study] = {}
-    for raw in source.search(SearchSpec(interventions=names)):
-        try:
-            study = parse_study(raw)
-        except ValueError:
-            continue
-        studies.setdefault(study.nct_id, study)
+    found, unreadable = parse_studies(source.search(SearchSpec(interventions=names)))
+    studies = {study.nct_id: study for study in found}
     evidence = None
     if canonical is not None:
         try:
@@ -160,10 +164,11 @@ def _gather(drug: str, canonical: str | None, source, age_days: int | None, note
         notes.append(f"{drug} is not in trialfind's drug table: trials were searched by the name given only "
                      "(add code names and brand names yourself).")
         giving = [s for s in studies.values() if not s.is_expanded_access]
-        return giving, ea_records_from_studies(studies.values()), names
+        return giving, ea_records_from_studies(studies.values()), names, unreadable
+    unreadable = list(dict.fromkeys([*(getattr(evidence, "unreadable", None) or ()), *unreadable]))
     seen_as = {n for t in evidence.studies for n in t.named_as}
     giving = [studies[t.nct_id] for t in evidence.trials if t.nct_id in studies]
-    return giving, list(evidence.ea_records), (*names, *seen_as)
+    return giving, list(evidence.ea_records), (*names, *seen_as), unreadable
 
 
 def _sort_trials(trials: Iterable[Study]) -> list[Study]:
@@ -265,11 +270,12 @@ def build_request_packet(drug: str, source=None, sponsor: str | None = None, tar
     if sponsor:
         _refuse_other_company(name, sponsor, facts.companies, force, notes)
     studies: list[Study] = []
+    unreadable: list[UnreadableRecord] = []
     records: list = []
     names: tuple[str, ...] = _drug_names(drug, canonical)
     data_version = None
     if source is not None:
-        studies, records, names = _gather(drug, canonical, source, age_days, notes)
+        studies, records, names, unreadable = _gather(drug, canonical, source, age_days, notes)
         try:
             data_version = source.data_version()
         except Exception:  # noqa: BLE001 - the version only labels freshness; its absence is not an error
@@ -286,4 +292,5 @@ def build_request_packet(drug: str, source=None, sponsor: str | None = None, tar
     return RequestPacket(drug=drug, inn=canonical, target=target, age_band=band, facts=facts, policy=policy, sponsor_query=sponsor,
                          companies=companies, trials=own, other_role_trials=other, ea_records=records,
                          checks=checks, resources=general_resources(), searched=source is not None,
-                         roles_unstated=tuple(unstated), data_version=data_version, notes=notes)
+                         roles_unstated=tuple(unstated), data_version=data_version, notes=notes,
+                         unreadable=unreadable)

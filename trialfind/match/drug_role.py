@@ -20,7 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from trialfind.core.study import ArmGroup, Intervention, Study
+from trialfind.core.arms import ArmGroup
+from trialfind.core.study import Intervention, Study
 from trialfind.core.text import compact
 from trialfind.knowledge.drugs import strip_dose
 
@@ -58,9 +59,7 @@ def _arm_intervention_name(written: str) -> str:
 
 
 def _gives(arm: ArmGroup, intervention: Intervention) -> bool:
-    if arm.label in intervention.arm_group_labels:
-        return True
-    return compact(intervention.name) in {compact(_arm_intervention_name(n)) for n in arm.intervention_names}
+    return _key(intervention.name) in {_key(_arm_intervention_name(n)) for n in arm.intervention_names}
 
 
 def _arm_words(arms: Iterable[ArmGroup]) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from trialfind.access.packet import RequestPacket, build_request_packet
 from trialfind.output.document import T, Text, link, render_markdown, render_text, t
-from trialfind.output.files import write_folder_atomically
+from trialfind.output.files import check_folder, write_folder_atomically
 
 PLACEHOLDERS = {
     "patient": "[PATIENT INITIALS OR STUDY ID]",
@@ -335,5 +335,8 @@ def render_packet(packet: RequestPacket) -> dict[str, str]:
 def write_request_packet(drug: str, output_dir: str | os.PathLike, source=None, sponsor: str | None = None,
                          target: str | None = None, age: str | int | None = None,
                          force: bool = False) -> tuple[RequestPacket, list[Path]]:
+    """Build the packet and write it into `output_dir`. `force` (the CLI's --force) both lets
+    `sponsor` be another company than the drug's own and replaces a packet already there."""
+    check_folder(output_dir, FILES, force=force)  # before any search: a usage error costs no requests
     packet = build_request_packet(drug, source=source, sponsor=sponsor, target=target, age=age, force=force)
-    return packet, write_folder_atomically(render_packet(packet), output_dir)
+    return packet, write_folder_atomically(render_packet(packet), output_dir, force=force)
