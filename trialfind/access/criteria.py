@@ -113,8 +113,8 @@ def _check_trial_eligibility(drug: str, trials: list, age_days: int | None, age_
         return CriterionCheck(key, criterion, UNKNOWN, "No trial data was searched; the physician confirms.",
                               "physician")
     open_trials = [t for t in trials if t.status in OPEN_STATUSES | FLAGGED_OPEN_STATUSES]
-    not_checked = (f"other eligibility criteria, and trials of other drugs, were not checked: the physician "
-                   f"confirms that no trial fits.")
+    not_checked = ("other eligibility criteria, and trials of other drugs, were not checked: the physician "
+                   "confirms that no trial fits.")
     if age_days is None:
         if open_trials and all(_min_days(t) is not None and _min_days(t) >= ADULT_DAYS for t in open_trials):
             return CriterionCheck(key, criterion, UNKNOWN,

@@ -289,8 +289,8 @@ def build_request_packet(drug: str, source=None, sponsor: str | None = None, tar
         {"drug": name, "trials": own, "approved": facts.approved, "approvals": facts.approvals},
         age_days=age_days, ea_records=records, studies=own, companies=facts.companies,
         age_phrase=f"in the patient's age band ({band})" if band else None, searched=source is not None)
-    return RequestPacket(drug=drug, inn=canonical, target=target, age_band=band, facts=facts, policy=policy, sponsor_query=sponsor,
-                         companies=companies, trials=own, other_role_trials=other, ea_records=records,
+    return RequestPacket(drug=drug, inn=canonical, target=target, age_band=band, facts=facts, policy=policy,
+                         sponsor_query=sponsor, companies=companies, trials=own, other_role_trials=other, ea_records=records,
                          checks=checks, resources=general_resources(), searched=source is not None,
                          roles_unstated=tuple(unstated), data_version=data_version, notes=notes,
                          unreadable=unreadable)

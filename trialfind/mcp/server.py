@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Callable
 
-from pydantic import Field
-
 from trialfind.core.errors import InvalidInput, TrialfindError
 from trialfind.core.spec import StudySource
 from trialfind.mcp.tools import (
@@ -32,13 +30,17 @@ from trialfind.mcp.tools import (
 try:  # SDK 2.x names the high-level server MCPServer; 1.x called it FastMCP
     from mcp.server.mcpserver import MCPServer as _Server
     from mcp.server.mcpserver.exceptions import ToolError
+    from pydantic import Field  # the SDK's own dependency: the tools' argument descriptions
 except ImportError:  # pragma: no cover - depends on the installed SDK
     try:
         from mcp.server.fastmcp import FastMCP as _Server
         from mcp.server.fastmcp.exceptions import ToolError
-    except ImportError:
-        _Server = None
-        ToolError = None
+        from pydantic import Field
+    except ImportError:  # without the extra, `trialfind mcp` says how to install it
+        _Server = ToolError = None
+
+        def Field(**_kwargs: Any) -> None:  # noqa: N802 - stands in for pydantic.Field
+            return None
 
 SERVER_NAME = "trialfind"
 INSTRUCTIONS = (
