@@ -52,10 +52,18 @@ def _key(text):
     return re.sub(r"[^0-9a-z]", "", text.lower())
 
 
+# Combination products written as one name (own list, not the package's table).
+_RAW_COMBINATIONS = {"phesgo": {"pertuzumab", "trastuzumab"}, "phfdcsc": {"pertuzumab", "trastuzumab"}}
+
+
 def _raw_gives(record, drug):
     names = {_key(n) for n in drug.all_names}
     for name in _raw_names(record):
-        parts = [name, *re.split(r"\s*(?:\+|,|;|:|/|\band\b|\bplus\b)\s*", name)]
+        if any(drug.name in parts and _key(combo) in {_key(p) for p in re.split(r"[()]", name)}
+               for combo, parts in _RAW_COMBINATIONS.items()):
+            return True
+        parts = [name, *re.split(r"\s*(?:\+|,|;|:|/|\band\b|\bplus\b|\bcombined with\b)\s*", name)]
+        parts += [re.sub(r"\s+(?:dose$|(?:once|twice) daily dosing\b.*$)", "", p, flags=re.I) for p in parts]
         parts += [re.sub(r"\s*\d+(\.\d+)?\s*mg.*$", "", p, flags=re.I) for p in parts]
         parts += [re.sub(r"\b(oral|tablets?|capsules?|injection|hydrochloride|mesylate)\b", "", p, flags=re.I)
                   for p in parts]
@@ -136,7 +144,7 @@ def test_the_one_query_covers_gene_aliases_and_every_drug_name(real_ctgov_server
 
 def test_code_name_and_inn_in_real_records_merge_into_one_drug(real_ctgov_server, tmp_path):
     # NCT06119581 lists olomorasib as "LY3537982" (INN as other name); NCT06890598 the other way round
-    found = find_candidates(["KRAS"], "7", source=_client(real_ctgov_server, tmp_path))
+    found = find_candidates(["KRAS G12C"], "7", source=_client(real_ctgov_server, tmp_path))
     olomorasib = [c for c in [*found, *found.not_candidates] if c.drug == "olomorasib"]
     assert len(olomorasib) == 1
     row = olomorasib[0].to_row()
