@@ -22,10 +22,10 @@ sys.path.insert(0, str(REPO_ROOT))
 
 from tests.ctgov_server import CtgovServer  # noqa: E402
 from tests.shared_data import real_records  # noqa: E402
-from trialfind.clients.ctgov import CtgovClient  # noqa: E402
-from trialfind.match.candidates import find_candidates  # noqa: E402
-from trialfind.match.drugs import compact  # noqa: E402
-from trialfind.match.targets import resolve_target  # noqa: E402
+from trialfind.access.candidates import find_candidates  # noqa: E402
+from trialfind.knowledge.drugs import compact  # noqa: E402
+from trialfind.knowledge.targets import resolve_target  # noqa: E402
+from trialfind.sources.ctgov import CtgovClient  # noqa: E402
 
 TARGETS = ["ALK", "EGFR", "ERBB2", "KRAS", "CDK4/6", "BRAF V600E", "NTRK fusion", "CD19"]
 

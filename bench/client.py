@@ -29,10 +29,10 @@ sys.path.insert(0, str(REPO_ROOT))
 
 from tests.ctgov_server import CtgovServer  # noqa: E402
 from tests.shared_data import real_records  # noqa: E402
-from trialfind.clients.ctgov import CtgovClient  # noqa: E402
-from trialfind.config import DEFAULT_RATE_LIMIT_PER_MINUTE  # noqa: E402
-from trialfind.match.age import parse_child_age  # noqa: E402
-from trialfind.spec import SearchSpec  # noqa: E402
+from trialfind.core.ages import parse_child_age  # noqa: E402
+from trialfind.core.config import DEFAULT_RATE_LIMIT_PER_MINUTE  # noqa: E402
+from trialfind.core.spec import SearchSpec  # noqa: E402
+from trialfind.sources.ctgov import CtgovClient  # noqa: E402
 
 QUERIES = [
     ("condition glioma", SearchSpec(conditions=("glioma",))),

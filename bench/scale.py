@@ -126,11 +126,11 @@ def run_measured(cmd: list[str], env=None) -> tuple[subprocess.CompletedProcess,
 # --- queries (run in a child process so their RSS is measured on its own) --------------------
 
 def query_phase(cache_dir: str, repeat: int) -> dict:
-    from trialfind.index import LocalIndex
-    from trialfind.match.candidates import find_candidates, target_search_spec
-    from trialfind.match.targets import resolve_target
-    from trialfind.profile import ChildProfile
-    from trialfind.study import parse_study
+    from trialfind.access.candidates import find_candidates, target_search_spec
+    from trialfind.core.profile import ChildProfile
+    from trialfind.core.study import parse_study
+    from trialfind.knowledge.targets import resolve_target
+    from trialfind.sources.local.index import LocalIndex
     from trialfind.trials import build_search_spec, find_trials
 
     index = LocalIndex.open(cache_dir)

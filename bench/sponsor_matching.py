@@ -12,7 +12,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tests.shared_data import real_records  # noqa: E402
-from trialfind.sponsors import _alias_index, match_sponsor  # noqa: E402
+from trialfind.knowledge.sponsor_directory import _alias_index, match_sponsor  # noqa: E402
 
 
 def main() -> None:

@@ -5,7 +5,7 @@ It answers the way the real API does where trialfind depends on it:
 filter.advanced in the Essie subset that `compile_query` produces, `fields=`
 projection with HTTP 400 on an unknown field, pageSize ≤ 1000, opaque page tokens
 bound to the query, countTotal on the first page), `/api/v2/studies/{nct}` and
-`/api/v2/version`. Text matching uses trialfind.spec's reference semantics, so for
+`/api/v2/version`. Text matching uses trialfind.core.spec's reference semantics, so for
 any SearchSpec the fake returns a superset of what `matches_spec` accepts.
 
 Faults are injected with `server.inject(...)` (429 + Retry-After every Nth request,
@@ -29,9 +29,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Iterable
 from urllib.parse import parse_qsl, urlsplit
 
-from trialfind.match.age import ctgov_age_bounds
-from trialfind.spec import contains_phrase, retrieval_texts, tokens
-from trialfind.study import PARSER_FIELDS, parse_study
+from trialfind.core.ages import ctgov_age_bounds
+from trialfind.core.spec import contains_phrase, retrieval_texts, tokens
+from trialfind.core.study import PARSER_FIELDS, parse_study
 
 API_PREFIX = "/api/v2"
 DEFAULT_PAGE_SIZE = 10

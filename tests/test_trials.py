@@ -6,10 +6,10 @@ import re
 import pytest
 
 from tests.shared_data import real_records
-from trialfind.errors import InvalidInput
-from trialfind.profile import ChildProfile
-from trialfind.spec import SearchSpec, matches_spec
-from trialfind.study import parse_study
+from trialfind.core.errors import InvalidInput
+from trialfind.core.profile import ChildProfile
+from trialfind.core.spec import SearchSpec, matches_spec
+from trialfind.core.study import parse_study
 from trialfind.trials import build_search_spec, find_trials, get_study_details
 
 

@@ -10,27 +10,27 @@ from __future__ import annotations
 
 import importlib
 
-__version__ = "0.1.0"
+from trialfind.core.config import VERSION as __version__  # noqa: F401 (the package version)
 
 _EXPORTS = {
-    "Study": "trialfind.study",
-    "parse_study": "trialfind.study",
-    "SearchSpec": "trialfind.spec",
-    "StudySource": "trialfind.spec",
-    "ChildProfile": "trialfind.profile",
+    "Study": "trialfind.core.study",
+    "parse_study": "trialfind.core.study",
+    "SearchSpec": "trialfind.core.spec",
+    "StudySource": "trialfind.core.spec",
+    "ChildProfile": "trialfind.core.profile",
     "open_source": "trialfind.sources",
     "find_trials": "trialfind.trials",
     "get_study_details": "trialfind.trials",
-    "resolve_target": "trialfind.match.targets",
-    "find_candidates": "trialfind.match.candidates",
-    "drug_evidence": "trialfind.match.candidates",
-    "lookup_sponsor": "trialfind.sponsors",
-    "match_sponsor": "trialfind.sponsors",
-    "expanded_access_records": "trialfind.expanded_access",
-    "build_request_packet": "trialfind.request_packet",
+    "resolve_target": "trialfind.knowledge.targets",
+    "find_candidates": "trialfind.access.candidates",
+    "drug_evidence": "trialfind.access.candidates",
+    "lookup_sponsor": "trialfind.access.sponsor_lookup",
+    "match_sponsor": "trialfind.knowledge.sponsor_directory",
+    "expanded_access_records": "trialfind.access.ea_records",
+    "build_request_packet": "trialfind.access.packet",
     "open_registry": "trialfind.registry",
     "RequestRecord": "trialfind.registry",
-    "LocalIndex": "trialfind.index",
+    "LocalIndex": "trialfind.sources.local.index",
 }
 
 __all__ = sorted(_EXPORTS)

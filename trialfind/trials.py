@@ -12,15 +12,17 @@ from __future__ import annotations
 import re
 from typing import Iterable, Literal, Sequence
 
-from trialfind.errors import InvalidInput, SourceDataError
+from trialfind.core.errors import InvalidInput, SourceDataError
+from trialfind.core.profile import ChildProfile
+from trialfind.core.spec import SearchSpec, StudySource
+from trialfind.core.study import FLAGGED_OPEN_STATUSES, OPEN_STATUSES, Study, parse_study
+from trialfind.knowledge.targets import resolve_target
 from trialfind.match.conditions import ConditionMatch, match_condition
 from trialfind.match.eligibility import CHECK_WITH_TEAM, assess
 from trialfind.match.geo import nearest_site
 from trialfind.match.mentions import MentionMatch, find_mentions
 from trialfind.match.rank import TrialMatch, best_first, newest_update, score_match
-from trialfind.profile import ChildProfile
-from trialfind.spec import SearchSpec, StudySource
-from trialfind.study import FLAGGED_OPEN_STATUSES, OPEN_STATUSES, Study, parse_study
+from trialfind.sources import open_source
 
 TRIAL_STUDY_TYPES = ("INTERVENTIONAL",)
 OBSERVATIONAL = "OBSERVATIONAL"
@@ -100,22 +102,41 @@ def _parse_all(raw_studies: Iterable[dict]) -> list[Study]:
     return list(studies.values())
 
 
-def find_trials(profile: ChildProfile, *, source: StudySource, status: Literal["open", "all"] = "open",
-                include_ineligible: bool = False, limit: int | None = None,
-                include_observational: bool = False) -> list[TrialMatch]:
-    """Trials for the child, best first.
+def _as_tuple(value: str | Sequence[str] | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def find_trials(profile: ChildProfile | None = None, *, condition: str | Sequence[str] = (),
+                target: str | Sequence[str] = (), age: str | int | None = None, sex: str | None = None,
+                near: str | tuple[float, float] | None = None, source: StudySource | None = None,
+                status: Literal["open", "all"] = "open", include_ineligible: bool = False,
+                limit: int | None = None, include_observational: bool = False) -> list[TrialMatch]:
+    """Trials for the child, best first: `find_trials(condition="glioma", age=7)`.
+
+    The keywords mirror `trialfind trials`: `age` as `--age` takes it (a number is years),
+    `condition` and `target` one or several; or pass a ready ChildProfile. `source` None is
+    the default source (the API, or the local index when offline).
 
     By default only studies the child may join ("yes"/"uncertain"). With status="all",
     studies closed to new patients are listed too (marked "no" for that reason alone);
     include_ineligible also lists those whose ages or sex exclude the child.
     """
+    if profile is None:
+        if age is None:
+            raise InvalidInput("give the child's age, e.g. age=7 or age=\"7y6m\"")
+        profile = ChildProfile.build(age, sex=sex, conditions=_as_tuple(condition), targets=_as_tuple(target),
+                                     near=near)
+    elif condition or target or age is not None or sex is not None or near is not None:
+        raise InvalidInput("give either a ChildProfile or condition/target/age/sex/near, not both")
+    source = source if source is not None else open_source()
     if not profile.conditions and not profile.targets:
         raise InvalidInput("give at least one condition or target (for example --condition neuroblastoma)")
     if status not in ("open", "all"):
         raise InvalidInput(f"status {status!r} is not understood: use open or all")
     if limit is not None and limit < 1:
         raise InvalidInput("limit must be 1 or more")
-    from trialfind.match.targets import resolve_target
 
     targets = [resolve_target(t) for t in profile.targets]
     study_types = TRIAL_STUDY_TYPES + ((OBSERVATIONAL,) if include_observational else ())
@@ -149,9 +170,10 @@ def normalise_nct_id(nct_id: str) -> str:
     return value
 
 
-def get_study_details(nct_id: str, source: StudySource) -> Study:
+def get_study_details(nct_id: str, source: StudySource | None = None) -> Study:
     """One study by NCT id, parsed."""
     value = normalise_nct_id(nct_id)
+    source = source if source is not None else open_source()
     raw = source.get_study(value)
     try:
         return parse_study(raw)

@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from trialfind.errors import InvalidInput, TrialfindError
+from trialfind.core.errors import InvalidInput, TrialfindError
 
 COMMANDS = {
     "trials": ("trialfind.cli.trials", "trials", "Open trials a child can join, best first."),

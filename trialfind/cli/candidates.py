@@ -3,7 +3,11 @@ from __future__ import annotations
 
 import click
 
+from trialfind.access.candidates import find_candidates
 from trialfind.cli.options import output_options, pop_source_options, source_from_options, source_options
+from trialfind.core.ages import describe_days, parse_child_age
+from trialfind.knowledge.targets import load_knowledge, resolve_target
+from trialfind.output.formats import emit, render
 
 ROW_COLUMNS = (
     "drug", "aliases", "targets", "mechanism", "candidate", "trials", "adult_only_trials", "pediatric_trials",
@@ -59,22 +63,17 @@ def candidates(targets, age, conditions, targets_file, synonyms_file, fmt, outpu
 
     Example: trialfind candidates --target ALK --age 7
     """
-    from trialfind.export import emit, render
-    from trialfind.match.age import parse_child_age
-    from trialfind.match.candidates import find_candidates
-    from trialfind.match.targets import load_knowledge, resolve_target
 
     knowledge = load_knowledge(targets_file, synonyms_file)
-    age_days = parse_child_age(age)
+    age_days = parse_child_age(age)  # a usage error before any request
     for target in targets:  # usage errors before any request
         resolve_target(target, knowledge)
     source = source_from_options(**pop_source_options(options))
-    found = find_candidates(list(targets), age_days, source=source, conditions=conditions, knowledge=knowledge)
+    found = find_candidates(list(targets), age, condition=conditions, source=source, knowledge=knowledge)
     rows = found.rows()
     if fmt != "table":
         emit(render(rows, fmt, columns=ROW_COLUMNS), output)
         return
-    from trialfind.match.age import describe_days
 
     asked = ", ".join(q.label for q in found.queries)
     lines = []

@@ -5,7 +5,12 @@ import sys
 
 import click
 
-from trialfind.errors import InvalidInput
+from trialfind.core.config import cache_dir as resolve_cache_dir
+from trialfind.core.errors import InvalidInput
+from trialfind.core.spec import SearchSpec
+from trialfind.knowledge.targets import resolve_target
+from trialfind.sources import open_source
+from trialfind.sources.local.index import LocalIndex, RecordStream, build_index, open_bulk_source
 
 
 def _human_bytes(size: int) -> str:
@@ -59,8 +64,6 @@ def build(source, from_api, conditions, targets, fresh, workers, progress, cache
     Studies are upserted by NCT id, keeping the record with the newer last-update date.
     The index is replaced only when the build completes.
     """
-    from trialfind.config import cache_dir as resolve_cache_dir
-    from trialfind.index import build_index, open_bulk_source
 
     if bool(source) == bool(from_api):
         raise InvalidInput("give either a SOURCE file or --from-api (with --condition / --target)")
@@ -86,16 +89,10 @@ def build(source, from_api, conditions, targets, fresh, workers, progress, cache
 
 
 def _api_records(conditions, targets, api_url, cache_dir, rate_limit):
-    from trialfind.index import RecordStream
-    from trialfind.sources import open_source
-    from trialfind.spec import SearchSpec
-
     if not (conditions or targets):
         raise InvalidInput("--from-api needs at least one --condition or --target")
     terms: list[str] = []
     for target in targets:
-        from trialfind.match.targets import resolve_target
-
         terms.extend(resolve_target(target).search_terms)
     # One page walk for everything asked (any status): the index answers finer questions later.
     spec = SearchSpec(conditions=tuple(conditions), terms=tuple(dict.fromkeys(terms)), combine="any")
@@ -111,8 +108,6 @@ def _api_records(conditions, targets, api_url, cache_dir, rate_limit):
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def info(cache_dir, fmt):
     """How many studies the index holds, how fresh it is, and its size."""
-    from trialfind.config import cache_dir as resolve_cache_dir
-    from trialfind.index import LocalIndex
 
     with LocalIndex.open(resolve_cache_dir(cache_dir)) as local:
         details = local.info()

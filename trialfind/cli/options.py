@@ -1,11 +1,10 @@
 """Options shared by commands: where studies come from, and how output is written."""
 from __future__ import annotations
 
-import functools
-
 import click
 
-from trialfind.export import FORMATS
+from trialfind.output.formats import FORMATS
+from trialfind.sources import open_source
 
 
 def source_options(func):
@@ -36,8 +35,6 @@ def output_options(func):
 
 def source_from_options(api_url=None, cache_dir=None, no_cache=False, refresh=False, offline=None,
                         rate_limit=None, **_ignored):
-    from trialfind.sources import open_source
-
     return open_source(api_url=api_url, cache_dir=cache_dir, use_cache=not no_cache, refresh=refresh,
                        offline=offline, rate_limit=rate_limit)
 

@@ -6,9 +6,13 @@ import sys
 import click
 
 from trialfind.cli.options import output_options
-from trialfind.errors import InvalidInput
-from trialfind.export import FORMATS, emit, render
+from trialfind.core.errors import InvalidInput
+from trialfind.output.formats import emit, render
 from trialfind.registry.record import AGE_BANDS, CHANNELS, DECISIONS, OUTCOMES, REPORTER_ROLES, RequestRecord
+from trialfind.registry.report import build_report
+from trialfind.registry.stats import STAT_COLUMNS, TABLE_COLUMNS, compute_stats
+from trialfind.registry.store import IMPORT_CHUNK, Registry
+from trialfind.registry.transfer import import_csv, records_to_csv
 
 LIST_COLUMNS = ("id", "date_sent", "company", "drug", "target", "age_band", "decision", "decision_date", "outcome")
 
@@ -71,8 +75,6 @@ def _given(values: dict) -> dict:
 
 
 def _open(db):
-    from trialfind.registry.store import Registry
-
     return Registry.open(db)
 
 
@@ -177,7 +179,6 @@ def stats_command(db, by, include_unconsented, fmt, output):
     denied or no response). Only requests with consent to share are counted unless
     --include-unconsented is given.
     """
-    from trialfind.registry.stats import STAT_COLUMNS, TABLE_COLUMNS, compute_stats
 
     with _open(db) as store:
         records = store.records(consented_only=not include_unconsented)
@@ -195,7 +196,6 @@ def stats_command(db, by, include_unconsented, fmt, output):
 @click.option("--consented-only", is_flag=True, help="Only requests with consent to share in aggregate.")
 def export_command(db, output, consented_only):
     """Write every request as CSV (Excel-safe), ready for `registry import` elsewhere."""
-    from trialfind.registry.transfer import records_to_csv
 
     with _open(db) as store:
         records = store.records(consented_only=consented_only)
@@ -212,8 +212,6 @@ def import_command(db, csv_file):
 
     Rows already in the registry (same uid, e.g. a file imported twice) are skipped.
     """
-    from trialfind.registry.store import IMPORT_CHUNK
-    from trialfind.registry.transfer import import_csv
 
     def progress(done, total):
         if total > IMPORT_CHUNK:
@@ -231,7 +229,6 @@ def import_command(db, csv_file):
 @click.option("--title", default="Compassionate-use requests: what companies answered", show_default=True)
 def report_command(db, output, title):
     """Write one self-contained HTML page with charts per company and decisions over time."""
-    from trialfind.registry.report import build_report
 
     with _open(db) as store:
         records = store.records(consented_only=True)

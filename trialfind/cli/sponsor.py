@@ -5,8 +5,12 @@ import json
 
 import click
 
+from trialfind.access.packet import write_request_packet
+from trialfind.access.sponsor_lookup import lookup_sponsor
 from trialfind.cli.options import output_options, pop_source_options, source_from_options, source_options
-from trialfind.errors import InvalidInput, TrialfindError
+from trialfind.core.ages import optional_child_age
+from trialfind.core.errors import InvalidInput, TrialfindError
+from trialfind.output.formats import emit, render
 
 # A sponsor lookup must answer even when the registry is down: the EA records are a
 # bonus, so the client gets one retry instead of the default five.
@@ -94,8 +98,6 @@ def lookup_text(lookup) -> str:
 @output_options
 def sponsor(name, no_records, fmt, output, **kwargs):
     """A company's expanded-access policy, contacts and stated response times."""
-    from trialfind.export import emit, render
-    from trialfind.sponsors import lookup_sponsor
 
     source_kwargs = pop_source_options(kwargs)
     source = None
@@ -135,13 +137,11 @@ def sponsor(name, no_records, fmt, output, **kwargs):
 @source_options
 def request(drug, sponsor_name, target, age, output_dir, no_search, **kwargs):
     """Write a compassionate-use request packet (letter + checklist) for the physician."""
-    from trialfind.match.age import parse_child_age
-    from trialfind.request_packet import write_request_packet
 
-    age_days = parse_child_age(age) if age is not None else None
+    optional_child_age(age)  # a usage error before any request
     source = None if no_search else source_from_options(**pop_source_options(kwargs))
     packet, paths = write_request_packet(drug, output_dir, source=source, sponsor=sponsor_name, target=target,
-                                         age_days=age_days)
+                                         age=age)
     click.echo(f"Wrote {', '.join(str(p) for p in paths)}")
     who = packet.policy.company if packet.policy else f"{packet.company} (not in the directory: see general resources)"
     click.echo(f"Company: {who}; {len(packet.trials)} trial(s), {len(packet.ea_records)} expanded-access record(s).")

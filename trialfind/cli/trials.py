@@ -8,7 +8,13 @@ import textwrap
 import click
 
 from trialfind.cli.options import output_options, pop_source_options, source_from_options, source_options
-from trialfind.errors import TrialfindError
+from trialfind.core.ages import describe_days
+from trialfind.core.errors import TrialfindError
+from trialfind.core.profile import ChildProfile
+from trialfind.match.eligibility import ages_text, status_words
+from trialfind.match.rank import ROW_COLUMNS
+from trialfind.output.formats import emit, render, to_table
+from trialfind.trials import find_trials, get_study_details, normalise_nct_id
 
 FOOTER = "Data: ClinicalTrials.gov, data version {version}; not medical advice — check with the study team."
 
@@ -51,7 +57,6 @@ def render_table(rows: list[dict], with_sites: bool) -> str:
     """The short family view; the title gets whatever width the other columns leave."""
     import shutil
 
-    from trialfind.export import to_table
 
     view = table_rows(rows, with_sites)
     columns = list(view[0])
@@ -108,11 +113,6 @@ def trials(conditions, targets, age, sex, status, near, limit, include_ineligibl
 
     Example: trialfind trials --condition neuroblastoma --target ALK --age 7
     """
-    from trialfind.export import emit, render
-    from trialfind.match.age import describe_days
-    from trialfind.match.rank import ROW_COLUMNS
-    from trialfind.profile import ChildProfile
-    from trialfind.trials import find_trials
 
     if not conditions and not targets:
         raise click.UsageError("give at least one --condition or --target")
@@ -154,7 +154,6 @@ def _block(title: str, body: str | None, width: int = 100) -> list[str]:
 
 def describe_study(study, max_sites: int = 25) -> str:
     """A readable one-study page: what it is, who can join, whom to contact, where."""
-    from trialfind.match.eligibility import ages_text, status_words
 
     lines = [f"{study.nct_id}: {study.title}"]
     if study.official_title and study.official_title != study.title:
@@ -207,8 +206,6 @@ def describe_study(study, max_sites: int = 25) -> str:
 @source_options
 def study(nct_id, fmt, output, **options):
     """Show one study by NCT id: summary, ages, criteria, contacts, sites."""
-    from trialfind.export import emit
-    from trialfind.trials import get_study_details, normalise_nct_id
 
     normalise_nct_id(nct_id)  # a malformed id is a usage error before any network call
     source = source_from_options(**pop_source_options(options))

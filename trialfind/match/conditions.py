@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Any
 
-from trialfind.spec import contains_phrase, tokens
+from trialfind.core.spec import contains_phrase, tokens
 
 # Pinned by tests/test_match_conditions.py: "medulloblastma" (96.6) and "neuroblastomas" pass,
 # "nephroblastoma" vs "neuroblastoma" (88.9) and "myeloma" vs "melanoma" (80) do not.

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from trialfind.match.age import age_fits, describe_days
-from trialfind.study import FLAGGED_OPEN_STATUSES, OPEN_STATUSES
+from trialfind.core.ages import age_fits, describe_days
+from trialfind.core.study import FLAGGED_OPEN_STATUSES, OPEN_STATUSES
 
 CHECK_WITH_TEAM = "check with the study team: the criteria text may add limits"
 

@@ -5,7 +5,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from trialfind.study import FLAGGED_OPEN_STATUSES, Site
+from trialfind.core.study import FLAGGED_OPEN_STATUSES, Site
 
 EARTH_RADIUS_KM = 6371.0088  # mean Earth radius (IUGG)
 

@@ -10,12 +10,12 @@ gene word sits beside them ("ret fusion", "Kit-mutant"), so "return", "test kit"
 "criteria met" are not KIT/RET/MET.
 
 This module knows nothing about targets: callers pass plain phrase lists
-(see trialfind.match.targets for where those lists come from).
+(see trialfind.knowledge.targets for where those lists come from).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Any, Iterable
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Iterable, Sequence
 
+from trialfind.core.study import FLAGGED_OPEN_STATUSES, OPEN_STATUSES, Study
 from trialfind.match.geo import NearestSite
-from trialfind.study import FLAGGED_OPEN_STATUSES, OPEN_STATUSES, Study
 
 WEIGHT_AGE = 30
 WEIGHT_EVIDENCE = 35

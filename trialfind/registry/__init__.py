@@ -25,7 +25,7 @@ _EXPORTS = {
     "OUTCOMES": "trialfind.registry.record",
     "REPORTER_ROLES": "trialfind.registry.record",
     "CHANNELS": "trialfind.registry.record",
-    "screen_record": "trialfind.registry.privacy",
+    "screen_record": "trialfind.registry.record",
     "screen_text": "trialfind.registry.privacy",
     "Registry": "trialfind.registry.store",
     "open_registry": "trialfind.registry.store",

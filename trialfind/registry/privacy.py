@@ -14,12 +14,9 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable
 
-from trialfind.errors import InvalidInput
-
-if TYPE_CHECKING:
-    from trialfind.registry.record import RequestRecord
+from trialfind.core.errors import InvalidInput
 
 REFUSAL_HINT = "the registry keeps no names, emails, phone numbers, dates of birth, record numbers or addresses"
 
@@ -229,17 +226,3 @@ def screen_text(field_name: str, text: str | None, *, contact: bool = False, kno
     found = find_identifying(text, contact=contact, known_words=known_words)
     if found:
         raise InvalidInput(f"{field_name}: looks like it holds {found}; {REFUSAL_HINT}")
-
-
-def screen_record(record: "RequestRecord") -> None:
-    """Screen every free-text field of a record (and its toxicity terms); the first problem is raised."""
-    from trialfind.registry.record import TEXT_FIELDS
-
-    # The company and drug fields are screened on their own first, so their words can then
-    # vouch for the other fields ("Ikena Oncology EAP team" is a route, not a person).
-    known = [record.company or "", record.drug or ""]
-    for name in TEXT_FIELDS:
-        own_words = () if name in ("company", "drug") else known
-        screen_text(name, getattr(record, name), contact=(name == "contact_used"), known_words=own_words)
-    for toxicity in record.toxicities:
-        screen_text("toxicities", toxicity.term)

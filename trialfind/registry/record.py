@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from trialfind.errors import InvalidInput
+from trialfind.core.errors import InvalidInput
+from trialfind.registry.privacy import screen_text
 
 REPORTER_ROLES = ("parent", "physician", "advocate")
 AGE_BANDS = ("<1", "1-4", "5-9", "10-14", "15-17", "18-21")
@@ -201,7 +202,6 @@ class RequestRecord:
         Returns the record itself so calls can be chained. The privacy screen is part of it:
         a record that looks identifying is refused here, before anything is written.
         """
-        from trialfind.registry.privacy import screen_record
 
         today = today or dt.date.today()
         self.reporter_role = normalize_choice("reporter_role", self.reporter_role, REPORTER_ROLES)
@@ -318,3 +318,16 @@ def parse_timestamp(field_name: str, value: str) -> dt.datetime | None:
 
 def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+
+def screen_record(record: RequestRecord) -> None:
+    """Screen every free-text field of a record (and its toxicity terms); the first problem is raised."""
+
+    # The company and drug fields are screened on their own first, so their words can then
+    # vouch for the other fields ("Ikena Oncology EAP team" is a route, not a person).
+    known = [record.company or "", record.drug or ""]
+    for name in TEXT_FIELDS:
+        own_words = () if name in ("company", "drug") else known
+        screen_text(name, getattr(record, name), contact=(name == "contact_used"), known_words=own_words)
+    for toxicity in record.toxicities:
+        screen_text("toxicities", toxicity.term)

@@ -13,7 +13,8 @@ from typing import Callable
 
 import sqlalchemy as sa
 
-from trialfind.errors import TrialfindError
+from trialfind.core.errors import TrialfindError
+from trialfind.registry.record import utc_now
 
 metadata = sa.MetaData()
 
@@ -137,7 +138,6 @@ def migrate(conn: sa.Connection, target: int | None = None) -> list[int]:
 
     Returns the versions applied. A database newer than this code is refused rather than touched.
     """
-    from trialfind.registry.record import utc_now
 
     target = SCHEMA_VERSION if target is None else target
     if conn.dialect.name == "postgresql":

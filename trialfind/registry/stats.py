@@ -17,7 +17,7 @@ import statistics
 from collections import Counter
 from typing import Iterable, Sequence
 
-from trialfind.errors import InvalidInput
+from trialfind.core.errors import InvalidInput
 from trialfind.registry.record import RequestRecord
 
 GROUPINGS = ("company", "drug", "target")

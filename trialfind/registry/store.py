@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence, TypeVar
 
-from trialfind.errors import InvalidInput, NotFound, SourceUnavailable, TrialfindError
+from trialfind.core.config import cache_dir
+from trialfind.core.errors import InvalidInput, NotFound, SourceUnavailable, TrialfindError
 from trialfind.registry.record import RequestRecord, Toxicity, utc_now
+from trialfind.registry.schema import current_version, migrate, requests, toxicities
 
 if TYPE_CHECKING:
     import sqlalchemy as sa
@@ -40,8 +42,6 @@ def resolve_db_url(db: str | os.PathLike | None = None) -> str:
     a path as a SQLite file, nothing as $TRIALFIND_REGISTRY_URL or the cache directory's file."""
     chosen = str(db) if db else os.environ.get(ENV_URL, "").strip()
     if not chosen:
-        from trialfind.config import cache_dir
-
         return f"sqlite:///{cache_dir() / DEFAULT_FILENAME}"
     if "://" not in chosen:
         path = Path(chosen).expanduser().resolve()
@@ -178,13 +178,9 @@ class Registry:
 
     # -- schema ----------------------------------------------------------------------------
     def upgrade(self, target: int | None = None) -> list[int]:
-        from trialfind.registry.schema import migrate
-
         return self._write(lambda conn: migrate(conn, target))
 
     def schema_version(self) -> int:
-        from trialfind.registry.schema import current_version
-
         return self._read(current_version)
 
     # -- writing ---------------------------------------------------------------------------
@@ -263,8 +259,6 @@ class Registry:
         return self._write(work)
 
     def delete(self, record_id: int) -> None:
-        from trialfind.registry.schema import requests
-
         def work(conn: "sa.Connection") -> None:
             if conn.execute(requests.delete().where(requests.c.id == record_id)).rowcount == 0:
                 raise NotFound(f"no registry record with id {record_id}")
@@ -284,7 +278,6 @@ class Registry:
         """Records in id order, filtered case-insensitively on company, drug, target, decision."""
         import sqlalchemy as sa
 
-        from trialfind.registry.schema import requests
 
         query = sa.select(requests.c.id).order_by(requests.c.id)
         for column, wanted in (("company", company), ("drug", drug), ("target", target), ("decision", decision)):
@@ -304,7 +297,6 @@ class Registry:
     def count(self) -> int:
         import sqlalchemy as sa
 
-        from trialfind.registry.schema import requests
 
         return self._read(lambda conn: conn.execute(sa.select(sa.func.count()).select_from(requests)).scalar_one())
 
@@ -315,8 +307,6 @@ class Registry:
         return values
 
     def _insert(self, conn: "sa.Connection", records: Sequence[RequestRecord]) -> dict[str, int]:
-        from trialfind.registry.schema import requests, toxicities
-
         rows = conn.execute(requests.insert().returning(requests.c.id, requests.c.uid),
                             [self._row_values(r) for r in records]).all()
         ids = {uid: request_id for request_id, uid in rows}
@@ -326,8 +316,6 @@ class Registry:
         return ids
 
     def _replace(self, conn: "sa.Connection", record: RequestRecord) -> None:
-        from trialfind.registry.schema import requests, toxicities
-
         values = self._row_values(record)
         values.pop("uid")
         values.pop("created_at")
@@ -341,7 +329,6 @@ class Registry:
     def _existing_uids(conn: "sa.Connection", uids: Iterable[str]) -> set[str]:
         import sqlalchemy as sa
 
-        from trialfind.registry.schema import requests
 
         uids = list(uids)
         found: set[str] = set()
@@ -354,7 +341,6 @@ class Registry:
     def _fetch(conn: "sa.Connection", ids: Sequence[int]) -> list[RequestRecord]:
         import sqlalchemy as sa
 
-        from trialfind.registry.schema import requests, toxicities
 
         out: list[RequestRecord] = []
         for start in range(0, len(ids), 500):

@@ -9,8 +9,8 @@ import os
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from trialfind.errors import InvalidInput
-from trialfind.export import to_csv
+from trialfind.core.errors import InvalidInput
+from trialfind.output.formats import to_csv
 from trialfind.registry.record import FIELD_ORDER, REQUIRED_FIELDS, RequestRecord
 
 CSV_COLUMNS = FIELD_ORDER
@@ -23,7 +23,7 @@ def records_to_csv(records: Iterable[RequestRecord]) -> str:
 
 
 def _restore_cell(value: str | None) -> str:
-    # Undo trialfind.export.excel_safe: our exporter prefixes "'" to cells Excel would run.
+    # Undo trialfind.output.formats.excel_safe: our exporter prefixes "'" to cells Excel would run.
     value = value or ""
     if value.startswith(_NEUTRALISED) or (value[:1] == "'" and len(value) > 1 and ord(value[1]) < 32):
         return value[1:]

@@ -1,0 +1,155 @@
+"""Registry records: field rules, date rules and the screen against identifying details."""
+import datetime as dt
+
+import pytest
+
+from trialfind.core.errors import InvalidInput
+from trialfind.registry.privacy import find_identifying
+from trialfind.registry.record import AGE_BANDS, RequestRecord, Toxicity
+
+TODAY = dt.date(2026, 11, 22)
+
+
+def synthetic_values(**overrides):
+    values = dict(reporter_role="physician", age_band="5-9", diagnosis="relapsed neuroblastoma", target="ALK F1174L",
+                  drug="lorlatinib", company="Pfizer", contact_used="medical information line", channel="email",
+                  date_sent="2025-01-10", date_acknowledged="2025-01-13", decision="granted",
+                  decision_date="2025-01-24", ind_date="2025-01-27", irb_date="2025-01-28",
+                  treatment_start="2025-02-03", outcome="stable", toxicities="Neutrophil count decreased:3",
+                  consent_to_share="yes", notes="Letter of authorization came with the decision.")
+    values.update(overrides)
+    return values
+
+
+def validated(**overrides):
+    return RequestRecord.from_values(synthetic_values(**overrides)).validate(TODAY)
+
+
+def test_a_complete_synthetic_record_validates_and_normalises():
+    record = validated(decision="Granted", channel="E-mail".replace("-", ""), reporter_role="physician")
+    assert record.decision == "granted"
+    assert record.date_sent == dt.date(2025, 1, 10)
+    assert record.toxicities == [Toxicity("Neutrophil count decreased", 3)]
+    assert record.consent_to_share is True
+
+
+@pytest.mark.parametrize("given, band", [("7", "5-9"), ("0", "<1"), ("15–17", "15-17"), ("21", "18-21"),
+                                         ("10-14", "10-14")])
+def test_age_band_accepts_a_band_or_whole_years(given, band):
+    assert validated(age_band=given).age_band == band
+    assert band in AGE_BANDS
+
+
+@pytest.mark.parametrize("given", ["22", "-1", "seven", "5-10"])
+def test_age_band_outside_the_bands_is_refused(given):
+    with pytest.raises(InvalidInput, match="^age_band"):
+        validated(age_band=given)
+
+
+@pytest.mark.parametrize("spelling", ["no response", "no-response", "No_Response"])
+def test_decision_spellings_normalise(spelling):
+    record = validated(decision=spelling, decision_date="", ind_date="", irb_date="", treatment_start="",
+                       outcome="", toxicities="")
+    assert record.decision == "no response"
+
+
+@pytest.mark.parametrize("field, value, message", [
+    ("date_sent", "10/01/2025", "YYYY-MM-DD"),
+    ("date_sent", "2025-02-30", "real calendar date"),
+    ("date_sent", "2026-11-23", "in the future"),
+    ("date_acknowledged", "2025-01-09", "before the request was sent"),
+    ("decision_date", "2025-01-09", "before the request was sent"),
+    ("decision_date", "2025-01-12", "before the acknowledgement"),
+    ("treatment_start", "2025-01-20", "before the decision date"),
+    ("treatment_start", "2025-01-25", "before the ind date"),
+    ("ind_date", "2024-12-31", "before the request was sent"),
+])
+def test_date_rules(field, value, message):
+    with pytest.raises(InvalidInput, match=f"^{field}: .*{message}"):
+        validated(**{field: value})
+
+
+def test_pending_request_cannot_have_a_decision_date_or_treatment():
+    with pytest.raises(InvalidInput, match="^decision_date: set, but the decision is still pending"):
+        validated(decision="pending")
+    with pytest.raises(InvalidInput, match="^treatment_start: only possible when the decision is granted"):
+        validated(decision="denied")
+    with pytest.raises(InvalidInput, match="^toxicities: only possible"):
+        validated(decision="denied", treatment_start="", outcome="")
+
+
+@pytest.mark.parametrize("text", ["Neutropenia:6", "Neutropenia:0", "Neutropenia"])
+def test_toxicity_grades_are_ctcae_1_to_5(text):
+    with pytest.raises(InvalidInput, match="^toxicities"):
+        validated(toxicities=text)
+
+
+def test_required_fields_and_unknown_fields():
+    with pytest.raises(InvalidInput, match="^company: required"):
+        RequestRecord.from_values(synthetic_values(company=""))
+    with pytest.raises(InvalidInput, match="unknown field"):
+        RequestRecord.from_values(synthetic_values(child_name="x"))
+
+
+# -- the privacy screen ---------------------------------------------------------------------
+
+IDENTIFYING = [
+    ("notes", "call me on 617-555-0134"),
+    ("notes", "reach us at +44 20 7946 0958"),
+    ("notes", "family email jane.doe@gmail.com"),
+    ("reason_given", "patient born 2016-03-02 is too young"),
+    ("notes", "DOB 03/02/2016"),
+    ("notes", "first symptoms on March 2, 2016"),
+    ("diagnosis", "neuroblastoma, MRN 448812"),
+    ("notes", "hospital number 0012345678"),
+    ("notes", "we live at 42 Elm Street, Springfield"),
+    ("notes", "my son Jack is doing better"),
+    ("notes", "Our daughter, Emma, had a rash"),
+    ("diagnosis", "Emma's neuroblastoma"),
+    ("contact_used", "Dr. Jane Smith"),
+    ("contact_used", "Jane Smith"),
+    ("contact_used", "jane.smith@pfizer.com"),
+    ("contact_used", "Maria"),
+    ("contact_used", "medical information line 1-800-438-1985"),
+    ("reason_given", "Dr Patel said the supply is limited"),
+]
+
+
+@pytest.mark.parametrize("field, text", IDENTIFYING)
+def test_identifying_free_text_is_refused_with_one_line_naming_the_field(field, text):
+    with pytest.raises(InvalidInput) as caught:
+        validated(**{field: text})
+    message = str(caught.value)
+    assert message.startswith(f"{field}: ")
+    assert "\n" not in message
+    assert text not in message  # the refusal must not repeat the identifying text
+
+
+ACCEPTABLE = [
+    ("contact_used", "medical information line"),
+    ("contact_used", "EAP@ikenaoncology.com"),
+    ("contact_used", "expandedaccess@pfizer.com"),
+    ("contact_used", "Pfizer Medical Information"),
+    ("contact_used", "https://www.pfizer.com/science/clinical-trials/expanded-access"),
+    ("contact_used", "Expanded Access Navigator portal"),
+    ("notes", "my son has relapsed twice; trial NCT03107988 did not admit under 12s"),
+    ("notes", "Sent in March 2025, answered within two weeks"),
+    ("reason_given", "No pediatric dosing data; supply limited to 2024-2025 trials"),
+    ("diagnosis", "relapsed ALK-positive neuroblastoma"),
+]
+
+
+@pytest.mark.parametrize("field, text", ACCEPTABLE)
+def test_generic_roles_portals_and_plain_clinical_words_pass(field, text):
+    record = validated(**{field: text})
+    assert getattr(record, field) == text
+
+
+def test_company_words_are_not_taken_for_a_person_in_the_contact():
+    assert find_identifying("Day One medical affairs", contact=True, known_words=["Day One Biopharmaceuticals"]) is None
+    assert find_identifying("Day One medical affairs", contact=True) is not None
+
+
+def test_toxicity_terms_are_screened_too():
+    with pytest.raises(InvalidInput, match="^toxicities"):
+        validated(toxicities="Emma Smith:2")

@@ -1,0 +1,1 @@
+"""Compassionate use: candidates, expanded-access records, company criteria, request packet."""

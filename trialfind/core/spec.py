@@ -1,0 +1,124 @@
+"""What to search for (SearchSpec) and the interface every study source implements.
+
+Sources (the live API client, the offline LocalIndex) retrieve generously; the
+matchers in trialfind.match decide precisely. That split is what lets the two
+sources give identical final answers.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator, Literal, Protocol, runtime_checkable
+
+from trialfind.core.ages import age_fits
+
+
+@dataclass(frozen=True)
+class SearchSpec:
+    """A study search.
+
+    Within each text group the values are alternatives (OR). `combine` says how the
+    non-empty groups relate: "all" (a study must satisfy every group, the API's own
+    behaviour for query.cond/query.term/query.intr) or "any" (one combined OR query,
+    used to fetch everything about a target and its drugs in one page walk).
+    """
+
+    conditions: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()
+    interventions: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    study_types: tuple[str, ...] = ()
+    admits_age_days: int | None = None
+    combine: Literal["all", "any"] = "all"
+
+    def __post_init__(self) -> None:
+        for name in ("conditions", "terms", "interventions", "statuses", "study_types"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                object.__setattr__(self, name, (value,))
+            else:
+                object.__setattr__(self, name, tuple(value))
+        if self.combine not in ("all", "any"):
+            raise ValueError("combine must be 'all' or 'any'")
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.conditions or self.terms or self.interventions)
+
+
+@runtime_checkable
+class StudySource(Protocol):
+    """Anything that yields raw ClinicalTrials.gov v2 study dicts for a SearchSpec."""
+
+    def search(self, spec: SearchSpec) -> Iterator[dict[str, Any]]: ...
+
+    def get_study(self, nct_id: str) -> dict[str, Any]: ...
+
+    def data_version(self) -> str | None: ...
+
+
+# --- Retrieval semantics shared by every source ------------------------------------
+# A value matches a group when its words appear, in order, as a phrase in one of the
+# group's texts, ignoring case and punctuation (SQLite FTS5's unicode61 tokenizer
+# behaves the same way). The real API is looser (stemming, synonyms); sources may
+# return more than this, never less, because the matchers decide the final answer.
+
+import re as _re
+import unicodedata as _unicodedata
+
+_TOKEN = _re.compile(r"[0-9a-z]+")
+
+
+def tokens(text: str | None) -> list[str]:
+    if not text:
+        return []
+    folded = _unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return _TOKEN.findall(folded)
+
+
+def contains_phrase(haystack: list[str], needle: list[str]) -> bool:
+    if not needle:
+        return False
+    size = len(needle)
+    first = needle[0]
+    for start, token in enumerate(haystack):
+        if token == first and haystack[start:start + size] == needle:
+            return True
+    return False
+
+
+def retrieval_texts(study) -> dict[str, list[str]]:
+    """The texts each SearchSpec group is matched against, for a trialfind.core.study.Study."""
+    condition = [study.brief_title, study.official_title, *study.conditions, *study.keywords,
+                 *study.condition_mesh_terms, *study.condition_mesh_ancestors]
+    intervention = [*study.intervention_names, *study.intervention_mesh_terms]
+    anywhere = [*condition, study.acronym, *intervention,
+                *(iv.description for iv in study.interventions), study.brief_summary, study.eligibility_text]
+    return {
+        "condition": [t for t in condition if t],
+        "intervention": [t for t in intervention if t],
+        "term": [t for t in anywhere if t],
+    }
+
+
+def group_matches(texts: list[str], values: tuple[str, ...]) -> bool:
+    token_lists = [tokens(t) for t in texts]
+    return any(contains_phrase(tl, tokens(v)) for v in values for tl in token_lists)
+
+
+def matches_spec(study, spec: SearchSpec) -> bool:
+    """Reference semantics of a SearchSpec over one parsed Study (the oracle for sources)."""
+
+    if spec.statuses and study.status not in spec.statuses:
+        return False
+    if spec.study_types and study.study_type not in spec.study_types:
+        return False
+    if spec.admits_age_days is not None and not age_fits(spec.admits_age_days, study.min_age_days,
+                                                         study.max_age_days):
+        return False
+    texts = retrieval_texts(study)
+    groups = [(texts["condition"], spec.conditions), (texts["term"], spec.terms),
+              (texts["intervention"], spec.interventions)]
+    results = [group_matches(t, values) for t, values in groups if values]
+    if not results:
+        return True
+    return all(results) if spec.combine == "all" else any(results)

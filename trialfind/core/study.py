@@ -1,0 +1,313 @@
+"""The Study record: one ClinicalTrials.gov v2 study, normalised for matching.
+
+Every field tolerates absence: field-limited API answers (`fields=`) and old records
+omit whole modules, and a missing value must never be read as a "no".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from trialfind.core.ages import max_age_days, min_age_days
+
+STUDY_URL = "https://clinicaltrials.gov/study/{nct_id}"
+
+# The v2 field paths the parser reads; sent as `fields=` so searches carry only these.
+PARSER_FIELDS: tuple[str, ...] = (
+    "protocolSection.identificationModule.nctId",
+    "protocolSection.identificationModule.briefTitle",
+    "protocolSection.identificationModule.officialTitle",
+    "protocolSection.identificationModule.acronym",
+    "protocolSection.statusModule.overallStatus",
+    "protocolSection.statusModule.expandedAccessInfo",
+    "protocolSection.statusModule.startDateStruct",
+    "protocolSection.statusModule.primaryCompletionDateStruct",
+    "protocolSection.statusModule.completionDateStruct",
+    "protocolSection.statusModule.lastUpdatePostDateStruct",
+    "protocolSection.sponsorCollaboratorsModule.leadSponsor",
+    "protocolSection.sponsorCollaboratorsModule.collaborators",
+    "protocolSection.descriptionModule.briefSummary",
+    "protocolSection.conditionsModule",
+    "protocolSection.designModule.studyType",
+    "protocolSection.designModule.phases",
+    "protocolSection.designModule.enrollmentInfo",
+    "protocolSection.armsInterventionsModule.interventions",
+    "protocolSection.eligibilityModule",
+    "protocolSection.contactsLocationsModule.centralContacts",
+    "protocolSection.contactsLocationsModule.locations",
+    "derivedSection.conditionBrowseModule.meshes",
+    "derivedSection.conditionBrowseModule.ancestors",
+    "derivedSection.interventionBrowseModule.meshes",
+    "derivedSection.miscInfoModule.versionHolder",
+)
+
+PHASE_ORDER = {"EARLY_PHASE1": 0.5, "PHASE1": 1, "PHASE2": 2, "PHASE3": 3, "PHASE4": 4, "NA": 0}
+OPEN_STATUSES = frozenset({"RECRUITING"})
+FLAGGED_OPEN_STATUSES = frozenset({"NOT_YET_RECRUITING", "ENROLLING_BY_INVITATION"})
+EXPANDED_ACCESS_OPEN = frozenset({"AVAILABLE"})
+
+_HEADING = re.compile(
+    r"^\s*(?:[-*•]\s*)?(?:key\s+|main\s+|general\s+)?(?P<kind>inclusion|exclusion)\s*(?:criteria|criterion)?\b[^\n]{0,80}?:?\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Intervention:
+    type: str | None
+    name: str
+    other_names: tuple[str, ...] = ()
+    description: str | None = None
+
+    @property
+    def all_names(self) -> tuple[str, ...]:
+        return (self.name, *self.other_names)
+
+
+@dataclass(frozen=True)
+class Site:
+    facility: str | None
+    city: str | None
+    state: str | None
+    country: str | None
+    status: str | None
+    lat: float | None
+    lon: float | None
+
+    def place(self) -> str:
+        return ", ".join(p for p in (self.facility, self.city, self.state, self.country) if p)
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str | None
+    role: str | None
+    phone: str | None
+    email: str | None
+
+
+@dataclass(frozen=True)
+class ExpandedAccessInfo:
+    has_expanded_access: bool | None
+    nct_id: str | None
+    status: str | None
+
+
+@dataclass(frozen=True)
+class Study:
+    nct_id: str
+    brief_title: str
+    official_title: str | None = None
+    acronym: str | None = None
+    status: str | None = None
+    study_type: str | None = None
+    phases: tuple[str, ...] = ()
+    conditions: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    condition_mesh_terms: tuple[str, ...] = ()
+    condition_mesh_ancestors: tuple[str, ...] = ()
+    intervention_mesh_terms: tuple[str, ...] = ()
+    interventions: tuple[Intervention, ...] = ()
+    brief_summary: str | None = None
+    min_age: str | None = None
+    max_age: str | None = None
+    min_age_days: int | None = None
+    max_age_days: int | None = None
+    std_ages: tuple[str, ...] = ()
+    sex: str | None = None
+    healthy_volunteers: bool | None = None
+    eligibility_text: str | None = None
+    inclusion_criteria: str | None = None
+    exclusion_criteria: str | None = None
+    lead_sponsor: str | None = None
+    lead_sponsor_class: str | None = None
+    collaborators: tuple[str, ...] = ()
+    sites: tuple[Site, ...] = ()
+    central_contacts: tuple[Contact, ...] = ()
+    expanded_access: ExpandedAccessInfo | None = None
+    start_date: str | None = None
+    primary_completion_date: str | None = None
+    completion_date: str | None = None
+    last_update: str | None = None
+    enrollment: int | None = None
+    version_holder: str | None = None
+    raw_fields_complete: bool = field(default=True, compare=False)
+
+    @property
+    def url(self) -> str:
+        return STUDY_URL.format(nct_id=self.nct_id)
+
+    @property
+    def title(self) -> str:
+        return self.brief_title or self.official_title or self.nct_id
+
+    @property
+    def is_expanded_access(self) -> bool:
+        return self.study_type == "EXPANDED_ACCESS"
+
+    @property
+    def highest_phase(self) -> str | None:
+        known = [p for p in self.phases if p in PHASE_ORDER]
+        return max(known, key=PHASE_ORDER.__getitem__) if known else None
+
+    @property
+    def intervention_names(self) -> tuple[str, ...]:
+        return tuple(name for iv in self.interventions for name in iv.all_names)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["url"] = self.url
+        return data
+
+
+def _get(mapping: Any, *path: str) -> Any:
+    for key in path:
+        if not isinstance(mapping, dict):
+            return None
+        mapping = mapping.get(key)
+    return mapping
+
+
+def _strings(values: Any) -> tuple[str, ...]:
+    if not isinstance(values, list):
+        return ()
+    return tuple(str(v).strip() for v in values if isinstance(v, (str, int, float)) and str(v).strip())
+
+
+def _float(value: Any) -> float | None:
+    try:
+        return float(value) if value is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+def split_criteria(text: str | None) -> tuple[str | None, str | None]:
+    """Split an eligibilityCriteria block into (inclusion, exclusion) text.
+
+    Text before any heading, or a block with no headings at all, counts as
+    inclusion: that is how sponsors write short lists. Several inclusion or
+    exclusion headings (per cohort) are gathered together.
+    """
+    if not text:
+        return None, None
+    inclusion: list[str] = []
+    exclusion: list[str] = []
+    current = inclusion
+    for line in text.splitlines():
+        heading = _HEADING.match(line)
+        if heading and len(line.strip()) <= 100:
+            current = inclusion if heading.group("kind").lower() == "inclusion" else exclusion
+            continue
+        current.append(line)
+    inc = "\n".join(inclusion).strip() or None
+    exc = "\n".join(exclusion).strip() or None
+    return inc, exc
+
+
+def parse_study(record: dict[str, Any]) -> Study:
+    """Build a Study from a v2 study object (full or field-limited)."""
+    if not isinstance(record, dict):
+        raise ValueError("a study record must be a JSON object")
+    protocol = record.get("protocolSection") or {}
+    ident = protocol.get("identificationModule") or {}
+    nct_id = ident.get("nctId")
+    if not nct_id:
+        raise ValueError("study record has no protocolSection.identificationModule.nctId")
+    status = protocol.get("statusModule") or {}
+    sponsors = protocol.get("sponsorCollaboratorsModule") or {}
+    conditions = protocol.get("conditionsModule") or {}
+    design = protocol.get("designModule") or {}
+    arms = protocol.get("armsInterventionsModule") or {}
+    eligibility = protocol.get("eligibilityModule") or {}
+    contacts = protocol.get("contactsLocationsModule") or {}
+    derived = record.get("derivedSection") or {}
+
+    interventions = tuple(
+        Intervention(
+            type=iv.get("type"),
+            name=str(iv.get("name") or "").strip(),
+            other_names=_strings(iv.get("otherNames")),
+            description=iv.get("description"),
+        )
+        for iv in (arms.get("interventions") or [])
+        if isinstance(iv, dict) and iv.get("name")
+    )
+    sites = tuple(
+        Site(
+            facility=loc.get("facility"),
+            city=loc.get("city"),
+            state=loc.get("state"),
+            country=loc.get("country"),
+            status=loc.get("status"),
+            lat=_float(_get(loc, "geoPoint", "lat")),
+            lon=_float(_get(loc, "geoPoint", "lon")),
+        )
+        for loc in (contacts.get("locations") or [])
+        if isinstance(loc, dict)
+    )
+    central = tuple(
+        Contact(name=c.get("name"), role=c.get("role"), phone=c.get("phone"), email=c.get("email"))
+        for c in (contacts.get("centralContacts") or [])
+        if isinstance(c, dict)
+    )
+    ea = status.get("expandedAccessInfo")
+    expanded = (
+        ExpandedAccessInfo(
+            has_expanded_access=ea.get("hasExpandedAccess"),
+            nct_id=ea.get("nctId"),
+            status=ea.get("statusForNctId"),
+        )
+        if isinstance(ea, dict)
+        else None
+    )
+    criteria = eligibility.get("eligibilityCriteria")
+    inclusion, exclusion = split_criteria(criteria)
+    min_age = eligibility.get("minimumAge")
+    max_age = eligibility.get("maximumAge")
+    enrollment = _get(design, "enrollmentInfo", "count")
+    return Study(
+        nct_id=nct_id,
+        brief_title=(ident.get("briefTitle") or "").strip(),
+        official_title=ident.get("officialTitle"),
+        acronym=ident.get("acronym"),
+        status=status.get("overallStatus"),
+        study_type=design.get("studyType"),
+        phases=_strings(design.get("phases")),
+        conditions=_strings(conditions.get("conditions")),
+        keywords=_strings(conditions.get("keywords")),
+        condition_mesh_terms=tuple(
+            m["term"] for m in (_get(derived, "conditionBrowseModule", "meshes") or []) if m.get("term")
+        ),
+        condition_mesh_ancestors=tuple(
+            m["term"] for m in (_get(derived, "conditionBrowseModule", "ancestors") or []) if m.get("term")
+        ),
+        intervention_mesh_terms=tuple(
+            m["term"] for m in (_get(derived, "interventionBrowseModule", "meshes") or []) if m.get("term")
+        ),
+        interventions=interventions,
+        brief_summary=_get(protocol, "descriptionModule", "briefSummary"),
+        min_age=min_age,
+        max_age=max_age,
+        min_age_days=min_age_days(min_age),
+        max_age_days=max_age_days(max_age),
+        std_ages=_strings(eligibility.get("stdAges")),
+        sex=eligibility.get("sex"),
+        healthy_volunteers=eligibility.get("healthyVolunteers"),
+        eligibility_text=criteria,
+        inclusion_criteria=inclusion,
+        exclusion_criteria=exclusion,
+        lead_sponsor=_get(sponsors, "leadSponsor", "name"),
+        lead_sponsor_class=_get(sponsors, "leadSponsor", "class"),
+        collaborators=tuple(c["name"] for c in (sponsors.get("collaborators") or []) if c.get("name")),
+        sites=sites,
+        central_contacts=central,
+        expanded_access=expanded,
+        start_date=_get(status, "startDateStruct", "date"),
+        primary_completion_date=_get(status, "primaryCompletionDateStruct", "date"),
+        completion_date=_get(status, "completionDateStruct", "date"),
+        last_update=_get(status, "lastUpdatePostDateStruct", "date"),
+        enrollment=enrollment if isinstance(enrollment, int) else None,
+        version_holder=_get(derived, "miscInfoModule", "versionHolder"),
+        raw_fields_complete=bool(status and eligibility and design),
+    )

@@ -1,0 +1,48 @@
+"""Text conventions used everywhere: one way to fold names, read NCT ids and read the
+partial dates ClinicalTrials.gov writes ("2024", "2024-05", "2024-05-17")."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+from trialfind.core.errors import InvalidInput
+
+# ASCII digits only: Python's \d also matches full-width and other scripts' digits.
+NCT_ID_PATTERN = re.compile(r"NCT[0-9]{8}")
+_COMPACT_DROP = re.compile(r"[\s\-_.:,()'\"]+")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Zoë Lorbréna" -> "zoe lorbrena"."""
+    return unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode().lower()
+
+
+def compact(text: str) -> str:
+    """A name's comparison key: folded, without spaces, hyphens, dots, commas, colons,
+    brackets or quotes ("PF-06463922" == "pf 06463922", "Lorbréna" == "LORBRENA")."""
+    return _COMPACT_DROP.sub("", fold(text))
+
+
+def is_nct_id(value: str) -> bool:
+    return bool(NCT_ID_PATTERN.fullmatch(value or ""))
+
+
+def normalise_nct_id(value: str) -> str:
+    """"nct01234567 " -> "NCT01234567"; anything else is a usage error."""
+    normal = (value or "").strip().upper()
+    if not is_nct_id(normal):
+        raise InvalidInput(f"{value!r} is not an NCT id: use the form NCT01234567")
+    return normal
+
+
+def parse_partial_date(text: str | None) -> date | None:
+    """A date as ClinicalTrials.gov writes it, missing parts as the first of the month or
+    year; None when absent or unreadable."""
+    if not text:
+        return None
+    parts = str(text).strip().split("-")
+    try:
+        return date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+    except (ValueError, IndexError):
+        return None

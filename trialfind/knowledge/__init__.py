@@ -1,0 +1,1 @@
+"""Curated tables and name resolution: targets, drugs, sponsors directory."""

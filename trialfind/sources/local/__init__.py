@@ -1,0 +1,1 @@
+"""The offline local index of ClinicalTrials.gov studies (SQLite + FTS5)."""
