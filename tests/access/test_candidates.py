@@ -301,8 +301,17 @@ def test_cli_json_for_alk_age_7(cli_env, trialfind_cmd):
                             env=cli_env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout)
-    assert rows and all(row["candidate"] is True for row in rows)
-    assert {"drug", "aliases", "ea_policy", "reasons", "score"} <= set(rows[0])
+    candidates = [row for row in rows if row["section"] == "candidate"]
+    assert candidates and all(row["candidate"] is True for row in candidates)
+    assert {"drug", "aliases", "ea_policy", "reasons", "score", "approvals", "variant_effect"} <= set(rows[0])
+    # the lines the table shows beside the candidates are rows too, each with its plain-words line
+    sections = [row["section"] for row in rows]
+    assert sections == sorted(sections, key=["candidate", "not_candidate", "discovered", "no_study"].index)
+    for row in rows:
+        if row["section"] != "candidate":
+            assert row["line"] and row["candidate"] is not True
+    no_study = {row["drug"] for row in rows if row["section"] == "no_study"}
+    assert no_study and no_study.isdisjoint(row["drug"] for row in candidates)
 
 
 def test_cli_table_mentions_not_candidates(cli_env, trialfind_cmd):

@@ -10,10 +10,10 @@ from trialfind.knowledge.targets import load_knowledge, resolve_target
 from trialfind.output.formats import emit, render
 
 ROW_COLUMNS = (
-    "drug", "aliases", "targets", "mechanism", "candidate", "trials", "adult_only_trials", "pediatric_trials",
+    "section", "drug", "aliases", "targets", "mechanism", "candidate", "trials", "adult_only_trials", "pediatric_trials",
     "other_studies", "open_trials_for_child", "highest_phase", "phase1_completed", "approved", "first_approval",
-    "latest_update", "company", "sponsors", "ea_records", "ea_available", "related_ea_records", "ea_policy",
-    "ea_policy_basis", "score", "reasons", "nct_ids", "urls", "knowledge_source",
+    "approved_for_children", "approvals", "variant_effect", "latest_update", "company", "sponsors", "ea_records", "ea_available", "related_ea_records", "ea_policy",
+    "ea_policy_basis", "score", "reasons", "nct_ids", "urls", "knowledge_source", "line",
 )
 FOOTER = ("Data: ClinicalTrials.gov, data version {version}; drug knowledge: {knowledge}. "
           "Not medical advice: a candidate is a question for the child's doctor and the company, not a promise.")
@@ -33,8 +33,10 @@ def table_rows(rows: list[dict]) -> list[dict]:
             "trials": f"{row['trials']} ({row['adult_only_trials']} adult-only)",
             "phase": _phase(row["highest_phase"]),
             "ph1 done": "yes" if row["phase1_completed"] else "no",
-            "approved": (f"yes {row['first_approval'] or ''}".strip() if row["approved"]
+            "approved": ("children" if row.get("approved_for_children")
+                         else f"adults {row['first_approval'] or ''}".strip() if row["approved"]
                          else "no" if row["approved"] is False else "?"),
+            "variant": (row["variant_effect"] or {}).get("effect", ""),
             "expanded access": ("AVAILABLE" if row["ea_available"] else f"{len(ea)} record(s)" if ea else "none"),
             "EA policy": "yes" if row["ea_policy"] else "",
             # the drug's company, not a trial sponsor: combination trials are often run by another company
@@ -70,10 +72,10 @@ def candidates(targets, age, conditions, targets_file, synonyms_file, fmt, outpu
         resolve_target(target, knowledge)
     source = source_from_options(**pop_source_options(options))
     found = find_candidates(list(targets), age, condition=conditions, source=source, knowledge=knowledge)
-    rows = found.rows()
-    if fmt != "table":
-        emit(render(rows, fmt, columns=ROW_COLUMNS), output)
+    if fmt != "table":  # every line of the table, each row with its section
+        emit(render(found.all_rows(), fmt, columns=ROW_COLUMNS), output)
         return
+    rows = found.rows()
 
     asked = ", ".join(q.label for q in found.queries)
     lines = []
@@ -85,6 +87,9 @@ def candidates(targets, age, conditions, targets_file, synonyms_file, fmt, outpu
     else:
         lines.append(f"No compassionate-use candidates for {asked} at age {describe_days(age_days)} in the data.")
     lines += found.not_candidate_lines()
+    if found.discovered:  # never merged with the candidates, never above them
+        lines.append("Also given in trials that require the target; what these act on is not confirmed:")
+        lines += [f"  {line}" for line in found.discovered_lines()]
     lines += [f"Note: {note}" for note in found.notes]
     lines.append(FOOTER.format(version=found.data_version or "unknown", knowledge=knowledge.origin))
     emit("\n".join(line.rstrip("\n") for line in lines) + "\n", output)

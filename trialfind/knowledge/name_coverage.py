@@ -12,9 +12,9 @@ from typing import Iterable, Mapping
 from trialfind.knowledge.drugs import DrugResolver, compact
 
 PRODUCT_TYPES = frozenset({"DRUG", "BIOLOGICAL", "COMBINATION_PRODUCT", "GENETIC"})
-# A research code: letters then at least two digits ("AZD9291", "PF-07220060", "HM781-36B"); with a
+# A research code: letters then at least two digits ("AZD9291", "PF-07220060", "HM781-36B", "KL-A167"); with a
 # space only after 2-5 capitals ("BAY 2757556", "AMG 510"), so "Avanafil 100" is a dose, not a code.
-CODE_NAME = re.compile(r"\b(?:[A-Za-z]{1,8}-?\d{2,}|[A-Z]{2,5} \d{2,})(?:[-,]\d+)*[A-Za-z]?\b")
+CODE_NAME = re.compile(r"\b(?:[A-Za-z]{1,8}(?:-[A-Za-z]{1,8})?-?\d{2,}|[A-Z]{2,5} \d{2,})(?:[-,]\d+)*[A-Za-z]?\b")
 # INN stems of targeted agents (kinase, PARP, CDK, RAS, PI3K, hedgehog inhibitors; antibodies;
 # cell therapies; TIGIT-type antibodies; enzyme inhibitors).
 TARGETED_STEM = re.compile(r"\b[A-Za-z]+(?:nib|ciclib|parib|rasib|lisib|sertib|degib|mab|cel|tug|mig|stat)\b", re.I)

@@ -21,10 +21,10 @@ EFFECTS = ("sensitive", "resistant", "not active", "paradoxical activation")
 # Effects that make a drug a poor or harmful choice for the variant: listed last, with the reason.
 AGAINST = frozenset({"resistant", "not active", "paradoxical activation"})
 _EFFECT_WORDS = {
-    "sensitive": "expected to work on",
-    "resistant": "NOT expected to work: resistance with",
-    "not active": "NOT expected to work: no activity on",
-    "paradoxical activation": "may HARM: it can switch on, not off, the signalling of",
+    "sensitive": "expected to work for {variant}",
+    "resistant": "NOT expected to work for {variant} (the variant makes it resistant)",
+    "not active": "NOT expected to work for {variant} (no activity on it)",
+    "paradoxical activation": "may HARM with {variant}: it can switch the tumour's signalling on, not off",
 }
 
 
@@ -44,8 +44,8 @@ class VariantEffect:
 
     def reason(self) -> str:
         """One plain-words line: what the variant does to the drug, the evidence level and the source."""
-        words = _EFFECT_WORDS.get(self.effect, self.effect)
-        return f"{words} {self.target} {self.variant}: {self.note} ({self.evidence}; {self.source})"
+        words = _EFFECT_WORDS.get(self.effect, self.effect + " with {variant}")
+        return f"{words.format(variant=f'{self.target} {self.variant}')}: {self.note} ({self.evidence}; {self.source})"
 
     def to_dict(self) -> dict:
         return {"variant": f"{self.target} {self.variant}", "effect": self.effect, "evidence": self.evidence,
