@@ -82,9 +82,15 @@ class CandidateList(list):
                  for c, line in zip(self.not_candidates, self.not_candidate_lines())]
         rows += [d.to_row(self.age_days) for d in self.discovered]
         rows += [{"section": "no_study", "drug": drug, "targets": list(targets), "candidate": None,
-                  "line": f"{drug} acts on {', '.join(targets)} but has no study in the data"}
-                 for drug, targets in self.no_study.items()]
+                  "variant_effect": effects[drug].to_dict() if drug in effects else None,
+                  "line": f"{drug} acts on {', '.join(targets)} but has no study in the data"
+                          + (f"; {effects[drug].reason()}" if drug in effects else "")}
+                 for drug, targets in self.no_study.items() for effects in [self.variant_effects]]
         return rows
+
+    @property
+    def variant_effects(self) -> dict[str, VariantEffect]:
+        return {e.drug: e for q in self.queries for e in q.variant_effects}
 
     def discovered_lines(self) -> list[str]:
         return [d.line(self.age_days) for d in self.discovered]
