@@ -89,3 +89,49 @@ def test_kras_g12c_inhibitors_are_not_offered_for_other_kras_variants_nor_a_bare
     assert g12c_only & set(g12d.drugs) == flagged == {"sotorasib", "adagrasib"}  # kept only to say they do not work
     assert not g12c_only & set(resolve_target("KRAS").drugs)
     assert "BBO-11818" in resolve_target("KRAS").drugs
+
+
+def test_every_variant_row_is_sourced_and_names_a_known_target_variant_and_drug():
+    from trialfind.core.errors import InvalidInput
+    from trialfind.knowledge.variants import EFFECTS, builtin_variant_effects
+
+    knowledge = builtin_knowledge()
+    rows = builtin_variant_effects()
+    assert len(rows) >= 40
+    for row in rows:
+        assert row.source.startswith("https://") and row.note and row.evidence, row
+        assert row.effect in EFFECTS and row.drug in knowledge.drugs and row.target in knowledge.targets, row
+        try:
+            query = resolve_target(f"{row.target} {row.variant}")
+        except InvalidInput:  # the key itself names the variant ("H3 K27M")
+            query = resolve_target(row.target)
+        assert (query.key, query.variant) == (row.target, row.variant), row
+        assert row.drug in query.drugs, row  # sensitive or not, the drug is shown for that variant
+
+
+@pytest.mark.parametrize("text,drug,effect", [
+    ("ALK F1174L", "crizotinib", "resistant"), ("ALK F1174L", "lorlatinib", "sensitive"),
+    ("ALK G1202R", "alectinib", "resistant"), ("NTRK G595R", "larotrectinib", "resistant"),
+    ("NTRK1 G595R", "selitrectinib", "sensitive"), ("BRAF V600E", "dabrafenib", "sensitive"),
+    ("KIAA1549-BRAF", "vemurafenib", "paradoxical activation"), ("EGFR T790M", "osimertinib", "sensitive"),
+    ("EGFR C797S", "osimertinib", "resistant"), ("EGFR exon 20 insertion", "gefitinib", "not active"),
+    ("MET exon 14 skipping", "capmatinib", "sensitive"), ("KRAS G12V", "sotorasib", "not active"),
+])
+def test_variant_effects_reach_the_query(text, drug, effect):
+    effects = {e.drug: e.effect for e in resolve_target(text).variant_effects}
+    assert effects.get(drug) == effect
+
+
+def test_synthetic_minimal_export_with_only_the_required_columns_loads(tmp_path):
+    from trialfind.knowledge.drugs import DrugResolver
+    from trialfind.knowledge.targets import load_knowledge
+
+    targets = tmp_path / "drug_targets.tsv"
+    targets.write_text("drug_name\ttarget_symbol\nSYNTHETINIB\tALK\nSYNTHETINIB\tROS1\nOTHERMAB\tTLR9\n",
+                       encoding="utf-8")
+    synonyms = tmp_path / "drug_synonyms.tsv"
+    synonyms.write_text("drug_name\tsynonym\nSYNTHETINIB\tSYN-0001\n", encoding="utf-8")
+    knowledge = load_knowledge(targets, synonyms)
+    assert "synthetinib" in resolve_target("ALK", knowledge).drugs
+    assert DrugResolver(knowledge).resolve("SYN-0001") == "synthetinib"
+    assert resolve_target("TLR9", knowledge).drugs == ("othermab",)
