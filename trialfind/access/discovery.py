@@ -67,6 +67,8 @@ def discover(studies: Iterable[Study], queries: Sequence[TargetQuery], resolver:
                 if _NOT_A_PRODUCT.search(intervention.name) or any(
                         resolver.resolve_all(n) for n in intervention.all_names):
                     continue  # a known drug: its action is in the table (or it is not a targeted agent)
+                if not targeted_tokens(intervention.name) and not re.search(r"\d", intervention.name):
+                    continue  # an ordinary drug name (Etoposide): the codes among its other names are its own
                 tokens = [t for n in intervention.all_names for t in targeted_tokens(n) if not resolver.resolve(t)]
                 if not tokens:
                     continue
