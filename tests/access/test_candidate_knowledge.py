@@ -124,6 +124,10 @@ def test_approvals_say_children_or_adults_with_the_indication(client):
     assert any(r.startswith("approved for adults with ALK-positive non-small cell lung cancer")
                and "off-label use possible" in r for r in lorlatinib.reasons)
     assert not any("approved somewhere" in r for c in drugs.values() for r in c.reasons)
+    # approved for children, but for NTRK fusions: for ALK that is another use, said so
+    entrectinib = drugs["entrectinib"]
+    assert entrectinib.to_row()["approved_for_children"] is False
+    assert any("another use: for ALK it would be off-label" in r for r in entrectinib.reasons)
 
 
 def test_approvals_table_rows_are_sourced_and_name_known_drugs():
@@ -134,6 +138,7 @@ def test_approvals_table_rows_are_sourced_and_name_known_drugs():
         assert drugs[drug].approved, drug
         for a in rows:
             assert a.source.startswith("https://") and a.indication and a.ages and a.year, (drug, a)
+            assert set(a.targets) <= set(builtin_knowledge().targets), (drug, a.targets)
     for drug in ("crizotinib", "dabrafenib", "trametinib", "larotrectinib", "selumetinib", "tovorafenib"):
         assert any(a.population == "children" for a in approvals[drug]), drug
 

@@ -174,7 +174,8 @@ class Candidate:
 
     @property
     def approved_for_children(self) -> bool:
-        return any(a.population == "children" for a in self.approvals)
+        """Approved for children with the child's target (not merely for another use)."""
+        return any(a.population == "children" and a.is_for(self.targets) for a in self.approvals)
 
     @property
     def nct_ids(self) -> list[str]:

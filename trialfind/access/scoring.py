@@ -122,7 +122,7 @@ def score_and_reasons(c: Candidate) -> None:
             reasons.append(f"recently updated ({latest})")
         else:
             reasons.append(f"last updated {latest}")
-    reasons += approval_reasons(c.drug, c.info.approved, c.info.first_approval)
+    reasons += approval_reasons(c.drug, c.info.approved, c.info.first_approval, c.targets)
     if c.ea_policy_reason:
         reasons.append(c.ea_policy_reason)
     c.score = score

@@ -33,7 +33,8 @@ def table_rows(rows: list[dict]) -> list[dict]:
             "trials": f"{row['trials']} ({row['adult_only_trials']} adult-only)",
             "phase": _phase(row["highest_phase"]),
             "ph1 done": "yes" if row["phase1_completed"] else "no",
-            "approved": ("children" if row.get("approved_for_children")
+            "approved": ("children" if row.get("approved_for_children")  # for the child's target
+                         else "children*" if any(a["population"] == "children" for a in row.get("approvals") or [])
                          else f"adults {row['first_approval'] or ''}".strip() if row["approved"]
                          else "no" if row["approved"] is False else "?"),
             "variant": (row["variant_effect"] or {}).get("effect", ""),
@@ -87,6 +88,9 @@ def candidates(targets, age, conditions, targets_file, synonyms_file, fmt, outpu
     else:
         lines.append(f"No compassionate-use candidates for {asked} at age {describe_days(age_days)} in the data.")
     lines += found.not_candidate_lines()
+    if any(row.get("approved_for_children") is False and any(a["population"] == "children"
+                                                              for a in row.get("approvals") or []) for row in rows):
+        lines.append("children*: approved for children, but for another use than this target (off-label here).")
     if found.discovered:  # never merged with the candidates, never above them
         lines.append("Also given in trials that require the target; what these act on is not confirmed:")
         lines += [f"  {line}" for line in found.discovered_lines()]

@@ -10,6 +10,7 @@ import csv
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
 from trialfind.core.errors import InvalidInput
 
@@ -26,10 +27,15 @@ class Approval:
     year: int | None
     region: str
     source: str
+    targets: tuple[str, ...] = ()  # target keys the indication is for (ALK for ALK-positive ALCL); empty: none
 
     def to_dict(self) -> dict:
         return {"population": self.population, "indication": self.indication, "ages": self.ages,
-                "year": self.year, "region": self.region, "source": self.source}
+                "year": self.year, "region": self.region, "targets": list(self.targets), "source": self.source}
+
+    def is_for(self, targets: Iterable[str]) -> bool:
+        """For one of these targets, given as keys or labels ("ALK", "ALK F1174L", "H3 K27M")."""
+        return any(label == key or label.startswith(key + " ") for label in targets for key in self.targets)
 
 
 def read_approvals(path: Path = APPROVALS_FILE) -> dict[str, tuple[Approval, ...]]:
@@ -49,7 +55,8 @@ def read_approvals(path: Path = APPROVALS_FILE) -> dict[str, tuple[Approval, ...
         year = int(row["year"]) if row.get("year", "").isdigit() else None
         out.setdefault(row["drug"], []).append(Approval(
             drug=row["drug"], population=row["population"], indication=row.get("indication", ""),
-            ages=row.get("ages", ""), year=year, region=row.get("region", ""), source=row.get("source", "")))
+            ages=row.get("ages", ""), year=year, region=row.get("region", ""), source=row.get("source", ""),
+            targets=tuple(t.strip() for t in (row.get("targets") or "").split(";") if t.strip())))
     return {drug: tuple(sorted(rows, key=lambda a: (a.population != "children", a.year or 0)))
             for drug, rows in out.items()}
 
@@ -63,21 +70,30 @@ def approvals_of(drug: str) -> tuple[Approval, ...]:
     return builtin_approvals().get(drug, ())
 
 
-def approved_for_children(drug: str) -> bool:
-    return any(a.population == "children" for a in approvals_of(drug))
+def approved_for_children(drug: str, targets: Iterable[str] | None = None) -> bool:
+    """Approved for children at all, or (with `targets`) for children with one of these targets."""
+    targets = tuple(targets) if targets is not None else None
+    return any(a.population == "children" and (targets is None or a.is_for(targets)) for a in approvals_of(drug))
 
 
-def approval_reasons(drug: str, approved: bool | None, first_approval: int | None) -> list[str]:
-    """Plain-words lines: approved for children (prescribable for that use), adults only
-    (off-label possible), or investigational."""
+def approval_reasons(drug: str, approved: bool | None, first_approval: int | None,
+                     targets: Iterable[str] = ()) -> list[str]:
+    """Plain-words lines: approved for children with the child's target (prescribable for that use),
+    for children with another use, for adults only (off-label possible), or investigational."""
+    targets = tuple(targets)
     rows = approvals_of(drug)
     children = [a for a in rows if a.population == "children"]
-    adults = [a for a in rows if a.population == "adults"]
+    here = [a for a in children if a.is_for(targets)]
     lines = []
-    for a in children:
+    for a in here:
         lines.append(f"approved for children with {a.indication} ({a.ages}; {a.region} {a.year}): the doctor can "
                      f"prescribe it for that use without a trial or compassionate-use request ({a.source})")
-    if not children:
+    for a in children:
+        if a not in here:
+            lines.append(f"approved for children with {a.indication} ({a.ages}; {a.region} {a.year}), another use: "
+                         f"for {', '.join(targets) or 'this target'} it would be off-label ({a.source})")
+    if not here:
+        adults = sorted((a for a in rows if a.population == "adults"), key=lambda a: not a.is_for(targets))
         for a in adults:
             lines.append(f"approved for adults with {a.indication} ({a.region} {a.year}), not for children: "
                          f"off-label use possible ({a.source})")
