@@ -52,7 +52,7 @@ def test_alk_f1174l_ranks_lorlatinib_above_crizotinib_with_sourced_reasons(clien
 
 def test_braf_fusion_flags_first_generation_braf_inhibitors(client):
     found = find_candidates(["BRAF fusion"], "7", source=client)
-    rows = found.all_rows()
+    rows = found.rows()
     first_generation = {"vemurafenib", "dabrafenib", "encorafenib"}
     flagged = {row["drug"]: row for row in rows if row["drug"] in first_generation}
     assert flagged.keys() == first_generation  # each is shown, none hidden
@@ -111,7 +111,7 @@ def test_discovered_agents_are_listed_apart_below_the_candidates(client, raw_by_
         assert "action on EGFR not confirmed" in d.line(found.age_days)
         for nct_id in d.nct_ids:  # each trial requires EGFR outside its exclusion criteria
             assert re.search(r"\bEGFR\b|epidermal growth factor", _inclusion_and_title(raw_by_id[nct_id]), re.I)
-    sections = [row["section"] for row in found.all_rows()]
+    sections = [row["section"] for row in found.rows()]
     assert sections.index("discovered") > max(i for i, s in enumerate(sections) if s == "candidate")
 
 
@@ -189,11 +189,11 @@ def test_every_drug_given_in_the_records_is_listed_and_no_candidate_has_an_open_
     for candidate in found:
         for nct_id in candidate.nct_ids:
             assert not _raw_open_for_child(raw_by_id[nct_id]), (candidate.drug, nct_id)
-    for row in found.all_rows():
+    for row in found.rows():
         if row["section"] == "no_study":
             assert row["drug"] not in listed
     # each drug the query covers is either listed (with its studies) or said to have none
-    no_study = {row["drug"] for row in found.all_rows() if row["section"] == "no_study"}
+    no_study = {row["drug"] for row in found.rows() if row["section"] == "no_study"}
     assert set(found.queries[0].drugs) == set(listed) | no_study
 
 

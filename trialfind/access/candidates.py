@@ -53,14 +53,27 @@ __all__ = ["Candidate", "CandidateList", "DiscoveredDrug", "DrugTrial", "Related
            "target_search_spec"]
 
 
+CANDIDATE_COLUMNS = (
+    "section", "drug", "aliases", "targets", "mechanism", "candidate", "trials", "adult_only_trials",
+    "pediatric_trials", "other_studies", "open_trials_for_child", "highest_phase", "phase1_completed", "approved",
+    "first_approval", "approved_for_children", "approvals", "variant_effect", "latest_update", "company",
+    "sponsors", "ea_records", "ea_available", "related_ea_records", "ea_policy", "ea_policy_basis", "score",
+    "reasons", "nct_ids", "urls", "knowledge_source", "line",
+)
+
+
 class CandidateList(list):
     """The candidates, best first, plus what was not a candidate and why, and what it cost."""
+
+    columns = CANDIDATE_COLUMNS
 
     def __init__(self, candidates: Iterable[Candidate] = (), *, not_candidates: Sequence[Candidate] = (),
                  queries: Sequence[TargetQuery] = (), age_days: int | None = None, notes: Sequence[str] = (),
                  requests: int | None = None, data_version: str | None = None,
-                 discovered: Sequence[DiscoveredDrug] = (), no_study: Mapping[str, Sequence[str]] | None = None) -> None:
+                 knowledge_origin: str | None = None, discovered: Sequence[DiscoveredDrug] = (),
+                 no_study: Mapping[str, Sequence[str]] | None = None) -> None:
         super().__init__(candidates)
+        self.knowledge_origin = knowledge_origin
         self.discovered = list(discovered)   # unknown agents in trials requiring the target: apart, below
         self.no_study = dict(no_study or {})  # drug -> targets: acts on the target, no study in the data
         self.not_candidates = list(not_candidates)
@@ -70,13 +83,14 @@ class CandidateList(list):
         self.requests = requests
         self.data_version = data_version
 
-    def rows(self) -> list[dict[str, Any]]:
+    def candidate_rows(self) -> list[dict[str, Any]]:
         return [c.to_row() for c in self]
 
-    def all_rows(self) -> list[dict[str, Any]]:
-        """Every line the table shows, as rows with a `section`: the candidates, then drugs with an open
-        trial for the child ("not_candidate"), drugs studied in target-positive patients whose action is
-        not confirmed ("discovered"), and drugs acting on the target with no study in the data ("no_study")."""
+    def rows(self) -> list[dict[str, Any]]:
+        """Every line the table shows, as rows with a `section` (csv / json / jsonl): the candidates,
+        then drugs with an open trial for the child ("not_candidate"), drugs studied in target-positive
+        patients whose action is not confirmed ("discovered"), and drugs acting on the target with no
+        study in the data ("no_study")."""
         rows = [{**c.to_row(), "section": "candidate"} for c in self]
         rows += [{**c.to_row(), "section": "not_candidate", "line": line}
                  for c, line in zip(self.not_candidates, self.not_candidate_lines())]
@@ -209,7 +223,7 @@ def find_candidates(target: str | Sequence[str], age: str | int, *, condition: s
     except Exception:  # noqa: BLE001 - the version only labels the output
         version = None
     return CandidateList(candidates, not_candidates=not_candidates, queries=queries, age_days=age_days,
-                         notes=notes, requests=requests, data_version=version,
+                         notes=notes, requests=requests, data_version=version, knowledge_origin=knowledge.origin,
                          discovered=discover(studies.values(), queries, resolver, age_days),
                          no_study={d: drugs_for_target[d] for d in absent})
 
