@@ -210,7 +210,8 @@ def find_candidates(target: str | Sequence[str], age: str | int, *, condition: s
     absent = sorted(d for d in drugs_for_target if d not in by_drug)
     if absent:
         notes.append(f"{len(absent)} other drug{'s' * (len(absent) != 1)} acting on "
-                     f"{', '.join(q.label for q in queries)} have no study in the data: {', '.join(absent)}")
+                     f"{', '.join(q.label for q in queries)} {'has' if len(absent) == 1 else 'have'} no study in the data: "
+                     f"{', '.join(absent)}")
     for query in queries:
         if query.variant_only_drugs:
             notes.append(f"{', '.join(query.variant_only_drugs)} act on {query.key} only with a given variant "
