@@ -51,7 +51,7 @@ def test_egfr_full_name_does_not_reach_her2():
     ("HRD", "HRD", "niraparib"), ("NPM1", "NPM1", "revumenib"), ("SMARCB1", "SMARCB1", "tazemetostat"),
     ("INI1-negative", "SMARCB1", "tazemetostat"), ("CD33", "CD33", "gemtuzumab ozogamicin"),
     ("NTRK fusion", "NTRK", "larotrectinib"), ("H3 K27-altered", "H3 K27M", "dordaviprone"),
-    ("histone H3 K27-altered", "H3 K27M", "dordaviprone"), ("BCR-ABL1", "ABL1", "flumatinib"),
+    ("histone H3 K27-altered", "H3 K27M", "dordaviprone"), ("histone altered", "H3 K27M", "dordaviprone"), ("BCR-ABL1", "ABL1", "flumatinib"),
     ("FLT3", "FLT3", "pacritinib"), ("PARP", "PARP", "fluzoparib"), ("CDK4/6", "CDK4/6", "atirmociclib"),
     ("MET", "MET", "RC108"), ("KRAS G12D", "KRAS", "BBO-11818"),
 ])
