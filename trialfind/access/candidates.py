@@ -214,8 +214,11 @@ def find_candidates(target: str | Sequence[str], age: str | int, *, condition: s
                      f"{', '.join(absent)}")
     for query in queries:
         if query.variant_only_drugs:
-            notes.append(f"{', '.join(query.variant_only_drugs)} act on {query.key} only with a given variant "
-                         f"(e.g. {query.key} G12C for sotorasib): give the tumour's variant to see them")
+            only = "; ".join(f"{d} for {query.key} {' or '.join(knowledge.drugs[d].variants)}"
+                             for d in query.variant_only_drugs)
+            notes.append(f"not offered for {query.key} without its variant, as they act on some variants only: {only}; "
+                         f"give the tumour's variant (e.g. --target \"{query.key} "
+                         f"{knowledge.drugs[query.variant_only_drugs[0]].variants[0]}\") to see them")
     candidates = sorted((c for c in built if c.is_candidate), key=rank_key)
     not_candidates = sorted((c for c in built if not c.is_candidate), key=lambda c: c.drug)
     version = None
