@@ -27,7 +27,8 @@ class Approval:
     year: int | None
     region: str
     source: str
-    targets: tuple[str, ...] = ()  # target keys the indication is for (ALK for ALK-positive ALCL); empty: none
+    # targets the indication is for, a key with an optional variant ("ALK", "BRAF V600E", "NTRK fusion"); empty: none
+    targets: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         return {"population": self.population, "indication": self.indication, "ages": self.ages,
@@ -35,7 +36,10 @@ class Approval:
 
     def is_for(self, targets: Iterable[str]) -> bool:
         """For one of these targets, given as keys or labels ("ALK", "ALK F1174L", "H3 K27M")."""
-        return any(label == key or label.startswith(key + " ") for label in targets for key in self.targets)
+        # "ALK" covers "ALK F1174L"; "BRAF V600" covers "BRAF V600E"; a bare "NTRK" is covered by "NTRK fusion"
+        # (the line names the indication); "BRAF V600E" does not cover "BRAF fusion"
+        return any(label == key or label.startswith(key + " ") or (" " in key and label.startswith(key))
+                   or key.startswith(label + " ") for label in targets for key in self.targets)
 
 
 def read_approvals(path: Path = APPROVALS_FILE) -> dict[str, tuple[Approval, ...]]:

@@ -216,6 +216,10 @@ def candidates_view(found) -> str:
     else:
         lines.append(f"No compassionate-use candidates for {asked} at age {age} in the data.")
     lines += found.not_candidate_lines()
+    effects = found.variant_effects
+    for drug in found.no_study:  # no study, yet the variant makes it fail or harm: say so, never hide it
+        if drug in effects and effects[drug].against:
+            lines.append(f"{drug} (no study in the data): {effects[drug].reason()}")
     if found.discovered:  # never merged with the candidates, never above them
         lines.append("Also given in trials that require the target; what these act on is not confirmed:")
         lines += [f"  {line}" for line in found.discovered_lines()]
