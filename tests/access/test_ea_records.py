@@ -200,7 +200,7 @@ def test_candidate_objects_of_the_candidates_module_are_read():
     assert by["not_eligible_for_trials"].answer == UNKNOWN  # age-only: never met
     assert by["us_trials_under_way"].answer == MET  # the synthetic trials are Pfizer's, lorlatinib's company
     assert by["phase1_completed"].answer == MET
-    assert by["investigational"].answer == UNKNOWN  # lorlatinib is approved
+    assert by["investigational"].answer == NOT_MET  # lorlatinib is FDA-approved (adults, 2018): off-label instead
 
 
 # --- the real records on the loopback server -----------------------------------------------------

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass
 from typing import Any, Iterable, Sequence
 
 from trialfind.access.candidates import is_drug_company
+from trialfind.access.drug_facts import describe_approval
 from trialfind.core.ages import ADULT_DAYS, age_fits, describe_days, max_age_days, min_age_days
 from trialfind.core.study import FLAGGED_OPEN_STATUSES, OPEN_STATUSES, Study
 
@@ -180,7 +181,7 @@ def _completed_phase1(trials: list) -> list:
 
 
 def _approval_words(approvals: Sequence[Any]) -> str:
-    return "; ".join(a.words() for a in approvals)
+    return "; ".join(describe_approval(a) for a in approvals)
 
 
 def _check_phase1(drug: str, trials: list, flag: Any, approvals: Sequence[Any]) -> CriterionCheck:

@@ -36,14 +36,22 @@ class ApprovalFact:
     source: str
 
     def words(self) -> str:
-        who = {"children": "for children", "adults": "for adults"}.get(self.population or "", "")
-        what = f" with {self.indication}" if self.indication else ""
-        when = ", ".join(str(x) for x in (self.region, self.year) if x)
-        ages = f"; {self.ages}" if self.ages and self.population == "children" else ""
-        if not who and not what:
-            return f"approved (first approval {when or 'year not recorded'}; for whom and for what is not " \
-                   "recorded in trialfind's tables)"
-        return f"approved {who}{what} ({when or 'year not recorded'}{ages})".replace("approved  ", "approved ")
+        return describe_approval(self)
+
+
+def describe_approval(approval: Any) -> str:
+    """Plain words for an approval row (an ApprovalFact or a knowledge.approvals.Approval):
+    "approved for adults with ALK-positive non-small cell lung cancer (US, 2018)"."""
+    population, indication = getattr(approval, "population", None), getattr(approval, "indication", None)
+    region, year, ages = getattr(approval, "region", None), getattr(approval, "year", None), getattr(approval, "ages", None)
+    who = {"children": "for children", "adults": "for adults"}.get(population or "", "")
+    what = f" with {indication}" if indication else ""
+    when = ", ".join(str(x) for x in (region, year) if x)
+    ages = f"; {ages}" if ages and population == "children" else ""
+    if not who and not what:
+        return f"approved (first approval {when or 'year not recorded'}; for whom and for what is not " \
+               "recorded in trialfind's tables)"
+    return f"approved {who}{what} ({when or 'year not recorded'}{ages})".replace("approved  ", "approved ")
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping
 
 from trialfind.core.errors import InvalidInput
-from trialfind.core.text import NCT_ID_PATTERN
 from trialfind.core.given_names import dictionary_given_names, is_english_word
 from trialfind.core.privacy_words import (
     COMPANIES,
@@ -40,6 +39,7 @@ from trialfind.core.privacy_words import (
     ROLE_WORDS,
     US_STATES,
 )
+from trialfind.core.text import NCT_ID_PATTERN
 
 REFUSAL_HINT = "no names, emails, phone numbers, dates of birth, record numbers or addresses are kept"
 
