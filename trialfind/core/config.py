@@ -33,6 +33,21 @@ def cache_dir(override: str | os.PathLike | None = None) -> Path:
     return path
 
 
+def data_dir(override: str | os.PathLike | None = None) -> Path:
+    """Where saved things live (saved searches and their last answers): explicit path,
+    else $TRIALFIND_DATA_DIR, else the user's data directory. Unlike the cache, losing it
+    loses something, so it is never the checkout's cache/."""
+    chosen = override or os.environ.get("TRIALFIND_DATA_DIR")
+    if chosen:
+        path = Path(chosen).expanduser()
+    else:
+        from platformdirs import user_data_dir  # lazy: only commands that keep data need it
+
+        path = Path(user_data_dir("trialfind"))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def offline_requested(flag: bool | None = None) -> bool:
     if flag is not None:
         return flag
