@@ -27,11 +27,14 @@ class VersionPlan:
     added: dict[str, str] = field(default_factory=dict)                     # new NCT id -> copied from
     added_as: dict[str, dict] = field(default_factory=dict)                 # new NCT id -> statusModule/design edits
     expanded_access: dict[str, tuple[str, str]] = field(default_factory=dict)  # NCT -> (EA NCT id, EA status)
+    site_closed: dict[str, int] = field(default_factory=dict)  # NCT -> index of a location set to COMPLETED
+    site_added: dict[str, int] = field(default_factory=dict)   # NCT -> index of a location copied as a new site
     day: str = UPDATE_DAY
 
     @property
     def touched(self) -> set[str]:
-        return {*self.closed, *self.opened, *self.ages, *self.added, *self.expanded_access}
+        return {*self.closed, *self.opened, *self.ages, *self.added, *self.expanded_access, *self.site_closed,
+                *self.site_added}
 
     def add_copies(self, sources: Sequence[str], **edits) -> list[str]:
         """Copies of `sources` under fresh NCT ids (optionally with edits, see second_version)."""
@@ -85,6 +88,14 @@ def second_version(records: Iterable[dict], plan: VersionPlan) -> list[dict]:
         if nct in plan.expanded_access:
             ea_id, ea_status = plan.expanded_access[nct]
             status["expandedAccessInfo"] = {"hasExpandedAccess": True, "nctId": ea_id, "statusForNctId": ea_status}
+        locations = record["protocolSection"].get("contactsLocationsModule", {}).get("locations", [])
+        if nct in plan.site_added:
+            site = copy.deepcopy(locations[plan.site_added[nct]])
+            site["facility"] = f"{site.get('facility') or 'Hospital'} Annex"
+            site["status"] = "RECRUITING"
+            locations.append(site)
+        if nct in plan.site_closed:
+            locations[plan.site_closed[nct]]["status"] = "COMPLETED"
         _bump(record, plan.day)
         out.append(record)
     for new_id, source in plan.added.items():

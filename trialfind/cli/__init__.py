@@ -19,6 +19,7 @@ COMMANDS = {
     "request": ("trialfind.cli.sponsor", "request", "Write a compassionate-use request packet for the physician."),
     "registry": ("trialfind.cli.registry", "registry", "Registry of compassionate-use request outcomes."),
     "index": ("trialfind.cli.index", "index", "Offline local index of ClinicalTrials.gov studies."),
+    "watch": ("trialfind.cli.watch", "watch", "Saved searches: what changed since last time."),
 }
 
 
