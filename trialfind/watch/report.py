@@ -28,6 +28,13 @@ def _heading(kind: str, result: WatchResult) -> str:
     return heading
 
 
+def _nothing(result: WatchResult) -> str:
+    if result.changes.first_run:
+        return (f"Nothing that may fit yet ({len(result.answer.trials)} related studies followed); "
+                "the next runs will say what changes.")
+    return "No changes."
+
+
 def _groups(result: WatchResult) -> list[tuple[str, list]]:
     return [(kind, result.changes.of_kind(kind)) for kind in KINDS if result.changes.of_kind(kind)]
 
@@ -39,7 +46,7 @@ def digest_text(results: Sequence[WatchResult]) -> str:
         since = f"since {result.previous_run}" if result.previous_run else "first run: everything is new"
         lines.append(f"Watch {result.name!r} ({_asked(result)}), {since}:")
         if not result.changes:
-            lines.append("  No changes.")
+            lines.append(f"  {_nothing(result)}")
         for kind, changes in _groups(result):
             lines.append(f"  {_heading(kind, result)} ({len(changes)}):")
             for change in changes:
@@ -67,7 +74,7 @@ def digest_html(results: Sequence[WatchResult]) -> str:
         since = f"since {result.previous_run}" if result.previous_run else "first run: everything is new"
         body.append(f"<section><h2>{escape(result.name)}</h2><p>{escape(_asked(result))}; {escape(since)}</p>")
         if not result.changes:
-            body.append("<p>No changes.</p>")
+            body.append(f"<p>{escape(_nothing(result))}</p>")
         for kind, changes in _groups(result):
             body.append(f"<h3>{escape(_heading(kind, result))} ({len(changes)})</h3><ul>")
             for change in changes:

@@ -5,8 +5,10 @@ conditions and targets, the child's age in days *and the day it was given* (so t
 ages with time: a watch added at 7 years searches for 8 years a year later), and, when a
 location is given, coordinates rounded to 0.1 degree (about 10 km: a town, not a home)
 and a radius. No name, birth date or contact is asked for or accepted: the label must be
-a short slug (letters, digits, space, - and _), which cannot hold an email or a phone
-number, and the free-text fields are screened for them.
+a short slug (letters, digits, space, - and _), which cannot hold an email address, and
+it and the free-text fields are screened for numbers and dates that could be
+contacts or a birth date. A first name typed as the label cannot be told from a word
+here; the README asks for labels such as "glioma-alk".
 
 One JSON file per watch (`watches/<label>.json`), written atomically: the search and,
 once a run has completed, the answer it gave.
@@ -58,7 +60,7 @@ def check_name(name: str) -> str:
     if not NAME_PATTERN.match(label):
         raise InvalidInput(f"watch name {name!r} is not usable: use 1-40 letters, digits, spaces, - or _ "
                            "(a label such as glioma-alk, not a child's name or contact)")
-    return label
+    return _screen_text("watch name", label)  # digits and dashes still spell phone numbers and dates
 
 
 def _key(name: str) -> str:
