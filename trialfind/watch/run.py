@@ -116,7 +116,7 @@ def run_watches(store: WatchStore, names: Sequence[str] = (), *, source: StudySo
     stores nothing: a dry run).
     """
     today = today or date.today()
-    watches: list[StoredWatch] = [store.get(n) for n in names] if names else store.all()
+    watches: list[StoredWatch] = [store.get(n) for n in dict.fromkeys(names)] if names else store.all()
     if not watches:
         raise InvalidInput("no watches yet: add one with `trialfind watch add NAME --condition ... --age ...`")
     results, answered = [], []
