@@ -71,7 +71,7 @@ def _sites_within(study, near, within_km) -> tuple[tuple[str, float], ...]:
         km = haversine_km(near[0], near[1], site.lat, site.lon)
         if km <= within_km:
             place = site.place() or "a listed site"
-            found[place] = min(round(km, 1), found.get(place, km))
+            found[place] = min(found.get(place, float("inf")), round(km, 1))
     return tuple(sorted(found.items(), key=lambda item: (item[1], item[0])))
 
 

@@ -10,6 +10,11 @@ once complete, so a failed update leaves the previous index as it was.
 The day itself is fetched again (on or after, not after): the registry posts a day's
 updates in more than one batch, so a study posted later on the index's newest day would
 otherwise be missed for good. It costs the few studies of that one day.
+
+The update is not limited to what the index was built from: an index built with
+`index build --from-api --condition glioma` gains every study updated since, whatever its
+condition. Answers stay right (sources retrieve generously, the matchers decide); the
+index only grows.
 """
 from __future__ import annotations
 
