@@ -141,6 +141,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--size", type=int, default=100_000)
     parser.add_argument("--workdir", default="/tmp/trialfind-scale")
+    parser.add_argument("--reuse-builds", action="store_true",
+                        help="keep the version-1 index and the full rebuild of an earlier run (and its time)")
     args = parser.parse_args()
     workdir = Path(args.workdir)
     workdir.mkdir(parents=True, exist_ok=True)
@@ -152,11 +154,16 @@ def main() -> None:
     print(f"version 2: {changed:,} of {args.size:,} studies changed ({time.perf_counter() - started:.0f} s to write)")
 
     base = workdir / f"update-{args.size}-v1"
-    _, v1_seconds, _ = run_measured(_cli("build", str(first), "--fresh", "--cache-dir", str(base)))
-    print(f"version-1 index built in {v1_seconds:.0f} s")
-
     full = workdir / f"update-{args.size}-full"
-    _, full_seconds, full_rss = run_measured(_cli("build", str(second), "--fresh", "--cache-dir", str(full)))
+    timings = workdir / f"update-{args.size}-builds.json"
+    if args.reuse_builds and timings.exists():
+        full_seconds, full_rss = json.loads(timings.read_text())
+        print(f"reusing the indexes of an earlier run (full rebuild then: {full_seconds:.1f} s)")
+    else:
+        _, v1_seconds, _ = run_measured(_cli("build", str(first), "--fresh", "--cache-dir", str(base)))
+        print(f"version-1 index built in {v1_seconds:.0f} s")
+        _, full_seconds, full_rss = run_measured(_cli("build", str(second), "--fresh", "--cache-dir", str(full)))
+        timings.write_text(json.dumps([full_seconds, full_rss]))
     print(f"full rebuild of version 2: {full_seconds:.1f} s, peak RSS {full_rss / 1024:.0f} MB")
 
     results = {}

@@ -8,6 +8,7 @@ import subprocess
 import pytest
 
 from trialfind.cli import main
+from trialfind.watch.store import SEARCH_KEYS
 
 
 def run_cli(argv, capsys) -> tuple[int, str, str]:
@@ -39,6 +40,10 @@ def test_add_run_run_again_list_remove(watch_env, capsys):
     assert "first run" in out and "New trials that may fit" in out and "NCT" in out
     page = html.read_text()
     assert '<meta name="viewport"' in page and "<script" not in page and "https://clinicaltrials.gov/study/NCT" in page
+
+    stored = json.loads((watch_env / "data" / "watches" / "glioma-7.json").read_text())
+    assert set(stored["search"]) == SEARCH_KEYS and stored["answer"]["trials"]
+    assert "@" not in json.dumps(stored)  # the records' contacts are never copied into a watch
 
     code, out, _ = run_cli(["watch", "run", "glioma-7", "--format", "json"], capsys)
     assert code == 3  # nothing changed: cron stays quiet

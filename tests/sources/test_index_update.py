@@ -200,3 +200,37 @@ def test_cli_index_update_and_info(versions, tmp_path, ctgov_server_factory, tri
     missing = subprocess.run([*trialfind_cmd, "index", "update", "--cache-dir", str(tmp_path / "none")], env=env,
                              capture_output=True, text=True)
     assert missing.returncode == 1 and missing.stderr.count("\n") == 1
+
+
+@pytest.mark.slow
+def test_an_update_killed_half_way_is_rolled_back(tmp_path, ctgov_server_factory, trialfind_cmd):
+    """Killed while waiting for its second page (the first is written inside the transaction):
+    the next update rolls the journal back and starts again from the same date."""
+    import signal
+    import time
+
+    records = real_records()
+    cache = tmp_path / "cache"
+    _first_version_index(cache)
+    with LocalIndex.open(cache) as before:
+        expected = answers(before)
+    plan = VersionPlan(ages={parse_study(r).nct_id: ("1 Year", None) for r in records[:1200]})
+    server = ctgov_server_factory(second_version(records, plan))
+    server.inject(delay=60, every=2, path_contains="/studies")  # the second page hangs
+    process = subprocess.Popen([*trialfind_cmd, "index", "update"], env=cli_environment(server, cache),
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while len(server.study_requests()) < 2 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    time.sleep(1.0)  # the first page's studies are being written
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert (cache / "index.sqlite-journal").exists()  # killed inside the transaction
+
+    assert index_newest_update(cache) == "2026-06-02"  # rolled back: still the first version
+    with LocalIndex.open(cache) as after:
+        assert answers(after) == expected
+    server.reset()
+    report = update_index(cache, client=CtgovClient(base_url=server.url, cache_dir=None, fields=None,
+                                                    rate_limit_per_minute=TEST_RATE_LIMIT_PER_MINUTE))
+    assert report.fetched == 1201 and report.newest_last_update == "2026-11-30"
