@@ -4,7 +4,7 @@ Public API (imported lazily so the CLI starts fast):
     parse_study, Study, SearchSpec, ChildProfile, open_source, LocalIndex,
     find_trials, get_study_details, resolve_target, find_candidates, drug_evidence,
     lookup_sponsor, match_sponsor, expanded_access_records, build_request_packet,
-    open_registry, RequestRecord
+    open_registry, RequestRecord, update_index, WatchStore, add_watch, run_watches
 """
 from __future__ import annotations
 
@@ -31,6 +31,10 @@ _EXPORTS = {
     "open_registry": "trialfind.registry",
     "RequestRecord": "trialfind.registry",
     "LocalIndex": "trialfind.sources.local.index",
+    "update_index": "trialfind.sources.local.update",
+    "WatchStore": "trialfind.watch.store",
+    "add_watch": "trialfind.watch.run",
+    "run_watches": "trialfind.watch.run",
 }
 
 __all__ = sorted(_EXPORTS)
