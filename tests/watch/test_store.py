@@ -37,6 +37,12 @@ def test_synthetic_contacts_and_dates_in_search_texts_are_refused(condition):
         new_search("nb", conditions=[condition], age="4")
 
 
+@pytest.mark.parametrize("condition", ["FGFR 1/2/3 fusion", "t(12;21) ETV6-RUNX1", "1p/19q codeleted glioma",
+                                       "stage 4S neuroblastoma"])
+def test_synthetic_ordinary_search_texts_pass_the_screen(condition):
+    assert new_search("x", conditions=[condition], age="4").conditions == (condition,)
+
+
 def test_a_stored_watch_holds_the_search_only(tmp_path):
     store = WatchStore(tmp_path)
     add_watch(store, "DIPG watch", conditions=["diffuse intrinsic pontine glioma"], targets=["H3 K27M"], age="6y4m",

@@ -36,7 +36,8 @@ DEFAULT_WITHIN_KM = 100.0  # radius for site changes when --near is given withou
 _PERSONAL = (
     (re.compile(r"[^\s@]+@[^\s@]+\.[A-Za-z]{2,}"), "an email address"),
     (re.compile(r"\+?\d[\d\s().\-]{6,}\d"), "a phone or record number"),
-    (re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b"), "a date"),
+    # 02/03/2019, 2019-03-02, 2.3.19; not "FGFR 1/2/3"
+    (re.compile(r"\b(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\b"), "a date"),
     (re.compile(r"\b(?:born|birth|d\.?o\.?b\.?)\b", re.I), "a birth date"),
 )
 # The keys a watch file may hold: a test asserts nothing else is ever written.
