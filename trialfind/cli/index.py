@@ -121,7 +121,8 @@ def update(source, workers, progress, cache_dir, api_url, rate_limit, fmt):
 
     From the API (default: one page walk of `AREA[LastUpdatePostDate]RANGE[date, MAX]`) or from
     SOURCE, a newer bulk file (only its records from that date on are read into the index).
-    The index is replaced only when the update completes; `index build --fresh` still rebuilds it whole.
+    One transaction on the index file: a failed or interrupted update changes nothing.
+    `index build --fresh` still rebuilds the index whole.
     """
 
     # Full records (no fields=): the index then holds what a full build from the bulk file holds.
