@@ -6,7 +6,7 @@ ages with time: a watch added at 7 years searches for 8 years a year later), and
 location is given, coordinates rounded to 0.1 degree (about 10 km: a town, not a home)
 and a radius. No name, birth date or contact is asked for or accepted: the label must be
 a short slug (letters, digits, space, - and _), which cannot hold an email address, and
-it and the free-text fields are screened for numbers and dates that could be
+it and the free-text fields go through the one privacy screen (core.privacy) for anything that could be
 contacts or a birth date. A first name typed as the label cannot be told from a word
 here; the README asks for labels such as "glioma-alk".
 
@@ -24,6 +24,7 @@ from typing import Any, Iterator, Sequence
 
 from trialfind.core.ages import parse_child_age
 from trialfind.core.errors import InvalidInput, NotFound, SourceDataError
+from trialfind.core.privacy import screen_fields
 from trialfind.core.profile import parse_near
 from trialfind.output.formats import atomic_write_text
 
@@ -31,25 +32,14 @@ WATCH_FORMAT = 1
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _-]{0,39}$")
 NEAR_DECIMALS = 1          # ~11 km of latitude: enough for site distances, not a home address
 DEFAULT_WITHIN_KM = 100.0  # radius for site changes when --near is given without --within
-# Free text that looks like contact details or a date (a birth date hides easily in a search text).
-# A stop-gap until the shared privacy screen is in core; it leans towards refusing.
-_PERSONAL = (
-    (re.compile(r"[^\s@]+@[^\s@]+\.[A-Za-z]{2,}"), "an email address"),
-    (re.compile(r"\+?\d[\d\s().\-]{6,}\d"), "a phone or record number"),
-    # 02/03/2019, 2019-03-02, 2.3.19; not "FGFR 1/2/3"
-    (re.compile(r"\b(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\b"), "a date"),
-    (re.compile(r"\b(?:born|birth|d\.?o\.?b\.?)\b", re.I), "a birth date"),
-)
 # The keys a watch file may hold: a test asserts nothing else is ever written.
 SEARCH_KEYS = frozenset({"name", "conditions", "targets", "age_days", "age_given_on", "near", "within_km", "created"})
 
 
 def _screen_text(field_name: str, value: str) -> str:
+    """The one privacy screen (names, contacts, dates, record numbers, addresses) and a length cap."""
     text = " ".join(str(value).split())
-    for pattern, what in _PERSONAL:
-        if pattern.search(text):
-            raise InvalidInput(f"{field_name} {value!r} looks like it holds {what}: a watch keeps the search only, "
-                               "never names, contacts or dates of birth")
+    screen_fields({field_name: text})
     if len(text) > 200:
         raise InvalidInput(f"{field_name} is too long (at most 200 characters)")
     return text
