@@ -47,10 +47,97 @@ OPEN_STATUSES = frozenset({"RECRUITING"})
 FLAGGED_OPEN_STATUSES = frozenset({"NOT_YET_RECRUITING", "ENROLLING_BY_INVITATION"})
 EXPANDED_ACCESS_OPEN = frozenset({"AVAILABLE"})
 
+# A section heading: optional bullet, number or bold markup, up to four words such as
+# "Key", "Main", "Patient", "Part 2 additional", then the section word. Text after the
+# colon is criteria text and is kept ("Inclusion Criteria: Solid tumors with KRAS G12D").
 _HEADING = re.compile(
-    r"^\s*(?:[-*•]\s*)?(?:key\s+|main\s+|general\s+)?(?P<kind>inclusion|exclusion)\s*(?:criteria|criterion)?\b[^\n]{0,80}?:?\s*$",
+    r"^\s*(?:[-*•#>]+\s*|\(?\d{1,2}[.)]\s*|\(?[A-Za-z][.)]\s+|[IVX]{1,4}[.)]\s+)?(?:\*\*|__)?\s*"
+    r"(?P<prefix>(?:[A-Za-z0-9][\w\-/]*\s+){0,4}?)"
+    r"(?P<kind>non[\s\-]?inclusion|inclusion|exclusion|ineligibility|eligibility)"
+    r"(?:\s+(?P<word>criteria|criterion|criterias)\b|(?P<plural>s)\b|\b)(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# A heading glued to the end of a criterion: "* Stable relationship Exclusion Criteria:".
+_TRAILING_HEADING = re.compile(
+    r"^(?P<before>.*?\S)\s*(?P<kind>(?<![A-Za-z])(?:inclusion|exclusion))\s+criteria\s*:\s*(?:\*\*|__)?\s*$",
+    re.IGNORECASE,
+)
+_HEADING_PREFIX_WORDS = frozenset("""
+key main general major other additional specific further patient patients participant participants subject
+subjects partner partners study trial part cohort arm phase stage disease disease-specific and for of the
+""".split())
+_EXCLUSION_KINDS = ("exclusion", "ineligibility")
+
+
+@dataclass(frozen=True)
+class CriteriaParts:
+    """An eligibilityCriteria block split into sections; every line lands in one of them."""
+
+    inclusion: str | None
+    exclusion: str | None
+    unsplit: bool  # no heading at all: whether a line includes or excludes is unknown
+
+
+def _heading(line: str) -> tuple[str, str] | None:
+    """(section, text on the heading line) when `line` starts a section, else None."""
+    found = _HEADING.match(line)
+    if found:
+        prefix_words = found.group("prefix").lower().split()
+        rest = found.group("rest").strip().strip("*_").strip()
+        kind = found.group("kind").lower()
+        section = "exclusion" if kind.startswith(_EXCLUSION_KINDS) or kind.startswith("non") else "inclusion"
+        plain_prefix = all(w in _HEADING_PREFIX_WORDS or w.isdigit() or len(w) <= 3 for w in prefix_words)
+        if plain_prefix and (found.group("word") or found.group("plural") or rest.startswith(":") or not rest):
+            if not rest:
+                return section, ""
+            if rest.startswith(":"):
+                return section, rest[1:].strip().strip("*_").strip()
+            # A label before the colon names a cohort ("for HIV infected pregnant women"): kept.
+            label = re.match(r"^([^:;]{0,80}?)\s*:\s*(.*)$", rest)
+            if label and found.group("word"):
+                return section, " ".join(p for p in (label.group(1).strip("*_ "), label.group(2).strip("*_ ")) if p)
+            if found.group("word") and not prefix_words and len(rest) <= 60 and rest.endswith("."):
+                return section, rest  # "Inclusion criteria for participation in R2."
+    return None
+
+
+def split_criteria_parts(text: str | None) -> CriteriaParts:
+    """Split an eligibilityCriteria block into inclusion and exclusion text, keeping every line.
+
+    Text before any heading counts as inclusion (how sponsors write short lists); several
+    inclusion or exclusion headings (per cohort) are gathered together. A block with no
+    heading at all is all "inclusion" but marked unsplit: nothing in it may be read as a
+    requirement with certainty.
+    """
+    if not text:
+        return CriteriaParts(None, None, False)
+    sections: dict[str, list[str]] = {"inclusion": [], "exclusion": []}
+    current = "inclusion"
+    headed = False
+    for line in text.splitlines():
+        heading = _heading(line)
+        if heading is None:
+            trailing = _TRAILING_HEADING.match(line)
+            if trailing:
+                sections[current].append(trailing.group("before"))
+                current = trailing.group("kind").lower()
+                headed = True
+                continue
+            sections[current].append(line)
+            continue
+        current, on_line = heading
+        headed = True
+        if on_line:
+            sections[current].append(on_line)
+    inclusion = "\n".join(sections["inclusion"]).strip() or None
+    exclusion = "\n".join(sections["exclusion"]).strip() or None
+    return CriteriaParts(inclusion, exclusion, unsplit=not headed)
+
+
+def split_criteria(text: str | None) -> tuple[str | None, str | None]:
+    """(inclusion, exclusion) text of an eligibilityCriteria block; see split_criteria_parts."""
+    parts = split_criteria_parts(text)
+    return parts.inclusion, parts.exclusion
 
 
 @dataclass(frozen=True)
@@ -120,6 +207,7 @@ class Study:
     eligibility_text: str | None = None
     inclusion_criteria: str | None = None
     exclusion_criteria: str | None = None
+    criteria_unsplit: bool = False  # no inclusion/exclusion headings: a mention there is never certain
     lead_sponsor: str | None = None
     lead_sponsor_class: str | None = None
     collaborators: tuple[str, ...] = ()
@@ -182,29 +270,6 @@ def _float(value: Any) -> float | None:
         return None
 
 
-def split_criteria(text: str | None) -> tuple[str | None, str | None]:
-    """Split an eligibilityCriteria block into (inclusion, exclusion) text.
-
-    Text before any heading, or a block with no headings at all, counts as
-    inclusion: that is how sponsors write short lists. Several inclusion or
-    exclusion headings (per cohort) are gathered together.
-    """
-    if not text:
-        return None, None
-    inclusion: list[str] = []
-    exclusion: list[str] = []
-    current = inclusion
-    for line in text.splitlines():
-        heading = _HEADING.match(line)
-        if heading and len(line.strip()) <= 100:
-            current = inclusion if heading.group("kind").lower() == "inclusion" else exclusion
-            continue
-        current.append(line)
-    inc = "\n".join(inclusion).strip() or None
-    exc = "\n".join(exclusion).strip() or None
-    return inc, exc
-
-
 def parse_study(record: dict[str, Any]) -> Study:
     """Build a Study from a v2 study object (full or field-limited)."""
     if not isinstance(record, dict):
@@ -262,7 +327,7 @@ def parse_study(record: dict[str, Any]) -> Study:
         else None
     )
     criteria = eligibility.get("eligibilityCriteria")
-    inclusion, exclusion = split_criteria(criteria)
+    criteria_parts = split_criteria_parts(criteria)
     min_age = eligibility.get("minimumAge")
     max_age = eligibility.get("maximumAge")
     enrollment = _get(design, "enrollmentInfo", "count")
@@ -295,8 +360,9 @@ def parse_study(record: dict[str, Any]) -> Study:
         sex=eligibility.get("sex"),
         healthy_volunteers=eligibility.get("healthyVolunteers"),
         eligibility_text=criteria,
-        inclusion_criteria=inclusion,
-        exclusion_criteria=exclusion,
+        inclusion_criteria=criteria_parts.inclusion,
+        exclusion_criteria=criteria_parts.exclusion,
+        criteria_unsplit=criteria_parts.unsplit,
         lead_sponsor=_get(sponsors, "leadSponsor", "name"),
         lead_sponsor_class=_get(sponsors, "leadSponsor", "class"),
         collaborators=tuple(c["name"] for c in (sponsors.get("collaborators") or []) if c.get("name")),
