@@ -77,16 +77,19 @@ def test_mesh_term_then_mesh_category_then_keyword_then_title():
     mesh = synthetic_study(conditions=("Brain stem tumour",), condition_mesh_terms=("Glioma",))
     assert match_condition("glioma", mesh).strength == "mesh"
     assert match_condition("glioma", mesh).direct
-    broader = synthetic_study(conditions=("Ependymoma",), condition_mesh_terms=("Ependymoma",),
+    # (Ependymoma is a glioma in the vocabulary since issue 10: a narrower type counts directly.)
+    broader = synthetic_study(conditions=("Oligodendroglioma",), condition_mesh_terms=("Oligodendroglioma",),
                               condition_mesh_ancestors=("Glioma", "Neoplasms, Neuroepithelial"))
     result = match_condition("glioma", broader)
     assert result.strength == "broader" and not result.direct
-    assert "Ependymoma" in result.reason and "check" in result.reason
+    assert "Oligodendroglioma" in result.reason and "check" in result.reason
+    # The record's own title and keywords are direct evidence (issue 10); a MeSH category is not.
     keyword = synthetic_study(conditions=("CNS Tumor",), keywords=("glioma",))
-    assert match_condition("glioma", keyword).strength == "keyword"
+    assert match_condition("glioma", keyword).strength == "exact"
+    assert match_condition("glioma", keyword).field == "keyword"
     title = synthetic_study(brief_title="Radiotherapy for Glioma in Children", conditions=("CNS Tumor",))
     result = match_condition("glioma", title)
-    assert result.strength == "keyword" and result.field == "title" and not result.direct
+    assert result.strength == "exact" and result.field == "title" and result.direct
 
 
 def test_exact_wins_over_weaker_evidence():

@@ -19,6 +19,9 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Any, Iterable
 
+from trialfind.match.negation import (clause_bounds, clause_negated, excluded_in_inclusion, is_negated,
+                                      prior_therapy, tested_only)
+
 # Gene symbols that are, or begin like, everyday words; 3 letters or fewer always count.
 AMBIGUOUS_SYMBOLS = frozenset({
     "RET", "KIT", "MET", "ALK", "MAX", "REST", "CAT", "SET", "CAST", "IMPACT", "CALM", "CAPS",
@@ -39,78 +42,30 @@ _GENE_WORD_BEFORE = re.compile(
     r"\b(?:mutant|mutated|activating|oncogenic|altered|rearranged|fused|amplified|anti)[\s\-]+$", re.IGNORECASE
 )
 
-# Right after the symbol: "ALK-negative", "BRAF wild-type", "EGFR mutation negative",
-# "KRAS (wt)", "HER2-" / "HER2(-)" (minus sign), "HER2 negativity".
-_NEGATED_AFTER = re.compile(
-    r"^(?:[-−](?![\w+])|\s*\(\s*[-−]\s*\)|[\s\-:()]*(?:[\w/]+[\s\-]+){0,2}?"
-    r"(?:negative|negativity|neg\b|wild[\s-]?type|wildtype|wt\b|non[\s-]?mutated|unmutated|non[\s-]?amplified|"
-    r"not\s+(?:mutated|amplified|rearranged|altered|detected|present|expressed)|absent|"
-    r"was\s+not\s+detected|is\s+not\s+detected))",
-    re.IGNORECASE,
-)
-# Later in the same clause, before any word that states a positive finding:
-# "EGFR, ALK and ROS1 gene test results are all negative".
-_NEGATIVE_LATER = re.compile(r"\b(?:negative|negativity|wild[\s-]?type|wildtype|unmutated|not\s+detected)\b",
-                             re.IGNORECASE)
-_POSITIVE_LATER = re.compile(
-    r"\+|\b(?:positive|positivity|mutated|mutant|mutations?|fusions?|fused|rearranged|rearrangements?|"
-    r"amplified|amplification|altered|alterations?|harbou?ring|expressing|overexpress\w*|with|confirmed|"
-    r"documented|known)\b", re.IGNORECASE)
-_LATER_REACH_WORDS = 20
-_POSITIVE_AFTER = re.compile(
-    r"^[\s\-(]*(?:[A-Z]\d+[A-Z*]?[\s\-]*)?(?:\+|positive|mutat\w*|fusions?|fused|rearrang\w*|amplif\w*|"
-    r"alter\w*|translocat\w*|driven|expressing|overexpress\w*)", re.IGNORECASE)
-# Before the symbol, within a few words: "no known", "without", "not harbouring", "absence of".
-# (phrase, most words allowed between it and the symbol)
-_NEGATOR = (r"no|not|without|absence of|absent|lack of|lacking|lacks|negative for|free of|excluding|except|"
-            r"other than|neither|nor")
-_NEGATORS_BEFORE = (
-    (re.compile(rf"\b(?:{_NEGATOR})\b"), 3),
-    (re.compile(r"\bnegative\b"), 1),  # "negative ALK fusion"
-    (re.compile(r"\bnon\b"), 0),  # "non-ALK", but not "non-small cell lung cancer with EGFR"
-)
-# A negator reaches further over a list of genes and alteration words:
-# "must not have EGFR sensitizing mutations, EGFR T790M mutation, ALK gene fusion".
-_LIST_WORDS = frozenset("""
-have has had harbor harbors harboring harbour harbours harbouring carry carries carrying known any an a the
-documented detectable detected evidence of with or and nor gene genes sensitizing sensitising sensitive
-activating driver drivers oncogenic concomitant including such as other alteration alterations altered
-mutation mutations mutated mutant fusion fusions rearrangement rearrangements rearranged amplification
-amplifications amplified translocation translocations deletion deletions insertion insertions exon point
-actionable targetable genomic molecular aberration aberrations positive common rare variant variants
-but limited to e g eg i ie exon
-""".split())
 _VARIANT_NEGATED = re.compile(r"\b(?:other\s+than|except|excluding|not|non|no|without)[\s\-]+(?:\w+[\s\-]+){0,1}$",
                               re.IGNORECASE)
-_NEGATOR_WORD = re.compile(rf"^(?:{_NEGATOR})$")
-# "no prior ALK inhibitor" is about treatment history, not the tumour's ALK status.
-_TREATMENT_AFTER = re.compile(
-    r"^[\s\-]*(?:inhibitors?|tkis?|targeted|directed|therapy|therapies|treatment)\b", re.IGNORECASE
-)
-# A test to be done rather than a finding: "ALK testing", "EGFR, ALK and ROS1 testing".
-_TESTED_AFTER = re.compile(
-    r"^[\s\-:(),]*(?:[\w/]+[\s\-,]+){0,3}?(?:testing|test|tests|tested|assays?|status|results?|analysis)\b",
-    re.IGNORECASE,
-)
 # A laboratory value, not a gene: "eGFR < 45 mL/min", "ALK PHOS > 2 x ULN".
 _LAB_VALUE_AFTER = re.compile(r"^\s*(?:\([^)]{0,20}\)\s*)?\\?\s*[<>≤≥=]|^[^.;\n]{0,25}\bml\s*/\s*min", re.IGNORECASE)
 # A protein change such as V600E / G12C / F1174L; it may be glued to the gene ("BRAFV600E").
 _PROTEIN_CHANGE = re.compile(r"(?<![a-z0-9])[A-Z]\d{1,4}(?:[A-Z]|\*|fs|del|ins)(?![A-Za-z0-9])")
-_CLAUSE_END = re.compile(r"[.;\n•]|\s[-*]\s")
 
 POSITIVE_FIELDS = ("title", "condition", "keyword", "intervention", "inclusion criteria")
 STRENGTH_WEIGHT = {"direct": 1.0, "indirect": 0.5, "none": 0.0}
 
 
+UNSPLIT_FIELD = "criteria (no inclusion/exclusion headings)"
+
+
 @dataclass(frozen=True)
 class Mention:
-    field: str  # title | condition | keyword | intervention | inclusion criteria | exclusion criteria
+    field: str  # title | condition | keyword | intervention | inclusion criteria | exclusion criteria | UNSPLIT_FIELD
     phrase: str  # the gene symbol, alias or drug name as given
     kind: str  # gene | drug
     snippet: str
     variant: str | None = None  # yes | no | unknown; None when no alteration was asked about
     negated: bool = False
     tested_only: bool = False  # "EGFR, ALK and ROS1 testing": a test to be done, not a finding
+    context: str | None = None  # "prior therapy" | "excluded" (an exclusion inside the inclusion text)
 
     @property
     def excluded(self) -> bool:
@@ -118,7 +73,24 @@ class Mention:
 
     @property
     def counts(self) -> bool:
-        return not self.negated and not self.excluded and not self.tested_only
+        return not self.negated and not self.excluded and not self.tested_only and self.context is None
+
+    @property
+    def unsure(self) -> bool:
+        """Counts, but only as indirect evidence: criteria text with no headings."""
+        return self.field == UNSPLIT_FIELD
+
+    def describe(self) -> str:
+        """What the mention is, in plain words: "mentioned only as excluded prior therapy"."""
+        if self.context == "prior therapy":
+            return "excluded prior therapy" if self.excluded or self.negated else "prior therapy"
+        if self.context == "excluded" or self.excluded:
+            return "an exclusion"
+        if self.negated:
+            return "absent or negative"
+        if self.tested_only:
+            return "a test to be done"
+        return f"in the {self.field}"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -207,60 +179,10 @@ def _variant_regex(phrase: str) -> re.Pattern:
     return _drug_regex(phrase)
 
 
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """The bullet/sentence holding the span [start, end)."""
-    left = 0
-    for found in _CLAUSE_END.finditer(text, 0, start):
-        left = found.end()
-    right_match = _CLAUSE_END.search(text, end)
-    right = right_match.start() if right_match else len(text)
-    return left, right
-
-
 def _snippet(text: str, start: int, end: int, width: int = 70) -> str:
     left, right = max(0, start - width), min(len(text), end + width)
     piece = " ".join(text[left:right].split())
     return ("…" if left > 0 else "") + piece + ("…" if right < len(text) else "")
-
-
-def _is_negated(text: str, start: int, end: int, clause: tuple[int, int]) -> bool:
-    after = text[end:clause[1]]
-    if _NEGATED_AFTER.match(after):
-        return True
-    later_words = after.split()[:_LATER_REACH_WORDS]
-    later = " ".join(later_words)
-    negative = _NEGATIVE_LATER.search(later)
-    if negative and not _POSITIVE_LATER.search(later[:negative.start()]):
-        return True
-    if _TREATMENT_AFTER.match(after):
-        return False
-    before = text[clause[0]:start]
-    words = re.findall(r"[a-z0-9]+", before.lower())
-    for negator, reach in _NEGATORS_BEFORE:
-        for size in range(1, reach + 3):  # the negator is one or two words, then up to `reach` words
-            if len(words) < size:
-                break
-            tail = " ".join(words[-size:])
-            head = negator.match(tail)
-            if head and len(tail[head.end():].split()) <= reach:
-                return True
-    # A negator further back, with only a list of genes and alteration words in between.
-    raw_words = re.findall(r"[A-Za-z0-9]+", before)
-    for index in range(len(raw_words) - 1, -1, -1):
-        word = raw_words[index]
-        lower = word.lower()
-        previous = raw_words[index - 1].lower() if index > 0 else ""
-        following = raw_words[index + 1].lower() if index + 1 < len(raw_words) else ""
-        if lower == "not" and following == "limited":  # "including but not limited to"
-            continue
-        if (_NEGATOR_WORD.match(lower) or lower in ("wildtype", "negative")
-                or (lower == "of" and previous in ("absence", "lack", "free"))
-                or (lower == "type" and previous == "wild")):
-            return True
-        symbol_like = any(c.isupper() for c in word[1:]) or any(c.isdigit() for c in word)
-        if lower not in _LIST_WORDS and not symbol_like:
-            return False
-    return False
 
 
 def _symbol_like(phrase: str) -> bool:
@@ -284,17 +206,6 @@ def _reads_as_gene(symbol: str, written: str, text: str, start: int, end: int, a
     if ambiguous and text[start - 1:start] == "(" and text[end:end + 1] == ")" and not context:
         return False
     return True
-
-
-def _clause_negated(text: str, spans: list[tuple[int, int]], clause: tuple[int, int]) -> bool:
-    """Negative when an occurrence is negated and no other states a positive finding:
-    "testing of ALK with no ALK rearrangement" is negative, "BRAF V600E mutation, or BRAF
-    wild-type with NF1 loss" is not."""
-    negated = [_is_negated(text, start, end, clause) for start, end in spans]
-    if not any(negated):
-        return False
-    return not any(not neg and _POSITIVE_AFTER.match(text[end:clause[1]])
-                   for neg, (_, end) in zip(negated, spans))
 
 
 def _is_other_abbreviation(text: str, start: int, end: int) -> bool:
@@ -331,9 +242,33 @@ def _fields(study) -> Iterable[tuple[str, str]]:
     for name in study.intervention_names:
         yield "intervention", name
     if study.inclusion_criteria:
-        yield "inclusion criteria", study.inclusion_criteria
+        yield (UNSPLIT_FIELD if getattr(study, "criteria_unsplit", False) else "inclusion criteria",
+               study.inclusion_criteria)
     if study.exclusion_criteria:
         yield "exclusion criteria", study.exclusion_criteria
+
+
+def _context(field_name: str, text: str, spans: list[tuple[int, int]], clause: tuple[int, int]) -> str | None:
+    """Why a gene mention in the criteria is not a requirement, when it is not."""
+    if "criteria" not in field_name:
+        return None
+    if all(prior_therapy(text, start, end, clause) for start, end in spans):
+        return "prior therapy"
+    if field_name != "exclusion criteria" and any(excluded_in_inclusion(text, start, end, clause)
+                                                  for start, end in spans):
+        return "excluded"
+    return None
+
+
+def _drug_context(text: str, start: int, end: int, clause: tuple[int, int]) -> str | None:
+    before = text[max(clause[0], start - 60):start]
+    if re.search(r"\b(?:prior|previous|previously|progress\w*|resistan\w*|refractory|failure|failed|"
+                 r"intoleran\w*|pre-?treated|treated\s+with|received|exposure|naive|naïve|after|following)\b",
+                 before, re.IGNORECASE):
+        return "prior therapy"
+    if excluded_in_inclusion(text, start, end, clause):
+        return "excluded"
+    return None
 
 
 def scan(study, *, genes: Iterable[str] = (), variant_phrases: Iterable[str] = (),
@@ -386,7 +321,7 @@ def scan(study, *, genes: Iterable[str] = (), variant_phrases: Iterable[str] = (
             for hit in hits:
                 start, end = hit.span()
                 if _reads_as_gene(symbol, hit.group(0), text, start, end, ambiguous):
-                    by_clause.setdefault(_clause(text, start, end), []).append((start, end))
+                    by_clause.setdefault(clause_bounds(text, start, end), []).append((start, end))
             for clause, spans in by_clause.items():
                 start, end = spans[0]
                 # One mention per clause; any negated occurrence makes the clause negative
@@ -394,25 +329,54 @@ def scan(study, *, genes: Iterable[str] = (), variant_phrases: Iterable[str] = (
                 found.append(Mention(
                     field=field_name, phrase=symbol, kind="gene", snippet=_snippet(text, start, end),
                     variant=_variant_state(text, clause, variant_regexes, asks_protein_change),
-                    negated=_clause_negated(text, spans, clause),
-                    tested_only=all(_TESTED_AFTER.match(text[e_:clause[1]]) for _, e_ in spans),
+                    negated=clause_negated(text, spans, clause),
+                    tested_only=tested_only(text, spans, clause),
+                    context=_context(field_name, text, spans, clause),
                 ))
         for name, regex in drug_patterns:
             clauses: set[tuple[int, int]] = set()
             for hit in hits_of.get(name, ()):
                 start, end = hit.span()
-                clause = _clause(text, start, end)
+                clause = clause_bounds(text, start, end)
                 if clause in clauses:
                     continue
                 clauses.add(clause)
                 # "With or Without Osimertinib" in a title is a study arm, not a negation.
-                in_criteria = field_name.endswith("criteria")
+                in_criteria = "criteria" in field_name
                 found.append(Mention(field=field_name, phrase=name, kind="drug",
                                      snippet=_snippet(text, start, end),
-                                     negated=in_criteria and _is_negated(text, start, end, clause)))
-    order = {name: i for i, name in enumerate((*POSITIVE_FIELDS, "exclusion criteria"))}
+                                     negated=in_criteria and is_negated(text, start, end, clause),
+                                     context=(_drug_context(text, start, end, clause) if in_criteria else None)))
+    order = {name: i for i, name in enumerate((*POSITIVE_FIELDS, UNSPLIT_FIELD, "exclusion criteria"))}
     found.sort(key=lambda m: (order[m.field], m.kind != "gene"))
     return found
+
+
+def _reason_for_none(label: str, variant: str | None, genes_other: list[Mention], rejected: list[Mention]) -> str:
+    """Why nothing counts, naming what was found: "osimertinib is mentioned only as excluded prior therapy"."""
+    if genes_other:
+        other = genes_other[0]
+        return f"the study names {other.phrase} only with other alterations than {variant}: \"{other.snippet}\""
+    if not rejected:
+        return f"the study does not mention {label}"
+    first = rejected[0]
+    if all(m.tested_only and not m.negated and not m.excluded and m.context is None for m in rejected):
+        return f"{first.phrase} is mentioned only as a test to be done, not as a requirement: \"{first.snippet}\""
+    if all(m.excluded and m.context is None and not m.negated for m in rejected):
+        return f"{first.phrase} is mentioned only in the exclusion criteria: \"{first.snippet}\""
+    prior = [m for m in rejected if m.context == "prior therapy"]
+    if prior and all(m.context == "prior therapy" or m.excluded for m in rejected):
+        shown = prior[0]
+        excluded = all(m.excluded or m.negated for m in prior)
+        return (f"{shown.phrase} is mentioned only as {'excluded ' if excluded else ''}prior therapy, "
+                f"not as a requirement: \"{shown.snippet}\"")
+    inside = [m for m in rejected if m.context == "excluded"]
+    if inside and all(m.context == "excluded" or m.excluded for m in rejected):
+        return f"{inside[0].phrase} is mentioned only as an exclusion: \"{inside[0].snippet}\""
+    negated = next((m for m in rejected if m.negated), first)
+    return (f"{negated.phrase} is mentioned only as absent or negative"
+            f"{' or in the exclusion criteria' if any(m.excluded for m in rejected) else ''}: "
+            f"\"{negated.snippet}\"")
 
 
 def find_mentions(study, *, label: str, genes: Iterable[str] = (), variant: str | None = None,
@@ -428,7 +392,8 @@ def find_mentions(study, *, label: str, genes: Iterable[str] = (), variant: str 
     variant_phrases = tuple(variant_phrases) or ((variant,) if variant else ())
     mentions = scan(study, genes=genes, variant_phrases=variant_phrases, drug_names=drug_names)
     counting = [m for m in mentions if m.counts]
-    genes_ok = [m for m in counting if m.kind == "gene" and m.variant in (None, "yes")]
+    genes_ok = [m for m in counting if m.kind == "gene" and m.variant in (None, "yes") and not m.unsure]
+    genes_headless = [m for m in counting if m.kind == "gene" and m.variant in (None, "yes") and m.unsure]
     genes_unsure = [m for m in counting if m.kind == "gene" and m.variant == "unknown"]
     genes_other = [m for m in counting if m.kind == "gene" and m.variant == "no"]
     drugs_given = [m for m in counting if m.kind == "drug" and m.field == "intervention"]
@@ -440,6 +405,11 @@ def find_mentions(study, *, label: str, genes: Iterable[str] = (), variant: str 
         best = genes_ok[0]
         strength = "direct"
         reason = f"{best.phrase if not variant else label} is named in the study's {best.field}: \"{best.snippet}\""
+    elif genes_headless:
+        best = genes_headless[0]
+        strength = "indirect"
+        reason = (f"{best.phrase} is named in the study's criteria, which have no inclusion/exclusion headings, "
+                  f"so whether it is required is unclear: \"{best.snippet}\"; check with the study team")
     elif genes_unsure:
         best = genes_unsure[0]
         strength = "indirect"
@@ -456,28 +426,13 @@ def find_mentions(study, *, label: str, genes: Iterable[str] = (), variant: str 
         reason = f"{best.phrase}, a drug aimed at {label}, is named in the study's {best.field}: \"{best.snippet}\""
     else:
         strength = "none"
-        if genes_other:
-            other = genes_other[0]
-            reason = (f"the study names {other.phrase} only with other alterations than {variant}: "
-                      f"\"{other.snippet}\"")
-        elif rejected and all(m.tested_only and not m.negated and not m.excluded for m in rejected):
-            reason = (f"{rejected[0].phrase} is mentioned only as a test to be done, not as a requirement: "
-                      f"\"{rejected[0].snippet}\"")
-        elif rejected and all(m.excluded for m in rejected):
-            reason = f"{rejected[0].phrase} is mentioned only in the exclusion criteria: \"{rejected[0].snippet}\""
-        elif rejected:
-            negated = next((m for m in rejected if m.negated), rejected[0])
-            reason = (f"{negated.phrase} is mentioned only as absent or negative"
-                      f"{' or in the exclusion criteria' if any(m.excluded for m in rejected) else ''}: "
-                      f"\"{negated.snippet}\"")
-        else:
-            reason = f"the study does not mention {label}"
+        reason = _reason_for_none(label, variant, genes_other, rejected)
     if strength != "none":
         excluded = [m for m in rejected if m.excluded]
         negated = [m for m in rejected if m.negated and not m.excluded]
         if excluded:
             notes.append(f"{excluded[0].phrase} also appears in the exclusion criteria: \"{excluded[0].snippet}\"")
         if negated:
-            notes.append(f"{negated[0].phrase} is also mentioned as absent or negative: \"{negated[0].snippet}\"")
+            notes.append(f"{negated[0].phrase} is also mentioned as {negated[0].describe()}: \"{negated[0].snippet}\"")
     return MentionMatch(query=label, strength=strength, reason=reason, mentions=tuple(mentions),
                         notes=tuple(notes))
