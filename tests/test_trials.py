@@ -108,10 +108,13 @@ def test_the_search_spec(source):
     assert spec.statuses == ("ENROLLING_BY_INVITATION", "NOT_YET_RECRUITING", "RECRUITING")
     assert spec.study_types == ("INTERVENTIONAL",)
     assert spec.admits_age_days == profile.age_days
-    assert spec.conditions == ("neuroblastoma",) and spec.combine == "all"
+    # The typed name first, then its plural and abbreviation from the condition vocabulary.
+    assert spec.conditions[0] == "neuroblastoma" and spec.combine == "all"
+    assert {"neuroblastomas", "NB"} <= set(spec.conditions)
     find_trials(profile, source=source)
     sent = source.specs[-1]
     assert "ALK" in sent.terms and "anaplastic lymphoma kinase" in sent.terms
+    assert "crizotinib" in sent.terms and "lorlatinib" in sent.terms  # drug names matched are searched
     find_trials(profile, source=source, status="all", include_ineligible=True)
     sent = source.specs[-1]
     assert sent.statuses == () and sent.admits_age_days is None

@@ -16,6 +16,7 @@ from trialfind.core.errors import InvalidInput, SourceDataError
 from trialfind.core.profile import ChildProfile
 from trialfind.core.spec import SearchSpec, StudySource
 from trialfind.core.study import FLAGGED_OPEN_STATUSES, OPEN_STATUSES, Study, parse_study
+from trialfind.knowledge.conditions import search_phrases as condition_search_phrases
 from trialfind.knowledge.targets import resolve_target
 from trialfind.match.conditions import ConditionMatch, match_condition
 from trialfind.match.eligibility import CHECK_WITH_TEAM, assess
@@ -32,11 +33,17 @@ _NCT_ID = re.compile(r"^NCT\d{8}$")
 def build_search_spec(profile: ChildProfile, targets: Sequence = (), *, status: str = "open",
                       include_ineligible: bool = False,
                       study_types: Sequence[str] = TRIAL_STUDY_TYPES) -> SearchSpec:
-    """What to ask the source for; `targets` are resolved TargetQuery objects."""
-    terms = tuple(dict.fromkeys(term for t in targets for term in t.search_terms))
+    """What to ask the source for; `targets` are resolved TargetQuery objects.
+
+    Every name the matchers accept is searched, so the API and the offline index fetch the
+    same studies: each condition with its names, abbreviations, spellings, plurals and
+    narrower types from the condition vocabulary; each target with its genes, aliases and
+    the names of the drugs acting on it (drug mentions are judged, so they are searched)."""
+    terms = tuple(dict.fromkeys(term for t in targets for term in (*t.search_terms, *t.drug_names)))
+    conditions = tuple(dict.fromkeys(phrase for c in profile.conditions for phrase in condition_search_phrases(c)))
     statuses = tuple(sorted(OPEN_STATUSES | FLAGGED_OPEN_STATUSES)) if status == "open" else ()
     return SearchSpec(
-        conditions=tuple(profile.conditions),
+        conditions=conditions,
         terms=terms,
         statuses=statuses,
         study_types=tuple(study_types),

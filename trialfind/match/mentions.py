@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Any, Iterable
 
 from trialfind.match.negation import (clause_bounds, clause_negated, excluded_in_inclusion, is_negated,
-                                      prior_therapy, tested_only)
+                                      tested_only, treatment_context)
 
 # Gene symbols that are, or begin like, everyday words; 3 letters or fewer always count.
 AMBIGUOUS_SYMBOLS = frozenset({
@@ -65,7 +65,7 @@ class Mention:
     variant: str | None = None  # yes | no | unknown; None when no alteration was asked about
     negated: bool = False
     tested_only: bool = False  # "EGFR, ALK and ROS1 testing": a test to be done, not a finding
-    context: str | None = None  # "prior therapy" | "excluded" (an exclusion inside the inclusion text)
+    context: str | None = None  # "prior therapy" | "treatment" | "excluded" (an exclusion inside the inclusion text)
 
     @property
     def excluded(self) -> bool:
@@ -84,6 +84,8 @@ class Mention:
         """What the mention is, in plain words: "mentioned only as excluded prior therapy"."""
         if self.context == "prior therapy":
             return "excluded prior therapy" if self.excluded or self.negated else "prior therapy"
+        if self.context == "treatment":
+            return "a treatment, not the tumour's status"
         if self.context == "excluded" or self.excluded:
             return "an exclusion"
         if self.negated:
@@ -164,6 +166,8 @@ def _drug_regex(name: str) -> re.Pattern:
 
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
+_NUMBERED_NAME_AFTER = re.compile(r"[\s\-]*(?:\d{1,2}|[IVX]{1,3}|alpha|beta|like|related|family)\b", re.IGNORECASE)
+_BRACKETED_ABBREVIATION = re.compile(r"\s*\((?:[A-Za-z0-9][A-Za-z0-9\-/ ]{0,19})\)")
 _GLUED_CHANGE = re.compile(r"[a-z]\d{1,4}[a-z]")
 
 
@@ -196,7 +200,9 @@ def _reads_as_gene(symbol: str, written: str, text: str, start: int, end: int, a
     if _LAB_VALUE_AFTER.match(text[end:end + 40]):
         return False  # "eGFR < 45 mL/min", "ALK PHOS > 2 x ULN"
     if not _symbol_like(symbol):
-        return True
+        # A full name continued by a number is another gene's name: "epidermal growth factor
+        # receptor" inside "human epidermal growth factor receptor 2" (HER2).
+        return not _NUMBERED_NAME_AFTER.match(text, end)
     context = _has_gene_context(text, start, end)
     # Symbols count as written ("EGFR", "B-Raf") or in capitals; "eGFR" (kidney function),
     # "TrKA" and the English words "met", "kit", "ret" need a gene word beside them.
@@ -248,16 +254,33 @@ def _fields(study) -> Iterable[tuple[str, str]]:
         yield "exclusion criteria", study.exclusion_criteria
 
 
-def _context(field_name: str, text: str, spans: list[tuple[int, int]], clause: tuple[int, int]) -> str | None:
-    """Why a gene mention in the criteria is not a requirement, when it is not."""
+def _span_context(field_name: str, text: str, span: tuple[int, int], clause: tuple[int, int]) -> str | None:
     if "criteria" not in field_name:
         return None
-    if all(prior_therapy(text, start, end, clause) for start, end in spans):
-        return "prior therapy"
-    if field_name != "exclusion criteria" and any(excluded_in_inclusion(text, start, end, clause)
-                                                  for start, end in spans):
-        return "excluded"
-    return None
+    start, end = span
+    context = treatment_context(text, start, end, clause)
+    if context is None and field_name != "exclusion criteria" and excluded_in_inclusion(text, start, end, clause):
+        context = "excluded"
+    return context
+
+
+def _gene_mention(field_name: str, symbol: str, text: str, spans: list[tuple[int, int]],
+                  clause: tuple[int, int], variant: str | None) -> Mention:
+    """One mention per clause: it counts when any occurrence in the clause states the gene plainly;
+    otherwise it carries why not (negated, an exclusion, a treatment, a test to be done)."""
+    start, end = spans[0]
+    negated = clause_negated(text, spans, clause)
+    contexts = [_span_context(field_name, text, span, clause) for span in spans]
+    tests = [tested_only(text, [span], clause) for span in spans]
+    plain = [c is None and not t for c, t in zip(contexts, tests)]
+    context = None
+    tested = False
+    if not negated and not any(plain):
+        found = [c for c in contexts if c]
+        context = next((c for c in ("excluded", "prior therapy", "treatment") if c in found), None)
+        tested = context is None
+    return Mention(field=field_name, phrase=symbol, kind="gene", snippet=_snippet(text, start, end),
+                   variant=variant, negated=negated, tested_only=tested, context=context)
 
 
 def _drug_context(text: str, start: int, end: int, clause: tuple[int, int]) -> str | None:
@@ -321,18 +344,17 @@ def scan(study, *, genes: Iterable[str] = (), variant_phrases: Iterable[str] = (
             for hit in hits:
                 start, end = hit.span()
                 if _reads_as_gene(symbol, hit.group(0), text, start, end, ambiguous):
+                    # "Epidermal growth factor receptor (EGFR) gene mutation negative": the name and its
+                    # abbreviation in brackets are one mention for what follows.
+                    bracket = _BRACKETED_ABBREVIATION.match(text, end)
+                    end = bracket.end() if bracket else end
                     by_clause.setdefault(clause_bounds(text, start, end), []).append((start, end))
             for clause, spans in by_clause.items():
                 start, end = spans[0]
                 # One mention per clause; any negated occurrence makes the clause negative
                 # ("testing of ALK with no ALK rearrangement").
-                found.append(Mention(
-                    field=field_name, phrase=symbol, kind="gene", snippet=_snippet(text, start, end),
-                    variant=_variant_state(text, clause, variant_regexes, asks_protein_change),
-                    negated=clause_negated(text, spans, clause),
-                    tested_only=tested_only(text, spans, clause),
-                    context=_context(field_name, text, spans, clause),
-                ))
+                found.append(_gene_mention(field_name, symbol, text, spans, clause,
+                                           _variant_state(text, clause, variant_regexes, asks_protein_change)))
         for name, regex in drug_patterns:
             clauses: set[tuple[int, int]] = set()
             for hit in hits_of.get(name, ()):
@@ -352,6 +374,17 @@ def scan(study, *, genes: Iterable[str] = (), variant_phrases: Iterable[str] = (
     return found
 
 
+def _bare_name(mention: Mention, gene_phrases: tuple[str, ...]) -> bool:
+    """A keyword/condition that is only the gene's name: "Epidermal growth factor receptor (EGFR)"."""
+    if mention.field not in ("keyword", "condition"):
+        return False
+    rest = mention.snippet
+    for phrase in sorted(gene_phrases, key=len, reverse=True):
+        rest = re.sub(re.escape(phrase), " ", rest, flags=re.IGNORECASE)
+    rest = re.sub(r"\b(?:gene|protein|receptor|[A-Z0-9]{2,8})\b|[^A-Za-z]", " ", rest)
+    return not rest.strip()
+
+
 def _reason_for_none(label: str, variant: str | None, genes_other: list[Mention], rejected: list[Mention]) -> str:
     """Why nothing counts, naming what was found: "osimertinib is mentioned only as excluded prior therapy"."""
     if genes_other:
@@ -364,9 +397,12 @@ def _reason_for_none(label: str, variant: str | None, genes_other: list[Mention]
         return f"{first.phrase} is mentioned only as a test to be done, not as a requirement: \"{first.snippet}\""
     if all(m.excluded and m.context is None and not m.negated for m in rejected):
         return f"{first.phrase} is mentioned only in the exclusion criteria: \"{first.snippet}\""
-    prior = [m for m in rejected if m.context == "prior therapy"]
-    if prior and all(m.context == "prior therapy" or m.excluded for m in rejected):
-        shown = prior[0]
+    prior = [m for m in rejected if m.context in ("prior therapy", "treatment")]
+    if prior and all(m.context in ("prior therapy", "treatment") or m.excluded for m in rejected):
+        shown = next((m for m in prior if m.context == "prior therapy"), prior[0])
+        if shown.context == "treatment":
+            return (f"{shown.phrase} is mentioned only as a treatment, not as the tumour's alteration: "
+                    f"\"{shown.snippet}\"")
         excluded = all(m.excluded or m.negated for m in prior)
         return (f"{shown.phrase} is mentioned only as {'excluded ' if excluded else ''}prior therapy, "
                 f"not as a requirement: \"{shown.snippet}\"")
@@ -390,9 +426,17 @@ def find_mentions(study, *, label: str, genes: Iterable[str] = (), variant: str 
     none:     nothing, or only exclusion-criteria / negated / other-alteration mentions.
     """
     variant_phrases = tuple(variant_phrases) or ((variant,) if variant else ())
+    genes = tuple(genes)
     mentions = scan(study, genes=genes, variant_phrases=variant_phrases, drug_names=drug_names)
     counting = [m for m in mentions if m.counts]
     genes_ok = [m for m in counting if m.kind == "gene" and m.variant in (None, "yes") and not m.unsure]
+    gene_phrases = tuple(genes)
+    if any(m.excluded for m in mentions) and all(_bare_name(m, gene_phrases) for m in genes_ok):
+        # Only a keyword or condition that is the gene's bare name, while the exclusion criteria
+        # name the gene: the study is about the gene but may shut the child's alteration out.
+        genes_ok, bare = [], genes_ok
+    else:
+        bare = []
     genes_headless = [m for m in counting if m.kind == "gene" and m.variant in (None, "yes") and m.unsure]
     genes_unsure = [m for m in counting if m.kind == "gene" and m.variant == "unknown"]
     genes_other = [m for m in counting if m.kind == "gene" and m.variant == "no"]
@@ -405,6 +449,11 @@ def find_mentions(study, *, label: str, genes: Iterable[str] = (), variant: str 
         best = genes_ok[0]
         strength = "direct"
         reason = f"{best.phrase if not variant else label} is named in the study's {best.field}: \"{best.snippet}\""
+    elif bare:
+        best = bare[0]
+        strength = "indirect"
+        reason = (f"{best.phrase} is only a {best.field} of the study, and its exclusion criteria also name it: "
+                  f"\"{best.snippet}\"; check with the study team whether the child's alteration is excluded")
     elif genes_headless:
         best = genes_headless[0]
         strength = "indirect"

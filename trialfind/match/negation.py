@@ -58,6 +58,10 @@ POSITIVE_AFTER = re.compile(
 _EXCLUDED_AFTER = re.compile(
     r"\b(?:(?:are|is|will\s+be|shall\s+be|be)\s+(?:\w+\s+)?(?:excluded|not\s+eligible|ineligible|not\s+allowed|"
     r"not\s+permitted)|ineligible|not\s+eligible)\b", re.IGNORECASE)
+_EXCLUDED_BEFORE = re.compile(
+    r"\b(?:exclusion\s+of|excluding|exclude[sd]?)\s+(?:all\s+|any\s+)?(?:patients|subjects|participants|those|"
+    r"people|children|tumou?rs|cases)\b[^;]*$|\bmust\s+not\s+(?:have|harbou?r|carry)\b[^;]*$",
+    re.IGNORECASE)
 # Before the symbol, within a few words: "no known", "without", "not harbouring", "absence of".
 # (phrase, most words allowed between it and the symbol)
 _NEGATOR = (r"no|not|without|absence of|absent|lack of|lacking|lacks|negative for|free of|excluding|except|"
@@ -82,6 +86,7 @@ amplifications amplified translocation translocations deletion deletions inserti
 actionable targetable genomic molecular aberration aberrations positive common rare variant variants
 but limited to e g eg i ie exon receptor receptors kinase kinases
 """.split())
+_NAME_BEFORE_BRACKET = re.compile(r"(?:(?!(?:no|not|without|non|negative)\b)[\w\-]+\s+){1,6}\(\s*$", re.IGNORECASE)
 _NEGATOR_WORD = re.compile(rf"^(?:{_NEGATOR})$")
 # "driver-negative NSCLC (EGFR, ALK, ROS1)", "without known driver mutations such as EGFR or ALK".
 _DRIVER_NEGATIVE = re.compile(
@@ -99,10 +104,11 @@ _HISTORY_BEFORE = re.compile(
     r"after|following|resistan\w*\s+to|refractory\s+to|failure\s+(?:of|on)|failed|intoleran\w*\s+(?:to|of)|"
     r"pre-?treated|treated\s+with|received|receiving|exposure\s+to|exposed\s+to|naive\s+to|naïve\s+to)\b",
     re.IGNORECASE)
-_HISTORY_REACH_CHARS = 60
+_HISTORY_REACH_CHARS = 80
 # A test to be done rather than a finding: "ALK testing", "EGFR, ALK and ROS1 testing".
 _TESTED_AFTER = re.compile(
-    r"^[\s\-:(),]*(?:[\w/]+[\s\-,]+){0,3}?(?:testing|test|tests|tested|assays?|status|results?|analysis)\b",
+    r"^[\s\-:(),]*(?:(?!positive|confirmed|documented|detected)[\w/]+[\s\-,]+){0,5}?"
+    r"(?:testing|test|tests|tested|assays?|status|results?|analysis)\b",
     re.IGNORECASE,
 )
 
@@ -142,6 +148,9 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _negator_words_before(before: str) -> bool:
     before = _NOT_A_NEGATION.sub(" ", before)
+    # "is not human epidermal growth factor receptor 2 (HER2)": the symbol in brackets reads
+    # from where its full name starts.
+    before = _NAME_BEFORE_BRACKET.sub(" ", before)
     words = re.findall(r"[a-z0-9]+", before.lower())
     for negator, reach in _NEGATORS_BEFORE:
         for size in range(1, reach + 3):  # the negator is one or two words, then up to `reach` words
@@ -201,8 +210,9 @@ def condition_negated(text: str, start: int, end: int, clause: tuple[int, int]) 
 
 
 def excluded_in_inclusion(text: str, start: int, end: int, clause: tuple[int, int]) -> bool:
-    """An exclusion stated inside the inclusion text after the mention ("... MSI-H are excluded")."""
-    return bool(_EXCLUDED_AFTER.search(text[end:clause[1]]))
+    """An exclusion stated inside the inclusion text: "... MSI-H are excluded", "exclusion of patients with X"."""
+    return bool(_EXCLUDED_AFTER.search(text[end:clause[1]])
+                or _EXCLUDED_BEFORE.search(text[max(clause[0], start - 120):start]))
 
 
 def is_treatment(text: str, start: int, end: int, clause: tuple[int, int]) -> bool:
@@ -219,6 +229,13 @@ def is_history(text: str, start: int, clause: tuple[int, int]) -> bool:
 def prior_therapy(text: str, start: int, end: int, clause: tuple[int, int]) -> bool:
     """The gene is named as a past treatment: "prior EGFR-targeted therapy", "progressed on an ALK inhibitor"."""
     return is_treatment(text, start, end, clause) and is_history(text, start, clause)
+
+
+def treatment_context(text: str, start: int, end: int, clause: tuple[int, int]) -> str | None:
+    """"prior therapy" ("progressed on an ALK inhibitor"), "treatment" ("EGFR-targeted therapy"), or None."""
+    if not is_treatment(text, start, end, clause):
+        return None
+    return "prior therapy" if is_history(text, start, clause) else "treatment"
 
 
 def clause_negated(text: str, spans: list[tuple[int, int]], clause: tuple[int, int]) -> bool:
