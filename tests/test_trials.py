@@ -10,6 +10,7 @@ from trialfind.core.errors import InvalidInput
 from trialfind.core.profile import ChildProfile
 from trialfind.core.spec import SearchSpec, matches_spec
 from trialfind.core.study import parse_study
+from trialfind.knowledge.targets import resolve_target
 from trialfind.trials import build_search_spec, find_trials, get_study_details
 
 
@@ -104,13 +105,16 @@ def test_nothing_excluded_by_the_record_is_yes(source):
 
 def test_the_search_spec(source):
     profile = ChildProfile.build("7", conditions=["neuroblastoma"], targets=["ALK"])
-    spec = build_search_spec(profile, [])
+    spec = build_search_spec(profile, [resolve_target("ALK")])
     assert spec.statuses == ("ENROLLING_BY_INVITATION", "NOT_YET_RECRUITING", "RECRUITING")
     assert spec.study_types == ("INTERVENTIONAL",)
     assert spec.admits_age_days == profile.age_days
     # The typed name first, then its plural and abbreviation from the condition vocabulary.
     assert spec.conditions[0] == "neuroblastoma" and spec.combine == "all"
     assert {"neuroblastomas", "NB"} <= set(spec.conditions)
+    # A condition alone is searched everywhere: the inclusion criteria may be all that names it.
+    alone = build_search_spec(ChildProfile.build("7", conditions=["neuroblastoma"]), [])
+    assert alone.conditions == () and alone.terms == spec.conditions
     find_trials(profile, source=source)
     sent = source.specs[-1]
     assert "ALK" in sent.terms and "anaplastic lymphoma kinase" in sent.terms

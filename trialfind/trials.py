@@ -38,10 +38,16 @@ def build_search_spec(profile: ChildProfile, targets: Sequence = (), *, status: 
     Every name the matchers accept is searched, so the API and the offline index fetch the
     same studies: each condition with its names, abbreviations, spellings, plurals and
     narrower types from the condition vocabulary; each target with its genes, aliases and
-    the names of the drugs acting on it (drug mentions are judged, so they are searched)."""
+    the names of the drugs acting on it (drug mentions are judged, so they are searched).
+    """
     terms = tuple(dict.fromkeys(term for t in targets for term in (*t.search_terms, *t.drug_names)))
     conditions = tuple(dict.fromkeys(phrase for c in profile.conditions for phrase in condition_search_phrases(c)))
     statuses = tuple(sorted(OPEN_STATUSES | FLAGGED_OPEN_STATUSES)) if status == "open" else ()
+    if not terms:
+        # Conditions alone are searched everywhere (the API's query.term), since the matcher takes
+        # a disease named in the inclusion criteria as direct evidence too; with targets, the
+        # condition group keeps to the condition fields so that both groups must hold.
+        conditions, terms = (), conditions
     return SearchSpec(
         conditions=conditions,
         terms=terms,

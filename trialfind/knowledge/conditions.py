@@ -4,6 +4,8 @@ One table, `knowledge/data/conditions.tsv`, every row with its source (MeSH desc
 NCI Thesaurus code, WHO classification). Two kinds of rows:
 
   spelling  words written two ways ("leukemia" / "leukaemia", "tumor" / "tumour")
+  gene      a gene or protein named after a disease ("anaplastic lymphoma kinase",
+            "retinoblastoma protein"): the disease word inside it is not the disease
   concept   a disease: its names (the first is the preferred one; MeSH heading forms such
             as "Leukemia, Myeloid, Acute" included), its abbreviations, and its parent
             (B-cell ALL under ALL, DIPG under diffuse midline glioma)
@@ -34,6 +36,7 @@ class ConditionConcept:
     names: tuple[str, ...]
     abbreviations: tuple[str, ...]
     source: str
+    is_disease: bool = True  # False: a gene or protein whose name holds a disease word ("anaplastic lymphoma kinase")
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,7 @@ class Vocabulary:
 
     def narrower(self, key: str) -> tuple[ConditionConcept, ...]:
         """The concept and every concept under it."""
-        return tuple(c for c in self.concepts.values() if key in self.lineage(c.key))
+        return tuple(c for c in self.concepts.values() if c.is_disease and key in self.lineage(c.key))
 
 
 def _split(cell: str | None) -> tuple[str, ...]:
@@ -70,9 +73,10 @@ def vocabulary() -> Vocabulary:
             if row["kind"] == "spelling":
                 for name in names:
                     spellings[name.lower()] = tuple(dict.fromkeys((*spellings.get(name.lower(), ()), *names)))
-            elif row["kind"] == "concept":
+            elif row["kind"] in ("concept", "gene"):
                 concepts[row["key"]] = ConditionConcept(row["key"], row.get("parent") or None, names,
-                                                        _split(row.get("abbreviations")), row["source"])
+                                                        _split(row.get("abbreviations")), row["source"],
+                                                        is_disease=row["kind"] == "concept")
     return Vocabulary(concepts, spellings)
 
 
@@ -116,7 +120,8 @@ def _by_words() -> dict[tuple[str, ...], str]:
 def find_concept(text: str) -> ConditionConcept | None:
     """The concept a name or abbreviation stands for ("AML", "acute myeloid leukaemia"), else None."""
     key = _by_words().get(normal_words(text))
-    return vocabulary().concepts.get(key) if key else None
+    concept = vocabulary().concepts.get(key) if key else None
+    return concept if concept is not None and concept.is_disease else None
 
 
 @lru_cache(maxsize=1)
