@@ -8,7 +8,10 @@ NCI Thesaurus code, WHO classification). Two kinds of rows:
             "retinoblastoma protein"): the disease word inside it is not the disease
   concept   a disease: its names (the first is the preferred one; MeSH heading forms such
             as "Leukemia, Myeloid, Acute" included), its abbreviations, and its parent
-            (B-cell ALL under ALL, DIPG under diffuse midline glioma)
+            (B-cell ALL under ALL, DIPG under diffuse midline glioma). An abbreviation
+            marked "*" is also an everyday word or another disease's abbreviation ("ALL of
+            the following", "RMS" for relapsing multiple sclerosis): in running text it
+            counts only beside a word about cancer.
 
 Matching folds words (`normal_words`: spellings, plurals, the possessive "s"), so one
 name per concept suffices there; retrieval compares raw words, so `search_phrases`
@@ -36,6 +39,7 @@ class ConditionConcept:
     names: tuple[str, ...]
     abbreviations: tuple[str, ...]
     source: str
+    ambiguous: frozenset[str] = frozenset()  # abbreviations that need a cancer word beside them in text
     is_disease: bool = True  # False: a gene or protein whose name holds a disease word ("anaplastic lymphoma kinase")
 
 
@@ -74,9 +78,11 @@ def vocabulary() -> Vocabulary:
                 for name in names:
                     spellings[name.lower()] = tuple(dict.fromkeys((*spellings.get(name.lower(), ()), *names)))
             elif row["kind"] in ("concept", "gene"):
-                concepts[row["key"]] = ConditionConcept(row["key"], row.get("parent") or None, names,
-                                                        _split(row.get("abbreviations")), row["source"],
-                                                        is_disease=row["kind"] == "concept")
+                written = _split(row.get("abbreviations"))
+                concepts[row["key"]] = ConditionConcept(
+                    row["key"], row.get("parent") or None, names, tuple(a.rstrip("*") for a in written),
+                    row["source"], ambiguous=frozenset(a.rstrip("*") for a in written if a.endswith("*")),
+                    is_disease=row["kind"] == "concept")
     return Vocabulary(concepts, spellings)
 
 
@@ -101,6 +107,10 @@ def _normal_words(text: str) -> tuple[str, ...]:
             word = word[:-1]
         out.append(_fold(word))
     return tuple(out)
+
+
+def ambiguous_abbreviations() -> frozenset[str]:
+    return frozenset(a for c in vocabulary().concepts.values() for a in c.ambiguous)
 
 
 def is_abbreviation(text: str) -> bool:

@@ -22,8 +22,8 @@ from functools import lru_cache
 from typing import Any
 
 from trialfind.core.spec import contains_phrase
-from trialfind.knowledge.conditions import (concept_names, find_concept, is_abbreviation, normal_words,
-                                            vocabulary)
+from trialfind.knowledge.conditions import (ambiguous_abbreviations, concept_names, find_concept,
+                                            is_abbreviation, normal_words, vocabulary)
 from trialfind.match.negation import clause_bounds, condition_negated
 
 # Pinned by tests/test_match_conditions.py: "medulloblastma" (96.6) and "neuroblastomas" pass,
@@ -37,6 +37,10 @@ STRENGTH_WEIGHT = {"exact": 1.0, "mesh": 0.9, "keyword": 0.6, "broader": 0.5, "c
 DIRECT_STRENGTHS = frozenset({"exact", "mesh"})
 # Two-letter abbreviations ("NB") are too often something else in running text.
 _MIN_ABBREVIATION_IN_TEXT = 3
+# Beside an ambiguous abbreviation in running text, a word that shows it names a cancer.
+_CANCER_WORD = re.compile(
+    r"leuk|lymph|sarcoma|tumou?r|cancer|malignan|neoplas|blast|oma\b|remission|relaps|refractory|marrow|"
+    r"oncolog|metasta|\bCR\d|\bMRD\b|chemotherapy|transplant", re.IGNORECASE)
 
 # Words that qualify a diagnosis rather than name it: "relapsed neuroblastoma" is still
 # neuroblastoma for finding trials; whether relapse fits is in the criteria text.
@@ -201,6 +205,8 @@ def _criteria_hit(phrases, text: str | None, asked: frozenset[str]) -> tuple[_Ph
             clause = text[left:right]
             if not phrase.found_in(clause, asked):
                 continue
+            if phrase.abbreviation and phrase.text in ambiguous_abbreviations() and not _CANCER_WORD.search(clause):
+                continue  # "satisfy ALL of the following", "RMS" for relapsing multiple sclerosis
             if not condition_negated(text, start, end, (left, right)):
                 return phrase, " ".join(clause.split())
     return None
