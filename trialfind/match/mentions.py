@@ -4,10 +4,8 @@ Evidence counts only from the title, conditions, keywords, interventions and the
 INCLUSION criteria. A mention in the exclusion criteria, or a negated one ("ALK-negative",
 "no known BRAF mutation", "BRAF wild-type"), is never a match: it is reported as a reason.
 
-Gene symbols match as whole words. Short symbols that are also English words or word
-stems (RET, KIT, MET, ALK...) count in free text only when written in capitals or when a
-gene word sits beside them ("ret fusion", "Kit-mutant"), so "return", "test kit" and
-"criteria met" are not KIT/RET/MET.
+How a symbol is recognised is in trialfind.match.gene_words; how the sentence around it
+qualifies it (negated, excluded, prior therapy, a test) in trialfind.match.negation.
 
 This module knows nothing about targets: callers pass plain phrase lists
 (see trialfind.knowledge.targets for where those lists come from).
@@ -16,39 +14,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
-from functools import lru_cache
 from typing import Any, Iterable
 
+from trialfind.match.gene_words import (BRACKETED_ABBREVIATION, GLUED_CHANGE, PROTEIN_CHANGE, WORD, drug_regex,
+                                        first_word, gene_regex, has_gene_context, is_ambiguous,
+                                        is_other_abbreviation, reads_as_gene, variant_regex)
 from trialfind.match.negation import (clause_bounds, clause_negated, excluded_in_inclusion, is_negated,
                                       tested_only, treatment_context)
 
-# Gene symbols that are, or begin like, everyday words; 3 letters or fewer always count.
-AMBIGUOUS_SYMBOLS = frozenset({
-    "RET", "KIT", "MET", "ALK", "MAX", "REST", "CAT", "SET", "CAST", "IMPACT", "CALM", "CAPS",
-    "MICA", "ATM", "NF1", "NF2", "REL", "TEC", "TEK", "FES", "FER", "FGR", "LYN", "SRC", "ABL",
-    "AXL", "MOS", "RAF", "ARAF", "HCK", "LCK", "ROS", "MYC", "JUN", "FOS", "TOP", "PAX",
-})
-
-# Words that, written next to a symbol, show it names a gene.
-_GENE_WORDS = (
-    r"fusions?|fused|fusion[\s-]positive|mutations?|mutant|mutated|alterations?|altered|aberrations?|"
-    r"rearrangements?|rearranged|translocations?|translocated|genes?|amplifications?|amplified|"
-    r"variants?|kinase|inhibitors?|expression|expressing|overexpression|positive|negative|"
-    r"wild[\s-]?type|driven|activating|activated|pathway|receptor|protein|status|tki|tkis|"
-    r"deletions?|deleted|insertions?|duplications?|point|exon|signaling|signalling"
-)
-_GENE_WORD_AFTER = re.compile(rf"^[\s\-/(]*(?:[A-Z]\d+[A-Z*]?[\s\-]+)?(?:{_GENE_WORDS})\b", re.IGNORECASE)
-_GENE_WORD_BEFORE = re.compile(
-    r"\b(?:mutant|mutated|activating|oncogenic|altered|rearranged|fused|amplified|anti)[\s\-]+$", re.IGNORECASE
-)
-
 _VARIANT_NEGATED = re.compile(r"\b(?:other\s+than|except|excluding|not|non|no|without)[\s\-]+(?:\w+[\s\-]+){0,1}$",
                               re.IGNORECASE)
-# A laboratory value, not a gene: "eGFR < 45 mL/min", "ALK PHOS > 2 x ULN".
-_LAB_VALUE_AFTER = re.compile(r"^\s*(?:\([^)]{0,20}\)\s*)?\\?\s*[<>≤≥=]|^[^.;\n]{0,25}\bml\s*/\s*min", re.IGNORECASE)
-# A protein change such as V600E / G12C / F1174L; it may be glued to the gene ("BRAFV600E").
-_PROTEIN_CHANGE = re.compile(r"(?<![a-z0-9])[A-Z]\d{1,4}(?:[A-Z]|\*|fs|del|ins)(?![A-Za-z0-9])")
-
 POSITIVE_FIELDS = ("title", "condition", "keyword", "intervention", "inclusion criteria")
 STRENGTH_WEIGHT = {"direct": 1.0, "indirect": 0.5, "none": 0.0}
 
@@ -143,83 +118,10 @@ class MentionMatch:
         }
 
 
-def _phrase_pattern(phrase: str) -> str:
-    parts = [re.escape(p) for p in re.split(r"[\s\-]+", phrase.strip()) if p]
-    return r"[\s\-]*".join(parts)
-
-
-def _is_ambiguous(symbol: str) -> bool:
-    letters = re.sub(r"[^A-Za-z0-9]", "", symbol)
-    return symbol.upper() in AMBIGUOUS_SYMBOLS or len(letters) <= 3
-
-
-@lru_cache(maxsize=4096)
-def _gene_regex(symbol: str) -> re.Pattern:
-    body = _phrase_pattern(symbol)
-    # Whole word; also glued to a protein change as in "BRAFV600E".
-    return re.compile(rf"(?<![A-Za-z0-9]){body}(?:(?![A-Za-z0-9])|(?=[A-Z]\d{{1,4}}[A-Z]\b))", re.IGNORECASE)
-
-
-@lru_cache(maxsize=4096)
-def _drug_regex(name: str) -> re.Pattern:
-    return re.compile(rf"(?<![A-Za-z0-9]){_phrase_pattern(name)}(?![A-Za-z0-9])", re.IGNORECASE)
-
-
-_WORD = re.compile(r"[A-Za-z0-9]+")
-_NUMBERED_NAME_AFTER = re.compile(r"[\s\-]*(?:\d{1,2}|[IVX]{1,3}|alpha|beta|like|related|family)\b", re.IGNORECASE)
-_BRACKETED_ABBREVIATION = re.compile(r"\s*\((?:[A-Za-z0-9][A-Za-z0-9\-/ ]{0,19})\)")
-_GLUED_CHANGE = re.compile(r"[a-z]\d{1,4}[a-z]")
-
-
-def _first_word(phrase: str) -> str:
-    found = _WORD.search(phrase)
-    return found.group(0).lower() if found else phrase.lower()
-
-
-@lru_cache(maxsize=1024)
-def _variant_regex(phrase: str) -> re.Pattern:
-    if _PROTEIN_CHANGE.fullmatch(phrase.strip()):
-        return re.compile(rf"(?<![a-z0-9]){re.escape(phrase.strip())}(?![A-Za-z0-9])")
-    return _drug_regex(phrase)
-
-
 def _snippet(text: str, start: int, end: int, width: int = 70) -> str:
     left, right = max(0, start - width), min(len(text), end + width)
     piece = " ".join(text[left:right].split())
     return ("…" if left > 0 else "") + piece + ("…" if right < len(text) else "")
-
-
-def _symbol_like(phrase: str) -> bool:
-    """A gene symbol rather than a name: "ALK", "NTRK1", "B-Raf", "pan-TRK" (not "anaplastic lymphoma kinase")."""
-    return not re.search(r"\s", phrase.strip()) and (
-        sum(c.isupper() for c in phrase) >= 2 or any(c.isdigit() for c in phrase))
-
-
-def _reads_as_gene(symbol: str, written: str, text: str, start: int, end: int, ambiguous: bool) -> bool:
-    """Whether this occurrence names the gene, not a word, a lab value or another abbreviation."""
-    if _LAB_VALUE_AFTER.match(text[end:end + 40]):
-        return False  # "eGFR < 45 mL/min", "ALK PHOS > 2 x ULN"
-    if not _symbol_like(symbol):
-        # A full name continued by a number is another gene's name: "epidermal growth factor
-        # receptor" inside "human epidermal growth factor receptor 2" (HER2).
-        return not _NUMBERED_NAME_AFTER.match(text, end)
-    context = _has_gene_context(text, start, end)
-    # Symbols count as written ("EGFR", "B-Raf") or in capitals; "eGFR" (kidney function),
-    # "TrKA" and the English words "met", "kit", "ret" need a gene word beside them.
-    if written not in (symbol, symbol.upper()) and not context:
-        return False
-    # "(MET)" right after other words is usually that phrase's abbreviation ("metformin (MET)").
-    if ambiguous and text[start - 1:start] == "(" and text[end:end + 1] == ")" and not context:
-        return False
-    return True
-
-
-def _is_other_abbreviation(text: str, start: int, end: int) -> bool:
-    return text[start - 1:start] == "(" and text[end:end + 1] == ")" and not _has_gene_context(text, start, end)
-
-
-def _has_gene_context(text: str, start: int, end: int) -> bool:
-    return bool(_GENE_WORD_AFTER.match(text[end:end + 40]) or _GENE_WORD_BEFORE.search(text[max(0, start - 30):start]))
 
 
 def _variant_state(text: str, clause: tuple[int, int], variant_regexes: list[re.Pattern],
@@ -232,7 +134,7 @@ def _variant_state(text: str, clause: tuple[int, int], variant_regexes: list[re.
         return "yes"
     if hits:
         return "no"  # "any KRAS mutation other than G12C"
-    if asks_protein_change and _PROTEIN_CHANGE.search(window):
+    if asks_protein_change and PROTEIN_CHANGE.search(window):
         return "no"
     return "unknown"
 
@@ -300,21 +202,21 @@ def scan(study, *, genes: Iterable[str] = (), variant_phrases: Iterable[str] = (
     genes = [g for g in dict.fromkeys(g.strip() for g in genes) if g]
     drugs = [d for d in dict.fromkeys(d.strip() for d in drug_names) if d]
     variant_phrases = [v for v in dict.fromkeys(v.strip() for v in variant_phrases) if v]
-    variant_regexes = [_variant_regex(v) for v in variant_phrases]
-    asks_protein_change = any(_PROTEIN_CHANGE.fullmatch(v) for v in variant_phrases)
-    gene_patterns = [(g, _gene_regex(g), _is_ambiguous(g)) for g in genes]
-    drug_patterns = [(d, _drug_regex(d)) for d in drugs]
+    variant_regexes = [variant_regex(v) for v in variant_phrases]
+    asks_protein_change = any(PROTEIN_CHANGE.fullmatch(v) for v in variant_phrases)
+    gene_patterns = [(g, gene_regex(g), is_ambiguous(g)) for g in genes]
+    drug_patterns = [(d, drug_regex(d)) for d in drugs]
     found: list[Mention] = []
     if not genes and not drugs:
         return found
     by_first: dict[str, list[tuple[str, re.Pattern]]] = {}
     for phrase, regex, _ in gene_patterns:
-        by_first.setdefault(_first_word(phrase), []).append((phrase, regex))
+        by_first.setdefault(first_word(phrase), []).append((phrase, regex))
     for phrase, regex in drug_patterns:
-        by_first.setdefault(_first_word(phrase), []).append((phrase, regex))
-    gene_firsts = {_first_word(g): len(_first_word(g)) for g in genes}
+        by_first.setdefault(first_word(phrase), []).append((phrase, regex))
+    gene_firsts = {first_word(g): len(first_word(g)) for g in genes}
     # Cheap test before the word-by-word pass: the longest word of each phrase, as a substring.
-    needles = {max(_WORD.findall(p) or [p], key=len).lower() for p in (*genes, *drugs)}
+    needles = {max(WORD.findall(p) or [p], key=len).lower() for p in (*genes, *drugs)}
     glue_lengths = sorted(set(gene_firsts.values()))
     for field_name, text in _fields(study):
         lowered = text.lower()
@@ -322,13 +224,13 @@ def scan(study, *, genes: Iterable[str] = (), variant_phrases: Iterable[str] = (
             continue
         # One pass over the words finds every candidate; each is then checked with its own pattern.
         hits_of: dict[str, list[re.Match]] = {}
-        for word in _WORD.finditer(text):
+        for word in WORD.finditer(text):
             lower = word.group(0).lower()
             candidates = by_first.get(lower)
             if candidates is None and len(lower) > 4 and any(c.isdigit() for c in lower):
                 # a gene glued to a protein change: "BRAFV600E"
                 candidates = next((by_first[lower[:n]] for n in glue_lengths
-                                   if lower[:n] in gene_firsts and _GLUED_CHANGE.fullmatch(lower[n:])), None)
+                                   if lower[:n] in gene_firsts and GLUED_CHANGE.fullmatch(lower[n:])), None)
             for phrase, regex in candidates or ():
                 hit = regex.match(text, word.start())
                 if hit:
@@ -337,16 +239,16 @@ def scan(study, *, genes: Iterable[str] = (), variant_phrases: Iterable[str] = (
             continue
         for symbol, regex, ambiguous in gene_patterns:
             hits = hits_of.get(symbol, [])
-            if ambiguous and any(_is_other_abbreviation(text, *h.span()) for h in hits):
+            if ambiguous and any(is_other_abbreviation(text, *h.span()) for h in hits):
                 # "metformin (MET) ... SU/MET": the text uses the symbol as another abbreviation.
-                hits = [h for h in hits if _has_gene_context(text, *h.span())]
+                hits = [h for h in hits if has_gene_context(text, *h.span())]
             by_clause: dict[tuple[int, int], list[tuple[int, int]]] = {}
             for hit in hits:
                 start, end = hit.span()
-                if _reads_as_gene(symbol, hit.group(0), text, start, end, ambiguous):
+                if reads_as_gene(symbol, hit.group(0), text, start, end, ambiguous):
                     # "Epidermal growth factor receptor (EGFR) gene mutation negative": the name and its
                     # abbreviation in brackets are one mention for what follows.
-                    bracket = _BRACKETED_ABBREVIATION.match(text, end)
+                    bracket = BRACKETED_ABBREVIATION.match(text, end)
                     end = bracket.end() if bracket else end
                     by_clause.setdefault(clause_bounds(text, start, end), []).append((start, end))
             for clause, spans in by_clause.items():
