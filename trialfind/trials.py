@@ -28,6 +28,12 @@ from trialfind.sources import open_source
 TRIAL_STUDY_TYPES = ("INTERVENTIONAL",)
 OBSERVATIONAL = "OBSERVATIONAL"
 _NCT_ID = re.compile(r"^NCT\d{8}$")
+# --purpose: which Study.purpose words each choice keeps (None keeps every study).
+PURPOSE_FILTERS: dict[str, frozenset[str] | None] = {
+    "treatment": frozenset({"treatment"}),
+    "supportive": frozenset({"supportive care", "prevention"}),
+    "any": None,
+}
 
 
 def build_search_spec(profile: ChildProfile, targets: Sequence = (), *, status: str = "open",
@@ -56,6 +62,16 @@ def build_search_spec(profile: ChildProfile, targets: Sequence = (), *, status: 
         admits_age_days=None if include_ineligible else profile.age_days,
         combine="all",
     )
+
+
+def fetch_everything_spec(conditions: Sequence[str], targets: Sequence[str]) -> SearchSpec:
+    """One OR-ed search holding everything `find_trials` may search for these conditions and
+    targets, at any status and age: what `trialfind index build --from-api` fetches, so the
+    index then answers those queries exactly as the API does."""
+    resolved = [resolve_target(t) for t in targets]
+    phrases = [p for c in conditions for p in condition_search_phrases(c)]
+    phrases += [term for t in resolved for term in (*t.search_terms, *t.drug_names)]
+    return SearchSpec(terms=tuple(dict.fromkeys(phrases)), combine="any")
 
 
 def _best(matches: Iterable):
@@ -125,7 +141,8 @@ def find_trials(profile: ChildProfile | None = None, *, condition: str | Sequenc
                 target: str | Sequence[str] = (), age: str | int | None = None, sex: str | None = None,
                 near: str | tuple[float, float] | None = None, source: StudySource | None = None,
                 status: Literal["open", "all"] = "open", include_ineligible: bool = False,
-                limit: int | None = None, include_observational: bool = False) -> list[TrialMatch]:
+                limit: int | None = None, include_observational: bool = False,
+                purpose: Literal["treatment", "supportive", "any"] = "any") -> list[TrialMatch]:
     """Trials for the child, best first: `find_trials(condition="glioma", age=7)`.
 
     The keywords mirror `trialfind trials`: `age` as `--age` takes it (a number is years),
@@ -134,7 +151,9 @@ def find_trials(profile: ChildProfile | None = None, *, condition: str | Sequenc
 
     By default only studies the child may join ("yes"/"uncertain"). With status="all",
     studies closed to new patients are listed too (marked "no" for that reason alone);
-    include_ineligible also lists those whose ages or sex exclude the child.
+    include_ineligible also lists those whose ages or sex exclude the child. `purpose`
+    "treatment" keeps studies whose recorded purpose is treatment, "supportive" those for
+    supportive care or prevention; "any" keeps all (treatment trials still come first).
     """
     if profile is None:
         if age is None:
@@ -150,6 +169,8 @@ def find_trials(profile: ChildProfile | None = None, *, condition: str | Sequenc
         raise InvalidInput(f"status {status!r} is not understood: use open or all")
     if limit is not None and limit < 1:
         raise InvalidInput("limit must be 1 or more")
+    if purpose not in PURPOSE_FILTERS:
+        raise InvalidInput(f"purpose {purpose!r} is not understood: use {', '.join(PURPOSE_FILTERS)}")
 
     targets = [resolve_target(t) for t in profile.targets]
     study_types = TRIAL_STUDY_TYPES + ((OBSERVATIONAL,) if include_observational else ())
@@ -163,6 +184,8 @@ def find_trials(profile: ChildProfile | None = None, *, condition: str | Sequenc
         if study.study_type not in study_types:
             continue
         if spec.statuses and study.status not in spec.statuses:
+            continue
+        if PURPOSE_FILTERS[purpose] is not None and study.purpose not in PURPOSE_FILTERS[purpose]:
             continue
         match = match_study(study, profile, targets, as_of=as_of)
         if match is None:

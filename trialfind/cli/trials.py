@@ -82,6 +82,7 @@ def table_rows(rows: list[dict], with_sites: bool) -> list[dict]:
             "score": row["score"],
             "ages": _ages_cell(row),
             "status": status,
+            "purpose": row.get("purpose") or "unknown",
         }
         if with_sites:
             item["nearest site"] = _site_cell(row) or "none listed"
@@ -105,10 +106,14 @@ def table_rows(rows: list[dict], with_sites: bool) -> list[dict]:
 @click.option("--include-ineligible", is_flag=True, help="Also list trials whose ages or sex exclude the child.")
 @click.option("--include-observational", is_flag=True,
               help="Also list observational studies (no study treatment), not only interventional trials.")
+@click.option("--purpose", type=click.Choice(["treatment", "supportive", "any"], case_sensitive=False),
+              default="any", show_default=True,
+              help="treatment: only trials that treat the disease; supportive: supportive care and prevention; "
+                   "any: all (treatment trials are listed first).")
 @output_options
 @source_options
 def trials(conditions, targets, age, sex, status, near, limit, include_ineligible, include_observational,
-           fmt, output, **options):
+           purpose, fmt, output, **options):
     """Open trials a child can join, best first, each with its reasons.
 
     Example: trialfind trials --condition neuroblastoma --target ALK --age 7
@@ -119,7 +124,7 @@ def trials(conditions, targets, age, sex, status, near, limit, include_ineligibl
     profile = ChildProfile.build(age, sex=sex, conditions=conditions, targets=targets, near=near)
     source = source_from_options(**pop_source_options(options))
     matches = find_trials(profile, source=source, status=status.lower(), include_ineligible=include_ineligible,
-                          limit=limit, include_observational=include_observational)
+                          limit=limit, include_observational=include_observational, purpose=purpose.lower())
     rows = [m.to_row() for m in matches]
     if fmt != "table":
         emit(render(rows, fmt, columns=ROW_COLUMNS), output)
