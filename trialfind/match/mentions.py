@@ -269,7 +269,7 @@ def scan(study, *, genes: Iterable[str] = (), variant_phrases: Iterable[str] = (
                 in_criteria = "criteria" in field_name
                 found.append(Mention(field=field_name, phrase=name, kind="drug",
                                      snippet=_snippet(text, start, end),
-                                     negated=in_criteria and is_negated(text, start, end, clause),
+                                     negated=in_criteria and is_negated(text, start, end, clause, gene=False),
                                      context=(_drug_context(text, start, end, clause) if in_criteria else None)))
     order = {name: i for i, name in enumerate((*POSITIVE_FIELDS, UNSPLIT_FIELD, "exclusion criteria"))}
     found.sort(key=lambda m: (order[m.field], m.kind != "gene"))

@@ -32,7 +32,7 @@ _NEGATED_AFTER = re.compile(
 # A finding denied after the symbol: "ROS1 no fusion detected", "ALK: no rearrangement
 # identified", "EGFR without evidence of mutation", "HER2 FISH ratio 1.3, not amplified".
 _DENIED_AFTER = re.compile(
-    r"^(?P<lead>[\s\-:(),=/]*(?:[\w.<>=/]+[\s\-:(),=/]+){0,5}?)"
+    r"^(?P<lead>[\s\-:(),=/]*(?:[\w.<>=/]+[\s\-:(),=/]+){0,7}?)"
     r"(?:(?:no|not|without)\s+(?:\w+\s+){0,3}?(?:detected|identified|found|seen|observed|present|expressed|"
     r"amplified|mutated|rearranged|altered)\b|without\s+(?:any\s+)?evidence\b|no\s+evidence\b|"
     r"negative\s+for\b|no\s+(?:deleterious\s+|pathogenic\s+|known\s+)?(?:mutation|fusion|rearrangement|"
@@ -107,7 +107,7 @@ _HISTORY_BEFORE = re.compile(
 _HISTORY_REACH_CHARS = 80
 # A test to be done rather than a finding: "ALK testing", "EGFR, ALK and ROS1 testing".
 _TESTED_AFTER = re.compile(
-    r"^[\s\-:(),]*(?:(?!positive|confirmed|documented|detected)[\w/]+[\s\-,]+){0,5}?"
+    r"^[\s\-:(),]*(?:(?!positive|confirmed|documented|detected|found|identified|present)[\w/]+[\s\-,]+){0,5}?"
     r"(?:testing|test|tests|tested|assays?|status|results?|analysis)\b",
     re.IGNORECASE,
 )
@@ -176,8 +176,11 @@ def _negator_words_before(before: str) -> bool:
     return False
 
 
-def is_negated(text: str, start: int, end: int, clause: tuple[int, int]) -> bool:
-    """Whether the mention at [start, end) is stated as absent, negative or wild-type."""
+def is_negated(text: str, start: int, end: int, clause: tuple[int, int], *, gene: bool = True) -> bool:
+    """Whether the mention at [start, end) is stated as absent, negative or wild-type.
+
+    For a gene, "no prior ALK inhibitor" is treatment history, not a negation (see
+    treatment_context); for a drug ("no prior osimertinib therapy") it is a negation."""
     after = text[end:clause[1]]
     if _NEGATED_AFTER.match(after):
         return True
@@ -194,8 +197,8 @@ def is_negated(text: str, start: int, end: int, clause: tuple[int, int]) -> bool
         pass
     if driver is not None and not _POSITIVE_STATEMENT.search(before[driver.end():]):
         return True
-    if is_treatment(text, start, end, clause):
-        return False  # "no prior ALK inhibitor" is treatment history: see prior_therapy
+    if gene and is_treatment(text, start, end, clause):
+        return False  # "no prior ALK inhibitor" is treatment history: see treatment_context
     return _negator_words_before(before)
 
 
