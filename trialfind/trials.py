@@ -12,17 +12,17 @@ from __future__ import annotations
 import re
 from typing import Iterable, Literal, Sequence
 
-from trialfind.core.errors import InvalidInput, SourceDataError
+from trialfind.core.errors import InvalidInput, SourceDataError, TrialfindError
 from trialfind.core.profile import ChildProfile
 from trialfind.core.spec import SearchSpec, StudySource
 from trialfind.core.study import FLAGGED_OPEN_STATUSES, OPEN_STATUSES, Study, parse_study
 from trialfind.knowledge.conditions import search_phrases as condition_search_phrases
-from trialfind.knowledge.targets import resolve_target
+from trialfind.knowledge.targets import Knowledge, resolve_target
 from trialfind.match.conditions import ConditionMatch, match_condition
 from trialfind.match.eligibility import CHECK_WITH_TEAM, assess
 from trialfind.match.geo import nearest_site
 from trialfind.match.mentions import MentionMatch, find_mentions
-from trialfind.match.rank import TrialMatch, best_first, newest_update, score_match
+from trialfind.match.rank import ROW_COLUMNS, TrialMatch, best_first, newest_update, score_match
 from trialfind.sources import open_source
 
 TRIAL_STUDY_TYPES = ("INTERVENTIONAL",)
@@ -34,6 +34,30 @@ PURPOSE_FILTERS: dict[str, frozenset[str] | None] = {
     "supportive": frozenset({"supportive care", "prevention"}),
     "any": None,
 }
+
+
+class TrialResults(list):
+    """The matches, best first (a list of TrialMatch), with what was asked and the data version."""
+
+    columns = ROW_COLUMNS
+
+    def __init__(self, matches: Iterable[TrialMatch] = (), *, profile: ChildProfile, status: str = "open",
+                 data_version: str | None = None, total: int | None = None) -> None:
+        super().__init__(matches)
+        self.profile = profile
+        self.status = status
+        self.data_version = data_version
+        self.total = len(self) if total is None else total  # before any limit
+
+    def rows(self) -> list[dict]:
+        return [m.to_row() for m in self]
+
+
+def _data_version(source: StudySource) -> str | None:
+    try:
+        return source.data_version()
+    except TrialfindError:  # the version only labels the output
+        return None
 
 
 def build_search_spec(profile: ChildProfile, targets: Sequence = (), *, status: str = "open",
@@ -142,7 +166,8 @@ def find_trials(profile: ChildProfile | None = None, *, condition: str | Sequenc
                 near: str | tuple[float, float] | None = None, source: StudySource | None = None,
                 status: Literal["open", "all"] = "open", include_ineligible: bool = False,
                 limit: int | None = None, include_observational: bool = False,
-                purpose: Literal["treatment", "supportive", "any"] = "any") -> list[TrialMatch]:
+                knowledge: Knowledge | None = None,
+                purpose: Literal["treatment", "supportive", "any"] = "any") -> TrialResults:
     """Trials for the child, best first: `find_trials(condition="glioma", age=7)`.
 
     The keywords mirror `trialfind trials`: `age` as `--age` takes it (a number is years),
@@ -151,9 +176,10 @@ def find_trials(profile: ChildProfile | None = None, *, condition: str | Sequenc
 
     By default only studies the child may join ("yes"/"uncertain"). With status="all",
     studies closed to new patients are listed too (marked "no" for that reason alone);
-    include_ineligible also lists those whose ages or sex exclude the child. `purpose`
-    "treatment" keeps studies whose recorded purpose is treatment, "supportive" those for
-    supportive care or prevention; "any" keeps all (treatment trials still come first).
+    include_ineligible also lists those whose ages or sex exclude the child. `knowledge` is
+    the target/drug table (default: trialfind's own; see `load_knowledge` for a user export).
+    `purpose` "treatment" keeps studies whose recorded purpose is treatment, "supportive"
+    those for supportive care or prevention; "any" keeps all (treatment trials still first).
     """
     if profile is None:
         if age is None:
@@ -172,7 +198,7 @@ def find_trials(profile: ChildProfile | None = None, *, condition: str | Sequenc
     if purpose not in PURPOSE_FILTERS:
         raise InvalidInput(f"purpose {purpose!r} is not understood: use {', '.join(PURPOSE_FILTERS)}")
 
-    targets = [resolve_target(t) for t in profile.targets]
+    targets = [resolve_target(t, knowledge) for t in profile.targets]
     study_types = TRIAL_STUDY_TYPES + ((OBSERVATIONAL,) if include_observational else ())
     spec = build_search_spec(profile, targets, status=status, include_ineligible=include_ineligible,
                              study_types=study_types)
@@ -196,7 +222,8 @@ def find_trials(profile: ChildProfile | None = None, *, condition: str | Sequenc
                 continue
         matches.append(match)
     ordered = best_first(matches)
-    return ordered[:limit] if limit else ordered
+    return TrialResults(ordered[:limit] if limit else ordered, profile=profile, status=status,
+                        data_version=_data_version(source), total=len(ordered))
 
 
 def normalise_nct_id(nct_id: str) -> str:

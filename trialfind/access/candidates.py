@@ -246,13 +246,25 @@ class Candidate:
         }
 
 
+CANDIDATE_COLUMNS = (
+    "drug", "aliases", "targets", "mechanism", "candidate", "trials", "adult_only_trials", "pediatric_trials",
+    "other_studies", "open_trials_for_child", "highest_phase", "phase1_completed", "approved", "first_approval",
+    "latest_update", "company", "sponsors", "ea_records", "ea_available", "related_ea_records", "ea_policy",
+    "ea_policy_basis", "score", "reasons", "nct_ids", "urls", "knowledge_source",
+)
+
+
 class CandidateList(list):
     """The candidates, best first, plus what was not a candidate and why, and what it cost."""
 
+    columns = CANDIDATE_COLUMNS
+
     def __init__(self, candidates: Iterable[Candidate] = (), *, not_candidates: Sequence[Candidate] = (),
                  queries: Sequence[TargetQuery] = (), age_days: int | None = None, notes: Sequence[str] = (),
-                 requests: int | None = None, data_version: str | None = None) -> None:
+                 requests: int | None = None, data_version: str | None = None,
+                 knowledge_origin: str | None = None) -> None:
         super().__init__(candidates)
+        self.knowledge_origin = knowledge_origin
         self.not_candidates = list(not_candidates)
         self.queries = list(queries)
         self.age_days = age_days
@@ -689,7 +701,7 @@ def find_candidates(target: str | Sequence[str], age: str | int, *, condition: s
     except Exception:  # noqa: BLE001 - the version only labels the output
         version = None
     return CandidateList(candidates, not_candidates=not_candidates, queries=queries, age_days=age_days,
-                         notes=notes, requests=requests, data_version=version)
+                         notes=notes, requests=requests, data_version=version, knowledge_origin=knowledge.origin)
 
 
 def drug_evidence(drug: str, source: StudySource | None = None, age: str | int | None = None, *,

@@ -32,6 +32,10 @@ class SponsorLookup:
     def found(self) -> bool:
         return self.policy is not None
 
+    def rows(self) -> list[dict[str, Any]]:
+        """The company's policy as one row, or the general resources when it is not known."""
+        return [self.policy.to_dict()] if self.policy else [r.to_dict() for r in self.general_resources]
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "query": self.query,

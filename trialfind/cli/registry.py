@@ -7,7 +7,8 @@ import click
 
 from trialfind.cli.options import output_options
 from trialfind.core.errors import InvalidInput
-from trialfind.output.formats import emit, render
+from trialfind.output.formats import emit
+from trialfind.output.render import render
 from trialfind.registry.record import AGE_BANDS, CHANNELS, DECISIONS, OUTCOMES, REPORTER_ROLES, RequestRecord
 from trialfind.registry.report import build_report
 from trialfind.registry.stats import STAT_COLUMNS, TABLE_COLUMNS, compute_stats

@@ -75,7 +75,7 @@ def to_table(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = Non
     return "\n".join(lines) + "\n"
 
 
-def render(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None,
+def render_rows(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None,
            table_columns: Sequence[str] | None = None) -> str:
     if fmt == "csv":
         return to_csv(rows, columns)

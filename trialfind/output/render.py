@@ -1,0 +1,50 @@
+"""One `render(result, fmt)` for every command: `table` is the result's view for people,
+`csv`, `json` and `jsonl` are its rows (or, for one object such as a study, the object)."""
+from __future__ import annotations
+
+import json
+from typing import Any, Callable, Sequence
+
+from trialfind.access.candidates import CandidateList
+from trialfind.access.sponsor_lookup import SponsorLookup
+from trialfind.core.errors import InvalidInput
+from trialfind.core.study import Study
+from trialfind.output.formats import FORMATS, render_rows
+from trialfind.output.views import candidates_view, sponsor_view, study_view, trials_view
+from trialfind.trials import TrialResults
+
+VIEWS: dict[type, Callable[[Any], str]] = {
+    TrialResults: trials_view,
+    CandidateList: candidates_view,
+    Study: study_view,
+    SponsorLookup: sponsor_view,
+}
+
+
+def _view_for(result: Any) -> Callable[[Any], str] | None:
+    return next((view for kind, view in VIEWS.items() if isinstance(result, kind)), None)
+
+
+def render(result: Any, fmt: str, *, columns: Sequence[str] | None = None,
+           table_columns: Sequence[str] | None = None) -> str:
+    """Text for `result` in `fmt` (table, csv, json, jsonl).
+
+    `result` is a library result (TrialResults, CandidateList, Study, SponsorLookup, or
+    any object with `rows()` and optional `columns`), or a plain list of row dicts.
+    """
+    if fmt not in FORMATS:
+        raise InvalidInput(f"format {fmt!r} is not one of {', '.join(FORMATS)}")
+    if fmt == "table" and (view := _view_for(result)) is not None:
+        return view(result)
+    columns = columns or getattr(result, "columns", None)
+    if fmt in ("json", "jsonl") and hasattr(result, "to_dict") and not isinstance(result, list):
+        # One object (a study, a company): its whole structure, not a flattened row.
+        indent = 2 if fmt == "json" else None
+        return json.dumps(result.to_dict(), ensure_ascii=False, indent=indent, default=str) + "\n"
+    if hasattr(result, "rows"):
+        rows = result.rows()
+    elif hasattr(result, "to_dict") and not isinstance(result, list):
+        rows = [result.to_dict()]
+    else:
+        rows = list(result)
+    return render_rows(rows, fmt, columns=columns, table_columns=table_columns)
