@@ -147,3 +147,31 @@ def test_get_study_details(source):
     assert study.nct_id == "NCT04250064" and study.inclusion_criteria
     with pytest.raises(InvalidInput):
         get_study_details("NCT123", source)
+
+
+def test_purpose_is_read_from_the_record_and_treatment_trials_come_first(source):
+    records = {r["protocolSection"]["identificationModule"]["nctId"]: r for r in real_records()}
+    matches = find_trials(condition="leukemia", age=7, source=source, status="all")
+    purposes = [m.study.purpose for m in matches]
+    assert "treatment" in purposes and any(p not in ("treatment", "treatment?", "unknown") for p in purposes)
+    first_other = next(i for i, p in enumerate(purposes) if p not in ("treatment", "treatment?", "unknown"))
+    assert all(p not in ("treatment",) for p in purposes[first_other:])  # treatment never after another purpose
+    for match in matches:
+        recorded = (records[match.nct_id]["protocolSection"].get("designModule") or {}).get(
+            "designInfo", {}).get("primaryPurpose")
+        row = match.to_row()
+        assert row["purpose"] == match.study.purpose
+        if recorded == "TREATMENT":
+            assert row["purpose"] == "treatment"
+        elif recorded == "SUPPORTIVE_CARE":
+            assert row["purpose"] == "supportive care"
+
+
+def test_purpose_filter(source):
+    treatment = find_trials(condition="leukemia", age=7, source=source, status="all", purpose="treatment")
+    supportive = find_trials(condition="leukemia", age=7, source=source, status="all", purpose="supportive")
+    assert treatment and supportive
+    assert {m.study.purpose for m in treatment} == {"treatment"}
+    assert {m.study.purpose for m in supportive} <= {"supportive care", "prevention"}
+    with pytest.raises(InvalidInput):
+        find_trials(condition="leukemia", age=7, source=source, purpose="cure")
