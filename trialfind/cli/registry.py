@@ -22,7 +22,7 @@ def db_option(func):
     return click.option(
         "--db", default=None, metavar="PATH|URL",
         help="Registry database: a SQLite file path or a URL such as postgresql+psycopg://user@host/db "
-             "(default $TRIALFIND_REGISTRY_URL, else registry.sqlite in the cache directory).")(func)
+             "(default $TRIALFIND_REGISTRY_URL, else registry.sqlite in the user data directory).")(func)
 
 
 def record_options(func):
@@ -75,8 +75,9 @@ def _given(values: dict) -> dict:
     return out
 
 
-def _open(db):
-    return Registry.open(db)
+def _open(db, *, read_only: bool = False):
+    # Reading commands never take the write lock, so they answer while another process writes.
+    return Registry.open(db, read_only=read_only)
 
 
 @click.group()
@@ -120,7 +121,7 @@ def add_command(db, **fields):
 @output_options
 def list_command(db, company, drug, target, decision, limit, fmt, output):
     """List requests, oldest first."""
-    with _open(db) as store:
+    with _open(db, read_only=True) as store:
         records = store.records(company=company, drug=drug, target=target, decision=decision, limit=limit)
     rows = [r.as_dict() for r in records]
     columns = None if fmt in ("json", "jsonl") else LIST_COLUMNS
@@ -133,7 +134,7 @@ def list_command(db, company, drug, target, decision, limit, fmt, output):
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
 def show_command(db, record_id, fmt):
     """Show every field of one request."""
-    with _open(db) as store:
+    with _open(db, read_only=True) as store:
         values = store.get(record_id).as_dict()
     if fmt == "json":
         emit(render([values], "json"), None)
@@ -181,7 +182,7 @@ def stats_command(db, by, include_unconsented, fmt, output):
     --include-unconsented is given.
     """
 
-    with _open(db) as store:
+    with _open(db, read_only=True) as store:
         records = store.records(consented_only=not include_unconsented)
         left_out = 0 if include_unconsented else store.count() - len(records)
     rows = compute_stats(records, by=by)
@@ -198,7 +199,7 @@ def stats_command(db, by, include_unconsented, fmt, output):
 def export_command(db, output, consented_only):
     """Write every request as CSV (Excel-safe), ready for `registry import` elsewhere."""
 
-    with _open(db) as store:
+    with _open(db, read_only=True) as store:
         records = store.records(consented_only=consented_only)
     emit(records_to_csv(records), output)
     if output and output != "-":
@@ -231,7 +232,7 @@ def import_command(db, csv_file):
 def report_command(db, output, title):
     """Write one self-contained HTML page with charts per company and decisions over time."""
 
-    with _open(db) as store:
+    with _open(db, read_only=True) as store:
         records = store.records(consented_only=True)
         left_out = store.count() - len(records)
     emit(build_report(records, title=title, left_out=left_out), output)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from trialfind.access.packet import write_request_packet
+from trialfind.access.packet import screen_packet_inputs, write_request_packet
 from trialfind.access.sponsor_lookup import lookup_sponsor
 from trialfind.cli.options import output_options, pop_source_options, source_from_options, source_options
 from trialfind.core.ages import optional_child_age
@@ -61,7 +61,8 @@ def sponsor(name, no_records, fmt, output, **kwargs):
 def request(drug, sponsor_name, target, age, output_dir, no_search, **kwargs):
     """Write a compassionate-use request packet (letter + checklist) for the physician."""
 
-    optional_child_age(age)  # a usage error before any request
+    optional_child_age(age)  # usage errors before any request: the age, and personal data in a value
+    screen_packet_inputs(drug, target, sponsor_name)
     source = None if no_search else source_from_options(**pop_source_options(kwargs))
     packet, paths = write_request_packet(drug, output_dir, source=source, sponsor=sponsor_name, target=target,
                                          age=age)

@@ -1,4 +1,4 @@
-"""Where trialfind talks to and where it keeps things: API URL, cache directory, offline mode."""
+"""Where trialfind talks to and where it keeps things: API URL, cache and data directories, offline mode."""
 from __future__ import annotations
 
 import os
@@ -29,6 +29,21 @@ def cache_dir(override: str | os.PathLike | None = None) -> Path:
         from platformdirs import user_cache_dir
 
         path = Path(user_cache_dir("trialfind"))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def data_dir(override: str | os.PathLike | None = None) -> Path:
+    """Where trialfind keeps what it cannot fetch again (the request registry): explicit path,
+    else $TRIALFIND_DATA_DIR, else the user's data directory (never a cache, which a user or
+    the system may empty)."""
+    chosen = override or os.environ.get("TRIALFIND_DATA_DIR")
+    if chosen:
+        path = Path(chosen).expanduser()
+    else:
+        from platformdirs import user_data_dir
+
+        path = Path(user_data_dir("trialfind"))
     path.mkdir(parents=True, exist_ok=True)
     return path
 
