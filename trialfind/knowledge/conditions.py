@@ -6,6 +6,8 @@ NCI Thesaurus code, WHO classification). Two kinds of rows:
   spelling  words written two ways ("leukemia" / "leukaemia", "tumor" / "tumour")
   gene      a gene or protein named after a disease ("anaplastic lymphoma kinase",
             "retinoblastoma protein"): the disease word inside it is not the disease
+  term      a standard or scale named after a disease ("Response Evaluation Criteria in
+            Solid Tumors"): likewise
   concept   a disease: its names (the first is the preferred one; MeSH heading forms such
             as "Leukemia, Myeloid, Acute" included), its abbreviations, and its parent
             (B-cell ALL under ALL, DIPG under diffuse midline glioma). An abbreviation
@@ -77,7 +79,7 @@ def vocabulary() -> Vocabulary:
             if row["kind"] == "spelling":
                 for name in names:
                     spellings[name.lower()] = tuple(dict.fromkeys((*spellings.get(name.lower(), ()), *names)))
-            elif row["kind"] in ("concept", "gene"):
+            elif row["kind"] in ("concept", "gene", "term"):
                 written = _split(row.get("abbreviations"))
                 concepts[row["key"]] = ConditionConcept(
                     row["key"], row.get("parent") or None, names, tuple(a.rstrip("*") for a in written),

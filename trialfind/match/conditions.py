@@ -91,16 +91,19 @@ class _Phrase:
 
 
 def _shadowed(words: tuple[str, ...], start: int, end: int, asked: frozenset[str]) -> bool:
-    """True when the longest known disease name covering words[start:end] is another disease."""
-    if not asked:
-        return False
+    """True when the longest known name covering words[start:end] names something else: a gene
+    or a standard ("anaplastic lymphoma kinase", "Response Evaluation Criteria in Solid Tumors"),
+    or, when the query is a known disease, another disease."""
+    concepts = vocabulary().concepts
     for name, key in concept_names():  # longest first
         size = len(name)
         if size <= end - start:
             return False
         for left in range(max(0, end - size), min(start, len(words) - size) + 1):
             if words[left:left + size] == name:
-                return key not in asked
+                if not concepts[key].is_disease:
+                    return True
+                return bool(asked) and key not in asked
     return False
 
 
@@ -273,6 +276,11 @@ def _fuzzy_hit(query_words: list[str], texts) -> tuple[float, str] | None:
     return best
 
 
+def _other_disease(text: str, asked: frozenset[str]) -> bool:
+    concept = find_concept(text)
+    return concept is not None and concept.key not in asked
+
+
 def _reason(strength: str, field: str, shown: str, text: str, study) -> str:
     if strength == "exact":
         where = {"condition": "is listed", "title": "is in the study's title", "keyword": "is a keyword",
@@ -318,7 +326,10 @@ def match_condition(query: str, study) -> ConditionMatch:
             shown = phrase.text if phrase.text.lower() == query.lower() else f"{query}' as '{phrase.text}"
             return ConditionMatch(query, strength, field, text, _reason(strength, field, shown, text, study) + note)
     query_words = list(normal_words(query))
-    fuzzy_texts = [*study.conditions, *study.condition_mesh_terms, *study.keywords]
+    # A text that is the name of another known disease is not a near spelling of this one
+    # ("Non-Hodgkin Lymphoma" for Hodgkin lymphoma).
+    fuzzy_texts = [t for t in (*study.conditions, *study.condition_mesh_terms, *study.keywords)
+                   if not asked or _other_disease(t, asked) is False]
     hit = _fuzzy_hit(query_words, fuzzy_texts)
     if hit:
         score, text = hit
