@@ -63,10 +63,12 @@ def test_fuzzed_ages_never_crash_and_never_loosen_the_bound():
         for unit in units:
             text = f"{number} {unit}".strip()
             bounds = ctgov_age_bounds(text)
-            assert bounds is not None, text
+            value = float(number) * per_unit[unit]
+            if bounds is None:
+                assert value > 10 ** 6, text  # only absurd ages are unreadable
+                continue
             first, last = bounds
             assert 0 <= first <= last + 1, text
-            value = float(number) * per_unit[unit]
             if value < 10 ** 6:
                 assert first >= math.floor(value) - 0, text  # the minimum is never earlier than the record's
                 whole = "." not in number.rstrip("0").rstrip(".")

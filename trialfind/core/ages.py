@@ -42,7 +42,7 @@ _UNIT_SPELLINGS = {
 _UNIT_OF = {spelling: unit for unit, spellings in _UNIT_SPELLINGS.items() for spelling in spellings}
 NO_BOUND_WORDS = frozenset({"n/a", "na", "none", "no limit", "not applicable", "no maximum", "no minimum", "-"})
 _CTGOV_AGE = re.compile(r"^\s*(\d+(?:\.\d*)?|\.\d+)\s*(?:([A-Za-z]+)\.?)?\s*(?:old)?\s*$")
-# Larger than any human age, small enough for any arithmetic: bounds beyond it are clamped.
+# Larger than any human age: a bound beyond it is unreadable, the nearest ones are clamped.
 _CLAMP_DAYS = 10 ** 7
 _CHILD_AGE = re.compile(
     r"^(?:(?P<y>\d+)\s*y)?\s*(?:(?P<m>\d+)\s*m)?\s*(?:(?P<w>\d+)\s*w)?\s*(?:(?P<d>\d+)\s*d)?$"
@@ -82,6 +82,8 @@ def ctgov_age_bounds(text: str | None) -> tuple[int, int] | None:
     value = Fraction(number if not number.endswith(".") else number[:-1])
     per = _EXACT_DAYS[unit]
     exact = value * per
+    if exact > _CLAMP_DAYS:
+        return None  # "9999... Years": not an age anyone meant; read as "could not be read"
     if value.denominator == 1 and "." not in number.rstrip("0").rstrip("."):
         first = math.floor(exact)
         last = math.floor((value + 1) * per) - 1 if unit != "minute" else first

@@ -255,8 +255,17 @@ class Registry:
 
         return self._write(work)
 
+    @staticmethod
+    def _valid_id(record_id: int) -> int:
+        """Registry ids are SQLite row ids: whole numbers from 1 to 2**63 - 1."""
+        if isinstance(record_id, bool) or not isinstance(record_id, int) or not 1 <= record_id < 2**63:
+            raise InvalidInput(f"{record_id!r} is not a registry id: ids are whole numbers from 1 "
+                               "(see `trialfind registry list`)")
+        return record_id
+
     def update(self, record_id: int, changes: dict[str, Any], *, today: dt.date | None = None) -> RequestRecord:
         """Change some fields of a record; the whole changed record is validated again."""
+        record_id = self._valid_id(record_id)
         forbidden = sorted(set(changes) & {"id", "uid", "created_at", "updated_at"})
         if forbidden:
             raise InvalidInput(f"{forbidden[0]}: cannot be changed")
@@ -275,6 +284,8 @@ class Registry:
         return self._write(work)
 
     def delete(self, record_id: int) -> None:
+        record_id = self._valid_id(record_id)
+
         def work(conn: "sa.Connection") -> None:
             if conn.execute(requests.delete().where(requests.c.id == record_id)).rowcount == 0:
                 raise NotFound(f"no registry record with id {record_id}")
@@ -283,6 +294,7 @@ class Registry:
 
     # -- reading ---------------------------------------------------------------------------
     def get(self, record_id: int) -> RequestRecord:
+        record_id = self._valid_id(record_id)
         found = self._read(lambda conn: self._fetch(conn, [record_id]))
         if not found:
             raise NotFound(f"no registry record with id {record_id}")
