@@ -10,15 +10,14 @@ from trialfind.core.config import cache_dir as resolve_cache_dir
 from trialfind.core.config import ensure_writable_dir
 from trialfind.core.config import rate_limit as resolve_rate_limit
 from trialfind.core.errors import InvalidInput
-from trialfind.core.spec import SearchSpec
 from trialfind.core.study import UnreadableRecord, unreadable_message
-from trialfind.knowledge.targets import resolve_target
 from trialfind.sources import open_source
 from trialfind.sources.ctgov import CtgovClient
 from trialfind.sources.local.build import build_index
 from trialfind.sources.local.bulk import RecordStream, open_bulk_source
 from trialfind.sources.local.store import LocalIndex
 from trialfind.sources.local.update import describe_update, update_index
+from trialfind.trials import fetch_everything_spec
 
 
 def _human_bytes(size: int) -> str:
@@ -103,11 +102,8 @@ def build(source, from_api, conditions, targets, fresh, workers, progress, cache
 def _api_records(conditions, targets, api_url, cache_dir, rate_limit):
     if not (conditions or targets):
         raise InvalidInput("--from-api needs at least one --condition or --target")
-    terms: list[str] = []
-    for target in targets:
-        terms.extend(resolve_target(target).search_terms)
     # One page walk for everything asked (any status): the index answers finer questions later.
-    spec = SearchSpec(conditions=tuple(conditions), terms=tuple(dict.fromkeys(terms)), combine="any")
+    spec = fetch_everything_spec(conditions, targets)
     client = open_source(api_url=api_url, cache_dir=cache_dir, offline=False, rate_limit=rate_limit)
     label = "ClinicalTrials.gov API: " + "; ".join(
         [*(f"condition {c}" for c in conditions), *(f"target {t}" for t in targets)])
