@@ -56,6 +56,9 @@ TEXT_AREAS = {
 }
 ENUM_AREAS = {"studytype", "overallstatus", "phase", "stdage", "sex"}
 AGE_AREAS = {"minimumage": "minimumAge", "maximumage": "maximumAge"}
+# Date areas compare ISO dates ("2026-11-21"; a month "2026-11" sorts before its days, as the API's).
+DATE_AREAS = {"lastupdatepostdate": "last_update"}
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
 
 HTML_BLOCK_PAGE = ("<!DOCTYPE html><html><head><title>Access Denied</title></head>"
                    "<body><h1>Access Denied</h1><p>You don't have permission to access this server.</p></body></html>")
@@ -190,6 +193,7 @@ class _Indexed:
         }
         # The API compares nominal ages ("17 Years" is 17 years), not the last admitted day.
         self.ages = {"minimumAge": _age_days(self.study.min_age), "maximumAge": _age_days(self.study.max_age)}
+        self.dates = {"last_update": self.study.last_update}
 
 
 def _evaluate(node: _Node, doc: _Indexed, area: str) -> bool:
@@ -219,7 +223,11 @@ def _evaluate(node: _Node, doc: _Indexed, area: str) -> bool:
             return doc.ages[AGE_AREAS[area]] is None
         if area in ENUM_AREAS:
             return not doc.enums[area]
+        if area in DATE_AREAS:
+            return doc.dates[DATE_AREAS[area]] is None
         raise BadRequest(f"MISSING on area {area!r} is not supported by the fake server")
+    if kind == "range" and area in DATE_AREAS:
+        return _in_date_range(doc.dates[DATE_AREAS[area]], *node.value)
     if kind == "range":
         if area not in AGE_AREAS:
             raise BadRequest(f"RANGE on area {area!r} is not supported by the fake server")
@@ -233,6 +241,16 @@ def _evaluate(node: _Node, doc: _Indexed, area: str) -> bool:
             raise BadRequest(f"cannot read RANGE[{low}, {high}]")
         return (low_days is None or value >= low_days) and (high_days is None or value <= high_days)
     raise BadRequest(f"unsupported expression {kind}")
+
+
+def _in_date_range(value: str | None, low: str, high: str) -> bool:
+    """RANGE[low, high] over an ISO date, MIN / MAX open-ended; both ends included."""
+    for bound, open_end in ((low, "MIN"), (high, "MAX")):
+        if bound.upper() != open_end and not _ISO_DATE.match(bound):
+            raise BadRequest(f"cannot read RANGE[{low}, {high}] as dates (use YYYY-MM-DD, MIN or MAX)")
+    if value is None:
+        return False
+    return (low.upper() == "MIN" or value >= low) and (high.upper() == "MAX" or value <= high)
 
 
 # --- field projection ------------------------------------------------------------------

@@ -8,6 +8,7 @@ import pytest
 from tests.shared_data import real_records
 from trialfind.core.errors import InvalidInput
 from trialfind.core.profile import ChildProfile
+from trialfind.knowledge.targets import resolve_target
 from trialfind.sources.memory import MemorySource
 from trialfind.trials import build_search_spec, find_trials, get_study_details
 
@@ -82,14 +83,20 @@ def test_nothing_excluded_by_the_record_is_yes(source):
 
 def test_the_search_spec(source):
     profile = ChildProfile.build("7", conditions=["neuroblastoma"], targets=["ALK"])
-    spec = build_search_spec(profile, [])
+    spec = build_search_spec(profile, [resolve_target("ALK")])
     assert spec.statuses == ("ENROLLING_BY_INVITATION", "NOT_YET_RECRUITING", "RECRUITING")
     assert spec.study_types == ("INTERVENTIONAL",)
     assert spec.admits_age_days == profile.age_days
-    assert spec.conditions == ("neuroblastoma",) and spec.combine == "all"
+    # The typed name first, then its plural and abbreviation from the condition vocabulary.
+    assert spec.conditions[0] == "neuroblastoma" and spec.combine == "all"
+    assert {"neuroblastomas", "NB"} <= set(spec.conditions)
+    # A condition alone is searched everywhere: the inclusion criteria may be all that names it.
+    alone = build_search_spec(ChildProfile.build("7", conditions=["neuroblastoma"]), [])
+    assert alone.conditions == () and alone.terms == spec.conditions
     find_trials(profile, source=source)
     sent = source.specs[-1]
     assert "ALK" in sent.terms and "anaplastic lymphoma kinase" in sent.terms
+    assert "crizotinib" in sent.terms and "lorlatinib" in sent.terms  # drug names matched are searched
     find_trials(profile, source=source, status="all", include_ineligible=True)
     sent = source.specs[-1]
     assert sent.statuses == () and sent.admits_age_days is None
@@ -140,3 +147,31 @@ def test_get_study_details(source):
     assert study.nct_id == "NCT04250064" and study.inclusion_criteria
     with pytest.raises(InvalidInput):
         get_study_details("NCT123", source)
+
+
+def test_purpose_is_read_from_the_record_and_treatment_trials_come_first(source):
+    records = {r["protocolSection"]["identificationModule"]["nctId"]: r for r in real_records()}
+    matches = find_trials(condition="leukemia", age=7, source=source, status="all")
+    purposes = [m.study.purpose for m in matches]
+    assert "treatment" in purposes and any(p not in ("treatment", "treatment?", "unknown") for p in purposes)
+    first_other = next(i for i, p in enumerate(purposes) if p not in ("treatment", "treatment?", "unknown"))
+    assert all(p not in ("treatment",) for p in purposes[first_other:])  # treatment never after another purpose
+    for match in matches:
+        recorded = (records[match.nct_id]["protocolSection"].get("designModule") or {}).get(
+            "designInfo", {}).get("primaryPurpose")
+        row = match.to_row()
+        assert row["purpose"] == match.study.purpose
+        if recorded == "TREATMENT":
+            assert row["purpose"] == "treatment"
+        elif recorded == "SUPPORTIVE_CARE":
+            assert row["purpose"] == "supportive care"
+
+
+def test_purpose_filter(source):
+    treatment = find_trials(condition="leukemia", age=7, source=source, status="all", purpose="treatment")
+    supportive = find_trials(condition="leukemia", age=7, source=source, status="all", purpose="supportive")
+    assert treatment and supportive
+    assert {m.study.purpose for m in treatment} == {"treatment"}
+    assert {m.study.purpose for m in supportive} <= {"supportive care", "prevention"}
+    with pytest.raises(InvalidInput):
+        find_trials(condition="leukemia", age=7, source=source, purpose="cure")

@@ -4,7 +4,7 @@ Public API (imported lazily so the CLI starts fast):
     parse_study, parse_studies, Study, UnreadableRecord, SearchSpec, ChildProfile, open_source, LocalIndex,
     find_trials, get_study_details, resolve_target, find_candidates, drug_evidence,
     lookup_sponsor, match_sponsor, expanded_access_records, build_request_packet, render_packet,
-    open_registry, RequestRecord
+    open_registry, RequestRecord, update_index, WatchStore, add_watch, run_watches
 """
 from __future__ import annotations
 
@@ -41,6 +41,10 @@ _EXPORTS = {
     "TrialResults": "trialfind.trials",
     "render": "trialfind.output.render",
     "to_dataframe": "trialfind.output.dataframe",
+    "update_index": "trialfind.sources.local.update",
+    "WatchStore": "trialfind.watch.store",
+    "add_watch": "trialfind.watch.run",
+    "run_watches": "trialfind.watch.run",
 }
 
 __all__ = sorted(_EXPORTS)

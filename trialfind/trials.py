@@ -23,6 +23,7 @@ from trialfind.core.study import (
     parse_study,
 )
 from trialfind.core.text import normalise_nct_id
+from trialfind.knowledge.conditions import search_phrases as condition_search_phrases
 from trialfind.knowledge.targets import Knowledge, resolve_target
 from trialfind.match.conditions import ConditionMatch, match_condition
 from trialfind.match.eligibility import CHECK_WITH_TEAM, assess
@@ -33,6 +34,12 @@ from trialfind.sources import open_source
 
 TRIAL_STUDY_TYPES = ("INTERVENTIONAL",)
 OBSERVATIONAL = "OBSERVATIONAL"
+# --purpose: which Study.purpose words each choice keeps (None keeps every study).
+PURPOSE_FILTERS: dict[str, frozenset[str] | None] = {
+    "treatment": frozenset({"treatment"}),
+    "supportive": frozenset({"supportive care", "prevention"}),
+    "any": None,
+}
 
 
 class TrialResults(list):
@@ -66,17 +73,39 @@ def _data_version(source: StudySource) -> str | None:
 def build_search_spec(profile: ChildProfile, targets: Sequence = (), *, status: str = "open",
                       include_ineligible: bool = False,
                       study_types: Sequence[str] = TRIAL_STUDY_TYPES) -> SearchSpec:
-    """What to ask the source for; `targets` are resolved TargetQuery objects."""
-    terms = tuple(dict.fromkeys(term for t in targets for term in t.search_terms))
+    """What to ask the source for; `targets` are resolved TargetQuery objects.
+
+    Every name the matchers accept is searched, so the API and the offline index fetch the
+    same studies: each condition with its names, abbreviations, spellings, plurals and
+    narrower types from the condition vocabulary; each target with its genes, aliases and
+    the names of the drugs acting on it (drug mentions are judged, so they are searched).
+    """
+    terms = tuple(dict.fromkeys(term for t in targets for term in (*t.search_terms, *t.drug_names)))
+    conditions = tuple(dict.fromkeys(phrase for c in profile.conditions for phrase in condition_search_phrases(c)))
     statuses = tuple(sorted(OPEN_STATUSES | FLAGGED_OPEN_STATUSES)) if status == "open" else ()
+    if not terms:
+        # Conditions alone are searched everywhere (the API's query.term), since the matcher takes
+        # a disease named in the inclusion criteria as direct evidence too; with targets, the
+        # condition group keeps to the condition fields so that both groups must hold.
+        conditions, terms = (), conditions
     return SearchSpec(
-        conditions=tuple(profile.conditions),
+        conditions=conditions,
         terms=terms,
         statuses=statuses,
         study_types=tuple(study_types),
         admits_age_days=None if include_ineligible else profile.age_days,
         combine="all",
     )
+
+
+def fetch_everything_spec(conditions: Sequence[str], targets: Sequence[str]) -> SearchSpec:
+    """One OR-ed search holding everything `find_trials` may search for these conditions and
+    targets, at any status and age: what `trialfind index build --from-api` fetches, so the
+    index then answers those queries exactly as the API does."""
+    resolved = [resolve_target(t) for t in targets]
+    phrases = [p for c in conditions for p in condition_search_phrases(c)]
+    phrases += [term for t in resolved for term in (*t.search_terms, *t.drug_names)]
+    return SearchSpec(terms=tuple(dict.fromkeys(phrases)), combine="any")
 
 
 def _best(matches: Iterable):
@@ -136,7 +165,8 @@ def find_trials(profile: ChildProfile | None = None, *, condition: str | Sequenc
                 near: str | tuple[float, float] | None = None, source: StudySource | None = None,
                 status: Literal["open", "all"] = "open", include_ineligible: bool = False,
                 limit: int | None = None, include_observational: bool = False,
-                knowledge: Knowledge | None = None) -> TrialResults:
+                knowledge: Knowledge | None = None,
+                purpose: Literal["treatment", "supportive", "any"] = "any") -> TrialResults:
     """Trials for the child, best first: `find_trials(condition="glioma", age=7)`.
 
     The keywords mirror `trialfind trials`: `age` as `--age` takes it (a number is years),
@@ -148,6 +178,8 @@ def find_trials(profile: ChildProfile | None = None, *, condition: str | Sequenc
     include_ineligible also lists those whose ages or sex exclude the child. `knowledge` is
     the target/drug table (default: trialfind's own; see `load_knowledge` for a user export).
     Records the source gave that could not be read are in the result's `unreadable`.
+    `purpose` "treatment" keeps studies whose recorded purpose is treatment, "supportive"
+    those for supportive care or prevention; "any" keeps all (treatment trials still first).
     """
     if profile is None:
         if age is None:
@@ -163,6 +195,8 @@ def find_trials(profile: ChildProfile | None = None, *, condition: str | Sequenc
         raise InvalidInput(f"status {status!r} is not understood: use open or all")
     if limit is not None and limit < 1:
         raise InvalidInput("limit must be 1 or more")
+    if purpose not in PURPOSE_FILTERS:
+        raise InvalidInput(f"purpose {purpose!r} is not understood: use {', '.join(PURPOSE_FILTERS)}")
 
     targets = [resolve_target(t, knowledge) for t in profile.targets]
     study_types = TRIAL_STUDY_TYPES + ((OBSERVATIONAL,) if include_observational else ())
@@ -176,6 +210,8 @@ def find_trials(profile: ChildProfile | None = None, *, condition: str | Sequenc
         if study.study_type not in study_types:
             continue
         if spec.statuses and study.status not in spec.statuses:
+            continue
+        if PURPOSE_FILTERS[purpose] is not None and study.purpose not in PURPOSE_FILTERS[purpose]:
             continue
         match = match_study(study, profile, targets, as_of=as_of)
         if match is None:

@@ -149,3 +149,17 @@ def test_every_format_runs(trialfind_cmd, cli_env, fmt):
     assert result.returncode == 0, result.stderr
     if fmt == "json":
         assert 1 <= len(json.loads(result.stdout)) <= 2
+
+
+def test_purpose_flag_and_column(trialfind_cmd, cli_env):
+    base = ("trials", "--condition", "leukemia", "--age", "7", "--status", "all", "--format", "json")
+    every = json.loads(run(trialfind_cmd, cli_env, *base).stdout)
+    treatment = json.loads(run(trialfind_cmd, cli_env, *base, "--purpose", "treatment").stdout)
+    assert treatment and {row["purpose"] for row in treatment} == {"treatment"}
+    assert {row["nct_id"] for row in treatment} < {row["nct_id"] for row in every}
+    purposes = [row["purpose"] for row in every]
+    assert purposes.index(next(p for p in purposes if p not in ("treatment", "treatment?", "unknown"))) > \
+        max(i for i, p in enumerate(purposes) if p == "treatment")
+    line = one_line_error(run(trialfind_cmd, cli_env, "trials", "--condition", "glioma", "--age", "7",
+                              "--purpose", "cure"), 2)
+    assert "purpose" in line

@@ -49,7 +49,8 @@ def test_split_criteria_headings_and_cohorts():
     text = ("Inclusion Criteria:\n\n* ALK-positive neuroblastoma\n\nExclusion Criteria:\n\n* Prior crizotinib\n"
             "Inclusion Criteria for Cohort B:\n* Age 1 to 21")
     inc, exc = split_criteria(text)
-    assert "ALK-positive" in inc and "Cohort B" not in inc and "Age 1 to 21" in inc
+    # The cohort label stays with its criteria (issue 18: every line is kept).
+    assert "ALK-positive" in inc and "for Cohort B\n* Age 1 to 21" in inc and "Inclusion Criteria" not in inc
     assert "crizotinib" in exc and "ALK" not in exc
     assert split_criteria("* Only one list") == ("* Only one list", None)
     assert split_criteria(None) == (None, None)

@@ -77,16 +77,19 @@ def test_mesh_term_then_mesh_category_then_keyword_then_title():
     mesh = synthetic_study(conditions=("Brain stem tumour",), condition_mesh_terms=("Glioma",))
     assert match_condition("glioma", mesh).strength == "mesh"
     assert match_condition("glioma", mesh).direct
-    broader = synthetic_study(conditions=("Ependymoma",), condition_mesh_terms=("Ependymoma",),
+    # (Ependymoma is a glioma in the vocabulary since issue 10: a narrower type counts directly.)
+    broader = synthetic_study(conditions=("Oligodendroglioma",), condition_mesh_terms=("Oligodendroglioma",),
                               condition_mesh_ancestors=("Glioma", "Neoplasms, Neuroepithelial"))
     result = match_condition("glioma", broader)
     assert result.strength == "broader" and not result.direct
-    assert "Ependymoma" in result.reason and "check" in result.reason
+    assert "Oligodendroglioma" in result.reason and "check" in result.reason
+    # The record's own title and keywords are direct evidence (issue 10); a MeSH category is not.
     keyword = synthetic_study(conditions=("CNS Tumor",), keywords=("glioma",))
-    assert match_condition("glioma", keyword).strength == "keyword"
+    assert match_condition("glioma", keyword).strength == "exact"
+    assert match_condition("glioma", keyword).field == "keyword"
     title = synthetic_study(brief_title="Radiotherapy for Glioma in Children", conditions=("CNS Tumor",))
     result = match_condition("glioma", title)
-    assert result.strength == "keyword" and result.field == "title" and not result.direct
+    assert result.strength == "exact" and result.field == "title" and result.direct
 
 
 def test_exact_wins_over_weaker_evidence():
@@ -142,3 +145,61 @@ def test_every_real_record_listing_the_word_matches_exactly(word):
     assert listed, f"no real record lists {word}"
     for study in listed:
         assert match_condition(word, study).strength == "exact", study.nct_id
+
+
+def test_synthetic_a_disease_inside_another_disease_or_gene_name_is_not_it():
+    all_trial = synthetic_study(conditions=("Leukemia",),
+                                condition_mesh_terms=("Precursor Cell Lymphoblastic Leukemia-Lymphoma",),
+                                condition_mesh_ancestors=("Lymphoma, Non-Hodgkin", "Lymphoma"))
+    lymphoma = match_condition("lymphoma", all_trial)
+    assert lymphoma.strength == "broader" and not lymphoma.direct  # only the MeSH category
+    assert match_condition("ALL", all_trial).strength == "mesh"
+    alk_title = synthetic_study(brief_title="Brigatinib in Anaplastic Lymphoma Kinase Positive NSCLC")
+    assert match_condition("lymphoma", alk_title).strength == "none"
+    lbl = synthetic_study(conditions=("T-lymphoblastic Lymphoma",))
+    assert match_condition("lymphoma", lbl).direct
+
+
+@pytest.mark.parametrize("query, condition", [
+    ("acute lymphoblastic leukemia", "B-cell Acute Lymphoblastic Leukemia"),  # a narrower type
+    ("ALL", "Precursor B-Cell Lymphoblastic Leukemia-Lymphoma"),
+    ("glioma", "Diffuse Intrinsic Pontine Glioma"),
+    ("AML", "Acute Promyelocytic Leukaemia"),
+    ("lymphoma", "Hodgkin Disease"),
+    ("DIPG", "Diffuse Midline Glioma, H3 K27-altered"),
+])
+def test_synthetic_narrower_types_count_directly(query, condition):
+    assert match_condition(query, synthetic_study(conditions=(condition,))).direct
+
+
+def test_synthetic_inclusion_text_is_direct_unless_negated_excluded_or_unsplit():
+    named = synthetic_study(conditions=("Hematologic Malignancies",),
+                            inclusion_criteria="* Relapsed acute myeloid leukaemia (AML) in CR2")
+    result = match_condition("AML", named)
+    assert result.strength == "exact" and result.field == "inclusion criteria"
+    for text in ("* No history of AML", "* Patients with AML are excluded"):
+        study = synthetic_study(conditions=("Hematologic Malignancies",), inclusion_criteria=text)
+        assert not match_condition("AML", study).direct, text
+    unsplit = synthetic_study(conditions=("Cancer",), inclusion_criteria="* Relapsed AML", criteria_unsplit=True)
+    assert match_condition("AML", unsplit).strength == "criteria"
+    assert not match_condition("AML", unsplit).direct
+
+
+@pytest.mark.parametrize("text", ["* Candidates who satisfy ALL of the following criteria",
+                                  "* Participants with RMS, PPMS or NRSPMS"])
+def test_synthetic_ambiguous_abbreviations_need_a_cancer_word(text):
+    study = synthetic_study(conditions=("Other",), inclusion_criteria=text)
+    assert match_condition("ALL", study).strength == "none"
+    assert match_condition("RMS", study).strength == "none"
+    leukaemia = synthetic_study(conditions=("Other",), inclusion_criteria="* ALL in first relapse")
+    assert match_condition("ALL", leukaemia).direct
+
+
+def test_every_vocabulary_row_has_a_source():
+    from trialfind.knowledge.conditions import vocabulary
+
+    vocab = vocabulary()
+    assert len(vocab.concepts) >= 40
+    for concept in vocab.concepts.values():
+        assert concept.source and concept.names, concept.key
+        assert concept.parent is None or concept.parent in vocab.concepts, concept.key

@@ -61,8 +61,14 @@ def test_reasons_are_plain_words_with_the_records_own_ages():
 
 
 def test_unreadable_age_is_uncertain_not_excluded():
-    verdict = assess(synthetic_study("N/A", "18 Years"), child("7"), [DIRECT])
+    verdict = assess(synthetic_study("about seven", "18 Years"), child("7"), [DIRECT])
     assert verdict.eligible == "uncertain" and verdict.age_fit is None
+
+
+def test_synthetic_not_applicable_age_is_no_bound():
+    verdict = assess(synthetic_study("N/A", "18 Years"), child("7"), [DIRECT])
+    assert verdict.eligible == "yes" and verdict.age_fit is True
+    assert any("up to 18 Years" in r for r in verdict.reasons)
 
 
 def test_missing_eligibility_module_is_uncertain():

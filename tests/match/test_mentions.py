@@ -75,7 +75,6 @@ def test_negated_mentions_are_not_matches(gene, text):
 @pytest.mark.parametrize("gene, text", [
     ("ALK", "ALK-positive or ALK-mutated neuroblastoma"),
     ("EGFR", "Non-small cell lung cancer with EGFR mutation"),
-    ("ALK", "Progression after no more than one prior ALK inhibitor"),
     ("BRAF", "BRAF V600E mutation, or BRAF wild-type with NF1 loss"),
 ])
 def test_positive_statements_near_negation_words_still_count(gene, text):
@@ -109,6 +108,13 @@ def test_short_symbols_need_capitals_or_a_gene_word_and_whole_words(gene, text):
 ])
 def test_short_symbols_with_capitals_or_gene_words_count(gene, text):
     assert judge(synthetic_study(brief_title=text), gene).strength == "direct", text
+
+
+def test_prior_targeted_therapy_is_history_not_a_requirement():
+    # Was "direct" before issue 10: the gene named only as a past treatment is not a requirement.
+    result = judge(synthetic_study(inclusion_criteria="Progression after no more than one prior ALK inhibitor"), "ALK")
+    assert result.strength == "none"
+    assert "prior therapy" in result.reason
 
 
 def test_variant_yes_no_unknown():

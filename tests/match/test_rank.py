@@ -14,9 +14,10 @@ REQUIRED_ROW_KEYS = {"nct_id", "title", "status", "phases", "conditions", "inter
 
 
 def synthetic_study(nct_id, *, min_age="1 Year", max_age="21 Years", status="RECRUITING", conditions=("Glioma",),
-                    phases=("PHASE2",), last_update="2026-01-01", sites=(), keywords=()) -> Study:
+                    phases=("PHASE2",), last_update="2026-01-01", sites=(), keywords=(),
+                    condition_mesh_ancestors=()) -> Study:
     return Study(nct_id=nct_id, brief_title=f"synthetic {nct_id}", status=status, conditions=conditions,
-                 keywords=keywords, phases=phases, min_age=min_age, max_age=max_age,
+                 keywords=keywords, condition_mesh_ancestors=condition_mesh_ancestors, phases=phases, min_age=min_age, max_age=max_age,
                  min_age_days=min_age_days(min_age), max_age_days=max_age_days(max_age), sex="ALL",
                  eligibility_text="synthetic", last_update=last_update, sites=sites, lead_sponsor="Synthetic Sponsor")
 
@@ -33,7 +34,8 @@ def near_site(point=BOSTON) -> Site:
 
 def test_age_fit_and_direct_evidence_beat_distance_status_and_recency():
     fits = synthetic_study("NCT00000020", last_update="2019-01-01", phases=("PHASE1",))
-    keyword_only = synthetic_study("NCT00000010", conditions=("CNS Tumor",), keywords=("glioma",),
+    # Only a MeSH category names glioma: indirect evidence (a keyword is direct since issue 10).
+    keyword_only = synthetic_study("NCT00000010", conditions=("CNS Tumor",), condition_mesh_ancestors=("Glioma",),
                                    sites=(near_site(),))
     too_young = synthetic_study("NCT00000030", min_age="18 Years", max_age=None, sites=(near_site(),))
     order = ranked([too_young, keyword_only, fits], near="42.36,-71.06")

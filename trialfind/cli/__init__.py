@@ -19,6 +19,7 @@ COMMANDS = {
     "request": ("trialfind.cli.sponsor", "request", "Write a compassionate-use request packet for the physician."),
     "registry": ("trialfind.cli.registry", "registry", "Registry of compassionate-use request outcomes."),
     "index": ("trialfind.cli.index", "index", "Offline local index of ClinicalTrials.gov studies."),
+    "watch": ("trialfind.cli.watch", "watch", "Saved searches: what changed since last time."),
     "mcp": ("trialfind.cli.mcp", "mcp", "Serve trialfind to AI assistants (Model Context Protocol over stdio)."),
 }
 
@@ -69,7 +70,10 @@ def cli() -> None:
 def main(argv: list[str] | None = None) -> None:
     """Entry point: library errors become one line and an exit code, never a traceback."""
     try:
-        cli.main(args=argv, prog_name="trialfind", standalone_mode=False)
+        # Without standalone mode click returns ctx.exit(code)'s code instead of exiting (watch run's 3).
+        code = cli.main(args=argv, prog_name="trialfind", standalone_mode=False)
+        if isinstance(code, int) and not isinstance(code, bool) and code:
+            sys.exit(code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.UsageError as exc:

@@ -5,16 +5,19 @@ import sys
 
 import click
 
+from trialfind.core.config import api_url as resolve_api_url
 from trialfind.core.config import cache_dir as resolve_cache_dir
 from trialfind.core.config import ensure_writable_dir
+from trialfind.core.config import rate_limit as resolve_rate_limit
 from trialfind.core.errors import InvalidInput
-from trialfind.core.spec import SearchSpec
 from trialfind.core.study import UnreadableRecord, unreadable_message
-from trialfind.knowledge.targets import resolve_target
 from trialfind.sources import open_source
+from trialfind.sources.ctgov import CtgovClient
 from trialfind.sources.local.build import build_index
 from trialfind.sources.local.bulk import RecordStream, open_bulk_source
 from trialfind.sources.local.store import LocalIndex
+from trialfind.sources.local.update import describe_update, update_index
+from trialfind.trials import fetch_everything_spec
 
 
 def _human_bytes(size: int) -> str:
@@ -99,15 +102,46 @@ def build(source, from_api, conditions, targets, fresh, workers, progress, cache
 def _api_records(conditions, targets, api_url, cache_dir, rate_limit):
     if not (conditions or targets):
         raise InvalidInput("--from-api needs at least one --condition or --target")
-    terms: list[str] = []
-    for target in targets:
-        terms.extend(resolve_target(target).search_terms)
     # One page walk for everything asked (any status): the index answers finer questions later.
-    spec = SearchSpec(conditions=tuple(conditions), terms=tuple(dict.fromkeys(terms)), combine="any")
+    spec = fetch_everything_spec(conditions, targets)
     client = open_source(api_url=api_url, cache_dir=cache_dir, offline=False, rate_limit=rate_limit)
     label = "ClinicalTrials.gov API: " + "; ".join(
         [*(f"condition {c}" for c in conditions), *(f"target {t}" for t in targets)])
     return RecordStream(iter(client.search(spec)), label)
+
+
+@index.command("update")
+@click.argument("source", required=False, type=click.Path(exists=True, dir_okay=True, readable=True))
+@click.option("--workers", type=click.IntRange(min=0), default=None,
+              help="Parser processes beside the writer (default: none from the API, CPUs - 1 from a file).")
+@click.option("--progress/--no-progress", default=None, help="Show progress on stderr (default: when a terminal).")
+@click.option("--cache-dir", envvar="TRIALFIND_CACHE_DIR", default=None, type=click.Path(file_okay=False),
+              help="Where the index is kept.")
+@click.option("--api-url", envvar="TRIALFIND_API_URL", default=None, help="ClinicalTrials.gov API v2 base URL.")
+@click.option("--rate-limit", type=click.FloatRange(min=0.1), default=None, help="Most API requests per minute.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def update(source, workers, progress, cache_dir, api_url, rate_limit, fmt):
+    """Fetch only the studies updated since the index's newest one and replace them in place.
+
+    From the API (default: one page walk of `AREA[LastUpdatePostDate]RANGE[date, MAX]`) or from
+    SOURCE, a newer bulk file (only its records from that date on are read into the index).
+    One transaction on the index file: a failed or interrupted update changes nothing.
+    `index build --fresh` still rebuilds the index whole.
+    """
+
+    # Full records (no fields=): the index then holds what a full build from the bulk file holds.
+    client = None if source else CtgovClient(base_url=resolve_api_url(api_url), cache_dir=None, fields=None,
+                                             rate_limit_per_minute=resolve_rate_limit(rate_limit))
+    show = _progress_printer(sys.stderr.isatty() if progress is None else progress)
+    report = update_index(resolve_cache_dir(cache_dir), client=client, bulk=source, workers=workers, progress=show)
+    if show:
+        sys.stderr.write("\n")
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps(report.to_dict(), indent=2))
+        return
+    click.echo(describe_update(report))
 
 
 @index.command("info")
@@ -129,7 +163,7 @@ def info(cache_dir, fmt):
         ("Studies", f"{details.studies:,}"),
         ("Newest last update", details.newest_last_update or "unknown"),
         ("Size on disk", _human_bytes(details.size_bytes)),
-        ("Built", details.build_date or "unknown"),
+        ("Last built or updated", details.build_date or "unknown"),
         ("Source", details.source or "unknown"),
     ]
     if not details.up_to_date:

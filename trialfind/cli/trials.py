@@ -34,11 +34,15 @@ from trialfind.trials import find_trials, get_study_details, normalise_nct_id
 @click.option("--include-ineligible", is_flag=True, help="Also list trials whose ages or sex exclude the child.")
 @click.option("--include-observational", is_flag=True,
               help="Also list observational studies (no study treatment), not only interventional trials.")
+@click.option("--purpose", type=click.Choice(["treatment", "supportive", "any"], case_sensitive=False),
+              default="any", show_default=True,
+              help="treatment: only trials that treat the disease; supportive: supportive care and prevention; "
+                   "any: all (treatment trials are listed first).")
 @knowledge_options
 @output_options
 @source_options
 def trials(conditions, targets, age, sex, status, near, limit, include_ineligible, include_observational,
-           targets_file, synonyms_file, fmt, output, excel, **options):
+           purpose, targets_file, synonyms_file, fmt, output, excel, **options):
     """Open trials a child can join, best first, each with its reasons.
 
     Example: trialfind trials --condition neuroblastoma --target ALK --age 7
@@ -51,7 +55,8 @@ def trials(conditions, targets, age, sex, status, near, limit, include_ineligibl
     knowledge = load_knowledge(targets_file, synonyms_file)
     source = source_from_options(**pop_source_options(options))
     results = find_trials(profile, source=source, status=status.lower(), include_ineligible=include_ineligible,
-                          limit=limit, include_observational=include_observational, knowledge=knowledge)
+                          limit=limit, include_observational=include_observational, knowledge=knowledge,
+                          purpose=purpose.lower())
     emit_result(results, fmt, output, excel=excel)
     report_unreadable(results)
 

@@ -2,12 +2,18 @@
 
 ClinicalTrials.gov states ages in whole units ("17 Years", "6 Months"). A maximum
 of "17 Years" means "until the 18th birthday", so an upper bound of N units admits
-everyone younger than N+1 units; we store it as the last admitted day.
+everyone younger than N+1 units; we store it as the last admitted day. That rule is
+for whole numbers only: a decimal bound ("6.5 Years") is exact, never widened.
+
+Other spellings read as the field's other tools read them: a bare number is years
+("18"); "N/A", "None", "No limit" or an empty value is no bound. Anything else is
+unreadable (None, and callers say so: they never treat it as a "no").
 """
 from __future__ import annotations
 
 import math
 import re
+from fractions import Fraction
 
 from trialfind.core.errors import InvalidInput
 
@@ -22,34 +28,71 @@ DAYS_PER_UNIT = {
 ADULT_DAYS = math.floor(18 * DAYS_PER_UNIT["year"])
 MAX_CHILD_AGE_YEARS = 120
 
-_CTGOV_AGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([A-Za-z]+?)s?\s*$")
+# Exact day counts per unit, so decimals and huge numbers never round the wrong way.
+_EXACT_DAYS = {"year": Fraction(1461, 4), "month": Fraction(1461, 48), "week": Fraction(7), "day": Fraction(1),
+               "hour": Fraction(1, 24), "minute": Fraction(1, 1440)}
+_UNIT_SPELLINGS = {
+    "year": ("year", "years", "yr", "yrs", "y", "yo", "annee", "ans"),
+    "month": ("month", "months", "mo", "mos", "mth", "mths", "m"),
+    "week": ("week", "weeks", "wk", "wks", "w"),
+    "day": ("day", "days", "d"),
+    "hour": ("hour", "hours", "hr", "hrs", "h"),
+    "minute": ("minute", "minutes", "min", "mins"),
+}
+_UNIT_OF = {spelling: unit for unit, spellings in _UNIT_SPELLINGS.items() for spelling in spellings}
+NO_BOUND_WORDS = frozenset({"n/a", "na", "none", "no limit", "not applicable", "no maximum", "no minimum", "-"})
+_CTGOV_AGE = re.compile(r"^\s*(\d+(?:\.\d*)?|\.\d+)\s*(?:([A-Za-z]+)\.?)?\s*(?:old)?\s*$")
+# Larger than any human age: a bound beyond it is unreadable, the nearest ones are clamped.
+_CLAMP_DAYS = 10 ** 7
 _CHILD_AGE = re.compile(
     r"^(?:(?P<y>\d+)\s*y)?\s*(?:(?P<m>\d+)\s*m)?\s*(?:(?P<w>\d+)\s*w)?\s*(?:(?P<d>\d+)\s*d)?$"
 )
 
 
 def _unit(word: str) -> str | None:
-    word = word.lower().rstrip("s")
+    word = word.lower()
+    if word in _UNIT_OF:
+        return _UNIT_OF[word]
+    word = word.rstrip("s")
     return word if word in DAYS_PER_UNIT else None
+
+
+def is_no_bound(text: str | None) -> bool:
+    """True for a missing bound and for the words records use for one ("N/A", "None")."""
+    return text is None or not str(text).strip() or " ".join(str(text).lower().split()) in NO_BOUND_WORDS
 
 
 def ctgov_age_bounds(text: str | None) -> tuple[int, int] | None:
     """First and last day of life covered by a ClinicalTrials.gov age such as "17 Years".
 
-    Returns None for a missing or unreadable age (which callers treat as "no bound").
+    Whole numbers cover the whole unit ("17 Years": from the 17th birthday to the day before
+    the 18th); decimals are exact ("6.5 Years": from day 2375 of life, up to day 2374 as a
+    maximum). Returns None for a missing, "N/A" or unreadable age (callers treat None as
+    "no bound" and use `is_no_bound` to tell the two apart).
     """
-    if not text or not str(text).strip():
+    if is_no_bound(text):
         return None
     match = _CTGOV_AGE.match(str(text))
     if not match:
         return None
-    unit = _unit(match.group(2))
+    unit = _unit(match.group(2)) if match.group(2) else "year"  # a bare number is years
     if unit is None:
         return None
-    value = float(match.group(1))
-    per = DAYS_PER_UNIT[unit]
-    first = math.floor(value * per)
-    last = math.floor((value + 1) * per) - 1 if unit != "minute" else first
+    number = match.group(1)
+    value = Fraction(number if not number.endswith(".") else number[:-1])
+    per = _EXACT_DAYS[unit]
+    exact = value * per
+    if exact > _CLAMP_DAYS:
+        return None  # "9999... Years": not an age anyone meant; read as "could not be read"
+    if value.denominator == 1 and "." not in number.rstrip("0").rstrip("."):
+        first = math.floor(exact)
+        last = math.floor((value + 1) * per) - 1 if unit != "minute" else first
+    else:
+        # A decimal bound is exact: the minimum rounds up, the maximum down, never looser.
+        first = math.ceil(exact)
+        last = math.floor(exact)
+        return min(first, _CLAMP_DAYS), min(last, _CLAMP_DAYS)  # last may be first - 1: a point in a day
+    first, last = min(first, _CLAMP_DAYS), min(last, _CLAMP_DAYS)
     return first, max(first, last)
 
 

@@ -1,11 +1,24 @@
-"""A study's arms (ClinicalTrials.gov `armsInterventionsModule.armGroups`): each arm's label,
-its type (EXPERIMENTAL, ACTIVE_COMPARATOR, PLACEBO_COMPARATOR, ...; None for observational
-cohorts) and the interventions it gives. They tell the drug a trial tests from its
-comparator (`match.drug_role`)."""
+"""A study's interventions and arms (ClinicalTrials.gov `armsInterventionsModule`): what is
+given, and in which arm: each arm's label, its type (EXPERIMENTAL, ACTIVE_COMPARATOR,
+PLACEBO_COMPARATOR, ...; None for observational cohorts) and the interventions it gives.
+The arms tell the drug a trial tests from its comparator (`match.drug_role`).
+`core.study` re-exports Intervention."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+
+
+@dataclass(frozen=True)
+class Intervention:
+    type: str | None
+    name: str
+    other_names: tuple[str, ...] = ()
+    description: str | None = None
+
+    @property
+    def all_names(self) -> tuple[str, ...]:
+        return (self.name, *self.other_names)
 
 
 @dataclass(frozen=True)
@@ -15,6 +28,16 @@ class ArmGroup:
     # As the arm writes them ("Drug: Crizotinib"), plus the names of interventions that list
     # this arm in their armGroupLabels: records fill one side or the other, or both.
     intervention_names: tuple[str, ...] = ()
+
+
+def parse_interventions(arms_module: Any) -> tuple[Intervention, ...]:
+    """The interventions of a v2 `armsInterventionsModule` (those without a name are skipped)."""
+    return tuple(
+        Intervention(type=iv.get("type"), name=str(iv.get("name") or "").strip(),
+                     other_names=tuple(_texts(iv.get("otherNames"))), description=iv.get("description"))
+        for iv in _texts_or_dicts(arms_module.get("interventions") if isinstance(arms_module, dict) else None)
+        if iv.get("name")
+    )
 
 
 def _texts(value: Any) -> list[str]:

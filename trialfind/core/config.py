@@ -52,7 +52,8 @@ def ensure_writable_dir(path: Path, what: str = "cache folder") -> Path:
 
 
 def data_dir(override: str | os.PathLike | None = None) -> Path:
-    """Where trialfind keeps what it cannot fetch again (the request registry): explicit path,
+    """Where trialfind keeps what it cannot fetch again (the request registry, saved searches
+    and their last answers): explicit path,
     else $TRIALFIND_DATA_DIR, else the user's data directory (never a cache, which a user or
     the system may empty)."""
     chosen = override or os.environ.get("TRIALFIND_DATA_DIR")

@@ -6,12 +6,12 @@ omit whole modules, and a missing value must never be read as a "no".
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Iterable
 
 from trialfind.core.ages import max_age_days, min_age_days
-from trialfind.core.arms import ArmGroup, parse_arm_groups
+from trialfind.core.arms import ArmGroup, Intervention, parse_arm_groups, parse_interventions  # noqa: F401
+from trialfind.core.criteria_text import CriteriaParts, split_criteria, split_criteria_parts  # noqa: F401 (re-export)
 from trialfind.core.record_shape import conform, json_type
 from trialfind.core.text import is_nct_id
 
@@ -35,6 +35,7 @@ PARSER_FIELDS: tuple[str, ...] = (
     "protocolSection.conditionsModule",
     "protocolSection.designModule.studyType",
     "protocolSection.designModule.phases",
+    "protocolSection.designModule.designInfo.primaryPurpose",
     "protocolSection.designModule.enrollmentInfo",
     "protocolSection.armsInterventionsModule",  # interventions and arms (which arm gives what)
     "protocolSection.eligibilityModule",
@@ -60,23 +61,14 @@ def highest_phase(phases, *, ignore_na: bool = False) -> str | None:
 FLAGGED_OPEN_STATUSES = frozenset({"NOT_YET_RECRUITING", "ENROLLING_BY_INVITATION"})
 EXPANDED_ACCESS_OPEN = frozenset({"AVAILABLE"})
 
-_HEADING = re.compile(
-    r"^\s*(?:[-*•]\s*)?(?:key\s+|main\s+|general\s+)?(?P<kind>inclusion|exclusion)\s*(?:criteria|criterion)?\b[^\n]{0,80}?:?\s*$",
-    re.IGNORECASE,
-)
-
-
-@dataclass(frozen=True)
-class Intervention:
-    type: str | None
-    name: str
-    other_names: tuple[str, ...] = ()
-    description: str | None = None
-
-    @property
-    def all_names(self) -> tuple[str, ...]:
-        return (self.name, *self.other_names)
-
+# designInfo.primaryPurpose -> the plain word shown to families.
+PURPOSE_WORDS = {
+    "TREATMENT": "treatment", "SUPPORTIVE_CARE": "supportive care", "PREVENTION": "prevention",
+    "DIAGNOSTIC": "diagnostic", "SCREENING": "screening", "BASIC_SCIENCE": "research",
+    "HEALTH_SERVICES_RESEARCH": "research", "DEVICE_FEASIBILITY": "research", "ECT": "research", "OTHER": "other",
+}
+# Interventions that treat the disease, for records that do not state their purpose.
+TREATING_INTERVENTIONS = frozenset({"DRUG", "BIOLOGICAL", "GENETIC", "RADIATION", "COMBINATION_PRODUCT", "PROCEDURE"})
 
 @dataclass(frozen=True)
 class Site:
@@ -116,6 +108,7 @@ class Study:
     status: str | None = None
     study_type: str | None = None
     phases: tuple[str, ...] = ()
+    primary_purpose: str | None = None  # designInfo.primaryPurpose as recorded: TREATMENT, SUPPORTIVE_CARE, ...
     conditions: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
     condition_mesh_terms: tuple[str, ...] = ()
@@ -134,6 +127,7 @@ class Study:
     eligibility_text: str | None = None
     inclusion_criteria: str | None = None
     exclusion_criteria: str | None = None
+    criteria_unsplit: bool = False  # no inclusion/exclusion headings: a mention there is never certain
     lead_sponsor: str | None = None
     lead_sponsor_class: str | None = None
     collaborators: tuple[str, ...] = ()
@@ -163,6 +157,18 @@ class Study:
     @property
     def highest_phase(self) -> str | None:
         return highest_phase(self.phases)
+
+    @property
+    def purpose(self) -> str:
+        """What the study is for, in plain words: "treatment", "supportive care", "diagnostic", ...
+
+        A record without a stated purpose is "treatment?" when it gives a drug, biological,
+        radiation or procedure, "unknown" otherwise: the question mark says it was inferred."""
+        if self.primary_purpose:
+            return PURPOSE_WORDS.get(self.primary_purpose, self.primary_purpose.replace("_", " ").lower())
+        if any((iv.type or "").upper() in TREATING_INTERVENTIONS for iv in self.interventions):
+            return "treatment?"
+        return "unknown"
 
     @property
     def intervention_names(self) -> tuple[str, ...]:
@@ -225,27 +231,8 @@ def _age_days(read, text: str | None) -> int | None:
         return None
 
 
-def split_criteria(text: str | None) -> tuple[str | None, str | None]:
-    """Split an eligibilityCriteria block into (inclusion, exclusion) text.
-
-    Text before any heading, or a block with no headings at all, counts as
-    inclusion: that is how sponsors write short lists. Several inclusion or
-    exclusion headings (per cohort) are gathered together.
-    """
-    if not text:
-        return None, None
-    inclusion: list[str] = []
-    exclusion: list[str] = []
-    current = inclusion
-    for line in text.splitlines():
-        heading = _HEADING.match(line)
-        if heading and len(line.strip()) <= 100:
-            current = inclusion if heading.group("kind").lower() == "inclusion" else exclusion
-            continue
-        current.append(line)
-    inc = "\n".join(inclusion).strip() or None
-    exc = "\n".join(exclusion).strip() or None
-    return inc, exc
+def _text_or_none(value: Any) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
 
 
 def _unreadable(record: Any, reason: str) -> UnreadableRecord:
@@ -283,16 +270,6 @@ def parse_study(record: Any) -> Study | UnreadableRecord:
     contacts = protocol.get("contactsLocationsModule") or {}
     derived = record.get("derivedSection") or {}
 
-    interventions = tuple(
-        Intervention(
-            type=iv.get("type"),
-            name=str(iv.get("name") or "").strip(),
-            other_names=_strings(iv.get("otherNames")),
-            description=iv.get("description"),
-        )
-        for iv in (arms.get("interventions") or [])
-        if isinstance(iv, dict) and iv.get("name")
-    )
     sites = tuple(
         Site(
             facility=loc.get("facility"),
@@ -322,7 +299,7 @@ def parse_study(record: Any) -> Study | UnreadableRecord:
         else None
     )
     criteria = eligibility.get("eligibilityCriteria")
-    inclusion, exclusion = split_criteria(criteria)
+    criteria_parts = split_criteria_parts(criteria)
     min_age = eligibility.get("minimumAge")
     max_age = eligibility.get("maximumAge")
     enrollment = _get(design, "enrollmentInfo", "count")
@@ -334,6 +311,7 @@ def parse_study(record: Any) -> Study | UnreadableRecord:
         status=status.get("overallStatus"),
         study_type=design.get("studyType"),
         phases=_strings(design.get("phases")),
+        primary_purpose=_text_or_none(_get(design, "designInfo", "primaryPurpose")),
         conditions=_strings(conditions.get("conditions")),
         keywords=_strings(conditions.get("keywords")),
         condition_mesh_terms=tuple(
@@ -345,7 +323,7 @@ def parse_study(record: Any) -> Study | UnreadableRecord:
         intervention_mesh_terms=tuple(
             m["term"] for m in (_get(derived, "interventionBrowseModule", "meshes") or []) if m.get("term")
         ),
-        interventions=interventions,
+        interventions=parse_interventions(arms),
         arm_groups=parse_arm_groups(arms),
         brief_summary=_get(protocol, "descriptionModule", "briefSummary"),
         min_age=min_age,
@@ -356,8 +334,9 @@ def parse_study(record: Any) -> Study | UnreadableRecord:
         sex=eligibility.get("sex"),
         healthy_volunteers=eligibility.get("healthyVolunteers"),
         eligibility_text=criteria,
-        inclusion_criteria=inclusion,
-        exclusion_criteria=exclusion,
+        inclusion_criteria=criteria_parts.inclusion,
+        exclusion_criteria=criteria_parts.exclusion,
+        criteria_unsplit=criteria_parts.unsplit,
         lead_sponsor=_get(sponsors, "leadSponsor", "name"),
         lead_sponsor_class=_get(sponsors, "leadSponsor", "class"),
         collaborators=tuple(c["name"] for c in (sponsors.get("collaborators") or []) if c.get("name")),

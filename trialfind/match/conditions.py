@@ -1,12 +1,18 @@
-"""Does a study concern the child's condition? Exact words first, fuzzy spelling last.
+"""Does a study concern the child's condition? The record's own words first, fuzzy spelling last.
 
 Order of evidence, strongest first:
-  exact    the phrase (or a known synonym) appears as whole words in a listed condition
-  mesh     ... in one of the MeSH terms ClinicalTrials.gov derived from the conditions
-  broader  ... in a MeSH ancestor: the study's condition falls under the child's (broader) category
-  keyword  ... in the study's keywords or title only
-  fuzzy    a listed condition, MeSH term or keyword is a near spelling (typos, plurals)
+  exact     the condition (a name, abbreviation or narrower type of it, from the curated
+            vocabulary in trialfind.knowledge.conditions) is named in the study's listed
+            conditions, title, keywords or inclusion criteria
+  mesh      a MeSH term ClinicalTrials.gov derived from the conditions IS the condition or a
+            narrower one ("Glioblastoma" for glioma)
+  broader   the condition appears only in a MeSH category above the study's own condition
+  criteria  named in criteria text that has no inclusion/exclusion headings
+  fuzzy     a listed condition, MeSH term or keyword is a near spelling (typos, plurals)
 Only exact and mesh are "direct" evidence; the rest leave eligibility "uncertain".
+
+A name inside a longer name of another disease is not a mention: "lymphoma" in the MeSH
+term "Precursor Cell Lymphoblastic Leukemia-Lymphoma" is acute lymphoblastic leukaemia.
 """
 from __future__ import annotations
 
@@ -15,7 +21,16 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Any
 
-from trialfind.core.spec import contains_phrase, tokens
+from trialfind.core.spec import contains_phrase
+from trialfind.knowledge.conditions import (
+    ambiguous_abbreviations,
+    concept_names,
+    find_concept,
+    is_abbreviation,
+    normal_words,
+    vocabulary,
+)
+from trialfind.match.negation import clause_bounds, condition_negated
 
 # Pinned by tests/test_match_conditions.py: "medulloblastma" (96.6) and "neuroblastomas" pass,
 # "nephroblastoma" vs "neuroblastoma" (88.9) and "myeloma" vs "melanoma" (80) do not.
@@ -23,50 +38,15 @@ FUZZY_THRESHOLD = 90.0
 # Fuzzy comparison is per word; shorter words must be spelled exactly ("B-cell" is not "T-cell").
 FUZZY_MIN_WORD = 5
 
-STRENGTH_WEIGHT = {"exact": 1.0, "mesh": 0.9, "keyword": 0.6, "broader": 0.5, "fuzzy": 0.4, "none": 0.0}
+STRENGTH_WEIGHT = {"exact": 1.0, "mesh": 0.9, "keyword": 0.6, "broader": 0.5, "criteria": 0.5, "fuzzy": 0.4,
+                   "none": 0.0}
 DIRECT_STRENGTHS = frozenset({"exact", "mesh"})
-
-# British/American spellings and MeSH's "Neoplasms" for tumours, folded to one form per word.
-_SPELLING = {
-    "leukaemia": "leukemia", "leukaemias": "leukemia", "tumour": "tumor", "tumours": "tumor",
-    "neoplasm": "tumor", "neoplasms": "tumor", "tumors": "tumor", "haematologic": "hematologic",
-    "haematological": "hematologic", "hematological": "hematologic", "paediatric": "pediatric",
-    "oesophageal": "esophageal", "anaemia": "anemia", "haemophagocytic": "hemophagocytic",
-    "ewings": "ewing",
-}
-_NO_PLURAL_S = ("ss", "us", "is")
-
-# Common childhood-cancer names and abbreviations. Sources: NCI Dictionary of Cancer Terms
-# (https://www.cancer.gov/publications/dictionaries/cancer-terms), NCI Thesaurus preferred names,
-# and the condition names sponsors use on ClinicalTrials.gov. Upper-case entries are
-# abbreviations: in study text they only count written in capitals ("ALL", "B-ALL"), never
-# the English word "all".
-_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
-    ("ALL", "acute lymphoblastic leukemia", "acute lymphocytic leukemia",
-     "precursor cell lymphoblastic leukemia lymphoma"),
-    ("AML", "acute myeloid leukemia", "acute myelogenous leukemia", "acute myeloblastic leukemia"),
-    ("CML", "chronic myeloid leukemia", "chronic myelogenous leukemia"),
-    ("JMML", "juvenile myelomonocytic leukemia"),
-    ("APL", "acute promyelocytic leukemia"),
-    ("MDS", "myelodysplastic syndrome"),
-    ("DIPG", "diffuse intrinsic pontine glioma"),
-    ("DMG", "diffuse midline glioma"),
-    ("HGG", "high grade glioma"),
-    ("LGG", "low grade glioma"),
-    ("GBM", "glioblastoma multiforme", "glioblastoma"),
-    ("ATRT", "AT/RT", "atypical teratoid rhabdoid tumor"),
-    ("RMS", "rhabdomyosarcoma"),
-    ("NHL", "non hodgkin lymphoma"),
-    ("hodgkin lymphoma", "hodgkin disease"),
-    ("LCH", "langerhans cell histiocytosis"),
-    ("HLH", "hemophagocytic lymphohistiocytosis"),
-    ("MPNST", "malignant peripheral nerve sheath tumor"),
-    ("wilms tumor", "nephroblastoma"),
-    ("osteosarcoma", "osteogenic sarcoma"),
-    ("ewing sarcoma", "ewing family of tumors"),
-    ("brain tumor", "brain cancer"),
-    ("CNS tumor", "central nervous system tumor"),
-)
+# Two-letter abbreviations ("NB") are too often something else in running text.
+_MIN_ABBREVIATION_IN_TEXT = 3
+# Beside an ambiguous abbreviation in running text, a word that shows it names a cancer.
+_CANCER_WORD = re.compile(
+    r"leuk|lymph|sarcoma|tumou?r|cancer|malignan|neoplas|blast|oma\b|remission|relaps|refractory|marrow|"
+    r"oncolog|metasta|\bCR\d|\bMRD\b|chemotherapy|transplant", re.IGNORECASE)
 
 # Words that qualify a diagnosis rather than name it: "relapsed neuroblastoma" is still
 # neuroblastoma for finding trials; whether relapse fits is in the criteria text.
@@ -95,87 +75,101 @@ def core_words(words: list[str]) -> list[str]:
     return words
 
 
-def normal_words(text: str | None) -> list[str]:
-    """Lower-case words with spelling variants, plurals and possessive "s" folded."""
-    return list(_normal_words(text or ""))
-
-
-@lru_cache(maxsize=65536)
-def _normal_words(text: str) -> tuple[str, ...]:
-    out = []
-    for word in tokens(text):
-        if word == "s":  # "Ewing's" -> "ewing", "s"
-            continue
-        word = _SPELLING.get(word, word)
-        if len(word) > 4 and word.endswith("s") and not word.endswith(_NO_PLURAL_S):
-            word = word[:-1]
-        out.append(_SPELLING.get(word, word))
-    return tuple(out)
-
-
 @dataclass(frozen=True)
 class _Phrase:
     text: str
     words: tuple[str, ...]
     abbreviation: bool
 
-    def found_in(self, text: str) -> bool:
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where an abbreviation stands in the raw text, written in capitals."""
+        return [m.span() for m in re.finditer(rf"(?<![A-Za-z0-9]){re.escape(self.text)}(?![A-Za-z0-9])", text)]
+
+    def found_in(self, text: str, asked: frozenset[str] = frozenset()) -> bool:
         if self.abbreviation:
-            return re.search(rf"(?<![A-Za-z0-9]){re.escape(self.text)}(?![A-Za-z0-9])", text) is not None
-        return contains_phrase(_normal_words(text), self.words)
+            return bool(self.spans(text))
+        words = normal_words(text)
+        if not contains_phrase(list(words), list(self.words)):
+            return False
+        size = len(self.words)
+        return any(words[start:start + size] == self.words and not _shadowed(words, start, start + size, asked)
+                   for start in range(len(words) - size + 1))
 
 
-def _is_abbreviation(text: str) -> bool:
-    letters = re.sub(r"[^A-Za-z]", "", text)
-    return bool(letters) and letters.isupper() and len(letters) <= 6
+def _shadowed(words: tuple[str, ...], start: int, end: int, asked: frozenset[str]) -> bool:
+    """True when the longest known name covering words[start:end] names something else: a gene
+    or a standard ("anaplastic lymphoma kinase", "Response Evaluation Criteria in Solid Tumors"),
+    or, when the query is a known disease, another disease."""
+    concepts = vocabulary().concepts
+    for name, key in concept_names():  # longest first
+        size = len(name)
+        if size <= end - start:
+            return False
+        for left in range(max(0, end - size), min(start, len(words) - size) + 1):
+            if words[left:left + size] == name:
+                if not concepts[key].is_disease:
+                    return True
+                return bool(asked) and key not in asked
+    return False
+
+
+@dataclass(frozen=True)
+class _Query:
+    phrases: tuple[_Phrase, ...]  # the name, its synonyms and narrower types
+    core: tuple[_Phrase, ...]  # the same without qualifiers such as "relapsed", when that differs
+    asked: frozenset[str]  # the vocabulary concepts that count as this condition
 
 
 @lru_cache(maxsize=1024)
-def query_phrases(query: str) -> tuple[tuple[_Phrase, ...], tuple[_Phrase, ...]]:
-    """The phrases that stand for a condition: (the name and its synonyms, its core words).
-
-    The second list holds the name without qualifiers such as "relapsed", when that differs.
-    """
-    words = tuple(normal_words(query))
-    phrases: list[_Phrase] = []
+def query_phrases(query: str) -> _Query:
+    """The phrases that stand for a condition as typed, from the condition vocabulary."""
+    query = query.strip()
+    words = normal_words(query)
     seen: set[tuple] = set()
+    asked: set[str] = set()
 
-    def add(target: list[_Phrase], text: str, abbreviation: bool) -> None:
-        key = (abbreviation, tuple(normal_words(text)))
-        if key in seen or not key[1]:
-            return
-        seen.add(key)
-        target.append(_Phrase(text, key[1], abbreviation))
+    def phrases_for(text: str, typed_abbreviation: bool) -> list[_Phrase]:
+        out: list[_Phrase] = []
 
-    def add_with_synonyms(target: list[_Phrase], text: str, abbreviation: bool) -> None:
-        add(target, text, abbreviation)
-        mine = tuple(normal_words(text))
-        for group in _SYNONYM_GROUPS:
-            if any(tuple(normal_words(name)) == mine for name in group):
-                for name in group:
-                    add(target, name, _is_abbreviation(name))
+        def add(name: str, abbreviation: bool) -> None:
+            key = (abbreviation, normal_words(name))
+            if key in seen or not key[1]:
+                return
+            seen.add(key)
+            out.append(_Phrase(name, key[1], abbreviation))
+
+        add(text, typed_abbreviation)
+        concept = find_concept(text)
+        if concept is not None:
+            for narrower in vocabulary().narrower(concept.key):
+                asked.add(narrower.key)
+                for name in narrower.names:
+                    add(name, False)
+                for abbreviation in narrower.abbreviations:
+                    add(abbreviation, True)
         # An abbreviation ("ALL") must not match the English word "all" in study text:
         # once its capitalised form is known, drop the case-blind duplicate.
-        abbreviations = {p.words for p in target if p.abbreviation}
-        target[:] = [p for p in target if p.abbreviation or p.words not in abbreviations]
+        abbreviations = {p.words for p in out if p.abbreviation}
+        return [p for p in out if p.abbreviation or p.words not in abbreviations]
 
-    query = query.strip()
     # A query typed in capitals is an abbreviation when it is short or a known one
     # ("ALL", "DIPG"), not when it is a word typed with caps lock ("GLIOMA").
-    known = {tuple(normal_words(n)) for group in _SYNONYM_GROUPS for n in group if _is_abbreviation(n)}
-    typed_abbreviation = _is_abbreviation(query) and (len(re.sub(r"[^A-Za-z]", "", query)) <= 4 or words in known)
-    add_with_synonyms(phrases, query, typed_abbreviation)
+    known = find_concept(query)
+    typed_abbreviation = is_abbreviation(query) and (
+        len(re.sub(r"[^A-Za-z]", "", query)) <= 4
+        or (known is not None and any(normal_words(a) == words for a in known.abbreviations)))
+    phrases = phrases_for(query, typed_abbreviation)
     core: list[_Phrase] = []
     core_only = core_words(list(words))
     if core_only and tuple(core_only) != words:
-        add_with_synonyms(core, " ".join(core_only), False)
-    return tuple(phrases), tuple(core)
+        core = phrases_for(" ".join(core_only), False)
+    return _Query(tuple(phrases), tuple(core), frozenset(asked))
 
 
 @dataclass(frozen=True)
 class ConditionMatch:
     query: str
-    strength: str  # exact | mesh | broader | keyword | fuzzy | none
+    strength: str  # exact | mesh | broader | criteria | fuzzy | none
     field: str | None = None
     matched: str | None = None
     reason: str = ""
@@ -198,14 +192,55 @@ class ConditionMatch:
         return asdict(self)
 
 
-def _first_hit(phrases: list[_Phrase], texts) -> tuple[_Phrase, str] | None:
+def _first_hit(phrases, texts, asked: frozenset[str]) -> tuple[_Phrase, str] | None:
     for text in texts:
         if not text:
             continue
         for phrase in phrases:
-            if phrase.found_in(text):
+            if phrase.found_in(text, asked):
                 return phrase, text
     return None
+
+
+def _criteria_hit(phrases, text: str | None, asked: frozenset[str]) -> tuple[_Phrase, str] | None:
+    """A mention in criteria text that is not negated or excluded, with its clause."""
+    if not text:
+        return None
+    for phrase in phrases:
+        if phrase.abbreviation and len(re.sub(r"[^A-Za-z]", "", phrase.text)) < _MIN_ABBREVIATION_IN_TEXT:
+            continue
+        for start, end in _raw_spans(phrase, text):
+            left, right = clause_bounds(text, start, end)
+            clause = text[left:right]
+            if not phrase.found_in(clause, asked):
+                continue
+            if phrase.abbreviation and phrase.text in ambiguous_abbreviations() and not _CANCER_WORD.search(clause):
+                continue  # "satisfy ALL of the following", "RMS" for relapsing multiple sclerosis
+            if not condition_negated(text, start, end, (left, right)):
+                return phrase, " ".join(clause.split())
+    return None
+
+
+def _raw_spans(phrase: _Phrase, text: str) -> list[tuple[int, int]]:
+    if phrase.abbreviation:
+        return phrase.spans(text)
+    # Word by word, any spelling or plural the vocabulary folds together.
+    spans = []
+    for found in re.finditer(r"[0-9A-Za-z]+", text):
+        if normal_words(found.group(0))[:1] != phrase.words[:1]:
+            continue
+        words = re.finditer(r"[0-9A-Za-z]+", text[found.start():found.start() + 40 * len(phrase.words)])
+        taken = []
+        for word in words:
+            folded = normal_words(word.group(0))
+            if not folded:
+                continue
+            taken.append((folded[0], word.end()))
+            if len(taken) == len(phrase.words):
+                break
+        if tuple(w for w, _ in taken) == phrase.words:
+            spans.append((found.start(), found.start() + taken[-1][1]))
+    return spans
 
 
 @lru_cache(maxsize=65536)
@@ -247,42 +282,60 @@ def _fuzzy_hit(query_words: list[str], texts) -> tuple[float, str] | None:
     return best
 
 
+def _other_disease(text: str, asked: frozenset[str]) -> bool:
+    concept = find_concept(text)
+    return concept is not None and concept.key not in asked
+
+
+def _reason(strength: str, field: str, shown: str, text: str, study) -> str:
+    if strength == "exact":
+        where = {"condition": "is listed", "title": "is in the study's title", "keyword": "is a keyword",
+                 "inclusion criteria": "is named in the inclusion criteria"}[field]
+        return f"condition '{shown}' {where}: {text}"
+    if strength == "mesh":
+        return f"condition '{shown}' matches the study's MeSH term: {text}"
+    if strength == "broader":
+        return (f"the study's condition ({', '.join(study.conditions[:3]) or 'not listed'}) falls "
+                f"under '{shown}' (MeSH category {text}); check it is the child's type")
+    return (f"'{shown}' is named in the study's criteria, which have no inclusion/exclusion headings: "
+            f"\"{text}\"; check with the study team")
+
+
 def match_condition(query: str, study) -> ConditionMatch:
     """How strongly `study` concerns the condition the family typed (`query`)."""
     query = query.strip()
-    phrases, core = query_phrases(query)
+    resolved = query_phrases(query)
+    asked = resolved.asked
     note = ""
+    criteria_strength = "criteria" if study.criteria_unsplit else "exact"
     steps = (
-        ("exact", "condition", study.conditions),
-        ("mesh", "condition MeSH term", study.condition_mesh_terms),
-        ("broader", "MeSH category", study.condition_mesh_ancestors),
-        ("keyword", "keyword", study.keywords),
-        ("keyword", "title", (study.brief_title, study.official_title)),
+        ("exact", "condition", lambda ps: _first_hit(ps, study.conditions, asked)),
+        ("mesh", "condition MeSH term", lambda ps: _first_hit(ps, study.condition_mesh_terms, asked)),
+        ("exact", "title", lambda ps: _first_hit(ps, (study.brief_title, study.official_title), asked)),
+        ("exact", "keyword", lambda ps: _first_hit(ps, study.keywords, asked)),
+        (criteria_strength, "inclusion criteria", lambda ps: _criteria_hit(ps, study.inclusion_criteria, asked)),
+        ("broader", "MeSH category", lambda ps: _first_hit(ps, study.condition_mesh_ancestors, asked)),
     )
-    for candidates, qualifier_note in ((phrases, ""), (core, "core")):
+    for candidates, qualifier_note in ((resolved.phrases, ""), (resolved.core, "core")):
         if not candidates:
             continue
-        for strength, field, texts in steps:
-            hit = _first_hit(candidates, texts)
+        for strength, field, find in steps:
+            hit = find(candidates)
             if not hit:
                 continue
             phrase, text = hit
             if qualifier_note:
-                kept = set(core_words(normal_words(query)))
+                kept = set(core_words(list(normal_words(query))))
                 dropped = [w for w in normal_words(query) if w not in kept]
                 note = (f" (the study team must confirm whether '{' '.join(dropped)}' fits)"
                         if dropped else "")
             shown = phrase.text if phrase.text.lower() == query.lower() else f"{query}' as '{phrase.text}"
-            reason = {
-                "exact": f"condition '{shown}' is listed: {text}",
-                "mesh": f"condition '{shown}' matches the study's MeSH term: {text}",
-                "broader": (f"the study's condition ({', '.join(study.conditions[:3]) or 'not listed'}) falls "
-                            f"under '{shown}' (MeSH category {text}); check it is the child's type"),
-                "keyword": f"'{shown}' appears only in the study's {field}: {text}",
-            }[strength] + note
-            return ConditionMatch(query, strength, field, text, reason)
-    query_words = normal_words(query)
-    fuzzy_texts = [*study.conditions, *study.condition_mesh_terms, *study.keywords]
+            return ConditionMatch(query, strength, field, text, _reason(strength, field, shown, text, study) + note)
+    query_words = list(normal_words(query))
+    # A text that is the name of another known disease is not a near spelling of this one
+    # ("Non-Hodgkin Lymphoma" for Hodgkin lymphoma).
+    fuzzy_texts = [t for t in (*study.conditions, *study.condition_mesh_terms, *study.keywords)
+                   if not asked or _other_disease(t, asked) is False]
     hit = _fuzzy_hit(query_words, fuzzy_texts)
     if hit:
         score, text = hit

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from trialfind.core.ages import age_fits, describe_days
+from trialfind.core.ages import age_fits, describe_days, is_no_bound
 from trialfind.core.study import FLAGGED_OPEN_STATUSES, OPEN_STATUSES
 
 CHECK_WITH_TEAM = "check with the study team: the criteria text may add limits"
@@ -52,12 +52,14 @@ def status_words(status: str | None) -> str:
 
 def ages_text(study) -> str:
     """The study's own age limits as written: "3 Years to 18 Years", "1 Year and older"."""
-    if study.min_age and study.max_age:
-        return f"{study.min_age} to {study.max_age}"
-    if study.min_age:
-        return f"{study.min_age} and older"
-    if study.max_age:
-        return f"up to {study.max_age}"
+    low = None if is_no_bound(study.min_age) else study.min_age
+    high = None if is_no_bound(study.max_age) else study.max_age
+    if low and high:
+        return f"{low} to {high}"
+    if low:
+        return f"{low} and older"
+    if high:
+        return f"up to {high}"
     return "no age limits listed"
 
 
@@ -97,7 +99,7 @@ def assess(study, profile, evidence: Sequence = ()) -> Eligibility:
     age_fit: bool | None
     unreadable = [label for label, text, days in (("minimum", study.min_age, study.min_age_days),
                                                   ("maximum", study.max_age, study.max_age_days))
-                  if text and days is None]
+                  if not is_no_bound(text) and days is None]
     if _eligibility_missing(study):
         age_fit = None
         reasons.append("the record does not include its eligibility details (ages, sex): ask the study team")

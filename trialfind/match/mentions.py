@@ -4,10 +4,8 @@ Evidence counts only from the title, conditions, keywords, interventions and the
 INCLUSION criteria. A mention in the exclusion criteria, or a negated one ("ALK-negative",
 "no known BRAF mutation", "BRAF wild-type"), is never a match: it is reported as a reason.
 
-Gene symbols match as whole words. Short symbols that are also English words or word
-stems (RET, KIT, MET, ALK...) count in free text only when written in capitals or when a
-gene word sits beside them ("ret fusion", "Kit-mutant"), so "return", "test kit" and
-"criteria met" are not KIT/RET/MET.
+How a symbol is recognised is in trialfind.match.gene_words; how the sentence around it
+qualifies it (negated, excluded, prior therapy, a test) in trialfind.match.negation.
 
 This module knows nothing about targets: callers pass plain phrase lists
 (see trialfind.knowledge.targets for where those lists come from).
@@ -16,101 +14,49 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
-from functools import lru_cache
 from typing import Any, Iterable
 
-# Gene symbols that are, or begin like, everyday words; 3 letters or fewer always count.
-AMBIGUOUS_SYMBOLS = frozenset({
-    "RET", "KIT", "MET", "ALK", "MAX", "REST", "CAT", "SET", "CAST", "IMPACT", "CALM", "CAPS",
-    "MICA", "ATM", "NF1", "NF2", "REL", "TEC", "TEK", "FES", "FER", "FGR", "LYN", "SRC", "ABL",
-    "AXL", "MOS", "RAF", "ARAF", "HCK", "LCK", "ROS", "MYC", "JUN", "FOS", "TOP", "PAX",
-})
-
-# Words that, written next to a symbol, show it names a gene.
-_GENE_WORDS = (
-    r"fusions?|fused|fusion[\s-]positive|mutations?|mutant|mutated|alterations?|altered|aberrations?|"
-    r"rearrangements?|rearranged|translocations?|translocated|genes?|amplifications?|amplified|"
-    r"variants?|kinase|inhibitors?|expression|expressing|overexpression|positive|negative|"
-    r"wild[\s-]?type|driven|activating|activated|pathway|receptor|protein|status|tki|tkis|"
-    r"deletions?|deleted|insertions?|duplications?|point|exon|signaling|signalling"
+from trialfind.match.gene_words import (
+    BRACKETED_ABBREVIATION,
+    GLUED_CHANGE,
+    PROTEIN_CHANGE,
+    WORD,
+    drug_regex,
+    first_word,
+    gene_regex,
+    has_gene_context,
+    is_ambiguous,
+    is_other_abbreviation,
+    reads_as_gene,
+    variant_regex,
+    variant_state,
 )
-_GENE_WORD_AFTER = re.compile(rf"^[\s\-/(]*(?:[A-Z]\d+[A-Z*]?[\s\-]+)?(?:{_GENE_WORDS})\b", re.IGNORECASE)
-_GENE_WORD_BEFORE = re.compile(
-    r"\b(?:mutant|mutated|activating|oncogenic|altered|rearranged|fused|amplified|anti)[\s\-]+$", re.IGNORECASE
+from trialfind.match.negation import (
+    clause_bounds,
+    clause_negated,
+    excluded_in_inclusion,
+    is_negated,
+    tested_only,
+    treatment_context,
 )
-
-# Right after the symbol: "ALK-negative", "BRAF wild-type", "EGFR mutation negative",
-# "KRAS (wt)", "HER2-" / "HER2(-)" (minus sign), "HER2 negativity".
-_NEGATED_AFTER = re.compile(
-    r"^(?:[-−](?![\w+])|\s*\(\s*[-−]\s*\)|[\s\-:()]*(?:[\w/]+[\s\-]+){0,2}?"
-    r"(?:negative|negativity|neg\b|wild[\s-]?type|wildtype|wt\b|non[\s-]?mutated|unmutated|non[\s-]?amplified|"
-    r"not\s+(?:mutated|amplified|rearranged|altered|detected|present|expressed)|absent|"
-    r"was\s+not\s+detected|is\s+not\s+detected))",
-    re.IGNORECASE,
-)
-# Later in the same clause, before any word that states a positive finding:
-# "EGFR, ALK and ROS1 gene test results are all negative".
-_NEGATIVE_LATER = re.compile(r"\b(?:negative|negativity|wild[\s-]?type|wildtype|unmutated|not\s+detected)\b",
-                             re.IGNORECASE)
-_POSITIVE_LATER = re.compile(
-    r"\+|\b(?:positive|positivity|mutated|mutant|mutations?|fusions?|fused|rearranged|rearrangements?|"
-    r"amplified|amplification|altered|alterations?|harbou?ring|expressing|overexpress\w*|with|confirmed|"
-    r"documented|known)\b", re.IGNORECASE)
-_LATER_REACH_WORDS = 20
-_POSITIVE_AFTER = re.compile(
-    r"^[\s\-(]*(?:[A-Z]\d+[A-Z*]?[\s\-]*)?(?:\+|positive|mutat\w*|fusions?|fused|rearrang\w*|amplif\w*|"
-    r"alter\w*|translocat\w*|driven|expressing|overexpress\w*)", re.IGNORECASE)
-# Before the symbol, within a few words: "no known", "without", "not harbouring", "absence of".
-# (phrase, most words allowed between it and the symbol)
-_NEGATOR = (r"no|not|without|absence of|absent|lack of|lacking|lacks|negative for|free of|excluding|except|"
-            r"other than|neither|nor")
-_NEGATORS_BEFORE = (
-    (re.compile(rf"\b(?:{_NEGATOR})\b"), 3),
-    (re.compile(r"\bnegative\b"), 1),  # "negative ALK fusion"
-    (re.compile(r"\bnon\b"), 0),  # "non-ALK", but not "non-small cell lung cancer with EGFR"
-)
-# A negator reaches further over a list of genes and alteration words:
-# "must not have EGFR sensitizing mutations, EGFR T790M mutation, ALK gene fusion".
-_LIST_WORDS = frozenset("""
-have has had harbor harbors harboring harbour harbours harbouring carry carries carrying known any an a the
-documented detectable detected evidence of with or and nor gene genes sensitizing sensitising sensitive
-activating driver drivers oncogenic concomitant including such as other alteration alterations altered
-mutation mutations mutated mutant fusion fusions rearrangement rearrangements rearranged amplification
-amplifications amplified translocation translocations deletion deletions insertion insertions exon point
-actionable targetable genomic molecular aberration aberrations positive common rare variant variants
-but limited to e g eg i ie exon
-""".split())
-_VARIANT_NEGATED = re.compile(r"\b(?:other\s+than|except|excluding|not|non|no|without)[\s\-]+(?:\w+[\s\-]+){0,1}$",
-                              re.IGNORECASE)
-_NEGATOR_WORD = re.compile(rf"^(?:{_NEGATOR})$")
-# "no prior ALK inhibitor" is about treatment history, not the tumour's ALK status.
-_TREATMENT_AFTER = re.compile(
-    r"^[\s\-]*(?:inhibitors?|tkis?|targeted|directed|therapy|therapies|treatment)\b", re.IGNORECASE
-)
-# A test to be done rather than a finding: "ALK testing", "EGFR, ALK and ROS1 testing".
-_TESTED_AFTER = re.compile(
-    r"^[\s\-:(),]*(?:[\w/]+[\s\-,]+){0,3}?(?:testing|test|tests|tested|assays?|status|results?|analysis)\b",
-    re.IGNORECASE,
-)
-# A laboratory value, not a gene: "eGFR < 45 mL/min", "ALK PHOS > 2 x ULN".
-_LAB_VALUE_AFTER = re.compile(r"^\s*(?:\([^)]{0,20}\)\s*)?\\?\s*[<>≤≥=]|^[^.;\n]{0,25}\bml\s*/\s*min", re.IGNORECASE)
-# A protein change such as V600E / G12C / F1174L; it may be glued to the gene ("BRAFV600E").
-_PROTEIN_CHANGE = re.compile(r"(?<![a-z0-9])[A-Z]\d{1,4}(?:[A-Z]|\*|fs|del|ins)(?![A-Za-z0-9])")
-_CLAUSE_END = re.compile(r"[.;\n•]|\s[-*]\s")
 
 POSITIVE_FIELDS = ("title", "condition", "keyword", "intervention", "inclusion criteria")
 STRENGTH_WEIGHT = {"direct": 1.0, "indirect": 0.5, "none": 0.0}
 
 
+UNSPLIT_FIELD = "criteria (no inclusion/exclusion headings)"
+
+
 @dataclass(frozen=True)
 class Mention:
-    field: str  # title | condition | keyword | intervention | inclusion criteria | exclusion criteria
+    field: str  # title | condition | keyword | intervention | inclusion criteria | exclusion criteria | UNSPLIT_FIELD
     phrase: str  # the gene symbol, alias or drug name as given
     kind: str  # gene | drug
     snippet: str
     variant: str | None = None  # yes | no | unknown; None when no alteration was asked about
     negated: bool = False
     tested_only: bool = False  # "EGFR, ALK and ROS1 testing": a test to be done, not a finding
+    context: str | None = None  # "prior therapy" | "treatment" | "excluded" (an exclusion inside the inclusion text)
 
     @property
     def excluded(self) -> bool:
@@ -118,7 +64,26 @@ class Mention:
 
     @property
     def counts(self) -> bool:
-        return not self.negated and not self.excluded and not self.tested_only
+        return not self.negated and not self.excluded and not self.tested_only and self.context is None
+
+    @property
+    def unsure(self) -> bool:
+        """Counts, but only as indirect evidence: criteria text with no headings."""
+        return self.field == UNSPLIT_FIELD
+
+    def describe(self) -> str:
+        """What the mention is, in plain words: "mentioned only as excluded prior therapy"."""
+        if self.context == "prior therapy":
+            return "excluded prior therapy" if self.excluded or self.negated else "prior therapy"
+        if self.context == "treatment":
+            return "a treatment, not the tumour's status"
+        if self.context == "excluded" or self.excluded:
+            return "an exclusion"
+        if self.negated:
+            return "absent or negative"
+        if self.tested_only:
+            return "a test to be done"
+        return f"in the {self.field}"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -169,155 +134,10 @@ class MentionMatch:
         }
 
 
-def _phrase_pattern(phrase: str) -> str:
-    parts = [re.escape(p) for p in re.split(r"[\s\-]+", phrase.strip()) if p]
-    return r"[\s\-]*".join(parts)
-
-
-def _is_ambiguous(symbol: str) -> bool:
-    letters = re.sub(r"[^A-Za-z0-9]", "", symbol)
-    return symbol.upper() in AMBIGUOUS_SYMBOLS or len(letters) <= 3
-
-
-@lru_cache(maxsize=4096)
-def _gene_regex(symbol: str) -> re.Pattern:
-    body = _phrase_pattern(symbol)
-    # Whole word; also glued to a protein change as in "BRAFV600E".
-    return re.compile(rf"(?<![A-Za-z0-9]){body}(?:(?![A-Za-z0-9])|(?=[A-Z]\d{{1,4}}[A-Z]\b))", re.IGNORECASE)
-
-
-@lru_cache(maxsize=4096)
-def _drug_regex(name: str) -> re.Pattern:
-    return re.compile(rf"(?<![A-Za-z0-9]){_phrase_pattern(name)}(?![A-Za-z0-9])", re.IGNORECASE)
-
-
-_WORD = re.compile(r"[A-Za-z0-9]+")
-_GLUED_CHANGE = re.compile(r"[a-z]\d{1,4}[a-z]")
-
-
-def _first_word(phrase: str) -> str:
-    found = _WORD.search(phrase)
-    return found.group(0).lower() if found else phrase.lower()
-
-
-@lru_cache(maxsize=1024)
-def _variant_regex(phrase: str) -> re.Pattern:
-    if _PROTEIN_CHANGE.fullmatch(phrase.strip()):
-        return re.compile(rf"(?<![a-z0-9]){re.escape(phrase.strip())}(?![A-Za-z0-9])")
-    return _drug_regex(phrase)
-
-
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """The bullet/sentence holding the span [start, end)."""
-    left = 0
-    for found in _CLAUSE_END.finditer(text, 0, start):
-        left = found.end()
-    right_match = _CLAUSE_END.search(text, end)
-    right = right_match.start() if right_match else len(text)
-    return left, right
-
-
 def _snippet(text: str, start: int, end: int, width: int = 70) -> str:
     left, right = max(0, start - width), min(len(text), end + width)
     piece = " ".join(text[left:right].split())
     return ("…" if left > 0 else "") + piece + ("…" if right < len(text) else "")
-
-
-def _is_negated(text: str, start: int, end: int, clause: tuple[int, int]) -> bool:
-    after = text[end:clause[1]]
-    if _NEGATED_AFTER.match(after):
-        return True
-    later_words = after.split()[:_LATER_REACH_WORDS]
-    later = " ".join(later_words)
-    negative = _NEGATIVE_LATER.search(later)
-    if negative and not _POSITIVE_LATER.search(later[:negative.start()]):
-        return True
-    if _TREATMENT_AFTER.match(after):
-        return False
-    before = text[clause[0]:start]
-    words = re.findall(r"[a-z0-9]+", before.lower())
-    for negator, reach in _NEGATORS_BEFORE:
-        for size in range(1, reach + 3):  # the negator is one or two words, then up to `reach` words
-            if len(words) < size:
-                break
-            tail = " ".join(words[-size:])
-            head = negator.match(tail)
-            if head and len(tail[head.end():].split()) <= reach:
-                return True
-    # A negator further back, with only a list of genes and alteration words in between.
-    raw_words = re.findall(r"[A-Za-z0-9]+", before)
-    for index in range(len(raw_words) - 1, -1, -1):
-        word = raw_words[index]
-        lower = word.lower()
-        previous = raw_words[index - 1].lower() if index > 0 else ""
-        following = raw_words[index + 1].lower() if index + 1 < len(raw_words) else ""
-        if lower == "not" and following == "limited":  # "including but not limited to"
-            continue
-        if (_NEGATOR_WORD.match(lower) or lower in ("wildtype", "negative")
-                or (lower == "of" and previous in ("absence", "lack", "free"))
-                or (lower == "type" and previous == "wild")):
-            return True
-        symbol_like = any(c.isupper() for c in word[1:]) or any(c.isdigit() for c in word)
-        if lower not in _LIST_WORDS and not symbol_like:
-            return False
-    return False
-
-
-def _symbol_like(phrase: str) -> bool:
-    """A gene symbol rather than a name: "ALK", "NTRK1", "B-Raf", "pan-TRK" (not "anaplastic lymphoma kinase")."""
-    return not re.search(r"\s", phrase.strip()) and (
-        sum(c.isupper() for c in phrase) >= 2 or any(c.isdigit() for c in phrase))
-
-
-def _reads_as_gene(symbol: str, written: str, text: str, start: int, end: int, ambiguous: bool) -> bool:
-    """Whether this occurrence names the gene, not a word, a lab value or another abbreviation."""
-    if _LAB_VALUE_AFTER.match(text[end:end + 40]):
-        return False  # "eGFR < 45 mL/min", "ALK PHOS > 2 x ULN"
-    if not _symbol_like(symbol):
-        return True
-    context = _has_gene_context(text, start, end)
-    # Symbols count as written ("EGFR", "B-Raf") or in capitals; "eGFR" (kidney function),
-    # "TrKA" and the English words "met", "kit", "ret" need a gene word beside them.
-    if written not in (symbol, symbol.upper()) and not context:
-        return False
-    # "(MET)" right after other words is usually that phrase's abbreviation ("metformin (MET)").
-    if ambiguous and text[start - 1:start] == "(" and text[end:end + 1] == ")" and not context:
-        return False
-    return True
-
-
-def _clause_negated(text: str, spans: list[tuple[int, int]], clause: tuple[int, int]) -> bool:
-    """Negative when an occurrence is negated and no other states a positive finding:
-    "testing of ALK with no ALK rearrangement" is negative, "BRAF V600E mutation, or BRAF
-    wild-type with NF1 loss" is not."""
-    negated = [_is_negated(text, start, end, clause) for start, end in spans]
-    if not any(negated):
-        return False
-    return not any(not neg and _POSITIVE_AFTER.match(text[end:clause[1]])
-                   for neg, (_, end) in zip(negated, spans))
-
-
-def _is_other_abbreviation(text: str, start: int, end: int) -> bool:
-    return text[start - 1:start] == "(" and text[end:end + 1] == ")" and not _has_gene_context(text, start, end)
-
-
-def _has_gene_context(text: str, start: int, end: int) -> bool:
-    return bool(_GENE_WORD_AFTER.match(text[end:end + 40]) or _GENE_WORD_BEFORE.search(text[max(0, start - 30):start]))
-
-
-def _variant_state(text: str, clause: tuple[int, int], variant_regexes: list[re.Pattern],
-                   asks_protein_change: bool) -> str | None:
-    if not variant_regexes:
-        return None
-    window = text[clause[0]:clause[1]]
-    hits = [h for r in variant_regexes for h in r.finditer(window)]
-    if any(not _VARIANT_NEGATED.search(window[:h.start()]) for h in hits):
-        return "yes"
-    if hits:
-        return "no"  # "any KRAS mutation other than G12C"
-    if asks_protein_change and _PROTEIN_CHANGE.search(window):
-        return "no"
-    return "unknown"
 
 
 def _fields(study) -> Iterable[tuple[str, str]]:
@@ -331,9 +151,50 @@ def _fields(study) -> Iterable[tuple[str, str]]:
     for name in study.intervention_names:
         yield "intervention", name
     if study.inclusion_criteria:
-        yield "inclusion criteria", study.inclusion_criteria
+        yield (UNSPLIT_FIELD if getattr(study, "criteria_unsplit", False) else "inclusion criteria",
+               study.inclusion_criteria)
     if study.exclusion_criteria:
         yield "exclusion criteria", study.exclusion_criteria
+
+
+def _span_context(field_name: str, text: str, span: tuple[int, int], clause: tuple[int, int]) -> str | None:
+    if "criteria" not in field_name:
+        return None
+    start, end = span
+    context = treatment_context(text, start, end, clause)
+    if context is None and field_name != "exclusion criteria" and excluded_in_inclusion(text, start, end, clause):
+        context = "excluded"
+    return context
+
+
+def _gene_mention(field_name: str, symbol: str, text: str, spans: list[tuple[int, int]],
+                  clause: tuple[int, int], variant: str | None) -> Mention:
+    """One mention per clause: it counts when any occurrence in the clause states the gene plainly;
+    otherwise it carries why not (negated, an exclusion, a treatment, a test to be done)."""
+    start, end = spans[0]
+    negated = clause_negated(text, spans, clause)
+    contexts = [_span_context(field_name, text, span, clause) for span in spans]
+    tests = [tested_only(text, [span], clause) for span in spans]
+    plain = [c is None and not t for c, t in zip(contexts, tests)]
+    context = None
+    tested = False
+    if not negated and not any(plain):
+        found = [c for c in contexts if c]
+        context = next((c for c in ("excluded", "prior therapy", "treatment") if c in found), None)
+        tested = context is None
+    return Mention(field=field_name, phrase=symbol, kind="gene", snippet=_snippet(text, start, end),
+                   variant=variant, negated=negated, tested_only=tested, context=context)
+
+
+def _drug_context(text: str, start: int, end: int, clause: tuple[int, int]) -> str | None:
+    before = text[max(clause[0], start - 60):start]
+    if re.search(r"\b(?:prior|previous|previously|progress\w*|resistan\w*|refractory|failure|failed|"
+                 r"intoleran\w*|pre-?treated|treated\s+with|received|exposure|naive|naïve|after|following)\b",
+                 before, re.IGNORECASE):
+        return "prior therapy"
+    if excluded_in_inclusion(text, start, end, clause):
+        return "excluded"
+    return None
 
 
 def scan(study, *, genes: Iterable[str] = (), variant_phrases: Iterable[str] = (),
@@ -342,21 +203,21 @@ def scan(study, *, genes: Iterable[str] = (), variant_phrases: Iterable[str] = (
     genes = [g for g in dict.fromkeys(g.strip() for g in genes) if g]
     drugs = [d for d in dict.fromkeys(d.strip() for d in drug_names) if d]
     variant_phrases = [v for v in dict.fromkeys(v.strip() for v in variant_phrases) if v]
-    variant_regexes = [_variant_regex(v) for v in variant_phrases]
-    asks_protein_change = any(_PROTEIN_CHANGE.fullmatch(v) for v in variant_phrases)
-    gene_patterns = [(g, _gene_regex(g), _is_ambiguous(g)) for g in genes]
-    drug_patterns = [(d, _drug_regex(d)) for d in drugs]
+    variant_regexes = [variant_regex(v) for v in variant_phrases]
+    asks_protein_change = any(PROTEIN_CHANGE.fullmatch(v) for v in variant_phrases)
+    gene_patterns = [(g, gene_regex(g), is_ambiguous(g)) for g in genes]
+    drug_patterns = [(d, drug_regex(d)) for d in drugs]
     found: list[Mention] = []
     if not genes and not drugs:
         return found
     by_first: dict[str, list[tuple[str, re.Pattern]]] = {}
     for phrase, regex, _ in gene_patterns:
-        by_first.setdefault(_first_word(phrase), []).append((phrase, regex))
+        by_first.setdefault(first_word(phrase), []).append((phrase, regex))
     for phrase, regex in drug_patterns:
-        by_first.setdefault(_first_word(phrase), []).append((phrase, regex))
-    gene_firsts = {_first_word(g): len(_first_word(g)) for g in genes}
+        by_first.setdefault(first_word(phrase), []).append((phrase, regex))
+    gene_firsts = {first_word(g): len(first_word(g)) for g in genes}
     # Cheap test before the word-by-word pass: the longest word of each phrase, as a substring.
-    needles = {max(_WORD.findall(p) or [p], key=len).lower() for p in (*genes, *drugs)}
+    needles = {max(WORD.findall(p) or [p], key=len).lower() for p in (*genes, *drugs)}
     glue_lengths = sorted(set(gene_firsts.values()))
     for field_name, text in _fields(study):
         lowered = text.lower()
@@ -364,13 +225,13 @@ def scan(study, *, genes: Iterable[str] = (), variant_phrases: Iterable[str] = (
             continue
         # One pass over the words finds every candidate; each is then checked with its own pattern.
         hits_of: dict[str, list[re.Match]] = {}
-        for word in _WORD.finditer(text):
+        for word in WORD.finditer(text):
             lower = word.group(0).lower()
             candidates = by_first.get(lower)
             if candidates is None and len(lower) > 4 and any(c.isdigit() for c in lower):
                 # a gene glued to a protein change: "BRAFV600E"
                 candidates = next((by_first[lower[:n]] for n in glue_lengths
-                                   if lower[:n] in gene_firsts and _GLUED_CHANGE.fullmatch(lower[n:])), None)
+                                   if lower[:n] in gene_firsts and GLUED_CHANGE.fullmatch(lower[n:])), None)
             for phrase, regex in candidates or ():
                 hit = regex.match(text, word.start())
                 if hit:
@@ -379,40 +240,82 @@ def scan(study, *, genes: Iterable[str] = (), variant_phrases: Iterable[str] = (
             continue
         for symbol, regex, ambiguous in gene_patterns:
             hits = hits_of.get(symbol, [])
-            if ambiguous and any(_is_other_abbreviation(text, *h.span()) for h in hits):
+            if ambiguous and any(is_other_abbreviation(text, *h.span()) for h in hits):
                 # "metformin (MET) ... SU/MET": the text uses the symbol as another abbreviation.
-                hits = [h for h in hits if _has_gene_context(text, *h.span())]
+                hits = [h for h in hits if has_gene_context(text, *h.span())]
             by_clause: dict[tuple[int, int], list[tuple[int, int]]] = {}
             for hit in hits:
                 start, end = hit.span()
-                if _reads_as_gene(symbol, hit.group(0), text, start, end, ambiguous):
-                    by_clause.setdefault(_clause(text, start, end), []).append((start, end))
+                if reads_as_gene(symbol, hit.group(0), text, start, end, ambiguous):
+                    # "Epidermal growth factor receptor (EGFR) gene mutation negative": the name and its
+                    # abbreviation in brackets are one mention for what follows.
+                    bracket = BRACKETED_ABBREVIATION.match(text, end)
+                    end = bracket.end() if bracket else end
+                    by_clause.setdefault(clause_bounds(text, start, end), []).append((start, end))
             for clause, spans in by_clause.items():
                 start, end = spans[0]
                 # One mention per clause; any negated occurrence makes the clause negative
                 # ("testing of ALK with no ALK rearrangement").
-                found.append(Mention(
-                    field=field_name, phrase=symbol, kind="gene", snippet=_snippet(text, start, end),
-                    variant=_variant_state(text, clause, variant_regexes, asks_protein_change),
-                    negated=_clause_negated(text, spans, clause),
-                    tested_only=all(_TESTED_AFTER.match(text[e_:clause[1]]) for _, e_ in spans),
-                ))
+                found.append(_gene_mention(field_name, symbol, text, spans, clause,
+                                           variant_state(text, clause, variant_regexes, asks_protein_change)))
         for name, regex in drug_patterns:
             clauses: set[tuple[int, int]] = set()
             for hit in hits_of.get(name, ()):
                 start, end = hit.span()
-                clause = _clause(text, start, end)
+                clause = clause_bounds(text, start, end)
                 if clause in clauses:
                     continue
                 clauses.add(clause)
                 # "With or Without Osimertinib" in a title is a study arm, not a negation.
-                in_criteria = field_name.endswith("criteria")
+                in_criteria = "criteria" in field_name
                 found.append(Mention(field=field_name, phrase=name, kind="drug",
                                      snippet=_snippet(text, start, end),
-                                     negated=in_criteria and _is_negated(text, start, end, clause)))
-    order = {name: i for i, name in enumerate((*POSITIVE_FIELDS, "exclusion criteria"))}
+                                     negated=in_criteria and is_negated(text, start, end, clause, gene=False),
+                                     context=(_drug_context(text, start, end, clause) if in_criteria else None)))
+    order = {name: i for i, name in enumerate((*POSITIVE_FIELDS, UNSPLIT_FIELD, "exclusion criteria"))}
     found.sort(key=lambda m: (order[m.field], m.kind != "gene"))
     return found
+
+
+def _bare_name(mention: Mention, gene_phrases: tuple[str, ...]) -> bool:
+    """A keyword/condition that is only the gene's name: "Epidermal growth factor receptor (EGFR)"."""
+    if mention.field not in ("keyword", "condition"):
+        return False
+    rest = mention.snippet
+    for phrase in sorted(gene_phrases, key=len, reverse=True):
+        rest = re.sub(re.escape(phrase), " ", rest, flags=re.IGNORECASE)
+    rest = re.sub(r"\b(?:gene|protein|receptor|[A-Z0-9]{2,8})\b|[^A-Za-z]", " ", rest)
+    return not rest.strip()
+
+
+def _reason_for_none(label: str, variant: str | None, genes_other: list[Mention], rejected: list[Mention]) -> str:
+    """Why nothing counts, naming what was found: "osimertinib is mentioned only as excluded prior therapy"."""
+    if genes_other:
+        other = genes_other[0]
+        return f"the study names {other.phrase} only with other alterations than {variant}: \"{other.snippet}\""
+    if not rejected:
+        return f"the study does not mention {label}"
+    first = rejected[0]
+    if all(m.tested_only and not m.negated and not m.excluded and m.context is None for m in rejected):
+        return f"{first.phrase} is mentioned only as a test to be done, not as a requirement: \"{first.snippet}\""
+    if all(m.excluded and m.context is None and not m.negated for m in rejected):
+        return f"{first.phrase} is mentioned only in the exclusion criteria: \"{first.snippet}\""
+    prior = [m for m in rejected if m.context in ("prior therapy", "treatment")]
+    if prior and all(m.context in ("prior therapy", "treatment") or m.excluded for m in rejected):
+        shown = next((m for m in prior if m.context == "prior therapy"), prior[0])
+        if shown.context == "treatment":
+            return (f"{shown.phrase} is mentioned only as a treatment, not as the tumour's alteration: "
+                    f"\"{shown.snippet}\"")
+        excluded = all(m.excluded or m.negated for m in prior)
+        return (f"{shown.phrase} is mentioned only as {'excluded ' if excluded else ''}prior therapy, "
+                f"not as a requirement: \"{shown.snippet}\"")
+    inside = [m for m in rejected if m.context == "excluded"]
+    if inside and all(m.context == "excluded" or m.excluded for m in rejected):
+        return f"{inside[0].phrase} is mentioned only as an exclusion: \"{inside[0].snippet}\""
+    negated = next((m for m in rejected if m.negated), first)
+    return (f"{negated.phrase} is mentioned only as absent or negative"
+            f"{' or in the exclusion criteria' if any(m.excluded for m in rejected) else ''}: "
+            f"\"{negated.snippet}\"")
 
 
 def find_mentions(study, *, label: str, genes: Iterable[str] = (), variant: str | None = None,
@@ -426,9 +329,18 @@ def find_mentions(study, *, label: str, genes: Iterable[str] = (), variant: str 
     none:     nothing, or only exclusion-criteria / negated / other-alteration mentions.
     """
     variant_phrases = tuple(variant_phrases) or ((variant,) if variant else ())
+    genes = tuple(genes)
     mentions = scan(study, genes=genes, variant_phrases=variant_phrases, drug_names=drug_names)
     counting = [m for m in mentions if m.counts]
-    genes_ok = [m for m in counting if m.kind == "gene" and m.variant in (None, "yes")]
+    genes_ok = [m for m in counting if m.kind == "gene" and m.variant in (None, "yes") and not m.unsure]
+    gene_phrases = tuple(genes)
+    if any(m.excluded for m in mentions) and all(_bare_name(m, gene_phrases) for m in genes_ok):
+        # Only a keyword or condition that is the gene's bare name, while the exclusion criteria
+        # name the gene: the study is about the gene but may shut the child's alteration out.
+        genes_ok, bare = [], genes_ok
+    else:
+        bare = []
+    genes_headless = [m for m in counting if m.kind == "gene" and m.variant in (None, "yes") and m.unsure]
     genes_unsure = [m for m in counting if m.kind == "gene" and m.variant == "unknown"]
     genes_other = [m for m in counting if m.kind == "gene" and m.variant == "no"]
     drugs_given = [m for m in counting if m.kind == "drug" and m.field == "intervention"]
@@ -440,6 +352,16 @@ def find_mentions(study, *, label: str, genes: Iterable[str] = (), variant: str 
         best = genes_ok[0]
         strength = "direct"
         reason = f"{best.phrase if not variant else label} is named in the study's {best.field}: \"{best.snippet}\""
+    elif bare:
+        best = bare[0]
+        strength = "indirect"
+        reason = (f"{best.phrase} is only a {best.field} of the study, and its exclusion criteria also name it: "
+                  f"\"{best.snippet}\"; check with the study team whether the child's alteration is excluded")
+    elif genes_headless:
+        best = genes_headless[0]
+        strength = "indirect"
+        reason = (f"{best.phrase} is named in the study's criteria, which have no inclusion/exclusion headings, "
+                  f"so whether it is required is unclear: \"{best.snippet}\"; check with the study team")
     elif genes_unsure:
         best = genes_unsure[0]
         strength = "indirect"
@@ -456,28 +378,13 @@ def find_mentions(study, *, label: str, genes: Iterable[str] = (), variant: str 
         reason = f"{best.phrase}, a drug aimed at {label}, is named in the study's {best.field}: \"{best.snippet}\""
     else:
         strength = "none"
-        if genes_other:
-            other = genes_other[0]
-            reason = (f"the study names {other.phrase} only with other alterations than {variant}: "
-                      f"\"{other.snippet}\"")
-        elif rejected and all(m.tested_only and not m.negated and not m.excluded for m in rejected):
-            reason = (f"{rejected[0].phrase} is mentioned only as a test to be done, not as a requirement: "
-                      f"\"{rejected[0].snippet}\"")
-        elif rejected and all(m.excluded for m in rejected):
-            reason = f"{rejected[0].phrase} is mentioned only in the exclusion criteria: \"{rejected[0].snippet}\""
-        elif rejected:
-            negated = next((m for m in rejected if m.negated), rejected[0])
-            reason = (f"{negated.phrase} is mentioned only as absent or negative"
-                      f"{' or in the exclusion criteria' if any(m.excluded for m in rejected) else ''}: "
-                      f"\"{negated.snippet}\"")
-        else:
-            reason = f"the study does not mention {label}"
+        reason = _reason_for_none(label, variant, genes_other, rejected)
     if strength != "none":
         excluded = [m for m in rejected if m.excluded]
         negated = [m for m in rejected if m.negated and not m.excluded]
         if excluded:
             notes.append(f"{excluded[0].phrase} also appears in the exclusion criteria: \"{excluded[0].snippet}\"")
         if negated:
-            notes.append(f"{negated[0].phrase} is also mentioned as absent or negative: \"{negated[0].snippet}\"")
+            notes.append(f"{negated[0].phrase} is also mentioned as {negated[0].describe()}: \"{negated[0].snippet}\"")
     return MentionMatch(query=label, strength=strength, reason=reason, mentions=tuple(mentions),
                         notes=tuple(notes))

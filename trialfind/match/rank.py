@@ -9,6 +9,8 @@ Score, 0-100 (the parts add up):
   recency of last update      5   (within a year of the newest record 5, two years 3, older 1)
 Age fit and condition/target evidence dominate on purpose: a distant, old-fashioned trial
 the child can join beats a nearby one that does not fit. Ties sort by NCT id.
+Before the score, treatment trials come first (`best_first`): a supportive-care or
+diagnostic study never outranks one that treats the disease.
 """
 from __future__ import annotations
 
@@ -29,8 +31,11 @@ WEIGHT_RECENCY = 5
 ROW_COLUMNS = (
     "nct_id", "title", "status", "status_flag", "eligible", "score", "phases", "study_type",
     "conditions", "interventions", "min_age", "max_age", "sex", "reasons", "url", "last_update",
-    "sponsor", "nearest_site", "evidence",
+    "sponsor", "nearest_site", "evidence", "purpose",
 )
+# Treatment trials first (a family looks for a treatment); then records whose purpose is
+# unknown or inferred; then supportive care, prevention, diagnostic and research studies.
+PURPOSE_ORDER = {"treatment": 0, "treatment?": 1, "unknown": 1}
 
 
 @dataclass(frozen=True)
@@ -79,6 +84,7 @@ class TrialMatch:
             "sponsor": s.lead_sponsor,
             "nearest_site": self.nearest_site.to_dict() if self.nearest_site else None,
             "evidence": [e.to_dict() for e in self.evidence],
+            "purpose": s.purpose,
         }
 
 
@@ -152,5 +158,10 @@ def newest_update(studies: Iterable[Study]) -> date | None:
     return max(dates) if dates else None
 
 
+def purpose_rank(study: Study) -> int:
+    return PURPOSE_ORDER.get(study.purpose, 2)
+
+
 def best_first(matches: Iterable[TrialMatch]) -> list[TrialMatch]:
-    return sorted(matches, key=lambda m: (-m.score, m.nct_id))
+    """Treatment trials first, then by score; ties by NCT id."""
+    return sorted(matches, key=lambda m: (purpose_rank(m.study), -m.score, m.nct_id))

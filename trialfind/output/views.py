@@ -73,6 +73,7 @@ def table_rows(rows: list[dict], with_sites: bool) -> list[dict]:
             "score": row["score"],
             "ages": _ages_cell(row),
             "status": status,
+            "purpose": row.get("purpose") or "unknown",
         }
         if with_sites:
             item["nearest site"] = _site_cell(row) or "none listed"

@@ -36,6 +36,7 @@ STUDY_TYPES = frozenset({"INTERVENTIONAL", "OBSERVATIONAL", "EXPANDED_ACCESS"})
 MIN_AGE_SLACK_DAYS = 31
 MAX_AGE_SLACK_DAYS = 400
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Inside an Essie phrase only letters, digits and a little harmless punctuation are kept:
 # quotes, brackets, parentheses and wildcards would end or change the expression.
 _UNSAFE_IN_PHRASE = re.compile(r"[^\w\s\-+/.,'%]")
@@ -192,6 +193,17 @@ class CtgovClient:
     def search(self, spec: SearchSpec) -> Iterator[dict[str, Any]]:
         """Yield raw v2 study dicts for every study the API returns for spec."""
         params = self.search_params(spec)  # compiled eagerly: bad input fails at the call
+        return self._walk(params)
+
+    def updated_since(self, day: str) -> Iterator[dict[str, Any]]:
+        """Every study whose last update was posted on or after `day` (YYYY-MM-DD), in one
+        page walk: what an incremental refresh of a local copy needs."""
+        if not _ISO_DATE.fullmatch(str(day)):
+            raise InvalidInput(f"{day!r} is not a date in the form YYYY-MM-DD")
+        params = {"format": "json", "filter.advanced": f"AREA[LastUpdatePostDate]RANGE[{day}, MAX]"}
+        if self.fields:
+            params["fields"] = ",".join(self.fields)
+        params["pageSize"] = str(self.page_size)
         return self._walk(params)
 
     def _walk(self, params: dict[str, str]) -> Iterator[dict[str, Any]]:

@@ -1,0 +1,75 @@
+"""Our own sentences for the negation and context grammar (issue 18), several per rule, each in
+a negated and a positive form. Synthetic by design: each row is one sentence of inclusion text.
+
+(rule, gene, sentence, expected strength): "direct" = the gene counts as a requirement,
+"none" = it does not (negated, excluded, prior therapy, a test).
+"""
+from __future__ import annotations
+
+NEGATION_CASES: tuple[tuple[str, str, str, str], ...] = (
+    # a negator after the gene
+    ("after", "ROS1", "ROS1 no fusion detected", "none"),
+    ("after", "ROS1", "ROS1 fusion detected by NGS", "direct"),
+    ("after", "EGFR", "EGFR without evidence of mutation", "none"),
+    ("after", "EGFR", "EGFR mutation confirmed by an approved test", "direct"),
+    ("after", "ALK", "ALK: no rearrangement identified", "none"),
+    ("after", "ALK", "ALK: rearrangement identified by FISH", "direct"),
+    ("after", "BRCA2", "BRCA2 no deleterious mutation found", "none"),
+    ("after", "BRCA2", "BRCA2 deleterious mutation found on germline testing", "direct"),
+    ("after", "HER2", "HER2 no amplification detected by FISH", "none"),
+    ("after", "HER2", "HER2 amplification detected by FISH", "direct"),
+    ("after", "KRAS", "KRAS mutation not detected", "none"),
+    ("after", "BRAF", "BRAF V600E not found on sequencing", "none"),
+    ("after", "EGFR", "EGFR mutation positive, with no evidence of brain metastases", "direct"),
+    # a decimal or an abbreviation inside the clause
+    ("decimal", "HER2", "HER2 FISH ratio 1.3, not amplified", "none"),
+    ("decimal", "HER2", "HER2/CEP17 ratio 2.3, amplified", "direct"),
+    ("decimal", "ALK", "ALK (e.g. by IHC or FISH) negative", "none"),
+    ("decimal", "ALK", "ALK-rearranged tumours (approx. 5% of cases) with measurable disease", "direct"),
+    ("decimal", "MET", "MET copy number 2.1 (vs. 5.0 required), not amplified", "none"),
+    # a negator before the gene
+    ("before", "EGFR", "No EGFR mutation", "none"),
+    ("before", "ALK", "Tumours without ALK rearrangement", "none"),
+    ("before", "KRAS", "Absence of a KRAS mutation", "none"),
+    ("before", "BRAF", "Patients must not have a BRAF mutation", "none"),
+    ("before", "ALK", "NSCLC (with no EGFR, TRK receptor, or ALK positive mutations/fusions)", "none"),
+    ("before", "EGFR", "NSCLC (with no EGFR, TRK receptor, or ALK positive mutations/fusions)", "none"),
+    ("before", "EGFR", "Non-small cell lung cancer with an EGFR mutation", "direct"),
+    ("before", "HER2", "Triple negative: the tumour is not HER2 3+ on IHC", "none"),
+    ("before", "HER2", "is not human epidermal growth factor receptor 2 (HER2) 3+ on IHC", "none"),
+    ("before", "HER2", "HER2 3+ on IHC", "direct"),
+    # X-negative / X negative / wild-type
+    ("negative", "ALK", "ALK-negative anaplastic large cell lymphoma", "none"),
+    ("negative", "ALK", "ALK-positive anaplastic large cell lymphoma", "direct"),
+    ("negative", "EGFR", "EGFR negative by PCR", "none"),
+    ("negative", "EGFR", "EGFR gene mutation negative, ROS1 negative", "none"),
+    ("negative", "HER2", "HER2-negative breast cancer", "none"),
+    ("negative", "HER2", "HER2-positive breast cancer", "direct"),
+    ("wild-type", "KRAS", "KRAS wild-type colorectal cancer", "none"),
+    ("wild-type", "BRAF", "BRAF wildtype melanoma", "none"),
+    ("wild-type", "KRAS", "KRAS-mutant colorectal cancer", "direct"),
+    # driver-negative before a list of genes
+    ("driver", "EGFR", "Driver-negative NSCLC (EGFR, ALK, ROS1)", "none"),
+    ("driver", "ALK", "Driver gene negative non-small cell lung cancer, including EGFR and ALK", "none"),
+    ("driver", "EGFR", "NSCLC without known driver mutations such as EGFR or ALK", "none"),
+    ("driver", "EGFR", "Driver-positive NSCLC with an EGFR mutation", "direct"),
+    # an exclusion written inside the inclusion text
+    ("exclusion cue", "ALK", "Patients whose tumours are ALK-positive are excluded", "none"),
+    ("exclusion cue", "EGFR", "Patients with EGFR mutations are not eligible", "none"),
+    ("exclusion cue", "KRAS", "KRAS G12C mutant tumours are ineligible", "none"),
+    ("exclusion cue", "EGFR", "Exclusion of patients with EGFR-sensitizing mutations", "none"),
+    ("exclusion cue", "ALK", "ALK-positive tumours are eligible", "direct"),
+    ("exclusion cue", "EGFR", "Patients with EGFR mutations are eligible for cohort A", "direct"),
+    # prior therapy and resistance
+    ("prior therapy", "EGFR", "Prior EGFR-targeted therapy is allowed", "none"),
+    ("prior therapy", "ALK", "Disease that progressed on an ALK inhibitor", "none"),
+    ("prior therapy", "EGFR", "Resistant to an EGFR TKI", "none"),
+    ("prior therapy", "ALK", "No prior ALK inhibitor", "none"),
+    ("prior therapy", "ALK", "ALK-positive NSCLC that progressed on an ALK inhibitor", "direct"),
+    ("prior therapy", "EGFR", "EGFR exon 19 deletion after progression on osimertinib", "direct"),
+    # "including but not limited to" is not a negation
+    ("not limited to", "KRAS", "RAS pathway alterations, including but not limited to KRAS, NRAS", "direct"),
+    ("not limited to", "NRAS", "RAS pathway alterations, including but not limited to KRAS, NRAS", "direct"),
+    ("not limited to", "FGFR2", "FGFR alterations, including but not restricted to FGFR2 fusions", "direct"),
+    ("not limited to", "FGFR2", "FGFR alterations other than FGFR2 fusions", "none"),
+)

@@ -1,0 +1,70 @@
+"""The negation and context grammar over our own sentence table (issue 18 item 2)."""
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from tests.match.negation_cases import NEGATION_CASES
+from trialfind.core.study import Intervention, Study, parse_study
+from trialfind.match.mentions import find_mentions
+from trialfind.match.negation import clause_bounds
+
+
+def synthetic_study(inclusion: str, **fields) -> Study:
+    return Study(nct_id="NCT00000009", brief_title="A synthetic study", inclusion_criteria=inclusion, **fields)
+
+
+@pytest.mark.parametrize("rule, gene, sentence, expected", NEGATION_CASES,
+                         ids=[f"{r}:{g}:{s[:30]}" for r, g, s, _ in NEGATION_CASES])
+def test_synthetic_sentence_table(rule, gene, sentence, expected):
+    result = find_mentions(synthetic_study(f"* Age 1-21 years\n* {sentence}"), label=gene, genes=[gene])
+    assert result.strength == expected, result.reason
+
+
+def test_every_rule_has_negated_and_positive_forms():
+    forms = Counter((rule, expected) for rule, _, _, expected in NEGATION_CASES)
+    rules = {rule for rule, *_ in NEGATION_CASES}
+    for rule in rules:
+        assert forms[(rule, "none")] >= 1 and forms[(rule, "direct")] >= 1, rule
+        assert forms[(rule, "none")] + forms[(rule, "direct")] >= 3, rule
+
+
+def test_synthetic_the_same_sentences_end_to_end_through_the_record_parser():
+    """A v2 record carrying the sentence under a heading, parsed and judged like any study."""
+    agree = 0
+    for _rule, gene, sentence, expected in NEGATION_CASES:
+        record = {"protocolSection": {"identificationModule": {"nctId": "NCT00000009", "briefTitle": "A study"},
+                                      "eligibilityModule": {"eligibilityCriteria":
+                                                            f"Inclusion Criteria: {sentence}\n\nExclusion Criteria:\n* Pregnancy"}}}
+        result = find_mentions(parse_study(record), label=gene, genes=[gene])
+        agree += result.strength == expected
+    assert agree / len(NEGATION_CASES) >= 0.95
+
+
+@pytest.mark.parametrize("text, inside", [
+    ("HER2 FISH ratio 1.3, not amplified. Next sentence", "not amplified"),
+    ("ALK (e.g. by IHC) negative. Next", "negative"),
+    ("ALK approx. 5 percent vs. none; other", "vs. none"),
+])
+def test_synthetic_decimals_and_abbreviations_do_not_end_a_clause(text, inside):
+    left, right = clause_bounds(text, 0, 3)
+    assert inside in text[left:right] and "Next" not in text[left:right] and "other" not in text[left:right]
+
+
+def test_synthetic_drug_reasons_name_what_was_found():
+    history = synthetic_study("* No prior osimertinib therapy allowed")
+    result = find_mentions(history, label="EGFR", genes=["EGFR"], drug_names=["osimertinib"])
+    assert result.strength == "none"
+    assert result.reason.startswith("osimertinib is mentioned only as excluded prior therapy")
+    given = Study(nct_id="NCT00000009", brief_title="A study",
+                  interventions=(Intervention("DRUG", "Osimertinib"),))
+    only_drug = find_mentions(given, label="EGFR", genes=["EGFR"], drug_names=["osimertinib"])
+    assert only_drug.strength == "indirect"  # a drug alone never gives "yes"
+
+
+def test_synthetic_unsplit_criteria_are_never_direct():
+    record = {"protocolSection": {"identificationModule": {"nctId": "NCT00000009", "briefTitle": "A study"},
+                                  "eligibilityModule": {"eligibilityCriteria": "* ALK-positive neuroblastoma"}}}
+    result = find_mentions(parse_study(record), label="ALK", genes=["ALK"])
+    assert result.strength == "indirect" and "no inclusion/exclusion headings" in result.reason

@@ -1,0 +1,130 @@
+"""Recognising a gene symbol, a gene's name or a drug name in study text.
+
+Gene symbols match as whole words. Short symbols that are also English words or word
+stems (RET, KIT, MET, ALK...) count in free text only when written in capitals or when a
+gene word sits beside them ("ret fusion", "Kit-mutant"), so "return", "test kit" and
+"criteria met" are not KIT/RET/MET; "eGFR < 45 mL/min" is kidney function, and a full
+name continued by a number ("human epidermal growth factor receptor 2") is another gene.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Gene symbols that are, or begin like, everyday words; 3 letters or fewer always count.
+AMBIGUOUS_SYMBOLS = frozenset({
+    "RET", "KIT", "MET", "ALK", "MAX", "REST", "CAT", "SET", "CAST", "IMPACT", "CALM", "CAPS",
+    "MICA", "ATM", "NF1", "NF2", "REL", "TEC", "TEK", "FES", "FER", "FGR", "LYN", "SRC", "ABL",
+    "AXL", "MOS", "RAF", "ARAF", "HCK", "LCK", "ROS", "MYC", "JUN", "FOS", "TOP", "PAX",
+})
+
+# Words that, written next to a symbol, show it names a gene.
+_GENE_WORDS = (
+    r"fusions?|fused|fusion[\s-]positive|mutations?|mutant|mutated|alterations?|altered|aberrations?|"
+    r"rearrangements?|rearranged|translocations?|translocated|genes?|amplifications?|amplified|"
+    r"variants?|kinase|inhibitors?|expression|expressing|overexpression|positive|negative|"
+    r"wild[\s-]?type|driven|activating|activated|pathway|receptor|protein|status|tki|tkis|"
+    r"deletions?|deleted|insertions?|duplications?|point|exon|signaling|signalling"
+)
+_GENE_WORD_AFTER = re.compile(rf"^[\s\-/(]*(?:[A-Z]\d+[A-Z*]?[\s\-]+)?(?:{_GENE_WORDS})\b", re.IGNORECASE)
+_GENE_WORD_BEFORE = re.compile(
+    r"\b(?:mutant|mutated|activating|oncogenic|altered|rearranged|fused|amplified|anti)[\s\-]+$", re.IGNORECASE
+)
+
+# A laboratory value, not a gene: "eGFR < 45 mL/min", "ALK PHOS > 2 x ULN".
+_LAB_VALUE_AFTER = re.compile(r"^\s*(?:\([^)]{0,20}\)\s*)?\\?\s*[<>≤≥=]|^[^.;\n]{0,25}\bml\s*/\s*min", re.IGNORECASE)
+# A protein change such as V600E / G12C / F1174L; it may be glued to the gene ("BRAFV600E").
+PROTEIN_CHANGE = re.compile(r"(?<![a-z0-9])[A-Z]\d{1,4}(?:[A-Z]|\*|fs|del|ins)(?![A-Za-z0-9])")
+
+def _phrase_pattern(phrase: str) -> str:
+    parts = [re.escape(p) for p in re.split(r"[\s\-]+", phrase.strip()) if p]
+    return r"[\s\-]*".join(parts)
+
+
+def is_ambiguous(symbol: str) -> bool:
+    letters = re.sub(r"[^A-Za-z0-9]", "", symbol)
+    return symbol.upper() in AMBIGUOUS_SYMBOLS or len(letters) <= 3
+
+
+@lru_cache(maxsize=4096)
+def gene_regex(symbol: str) -> re.Pattern:
+    body = _phrase_pattern(symbol)
+    # Whole word; also glued to a protein change as in "BRAFV600E".
+    return re.compile(rf"(?<![A-Za-z0-9]){body}(?:(?![A-Za-z0-9])|(?=[A-Z]\d{{1,4}}[A-Z]\b))", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def drug_regex(name: str) -> re.Pattern:
+    return re.compile(rf"(?<![A-Za-z0-9]){_phrase_pattern(name)}(?![A-Za-z0-9])", re.IGNORECASE)
+
+
+WORD = re.compile(r"[A-Za-z0-9]+")
+_NUMBERED_NAME_AFTER = re.compile(r"[\s\-]*(?:\d{1,2}|[IVX]{1,3}|alpha|beta|like|related|family)\b", re.IGNORECASE)
+BRACKETED_ABBREVIATION = re.compile(r"\s*\((?:[A-Za-z0-9][A-Za-z0-9\-/ ]{0,19})\)")
+GLUED_CHANGE = re.compile(r"[a-z]\d{1,4}[a-z]")
+
+
+def first_word(phrase: str) -> str:
+    found = WORD.search(phrase)
+    return found.group(0).lower() if found else phrase.lower()
+
+
+@lru_cache(maxsize=1024)
+def variant_regex(phrase: str) -> re.Pattern:
+    if PROTEIN_CHANGE.fullmatch(phrase.strip()):
+        return re.compile(rf"(?<![a-z0-9]){re.escape(phrase.strip())}(?![A-Za-z0-9])")
+    return drug_regex(phrase)
+
+
+def _symbol_like(phrase: str) -> bool:
+    """A gene symbol rather than a name: "ALK", "NTRK1", "B-Raf", "pan-TRK" (not "anaplastic lymphoma kinase")."""
+    return not re.search(r"\s", phrase.strip()) and (
+        sum(c.isupper() for c in phrase) >= 2 or any(c.isdigit() for c in phrase))
+
+
+def reads_as_gene(symbol: str, written: str, text: str, start: int, end: int, ambiguous: bool) -> bool:
+    """Whether this occurrence names the gene, not a word, a lab value or another abbreviation."""
+    if _LAB_VALUE_AFTER.match(text[end:end + 40]):
+        return False  # "eGFR < 45 mL/min", "ALK PHOS > 2 x ULN"
+    if not _symbol_like(symbol):
+        # A full name continued by a number is another gene's name: "epidermal growth factor
+        # receptor" inside "human epidermal growth factor receptor 2" (HER2).
+        return not _NUMBERED_NAME_AFTER.match(text, end)
+    context = has_gene_context(text, start, end)
+    # Symbols count as written ("EGFR", "B-Raf") or in capitals; "eGFR" (kidney function),
+    # "TrKA" and the English words "met", "kit", "ret" need a gene word beside them.
+    if written not in (symbol, symbol.upper()) and not context:
+        return False
+    # "(MET)" right after other words is usually that phrase's abbreviation ("metformin (MET)").
+    if ambiguous and text[start - 1:start] == "(" and text[end:end + 1] == ")" and not context:
+        return False
+    return True
+
+
+def is_other_abbreviation(text: str, start: int, end: int) -> bool:
+    return text[start - 1:start] == "(" and text[end:end + 1] == ")" and not has_gene_context(text, start, end)
+
+
+def has_gene_context(text: str, start: int, end: int) -> bool:
+    return bool(_GENE_WORD_AFTER.match(text[end:end + 40]) or _GENE_WORD_BEFORE.search(text[max(0, start - 30):start]))
+
+
+_VARIANT_NEGATED = re.compile(r"\b(?:other\s+than|except|excluding|not|non|no|without)[\s\-]+(?:\w+[\s\-]+){0,1}$",
+                              re.IGNORECASE)
+
+
+def variant_state(text: str, clause: tuple[int, int], variant_regexes: list[re.Pattern],
+                   asks_protein_change: bool) -> str | None:
+    """Whether the clause asks for the variant: "yes", "no" (another or a negated one, e.g. "any
+    KRAS mutation other than G12C"), or "unknown" (the clause names no variant)."""
+    if not variant_regexes:
+        return None
+    window = text[clause[0]:clause[1]]
+    hits = [h for r in variant_regexes for h in r.finditer(window)]
+    if any(not _VARIANT_NEGATED.search(window[:h.start()]) for h in hits):
+        return "yes"
+    if hits:
+        return "no"  # "any KRAS mutation other than G12C"
+    if asks_protein_change and PROTEIN_CHANGE.search(window):
+        return "no"
+    return "unknown"

@@ -1,0 +1,256 @@
+"""How a sentence qualifies a mention: negated, excluded, a test to be done, or prior therapy.
+
+The grammar reads both directions around the mention, inside its clause (a bullet or a
+sentence; a decimal point "1.3" or an abbreviation such as "approx.", "e.g.", "vs." does
+not end a clause):
+
+  negated       before: "no", "not", "without", "absence of", "negative for", ... within a
+                few words, or further back over a list of genes ("with no EGFR, TRK receptor,
+                or ALK positive"); "driver-negative" / "no driver mutation" before a list;
+                after: "ALK-negative", "BRAF wild-type", "HER2-", "EGFR mutation negative",
+                "ROS1 no fusion detected", "EGFR without evidence of mutation",
+                "HER2 FISH ratio 1.3, not amplified"; "including but not limited to" is not one
+  excluded      an exclusion inside the inclusion text: "patients whose tumours are MSI-H
+                are excluded", "... are not eligible", "ineligible", "must not have"
+  prior therapy the gene names a treatment history: "prior EGFR-targeted therapy",
+                "progressed on an ALK inhibitor", "no prior ALK inhibitor"
+  tested only   a test to be done, not a finding: "EGFR, ALK and ROS1 testing"
+"""
+from __future__ import annotations
+
+import re
+
+# Right after the symbol: "ALK-negative", "BRAF wild-type", "EGFR mutation negative",
+# "KRAS (wt)", "HER2-" / "HER2(-)" (minus sign), "HER2 negativity".
+_NEGATED_AFTER = re.compile(
+    r"^(?:[-−](?![\w+])|\s*\(\s*[-−]\s*\)|[\s\-:()]*(?:[\w/]+[\s\-]+){0,2}?"
+    r"(?:negative|negativity|neg\b|wild[\s-]?type|wildtype|wt\b|non[\s-]?mutated|unmutated|non[\s-]?amplified|"
+    r"not\s+(?:mutated|amplified|rearranged|altered|detected|present|expressed)|absent|"
+    r"was\s+not\s+detected|is\s+not\s+detected))",
+    re.IGNORECASE,
+)
+# A finding denied after the symbol: "ROS1 no fusion detected", "ALK: no rearrangement
+# identified", "EGFR without evidence of mutation", "HER2 FISH ratio 1.3, not amplified".
+_DENIED_AFTER = re.compile(
+    r"^(?P<lead>[\s\-:(),=/]*(?:[\w.<>=/]+[\s\-:(),=/]+){0,7}?)"
+    r"(?:(?:no|not|without)\s+(?:\w+\s+){0,3}?(?:detected|identified|found|seen|observed|present|expressed|"
+    r"amplified|mutated|rearranged|altered)\b|without\s+(?:any\s+)?evidence\b|no\s+evidence\b|"
+    r"negative\s+for\b|no\s+(?:deleterious\s+|pathogenic\s+|known\s+)?(?:mutation|fusion|rearrangement|"
+    r"amplification|alteration|variant)s?\b)",
+    re.IGNORECASE,
+)
+# Later in the same clause, before any word that states a positive finding:
+# "EGFR, ALK and ROS1 gene test results are all negative".
+_NEGATIVE_LATER = re.compile(r"\b(?:negative|negativity|wild[\s-]?type|wildtype|unmutated|not\s+detected)\b",
+                             re.IGNORECASE)
+_POSITIVE_LATER = re.compile(
+    r"\+|\b(?:positive|positivity|mutated|mutant|mutations?|fusions?|fused|rearranged|rearrangements?|"
+    r"amplified|amplification|altered|alterations?|harbou?ring|expressing|overexpress\w*|with|confirmed|"
+    r"documented|known)\b", re.IGNORECASE)
+_LATER_REACH_WORDS = 20
+# Words that state a finding outright (a list of genes with alteration words is not one).
+_POSITIVE_STATEMENT = re.compile(r"\+|\b(?:positive|positivity|harbou?r\w*|confirmed|documented|carr\w+)\b",
+                                 re.IGNORECASE)
+POSITIVE_AFTER = re.compile(
+    r"^[\s\-(]*(?:[A-Z]\d+[A-Z*]?[\s\-]*)?(?:\+|positive|mutat\w*|fusions?|fused|rearrang\w*|amplif\w*|"
+    r"alter\w*|translocat\w*|driven|expressing|overexpress\w*)", re.IGNORECASE)
+# An exclusion written inside the inclusion text, after the mention.
+_EXCLUDED_AFTER = re.compile(
+    r"\b(?:(?:are|is|will\s+be|shall\s+be|be)\s+(?:\w+\s+)?(?:excluded|not\s+eligible|ineligible|not\s+allowed|"
+    r"not\s+permitted)|ineligible|not\s+eligible)\b", re.IGNORECASE)
+_EXCLUDED_BEFORE = re.compile(
+    r"\b(?:exclusion\s+of|excluding|exclude[sd]?)\s+(?:all\s+|any\s+)?(?:patients|subjects|participants|those|"
+    r"people|children|tumou?rs|cases)\b[^;]*$|\bmust\s+not\s+(?:have|harbou?r|carry)\b[^;]*$",
+    re.IGNORECASE)
+# Before the symbol, within a few words: "no known", "without", "not harbouring", "absence of".
+# (phrase, most words allowed between it and the symbol)
+_NEGATOR = (r"no|not|without|absence of|absent|lack of|lacking|lacks|negative for|free of|excluding|except|"
+            r"other than|neither|nor")
+_NEGATORS_BEFORE = (
+    (re.compile(rf"\b(?:{_NEGATOR})\b"), 3),
+    (re.compile(r"\bnegative\b"), 1),  # "negative ALK fusion"
+    (re.compile(r"\bnon\b"), 0),  # "non-ALK", but not "non-small cell lung cancer with EGFR"
+)
+# "not" that does not negate: "including but not limited to KRAS", "not only".
+_NOT_A_NEGATION = re.compile(
+    r"\bnot\s+(?:limited|restricted|confined|necessarily|only|just)\b(?:\s+to\b)?|\bnon[\s-]+small\b",
+    re.IGNORECASE)
+# A negator reaches further over a list of genes and alteration words:
+# "must not have EGFR sensitizing mutations, EGFR T790M mutation, ALK gene fusion".
+_LIST_WORDS = frozenset("""
+have has had harbor harbors harboring harbour harbours harbouring carry carries carrying known any an a the
+documented detectable detected evidence of with or and nor gene genes sensitizing sensitising sensitive
+activating driver drivers oncogenic concomitant including such as other alteration alterations altered
+mutation mutations mutated mutant fusion fusions rearrangement rearrangements rearranged amplification
+amplifications amplified translocation translocations deletion deletions insertion insertions exon point
+actionable targetable genomic molecular aberration aberrations positive common rare variant variants
+but limited to e g eg i ie exon receptor receptors kinase kinases
+""".split())
+_NAME_BEFORE_BRACKET = re.compile(r"(?:(?!(?:no|not|without|non|negative)\b)[\w\-]+\s+){1,6}\(\s*$", re.IGNORECASE)
+_NEGATOR_WORD = re.compile(rf"^(?:{_NEGATOR})$")
+# "driver-negative NSCLC (EGFR, ALK, ROS1)", "without known driver mutations such as EGFR or ALK".
+_DRIVER_NEGATIVE = re.compile(
+    r"\bdriver[\s\-]*(?:genes?[\s\-]*)?(?:mutations?[\s\-]*|alterations?[\s\-]*)?(?:negative|wild[\s-]?type)\b|"
+    r"\b(?:no|without|negative\s+for|absence\s+of|lack\s+of)\s+(?:\w+\s+){0,2}?(?:oncogenic\s+)?drivers?\b",
+    re.IGNORECASE)
+# The gene names a treatment: "ALK inhibitor", "EGFR-targeted therapy", "anti-EGFR antibody".
+_TREATMENT_AFTER = re.compile(
+    r"^[\s\-]*(?:(?:tyrosine\s+)?kinase\s+)?(?:inhibitors?|tkis?|targeted|directed|therapy|therapies|treatment|"
+    r"antibod\w*|blockers?|agents?|drugs?)\b", re.IGNORECASE)
+_TREATMENT_BEFORE = re.compile(r"\banti[\s\-]*$", re.IGNORECASE)
+# ... written as a history: "prior", "progressed on", "resistant to", "after failure of".
+_HISTORY_BEFORE = re.compile(
+    r"\b(?:prior|previous|previously|progress\w*\s+(?:on|after|during|following)|relapsed\s+(?:on|after)|"
+    r"after|following|resistan\w*\s+to|refractory\s+to|failure\s+(?:of|on)|failed|intoleran\w*\s+(?:to|of)|"
+    r"pre-?treated|treated\s+with|received|receiving|exposure\s+to|exposed\s+to|naive\s+to|naïve\s+to)\b",
+    re.IGNORECASE)
+_HISTORY_REACH_CHARS = 80
+# A test to be done rather than a finding: "ALK testing", "EGFR, ALK and ROS1 testing".
+_TESTED_AFTER = re.compile(
+    r"^[\s\-:(),]*(?:(?!positive|confirmed|documented|detected|found|identified|present)[\w/]+[\s\-,]+){0,5}?"
+    r"(?:testing|test|tests|tested|assays?|status|results?|analysis)\b",
+    re.IGNORECASE,
+)
+
+# A clause ends at a bullet, a line, a semicolon or a full stop that ends a sentence.
+_CLAUSE_END = re.compile(r"[.;\n•]|\s[-*]\s")
+_ABBREVIATIONS = frozenset("""
+approx e g eg i ie vs etc incl al cf resp max min ca dr no nos fig ref appr est
+""".split())
+
+
+def _ends_clause(text: str, index: int) -> bool:
+    """Whether the separator at text[index] ends a clause (a "." may not)."""
+    if text[index] != ".":
+        return True
+    before, after = text[index - 1:index], text[index + 1:index + 2]
+    if before.isdigit() and after.isdigit():
+        return False  # "1.3"
+    word = re.search(r"([A-Za-z]+)$", text[max(0, index - 12):index])
+    if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
+        return False  # "approx.", "e.g.", "vs.", "p."
+    return True
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bullet/sentence holding the span [start, end)."""
+    left = 0
+    for found in _CLAUSE_END.finditer(text, 0, start):
+        if _ends_clause(text, found.start()):
+            left = found.end()
+    right = len(text)
+    for found in _CLAUSE_END.finditer(text, end):
+        if _ends_clause(text, found.start()):
+            right = found.start()
+            break
+    return left, right
+
+
+def _negator_words_before(before: str) -> bool:
+    before = _NOT_A_NEGATION.sub(" ", before)
+    # "is not human epidermal growth factor receptor 2 (HER2)": the symbol in brackets reads
+    # from where its full name starts.
+    before = _NAME_BEFORE_BRACKET.sub(" ", before)
+    words = re.findall(r"[a-z0-9]+", before.lower())
+    for negator, reach in _NEGATORS_BEFORE:
+        for size in range(1, reach + 3):  # the negator is one or two words, then up to `reach` words
+            if len(words) < size:
+                break
+            tail = " ".join(words[-size:])
+            head = negator.match(tail)
+            if head and len(tail[head.end():].split()) <= reach:
+                return True
+    # A negator further back, with only a list of genes and alteration words in between.
+    raw_words = re.findall(r"[A-Za-z0-9]+", before)
+    for index in range(len(raw_words) - 1, -1, -1):
+        word = raw_words[index]
+        lower = word.lower()
+        previous = raw_words[index - 1].lower() if index > 0 else ""
+        if (_NEGATOR_WORD.match(lower) or lower in ("wildtype", "negative")
+                or (lower == "of" and previous in ("absence", "lack", "free"))
+                or (lower == "type" and previous == "wild")):
+            return True
+        symbol_like = any(c.isupper() for c in word[1:]) or any(c.isdigit() for c in word)
+        if lower not in _LIST_WORDS and not symbol_like:
+            return False
+    return False
+
+
+def is_negated(text: str, start: int, end: int, clause: tuple[int, int], *, gene: bool = True) -> bool:
+    """Whether the mention at [start, end) is stated as absent, negative or wild-type.
+
+    For a gene, "no prior ALK inhibitor" is treatment history, not a negation (see
+    treatment_context); for a drug ("no prior osimertinib therapy") it is a negation."""
+    after = text[end:clause[1]]
+    if _NEGATED_AFTER.match(after):
+        return True
+    denied = _DENIED_AFTER.match(after)
+    if denied and not _POSITIVE_LATER.search(denied.group("lead")):
+        return True
+    later = " ".join(after.split()[:_LATER_REACH_WORDS])
+    negative = _NEGATIVE_LATER.search(later)
+    if negative and not _POSITIVE_LATER.search(later[:negative.start()]):
+        return True
+    before = text[clause[0]:start]
+    driver = None
+    for driver in _DRIVER_NEGATIVE.finditer(before):
+        pass
+    if driver is not None and not _POSITIVE_STATEMENT.search(before[driver.end():]):
+        return True
+    if gene and is_treatment(text, start, end, clause):
+        return False  # "no prior ALK inhibitor" is treatment history: see treatment_context
+    return _negator_words_before(before)
+
+
+def condition_negated(text: str, start: int, end: int, clause: tuple[int, int]) -> bool:
+    """A disease named as absent or excluded: "no history of AML", "patients with AML are excluded"."""
+    before = text[clause[0]:start]
+    if excluded_in_inclusion(text, start, end, clause):
+        return True
+    words = re.findall(r"[a-z0-9]+", _NOT_A_NEGATION.sub(" ", before).lower())[-4:]
+    return any(re.fullmatch(rf"(?:{_NEGATOR})", w) for w in words) or bool(
+        re.search(r"\b(?:other\s+than|except|excluding|absence\s+of)\s+(?:\w+\s+){0,2}$", before, re.I))
+
+
+def excluded_in_inclusion(text: str, start: int, end: int, clause: tuple[int, int]) -> bool:
+    """An exclusion stated inside the inclusion text: "... MSI-H are excluded", "exclusion of patients with X"."""
+    return bool(_EXCLUDED_AFTER.search(text[end:clause[1]])
+                or _EXCLUDED_BEFORE.search(text[max(clause[0], start - 120):start]))
+
+
+def is_treatment(text: str, start: int, end: int, clause: tuple[int, int]) -> bool:
+    """The gene names a treatment ("ALK inhibitor", "anti-EGFR antibody"), not the tumour's status."""
+    return bool(_TREATMENT_AFTER.match(text[end:clause[1]]) or _TREATMENT_BEFORE.search(text[clause[0]:start]))
+
+
+def is_history(text: str, start: int, clause: tuple[int, int]) -> bool:
+    """A treatment history cue shortly before the mention: "prior", "progressed on", "resistant to"."""
+    window = text[max(clause[0], start - _HISTORY_REACH_CHARS):start]
+    return bool(_HISTORY_BEFORE.search(window))
+
+
+def prior_therapy(text: str, start: int, end: int, clause: tuple[int, int]) -> bool:
+    """The gene is named as a past treatment: "prior EGFR-targeted therapy", "progressed on an ALK inhibitor"."""
+    return is_treatment(text, start, end, clause) and is_history(text, start, clause)
+
+
+def treatment_context(text: str, start: int, end: int, clause: tuple[int, int]) -> str | None:
+    """"prior therapy" ("progressed on an ALK inhibitor"), "treatment" ("EGFR-targeted therapy"), or None."""
+    if not is_treatment(text, start, end, clause):
+        return None
+    return "prior therapy" if is_history(text, start, clause) else "treatment"
+
+
+def clause_negated(text: str, spans: list[tuple[int, int]], clause: tuple[int, int]) -> bool:
+    """Negative when an occurrence is negated and no other states a positive finding:
+    "testing of ALK with no ALK rearrangement" is negative, "BRAF V600E mutation, or BRAF
+    wild-type with NF1 loss" is not."""
+    negated = [is_negated(text, start, end, clause) for start, end in spans]
+    if not any(negated):
+        return False
+    return not any(not neg and POSITIVE_AFTER.match(text[end:clause[1]])
+                   for neg, (_, end) in zip(negated, spans))
+
+
+def tested_only(text: str, spans: list[tuple[int, int]], clause: tuple[int, int]) -> bool:
+    return all(_TESTED_AFTER.match(text[end:clause[1]]) for _, end in spans)

@@ -1,0 +1,1 @@
+"""Saved searches and what changed since their last answers: store, diff (pure), run."""
