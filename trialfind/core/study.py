@@ -74,6 +74,8 @@ class Site:
     status: str | None
     lat: float | None
     lon: float | None
+    contacts: tuple["Contact", ...] = ()  # the site's own contacts (investigator, coordinator)
+    zip: str | None = None
 
     def place(self) -> str:
         return ", ".join(p for p in (self.facility, self.city, self.state, self.country) if p)
@@ -85,6 +87,16 @@ class Contact:
     role: str | None
     phone: str | None
     email: str | None
+    phone_ext: str | None = None
+
+    def parts(self) -> tuple[str, ...]:
+        """What a family can use to reach this person: name (role), phone (ext), email."""
+        who = self.name or ""
+        if self.role:
+            role = self.role.replace("_", " ").lower()
+            who = f"{who} ({role})" if who else role
+        phone = f"{self.phone} ext. {self.phone_ext}" if self.phone and self.phone_ext else self.phone
+        return tuple(p for p in (who, phone, self.email) if p)
 
 
 @dataclass(frozen=True)
@@ -182,6 +194,22 @@ def _float(value: Any) -> float | None:
         return None
 
 
+def _text(value: Any) -> str | None:
+    return str(value).strip() or None if isinstance(value, (str, int)) else None
+
+
+def _contacts(values: Any) -> tuple[Contact, ...]:
+    """Contacts as ClinicalTrials.gov lists them (centralContacts, or a location's contacts)."""
+    if not isinstance(values, list):
+        return ()
+    return tuple(
+        Contact(name=_text(c.get("name")), role=_text(c.get("role")), phone=_text(c.get("phone")),
+                email=_text(c.get("email")), phone_ext=_text(c.get("phoneExt")))
+        for c in values
+        if isinstance(c, dict) and any(c.get(k) for k in ("name", "phone", "email"))
+    )
+
+
 def split_criteria(text: str | None) -> tuple[str | None, str | None]:
     """Split an eligibilityCriteria block into (inclusion, exclusion) text.
 
@@ -242,15 +270,13 @@ def parse_study(record: dict[str, Any]) -> Study:
             status=loc.get("status"),
             lat=_float(_get(loc, "geoPoint", "lat")),
             lon=_float(_get(loc, "geoPoint", "lon")),
+            contacts=_contacts(loc.get("contacts")),
+            zip=loc.get("zip"),
         )
         for loc in (contacts.get("locations") or [])
         if isinstance(loc, dict)
     )
-    central = tuple(
-        Contact(name=c.get("name"), role=c.get("role"), phone=c.get("phone"), email=c.get("email"))
-        for c in (contacts.get("centralContacts") or [])
-        if isinstance(c, dict)
-    )
+    central = _contacts(contacts.get("centralContacts"))
     ea = status.get("expandedAccessInfo")
     expanded = (
         ExpandedAccessInfo(

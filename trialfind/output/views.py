@@ -10,9 +10,20 @@ import textwrap
 
 from trialfind.core.ages import describe_days
 from trialfind.match.eligibility import ages_text, status_words
+from trialfind.match.geo import format_distance, site_is_taking_patients
 from trialfind.output.formats import to_table
+from trialfind.output.tables import screen_width, wrapped_table
 
 TRIALS_FOOTER = "Data: ClinicalTrials.gov, data version {version}; not medical advice — check with the study team."
+# What a family can try when nothing (or little) is found: said in the table, the report and the web app.
+NEXT_STEPS_NONE_OPEN = (
+    "Try `trialfind candidates --target <target> --age <age>`: drugs on the same target studied only in adults, "
+    "which a doctor can request as compassionate use.",
+    "Try --status all: trials closed to new patients, whose teams may know of the next study.",
+    "Try a broader diagnosis (for example 'solid tumor' or 'brain tumor'), or --include-ineligible to see near misses.",
+    "Kids v Cancer (kidsvcancer.org) guides families and doctors through compassionate-use requests.",
+    "The Reagan-Udall Foundation Expanded Access Navigator (navigator.reaganudall.org) lists company contacts.",
+)
 CANDIDATES_FOOTER = ("Data: ClinicalTrials.gov, data version {version}; drug knowledge: {knowledge}. "
                      "Not medical advice: a candidate is a question for the child's doctor and the company, "
                      "not a promise.")
@@ -38,31 +49,15 @@ def _ages_cell(row: dict) -> str:
     return "any"
 
 
-def _site_cell(row: dict) -> str:
+def _site_cell(row: dict, units: str = "km") -> str:
     site = row.get("nearest_site")
     if not site:
         return ""
     place = ", ".join(p for p in (site.get("city"), site.get("state") or site.get("country")) if p)
-    place = place if len(place) <= 28 else place[:27] + "…"
-    return f"{place} ({site['distance_km']:.0f} km)"
+    return f"{place} {format_distance(site['distance_km'], units)}"
 
 
-def trial_table(rows: list[dict], with_sites: bool) -> str:
-    """The short family view; the title gets whatever width the other columns leave."""
-    view = table_rows(rows, with_sites)
-    columns = list(view[0])
-    width = max(100, shutil.get_terminal_size((140, 24)).columns)
-    other_widths = [max(len(c), *(len(str(r[c])) for r in view)) for c in columns if c != "title"]
-    title_room = max(30, width - sum(other_widths) - 2 * (len(columns) - 1))
-    for row in view:
-        if len(row["title"]) > title_room:
-            row["title"] = row["title"][:title_room - 1] + "…"
-    # to_table caps every column at the same width; make that cap the widest cell we keep.
-    cap = max(title_room, *other_widths)
-    return to_table(view, columns, max_width=(cap + 2) * len(columns))
-
-
-def table_rows(rows: list[dict], with_sites: bool) -> list[dict]:
+def table_rows(rows: list[dict], with_sites: bool, units: str = "km") -> list[dict]:
     out = []
     for row in rows:
         status = (row.get("status") or "unknown").replace("_", " ").lower()
@@ -70,29 +65,54 @@ def table_rows(rows: list[dict], with_sites: bool) -> list[dict]:
             "NCT id": row["nct_id"],
             "title": row["title"],
             "eligible": row["eligible"],
-            "score": row["score"],
             "ages": _ages_cell(row),
             "status": status,
         }
         if with_sites:
-            item["nearest site"] = _site_cell(row) or "none listed"
+            item["nearest site"] = _site_cell(row, units) or "none listed"
         out.append(item)
     return out
 
 
+def trial_table(rows: list[dict], with_sites: bool, units: str = "km", width: int | None = None) -> str:
+    """The short family view: NCT ids whole, titles wrapped to fit the screen (80 columns off a terminal)."""
+    view = table_rows(rows, with_sites, units)
+    return wrapped_table(view, list(view[0]), keep=("NCT id", "eligible", "ages", "status"), grow=("title",), width=width)
+
+
+def _next_steps(results) -> list[str]:
+    steps = list(NEXT_STEPS_NONE_OPEN)
+    if results.status == "all":
+        steps.pop(1)
+    if results.within_km is not None:
+        steps.insert(0, "Try a larger --within radius: trials farther away were left out.")
+    return ["What to try next:"] + [f"  - {step}" for step in steps]
+
+
 def trials_view(results) -> str:
-    """`trialfind trials` as a table with a one-line summary and the data line."""
+    """`trialfind trials` as a table with a one-line summary, what to try next when empty, and the data line."""
     profile = results.profile
     rows = results.rows()
     asked = ", ".join([*profile.conditions, *profile.targets])
     age = describe_days(profile.age_days)
+    units = getattr(results, "units", "km")
+    place = getattr(results, "place", None)
+    within = getattr(results, "within_km", None)
+    where = ""
+    if place is not None:
+        where = f" near {place.label}"
+        if within is not None:
+            where = f" within {format_distance(within, units)} of {place.label}"
     if rows:
-        text = trial_table(rows, profile.near is not None)
-        text += f"{len(rows)} stud{'y' if len(rows) == 1 else 'ies'} for {asked}, age {age}, best first; " \
-                f"--format json shows the reasons.\n"
+        text = trial_table(rows, profile.near is not None, units)
+        total = results.total
+        shown = f"{len(rows)} of {total} shown (raise --limit to see more)" if total > len(rows) else \
+            f"{len(rows)} stud{'y' if len(rows) == 1 else 'ies'}"
+        order = "nearest first" if getattr(results, "sort", "fit") == "distance" else "best first"
+        text += f"{shown} for {asked}, age {age}{where}, {order}; --format json shows the reasons.\n"
     else:
         text = f"No {'open ' if results.status == 'open' else ''}trials found for {asked} that admit a child aged " \
-               f"{age}.\n"
+               f"{age}{where}.\n" + "\n".join(_next_steps(results)) + "\n"
     return text + TRIALS_FOOTER.format(version=results.data_version or "unknown") + "\n"
 
 
@@ -112,6 +132,57 @@ def _block(title: str, body: str | None, width: int = 100) -> list[str]:
             lines.extend(textwrap.wrap(paragraph.strip(), width=width, initial_indent="  ",
                                        subsequent_indent="    ") or [""])
     return lines
+
+
+def contact_text(contact) -> str:
+    return " · ".join(contact.parts())
+
+
+def contact_lines(study) -> list[str]:
+    if not study.central_contacts:
+        return ["Contacts: none listed for the whole study (ask the sites below)"]
+    return ["Contacts for the whole study:"] + [f"  {contact_text(c)}" for c in study.central_contacts]
+
+
+def site_lines(study, max_sites: int = 25) -> list[str]:
+    """Sites taking patients first, each with its own contacts; every listed contact is shown.
+
+    Only sites with no contacts and not taking patients are cut after `max_sites`."""
+    if not study.sites:
+        return ["Sites: none listed"]
+    taking = [s for s in study.sites if site_is_taking_patients(s, study.status)]
+    others = [s for s in study.sites if not site_is_taking_patients(s, study.status)]
+    lines = [f"Sites ({len(study.sites)}; {len(taking)} taking patients):"]
+    shown = 0
+    for site in taking + others:
+        if shown >= max_sites and not site.contacts:
+            continue
+        shown += 1
+        status = f" [{status_words(site.status)}]" if site.status and site.status.strip() else ""
+        lines.append(f"  {site.place()}{status}")
+        lines += [f"      {contact_text(c)}" for c in site.contacts]
+    if shown < len(study.sites):
+        lines.append(f"  … and {len(study.sites) - shown} more without contacts (--format json lists all)")
+    return lines
+
+
+def nearest_lines(page) -> list[str]:
+    """The nearest sites taking patients, with distance and contacts (a StudyPage with a place)."""
+    if page.place is None:
+        return []
+    if not page.nearest:
+        return [f"Nearest sites to {page.place.label}: none taking patients with a known location", ""]
+    lines = [f"Nearest sites taking patients to {page.place.label}:"]
+    for near in page.nearest:
+        lines.append(f"  {format_distance(near.distance_km, page.units)}  {near.site.place()}")
+        lines += [f"      {contact_text(c)}" for c in near.site.contacts] or ["      no site contact listed: use the "
+                                                                                "study contacts"]
+    return lines + [""]
+
+
+def study_page_view(page) -> str:
+    """`trialfind study NCT --near PLACE`: the nearest sites and their contacts, then the study."""
+    return "\n".join(nearest_lines(page)) + ("\n" if page.place is not None else "") + study_view(page.study)
 
 
 def study_view(study, max_sites: int = 25) -> str:
@@ -138,22 +209,8 @@ def study_view(study, max_sites: int = 25) -> str:
     lines.append("")
     lines += _block("Exclusion criteria", study.exclusion_criteria)
     lines.append("")
-    if study.central_contacts:
-        lines.append("Contacts:")
-        for contact in study.central_contacts:
-            parts = [p for p in (contact.name, contact.phone, contact.email) if p]
-            lines.append("  " + " · ".join(parts))
-    else:
-        lines.append("Contacts: none listed (ask the sites below)")
-    if study.sites:
-        lines.append(f"Sites ({len(study.sites)}):")
-        for site in study.sites[:max_sites]:
-            status = f" [{status_words(site.status)}]" if site.status and site.status.strip() else ""
-            lines.append(f"  {site.place()}{status}")
-        if len(study.sites) > max_sites:
-            lines.append(f"  … and {len(study.sites) - max_sites} more (--format json lists all)")
-    else:
-        lines.append("Sites: none listed")
+    lines += contact_lines(study)
+    lines += site_lines(study, max_sites)
     lines += ["", f"Last update: {study.last_update or 'not given'}", f"URL: {study.url}",
               "Not medical advice — check with the study team."]
     return "\n".join(lines) + "\n"
