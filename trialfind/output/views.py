@@ -5,13 +5,11 @@ the view for `--format table` and the rows for csv / json / jsonl."""
 from __future__ import annotations
 
 import re
-import shutil
 import textwrap
 
 from trialfind.core.ages import describe_days
 from trialfind.match.eligibility import ages_text, status_words
 from trialfind.match.geo import format_distance, site_is_taking_patients
-from trialfind.output.formats import to_table
 from trialfind.output.tables import screen_width, wrapped_table
 
 TRIALS_FOOTER = "Data: ClinicalTrials.gov, data version {version}; not medical advice — check with the study team."
@@ -53,14 +51,15 @@ def _site_cell(row: dict, units: str = "km") -> str:
     site = row.get("nearest_site")
     if not site:
         return ""
-    place = ", ".join(p for p in (site.get("city"), site.get("state") or site.get("country")) if p)
-    return f"{place} {format_distance(site['distance_km'], units)}"
+    # The city alone keeps the column narrow; `trialfind study NCT --near` gives the full address.
+    place = site.get("city") or site.get("state") or site.get("country") or ""
+    return f"{place} {format_distance(site['distance_km'], units)}".strip()
 
 
 def table_rows(rows: list[dict], with_sites: bool, units: str = "km") -> list[dict]:
     out = []
     for row in rows:
-        status = (row.get("status") or "unknown").replace("_", " ").lower()
+        status = SHORT_STATUS.get(row.get("status") or "", (row.get("status") or "unknown").replace("_", " ").lower())
         item = {
             "NCT id": row["nct_id"],
             "title": row["title"],
@@ -78,6 +77,10 @@ def trial_table(rows: list[dict], with_sites: bool, units: str = "km", width: in
     """The short family view: NCT ids whole, titles wrapped to fit the screen (80 columns off a terminal)."""
     view = table_rows(rows, with_sites, units)
     return wrapped_table(view, list(view[0]), keep=("NCT id", "eligible", "ages", "status"), grow=("title",), width=width)
+
+
+SHORT_STATUS = {"RECRUITING": "open", "NOT_YET_RECRUITING": "not yet", "ENROLLING_BY_INVITATION": "by invite",
+                "ACTIVE_NOT_RECRUITING": "closed", "COMPLETED": "completed"}
 
 
 def _next_steps(results) -> list[str]:
@@ -223,26 +226,39 @@ def _phase(value: str | None) -> str:
     return (value or "").replace("EARLY_PHASE1", "early 1").replace("PHASE", "")
 
 
+def _evidence_cell(row: dict) -> str:
+    parts = []
+    if row["highest_phase"]:
+        parts.append(PHASE_WORDS.get(row["highest_phase"], _phase(row["highest_phase"])))
+    if row["phase1_completed"]:
+        parts.append("phase 1 done")
+    if row["approved"]:
+        parts.append(f"approved {row['first_approval'] or ''}".strip())
+    parts.append(f"{row['trials']} trial{'s' * (row['trials'] != 1)} ({row['adult_only_trials']} adult-only)")
+    return "; ".join(parts)
+
+
+def _access_cell(row: dict) -> str:
+    ea = row["ea_records"]
+    parts = ["program AVAILABLE" if row["ea_available"] else f"{len(ea)} EA record(s)" if ea else "no EA record"]
+    if row["ea_policy"]:
+        parts.append("policy published")
+    return "; ".join(parts)
+
+
+PHASE_WORDS = {"EARLY_PHASE1": "early phase 1", "PHASE1": "phase 1", "PHASE2": "phase 2", "PHASE3": "phase 3",
+               "PHASE4": "phase 4"}
+
+
 def candidate_table_rows(rows: list[dict]) -> list[dict]:
-    out = []
-    for row in rows:
-        ea = row["ea_records"]
-        out.append({
-            "drug": row["drug"],
-            "targets": ", ".join(row["targets"]),
-            "trials": f"{row['trials']} ({row['adult_only_trials']} adult-only)",
-            "phase": _phase(row["highest_phase"]),
-            "ph1 done": "yes" if row["phase1_completed"] else "no",
-            "approved": (f"yes {row['first_approval'] or ''}".strip() if row["approved"]
-                         else "no" if row["approved"] is False else "?"),
-            "expanded access": ("AVAILABLE" if row["ea_available"] else f"{len(ea)} record(s)" if ea else "none"),
-            "EA policy": "yes" if row["ea_policy"] else "",
-            # the drug's company, not a trial sponsor: combination trials are often run by another company
-            "company": row.get("company") or "not recorded",
-            "updated": row["latest_update"] or "",
-            "score": row["score"],
-        })
-    return out
+    """Drug and company whole; the evidence and the expanded-access facts in words that wrap."""
+    return [{
+        "drug": row["drug"],
+        # the drug's company, not a trial sponsor: combination trials are often run by another company
+        "company": "\n".join((row.get("company") or "not recorded").split("; ")),  # one company per line
+        "evidence": _evidence_cell(row),
+        "expanded access": _access_cell(row),
+    } for row in rows]
 
 
 def candidates_view(found) -> str:
@@ -252,7 +268,8 @@ def candidates_view(found) -> str:
     age = describe_days(found.age_days) if found.age_days is not None else "this age"
     lines = []
     if rows:
-        lines.append(to_table(candidate_table_rows(rows)))
+        view = candidate_table_rows(rows)
+        lines.append(wrapped_table(view, list(view[0]), keep=("drug", "company"), grow=("evidence",)).rstrip("\n"))
         lines.append(f"{len(rows)} compassionate-use candidate{'s' * (len(rows) != 1)} for {asked}, "
                      f"age {age}, best evidence first; --format json shows the reasons, "
                      "trials and expanded-access records.")
