@@ -19,6 +19,9 @@ COMMANDS = {
     "request": ("trialfind.cli.sponsor", "request", "Write a compassionate-use request packet for the physician."),
     "registry": ("trialfind.cli.registry", "registry", "Registry of compassionate-use request outcomes."),
     "index": ("trialfind.cli.index", "index", "Offline local index of ClinicalTrials.gov studies."),
+    "report": ("trialfind.cli.report", "report", "Write the family report: one HTML page with trials, candidates, "
+                                                 "contacts and next steps."),
+    "serve": ("trialfind.cli.serve", "serve", "Run the local web app (search, study pages, letters, registry)."),
 }
 
 
