@@ -51,7 +51,9 @@ def parse_radius(text: str | float | None, units: str = "km") -> float | None:
 
 
 def format_distance(km: float, units: str) -> str:
-    return f"{km_to_mi(km):,.0f} mi" if units == "mi" else f"{km:,.0f} km"
+    """"394 mi", "1,601 km"; one decimal under 10 ("0.4 mi"), so a site next door does not read as 0."""
+    value = km_to_mi(km) if units == "mi" else km
+    return f"{value:,.{1 if value < 10 else 0}f} {units}"
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -69,7 +69,7 @@ REPORT_NEXT_STEPS = (
     "contacts and policies.",
 )
 _UNCERTAIN = re.compile(r"\b(ask|check|could not|not given|uncertain|unclear|may|might|broader|keyword|similar|"
-                        r"not read|no recruitment|sex was not)\b", re.IGNORECASE)
+                        r"not read|no recruitment|sex was not|exclusion|not yet|invitation)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
