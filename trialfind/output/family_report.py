@@ -93,7 +93,7 @@ class ReportTrial:
     why: tuple[str, ...]
     uncertain: tuple[str, ...]
     nearest: tuple[ReportSite, ...]
-    other_sites: tuple[ReportSite, ...]  # every other site taking patients that lists a contact
+    other_sites: tuple[ReportSite, ...]  # every other site that lists a contact, taking patients first
     study_contacts: tuple[tuple[str, ...], ...]
 
 
@@ -154,8 +154,10 @@ def _report_trial(match, near_point, units: str) -> ReportTrial:
     every = nearest_sites(study, near_point, count=None) if near_point else []
     nearest = tuple(_report_site(n, units) for n in every[:NEAREST_SHOWN])
     shown = {id(n.site) for n in every[:NEAREST_SHOWN]}
-    # Every other site taking patients that lists a contact (located or not): a family may prefer any of them.
-    others = [s for s in study.sites if id(s) not in shown and s.contacts and site_is_taking_patients(s, study.status)]
+    # Every other site that lists a contact, taking patients first: a family may prefer any of them,
+    # and a closed site's team may know where the study goes on.
+    others = sorted((s for s in study.sites if id(s) not in shown and s.contacts),
+                    key=lambda s: not site_is_taking_patients(s, study.status))
     distance = {id(n.site): n for n in every}
     other_sites = tuple(
         _report_site(distance[id(s)], units) if id(s) in distance else
