@@ -83,7 +83,8 @@ def test_units_follow_the_place_then_the_locale():
 
 
 def test_format_distance_keeps_a_decimal_for_short_distances():
-    assert format_distance(0.5, "mi") == "0.3 mi"
+    assert format_distance(0.5, "mi") == "under 1 mi"
+    assert format_distance(4.0, "mi") == "2.5 mi"
     assert format_distance(1000, "km") == "1,000 km"
 
 

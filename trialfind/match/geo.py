@@ -51,8 +51,10 @@ def parse_radius(text: str | float | None, units: str = "km") -> float | None:
 
 
 def format_distance(km: float, units: str) -> str:
-    """"394 mi", "1,601 km"; one decimal under 10 ("0.4 mi"), so a site next door does not read as 0."""
+    """"394 mi", "1,601 km"; one decimal under 10 ("2.4 mi") and "under 1 mi" next door, never "0"."""
     value = km_to_mi(km) if units == "mi" else km
+    if value < 1:
+        return f"under 1 {units}"
     return f"{value:,.{1 if value < 10 else 0}f} {units}"
 
 

@@ -53,7 +53,7 @@ def _site_cell(row: dict, units: str = "km") -> str:
         return ""
     # The city alone keeps the column narrow; `trialfind study NCT --near` gives the full address.
     place = site.get("city") or site.get("state") or site.get("country") or ""
-    return f"{place} {format_distance(site['distance_km'], units)}".strip()
+    return f"{place}\n{format_distance(site['distance_km'], units)}".strip()  # the distance on its own line
 
 
 def table_rows(rows: list[dict], with_sites: bool, units: str = "km") -> list[dict]:
