@@ -8,35 +8,13 @@ import pytest
 from tests.shared_data import real_records
 from trialfind.core.errors import InvalidInput
 from trialfind.core.profile import ChildProfile
-from trialfind.core.spec import SearchSpec, matches_spec
-from trialfind.core.study import parse_study
+from trialfind.sources.memory import MemorySource
 from trialfind.trials import build_search_spec, find_trials, get_study_details
-
-
-class RealRecordsSource:
-    """The real records, selected with the reference semantics every source must honour."""
-
-    def __init__(self, records=None):
-        self.records = [(r, parse_study(r)) for r in (records if records is not None else real_records())]
-        self.specs: list[SearchSpec] = []
-
-    def search(self, spec):
-        self.specs.append(spec)
-        return (raw for raw, study in self.records if matches_spec(study, spec))
-
-    def get_study(self, nct_id):
-        for raw, study in self.records:
-            if study.nct_id == nct_id:
-                return raw
-        raise KeyError(nct_id)
-
-    def data_version(self):
-        return "synthetic-version"
 
 
 @pytest.fixture(scope="module")
 def source():
-    return RealRecordsSource()
+    return MemorySource(real_records())
 
 
 def _years(text):
@@ -129,7 +107,7 @@ def test_status_all_lists_closed_studies_as_no(source):
 
 
 def test_every_listed_trial_has_target_evidence_and_flags_are_uncertain():
-    cd19 = find_trials(ChildProfile.build("10", targets=["CD19"]), source=RealRecordsSource())
+    cd19 = find_trials(ChildProfile.build("10", targets=["CD19"]), source=MemorySource(real_records()))
     assert cd19
     for match in cd19:
         assert match.target_evidence and match.target_evidence[0].found

@@ -31,6 +31,10 @@ _EXPORTS = {
     "open_registry": "trialfind.registry",
     "RequestRecord": "trialfind.registry",
     "LocalIndex": "trialfind.sources.local.index",
+    "MemorySource": "trialfind.sources.memory",
+    "TrialResults": "trialfind.trials",
+    "render": "trialfind.output.render",
+    "to_dataframe": "trialfind.output.dataframe",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -18,7 +18,7 @@ from trialfind.core.profile import ChildProfile
 from trialfind.core.spec import SearchSpec, StudySource
 from trialfind.core.study import FLAGGED_OPEN_STATUSES, OPEN_STATUSES, Study, parse_study
 from trialfind.knowledge.places import Place, resolve_place
-from trialfind.knowledge.targets import resolve_target
+from trialfind.knowledge.targets import Knowledge, resolve_target
 from trialfind.match.conditions import ConditionMatch, match_condition
 from trialfind.match.eligibility import CHECK_WITH_TEAM, assess
 from trialfind.match.geo import UNITS, NearestSite, default_units, format_distance, nearest_sites, parse_radius
@@ -148,7 +148,8 @@ def find_trials(profile: ChildProfile | None = None, *, condition: str | Sequenc
                 target: str | Sequence[str] = (), age: str | int | None = None, sex: str | None = None,
                 near: str | tuple[float, float] | None = None, source: StudySource | None = None,
                 status: Literal["open", "all"] = "open", include_ineligible: bool = False,
-                limit: int | None = None, include_observational: bool = False, place: Place | None = None,
+                limit: int | None = None, include_observational: bool = False,
+                knowledge: Knowledge | None = None, place: Place | None = None,
                 within: str | float | None = None, units: str | None = None,
                 sort: Literal["fit", "distance"] = "fit") -> TrialResults:
     """Trials for the child, best first: `find_trials(condition="glioma", age=7)`.
@@ -159,7 +160,8 @@ def find_trials(profile: ChildProfile | None = None, *, condition: str | Sequenc
 
     By default only studies the child may join ("yes"/"uncertain"). With status="all",
     studies closed to new patients are listed too (marked "no" for that reason alone);
-    include_ineligible also lists those whose ages or sex exclude the child.
+    include_ineligible also lists those whose ages or sex exclude the child. `knowledge` is
+    the target/drug table (default: trialfind's own; see `load_knowledge` for a user export).
 
     `near` is a place as a family types it ("02115", "Boston, MA", "Lyon, France",
     "42.36,-71.06"; see knowledge.places), `within` a radius ("300mi", "500km", or a
@@ -193,7 +195,7 @@ def find_trials(profile: ChildProfile | None = None, *, condition: str | Sequenc
     if limit is not None and limit < 1:
         raise InvalidInput("limit must be 1 or more")
 
-    targets = [resolve_target(t) for t in profile.targets]
+    targets = [resolve_target(t, knowledge) for t in profile.targets]
     study_types = TRIAL_STUDY_TYPES + ((OBSERVATIONAL,) if include_observational else ())
     spec = build_search_spec(profile, targets, status=status, include_ineligible=include_ineligible,
                              study_types=study_types)

@@ -9,6 +9,7 @@ import subprocess
 
 import pytest
 
+from tests.factories import make_record
 from tests.shared_data import real_records
 from trialfind.access.candidates import build_candidate, drug_company, find_candidates, is_drug_company
 from trialfind.access.criteria import MET, check_company_criteria
@@ -17,6 +18,7 @@ from trialfind.knowledge.drugs import resolver_for
 from trialfind.knowledge.sponsor_directory import match_sponsor
 from trialfind.knowledge.targets import DRUGS_FILE, DrugInfo, builtin_knowledge, resolve_target
 from trialfind.sources.ctgov import CtgovClient
+from trialfind.sources.memory import MemorySource
 
 SEVEN_YEARS = 7 * 365 + 2
 UNDER_WAY = {"RECRUITING", "NOT_YET_RECRUITING", "ENROLLING_BY_INVITATION", "ACTIVE_NOT_RECRUITING"}
@@ -329,30 +331,13 @@ def test_company_column_is_well_formed():
     assert filled >= len(rows) * 0.9
 
 
-class _SyntheticSource:
-    """A StudySource over synthetic records, honouring the reference retrieval semantics."""
-
-    def __init__(self, studies_raw):
-        self.raw = studies_raw
-
-    def search(self, spec):
-        from trialfind.core.spec import matches_spec
-
-        return iter([r for r in self.raw if matches_spec(parse_study(r), spec)])
-
-    def data_version(self):
-        return "synthetic"
+_SyntheticSource = MemorySource
 
 
 def _raw(study_id, drug, *, study_type, status, phases=("PHASE1",)):
-    return {"protocolSection": {
-        "identificationModule": {"nctId": study_id, "briefTitle": f"Synthetic {drug} study"},
-        "statusModule": {"overallStatus": status, "lastUpdatePostDateStruct": {"date": "2025-01-01"}},
-        "designModule": {"studyType": study_type, "phases": list(phases) if study_type == "INTERVENTIONAL" else []},
-        "sponsorCollaboratorsModule": {"leadSponsor": {"name": "Synthetic Pharma", "class": "INDUSTRY"}},
-        "armsInterventionsModule": {"interventions": [{"type": "DRUG", "name": drug}]},
-        "eligibilityModule": {"minimumAge": "18 Years", "eligibilityCriteria": "Inclusion Criteria:\n* tumour"},
-    }}
+    return make_record(study_id, title=f"Synthetic {drug} study", drug=drug, study_type=study_type, status=status,
+                       phases=phases if study_type == "INTERVENTIONAL" else (), last_update="2025-01-01",
+                       criteria="Inclusion Criteria:\n* tumour", countries=(), conditions=())
 
 
 def test_synthetic_drug_without_a_trial_ranks_below_a_drug_with_one_even_with_a_higher_score():

@@ -324,3 +324,21 @@ def test_cli_targets_file_uses_a_user_export(cli_env, trialfind_cmd):
     rows = json.loads(result.stdout)
     # the 2022 export knows adagrasib only as MRTX-849; the records call it adagrasib / Krazati
     assert "mrtx-849" in {row["drug"] for row in rows}
+
+
+def test_trials_takes_the_same_user_export_as_candidates(real_ctgov_server, tmp_path):
+    """`trials --target` resolves targets through --targets-file too (BRD4 is in the 2022
+    export but not in trialfind's own table)."""
+    from click.testing import CliRunner
+
+    from tests.conftest import cli_environment
+    from tests.shared_data import TARGETS_DIR
+    from trialfind.cli import cli
+
+    env = cli_environment(real_ctgov_server, tmp_path)
+    builtin = CliRunner().invoke(cli, ["trials", "--target", "BRD4", "--age", "7"], env=env)
+    assert builtin.exit_code == 2 and "BRD4" in builtin.output
+    user = CliRunner().invoke(cli, ["trials", "--target", "BRD4", "--age", "30", "--format", "json",
+                                    "--targets-file", str(TARGETS_DIR / "drug_targets.tsv")], env=env)
+    assert user.exit_code == 0, user.output
+    assert isinstance(json.loads(user.output), list)

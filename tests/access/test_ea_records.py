@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.factories import make_record
 from tests.shared_data import real_records
 from trialfind.access.criteria import ANSWERS, MET, NOT_MET, UNKNOWN, check_company_criteria
 from trialfind.access.ea_records import EARecord, company_ea_records, ea_records_from_studies, expanded_access_records
@@ -12,57 +13,18 @@ from trialfind.core.errors import InvalidInput
 from trialfind.core.study import parse_study
 from trialfind.knowledge.sponsor_directory import match_sponsor
 from trialfind.sources.ctgov import CtgovClient
+from trialfind.sources.memory import MemorySource
 
 
-def synthetic_record(nct_id, *, study_type="INTERVENTIONAL", status="RECRUITING", drug="synthdrugib",
-                     sponsor="Pfizer", sponsor_class="INDUSTRY", ea=None, phases=("PHASE1",), min_age="18 Years",
-                     max_age=None, countries=("United States",), last_update="2025-01-15"):
-    status_module = {"overallStatus": status, "lastUpdatePostDateStruct": {"date": last_update}}
-    if ea is not None:
-        status_module["expandedAccessInfo"] = ea
-    eligibility = {"minimumAge": min_age, "eligibilityCriteria": "Inclusion Criteria:\n* synthetic"}
-    if max_age:
-        eligibility["maximumAge"] = max_age
-    return {"protocolSection": {
-        "identificationModule": {"nctId": nct_id, "briefTitle": f"Synthetic study {nct_id} of {drug}"},
-        "statusModule": status_module,
-        "sponsorCollaboratorsModule": {"leadSponsor": {"name": sponsor, "class": sponsor_class}},
-        "designModule": {"studyType": study_type, "phases": list(phases) if study_type != "EXPANDED_ACCESS" else []},
-        "armsInterventionsModule": {"interventions": [{"type": "DRUG", "name": drug}]},
-        "eligibilityModule": eligibility,
-        "contactsLocationsModule": {"locations": [{"facility": "Synthetic site", "country": c} for c in countries]},
-        "conditionsModule": {"conditions": ["Synthetic tumour"]},
-    }}
+def synthetic_record(nct_id, *, sponsor="Pfizer", min_age="18 Years", **fields):
+    return make_record(nct_id, sponsor=sponsor, min_age=min_age, **fields)
 
 
 def synthetic_studies(*records):
     return [parse_study(r) for r in records]
 
 
-class SyntheticSource:
-    """A StudySource over synthetic records that records what was asked."""
-
-    def __init__(self, records):
-        self.records = {r["protocolSection"]["identificationModule"]["nctId"]: r for r in records}
-        self.specs = []
-        self.fetched = []
-
-    def search(self, spec):
-        from trialfind.core.spec import matches_spec
-
-        self.specs.append(spec)
-        return iter([r for r in self.records.values() if matches_spec(parse_study(r), spec)])
-
-    def get_study(self, nct_id):
-        from trialfind.core.errors import NotFound
-
-        self.fetched.append(nct_id)
-        if nct_id not in self.records:
-            raise NotFound(f"{nct_id} not found")
-        return self.records[nct_id]
-
-    def data_version(self):
-        return "synthetic"
+SyntheticSource = MemorySource
 
 
 # --- records from studies -----------------------------------------------------------------------

@@ -26,6 +26,17 @@ COMMANDS = {
 
 
 class LazyGroup(click.Group):
+    """Commands load on first use; library errors become click's: bad input exits 2 with one
+    line, an outside failure exits 1 with one line (also under click.testing.CliRunner)."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except InvalidInput as exc:
+            raise click.UsageError(str(exc), ctx=None) from None
+        except TrialfindError as exc:
+            raise click.ClickException(str(exc)) from None
+
     def list_commands(self, ctx):
         return list(COMMANDS)
 

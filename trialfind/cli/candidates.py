@@ -4,7 +4,13 @@ from __future__ import annotations
 import click
 
 from trialfind.access.candidates import find_candidates
-from trialfind.cli.options import output_options, pop_source_options, source_from_options, source_options
+from trialfind.cli.options import (
+    knowledge_options,
+    output_options,
+    pop_source_options,
+    source_from_options,
+    source_options,
+)
 from trialfind.core.ages import parse_child_age
 from trialfind.knowledge.targets import load_knowledge, resolve_target
 from trialfind.output.formats import emit
@@ -17,10 +23,7 @@ from trialfind.output.render import render
 @click.option("--age", required=True, help="Child's age: 7, 7y, 7y6m, 18m, 3w or 10d.")
 @click.option("--condition", "conditions", multiple=True, metavar="TEXT",
               help="Child's condition: open trials for other conditions then do not rule a drug out; repeatable.")
-@click.option("--targets-file", type=click.Path(exists=True, dir_okay=False), default=None,
-              help="Drug-target table in the layout of pharmOncoX drug_targets.tsv (e.g. a fresh ChEMBL export).")
-@click.option("--synonyms-file", type=click.Path(exists=True, dir_okay=False), default=None,
-              help="With --targets-file: drug synonyms in the layout of drug_synonyms.tsv.")
+@knowledge_options
 @output_options
 @source_options
 def candidates(targets, age, conditions, targets_file, synonyms_file, fmt, output, **options):

@@ -25,6 +25,16 @@ def source_options(func):
     return func
 
 
+def knowledge_options(func):
+    """--targets-file and --synonyms-file: a user's drug-target export instead of the built-in table."""
+    func = click.option("--synonyms-file", type=click.Path(exists=True, dir_okay=False), default=None,
+                        help="With --targets-file: drug synonyms in the layout of drug_synonyms.tsv.")(func)
+    func = click.option("--targets-file", type=click.Path(exists=True, dir_okay=False), default=None,
+                        help="Drug-target table in the layout of pharmOncoX drug_targets.tsv "
+                             "(e.g. a fresh ChEMBL export).")(func)
+    return func
+
+
 def output_options(func):
     func = click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default=None,
                         help="Write to FILE instead of the screen.")(func)

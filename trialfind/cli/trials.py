@@ -3,10 +3,17 @@ from __future__ import annotations
 
 import click
 
-from trialfind.cli.options import output_options, pop_source_options, source_from_options, source_options
+from trialfind.cli.options import (
+    knowledge_options,
+    output_options,
+    pop_source_options,
+    source_from_options,
+    source_options,
+)
 from trialfind.core.profile import ChildProfile
 from trialfind.knowledge.places import resolve_place
 from trialfind.output.progress import progress
+from trialfind.knowledge.targets import load_knowledge
 from trialfind.output.formats import emit
 from trialfind.output.render import render
 from trialfind.trials import find_trials, get_study_details, normalise_nct_id, study_page
@@ -35,10 +42,11 @@ from trialfind.trials import find_trials, get_study_details, normalise_nct_id, s
 @click.option("--include-ineligible", is_flag=True, help="Also list trials whose ages or sex exclude the child.")
 @click.option("--include-observational", is_flag=True,
               help="Also list observational studies (no study treatment), not only interventional trials.")
+@knowledge_options
 @output_options
 @source_options
 def trials(conditions, targets, age, sex, status, near, within, units, sort, limit, include_ineligible,
-           include_observational, fmt, output, **options):
+           include_observational, targets_file, synonyms_file, fmt, output, **options):
     """Open trials a child can join, best first, each with its reasons.
 
     Example: trialfind trials --condition neuroblastoma --target ALK --age 7
@@ -49,11 +57,12 @@ def trials(conditions, targets, age, sex, status, near, within, units, sort, lim
     place = resolve_place(near) if near else None
     profile = ChildProfile.build(age, sex=sex, conditions=conditions, targets=targets,
                                  near=place.point if place else None)
+    knowledge = load_knowledge(targets_file, synonyms_file)
     source = source_from_options(**pop_source_options(options))
     with progress("Searching trials"):
         results = find_trials(profile, source=source, status=status.lower(), include_ineligible=include_ineligible,
-                              limit=limit, include_observational=include_observational, place=place, within=within,
-                              units=units, sort=sort.lower())
+                              limit=limit, include_observational=include_observational, knowledge=knowledge,
+                              place=place, within=within, units=units, sort=sort.lower())
     emit(render(results, fmt), output)
 
 

@@ -88,6 +88,27 @@ def parse_child_age(text: str | int | float) -> int:
     return math.floor(days)
 
 
+# Age bands wide enough not to identify anyone: (label, from years, below years). The
+# registry stores the label; letters print it with "years".
+AGE_BANDS = (("<1", 0, 1), ("1-4", 1, 5), ("5-9", 5, 10), ("10-14", 10, 15), ("15-17", 15, 18), ("18-21", 18, 22))
+AGE_BAND_LABELS = tuple(label for label, _, _ in AGE_BANDS)
+
+
+def age_band(age_days: int | None) -> str | None:
+    """The band label of an age in days ("5-9"); "22+" past the last band; None when unknown."""
+    if age_days is None:
+        return None
+    years = (age_days + 1) / DAYS_PER_UNIT["year"]  # one day of slack, as describe_days: ages are floored
+    return next((label for label, low, high in AGE_BANDS if low <= years < high), "22+")
+
+
+def age_band_words(label: str | None) -> str | None:
+    """"5-9" -> "5-9 years", "<1" -> "under 1 year"."""
+    if label is None:
+        return None
+    return "under 1 year" if label == "<1" else f"{label} years" if label[0].isdigit() else label
+
+
 def optional_child_age(age: str | int | None) -> int | None:
     """parse_child_age, with None meaning "not given"."""
     return None if age is None else parse_child_age(age)

@@ -44,6 +44,15 @@ PARSER_FIELDS: tuple[str, ...] = (
 
 PHASE_ORDER = {"EARLY_PHASE1": 0.5, "PHASE1": 1, "PHASE2": 2, "PHASE3": 3, "PHASE4": 4, "NA": 0}
 OPEN_STATUSES = frozenset({"RECRUITING"})
+
+
+def highest_phase(phases, *, ignore_na: bool = False) -> str | None:
+    """The most advanced of ClinicalTrials.gov phase codes ("PHASE1", "PHASE2", ...);
+    with ignore_na, "NA" (not applicable) does not count as a phase."""
+    known = [p for p in phases or () if p in PHASE_ORDER and not (ignore_na and p == "NA")]
+    return max(known, key=PHASE_ORDER.__getitem__) if known else None
+
+
 FLAGGED_OPEN_STATUSES = frozenset({"NOT_YET_RECRUITING", "ENROLLING_BY_INVITATION"})
 EXPANDED_ACCESS_OPEN = frozenset({"AVAILABLE"})
 
@@ -160,8 +169,7 @@ class Study:
 
     @property
     def highest_phase(self) -> str | None:
-        known = [p for p in self.phases if p in PHASE_ORDER]
-        return max(known, key=PHASE_ORDER.__getitem__) if known else None
+        return highest_phase(self.phases)
 
     @property
     def intervention_names(self) -> tuple[str, ...]:

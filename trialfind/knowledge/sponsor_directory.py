@@ -1,6 +1,6 @@
 """The expanded-access policy directory: which company to ask, how, and how fast they say they answer.
 
-The directory (`trialfind/data/sponsors.csv`) holds the facts the 21st Century Cures
+The directory (`trialfind/knowledge/data/sponsors.csv`) holds the facts the 21st Century Cures
 Act makes companies publish, transcribed from public pages with their source URLs and
 the date they were read. Empty means "not seen on the source", never "none".
 

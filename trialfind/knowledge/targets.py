@@ -1,6 +1,6 @@
 """Molecular targets that matter in childhood cancer, and the drugs acting on them.
 
-The knowledge ships with the package (`trialfind/data/targets.tsv`, `drugs.tsv`,
+The knowledge ships with the package (`trialfind/knowledge/data/targets.tsv`, `drugs.tsv`,
 notes in `TARGETS.md`). A user can bring a fresh ChEMBL / Open Targets export in the
 layout of pharmOncoX's `drug_targets.tsv` (+ `drug_synonyms.tsv`) instead of our
 drug table; the target groups (gene symbols, aliases, variants) stay ours.
@@ -411,7 +411,7 @@ def resolve_target(text: str, knowledge: Knowledge | None = None) -> TargetQuery
     if not found:
         suggestions = _suggest(typed, knowledge)
         raise InvalidInput(f"unknown target {typed!r}: did you mean {', '.join(suggestions)}? "
-                           "(known targets are listed in trialfind/data/targets.tsv)")
+                           "(known targets are listed in trialfind/knowledge/data/targets.tsv)")
     (key, narrowed, implied), rest = found
     info = knowledge.targets[key]
     variant = _variant_of(rest, info) if rest else implied
