@@ -108,3 +108,22 @@ def test_done_when_glioma_near_boston_works_offline_and_agrees(trialfind_cmd, re
     wide = json.loads(run(trialfind_cmd, env, "trials", "--condition", "glioma", "--age", "7", "--near", "02115",
                           "--offline", "--format", "json").stdout)
     assert all(r["distance_mi"] is None or r["distance_mi"] > 500 for r in wide if r["nct_id"] not in ids[0])
+
+
+def test_study_near_lists_the_nearest_sites_with_their_contacts(trialfind_cmd, cli_env):
+    nct = rows_for(trialfind_cmd, cli_env, "--condition", "leukemia", "--age", "7", "--near", "02115",
+                   "--sort", "distance")[0]["nct_id"]
+    result = run(trialfind_cmd, cli_env, "study", nct, "--near", "02115", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    page = json.loads(result.stdout)
+    distances = [s["distance_mi"] for s in page["nearest_sites"]]
+    assert distances == sorted(distances) and page["units"] == "mi" and all("contacts" in s
+                                                                             for s in page["nearest_sites"])
+    text = run(trialfind_cmd, cli_env, "study", nct, "--near", "02115").stdout
+    assert text.startswith("Nearest sites taking patients to 02115 (Boston, MA):")
+
+
+def test_report_needs_a_condition_or_target(trialfind_cmd, cli_env, tmp_path):
+    result = run(trialfind_cmd, cli_env, "report", "--age", "7", "--output", str(tmp_path / "x.html"))
+    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "x.html").exists()
