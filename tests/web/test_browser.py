@@ -104,7 +104,6 @@ def test_search_study_candidates_letter_registry(browser, web_app):
     check_page(driver, "study")
 
     # Candidates for a target, then the letter download.
-    target_search = {"age": "7", "target": "ALK"}
     drugs = [c.drug for c in find_candidates("ALK", "7", source=web_app.source())]
     assert drugs
     driver.get(web_app.url + "/candidates?age=7&target=ALK")
@@ -114,7 +113,6 @@ def test_search_study_candidates_letter_registry(browser, web_app):
     driver.find_element(By.PARTIAL_LINK_TEXT, f"Download the request letter for {drugs[0]}").click()
     letter = wait_for_file(driver.downloads, rf"request-{re.escape(drugs[0])}\.md")
     assert drugs[0] in letter.read_text(encoding="utf-8").lower()
-    assert target_search  # the same search the page was opened with
 
     # Registry: report an outcome from the candidate's link, then see it counted.
     driver.find_element(By.PARTIAL_LINK_TEXT, "Report how a request went").click()

@@ -10,7 +10,7 @@ import textwrap
 from trialfind.core.ages import describe_days
 from trialfind.match.eligibility import ages_text, status_words
 from trialfind.match.geo import format_distance, site_is_taking_patients
-from trialfind.output.tables import screen_width, wrapped_table
+from trialfind.output.tables import wrapped_table
 
 TRIALS_FOOTER = "Data: ClinicalTrials.gov, data version {version}; not medical advice — check with the study team."
 # What a family can try when nothing (or little) is found: said in the table, the report and the web app.
