@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import secrets
+import threading
 from typing import Callable
 from urllib.parse import urlencode
 
@@ -90,11 +91,13 @@ def create_app(source_factory: Callable[[], StudySource] | None = None, db: str 
     app.jinja_env.globals["distance"] = format_distance
     make_source = source_factory or open_source
     registry_holder: dict[str, Registry] = {}
+    registry_lock = threading.Lock()  # requests run in threads: open the registry (and migrate) once
 
     def registry() -> Registry:
-        if "registry" not in registry_holder:
-            registry_holder["registry"] = Registry.open(db)
-        return registry_holder["registry"]
+        with registry_lock:
+            if "registry" not in registry_holder:
+                registry_holder["registry"] = Registry.open(db)
+            return registry_holder["registry"]
 
     app.before_request(check_csrf)
     app.after_request(add_security_headers)
