@@ -25,7 +25,7 @@ from trialfind.registry.stats import compute_stats  # noqa: E402
 from trialfind.registry.store import Registry  # noqa: E402
 from trialfind.registry.synthetic import synthetic_records  # noqa: E402
 
-WRITER = (REPO / "tests" / "test_registry_reliability.py").read_text(encoding="utf-8").split('WRITER = r"""')[1] \
+WRITER = (REPO / "tests" / "registry" / "test_reliability.py").read_text(encoding="utf-8").split('WRITER = r"""')[1] \
     .split('"""')[0]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -50,6 +51,7 @@ def cli_environment(server: CtgovServer, cache_dir) -> dict[str, str]:
     env.update({
         "TRIALFIND_API_URL": server.url,
         "TRIALFIND_CACHE_DIR": str(cache_dir),
+        "TRIALFIND_DATA_DIR": str(Path(cache_dir).parent / "data"),
         "TRIALFIND_RATE_LIMIT": str(TEST_RATE_LIMIT_PER_MINUTE),
         "PYTHONUNBUFFERED": "1",
     })

@@ -9,14 +9,21 @@ that flag is about the child (ages, sex, status), not about relevance.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Literal, Sequence
 
 from trialfind.core.errors import InvalidInput, SourceDataError, TrialfindError
 from trialfind.core.profile import ChildProfile
 from trialfind.core.spec import SearchSpec, StudySource
-from trialfind.core.study import FLAGGED_OPEN_STATUSES, OPEN_STATUSES, Study, parse_study
+from trialfind.core.study import (
+    FLAGGED_OPEN_STATUSES,
+    OPEN_STATUSES,
+    Study,
+    UnreadableRecord,
+    parse_studies,
+    parse_study,
+)
+from trialfind.core.text import normalise_nct_id
 from trialfind.knowledge.places import Place, resolve_place
 from trialfind.knowledge.targets import Knowledge, resolve_target
 from trialfind.match.conditions import ConditionMatch, match_condition
@@ -28,19 +35,22 @@ from trialfind.sources import open_source
 
 TRIAL_STUDY_TYPES = ("INTERVENTIONAL",)
 OBSERVATIONAL = "OBSERVATIONAL"
-_NCT_ID = re.compile(r"^NCT\d{8}$")
 
 
 class TrialResults(list):
-    """The matches, best first (a list of TrialMatch), with what was asked and the data version."""
+    """The matches, best first (a list of TrialMatch), with what was asked, the data version and
+    the records the source gave that could not be read (`unreadable`: a list missing some
+    studies must say so)."""
 
     columns = ROW_COLUMNS
 
     def __init__(self, matches: Iterable[TrialMatch] = (), *, profile: ChildProfile, status: str = "open",
-                 data_version: str | None = None, total: int | None = None, place: Place | None = None,
+                 data_version: str | None = None, total: int | None = None,
+                 unreadable: Sequence[UnreadableRecord] = (), place: Place | None = None,
                  units: str = "km", within_km: float | None = None, sort: str = "fit",
                  beyond_radius: int = 0) -> None:
         super().__init__(matches)
+        self.unreadable = list(unreadable)
         self.profile = profile
         self.status = status
         self.data_version = data_version
@@ -127,17 +137,6 @@ def match_study(study: Study, profile: ChildProfile, targets: Sequence = (), *, 
                       status_flag=verdict.status_flag, excluded_by=verdict.excluded_by, nearest_sites=tuple(sites))
 
 
-def _parse_all(raw_studies: Iterable[dict]) -> list[Study]:
-    studies: dict[str, Study] = {}
-    for raw in raw_studies:
-        try:
-            study = parse_study(raw)
-        except ValueError as exc:
-            raise SourceDataError(f"a study record from the source could not be read: {exc}") from None
-        studies.setdefault(study.nct_id, study)
-    return list(studies.values())
-
-
 def _as_tuple(value: str | Sequence[str] | None) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -162,11 +161,8 @@ def find_trials(profile: ChildProfile | None = None, *, condition: str | Sequenc
     studies closed to new patients are listed too (marked "no" for that reason alone);
     include_ineligible also lists those whose ages or sex exclude the child. `knowledge` is
     the target/drug table (default: trialfind's own; see `load_knowledge` for a user export).
-
-    `near` is a place as a family types it ("02115", "Boston, MA", "Lyon, France",
-    "42.36,-71.06"; see knowledge.places), `within` a radius ("300mi", "500km", or a
-    number in `units`), `units` "mi" or "km" (default: see match.geo), `sort` "fit"
-    (score) or "distance" (nearest site first).
+    Records the source gave that could not be read are in the result's `unreadable`.
+from trialfind.knowledge.places import Place, resolve_place
     """
     if profile is None:
         if age is None:
@@ -199,7 +195,7 @@ def find_trials(profile: ChildProfile | None = None, *, condition: str | Sequenc
     study_types = TRIAL_STUDY_TYPES + ((OBSERVATIONAL,) if include_observational else ())
     spec = build_search_spec(profile, targets, status=status, include_ineligible=include_ineligible,
                              study_types=study_types)
-    studies = _parse_all(source.search(spec))
+    studies, unreadable = parse_studies(source.search(spec))
     as_of = newest_update(studies)
     matches = []
     for study in studies:
@@ -222,26 +218,18 @@ def find_trials(profile: ChildProfile | None = None, *, condition: str | Sequenc
         beyond, matches = len(matches) - len(kept), kept
     ordered = nearest_first(matches) if sort == "distance" else best_first(matches)
     return TrialResults(ordered[:limit] if limit else ordered, profile=profile, status=status,
-                        data_version=_data_version(source), total=len(ordered), place=place, units=units,
-                        within_km=within_km, sort=sort, beyond_radius=beyond)
-
-
-def normalise_nct_id(nct_id: str) -> str:
-    value = (nct_id or "").strip().upper()
-    if not _NCT_ID.match(value):
-        raise InvalidInput(f"{nct_id!r} is not an NCT id: use the form NCT01234567")
-    return value
+                        data_version=_data_version(source), total=len(ordered), unreadable=unreadable,
+                        place=place, units=units, within_km=within_km, sort=sort, beyond_radius=beyond)
 
 
 def get_study_details(nct_id: str, source: StudySource | None = None) -> Study:
     """One study by NCT id, parsed."""
     value = normalise_nct_id(nct_id)
     source = source if source is not None else open_source()
-    raw = source.get_study(value)
-    try:
-        return parse_study(raw)
-    except ValueError as exc:
-        raise SourceDataError(f"study {value} could not be read: {exc}") from None
+    study = parse_study(source.get_study(value))
+    if isinstance(study, UnreadableRecord):
+        raise SourceDataError(f"study {value} could not be read: {study.reason}")
+    return study
 
 
 @dataclass

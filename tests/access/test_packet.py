@@ -13,12 +13,11 @@ from trialfind.access.packet import (
     age_band,
     build_request_packet,
     render_packet,
-    screen_free_text,
     write_packet_files,
     write_request_packet,
 )
 from trialfind.core.ages import describe_days, parse_child_age
-from trialfind.core.errors import InvalidInput
+from trialfind.core.errors import InvalidInput, TrialfindError
 from trialfind.sources.ctgov import CtgovClient
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -76,16 +75,48 @@ def test_age_bands_hide_the_exact_age():
     assert age_band(parse_child_age("30")) == "26 years or older"
 
 
-@pytest.mark.parametrize("text", ["ALK, contact jane.doe@example.org", "ALK call 617-555-0134", "born 2017-03-04",
-                                  "ALK 04/03/2017", "DOB 3 March", "MRN 123"])
-def test_free_text_that_could_identify_a_patient_is_refused(text):
-    with pytest.raises(InvalidInput):
-        screen_free_text(text, "--target")
+# Personal data given to any option is refused with one line naming the option, never the value.
+PERSONAL_INPUTS = [
+    ("target", "ALK, contact jane.doe@example.org"), ("target", "ALK call 617-555-0134"),
+    ("target", "born 2017-03-04"), ("target", "ALK 04/03/2017"), ("target", "DOB 3 March"), ("target", "MRN 123"),
+    ("target", "ALK F1174L in my daughter Emma"), ("target", "BRAF V600E, SSN 078-05-1120"),
+    ("target", "NTRK fusion; ring +44 20 7946 0958"), ("target", "ALK, we live at 42 Elm Street"),
+    ("target", "Dr Smith's patient"), ("drug", "larotrectinib for José"), ("drug", "selumetinib, 07700 900123"),
+    ("sponsor", "Jane Smith"), ("sponsor", "sam at gmail dot com"),
+]
 
 
-def test_molecular_findings_and_code_names_pass_the_screen():
-    for text in ("ALK F1174L", "BRAF V600E", "KMT2A rearrangement", "NTRK1 fusion", "PF-06463922", "H3 K27M"):
-        assert screen_free_text(text, "--target") == text
+@pytest.mark.parametrize("option, text", PERSONAL_INPUTS)
+def test_personal_data_in_any_option_is_refused_with_one_line(option, text):
+    values = {"drug": "larotrectinib", option: text}
+    with pytest.raises(InvalidInput) as caught:
+        build_request_packet(values.pop("drug"), **values)
+    message = str(caught.value)
+    assert message.startswith(f"--{option}: ") and "\n" not in message
+    assert text not in message
+
+
+def test_molecular_findings_code_names_and_companies_pass_the_screen():
+    for text in ("ALK F1174L", "BRAF V600E", "KMT2A rearrangement", "NTRK1 fusion", "PF-06463922", "H3 K27M",
+                 "EGFR exon 20 insertion"):
+        assert build_request_packet("larotrectinib", target=text).target == text
+    for drug in ("PF-06463922", "BAY 2757556", "DS-8201a", "LOXO-101"):
+        assert build_request_packet(drug).drug == drug
+    for sponsor in ("Dr. Reddy's Laboratories", "Eli Lilly and Company", "Johnson & Johnson", "Acme Biotech"):
+        assert build_request_packet("synthdrugib", sponsor=sponsor).sponsor_query == sponsor
+
+
+def test_synthetic_markdown_in_a_value_is_escaped_in_the_markdown_files_only():
+    drug = "synthdrug](https://evil.example) ![x](y.png) <b>**"
+    packet = build_request_packet(drug, target="ALK `F1174L` | x", sponsor="Acme_Bio [x]")
+    files = render_packet(packet)
+    for name in ("request.md", "checklist.md"):
+        text = files[name]
+        assert "](https://evil.example)" not in text and "![x]" not in text and "<b>" not in text, name
+        assert r"synthdrug\]\(https:\/\/evil.example\)" in text, name
+        assert "Acme_Bio [x]" not in text and r"Acme\_Bio \[x\]" in text, name
+    assert r"ALK \`F1174L\` \| x" in files["request.md"]
+    assert drug in files["request.txt"] and "Acme_Bio [x]" in files["request.txt"]  # plain text is not Markdown
 
 
 def test_packet_from_real_records_names_the_company_trials_and_records(client):
@@ -133,14 +164,17 @@ def test_unknown_company_points_to_general_resources():
     assert_no_patient_data(files, packet)
 
 
-def test_written_files_are_complete_and_replace_old_ones(tmp_path, client):
+def test_written_files_are_complete_and_replace_old_ones_only_with_force(tmp_path, client):
     out = tmp_path / "packet"
     packet, paths = write_request_packet("revumenib", out, source=client, age=7)
     assert sorted(p.name for p in paths) == sorted(FILES)
     files = {p.name: p.read_text(encoding="utf-8") for p in paths}
     assert_no_patient_data(files, packet, age_text=describe_days(parse_child_age("7")))
-    (out / "request.md").write_text("old", encoding="utf-8")
-    write_request_packet("revumenib", out, source=client, age=7)
+    (out / "request.md").write_text("edited by the physician", encoding="utf-8")
+    with pytest.raises(InvalidInput, match="--force"):
+        write_request_packet("revumenib", out, source=client, age=7)
+    assert (out / "request.md").read_text(encoding="utf-8") == "edited by the physician"
+    write_request_packet("revumenib", out, source=client, age=7, force=True)
     assert (out / "request.md").read_text(encoding="utf-8").startswith("# Expanded-access")
     assert [p.name for p in tmp_path.iterdir()] == ["packet"]  # no staging folders left
 
@@ -156,15 +190,15 @@ def test_a_failed_write_leaves_nothing_half_written(tmp_path, monkeypatch):
         real_fsync(fd)
 
     monkeypatch.setattr(os, "fsync", failing_fsync)
-    with pytest.raises(OSError):
+    with pytest.raises(TrialfindError, match="cannot write .*new: disk full"):
         write_packet_files({"request.md": "a", "request.txt": "b", "checklist.md": "c"}, tmp_path / "new")
     assert list(tmp_path.iterdir()) == []
     existing = tmp_path / "old"
     existing.mkdir()
     (existing / "request.md").write_text("previous", encoding="utf-8")
     calls["n"] = 0
-    with pytest.raises(OSError):
-        write_packet_files({"request.md": "a", "request.txt": "b", "checklist.md": "c"}, existing)
+    with pytest.raises(TrialfindError):
+        write_packet_files({"request.md": "a", "request.txt": "b", "checklist.md": "c"}, existing, force=True)
     assert [p.name for p in tmp_path.iterdir()] == ["old"]
     assert [p.name for p in existing.iterdir()] == ["request.md"]
     assert (existing / "request.md").read_text(encoding="utf-8") == "previous"

@@ -89,3 +89,13 @@ def test_request_addresses_the_drugs_company_not_a_combination_trial_sponsor(tri
     letter = (out / "request.md").read_text(encoding="utf-8")
     assert "To: Pfizer expanded-access" in letter
     assert "To: Bristol" not in letter
+
+
+def test_request_with_personal_data_exits_2_with_one_line_before_any_search(trialfind_cmd, cli_env, tmp_path):
+    env = dict(cli_env, TRIALFIND_OFFLINE="1")       # no local index: a search would fail with exit 1
+    out = tmp_path / "packet"
+    result = run(trialfind_cmd, ["request", "--drug", "larotrectinib", "--target", "NTRK fusion, my daughter Zoë",
+                                 "--output", str(out)], env)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("Error: --target: ")
+    assert "Zoë" not in result.stderr and not out.exists()

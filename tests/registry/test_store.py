@@ -75,7 +75,9 @@ def test_deleting_a_request_deletes_its_toxicities(registry):
 def test_db_option_resolution(tmp_path, monkeypatch):
     monkeypatch.delenv("TRIALFIND_REGISTRY_URL", raising=False)
     monkeypatch.setenv("TRIALFIND_CACHE_DIR", str(tmp_path / "cache"))
-    assert resolve_db_url(None) == f"sqlite:///{tmp_path / 'cache' / 'registry.sqlite'}"
+    monkeypatch.setenv("TRIALFIND_DATA_DIR", str(tmp_path / "data"))
+    # The registry is data, not cache (issue 12): its default file is in the data directory.
+    assert resolve_db_url(None) == f"sqlite:///{tmp_path / 'data' / 'registry.sqlite'}"
     assert resolve_db_url("postgres://u@h/db") == "postgresql+psycopg://u@h/db"
     monkeypatch.setenv("TRIALFIND_REGISTRY_URL", "postgresql://u@h:5433/db")
     assert resolve_db_url(None) == "postgresql+psycopg://u@h:5433/db"

@@ -32,7 +32,14 @@ from trialfind.access.ea_records import ea_records_from_studies
 from trialfind.core.ages import ADULT_DAYS, age_fits, describe_days, is_adult_only, optional_child_age, parse_child_age
 from trialfind.core.errors import InvalidInput, NotFound
 from trialfind.core.spec import SearchSpec, StudySource
-from trialfind.core.study import FLAGGED_OPEN_STATUSES, OPEN_STATUSES, PHASE_ORDER, Study, parse_study
+from trialfind.core.study import (
+    FLAGGED_OPEN_STATUSES,
+    OPEN_STATUSES,
+    PHASE_ORDER,
+    Study,
+    UnreadableRecord,
+    parse_studies,
+)
 from trialfind.knowledge.drugs import _SPLIT, DrugResolver, compact, resolver_for, strip_dose
 from trialfind.knowledge.sponsor_directory import match_sponsor, normalize_company, related_policies
 from trialfind.knowledge.targets import (
@@ -141,6 +148,7 @@ class Candidate:
     score: float = 0.0
     reasons: list[str] = field(default_factory=list)
     reference_date: str | None = None
+    unreadable: list[UnreadableRecord] = field(default_factory=list)  # records of the search that could not be read
 
     # --- evidence -------------------------------------------------------------------------
     @property
@@ -262,9 +270,10 @@ class CandidateList(list):
     def __init__(self, candidates: Iterable[Candidate] = (), *, not_candidates: Sequence[Candidate] = (),
                  queries: Sequence[TargetQuery] = (), age_days: int | None = None, notes: Sequence[str] = (),
                  requests: int | None = None, data_version: str | None = None,
-                 knowledge_origin: str | None = None) -> None:
+                 knowledge_origin: str | None = None, unreadable: Sequence[UnreadableRecord] = ()) -> None:
         super().__init__(candidates)
         self.knowledge_origin = knowledge_origin
+        self.unreadable = list(unreadable)  # records the searches returned that could not be read
         self.not_candidates = list(not_candidates)
         self.queries = list(queries)
         self.age_days = age_days
@@ -289,17 +298,6 @@ class CandidateList(list):
 def target_search_spec(query: TargetQuery) -> SearchSpec:
     """The one search that covers a target: its genes and aliases OR any name of its drugs."""
     return SearchSpec(terms=query.search_terms, interventions=query.drug_names, combine="any")
-
-
-def _parse_all(raw_studies: Iterable[dict]) -> list[Study]:
-    studies: dict[str, Study] = {}
-    for raw in raw_studies:
-        try:
-            study = parse_study(raw)
-        except ValueError:
-            continue
-        studies.setdefault(study.nct_id, study)
-    return list(studies.values())
 
 
 def _drug_names_in(study: Study, resolver: DrugResolver) -> dict[str, list[str]]:
@@ -637,10 +635,10 @@ def _rank_key(c: Candidate):
 
 
 
-def _search(source, spec: SearchSpec) -> tuple[list[Study], int | None]:
-    raw = list(source.search(spec))
+def _search(source, spec: SearchSpec) -> tuple[list[Study], int | None, list[UnreadableRecord]]:
+    studies, unreadable = parse_studies(source.search(spec))
     stats = getattr(source, "last_search_stats", None)
-    return _parse_all(raw), getattr(stats, "requests", None)
+    return studies, getattr(stats, "requests", None), unreadable
 
 
 def find_candidates(target: str | Sequence[str], age: str | int, *, condition: str | Sequence[str] = (),
@@ -665,11 +663,13 @@ def find_candidates(target: str | Sequence[str], age: str | int, *, condition: s
     drugs_for_target: dict[str, list[str]] = {}
     requests = 0
     notes: list[str] = []
+    unreadable: dict[UnreadableRecord, None] = {}
     for query in queries:
         if not query.drug_names:
             notes.append(f"no drug acting on {query.label} is known in {knowledge.origin}")
             continue
-        found, used = _search(source, target_search_spec(query))
+        found, used, unread = _search(source, target_search_spec(query))
+        unreadable.update(dict.fromkeys(unread))
         requests = None if used is None or requests is None else requests + used
         for study in found:
             studies.setdefault(study.nct_id, study)
@@ -701,7 +701,8 @@ def find_candidates(target: str | Sequence[str], age: str | int, *, condition: s
     except Exception:  # noqa: BLE001 - the version only labels the output
         version = None
     return CandidateList(candidates, not_candidates=not_candidates, queries=queries, age_days=age_days,
-                         notes=notes, requests=requests, data_version=version, knowledge_origin=knowledge.origin)
+                         notes=notes, requests=requests, data_version=version, knowledge_origin=knowledge.origin,
+                         unreadable=list(unreadable))
 
 
 def drug_evidence(drug: str, source: StudySource | None = None, age: str | int | None = None, *,
@@ -724,7 +725,7 @@ def evidence_for_drug(drug: str, source: StudySource, age_days: int | None, *, k
     if canonical is None:
         raise NotFound(f"{drug!r} is not a drug trialfind knows; try its INN or code name")
     info = knowledge.drugs[canonical]
-    found, _ = _search(source, SearchSpec(interventions=info.all_names))
+    found, _, unreadable = _search(source, SearchSpec(interventions=info.all_names))
     studies, names = [], {}
     for study in found:
         seen = _drug_names_in(study, resolver).get(canonical)
@@ -733,6 +734,8 @@ def evidence_for_drug(drug: str, source: StudySource, age_days: int | None, *, k
             names[study.nct_id] = seen
     targets = sorted({t.key for g in info.genes if (t := knowledge.target_for_gene(g))}) or list(info.genes)
     reference = max((s.last_update for s in found if s.last_update), default=None)
-    return build_candidate(info, studies, names, age_days=age_days, targets=targets, conditions=conditions,
-                           reference_date=reference, resolver=resolver,
-                           known_studies={s.nct_id: s for s in found})
+    candidate = build_candidate(info, studies, names, age_days=age_days, targets=targets, conditions=conditions,
+                                reference_date=reference, resolver=resolver,
+                                known_studies={s.nct_id: s for s in found})
+    candidate.unreadable = unreadable
+    return candidate

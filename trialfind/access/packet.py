@@ -3,8 +3,10 @@
 The packet carries NO patient-identifying data. Companies ask for none (Ikena,
 Loxo, Chimerix policies say so), and trialfind never receives any: the physician
 fills in bracketed placeholders, and the child's age appears only as an age band.
-Free text given to the packet (the target) is screened and refused if it looks
-like an email, a phone number or a date.
+Every value the user gives (drug, target, sponsor) goes through the one privacy screen
+(trialfind.core.privacy) and is refused with one line if it holds personal data; in the
+Markdown files every inserted value is escaped, so a value cannot add links, images,
+headings or HTML to the letter.
 
 Writing is atomic: files are written in a temporary folder beside the output, then
 moved into place one by one with os.replace, so no file is ever half-written.
@@ -18,15 +20,16 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from trialfind.access.candidates import evidence_for_drug
 from trialfind.access.criteria import check_company_criteria
 from trialfind.access.ea_records import ea_records_from_studies
 from trialfind.core.ages import optional_child_age
-from trialfind.core.errors import InvalidInput, NotFound
+from trialfind.core.errors import InvalidInput, NotFound, path_error
+from trialfind.core.privacy import escape_markdown, screen_fields
 from trialfind.core.spec import SearchSpec
-from trialfind.core.study import FLAGGED_OPEN_STATUSES, OPEN_STATUSES, PHASE_ORDER, parse_study
+from trialfind.core.study import FLAGGED_OPEN_STATUSES, OPEN_STATUSES, PHASE_ORDER, UnreadableRecord, parse_studies
 from trialfind.knowledge.drugs import canonical_drug
 from trialfind.knowledge.sponsor_directory import general_resources, match_sponsor
 from trialfind.knowledge.targets import builtin_knowledge
@@ -48,23 +51,15 @@ PLACEHOLDERS = {
 FILES = ("request.md", "request.txt", "checklist.md")
 MAX_TRIALS_LISTED = 25
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = re.compile(r"(?<![\w-])(?:\+?\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?![\w-])")
-_DATE = re.compile(r"\b(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})\b")
-_IDENTITY_WORDS = re.compile(r"\b(?:born|dob|d\.o\.b|date of birth|mrn|medical record|name is)\b", re.IGNORECASE)
+def screen_packet_inputs(drug: str, target: str | None, sponsor: str | None) -> None:
+    """Refuse (InvalidInput, one line naming the option) a value that holds personal data.
 
-
-def screen_free_text(value: str | None, what: str) -> str | None:
-    """Refuse text that looks like it identifies a patient (email, phone, date, 'born ...')."""
-    if value is None:
-        return None
-    text = value.strip()
-    for pattern, kind in ((_EMAIL, "an email address"), (_PHONE, "a phone number"), (_DATE, "a date"),
-                          (_IDENTITY_WORDS, "identifying details")):
-        if pattern.search(text):
-            raise InvalidInput(f"{what} looks like it contains {kind}: the packet must hold no patient-identifying "
-                               "data; give only the molecular finding (e.g. 'ALK F1174L')")
-    return text or None
+    A drug the drug table knows vouches for its own words, and a sponsor the expanded-access
+    directory knows is a company, not a person; anything else is screened in full."""
+    known = [drug] if canonical_drug(drug) else []
+    screen_fields({"--drug": drug, "--target": target}, known_words=known)
+    if sponsor and match_sponsor(sponsor) is None:
+        screen_fields({"--sponsor": sponsor}, known_words=known)
 
 
 def age_band(age_days: int | None) -> str | None:
@@ -100,6 +95,7 @@ class RequestPacket:
     generated_on: str = field(default_factory=lambda: _dt.date.today().isoformat())
     data_version: str | None = None
     notes: list[str] = field(default_factory=list)
+    unreadable: list[UnreadableRecord] = field(default_factory=list)  # records searched that could not be read
 
     @property
     def company(self) -> str:
@@ -107,26 +103,11 @@ class RequestPacket:
             return self.policy.company
         return self.sponsor_query or (self.sponsor_candidates[0] if self.sponsor_candidates else "[COMPANY]")
 
-    def allowed_contacts(self) -> tuple[set[str], set[str]]:
-        """Emails and phone numbers the packet may show: only published company and resource contacts."""
-        emails: set[str] = set()
-        phones: set[str] = set()
-        for item in ([self.policy] if self.policy is not None else []) + list(self.resources):
-            if item.contact_email:
-                emails.update(e.lower() for e in _EMAIL.findall(item.contact_email))
-            if item.contact_phone:
-                phones.update(_digits(p) for p in _PHONE.findall(item.contact_phone))
-        return emails, phones
-
-
-def _digits(text: str) -> str:
-    return re.sub(r"\D", "", text)[-10:]
-
 
 # --- gathering the evidence ---------------------------------------------------------------
 
 def _gather(drug: str, source, age_days: int | None, notes: list[str]):
-    """(evidence, studies): the candidates module's evidence for the drug when it
+    """(evidence, studies, unreadable records): the candidates module's evidence for the drug when it
     knows the drug, else the studies naming it; `studies` are the parsed records (for site
     countries). The drug table's names are searched as drug_evidence searches them, so the
     second walk is answered from the response cache."""
@@ -138,16 +119,13 @@ def _gather(drug: str, source, age_days: int | None, notes: list[str]):
                      "(add code names and brand names yourself).")
     info = _field(evidence, "info") if evidence is not None else None
     names = tuple(info.all_names) if info is not None else _drug_names(drug)
-    studies = []
-    for raw in source.search(SearchSpec(interventions=names)):
-        try:
-            studies.append(parse_study(raw))
-        except ValueError:
-            continue
+    studies, unreadable = parse_studies(source.search(SearchSpec(interventions=names)))
+    if evidence is not None:
+        unreadable = list(dict.fromkeys([*(_field(evidence, "unreadable") or ()), *unreadable]))
     if evidence is None:
         evidence = {"drug": drug, "trials": [s for s in studies if not s.is_expanded_access],
                     "aliases": list(names[1:]), "ea_records": ea_records_from_studies(studies)}
-    return evidence, studies
+    return evidence, studies, unreadable
 
 
 def _drug_names(drug: str) -> tuple[str, ...]:
@@ -204,17 +182,17 @@ def build_request_packet(drug: str, source=None, sponsor: str | None = None, tar
     drug = (drug or "").strip()
     if not drug:
         raise InvalidInput("give the drug to request with --drug")
-    screen_free_text(drug, "--drug")
-    target = screen_free_text(target, "--target")
-    if sponsor is not None:
-        sponsor = screen_free_text(sponsor, "--sponsor")
+    target = (target or "").strip() or None
+    sponsor = sponsor.strip() if sponsor is not None else None
+    screen_packet_inputs(drug, target, sponsor)
     notes: list[str] = []
     evidence: Any = {"drug": drug, "trials": []}
     records: list = []
     data_version = None
     studies: list = []
+    unreadable: list = []
     if source is not None:
-        evidence, studies = _gather(drug, source, age_days, notes)
+        evidence, studies, unreadable = _gather(drug, source, age_days, notes)
         trials = _trials(_field(evidence, "trials"))
         records = list(_field(evidence, "ea_records") or ())
         try:
@@ -263,7 +241,7 @@ def build_request_packet(drug: str, source=None, sponsor: str | None = None, tar
     return RequestPacket(drug=drug, target=target, age_band=age_band(age_days), policy=policy,
                          sponsor_query=sponsor, sponsor_candidates=tuple(sponsor_names), trials=_sort_trials(trials),
                          ea_records=records, checks=checks, resources=general_resources(), data_version=data_version,
-                         notes=notes)
+                         notes=notes, unreadable=unreadable)
 
 
 # --- rendering ------------------------------------------------------------------------------
@@ -295,13 +273,18 @@ def _contact_lines(policy) -> list[str]:
     return lines
 
 
-def _blocks(packet: RequestPacket) -> list[tuple]:
-    """The letter as blocks, rendered to Markdown and to plain text."""
+def _blocks(packet: RequestPacket, escape: Callable[[str], str] = str) -> list[tuple]:
+    """The letter as blocks, rendered to Markdown and to plain text.
+
+    `escape` is applied to every value that came from the user or a record (Markdown-escaping
+    for request.md); table cells are escaped by render_markdown itself."""
     P = PLACEHOLDERS
     policy = packet.policy
-    evidence_line = _evidence_sentence(packet)
+    drug, company = escape(packet.drug), escape(packet.company)
+    target = escape(packet.target) if packet.target else None
+    evidence_line = _evidence_sentence(packet, drug)
     blocks: list[tuple] = [
-        ("h1", f"Expanded-access (compassionate use) request: {packet.drug}"),
+        ("h1", f"Expanded-access (compassionate use) request: {drug}"),
         ("p", f"Prepared by trialfind on {packet.generated_on} from ClinicalTrials.gov records"
               + (f" (data version {packet.data_version})" if packet.data_version else "")
               + ". Fill in every [BRACKETED] placeholder. Do not add the patient's name, date of birth, address "
@@ -309,7 +292,7 @@ def _blocks(packet: RequestPacket) -> list[tuple]:
                 "Check every fact below against the sources before sending."),
     ]
     if packet.notes:
-        blocks.append(("ul", packet.notes))
+        blocks.append(("ul", [escape(note) for note in packet.notes]))
     blocks += [
         ("h2", "Where to send it"),
     ]
@@ -328,30 +311,30 @@ def _blocks(packet: RequestPacket) -> list[tuple]:
                      "re-check the contact on the live policy page)")
         blocks.append(("ul", items))
     else:
-        blocks.append(("p", f"{packet.company} is not in trialfind's expanded-access directory. Find its "
+        blocks.append(("p", f"{company} is not in trialfind's expanded-access directory. Find its "
                             "expanded-access contact through the Reagan-Udall Expanded Access Navigator or the "
                             "other general resources listed at the end."))
     blocks += [
         ("h2", "Letter"),
         ("p", f"Date: {P['date']}"),
-        ("p", f"To: {packet.company} expanded-access / medical information team"),
+        ("p", f"To: {company} expanded-access / medical information team"),
         ("p", f"From: {P['physician']}, {P['institution']}, {P['physician_email']}, {P['physician_phone']}"),
-        ("p", f"Re: Request for single-patient expanded access to {packet.drug}"),
-        ("p", f"Dear {packet.company} expanded-access team,"),
+        ("p", f"Re: Request for single-patient expanded access to {drug}"),
+        ("p", f"Dear {company} expanded-access team,"),
         ("p", f"I am the treating physician of a patient with a serious, life-threatening cancer and I am writing "
-              f"to ask whether {packet.company} would provide {packet.drug} for this patient under single-patient "
+              f"to ask whether {company} would provide {drug} for this patient under single-patient "
               f"expanded access (compassionate use)."),
         ("ul", [
             f"Patient: {P['patient']}",
             f"Age band: {packet.age_band or '[AGE BAND]'}",
             f"Diagnosis: {P['diagnosis']}",
-            f"Molecular finding: {packet.target + ' — ' + P['finding'] if packet.target else P['finding']}",
+            f"Molecular finding: {target + ' — ' + P['finding'] if target else P['finding']}",
             f"Prior treatments: {P['prior']}",
             f"Current status: {P['status']}",
             f"Why standard options are not suitable: {P['alternatives']}",
         ]),
         ("p", evidence_line),
-        ("p", _trial_sentence(packet)),
+        ("p", _trial_sentence(packet, escape)),
         ("p", f"Proposed treatment plan: {P['plan']}. If you agree, I will submit the request to the FDA "
               "(Form 3926 for a single patient) and to our Institutional Review Board, send you the IND number "
               "the FDA assigns, and report adverse events as required."),
@@ -385,23 +368,24 @@ def _blocks(packet: RequestPacket) -> list[tuple]:
     return blocks
 
 
-def _evidence_sentence(packet: RequestPacket) -> str:
+def _evidence_sentence(packet: RequestPacket, drug: str) -> str:
     if not packet.trials:
-        return f"{packet.drug}: no trials were found in the data searched; {PLACEHOLDERS['finding']} explains why it may help."
+        return f"{drug}: no trials were found in the data searched; {PLACEHOLDERS['finding']} explains why it may help."
     phases = sorted({_highest_phase(s) for s in packet.trials if _highest_phase(s)},
                     key=lambda p: {"EARLY_PHASE1": 0.5, "PHASE1": 1, "PHASE2": 2, "PHASE3": 3, "PHASE4": 4}.get(p, 0))
     highest = phases[-1] if phases else "not stated"
-    return (f"{packet.drug} has {len(packet.trials)} trial(s) on ClinicalTrials.gov; highest phase: {highest}. "
+    return (f"{drug} has {len(packet.trials)} trial(s) on ClinicalTrials.gov; highest phase: {highest}. "
             "The trials are listed below with their NCT ids.")
 
 
-def _trial_sentence(packet: RequestPacket) -> str:
+def _trial_sentence(packet: RequestPacket, escape: Callable[[str], str] = str) -> str:
     check = next((c for c in packet.checks if c.key == "not_eligible_for_trials"), None)
     if check is None:
         return "To my knowledge the patient is not eligible for any ongoing clinical trial of this drug."
     if check.answer == "not met":
-        return f"Note before sending: {check.reason}"
-    return f"To my knowledge the patient is not eligible for any ongoing clinical trial of this drug. {check.reason}"
+        return f"Note before sending: {escape(check.reason)}"
+    return ("To my knowledge the patient is not eligible for any ongoing clinical trial of this drug. "
+            f"{escape(check.reason)}")
 
 
 def _resource_lines(resources) -> list[str]:
@@ -418,8 +402,14 @@ def _resource_lines(resources) -> list[str]:
     return lines
 
 
+_PLAIN_URL = re.compile(r"https?://[\w./%?=&#:+-]+")
+
+
 def _md_cell(value: Any) -> str:
-    return str(value).replace("|", "\\|").replace("\n", " ")
+    # Cells hold record text (sponsor names, criteria reasons): made inert like any inserted value.
+    # A bare URL of plain characters (the trial and record links) cannot carry markup: it stays a link.
+    text = str(value)
+    return text if _PLAIN_URL.fullmatch(text) else escape_markdown(text)
 
 
 def render_markdown(blocks: list[tuple]) -> str:
@@ -469,8 +459,9 @@ def render_text(blocks: list[tuple]) -> str:
     return "\n\n".join(out) + "\n"
 
 
-def checklist_blocks(packet: RequestPacket) -> list[tuple]:
+def checklist_blocks(packet: RequestPacket, escape: Callable[[str], str] = str) -> list[tuple]:
     policy = packet.policy
+    drug, company = escape(packet.drug), escape(packet.company)
     contact = ", ".join(x for x in ((policy.contact_email, policy.contact_phone, policy.request_portal)
                                     if policy else ()) if x) or "the company's expanded-access contact (see request.md)"
     ack = ""
@@ -482,19 +473,19 @@ def checklist_blocks(packet: RequestPacket) -> list[tuple]:
         "The physician confirms compassionate use is the right path: no open trial fits the child "
         "(see the criteria check in request.md) and standard options are exhausted or unsuitable.",
         f"The physician fills in the placeholders of request.md / request.txt (no name, date of birth or record "
-        f"number) and sends it to {packet.company}: {contact}.{ack}",
-        f"{packet.company} agrees to provide {packet.drug} (usually with a letter of authorization for its IND).",
+        f"number) and sends it to {company}: {contact}.{ack}",
+        f"{company} agrees to provide {drug} (usually with a letter of authorization for its IND).",
         "The physician submits the request to the FDA (Form 3926 for a single patient; the Reagan-Udall "
         f"eRequest can help){fda_contact}, and to the hospital's Institutional Review Board (IRB).",
         "The FDA assigns an IND number to the request (for children with cancer it usually takes a few days).",
-        f"The physician sends the IND number to {packet.company}.",
-        f"{packet.company} ships {packet.drug} directly to the physician.",
+        f"The physician sends the IND number to {company}.",
+        f"{company} ships {drug} directly to the physician.",
         "Treatment starts; the physician reports adverse events to the FDA and the company as required.",
         "Optional: record the request and its outcome (without identifying data) with `trialfind registry` "
         "or the Kids v Cancer navigator, to help future children.",
     ]
     return [
-        ("h1", f"Checklist: expanded-access request for {packet.drug}"),
+        ("h1", f"Checklist: expanded-access request for {drug}"),
         ("p", f"Prepared by trialfind on {packet.generated_on}. Tick each step as it is done."),
         ("checklist", steps),
         ("h2", "Help along the way"),
@@ -503,22 +494,41 @@ def checklist_blocks(packet: RequestPacket) -> list[tuple]:
 
 
 def render_packet(packet: RequestPacket) -> dict[str, str]:
-    blocks = _blocks(packet)
     return {
-        "request.md": render_markdown(blocks),
-        "request.txt": render_text(blocks),
-        "checklist.md": render_markdown(checklist_blocks(packet)),
+        "request.md": render_markdown(_blocks(packet, escape_markdown)),
+        "request.txt": render_text(_blocks(packet)),
+        "checklist.md": render_markdown(checklist_blocks(packet, escape_markdown)),
     }
 
 
-def write_packet_files(files: dict[str, str], output_dir: str | os.PathLike) -> list[Path]:
-    """Write the files into output_dir without ever leaving one half-written."""
+def check_packet_folder(output_dir: str | os.PathLike, *, force: bool = False,
+                        names: Sequence[str] = FILES) -> Path:
+    """The packet folder, or InvalidInput: not a folder, a packet already there (without
+    `force`), or a parent folder that does not exist (a mistyped path is not created)."""
     target = Path(output_dir)
     if target.exists() and not target.is_dir():
         raise InvalidInput(f"--output {target} exists and is not a folder")
-    parent = target.parent
-    parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
+    existing = [name for name in names if (target / name).exists()]
+    if existing and not force:
+        raise InvalidInput(f"{target} already holds a request packet ({', '.join(existing)}); give --force to "
+                           "replace it (edits made to it would be lost) or choose another --output folder")
+    if not target.absolute().parent.is_dir():
+        raise InvalidInput(f"--output {target}: the folder {target.absolute().parent} does not exist")
+    return target
+
+
+def write_packet_files(files: dict[str, str], output_dir: str | os.PathLike, *, force: bool = False) -> list[Path]:
+    """Write the files into output_dir without ever leaving one half-written. A packet already
+    there is replaced only with `force`: the physician may have edited it."""
+    target = check_packet_folder(output_dir, force=force, names=tuple(files))
+    try:
+        return _write_packet_files(files, target)
+    except OSError as exc:
+        raise path_error(target, exc) from None
+
+
+def _write_packet_files(files: dict[str, str], target: Path) -> list[Path]:
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.absolute().parent))
     try:
         for name, text in files.items():
             with open(staging / name, "w", encoding="utf-8", newline="\n") as handle:
@@ -530,7 +540,7 @@ def write_packet_files(files: dict[str, str], output_dir: str | os.PathLike) -> 
                 os.rename(staging, target)
                 return [target / name for name in files]
             except OSError:
-                target.mkdir(parents=True, exist_ok=True)  # someone created it meanwhile: move file by file
+                target.mkdir(exist_ok=True)  # someone created it meanwhile: move file by file
         for name in files:
             os.replace(staging / name, target / name)
         return [target / name for name in files]
@@ -540,6 +550,9 @@ def write_packet_files(files: dict[str, str], output_dir: str | os.PathLike) -> 
 
 
 def write_request_packet(drug: str, output_dir: str | os.PathLike, source=None, sponsor: str | None = None,
-                         target: str | None = None, age: str | int | None = None) -> tuple[RequestPacket, list[Path]]:
+                         target: str | None = None, age: str | int | None = None,
+                         force: bool = False) -> tuple[RequestPacket, list[Path]]:
+    """Build the packet and write it into `output_dir`; an existing packet is replaced only with `force`."""
+    check_packet_folder(output_dir, force=force)  # before any search: a usage error costs no requests
     packet = build_request_packet(drug, source=source, sponsor=sponsor, target=target, age=age)
-    return packet, write_packet_files(render_packet(packet), output_dir)
+    return packet, write_packet_files(render_packet(packet), output_dir, force=force)

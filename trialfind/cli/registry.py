@@ -5,9 +5,9 @@ import sys
 
 import click
 
-from trialfind.cli.options import output_options
+from trialfind.cli.options import check_excel, output_options
 from trialfind.core.errors import InvalidInput
-from trialfind.output.formats import emit
+from trialfind.output.formats import emit, terminal_safe
 from trialfind.output.render import render
 from trialfind.registry.record import AGE_BANDS, CHANNELS, DECISIONS, OUTCOMES, REPORTER_ROLES, RequestRecord
 from trialfind.registry.report import build_report
@@ -22,7 +22,7 @@ def db_option(func):
     return click.option(
         "--db", default=None, metavar="PATH|URL",
         help="Registry database: a SQLite file path or a URL such as postgresql+psycopg://user@host/db "
-             "(default $TRIALFIND_REGISTRY_URL, else registry.sqlite in the cache directory).")(func)
+             "(default $TRIALFIND_REGISTRY_URL, else registry.sqlite in the user data directory).")(func)
 
 
 def record_options(func):
@@ -75,8 +75,9 @@ def _given(values: dict) -> dict:
     return out
 
 
-def _open(db):
-    return Registry.open(db)
+def _open(db, *, read_only: bool = False):
+    # Reading commands never take the write lock, so they answer while another process writes.
+    return Registry.open(db, read_only=read_only)
 
 
 @click.group()
@@ -118,13 +119,14 @@ def add_command(db, **fields):
 @click.option("--decision", type=click.Choice(DECISIONS), help="Only this decision.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many records.")
 @output_options
-def list_command(db, company, drug, target, decision, limit, fmt, output):
+def list_command(db, company, drug, target, decision, limit, fmt, output, excel):
     """List requests, oldest first."""
-    with _open(db) as store:
+    check_excel(fmt, excel)
+    with _open(db, read_only=True) as store:
         records = store.records(company=company, drug=drug, target=target, decision=decision, limit=limit)
     rows = [r.as_dict() for r in records]
     columns = None if fmt in ("json", "jsonl") else LIST_COLUMNS
-    emit(render(rows, fmt, columns=columns, table_columns=LIST_COLUMNS), output)
+    emit(render(rows, fmt, columns=columns, table_columns=LIST_COLUMNS, excel=excel), output)
 
 
 @registry.command("show")
@@ -133,7 +135,7 @@ def list_command(db, company, drug, target, decision, limit, fmt, output):
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
 def show_command(db, record_id, fmt):
     """Show every field of one request."""
-    with _open(db) as store:
+    with _open(db, read_only=True) as store:
         values = store.get(record_id).as_dict()
     if fmt == "json":
         emit(render([values], "json"), None)
@@ -144,7 +146,7 @@ def show_command(db, record_id, fmt):
             value = "; ".join(value)
         if isinstance(value, bool):
             value = "yes" if value else "no"
-        click.echo(f"{key.ljust(width)}  {'' if value is None else value}")
+        click.echo(f"{key.ljust(width)}  {'' if value is None else terminal_safe(str(value))}")
 
 
 @registry.command("update")
@@ -173,7 +175,7 @@ def update_command(db, record_id, clear, **fields):
 @click.option("--include-unconsented", is_flag=True,
               help="Also count requests whose family did not agree to aggregate sharing (for your own eyes only).")
 @output_options
-def stats_command(db, by, include_unconsented, fmt, output):
+def stats_command(db, by, include_unconsented, fmt, output, excel):
     """Requests, % acknowledged, median days to acknowledge and to decide, % granted / denied / no response.
 
     The three percentages are out of requests that ended on the company's side (granted,
@@ -181,11 +183,12 @@ def stats_command(db, by, include_unconsented, fmt, output):
     --include-unconsented is given.
     """
 
-    with _open(db) as store:
+    check_excel(fmt, excel)
+    with _open(db, read_only=True) as store:
         records = store.records(consented_only=not include_unconsented)
         left_out = 0 if include_unconsented else store.count() - len(records)
     rows = compute_stats(records, by=by)
-    emit(render(rows, fmt, columns=STAT_COLUMNS, table_columns=TABLE_COLUMNS), output)
+    emit(render(rows, fmt, columns=STAT_COLUMNS, table_columns=TABLE_COLUMNS, excel=excel), output)
     if left_out:
         click.echo(f"note: {left_out} request(s) without consent to share are not counted", err=True)
 
@@ -195,12 +198,13 @@ def stats_command(db, by, include_unconsented, fmt, output):
 @click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default="-",
               show_default=True, help="CSV file to write (Excel-safe).")
 @click.option("--consented-only", is_flag=True, help="Only requests with consent to share in aggregate.")
-def export_command(db, output, consented_only):
+@click.option("--excel", is_flag=True, help="Start the file with a UTF-8 byte-order mark, so Excel reads accents right.")
+def export_command(db, output, consented_only, excel):
     """Write every request as CSV (Excel-safe), ready for `registry import` elsewhere."""
 
-    with _open(db) as store:
+    with _open(db, read_only=True) as store:
         records = store.records(consented_only=consented_only)
-    emit(records_to_csv(records), output)
+    emit(records_to_csv(records, excel=excel), output)
     if output and output != "-":
         click.echo(f"exported {len(records)} request(s) to {output}", err=True)
 
@@ -231,7 +235,7 @@ def import_command(db, csv_file):
 def report_command(db, output, title):
     """Write one self-contained HTML page with charts per company and decisions over time."""
 
-    with _open(db) as store:
+    with _open(db, read_only=True) as store:
         records = store.records(consented_only=True)
         left_out = store.count() - len(records)
     emit(build_report(records, title=title, left_out=left_out), output)

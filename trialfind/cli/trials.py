@@ -4,17 +4,19 @@ from __future__ import annotations
 import click
 
 from trialfind.cli.options import (
+    check_excel,
     knowledge_options,
     output_options,
     pop_source_options,
+    report_unreadable,
     source_from_options,
     source_options,
 )
 from trialfind.core.profile import ChildProfile
 from trialfind.knowledge.places import resolve_place
-from trialfind.output.progress import progress
 from trialfind.knowledge.targets import load_knowledge
 from trialfind.output.formats import emit
+from trialfind.output.progress import progress
 from trialfind.output.render import render
 from trialfind.trials import find_trials, get_study_details, normalise_nct_id, study_page
 
@@ -46,7 +48,7 @@ from trialfind.trials import find_trials, get_study_details, normalise_nct_id, s
 @output_options
 @source_options
 def trials(conditions, targets, age, sex, status, near, within, units, sort, limit, include_ineligible,
-           include_observational, targets_file, synonyms_file, fmt, output, **options):
+           include_observational, targets_file, synonyms_file, fmt, output, excel, **options):
     """Open trials a child can join, best first, each with its reasons.
 
     Example: trialfind trials --condition neuroblastoma --target ALK --age 7
@@ -54,6 +56,7 @@ def trials(conditions, targets, age, sex, status, near, within, units, sort, lim
 
     if not conditions and not targets:
         raise click.UsageError("give at least one --condition or --target")
+    check_excel(fmt, excel)
     place = resolve_place(near) if near else None
     profile = ChildProfile.build(age, sex=sex, conditions=conditions, targets=targets,
                                  near=place.point if place else None)
@@ -63,7 +66,8 @@ def trials(conditions, targets, age, sex, status, near, within, units, sort, lim
         results = find_trials(profile, source=source, status=status.lower(), include_ineligible=include_ineligible,
                               limit=limit, include_observational=include_observational, knowledge=knowledge,
                               place=place, within=within, units=units, sort=sort.lower())
-    emit(render(results, fmt), output)
+    emit(render(results, fmt, excel=excel), output)
+    report_unreadable(results)
 
 
 @click.command("study")
@@ -74,12 +78,13 @@ def trials(conditions, targets, age, sex, status, near, within, units, sort, lim
               help="Distances in miles or kilometres (default: miles for a US place, else km).")
 @output_options
 @source_options
-def study(nct_id, near, units, fmt, output, **options):
+def study(nct_id, near, units, fmt, output, excel, **options):
     """Show one study by NCT id: summary, ages, criteria, contacts, sites."""
 
     normalise_nct_id(nct_id)  # a malformed id is a usage error before any network call
+    check_excel(fmt, excel)
     source = source_from_options(**pop_source_options(options))
     if near:
-        emit(render(study_page(nct_id, source, near=near, units=units), fmt), output)
+        emit(render(study_page(nct_id, source, near=near, units=units), fmt, excel=excel), output)
     else:
-        emit(render(get_study_details(nct_id, source), fmt), output)
+        emit(render(get_study_details(nct_id, source), fmt, excel=excel), output)

@@ -198,6 +198,10 @@ def _read_tsv(path: Path) -> list[dict[str, str]]:
                     for row in csv.DictReader(handle, delimiter="\t")]
     except OSError as exc:
         raise InvalidInput(f"cannot read {path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise InvalidInput(f"{path} is not a UTF-8 text table (tab-separated, one drug per row)") from None
+    except csv.Error as exc:
+        raise InvalidInput(f"{path} is not a readable tab-separated table ({exc})") from None
 
 
 def _parse_variants(cell: str) -> tuple[tuple[str, str], ...]:

@@ -6,7 +6,6 @@ whether it said yes, and how the child did — never who the child is.
 Modules (one concept each; SQLAlchemy, pandas and matplotlib are imported only
 where they are used, so importing this package stays cheap):
     record   RequestRecord, Toxicity, vocabularies and validate()
-    privacy  screening of free text for patient-identifying details
     schema   tables and ordered, versioned migrations
     store    Registry: open (SQLite file or PostgreSQL URL), add, get, list, update, import
     transfer CSV export / import of records
@@ -26,7 +25,6 @@ _EXPORTS = {
     "REPORTER_ROLES": "trialfind.registry.record",
     "CHANNELS": "trialfind.registry.record",
     "screen_record": "trialfind.registry.record",
-    "screen_text": "trialfind.registry.privacy",
     "Registry": "trialfind.registry.store",
     "open_registry": "trialfind.registry.store",
     "resolve_db_url": "trialfind.registry.store",

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from trialfind.core.errors import InvalidInput
-from trialfind.registry.privacy import screen_text
+from trialfind.core.privacy import screen_fields
 
 REPORTER_ROLES = ("parent", "physician", "advocate")
 AGE_BANDS = ("<1", "1-4", "5-9", "10-14", "15-17", "18-21")
@@ -321,13 +321,14 @@ def utc_now() -> dt.datetime:
 
 
 def screen_record(record: RequestRecord) -> None:
-    """Screen every free-text field of a record (and its toxicity terms); the first problem is raised."""
-
+    """Screen every free-text field of a record (and its toxicity terms) with the one privacy
+    screen (trialfind.core.privacy); the first field holding personal data is refused with
+    one line naming the field and the kind of data, before anything is written."""
     # The company and drug fields are screened on their own first, so their words can then
     # vouch for the other fields ("Ikena Oncology EAP team" is a route, not a person).
-    known = [record.company or "", record.drug or ""]
-    for name in TEXT_FIELDS:
-        own_words = () if name in ("company", "drug") else known
-        screen_text(name, getattr(record, name), contact=(name == "contact_used"), known_words=own_words)
+    own = ("company", "drug")
+    screen_fields({name: getattr(record, name) for name in TEXT_FIELDS if name in own})
+    screen_fields({name: getattr(record, name) for name in TEXT_FIELDS if name not in own},
+                  contact_fields=("contact_used",), known_words=(record.company or "", record.drug or ""))
     for toxicity in record.toxicities:
-        screen_text("toxicities", toxicity.term)
+        screen_fields({"toxicities": toxicity.term})

@@ -4,6 +4,9 @@ SQLite is opened in WAL mode with a busy timeout and foreign keys on, and every 
 transaction starts with BEGIN IMMEDIATE, so concurrent writers queue instead of failing
 half-way; a write that still meets "database is locked" is retried from the start.
 A write is one transaction: an import of 20,000 rows commits all of them or none.
+Read-only use (`Registry.open(read_only=True)`: list, show, stats, export, report) never asks
+for the write lock, so it runs while another process writes; a writer that has waited for
+the lock for 2 s says so on stderr, so a long import elsewhere does not look like a hang.
 """
 from __future__ import annotations
 
@@ -17,17 +20,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence, TypeVar
 
-from trialfind.core.config import cache_dir
 from trialfind.core.errors import InvalidInput, NotFound, SourceUnavailable, TrialfindError
+from trialfind.registry.location import ENV_URL, move_old_default_registry, resolve_db_url
 from trialfind.registry.record import RequestRecord, Toxicity, utc_now
-from trialfind.registry.schema import current_version, migrate, requests, toxicities
+from trialfind.registry.schema import SCHEMA_VERSION, current_version, migrate, requests, toxicities
+from trialfind.registry.waiting import LockNotice, to_stderr
 
 if TYPE_CHECKING:
     import sqlalchemy as sa
 
-ENV_URL = "TRIALFIND_REGISTRY_URL"
-DEFAULT_FILENAME = "registry.sqlite"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+LOCK_NOTICE_AFTER_S = 2.0
 WRITE_ATTEMPTS = 8
 IMPORT_CHUNK = 1000
 
@@ -37,34 +40,13 @@ T = TypeVar("T")
 _RECORD_COLUMNS = tuple(f.name for f in dataclasses.fields(RequestRecord) if f.name != "toxicities")
 
 
-def resolve_db_url(db: str | os.PathLike | None = None) -> str:
-    """`--db` value → SQLAlchemy URL: a URL as given (postgres:// spelled for psycopg 3),
-    a path as a SQLite file, nothing as $TRIALFIND_REGISTRY_URL or the cache directory's file."""
-    chosen = str(db) if db else os.environ.get(ENV_URL, "").strip()
-    if not chosen:
-        return f"sqlite:///{cache_dir() / DEFAULT_FILENAME}"
-    if "://" not in chosen:
-        path = Path(chosen).expanduser().resolve()
-        if path.is_dir():
-            raise InvalidInput(f"--db: {chosen} is a directory; give a file such as {path / DEFAULT_FILENAME}")
-        return f"sqlite:///{path}"
-    scheme, _, rest = chosen.partition("://")
-    scheme = scheme.lower()
-    if scheme in ("postgres", "postgresql", "postgresql+psycopg"):
-        return f"postgresql+psycopg://{rest}"
-    if scheme.startswith("sqlite"):
-        return chosen
-    raise InvalidInput(f"--db: unsupported database URL scheme {scheme!r}; use a file path, sqlite:/// "
-                       "or postgresql+psycopg://")
-
-
 def _display_url(url: str) -> str:
     import sqlalchemy as sa
 
     return sa.engine.make_url(url).render_as_string(hide_password=True)
 
 
-def _configure_sqlite(engine: "sa.Engine") -> None:
+def _configure_sqlite(engine: "sa.Engine", *, read_only: bool, busy_timeout_ms: int) -> None:
     import sqlalchemy as sa
 
     @sa.event.listens_for(engine, "connect")
@@ -72,9 +54,10 @@ def _configure_sqlite(engine: "sa.Engine") -> None:
         # Let SQLAlchemy's "begin" event below decide how a transaction starts.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute(f"PRAGMA busy_timeout = {busy_timeout_ms}")
+        if not read_only:   # a reader leaves the file's journal mode (set by its writers) alone
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.close()
 
@@ -101,32 +84,59 @@ class ImportResult:
 class Registry:
     """Records of compassionate-use requests in one database (see `open_registry`)."""
 
-    def __init__(self, url: str, engine: "sa.Engine"):
+    def __init__(self, url: str, engine: "sa.Engine", *, notify: Callable[[str], None] | None = None,
+                 lock_notice_after: float = LOCK_NOTICE_AFTER_S):
         self.url = url
         self.engine = engine
+        self.notify = notify or to_stderr
+        self.lock_notice_after = lock_notice_after
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
-    def open(cls, db: str | os.PathLike | None = None, *, migrate: bool = True) -> "Registry":
+    def open(cls, db: str | os.PathLike | None = None, *, migrate: bool = True, read_only: bool = False,
+             notify: Callable[[str], None] | None = None, lock_notice_after: float = LOCK_NOTICE_AFTER_S,
+             busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> "Registry":
+        """Open (and, for writing, create and upgrade) the registry.
+
+        `read_only=True` never takes the write lock while the schema is current: a missing
+        file reads as an empty registry (nothing is created), and only a database older than
+        this trialfind is upgraded first, once. `notify` receives the one-line notices (the
+        move from the old default location, waiting for the write lock); stderr by default."""
         import sqlalchemy as sa
 
+        notify = notify or to_stderr
+        if not db and not os.environ.get(ENV_URL, "").strip():
+            move_old_default_registry(notify)
         url = resolve_db_url(db)
+        engine_url, path = url, None
         if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
-            Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
-        connect_args = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000} if url.startswith("sqlite") else \
-            {"connect_timeout": 10}
+            path = Path(url[len("sqlite:///"):])
+            if read_only and not path.exists():
+                engine_url = "sqlite://"      # nothing recorded yet: an empty registry, nothing created
+            else:
+                path.parent.mkdir(parents=True, exist_ok=True)
+        options: dict[str, Any] = {}
+        if engine_url == "sqlite://":
+            options["poolclass"] = sa.pool.StaticPool
+        elif url.startswith("sqlite"):
+            options["connect_args"] = {"timeout": busy_timeout_ms / 1000}
+        else:
+            options.update(connect_args={"connect_timeout": 10}, pool_pre_ping=True)
         try:
-            engine = sa.create_engine(url, connect_args=connect_args, pool_pre_ping=not url.startswith("sqlite"))
+            engine = sa.create_engine(engine_url, **options)
         except ModuleNotFoundError as exc:
             raise TrialfindError(f"the database driver {exc.name!r} is not installed; "
                                  "install trialfind[postgres] for PostgreSQL") from None
         except sa.exc.ArgumentError as exc:
             raise InvalidInput(f"--db: {exc}") from None
         if engine.dialect.name == "sqlite":
-            _configure_sqlite(engine)
-        registry = cls(url, engine)
-        if migrate:
+            _configure_sqlite(engine, read_only=read_only and engine_url != "sqlite://",
+                              busy_timeout_ms=busy_timeout_ms)
+        registry = cls(url, engine, notify=notify, lock_notice_after=lock_notice_after)
+        if engine_url == "sqlite://" or (migrate and not read_only):
             registry.upgrade()
+        elif migrate and registry.schema_version() < SCHEMA_VERSION:
+            registry.upgrade()                # once, after trialfind itself was upgraded
         return registry
 
     def close(self) -> None:
@@ -147,9 +157,13 @@ class Registry:
         """Run `work` in one write transaction, retrying the whole of it while the database is locked."""
         import sqlalchemy as sa
 
+        waiting = LockNotice(self.notify, self.lock_notice_after,
+                              f"waiting for another process to finish writing to the registry ({self.display_url})")
         for attempt in range(WRITE_ATTEMPTS):
             try:
+                waiting.start()
                 with self.engine.begin() as conn:
+                    waiting.stop()
                     return work(conn)
             except sa.exc.OperationalError as exc:
                 if _is_lock_error(exc) and attempt < WRITE_ATTEMPTS - 1:
@@ -160,6 +174,8 @@ class Registry:
                 if exc.connection_invalidated or isinstance(exc, sa.exc.InterfaceError):
                     raise self._unavailable(exc) from None
                 raise
+            finally:
+                waiting.stop()
         raise AssertionError("unreachable")
 
     def _read(self, work: Callable[["sa.Connection"], T]) -> T:
@@ -239,8 +255,17 @@ class Registry:
 
         return self._write(work)
 
+    @staticmethod
+    def _valid_id(record_id: int) -> int:
+        """Registry ids are SQLite row ids: whole numbers from 1 to 2**63 - 1."""
+        if isinstance(record_id, bool) or not isinstance(record_id, int) or not 1 <= record_id < 2**63:
+            raise InvalidInput(f"{record_id!r} is not a registry id: ids are whole numbers from 1 "
+                               "(see `trialfind registry list`)")
+        return record_id
+
     def update(self, record_id: int, changes: dict[str, Any], *, today: dt.date | None = None) -> RequestRecord:
         """Change some fields of a record; the whole changed record is validated again."""
+        record_id = self._valid_id(record_id)
         forbidden = sorted(set(changes) & {"id", "uid", "created_at", "updated_at"})
         if forbidden:
             raise InvalidInput(f"{forbidden[0]}: cannot be changed")
@@ -259,6 +284,8 @@ class Registry:
         return self._write(work)
 
     def delete(self, record_id: int) -> None:
+        record_id = self._valid_id(record_id)
+
         def work(conn: "sa.Connection") -> None:
             if conn.execute(requests.delete().where(requests.c.id == record_id)).rowcount == 0:
                 raise NotFound(f"no registry record with id {record_id}")
@@ -267,6 +294,7 @@ class Registry:
 
     # -- reading ---------------------------------------------------------------------------
     def get(self, record_id: int) -> RequestRecord:
+        record_id = self._valid_id(record_id)
         found = self._read(lambda conn: self._fetch(conn, [record_id]))
         if not found:
             raise NotFound(f"no registry record with id {record_id}")
@@ -366,5 +394,6 @@ class Registry:
 
 def open_registry(db: str | os.PathLike | None = None) -> Registry:
     """Open (creating or upgrading in place) the registry at `db` — a file path or a database URL;
-    default $TRIALFIND_REGISTRY_URL, else `registry.sqlite` in the cache directory."""
+    default $TRIALFIND_REGISTRY_URL, else `registry.sqlite` in the user data directory (moved there
+    once from the old cache-directory location)."""
     return Registry.open(db)

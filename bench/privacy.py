@@ -1,0 +1,98 @@
+"""The privacy screen against the labelled set: false negatives and false positives.
+
+    .venv/bin/python bench/privacy.py [--show-failures]
+
+A personal string counts as caught when the screen finds anything in it (the refusal
+is what protects the family; the kind named is reported separately). Rows whose note
+starts with "held-out" were written after the screen was; their rates are printed apart.
+Each held-out batch was written after the previous one had been measured and used to fix
+the screen: a batch's rates before its own fixes are the honest estimate (bench/RESULTS.md).
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from tests.core.privacy_data import real_strings  # noqa: E402
+from trialfind.core.privacy import find_personal_data  # noqa: E402
+
+LABELLED = REPO / "tests" / "data" / "privacy_labelled.tsv"
+
+
+def load_rows(path: Path = LABELLED) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def evaluate(rows: list[dict[str, str]]) -> dict:
+    """Counts per group: fn over personal rows, fp over clean rows, kind agreement on caught rows."""
+    groups: dict[str, dict] = defaultdict(lambda: {"pii": 0, "fn": 0, "clean": 0, "fp": 0, "kind_ok": 0,
+                                                   "failures": []})
+    for row in rows:
+        findings = find_personal_data(row["text"])
+        names = ["all", f"kind:{row['kind']}", "held-out" if row["note"].startswith("held-out") else "written-first"]
+        if row["note"].startswith("held-out"):
+            batch = row["note"].split(";")[0].removeprefix("held-out").strip(", ") or "first batch"
+            names.append(f"held-out {batch}")
+        for name in names:
+            group = groups[name]
+            if row["label"] == "pii":
+                group["pii"] += 1
+                if not findings:
+                    group["fn"] += 1
+                    group["failures"].append(("missed", row["text"], row["kind"]))
+                elif row["kind"] in {f.kind for f in findings}:
+                    group["kind_ok"] += 1
+            else:
+                group["clean"] += 1
+                if findings:
+                    group["fp"] += 1
+                    group["failures"].append(("refused", row["text"], findings[0].kind))
+    return dict(groups)
+
+
+def refused_real_strings() -> dict[str, tuple[int, list[str]]]:
+    """Per group: (how many strings, those the screen refuses)."""
+    return {name: (len(texts), sorted(t for t in texts if find_personal_data(t)))
+            for name, texts in real_strings().items()}
+
+
+def _rate(bad: int, total: int) -> str:
+    return f"{bad}/{total} = {100 * bad / total:.1f}%" if total else "-"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show-failures", action="store_true")
+    args = parser.parse_args()
+    groups = evaluate(load_rows())
+    print(f"{'group':<22} {'false negatives':>18} {'false positives':>18} {'kind named':>12}")
+    order = ["all", "written-first", "held-out"] + [f"held-out {n} batch" for n in ("first", "second", "third", "fourth", "fifth", "sixth", "seventh")] + sorted(g for g in groups if g.startswith("kind:"))
+    for name in order:
+        if name not in groups:
+            continue
+        g = groups[name]
+        caught = g["pii"] - g["fn"]
+        kind = f"{g['kind_ok']}/{caught}" if caught else "-"
+        print(f"{name:<22} {_rate(g['fn'], g['pii']):>18} {_rate(g['fp'], g['clean']):>18} {kind:>12}")
+    print("\nreal strings that must pass (false positives)")
+    real = refused_real_strings()
+    for name, (total, refused) in real.items():
+        print(f"{name:<22} {_rate(len(refused), total):>18}")
+    if args.show_failures:
+        for what, text, kind in groups["all"]["failures"]:
+            print(f"{what:8} [{kind}] {text}")
+        for name, (_, refused) in real.items():
+            for text in refused:
+                print(f"refused  [{name}] {text}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

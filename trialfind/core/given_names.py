@@ -1,0 +1,95 @@
+"""Given names from a public first-name dictionary, less the ones that are English words or places.
+
+The privacy screen's own short list (privacy_words.GIVEN_NAMES) covers the common names;
+this adds the long tail ("Tariq", "Kiara", "Amelie") so a child's name typed on its own is
+still caught. Source: the first-name dictionary shipped with the gender-guesser package
+(Jörg Michael's `nam_dict.txt`, about 45,000 names from 50 countries). A name that is also a
+lower-case word of Webster's Second International (the `web2` list of the english-words
+package, public domain), or such a word with an -s, -es, -ed or -ing ending, is left out
+("Will", "Grace", "Precious", "Marks"), and so are countries,
+cities, months and company names (WORD_LIKE_PLACES below): those count as names only where
+the context says so.
+
+Loaded once, on first use (about a quarter of a second).
+"""
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+from english_words import get_english_words_set
+
+from trialfind.core.privacy_words import COMPANIES, GIVEN_NAMES, NOT_NAMES, ROLE_WORDS, WORD_LIKE_NAMES
+
+# Countries, cities, regions and months that the name dictionary also lists as first names.
+WORD_LIKE_PLACES = frozenset("""
+afghanistan albania algeria america andorra angola argentina armenia australia austria azerbaijan bahamas
+bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil brunei bulgaria
+burundi cambodia cameroon canada chad chile china colombia congo croatia cuba cyprus czechia denmark djibouti
+dominica ecuador egypt eritrea estonia eswatini ethiopia fiji finland france gabon gambia georgia germany ghana
+greece grenada guatemala guinea guyana haiti honduras hungary iceland india indonesia iran iraq ireland israel
+italy jamaica japan jordan kazakhstan kenya kiribati korea kosovo kuwait laos latvia lebanon lesotho liberia
+libya liechtenstein lithuania luxembourg madagascar malawi malaysia maldives mali malta mauritania mauritius
+mexico micronesia moldova monaco mongolia montenegro morocco mozambique myanmar namibia nauru nepal netherlands
+nicaragua niger nigeria norway oman pakistan palau palestine panama paraguay peru philippines poland portugal
+qatar romania russia rwanda samoa senegal serbia seychelles singapore slovakia slovenia somalia spain sudan
+suriname sweden switzerland syria taiwan tajikistan tanzania thailand togo tonga trinidad tunisia turkey
+turkmenistan tuvalu uganda ukraine uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe
+europe asia africa oceania antarctica arctic atlantic pacific scandinavia britain england scotland wales
+alabama alaska arizona arkansas california carolina colorado connecticut dakota delaware florida hawaii idaho
+illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi
+missouri montana nebraska nevada jersey ohio oklahoma oregon pennsylvania tennessee texas utah vermont
+virginia washington wisconsin wyoming ontario quebec alberta manitoba saskatchewan victoria queensland tasmania
+houston dallas denver austin boston chicago atlanta memphis seattle portland phoenix columbus cleveland detroit
+milwaukee nashville orlando miami tampa charlotte raleigh richmond baltimore pittsburgh cincinnati louisville
+indianapolis omaha tulsa albuquerque tucson sacramento oakland stanford palo alto pasadena irvine berkeley
+london paris milan vienna sydney madrid rome berlin munich hamburg frankfurt cologne lyon marseille toulouse
+nice lille bordeaux nantes brussels antwerp amsterdam rotterdam utrecht leiden zurich geneva basel bern
+copenhagen stockholm oslo helsinki dublin belfast glasgow edinburgh manchester liverpool leeds sheffield
+birmingham bristol cardiff newcastle southampton oxford cambridge toronto montreal vancouver ottawa calgary
+melbourne brisbane perth adelaide auckland wellington lisbon porto barcelona valencia seville bilbao
+naples turin genoa florence bologna venice padua athens istanbul ankara cairo dubai doha riyadh tehran
+mumbai delhi chennai kolkata bangalore hyderabad karachi lahore dhaka beijing shanghai tokyo osaka seoul
+singapore manila jakarta bangkok hanoi lagos nairobi accra johannesburg capetown santiago lima bogota quito
+caracas havana warsaw prague budapest bucharest sofia belgrade zagreb kyiv kiev moscow riga vilnius tallinn
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday easter christmas
+""".split())
+
+
+@functools.lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Lower-case words of Webster's Second International (web2): ordinary words, not names."""
+    return frozenset(word for word in get_english_words_set(["web2"], lower=False, alpha=True) if word.islower())
+
+
+def is_english_word(word: str) -> bool:
+    """`word` (any case) or its stem is an ordinary English word: "marks", "related", "sensing"."""
+    word = word.lower()
+    words = english_words()
+    stems = (word, word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith(("es", "ed")) else "",
+             word[:-1] if word.endswith("d") else "", word[:-3] if word.endswith("ing") else "",
+             word[:-3] + "e" if word.endswith("ing") else "")
+    return any(stem in words for stem in stems if len(stem) >= 3)
+
+
+def _name_dictionary_lines():
+    path = resources.files("gender_guesser").joinpath("data", "nam_dict.txt")
+    with path.open(encoding="iso-8859-1") as handle:
+        yield from handle
+
+
+@functools.lru_cache(maxsize=1)
+def dictionary_given_names() -> frozenset[str]:
+    """Lower-case given names that are not English words, places, companies or role words."""
+    company_words = {word.lower() for phrase in COMPANIES for word in phrase.replace("-", " ").split()}
+    names: set[str] = set()
+    for line in _name_dictionary_lines():
+        if line[:1] in "#=" or len(line) < 30:
+            continue
+        name = line[3:29].strip().lower()
+        if len(name) >= 3 and name.isascii() and name.isalpha():
+            names.add(name)
+    excluded = WORD_LIKE_PLACES | WORD_LIKE_NAMES | company_words | NOT_NAMES | ROLE_WORDS
+    kept = {name for name in names - excluded if not is_english_word(name)}
+    return frozenset(kept | {n for n in GIVEN_NAMES if n not in WORD_LIKE_NAMES})

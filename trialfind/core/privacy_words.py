@@ -1,0 +1,420 @@
+"""Word lists behind the privacy screen (trialfind.core.privacy), kept apart so the rules stay readable.
+
+The given names are common first names across the languages of the families trialfind
+serves (English, Spanish, French, German, Italian, Polish, Portuguese, Dutch, Nordic,
+Arabic, South Asian, East Asian, African). Names that are also ordinary words or places
+("May", "Grace", "Paris") are listed in WORD_LIKE_NAMES: they count as names only where
+the context says so ("my daughter May").
+
+Longer than 400 lines: it holds word lists only, one entry per line where entries have spaces.
+"""
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _phrases(text: str) -> tuple[str, ...]:
+    return tuple(line.strip() for line in text.strip().splitlines() if line.strip())
+
+
+GIVEN_NAMES = _words("""
+aaron aaliyah abigail abdul abdullah adam adrian adriana agnieszka ahmad ahmed aidan aiden aisha aleksander
+alejandro alessandro alessia alex alexander alexandra alexis ali alice alicia alina alisha allison alma alyssa
+amanda amara amelia amina amir amy ana anastasia andré andrea andreas andrew andrés andrzej angela angelo anika
+anita anja ann anna annabelle anne annika anthony antoine antonio anya aria ariana arjun arnav aroha arthur aarav
+aryan ashley astrid aubrey audrey austin ava avery axel ayaan ayesha aylin bartosz beatriz beatrice ben benjamin
+bernard beth bethany bianca björn bogdan brandon brayden brian brianna brittany brooke bruno caleb camila
+camille cameron carlos carla carmen carolina caroline carter catalina catherine cecilia charles charlie
+charlotte chen chiara chidi chinonso chloe chloé chris christian christina christopher claire clara claudia
+cody colin colton connor cooper cristina cyrus daniel daniela danielle daria david davide deepak diana diego
+dimitri dmitri dominik dominic dylan easton edward eleanor elena eli elias elif elijah elisa elizabeth ella
+ellie elsa emil emilia emilie emily emma emre enzo eric erik ethan eva evan evelyn ezra fabian fatima fatma
+federico felipe felix fernando filip finn fiona florian francesca francesco françois freya gabriel gabriela
+gabriella gavin george gianluca giorgia giovanni giulia gonzalo grayson greta guillaume gustavo hailey hamza
+hana hannah hans harper harry harvey hassan hayden hector heidi helena henrik henry hiroshi hudson hugo hunter
+ian ibrahim ignacio igor ilse imani inès inés ines ingrid irene isaac isabel isabella isabelle isaiah
+ishaan isla ivan iván jack jackson jacob jakob jakub james jamie jan jana jane janek jasmine jason javier
+jayden jennifer jenny jeremiah jessica jiho jimmy joanna joaquín joe joel johan johann john johnny jonas
+jonathan jordan jorge josé josef joseph josh joshua josiah juan judith julia julian julien julián justin
+kai kamil karim karl karolina kasia katarzyna kate katie kayla kaylee kenji kennedy kevin khalid kimberly
+kiran klara krzysztof kylie lars laura lauren layla leah lena leo leon leonardo leonie levi liam lina lisa
+lorenzo louis louise lucas lucia lucía lucy luis luisa luka lukas łukasz luke lydia maciej madeline madison
+magdalena maja małgorzata manuel marcel marco marcus margaret maria maría mariam marie marina mario marta
+martin martina mary maryam mateo matías matteo matthew matthias max maxime maya megan mehmet mia michael michał
+michelle miguel mika mila milan miriam mohamed mohammed molly muhammad nadia naomi natalia natalie nathan
+nicholas nicola nicolas niklas nikola nina noah noel noël noemi nolan nora nour nuria olga oliver olivia
+omar oscar óscar owen pablo paisley paola patrick paul paula paulina pavel pedro penelope peter petra peyton
+pierre pietro piotr priya rachel rafael rahul ramón raphael rebecca renée ricardo riley rita robert roberto
+rohan rosa ruby ryan saanvi sabrina sadie sahil salma sam samantha samir samuel sandra santiago sara sarah
+sasha savannah scarlett sebastian sebastián sergio siobhán simon simone sofia sofía sophia sophie søren stefan
+stella stephanie sven tamar tanvi taylor teresa thomas tim timmy timothy tobias tomás tomasz tom tommy
+valentina valentino vanessa victor victoria viktor vincent violet wei william wojciech wyatt xavier xin
+yara yasmin yusuf zachary zainab zara zeynep zoe zoë zoé zofia zuzanna
+teddy izzy ollie alfie archie freddie charlie evie millie poppy rosie maisie tilly hattie frankie bobby
+billy danny jimmy joey johnny kenny lenny mikey nicky robbie ricky tommy willie benji toby theo
+jojo lulu coco bella gigi mimi nico rafa pepe paco nacho lola manu chiara kiki
+soren bjorn jurgen lukasz francois andre ramon tomas jose zoey chloe renee lucia
+""")
+
+# Given names that are also ordinary words, places or company names: names only in context.
+WORD_LIKE_NAMES = _words("""
+may will mark hope grace faith joy rose lily ivy summer autumn dawn bill pat sue max jack april june august
+sage river sky hunter taylor cooper carter mason parker page chase grant drew jordan paris florence victoria
+georgia austin lincoln sydney india chelsea virginia carolina madison dallas houston phoenix aurora brooklyn
+charlotte savannah tyler eugene hamilton angel king prince major rich young eli lilly nola dakota carmen
+mercedes christian miles stone frank earl guy art sandy crystal amber ruby jade pearl heather olive basil
+noel ali sam tim lina ana jan mia kai van sasha paul martin victor
+""")
+
+RELATION_WORDS = tuple("""
+son daughter child kid boy girl baby infant toddler teen teenager brother sister sibling grandson granddaughter
+grandchild nephew niece cousin twins twin patient mother mom mum mommy mummy mama father dad daddy papa husband
+wife partner aunt auntie uncle grandma grandmother grandpa grandfather nana granny stepson stepdaughter godson
+goddaughter friend parents parent fils fille hijo hija sohn tochter figlio figlia
+oncologist physician doctor consultant surgeon neurosurgeon radiologist neurologist hematologist haematologist
+coordinator pharmacist worker practitioner fellow registrar resident nurse manager navigator advocate
+""".split())
+
+# Words that follow a family word, title or "named" without being a name ("my son has relapsed").
+NOT_NAMES = _words("""
+a an the and or but is was has had have who whom whose with without in on at to of for from by as if so
+relapsed received started got needed needs need did does do will would could should can may might tried went
+came showed shows responded progressed died passed remains remained still also now then just only age aged
+who's which that this these those when while after before because is's are were been being not no yes
+here there today yesterday tomorrow again already always never often ever very much more most less
+first second third last next one two three four five six seven eight nine ten
+i me my we us our you your he him his she her they them their it its
+please thanks thank dear hi hello regards best kind sincerely yours
+life office visit appointment note notes letter report summary consult clinic ward unit hospital
+oncology oncologist physician doctor nurse team practitioner specialist coordinator
+""")
+
+# Words that make up a role, department, route or company rather than a person.
+ROLE_WORDS = _words("""
+medical information info line team desk office department dept affairs expanded access compassionate use
+program programme programs managed named patient patients request requests portal website web site form online
+clinical trial trials operations services service support center centre hotline helpline phone email e-mail
+mail global us usa u.s. eu uk international oncology pharma pharmaceutical pharmaceuticals therapeutics inc
+llc ltd corp corporation company co group biosciences bioscience bio biotech biopharma regulatory safety
+pharmacovigilance early pre preapproval pre-approval approval the of and for via at through general inbox
+mailbox medinfo eap ea msl liaison science sciences scientific head director manager coordinator specialist
+physician physicians relations contact enquiries inquiries inquiry response unit development research north
+america american americas europe european main number toll free submission submissions hub partner partners
+network foundation health hospital institute university chief officer cmo vice president vp lead medicine
+medicines drug drugs investigational product products access-program sponsor sponsor's company's central
+intake coordinator's nurse-line call centre's communications communication review committee board
+advocacy assistance navigator navigation practitioner life specialist social worker pharmacist pharmacy
+oncologist oncologists nurse nurses doctor doctors fellow resident attending consultant registrar
+tumor tumour board clinic ward children's kids' cancer sarcoma leukemia lymphoma society alliance fund
+appointment office visit
+""")
+
+ROLE_EMAIL_STEMS = ("access", "compassion", "medinfo", "medicalinfo", "medical", "clinical", "trial", "eap",
+                    "request", "info", "affairs", "program", "support", "inquir", "enquir", "contact",
+                    "safety", "intake", "patient", "managed", "named", "preapproval", "msl", "hub")
+FREE_MAIL_DOMAINS = ("gmail.", "googlemail.", "yahoo.", "hotmail.", "outlook.", "live.", "aol.", "icloud.",
+                     "me.com", "mac.com", "proton", "gmx.", "mail.com", "yandex.", "comcast.", "verizon.",
+                     "att.net", "web.de", "163.com", "qq.com", "orange.fr", "free.fr", "libero.it", "btinternet.")
+
+US_STATES = tuple("""
+AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK
+OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR
+""".split())
+
+COMPANIES = _phrases("""
+Dr. Reddy's Laboratories
+Dr. Reddy's
+Dr Reddy's
+Eli Lilly and Company
+Eli Lilly
+Lilly
+Johnson & Johnson
+Johnson and Johnson
+Janssen
+Bristol Myers Squibb
+Bristol-Myers Squibb
+Merck Sharp & Dohme
+Merck KGaA
+Merck
+Boehringer Ingelheim
+F. Hoffmann-La Roche
+Hoffmann-La Roche
+Roche
+Genentech
+Day One Biopharmaceuticals
+Day One
+Loxo Oncology
+Loxo
+Jazz Pharmaceuticals
+Takeda
+Novartis
+Pfizer
+AstraZeneca
+Bayer
+Amgen
+Mirati
+Turning Point Therapeutics
+Daiichi Sankyo
+AbbVie
+Incyte
+BeiGene
+Gilead
+Kite
+Sanofi
+GlaxoSmithKline
+Ipsen
+Servier
+Eisai
+Astellas
+Chugai
+Otsuka
+Exelixis
+Blueprint Medicines
+Deciphera
+SpringWorks
+Ikena Oncology
+Chimerix
+Y-mAbs
+Kura Oncology
+Syndax
+Agios
+Regeneron
+Seagen
+Sumitomo
+Array BioPharma
+Celgene
+Juno
+Vertex
+Biogen
+Teva
+Sandoz
+Viatris
+Sun Pharma
+Cipla
+Pierre Fabre
+Menarini
+Recordati
+Chiesi
+Novo Nordisk
+Grünenthal
+EMD Serono
+Stemline
+Karyopharm
+Epizyme
+Nuvalent
+Relay Therapeutics
+Revolution Medicines
+Verastem
+Fresenius Kabi
+Jazz
+Orion
+Lundbeck
+""")
+
+INSTITUTIONS = _phrases("""
+St. Jude Children's Research Hospital
+St Jude Children's Research Hospital
+St. Jude
+St Jude
+Great Ormond Street Hospital
+Great Ormond Street
+Dana-Farber
+Boston Children's
+Princess Máxima Center
+Prinses Máxima Centrum
+Máxima
+Gustave Roussy
+Memorial Sloan Kettering
+Sloan Kettering
+MD Anderson
+Johns Hopkins
+Mayo Clinic
+Children's Hospital of Philadelphia
+SickKids
+Sick Kids
+Royal Marsden
+Institut Curie
+Hôpital Necker
+Necker-Enfants Malades
+Charité
+Texas Children's
+Cincinnati Children's
+Nationwide Children's
+Rady Children's
+Lurie Children's
+Seattle Children's
+UCSF Benioff
+Alder Hey
+Sant Joan de Déu
+Niño Jesús
+Vall d'Hebron
+Gaslini
+Bambino Gesù
+Karolinska
+Hopp Children's Cancer Center
+Children's Oncology Group
+Kids v Cancer
+Reagan-Udall
+Project Facilitate
+Alex's Lemonade Stand
+Ronald McDonald House
+St. Baldrick's
+St Baldrick's
+Make-A-Wish
+Solving Kids' Cancer
+Leukemia & Lymphoma Society
+Max Planck
+Hôpital
+Hôpitaux
+Universitätsklinikum
+Klinikum
+""")
+
+EPONYMS = _phrases("""
+Wilms
+Ewing
+Hodgkin
+non-Hodgkin
+Burkitt
+Langerhans
+Down syndrome
+Li-Fraumeni
+Beckwith-Wiedemann
+Fanconi
+Diamond-Blackfan
+von Hippel-Lindau
+Lansky
+Karnofsky
+Kaposi
+Merkel
+Askin
+Philadelphia chromosome
+Lynch
+Gorlin
+Noonan
+Costello
+Sotos
+Turner syndrome
+Klinefelter
+Bloom syndrome
+Louis-Bar
+Shwachman-Diamond
+Kostmann
+Wiskott-Aldrich
+Chediak-Higashi
+Rosai-Dorfman
+Erdheim-Chester
+Castleman
+Waldenström
+Sjögren
+Guillain-Barré
+Behçet
+Stevens-Johnson
+Cushing
+Addison's disease
+Kasabach-Merritt
+Ollier
+Maffucci
+Gardner syndrome
+Peutz-Jeghers
+Cowden
+Reed-Sternberg
+Homer Wright
+Flexner-Wintersteiner
+Epstein-Barr
+Hickman
+Broviac
+Port-a-Cath
+Ommaya
+Bence Jones
+Curie score
+Kaplan-Meier
+Lugano
+Ann Arbor
+Murphy staging
+Shimada
+Gleason
+Glasgow
+Tanner stage
+Denys-Drash
+Rothmund-Thomson
+Nijmegen
+Hirschsprung
+Crohn
+Gaucher
+Niemann-Pick
+Hunter syndrome
+Wilson's disease
+Marfan
+Ehlers-Danlos
+Prader-Willi
+Kawasaki
+Henoch-Schönlein
+Spitz
+Sertoli-Leydig
+Schwann
+Hürthle
+Ménétrier
+Ménière
+Tay-Sachs
+Wolf-Hirschhorn
+Simpson-Golabi-Behmel
+Perlman
+Bell's palsy
+Janus kinase
+Raman
+Child-Pugh
+Hudson mask
+Still's disease
+Horner
+Lennox-Gastaut
+Dravet
+Rett
+Angelman
+""")
+
+PLACES = _phrases("""
+San José
+San Jose
+San Diego
+San Antonio
+San Francisco
+Santa Clara
+Santa Monica
+São Paulo
+St. Louis
+St Louis
+St. Paul
+St. Petersburg
+Los Angeles
+Köln
+München
+Zürich
+Genève
+Montréal
+Québec
+Bogotá
+Málaga
+Córdoba
+Düsseldorf
+Göttingen
+Tübingen
+Würzburg
+Malmö
+Göteborg
+Kraków
+Łódź
+Poznań
+Gdańsk
+Wrocław
+Île-de-France
+Besançon
+Asunción
+Medellín
+Mérida
+Türkiye
+España
+Brasília
+""")
