@@ -60,3 +60,11 @@ def test_candidates_table_keeps_drug_and_company_whole(source):
         assert re.search(rf"^{re.escape(candidate.drug)}\s", table, re.MULTILINE), candidate.drug
         for company in candidate.company:
             assert company in table, company
+
+
+def test_synthetic_markup_in_a_cell_is_shown_as_written():
+    from trialfind.output.tables import wrapped_table
+
+    text = wrapped_table([{"NCT id": "NCT00000001", "title": "[bold]x[/bold] [link=http://a.example]y[/link]"}],
+                         ["NCT id", "title"], keep=("NCT id",), grow=("title",), width=80)
+    assert "[bold]x[/bold] [link=http://a.example]y[/link]" in text

@@ -10,6 +10,8 @@ import io
 import shutil
 from typing import Sequence
 
+from trialfind.output.formats import terminal_safe
+
 DEFAULT_WIDTH = 80
 WRAPPED_MAX = 16  # a wrapping column other than the growing one (a site) stays this narrow
 
@@ -26,6 +28,7 @@ def wrapped_table(rows: Sequence[dict], columns: Sequence[str], *, keep: Sequenc
     from rich import box  # lazy: rich is only needed when a table is printed for a person
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     width = width or screen_width()
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=bool(grow), header_style="bold",
@@ -37,7 +40,9 @@ def wrapped_table(rows: Sequence[dict], columns: Sequence[str], *, keep: Sequenc
             table.add_column(column, overflow="fold", ratio=1 if column in grow else None,
                              max_width=None if column in grow else max(len(column), WRAPPED_MAX))
     for row in rows:
-        table.add_row(*(str(row.get(c, "") if row.get(c) is not None else "") for c in columns))
+        # Text, not a str: a record's "[bold]" or "[link=...]" is shown as written, never read as markup;
+        # escape sequences go before layout so their remains are not wrapped into the cell.
+        table.add_row(*(Text(terminal_safe(str(row.get(c) if row.get(c) is not None else ""))) for c in columns))
     buffer = io.StringIO()
     Console(file=buffer, width=width, color_system=None, force_terminal=False, soft_wrap=False,
             legacy_windows=False).print(table)
