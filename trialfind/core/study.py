@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Iterable
 
 from trialfind.core.ages import max_age_days, min_age_days
+from trialfind.core.contacts import Contact, parse_contacts
 from trialfind.core.record_shape import conform, json_type
 from trialfind.core.text import is_nct_id
 
@@ -86,29 +87,11 @@ class Site:
     status: str | None
     lat: float | None
     lon: float | None
-    contacts: tuple["Contact", ...] = ()  # the site's own contacts (investigator, coordinator)
+    contacts: tuple[Contact, ...] = ()  # the site's own contacts (investigator, coordinator)
     zip: str | None = None
 
     def place(self) -> str:
         return ", ".join(p for p in (self.facility, self.city, self.state, self.country) if p)
-
-
-@dataclass(frozen=True)
-class Contact:
-    name: str | None
-    role: str | None
-    phone: str | None
-    email: str | None
-    phone_ext: str | None = None
-
-    def parts(self) -> tuple[str, ...]:
-        """What a family can use to reach this person: name (role), phone (ext), email."""
-        who = self.name or ""
-        if self.role:
-            role = self.role.replace("_", " ").lower()
-            who = f"{who} ({role})" if who else role
-        phone = f"{self.phone} ext. {self.phone_ext}" if self.phone and self.phone_ext else self.phone
-        return tuple(p for p in (who, phone, self.email) if p)
 
 
 @dataclass(frozen=True)
@@ -235,22 +218,6 @@ def _age_days(read, text: str | None) -> int | None:
         return None
 
 
-def _text(value: Any) -> str | None:
-    return str(value).strip() or None if isinstance(value, (str, int)) else None
-
-
-def _contacts(values: Any) -> tuple[Contact, ...]:
-    """Contacts as ClinicalTrials.gov lists them (centralContacts, or a location's contacts)."""
-    if not isinstance(values, list):
-        return ()
-    return tuple(
-        Contact(name=_text(c.get("name")), role=_text(c.get("role")), phone=_text(c.get("phone")),
-                email=_text(c.get("email")), phone_ext=_text(c.get("phoneExt")))
-        for c in values
-        if isinstance(c, dict) and any(c.get(k) for k in ("name", "phone", "email"))
-    )
-
-
 def split_criteria(text: str | None) -> tuple[str | None, str | None]:
     """Split an eligibilityCriteria block into (inclusion, exclusion) text.
 
@@ -328,13 +295,13 @@ def parse_study(record: Any) -> Study | UnreadableRecord:
             status=loc.get("status"),
             lat=_float(_get(loc, "geoPoint", "lat")),
             lon=_float(_get(loc, "geoPoint", "lon")),
-            contacts=_contacts(loc.get("contacts")),
+            contacts=parse_contacts(loc.get("contacts")),
             zip=loc.get("zip"),
         )
         for loc in (contacts.get("locations") or [])
         if isinstance(loc, dict)
     )
-    central = _contacts(contacts.get("centralContacts"))
+    central = parse_contacts(contacts.get("centralContacts"))
     ea = status.get("expandedAccessInfo")
     expanded = (
         ExpandedAccessInfo(
