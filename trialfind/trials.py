@@ -9,7 +9,8 @@ that flag is about the child (ages, sex, status), not about relevance.
 """
 from __future__ import annotations
 
-from typing import Iterable, Literal, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Literal, Sequence
 
 from trialfind.core.errors import InvalidInput, SourceDataError, TrialfindError
 from trialfind.core.profile import ChildProfile
@@ -24,12 +25,13 @@ from trialfind.core.study import (
 )
 from trialfind.core.text import normalise_nct_id
 from trialfind.knowledge.conditions import search_phrases as condition_search_phrases
+from trialfind.knowledge.places import Place, resolve_place
 from trialfind.knowledge.targets import Knowledge, resolve_target
 from trialfind.match.conditions import ConditionMatch, match_condition
 from trialfind.match.eligibility import CHECK_WITH_TEAM, assess
-from trialfind.match.geo import nearest_site
+from trialfind.match.geo import UNITS, NearestSite, default_units, format_distance, nearest_sites, parse_radius
 from trialfind.match.mentions import MentionMatch, find_mentions
-from trialfind.match.rank import ROW_COLUMNS, TrialMatch, best_first, newest_update, score_match
+from trialfind.match.rank import ROW_COLUMNS, TrialMatch, best_first, nearest_first, newest_update, score_match
 from trialfind.sources import open_source
 
 TRIAL_STUDY_TYPES = ("INTERVENTIONAL",)
@@ -51,13 +53,20 @@ class TrialResults(list):
 
     def __init__(self, matches: Iterable[TrialMatch] = (), *, profile: ChildProfile, status: str = "open",
                  data_version: str | None = None, total: int | None = None,
-                 unreadable: Sequence[UnreadableRecord] = ()) -> None:
+                 unreadable: Sequence[UnreadableRecord] = (), place: Place | None = None,
+                 units: str = "km", within_km: float | None = None, sort: str = "fit",
+                 beyond_radius: int = 0) -> None:
         super().__init__(matches)
         self.unreadable = list(unreadable)
         self.profile = profile
         self.status = status
         self.data_version = data_version
         self.total = len(self) if total is None else total  # before any limit
+        self.place = place  # where distances are measured from, as resolved
+        self.units = units  # "mi" | "km": how distances are shown
+        self.within_km = within_km
+        self.sort = sort
+        self.beyond_radius = beyond_radius  # matches left out because no site is within the radius
 
     def rows(self) -> list[dict]:
         return [m.to_row() for m in self]
@@ -126,7 +135,8 @@ def target_evidence(study: Study, targets: Sequence) -> MentionMatch | None:
     )
 
 
-def match_study(study: Study, profile: ChildProfile, targets: Sequence = (), *, as_of=None) -> TrialMatch | None:
+def match_study(study: Study, profile: ChildProfile, targets: Sequence = (), *, as_of=None,
+                units: str = "km") -> TrialMatch | None:
     """Judge one study for the child; None when it concerns none of the conditions or targets."""
     evidence = []
     if profile.conditions:
@@ -141,9 +151,11 @@ def match_study(study: Study, profile: ChildProfile, targets: Sequence = (), *, 
         evidence.append(found)
     verdict = assess(study, profile, evidence)
     reasons = list(verdict.reasons)
-    site = nearest_site(study, profile.near)
+    sites = nearest_sites(study, profile.near)
+    site = sites[0] if sites else None
     if profile.near is not None:
-        where = (f"nearest site taking patients: {site.site.place()} ({site.distance_km:.0f} km)" if site
+        where = (f"nearest site taking patients: {site.site.place()} ({format_distance(site.distance_km, units)})"
+                 if site
                  else "no site taking patients with a known location is listed")
         # Keep "check with the study team" as the last word.
         reasons.insert(len(reasons) - 1 if reasons and reasons[-1] == CHECK_WITH_TEAM else len(reasons), where)
@@ -151,7 +163,7 @@ def match_study(study: Study, profile: ChildProfile, targets: Sequence = (), *, 
     score = score_match(study, age_fit=verdict.age_fit, evidence=evidence, distance_km=distance, as_of=as_of)
     return TrialMatch(study=study, eligible=verdict.eligible, score=score, reasons=reasons, nearest_site=site,
                       distance_km=round(distance, 1) if distance is not None else None, evidence=tuple(evidence),
-                      status_flag=verdict.status_flag, excluded_by=verdict.excluded_by)
+                      status_flag=verdict.status_flag, excluded_by=verdict.excluded_by, nearest_sites=tuple(sites))
 
 
 def _as_tuple(value: str | Sequence[str] | None) -> tuple[str, ...]:
@@ -166,7 +178,9 @@ def find_trials(profile: ChildProfile | None = None, *, condition: str | Sequenc
                 status: Literal["open", "all"] = "open", include_ineligible: bool = False,
                 limit: int | None = None, include_observational: bool = False,
                 knowledge: Knowledge | None = None,
-                purpose: Literal["treatment", "supportive", "any"] = "any") -> TrialResults:
+                purpose: Literal["treatment", "supportive", "any"] = "any", place: Place | None = None,
+                within: str | float | None = None, units: str | None = None,
+                sort: Literal["fit", "distance"] = "fit") -> TrialResults:
     """Trials for the child, best first: `find_trials(condition="glioma", age=7)`.
 
     The keywords mirror `trialfind trials`: `age` as `--age` takes it (a number is years),
@@ -180,14 +194,28 @@ def find_trials(profile: ChildProfile | None = None, *, condition: str | Sequenc
     Records the source gave that could not be read are in the result's `unreadable`.
     `purpose` "treatment" keeps studies whose recorded purpose is treatment, "supportive"
     those for supportive care or prevention; "any" keeps all (treatment trials still first).
+    `near` is LAT,LON or a place ("02115", "Boston, MA", "Paris, France"; or pass a resolved
+    `place`); `within` a radius ("300mi", "500km"); `units` mi or km; `sort` fit or distance.
     """
     if profile is None:
         if age is None:
             raise InvalidInput("give the child's age, e.g. age=7 or age=\"7y6m\"")
+        if isinstance(near, str) and near.strip():
+            place = resolve_place(near)
         profile = ChildProfile.build(age, sex=sex, conditions=_as_tuple(condition), targets=_as_tuple(target),
-                                     near=near)
+                                     near=place.point if place is not None else near)
     elif condition or target or age is not None or sex is not None or near is not None:
         raise InvalidInput("give either a ChildProfile or condition/target/age/sex/near, not both")
+    if place is None and profile.near is not None:
+        place = Place(f"{profile.near[0]:g},{profile.near[1]:g}", *profile.near, None, "coordinates given")
+    units = (units or default_units(place.country_code if place else None)).lower()
+    if units not in UNITS:
+        raise InvalidInput(f"units {units!r} are not understood: use mi or km")
+    if sort not in ("fit", "distance"):
+        raise InvalidInput(f"sort {sort!r} is not understood: use fit or distance")
+    within_km = parse_radius(within, units)
+    if (within_km is not None or sort == "distance") and profile.near is None:
+        raise InvalidInput("--within and --sort distance need a place: give --near (a ZIP code, \"City, State\" ...)")
     source = source if source is not None else open_source()
     if not profile.conditions and not profile.targets:
         raise InvalidInput("give at least one condition or target (for example --condition neuroblastoma)")
@@ -213,7 +241,7 @@ def find_trials(profile: ChildProfile | None = None, *, condition: str | Sequenc
             continue
         if PURPOSE_FILTERS[purpose] is not None and study.purpose not in PURPOSE_FILTERS[purpose]:
             continue
-        match = match_study(study, profile, targets, as_of=as_of)
+        match = match_study(study, profile, targets, as_of=as_of, units=units)
         if match is None:
             continue
         if match.eligible == "no" and not include_ineligible:
@@ -221,9 +249,14 @@ def find_trials(profile: ChildProfile | None = None, *, condition: str | Sequenc
             if not (status == "all" and closed_only):
                 continue
         matches.append(match)
-    ordered = best_first(matches)
+    beyond = 0
+    if within_km is not None:
+        kept = [m for m in matches if m.distance_km is not None and m.distance_km <= within_km]
+        beyond, matches = len(matches) - len(kept), kept
+    ordered = nearest_first(matches) if sort == "distance" else best_first(matches)
     return TrialResults(ordered[:limit] if limit else ordered, profile=profile, status=status,
-                        data_version=_data_version(source), total=len(ordered), unreadable=unreadable)
+                        data_version=_data_version(source), total=len(ordered), unreadable=unreadable,
+                        place=place, units=units, within_km=within_km, sort=sort, beyond_radius=beyond)
 
 
 def get_study_details(nct_id: str, source: StudySource | None = None) -> Study:
@@ -234,3 +267,32 @@ def get_study_details(nct_id: str, source: StudySource | None = None) -> Study:
     if isinstance(study, UnreadableRecord):
         raise SourceDataError(f"study {value} could not be read: {study.reason}")
     return study
+
+
+@dataclass
+class StudyPage:
+    """One study seen from a place: its nearest sites taking patients (with contacts) first."""
+
+    study: Study
+    place: Place | None = None
+    units: str = "km"
+    nearest: list[NearestSite] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = self.study.to_dict()
+        data["place"] = self.place.to_dict() if self.place else None
+        data["units"] = self.units
+        data["nearest_sites"] = [n.to_dict(with_contacts=True) for n in self.nearest]
+        return data
+
+
+def study_page(nct_id: str, source: StudySource | None = None, *, near: str | Place | None = None,
+               units: str | None = None, count: int = 5) -> StudyPage:
+    """A study with its `count` nearest sites taking patients to `near` (a place as `--near` takes it)."""
+    study = get_study_details(nct_id, source)
+    place = resolve_place(near, study.sites) if isinstance(near, str) and near.strip() else near or None
+    units = (units or default_units(place.country_code if place else None)).lower()
+    if units not in UNITS:
+        raise InvalidInput(f"units {units!r} are not understood: use mi or km")
+    nearest = nearest_sites(study, place.point, count=count) if place else []
+    return StudyPage(study=study, place=place, units=units, nearest=nearest)

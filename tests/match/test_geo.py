@@ -51,3 +51,46 @@ def test_flagged_study_counts_its_own_status_sites():
 def test_no_location_no_answer():
     assert nearest_site(synthetic_study("RECRUITING", site("ny", NEW_YORK)), None) is None
     assert nearest_site(synthetic_study("RECRUITING"), BOSTON) is None
+
+
+# --- radius, units, several nearest sites ---------------------------------------------------
+
+from trialfind.core.errors import InvalidInput  # noqa: E402
+from trialfind.match.geo import KM_PER_MILE, default_units, format_distance, nearest_sites, parse_radius  # noqa: E402
+
+
+@pytest.mark.parametrize("text, km", [("500mi", 500 * KM_PER_MILE), ("300 km", 300.0), ("2 miles", 2 * KM_PER_MILE)])
+def test_parse_radius(text, km):
+    assert parse_radius(text) == pytest.approx(km)
+
+
+def test_bare_radius_is_in_the_units_shown():
+    assert parse_radius("10", "mi") == pytest.approx(10 * KM_PER_MILE)
+    assert parse_radius("10", "km") == 10
+
+
+@pytest.mark.parametrize("text", ["far", "-5mi", "0km", "5 parsecs"])
+def test_bad_radius_is_bad_input(text):
+    with pytest.raises(InvalidInput):
+        parse_radius(text)
+
+
+def test_units_follow_the_place_then_the_locale():
+    assert default_units("US") == "mi" and default_units("FR") == "km"
+    assert default_units(None, {"LANG": "en_US.UTF-8"}) == "mi"
+    assert default_units(None, {"LANG": "en_GB.UTF-8"}) == "km"
+    assert default_units(None, {"LC_ALL": "C"}) == "km"
+
+
+def test_format_distance_keeps_a_decimal_for_short_distances():
+    assert format_distance(0.5, "mi") == "under 1 mi"
+    assert format_distance(4.0, "mi") == "2.5 mi"
+    assert format_distance(1000, "km") == "1,000 km"
+
+
+def test_nearest_sites_are_ordered_and_skip_closed_sites():
+    study = synthetic_study("RECRUITING", site("london", LONDON, "RECRUITING"), site("ny", NEW_YORK, "RECRUITING"),
+                            site("closed", BOSTON, "COMPLETED"))
+    found = nearest_sites(study, BOSTON)
+    assert [n.site.facility for n in found] == ["ny", "london"]
+    assert found[0].to_dict()["distance_mi"] == pytest.approx(found[0].distance_km / KM_PER_MILE, abs=0.1)

@@ -40,7 +40,7 @@ def _unique_recruiting_site(study):
 
 def _plan_for(baseline: dict[str, Answer], studies: dict, alk_candidates) -> tuple[VersionPlan, dict]:
     """Changes chosen from what the first run saw, so the expected differences follow from the plan."""
-    blood, alk = baseline["blood"], baseline["alk"]
+    blood = baseline["blood"]
     fitting_open = [t for t in blood.trials.values() if t.fits and t.status == "RECRUITING"]
     plan = VersionPlan()
     plan.closed = [t.nct_id for t in fitting_open[:3]]

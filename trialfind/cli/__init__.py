@@ -20,6 +20,9 @@ COMMANDS = {
     "registry": ("trialfind.cli.registry", "registry", "Registry of compassionate-use request outcomes."),
     "index": ("trialfind.cli.index", "index", "Offline local index of ClinicalTrials.gov studies."),
     "watch": ("trialfind.cli.watch", "watch", "Saved searches: what changed since last time."),
+    "report": ("trialfind.cli.report", "report", "Write the family report: one HTML page with trials, candidates, "
+                                                 "contacts and next steps."),
+    "serve": ("trialfind.cli.serve", "serve", "Run the local web app (search, study pages, letters, registry)."),
     "mcp": ("trialfind.cli.mcp", "mcp", "Serve trialfind to AI assistants (Model Context Protocol over stdio)."),
 }
 

@@ -15,6 +15,7 @@ from trialfind.cli.options import (
 )
 from trialfind.core.ages import parse_child_age
 from trialfind.knowledge.targets import load_knowledge, resolve_target
+from trialfind.output.progress import progress
 from trialfind.output.render import emit_result
 
 
@@ -39,6 +40,7 @@ def candidates(targets, age, conditions, targets_file, synonyms_file, fmt, outpu
     for target in targets:
         resolve_target(target, knowledge)
     source = source_from_options(**pop_source_options(options))
-    found = find_candidates(list(targets), age, condition=conditions, source=source, knowledge=knowledge)
+    with progress(f"Searching drugs on {', '.join(targets)}"):  # one page walk per target: can take a while
+        found = find_candidates(list(targets), age, condition=conditions, source=source, knowledge=knowledge)
     emit_result(found, fmt, output, excel=excel)
     report_unreadable(found)

@@ -13,9 +13,11 @@ from trialfind.cli.options import (
     source_options,
 )
 from trialfind.core.profile import ChildProfile
+from trialfind.knowledge.places import resolve_place
 from trialfind.knowledge.targets import load_knowledge
+from trialfind.output.progress import progress
 from trialfind.output.render import emit_result
-from trialfind.trials import find_trials, get_study_details, normalise_nct_id
+from trialfind.trials import find_trials, get_study_details, normalise_nct_id, study_page
 
 
 @click.command("trials")
@@ -29,7 +31,14 @@ from trialfind.trials import find_trials, get_study_details, normalise_nct_id
 @click.option("--status", type=click.Choice(["open", "all"], case_sensitive=False), default="open",
               show_default=True, help="open: recruiting (and, flagged, not yet recruiting / by invitation); "
                                       "all: also studies closed to new patients.")
-@click.option("--near", metavar="LAT,LON", default=None, help="Show the nearest site taking patients, e.g. 42.36,-71.06.")
+@click.option("--near", metavar="PLACE", default=None,
+              help="Show the nearest sites taking patients: a US ZIP code, 'Boston, MA', 'Lyon, France' or LAT,LON.")
+@click.option("--within", metavar="DISTANCE", default=None,
+              help="Only trials with a site taking patients this close, e.g. 300mi or 500km (needs --near).")
+@click.option("--units", type=click.Choice(["mi", "km"], case_sensitive=False), default=None,
+              help="Distances in miles or kilometres (default: miles for a US place, else km).")
+@click.option("--sort", type=click.Choice(["fit", "distance"], case_sensitive=False), default="fit",
+              show_default=True, help="fit: best match first; distance: nearest site first (needs --near).")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most N trials.")
 @click.option("--include-ineligible", is_flag=True, help="Also list trials whose ages or sex exclude the child.")
 @click.option("--include-observational", is_flag=True,
@@ -41,8 +50,8 @@ from trialfind.trials import find_trials, get_study_details, normalise_nct_id
 @knowledge_options
 @output_options
 @source_options
-def trials(conditions, targets, age, sex, status, near, limit, include_ineligible, include_observational,
-           purpose, targets_file, synonyms_file, fmt, output, excel, **options):
+def trials(conditions, targets, age, sex, status, near, within, units, sort, limit, include_ineligible,
+           include_observational, purpose, targets_file, synonyms_file, fmt, output, excel, **options):
     """Open trials a child can join, best first, each with its reasons.
 
     Example: trialfind trials --condition neuroblastoma --target ALK --age 7
@@ -51,24 +60,34 @@ def trials(conditions, targets, age, sex, status, near, limit, include_ineligibl
     if not conditions and not targets:
         raise click.UsageError("give at least one --condition or --target")
     check_excel(fmt, excel)
-    profile = ChildProfile.build(age, sex=sex, conditions=conditions, targets=targets, near=near)
+    place = resolve_place(near) if near else None
+    profile = ChildProfile.build(age, sex=sex, conditions=conditions, targets=targets,
+                                 near=place.point if place else None)
     knowledge = load_knowledge(targets_file, synonyms_file)
     source = source_from_options(**pop_source_options(options))
-    results = find_trials(profile, source=source, status=status.lower(), include_ineligible=include_ineligible,
-                          limit=limit, include_observational=include_observational, knowledge=knowledge,
-                          purpose=purpose.lower())
+    with progress("Searching trials"):
+        results = find_trials(profile, source=source, status=status.lower(), include_ineligible=include_ineligible,
+                              limit=limit, include_observational=include_observational, knowledge=knowledge,
+                              purpose=purpose.lower(), place=place, within=within, units=units, sort=sort.lower())
     emit_result(results, fmt, output, excel=excel)
     report_unreadable(results)
 
 
 @click.command("study")
 @click.argument("nct_id")
+@click.option("--near", metavar="PLACE", default=None,
+              help="List the nearest sites taking patients first, with their contacts: ZIP, 'City, ST' or LAT,LON.")
+@click.option("--units", type=click.Choice(["mi", "km"], case_sensitive=False), default=None,
+              help="Distances in miles or kilometres (default: miles for a US place, else km).")
 @output_options
 @source_options
-def study(nct_id, fmt, output, excel, **options):
+def study(nct_id, near, units, fmt, output, excel, **options):
     """Show one study by NCT id: summary, ages, criteria, contacts, sites."""
 
     normalise_nct_id(nct_id)  # a malformed id is a usage error before any network call
     check_excel(fmt, excel)
     source = source_from_options(**pop_source_options(options))
-    emit_result(get_study_details(nct_id, source), fmt, output, excel=excel)
+    if near:
+        emit_result(study_page(nct_id, source, near=near, units=units), fmt, output, excel=excel)
+    else:
+        emit_result(get_study_details(nct_id, source), fmt, output, excel=excel)

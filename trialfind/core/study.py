@@ -11,6 +11,7 @@ from typing import Any, Iterable
 
 from trialfind.core.ages import max_age_days, min_age_days
 from trialfind.core.arms import ArmGroup, Intervention, parse_arm_groups, parse_interventions  # noqa: F401
+from trialfind.core.contacts import Contact, parse_contacts
 from trialfind.core.criteria_text import CriteriaParts, split_criteria, split_criteria_parts  # noqa: F401 (re-export)
 from trialfind.core.record_shape import conform, json_type
 from trialfind.core.text import is_nct_id
@@ -79,17 +80,11 @@ class Site:
     status: str | None
     lat: float | None
     lon: float | None
+    contacts: tuple[Contact, ...] = ()  # the site's own contacts (investigator, coordinator)
+    zip: str | None = None
 
     def place(self) -> str:
         return ", ".join(p for p in (self.facility, self.city, self.state, self.country) if p)
-
-
-@dataclass(frozen=True)
-class Contact:
-    name: str | None
-    role: str | None
-    phone: str | None
-    email: str | None
 
 
 @dataclass(frozen=True)
@@ -279,15 +274,13 @@ def parse_study(record: Any) -> Study | UnreadableRecord:
             status=loc.get("status"),
             lat=_float(_get(loc, "geoPoint", "lat")),
             lon=_float(_get(loc, "geoPoint", "lon")),
+            contacts=parse_contacts(loc.get("contacts")),
+            zip=loc.get("zip"),
         )
         for loc in (contacts.get("locations") or [])
         if isinstance(loc, dict)
     )
-    central = tuple(
-        Contact(name=c.get("name"), role=c.get("role"), phone=c.get("phone"), email=c.get("email"))
-        for c in (contacts.get("centralContacts") or [])
-        if isinstance(c, dict)
-    )
+    central = parse_contacts(contacts.get("centralContacts"))
     ea = status.get("expandedAccessInfo")
     expanded = (
         ExpandedAccessInfo(

@@ -19,7 +19,7 @@ from datetime import date
 from typing import Any, Iterable, Sequence
 
 from trialfind.core.study import FLAGGED_OPEN_STATUSES, OPEN_STATUSES, Study
-from trialfind.match.geo import NearestSite
+from trialfind.match.geo import NearestSite, km_to_mi
 
 WEIGHT_AGE = 30
 WEIGHT_EVIDENCE = 35
@@ -31,7 +31,7 @@ WEIGHT_RECENCY = 5
 ROW_COLUMNS = (
     "nct_id", "title", "status", "status_flag", "eligible", "score", "phases", "study_type",
     "conditions", "interventions", "min_age", "max_age", "sex", "reasons", "url", "last_update",
-    "sponsor", "nearest_site", "evidence", "purpose",
+    "sponsor", "nearest_site", "evidence", "purpose", "distance_km", "distance_mi", "nearest_sites",
 )
 # Treatment trials first (a family looks for a treatment); then records whose purpose is
 # unknown or inferred; then supportive care, prevention, diagnostic and research studies.
@@ -49,6 +49,7 @@ class TrialMatch:
     evidence: tuple = ()  # ConditionMatch / MentionMatch, one per condition or target asked
     status_flag: str | None = None
     excluded_by: frozenset[str] = field(default_factory=frozenset)
+    nearest_sites: tuple[NearestSite, ...] = ()  # closest first, with their contacts
 
     @property
     def nct_id(self) -> str:
@@ -85,6 +86,9 @@ class TrialMatch:
             "nearest_site": self.nearest_site.to_dict() if self.nearest_site else None,
             "evidence": [e.to_dict() for e in self.evidence],
             "purpose": s.purpose,
+            "distance_km": self.distance_km,
+            "distance_mi": round(km_to_mi(self.distance_km), 1) if self.distance_km is not None else None,
+            "nearest_sites": [n.to_dict(with_contacts=True) for n in self.nearest_sites],
         }
 
 
@@ -165,3 +169,8 @@ def purpose_rank(study: Study) -> int:
 def best_first(matches: Iterable[TrialMatch]) -> list[TrialMatch]:
     """Treatment trials first, then by score; ties by NCT id."""
     return sorted(matches, key=lambda m: (purpose_rank(m.study), -m.score, m.nct_id))
+
+
+def nearest_first(matches: Iterable[TrialMatch]) -> list[TrialMatch]:
+    """Closest site first; trials with no located site last, by score."""
+    return sorted(matches, key=lambda m: (m.distance_km is None, m.distance_km or 0.0, -m.score, m.nct_id))

@@ -12,13 +12,14 @@ from trialfind.core.errors import InvalidInput
 from trialfind.core.study import Study, unreadable_message
 from trialfind.output.flat import flat_columns, flat_rows, sidecar_path, write_sidecar
 from trialfind.output.formats import FORMATS, emit, render_rows, terminal_safe
-from trialfind.output.views import candidates_view, sponsor_view, study_view, trials_view
-from trialfind.trials import TrialResults
+from trialfind.output.views import candidates_view, sponsor_view, study_page_view, study_view, trials_view
+from trialfind.trials import StudyPage, TrialResults
 
 VIEWS: dict[type, Callable[[Any], str]] = {
     TrialResults: trials_view,
     CandidateList: candidates_view,
     Study: study_view,
+    StudyPage: study_page_view,
     SponsorLookup: sponsor_view,
 }
 

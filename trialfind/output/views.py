@@ -5,14 +5,23 @@ the view for `--format table` and the rows for csv / json / jsonl."""
 from __future__ import annotations
 
 import re
-import shutil
 import textwrap
 
 from trialfind.core.ages import describe_days
 from trialfind.match.eligibility import ages_text, status_words
-from trialfind.output.formats import to_table
+from trialfind.match.geo import format_distance, site_is_taking_patients
+from trialfind.output.tables import wrapped_table
 
 TRIALS_FOOTER = "Data: ClinicalTrials.gov, data version {version}; not medical advice — check with the study team."
+# What a family can try when nothing (or little) is found: said in the table, the report and the web app.
+NEXT_STEPS_NONE_OPEN = (
+    "Try `trialfind candidates --target <target> --age <age>`: drugs on the same target studied only in adults, "
+    "which a doctor can request as compassionate use.",
+    "Try --status all: trials closed to new patients, whose teams may know of the next study.",
+    "Try a broader diagnosis (for example 'solid tumor' or 'brain tumor'), or --include-ineligible to see near misses.",
+    "Kids v Cancer (kidsvcancer.org) guides families and doctors through compassionate-use requests.",
+    "The Reagan-Udall Foundation Expanded Access Navigator (navigator.reaganudall.org) lists company contacts.",
+)
 CANDIDATES_FOOTER = ("Data: ClinicalTrials.gov, data version {version}; drug knowledge: {knowledge}. "
                      "Not medical advice: a candidate is a question for the child's doctor and the company, "
                      "not a promise.")
@@ -38,62 +47,76 @@ def _ages_cell(row: dict) -> str:
     return "any"
 
 
-def _site_cell(row: dict) -> str:
+def _site_cell(row: dict, units: str = "km") -> str:
     site = row.get("nearest_site")
     if not site:
         return ""
-    place = ", ".join(p for p in (site.get("city"), site.get("state") or site.get("country")) if p)
-    place = place if len(place) <= 28 else place[:27] + "…"
-    return f"{place} ({site['distance_km']:.0f} km)"
+    # The city alone keeps the column narrow; `trialfind study NCT --near` gives the full address.
+    place = site.get("city") or site.get("state") or site.get("country") or ""
+    return f"{place}\n{format_distance(site['distance_km'], units)}".strip()  # the distance on its own line
 
 
-def trial_table(rows: list[dict], with_sites: bool) -> str:
-    """The short family view; the title gets whatever width the other columns leave."""
-    view = table_rows(rows, with_sites)
-    columns = list(view[0])
-    width = max(100, shutil.get_terminal_size((140, 24)).columns)
-    other_widths = [max(len(c), *(len(str(r[c])) for r in view)) for c in columns if c != "title"]
-    title_room = max(30, width - sum(other_widths) - 2 * (len(columns) - 1))
-    for row in view:
-        if len(row["title"]) > title_room:
-            row["title"] = row["title"][:title_room - 1] + "…"
-    # to_table caps every column at the same width; make that cap the widest cell we keep.
-    cap = max(title_room, *other_widths)
-    return to_table(view, columns, max_width=(cap + 2) * len(columns))
-
-
-def table_rows(rows: list[dict], with_sites: bool) -> list[dict]:
+def table_rows(rows: list[dict], with_sites: bool, units: str = "km") -> list[dict]:
     out = []
     for row in rows:
-        status = (row.get("status") or "unknown").replace("_", " ").lower()
+        status = SHORT_STATUS.get(row.get("status") or "", (row.get("status") or "unknown").replace("_", " ").lower())
         item = {
             "NCT id": row["nct_id"],
             "title": row["title"],
             "eligible": row["eligible"],
-            "score": row["score"],
             "ages": _ages_cell(row),
             "status": status,
             "purpose": row.get("purpose") or "unknown",
         }
         if with_sites:
-            item["nearest site"] = _site_cell(row) or "none listed"
+            item["nearest site"] = _site_cell(row, units) or "none listed"
         out.append(item)
     return out
 
 
+def trial_table(rows: list[dict], with_sites: bool, units: str = "km", width: int | None = None) -> str:
+    """The short family view: NCT ids whole, titles wrapped to fit the screen (80 columns off a terminal)."""
+    view = table_rows(rows, with_sites, units)
+    return wrapped_table(view, list(view[0]), keep=("NCT id", "eligible", "ages", "status"), grow=("title",), width=width)
+
+
+SHORT_STATUS = {"RECRUITING": "open", "NOT_YET_RECRUITING": "not yet", "ENROLLING_BY_INVITATION": "by invite",
+                "ACTIVE_NOT_RECRUITING": "closed", "COMPLETED": "completed"}
+
+
+def _next_steps(results) -> list[str]:
+    steps = list(NEXT_STEPS_NONE_OPEN)
+    if results.status == "all":
+        steps.pop(1)
+    if results.within_km is not None:
+        steps.insert(0, "Try a larger --within radius: trials farther away were left out.")
+    return ["What to try next:"] + [f"  - {step}" for step in steps]
+
+
 def trials_view(results) -> str:
-    """`trialfind trials` as a table with a one-line summary and the data line."""
+    """`trialfind trials` as a table with a one-line summary, what to try next when empty, and the data line."""
     profile = results.profile
     rows = results.rows()
     asked = ", ".join([*profile.conditions, *profile.targets])
     age = describe_days(profile.age_days)
+    units = getattr(results, "units", "km")
+    place = getattr(results, "place", None)
+    within = getattr(results, "within_km", None)
+    where = ""
+    if place is not None:
+        where = f" near {place.label}"
+        if within is not None:
+            where = f" within {format_distance(within, units)} of {place.label}"
     if rows:
-        text = trial_table(rows, profile.near is not None)
-        text += f"{len(rows)} stud{'y' if len(rows) == 1 else 'ies'} for {asked}, age {age}, best first; " \
-                f"--format json shows the reasons.\n"
+        text = trial_table(rows, profile.near is not None, units)
+        total = results.total
+        shown = f"{len(rows)} of {total} shown (raise --limit to see more)" if total > len(rows) else \
+            f"{len(rows)} stud{'y' if len(rows) == 1 else 'ies'}"
+        order = "nearest first" if getattr(results, "sort", "fit") == "distance" else "best first"
+        text += f"{shown} for {asked}, age {age}{where}, {order}; --format json shows the reasons.\n"
     else:
         text = f"No {'open ' if results.status == 'open' else ''}trials found for {asked} that admit a child aged " \
-               f"{age}.\n"
+               f"{age}{where}.\n" + "\n".join(_next_steps(results)) + "\n"
     return text + TRIALS_FOOTER.format(version=results.data_version or "unknown") + "\n"
 
 
@@ -113,6 +136,57 @@ def _block(title: str, body: str | None, width: int = 100) -> list[str]:
             lines.extend(textwrap.wrap(paragraph.strip(), width=width, initial_indent="  ",
                                        subsequent_indent="    ") or [""])
     return lines
+
+
+def contact_text(contact) -> str:
+    return " · ".join(contact.parts())
+
+
+def contact_lines(study) -> list[str]:
+    if not study.central_contacts:
+        return ["Contacts: none listed for the whole study (ask the sites below)"]
+    return ["Contacts for the whole study:"] + [f"  {contact_text(c)}" for c in study.central_contacts]
+
+
+def site_lines(study, max_sites: int = 25) -> list[str]:
+    """Sites taking patients first, each with its own contacts; every listed contact is shown.
+
+    Only sites with no contacts and not taking patients are cut after `max_sites`."""
+    if not study.sites:
+        return ["Sites: none listed"]
+    taking = [s for s in study.sites if site_is_taking_patients(s, study.status)]
+    others = [s for s in study.sites if not site_is_taking_patients(s, study.status)]
+    lines = [f"Sites ({len(study.sites)}; {len(taking)} taking patients):"]
+    shown = 0
+    for site in taking + others:
+        if shown >= max_sites and not site.contacts:
+            continue
+        shown += 1
+        status = f" [{status_words(site.status)}]" if site.status and site.status.strip() else ""
+        lines.append(f"  {site.place()}{status}")
+        lines += [f"      {contact_text(c)}" for c in site.contacts]
+    if shown < len(study.sites):
+        lines.append(f"  … and {len(study.sites) - shown} more without contacts (--format json lists all)")
+    return lines
+
+
+def nearest_lines(page) -> list[str]:
+    """The nearest sites taking patients, with distance and contacts (a StudyPage with a place)."""
+    if page.place is None:
+        return []
+    if not page.nearest:
+        return [f"Nearest sites to {page.place.label}: none taking patients with a known location", ""]
+    lines = [f"Nearest sites taking patients to {page.place.label}:"]
+    for near in page.nearest:
+        lines.append(f"  {format_distance(near.distance_km, page.units)}  {near.site.place()}")
+        lines += [f"      {contact_text(c)}" for c in near.site.contacts] or ["      no site contact listed: use the "
+                                                                                "study contacts"]
+    return lines + [""]
+
+
+def study_page_view(page) -> str:
+    """`trialfind study NCT --near PLACE`: the nearest sites and their contacts, then the study."""
+    return "\n".join(nearest_lines(page)) + ("\n" if page.place is not None else "") + study_view(page.study)
 
 
 def study_view(study, max_sites: int = 25) -> str:
@@ -139,22 +213,8 @@ def study_view(study, max_sites: int = 25) -> str:
     lines.append("")
     lines += _block("Exclusion criteria", study.exclusion_criteria)
     lines.append("")
-    if study.central_contacts:
-        lines.append("Contacts:")
-        for contact in study.central_contacts:
-            parts = [p for p in (contact.name, contact.phone, contact.email) if p]
-            lines.append("  " + " · ".join(parts))
-    else:
-        lines.append("Contacts: none listed (ask the sites below)")
-    if study.sites:
-        lines.append(f"Sites ({len(study.sites)}):")
-        for site in study.sites[:max_sites]:
-            status = f" [{status_words(site.status)}]" if site.status and site.status.strip() else ""
-            lines.append(f"  {site.place()}{status}")
-        if len(study.sites) > max_sites:
-            lines.append(f"  … and {len(study.sites) - max_sites} more (--format json lists all)")
-    else:
-        lines.append("Sites: none listed")
+    lines += contact_lines(study)
+    lines += site_lines(study, max_sites)
     lines += ["", f"Last update: {study.last_update or 'not given'}", f"URL: {study.url}",
               "Not medical advice — check with the study team."]
     return "\n".join(lines) + "\n"
@@ -177,26 +237,44 @@ def _approved_cell(row: dict) -> str:
     return "no" if row["approved"] is False else "?"
 
 
+def _evidence_cell(row: dict) -> str:
+    parts = []
+    if row["highest_phase"]:
+        parts.append(PHASE_WORDS.get(row["highest_phase"], _phase(row["highest_phase"])))
+    if row["phase1_completed"]:
+        parts.append("phase 1 done")
+    approved = _approved_cell(row)
+    if approved not in ("no", "?"):
+        parts.append({"children": "approved for children", "children*": "approved for children (another use)"}
+                     .get(approved, f"approved for {approved}"))
+    effect = (row.get("variant_effect") or {}).get("effect")
+    if effect:
+        parts.append(f"variant: {effect}")
+    parts.append(f"{row['trials']} trial{'s' * (row['trials'] != 1)} ({row['adult_only_trials']} adult-only)")
+    return "; ".join(parts)
+
+
+def _access_cell(row: dict) -> str:
+    ea = row["ea_records"]
+    parts = ["program AVAILABLE" if row["ea_available"] else f"{len(ea)} EA record(s)" if ea else "no EA record"]
+    if row["ea_policy"]:
+        parts.append("policy published")
+    return "; ".join(parts)
+
+
+PHASE_WORDS = {"EARLY_PHASE1": "early phase 1", "PHASE1": "phase 1", "PHASE2": "phase 2", "PHASE3": "phase 3",
+               "PHASE4": "phase 4"}
+
+
 def candidate_table_rows(rows: list[dict]) -> list[dict]:
-    out = []
-    for row in rows:
-        ea = row["ea_records"]
-        out.append({
-            "drug": row["drug"],
-            "targets": ", ".join(row["targets"]),
-            "trials": f"{row['trials']} ({row['adult_only_trials']} adult-only)",
-            "phase": _phase(row["highest_phase"]),
-            "ph1 done": "yes" if row["phase1_completed"] else "no",
-            "approved": _approved_cell(row),
-            "variant": (row.get("variant_effect") or {}).get("effect", ""),
-            "expanded access": ("AVAILABLE" if row["ea_available"] else f"{len(ea)} record(s)" if ea else "none"),
-            "EA policy": "yes" if row["ea_policy"] else "",
-            # the drug's company, not a trial sponsor: combination trials are often run by another company
-            "company": row.get("company") or "not recorded",
-            "updated": row["latest_update"] or "",
-            "score": row["score"],
-        })
-    return out
+    """Drug and company whole; the evidence and the expanded-access facts in words that wrap."""
+    return [{
+        "drug": row["drug"],
+        # the drug's company, not a trial sponsor: combination trials are often run by another company
+        "company": "\n".join((row.get("company") or "not recorded").split("; ")),  # one company per line
+        "evidence": _evidence_cell(row),
+        "expanded access": _access_cell(row),
+    } for row in rows]
 
 
 def candidates_view(found) -> str:
@@ -207,13 +285,14 @@ def candidates_view(found) -> str:
     age = describe_days(found.age_days) if found.age_days is not None else "this age"
     lines = []
     if rows:
-        table = candidate_table_rows(rows)
-        lines.append(to_table(table))
+        view = candidate_table_rows(rows)
+        lines.append(wrapped_table(view, list(view[0]), keep=("drug", "company"), grow=("evidence",)).rstrip("\n"))
         lines.append(f"{len(rows)} compassionate-use candidate{'s' * (len(rows) != 1)} for {asked}, "
                      f"age {age}, best evidence first; --format json shows the reasons, "
                      "trials and expanded-access records.")
-        if any(r["approved"] == "children*" for r in table):
-            lines.append("children*: approved for children, but for another use than this target (off-label here).")
+        if any(_approved_cell(r) == "children*" for r in rows):
+            lines.append("approved for children (another use): approved for children, but for another use than "
+                         "this target (off-label here).")
     else:
         lines.append(f"No compassionate-use candidates for {asked} at age {age} in the data.")
     lines += found.not_candidate_lines()
