@@ -22,7 +22,9 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence, TypeVar
 
 from trialfind.core.errors import InvalidInput, NotFound, SourceUnavailable, TrialfindError
 from trialfind.registry.location import ENV_URL, move_old_default_registry, resolve_db_url
-from trialfind.registry.record import RequestRecord, Toxicity, utc_now
+from trialfind.registry.dates import DATE_TO_DAYS
+from trialfind.registry.identity import KEYS, company_name, drug_name
+from trialfind.registry.record import RequestRecord, Toxicity, this_month
 from trialfind.registry.schema import SCHEMA_VERSION, current_version, migrate, requests, toxicities
 from trialfind.registry.waiting import LockNotice, to_stderr
 
@@ -59,6 +61,8 @@ def _configure_sqlite(engine: "sa.Engine", *, read_only: bool, busy_timeout_ms: 
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute("PRAGMA foreign_keys = ON")
+        # Deleted and replaced content (a dropped date column, an edited record) is overwritten, not left behind.
+        cursor.execute("PRAGMA secure_delete = ON")
         cursor.close()
 
     @sa.event.listens_for(engine, "begin")
@@ -203,10 +207,10 @@ class Registry:
     def add(self, record: RequestRecord, *, today: dt.date | None = None) -> RequestRecord:
         """Validate (privacy screen included) and store one record; returns it with id and uid set."""
         record.validate(today)
-        now = utc_now()
+        now = this_month()
         record.uid = record.uid or str(uuid.uuid4())
-        record.created_at = record.created_at or now
-        record.updated_at = now
+        record.recorded_month = record.recorded_month or now
+        record.updated_month = now
         record.id = self._write(lambda conn: self._insert(conn, [record])[record.uid])
         return record
 
@@ -233,11 +237,11 @@ class Registry:
         if problems:
             more = f" (and {len(problems) - 1} more with problems)" if len(problems) > 1 else ""
             raise InvalidInput(f"{problems[0]}{more}; nothing was written")
-        now = utc_now()
+        now = this_month()
         for record in records:
             record.uid = record.uid or str(uuid.uuid4())
-            record.created_at = record.created_at or now
-            record.updated_at = record.updated_at or now
+            record.recorded_month = record.recorded_month or now
+            record.updated_month = record.updated_month or now
 
         def work(conn: "sa.Connection") -> ImportResult:
             existing = self._existing_uids(conn, [r.uid for r in records])
@@ -256,8 +260,12 @@ class Registry:
         return self._write(work)
 
     def update(self, record_id: int, changes: dict[str, Any], *, today: dt.date | None = None) -> RequestRecord:
-        """Change some fields of a record; the whole changed record is validated again."""
-        forbidden = sorted(set(changes) & {"id", "uid", "created_at", "updated_at"})
+        """Change some fields of a record; the whole changed record is validated again.
+
+        A date among the changes (say `decision_date`) is counted from `date_sent`, which must
+        then be among the changes too: the registry no longer knows the day it was sent."""
+        forbidden = sorted(set(changes) & {"id", "uid", "created_at", "updated_at", "recorded_month",
+                                           "updated_month"})
         if forbidden:
             raise InvalidInput(f"{forbidden[0]}: cannot be changed")
 
@@ -266,9 +274,16 @@ class Registry:
             if not current:
                 raise NotFound(f"no registry record with id {record_id}")
             values = current[0].as_dict()
+            # What a change replaces: a date replaces its day count, a new name its spelling as written.
+            replaced = {DATE_TO_DAYS.get(name) for name in changes}
+            replaced |= {"month_sent"} if "date_sent" in changes else set()
+            replaced |= {f"{name}_as_written" for name in ("company", "drug") if name in changes}
+            for name in replaced - set(changes) - {None}:
+                values.pop(name, None)
             values.update(changes)
-            updated = RequestRecord.from_values(values).validate(today)
-            updated.updated_at = utc_now()
+            updated = RequestRecord.from_values(values, today=today).validate(today)
+            updated.updated_month = this_month()
+            self._unify_spellings(conn, [updated])
             self._replace(conn, updated)
             return updated
 
@@ -291,11 +306,14 @@ class Registry:
     def records(self, *, company: str | None = None, drug: str | None = None, target: str | None = None,
                 decision: str | None = None, consented_only: bool = False,
                 limit: int | None = None) -> list[RequestRecord]:
-        """Records in id order, filtered case-insensitively on company, drug, target, decision."""
+        """Records in id order, filtered case-insensitively on company, drug, target, decision.
+
+        A company or drug is looked for under its one name: "Pfizer Inc." finds Pfizer, "Lorbrena" lorlatinib."""
         import sqlalchemy as sa
 
-
         query = sa.select(requests.c.id).order_by(requests.c.id)
+        company = company_name(company) if company else None
+        drug = drug_name(drug) if drug else None
         for column, wanted in (("company", company), ("drug", drug), ("target", target), ("decision", decision)):
             if wanted:
                 query = query.where(sa.func.lower(requests.c[column]) == wanted.strip().lower())
@@ -322,7 +340,21 @@ class Registry:
         values = {name: getattr(record, name) for name in _RECORD_COLUMNS if name != "id"}
         return values
 
+    @staticmethod
+    def _unify_spellings(conn: "sa.Connection", records: Sequence[RequestRecord]) -> None:
+        """A name neither the sponsor directory nor the drug table knows takes the spelling the
+        registry already has for it ("acme bio" -> "Acme Bio"), so one company is one name."""
+        import sqlalchemy as sa
+
+        for column, key_of in KEYS.items():
+            known: dict[str, str] = {}
+            for (name,) in conn.execute(sa.select(requests.c[column]).distinct().order_by(requests.c[column])):
+                known.setdefault(key_of(name), name)
+            for record in records:
+                setattr(record, column, known.setdefault(key_of(getattr(record, column)), getattr(record, column)))
+
     def _insert(self, conn: "sa.Connection", records: Sequence[RequestRecord]) -> dict[str, int]:
+        self._unify_spellings(conn, records)
         rows = conn.execute(requests.insert().returning(requests.c.id, requests.c.uid),
                             [self._row_values(r) for r in records]).all()
         ids = {uid: request_id for request_id, uid in rows}
@@ -334,7 +366,7 @@ class Registry:
     def _replace(self, conn: "sa.Connection", record: RequestRecord) -> None:
         values = self._row_values(record)
         values.pop("uid")
-        values.pop("created_at")
+        values.pop("recorded_month")
         conn.execute(requests.update().where(requests.c.id == record.id).values(**values))
         conn.execute(toxicities.delete().where(toxicities.c.request_id == record.id))
         if record.toxicities:
@@ -372,9 +404,6 @@ class Registry:
                 if request_id not in by_id:
                     continue
                 row = by_id[request_id]
-                for name in ("created_at", "updated_at"):
-                    if row[name] is not None and row[name].tzinfo is None:
-                        row[name] = row[name].replace(tzinfo=dt.timezone.utc)
                 row["consent_to_share"] = bool(row["consent_to_share"])
                 out.append(RequestRecord(toxicities=tox.get(request_id, []), **row))
         return out
