@@ -11,6 +11,7 @@ for the same key, so "Acme Bio" and "acme bio" are still one.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Iterable
 
 from trialfind.knowledge.drugs import canonical_drug, compact, strip_dose
 from trialfind.knowledge.sponsor_directory import match_sponsor, normalize_company
@@ -35,11 +36,13 @@ def drug_name(written: str | None) -> str:
     return (canonical_drug(text) if text else None) or text
 
 
+@lru_cache(maxsize=4096)
 def company_key(name: str | None) -> str:
     """What two spellings of one company share: no case, accents, punctuation or legal form."""
     return normalize_company(name) or _tidy(name).casefold()
 
 
+@lru_cache(maxsize=4096)
 def drug_key(name: str | None) -> str:
     """What two spellings of one drug share: no case, spaces, hyphens or dose words."""
     text = _tidy(name)
@@ -48,3 +51,16 @@ def drug_key(name: str | None) -> str:
 
 KEYS = {"company": company_key, "drug": drug_key}
 NAMES = {"company": company_name, "drug": drug_name}
+
+
+def unify_spellings(records: Iterable, stored: dict[str, Iterable[str]]) -> None:
+    """Give each record's company and drug the spelling already `stored` for the same key
+    ("acme bio" -> "Acme Bio"); within `records`, the first spelling of a new name wins."""
+    records = list(records)
+    for column, key_of in KEYS.items():
+        known: dict[str, str] = {}
+        for name in stored.get(column, ()):
+            known.setdefault(key_of(name), name)
+        for record in records:
+            written = getattr(record, column)
+            setattr(record, column, known.setdefault(key_of(written), written))

@@ -14,7 +14,7 @@ from typing import Any, Iterable
 
 from trialfind.core.errors import InvalidInput
 from trialfind.core.privacy import screen_fields
-from trialfind.registry.dates import (DAY_FIELDS, INPUT_DATE_FIELDS, TIMESTAMP_TO_MONTH, dates_to_durations,
+from trialfind.registry.dates import (DATE_TO_DAYS, DAY_FIELDS, INPUT_DATE_FIELDS, TIMESTAMP_TO_MONTH, dates_to_durations,
                                       month_start, parse_days, parse_month)
 from trialfind.registry.identity import NAMES
 
@@ -289,6 +289,16 @@ FIELD_ORDER = ("id", "reporter_role", "age_band", "diagnosis", "target", "drug",
                "days_to_decide", "reason_given", "days_to_ind", "days_to_irb", "days_to_treatment", "outcome",
                "toxicities", "consent_to_share", "notes", "recorded_month", "updated_month", "uid")
 assert set(FIELD_ORDER) == {f.name for f in dataclasses.fields(RequestRecord)}
+
+
+def merge_changes(values: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """A stored record's values with `changes` applied: a date given replaces its day count
+    (and `date_sent` the month), a new company or drug name its spelling as written."""
+    replaced = {DATE_TO_DAYS.get(name) for name in changes}
+    replaced |= {"month_sent"} if "date_sent" in changes else set()
+    replaced |= {f"{name}_as_written" for name in ("company", "drug") if name in changes}
+    merged = {name: value for name, value in values.items() if name not in replaced - set(changes)}
+    return merged | dict(changes)
 
 
 def this_month() -> str:

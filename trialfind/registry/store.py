@@ -22,9 +22,8 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence, TypeVar
 
 from trialfind.core.errors import InvalidInput, NotFound, SourceUnavailable, TrialfindError
 from trialfind.registry.location import ENV_URL, move_old_default_registry, resolve_db_url
-from trialfind.registry.dates import DATE_TO_DAYS
-from trialfind.registry.identity import KEYS, company_name, drug_name
-from trialfind.registry.record import RequestRecord, Toxicity, this_month
+from trialfind.registry.identity import KEYS, company_name, drug_name, unify_spellings
+from trialfind.registry.record import RequestRecord, Toxicity, merge_changes, this_month
 from trialfind.registry.schema import SCHEMA_VERSION, current_version, migrate, requests, toxicities
 from trialfind.registry.waiting import LockNotice, to_stderr
 
@@ -273,14 +272,7 @@ class Registry:
             current = self._fetch(conn, [record_id])
             if not current:
                 raise NotFound(f"no registry record with id {record_id}")
-            values = current[0].as_dict()
-            # What a change replaces: a date replaces its day count, a new name its spelling as written.
-            replaced = {DATE_TO_DAYS.get(name) for name in changes}
-            replaced |= {"month_sent"} if "date_sent" in changes else set()
-            replaced |= {f"{name}_as_written" for name in ("company", "drug") if name in changes}
-            for name in replaced - set(changes) - {None}:
-                values.pop(name, None)
-            values.update(changes)
+            values = merge_changes(current[0].as_dict(), changes)
             updated = RequestRecord.from_values(values, today=today).validate(today)
             updated.updated_month = this_month()
             self._unify_spellings(conn, [updated])
@@ -331,7 +323,6 @@ class Registry:
     def count(self) -> int:
         import sqlalchemy as sa
 
-
         return self._read(lambda conn: conn.execute(sa.select(sa.func.count()).select_from(requests)).scalar_one())
 
     # -- SQL -------------------------------------------------------------------------------
@@ -342,16 +333,11 @@ class Registry:
 
     @staticmethod
     def _unify_spellings(conn: "sa.Connection", records: Sequence[RequestRecord]) -> None:
-        """A name neither the sponsor directory nor the drug table knows takes the spelling the
-        registry already has for it ("acme bio" -> "Acme Bio"), so one company is one name."""
         import sqlalchemy as sa
 
-        for column, key_of in KEYS.items():
-            known: dict[str, str] = {}
-            for (name,) in conn.execute(sa.select(requests.c[column]).distinct().order_by(requests.c[column])):
-                known.setdefault(key_of(name), name)
-            for record in records:
-                setattr(record, column, known.setdefault(key_of(getattr(record, column)), getattr(record, column)))
+        stored = {column: conn.execute(sa.select(requests.c[column]).distinct().order_by(requests.c[column]))
+                  .scalars().all() for column in KEYS}
+        unify_spellings(records, stored)
 
     def _insert(self, conn: "sa.Connection", records: Sequence[RequestRecord]) -> dict[str, int]:
         self._unify_spellings(conn, records)
@@ -377,7 +363,6 @@ class Registry:
     def _existing_uids(conn: "sa.Connection", uids: Iterable[str]) -> set[str]:
         import sqlalchemy as sa
 
-
         uids = list(uids)
         found: set[str] = set()
         for start in range(0, len(uids), 500):
@@ -388,7 +373,6 @@ class Registry:
     @staticmethod
     def _fetch(conn: "sa.Connection", ids: Sequence[int]) -> list[RequestRecord]:
         import sqlalchemy as sa
-
 
         out: list[RequestRecord] = []
         for start in range(0, len(ids), 500):
