@@ -79,7 +79,7 @@ def test_date_rules(field, value, message):
     ("month_sent", "2025-13", "^month_sent: .*YYYY-MM"),
     ("days_to_decide", "-3", "^days_to_decide: "),
     ("days_to_decide", "9999", "more than ten years"),
-    ("days_to_treatment", "700", "^days: 700 days after 2025-01 is in the future"),
+    ("days_to_treatment", "700", "^days_to_treatment: 700 days after 2025-01 is in the future"),
 ])
 def test_month_and_day_rules(field, value, message):
     values = synthetic_values(**{field: value})

@@ -57,7 +57,7 @@ def test_synthetic_report_shows_outcomes_toxicities_denial_reasons_and_small_num
         assert row["denied_no_data_or_dose_for_children"] == 1 and row["denied_a_trial_is_open_to_the_child"] == 1
         assert row["note"] == "too few to compare"
     assert len([r for r in rows if r["grouping"] == "company"]) == 2   # Pfizer and the total
-    for words in ("How the children did", "Response", "Toxicities grade 3", "Neutrophil count decreased",
+    for words in ("How the children did", "Response", "Side effects grade 3", "Neutrophil count decreased",
                   "Why companies said no", "No data or dose for children", "A trial is open to the child",
                   "too few to compare", "withdrawn by the family", "Median days to acknowledge",
                   "Median days to decide"):

@@ -243,10 +243,11 @@ class RequestRecord:
             raise InvalidInput(f"month_sent: {self.month_sent} is in the future")
         if self.month_sent < "1990-01":
             raise InvalidInput(f"month_sent: {self.month_sent} is before 1990; is it a typo?")
-        latest = max((getattr(self, name) or 0) for name in DAY_FIELDS)
+        latest = max(DAY_FIELDS, key=lambda name: getattr(self, name) or 0)
+        days = getattr(self, latest) or 0
         # The earliest day the last step can have happened (the 1st of the month sent + its days).
-        if month_start(self.month_sent) + dt.timedelta(days=latest) > today:
-            raise InvalidInput(f"days: {latest} days after {self.month_sent} is in the future")
+        if month_start(self.month_sent) + dt.timedelta(days=days) > today:
+            raise InvalidInput(f"{latest}: {days} days after {self.month_sent} is in the future")
         order = (("days_to_acknowledge", "days_to_decide"), ("days_to_decide", "days_to_treatment"),
                  ("days_to_ind", "days_to_treatment"))
         for before, after in order:

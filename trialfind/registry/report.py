@@ -30,7 +30,7 @@ MAX_BARS = 15
 
 _CSS = """
 *{box-sizing:border-box}
-body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;max-width:1100px;margin:0 auto;
+body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;max-width:1200px;margin:0 auto;
 padding:1em;color:#222;line-height:1.45;font-size:16px;-webkit-text-size-adjust:100%}
 h1{font-size:1.5em;margin:.3em 0}h2{font-size:1.25em;margin-top:1.8em;border-bottom:1px solid #ddd;padding-bottom:.2em}
 h3{font-size:1.05em;margin:1.2em 0 .4em}
@@ -147,8 +147,8 @@ def _answers_table(rows: list[dict], label: str) -> str:
 
 def _outcomes_table(rows: list[dict], label: str) -> str:
     headers = (label, "Granted", "Response", "Stable disease", "Progression", "Too early to tell", "Not known",
-               *(f"Toxicities grade {g}" for g in CTCAE_GRADES), "Note")
-    keys = ("group", "granted", *OUTCOME_COLUMNS, *TOXICITY_COLUMNS, "note")
+               *(f"Side effects grade {g}" for g in CTCAE_GRADES))
+    keys = ("group", "granted", *OUTCOME_COLUMNS, *TOXICITY_COLUMNS)
     shown = [row for row in rows if row["granted"] or row["group"] == TOTAL_LABEL]
     return _table(headers, [[row[k] for k in keys] for row in shown],
                   totals=[row["group"] == TOTAL_LABEL for row in shown])
@@ -230,7 +230,8 @@ def build_report(records: Sequence[RequestRecord], *, title: str = "Compassionat
         "<h3>Side effects reported</h3>", _toxicity_terms(records),
         "<h2>Why companies said no</h2>",
         "<p>The reasons companies gave for a denial, grouped (the words themselves stay private).</p>",
-        _reasons_table(companies, "Company"), _reasons_table(drugs, "Drug"),
+        "<h3>Per company</h3>", _reasons_table(companies, "Company"),
+        "<h3>Per drug</h3>", _reasons_table(drugs, "Drug"),
         "<h2>Requests over time</h2><p>By the quarter the request was sent.</p>", _over_time(records),
         '<p class="meta">Not medical advice. Figures describe reported requests only, not every request ever '
         "made.</p></body></html>",
