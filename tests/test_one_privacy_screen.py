@@ -9,7 +9,7 @@ from tests.registry.test_record import synthetic_values
 from trialfind.access.packet import build_request_packet
 from trialfind.core.errors import InvalidInput
 from trialfind.core.privacy import find_personal_data
-from trialfind.registry.record import RequestRecord, TEXT_LIMITS
+from trialfind.registry.record import TEXT_LIMITS, RequestRecord
 
 TODAY = __import__("datetime").date(2026, 12, 1)
 

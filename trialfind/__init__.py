@@ -1,7 +1,7 @@
 """trialfind: clinical trials and compassionate-use candidates for children with cancer.
 
 Public API (imported lazily so the CLI starts fast):
-    parse_study, Study, SearchSpec, ChildProfile, open_source, LocalIndex,
+    parse_study, parse_studies, Study, UnreadableRecord, SearchSpec, ChildProfile, open_source, LocalIndex,
     find_trials, get_study_details, resolve_target, find_candidates, drug_evidence,
     lookup_sponsor, match_sponsor, expanded_access_records, build_request_packet,
     open_registry, RequestRecord
@@ -15,6 +15,8 @@ from trialfind.core.config import VERSION as __version__  # noqa: F401 (the pack
 _EXPORTS = {
     "Study": "trialfind.core.study",
     "parse_study": "trialfind.core.study",
+    "parse_studies": "trialfind.core.study",
+    "UnreadableRecord": "trialfind.core.study",
     "SearchSpec": "trialfind.core.spec",
     "StudySource": "trialfind.core.spec",
     "ChildProfile": "trialfind.core.profile",
@@ -33,7 +35,7 @@ _EXPORTS = {
     "build_request_packet": "trialfind.access.packet",
     "open_registry": "trialfind.registry",
     "RequestRecord": "trialfind.registry",
-    "LocalIndex": "trialfind.sources.local.index",
+    "LocalIndex": "trialfind.sources.local.store",
     "MemorySource": "trialfind.sources.memory",
     "TrialResults": "trialfind.trials",
     "render": "trialfind.output.render",

@@ -9,13 +9,20 @@ that flag is about the child (ages, sex, status), not about relevance.
 """
 from __future__ import annotations
 
-import re
 from typing import Iterable, Literal, Sequence
 
 from trialfind.core.errors import InvalidInput, SourceDataError, TrialfindError
 from trialfind.core.profile import ChildProfile
 from trialfind.core.spec import SearchSpec, StudySource
-from trialfind.core.study import FLAGGED_OPEN_STATUSES, OPEN_STATUSES, Study, parse_study
+from trialfind.core.study import (
+    FLAGGED_OPEN_STATUSES,
+    OPEN_STATUSES,
+    Study,
+    UnreadableRecord,
+    parse_studies,
+    parse_study,
+)
+from trialfind.core.text import normalise_nct_id
 from trialfind.knowledge.targets import Knowledge, resolve_target
 from trialfind.match.conditions import ConditionMatch, match_condition
 from trialfind.match.eligibility import CHECK_WITH_TEAM, assess
@@ -26,17 +33,20 @@ from trialfind.sources import open_source
 
 TRIAL_STUDY_TYPES = ("INTERVENTIONAL",)
 OBSERVATIONAL = "OBSERVATIONAL"
-_NCT_ID = re.compile(r"^NCT\d{8}$")
 
 
 class TrialResults(list):
-    """The matches, best first (a list of TrialMatch), with what was asked and the data version."""
+    """The matches, best first (a list of TrialMatch), with what was asked, the data version and
+    the records the source gave that could not be read (`unreadable`: a list missing some
+    studies must say so)."""
 
     columns = ROW_COLUMNS
 
     def __init__(self, matches: Iterable[TrialMatch] = (), *, profile: ChildProfile, status: str = "open",
-                 data_version: str | None = None, total: int | None = None) -> None:
+                 data_version: str | None = None, total: int | None = None,
+                 unreadable: Sequence[UnreadableRecord] = ()) -> None:
         super().__init__(matches)
+        self.unreadable = list(unreadable)
         self.profile = profile
         self.status = status
         self.data_version = data_version
@@ -115,17 +125,6 @@ def match_study(study: Study, profile: ChildProfile, targets: Sequence = (), *, 
                       status_flag=verdict.status_flag, excluded_by=verdict.excluded_by)
 
 
-def _parse_all(raw_studies: Iterable[dict]) -> list[Study]:
-    studies: dict[str, Study] = {}
-    for raw in raw_studies:
-        try:
-            study = parse_study(raw)
-        except ValueError as exc:
-            raise SourceDataError(f"a study record from the source could not be read: {exc}") from None
-        studies.setdefault(study.nct_id, study)
-    return list(studies.values())
-
-
 def _as_tuple(value: str | Sequence[str] | None) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -148,6 +147,7 @@ def find_trials(profile: ChildProfile | None = None, *, condition: str | Sequenc
     studies closed to new patients are listed too (marked "no" for that reason alone);
     include_ineligible also lists those whose ages or sex exclude the child. `knowledge` is
     the target/drug table (default: trialfind's own; see `load_knowledge` for a user export).
+    Records the source gave that could not be read are in the result's `unreadable`.
     """
     if profile is None:
         if age is None:
@@ -168,7 +168,7 @@ def find_trials(profile: ChildProfile | None = None, *, condition: str | Sequenc
     study_types = TRIAL_STUDY_TYPES + ((OBSERVATIONAL,) if include_observational else ())
     spec = build_search_spec(profile, targets, status=status, include_ineligible=include_ineligible,
                              study_types=study_types)
-    studies = _parse_all(source.search(spec))
+    studies, unreadable = parse_studies(source.search(spec))
     as_of = newest_update(studies)
     matches = []
     for study in studies:
@@ -187,22 +187,14 @@ def find_trials(profile: ChildProfile | None = None, *, condition: str | Sequenc
         matches.append(match)
     ordered = best_first(matches)
     return TrialResults(ordered[:limit] if limit else ordered, profile=profile, status=status,
-                        data_version=_data_version(source), total=len(ordered))
-
-
-def normalise_nct_id(nct_id: str) -> str:
-    value = (nct_id or "").strip().upper()
-    if not _NCT_ID.match(value):
-        raise InvalidInput(f"{nct_id!r} is not an NCT id: use the form NCT01234567")
-    return value
+                        data_version=_data_version(source), total=len(ordered), unreadable=unreadable)
 
 
 def get_study_details(nct_id: str, source: StudySource | None = None) -> Study:
     """One study by NCT id, parsed."""
     value = normalise_nct_id(nct_id)
     source = source if source is not None else open_source()
-    raw = source.get_study(value)
-    try:
-        return parse_study(raw)
-    except ValueError as exc:
-        raise SourceDataError(f"study {value} could not be read: {exc}") from None
+    study = parse_study(source.get_study(value))
+    if isinstance(study, UnreadableRecord):
+        raise SourceDataError(f"study {value} could not be read: {study.reason}")
+    return study

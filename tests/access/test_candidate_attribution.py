@@ -81,7 +81,7 @@ def test_policy_is_the_drug_company_not_the_sponsor_of_a_combination_trial(targe
     assert company in row["company"].split("; ")
 
 
-@pytest.mark.parametrize("target", ["ALK", "EGFR", "KRAS", "ERBB2", "CDK4/6", "BRAF"])
+@pytest.mark.parametrize("target", ["ALK", "EGFR", "KRAS", "ERBB2", "CDK4/6", "BRAF V600E"])
 def test_every_policy_shown_is_the_first_directory_row_of_the_drug_company(target, client):
     found = find_candidates([target], "7", source=client)
     assert found

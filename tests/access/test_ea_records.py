@@ -2,6 +2,8 @@
 real records through the loopback ClinicalTrials.gov server."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.factories import make_record
@@ -9,9 +11,10 @@ from tests.shared_data import real_records
 from trialfind.access.criteria import ANSWERS, MET, NOT_MET, UNKNOWN, check_company_criteria
 from trialfind.access.ea_records import EARecord, company_ea_records, ea_records_from_studies, expanded_access_records
 from trialfind.access.sponsor_lookup import lookup_sponsor
-from trialfind.core.errors import InvalidInput
+from trialfind.core.errors import InvalidInput, SourceDataError
 from trialfind.core.study import parse_study
 from trialfind.knowledge.sponsor_directory import match_sponsor
+from trialfind.output.render import render
 from trialfind.sources.ctgov import CtgovClient
 from trialfind.sources.memory import MemorySource
 
@@ -224,3 +227,42 @@ def test_every_real_link_is_found_from_its_study(client):
         info = record["protocolSection"]["statusModule"]["expandedAccessInfo"]
         found = expanded_access_records(client, nct_id=nct, resolve_links=False)
         assert [(r.nct_id, r.status) for r in found] == [(info["nctId"], info.get("statusForNctId"))]
+
+
+class _SyntheticSource:
+    """A source whose searches return one readable EA record and one that cannot be read."""
+
+    def __init__(self):
+        self.readable = {"protocolSection": {
+            "identificationModule": {"nctId": "NCT90000001", "briefTitle": "synthetic EA program"},
+            "statusModule": {"overallStatus": "AVAILABLE"},
+            "sponsorCollaboratorsModule": {"leadSponsor": {"name": "Pfizer", "class": "INDUSTRY"}},
+            "designModule": {"studyType": "EXPANDED_ACCESS"},
+            "armsInterventionsModule": {"interventions": [{"type": "DRUG", "name": "lorlatinib"}]}}}
+        self.unreadable = {"protocolSection": {
+            "identificationModule": {"nctId": "NCT90000002", "briefTitle": "synthetic broken"},
+            "statusModule": {"overallStatus": ["AVAILABLE"]}}}
+
+    def search(self, spec):
+        return iter([self.readable, self.unreadable])
+
+    def get_study(self, nct_id):
+        return self.unreadable
+
+    def data_version(self):
+        return "synthetic"
+
+
+def test_synthetic_unreadable_ea_records_are_counted_not_dropped():
+    source = _SyntheticSource()
+    records = expanded_access_records(source, drug_names=["lorlatinib"])
+    assert [r.nct_id for r in records] == ["NCT90000001"]
+    assert [u.nct_id for u in records.unreadable] == ["NCT90000002"]
+    with pytest.raises(SourceDataError, match="NCT90000002 could not be read"):
+        expanded_access_records(source, nct_id="NCT90000002")
+    company = company_ea_records(source, None, "Pfizer")
+    assert [u.nct_id for u in company.unreadable] == ["NCT90000002"]
+    lookup = lookup_sponsor("Pfizer", source=source)
+    assert [u.nct_id for u in lookup.unreadable] == ["NCT90000002"]
+    data = json.loads(render(lookup, "json"))
+    assert data["unreadable_records"][0]["nct_id"] == "NCT90000002"

@@ -17,7 +17,7 @@ from trialfind.access.packet import (
     write_request_packet,
 )
 from trialfind.core.ages import describe_days, parse_child_age
-from trialfind.core.errors import InvalidInput
+from trialfind.core.errors import InvalidInput, TrialfindError
 from trialfind.sources.ctgov import CtgovClient
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -164,14 +164,17 @@ def test_unknown_company_points_to_general_resources():
     assert_no_patient_data(files, packet)
 
 
-def test_written_files_are_complete_and_replace_old_ones(tmp_path, client):
+def test_written_files_are_complete_and_replace_old_ones_only_with_force(tmp_path, client):
     out = tmp_path / "packet"
     packet, paths = write_request_packet("revumenib", out, source=client, age=7)
     assert sorted(p.name for p in paths) == sorted(FILES)
     files = {p.name: p.read_text(encoding="utf-8") for p in paths}
     assert_no_patient_data(files, packet, age_text=describe_days(parse_child_age("7")))
-    (out / "request.md").write_text("old", encoding="utf-8")
-    write_request_packet("revumenib", out, source=client, age=7)
+    (out / "request.md").write_text("edited by the physician", encoding="utf-8")
+    with pytest.raises(InvalidInput, match="--force"):
+        write_request_packet("revumenib", out, source=client, age=7)
+    assert (out / "request.md").read_text(encoding="utf-8") == "edited by the physician"
+    write_request_packet("revumenib", out, source=client, age=7, force=True)
     assert (out / "request.md").read_text(encoding="utf-8").startswith("# Expanded-access")
     assert [p.name for p in tmp_path.iterdir()] == ["packet"]  # no staging folders left
 
@@ -187,15 +190,15 @@ def test_a_failed_write_leaves_nothing_half_written(tmp_path, monkeypatch):
         real_fsync(fd)
 
     monkeypatch.setattr(os, "fsync", failing_fsync)
-    with pytest.raises(OSError):
+    with pytest.raises(TrialfindError, match="cannot write .*new: disk full"):
         write_packet_files({"request.md": "a", "request.txt": "b", "checklist.md": "c"}, tmp_path / "new")
     assert list(tmp_path.iterdir()) == []
     existing = tmp_path / "old"
     existing.mkdir()
     (existing / "request.md").write_text("previous", encoding="utf-8")
     calls["n"] = 0
-    with pytest.raises(OSError):
-        write_packet_files({"request.md": "a", "request.txt": "b", "checklist.md": "c"}, existing)
+    with pytest.raises(TrialfindError):
+        write_packet_files({"request.md": "a", "request.txt": "b", "checklist.md": "c"}, existing, force=True)
     assert [p.name for p in tmp_path.iterdir()] == ["old"]
     assert [p.name for p in existing.iterdir()] == ["request.md"]
     assert (existing / "request.md").read_text(encoding="utf-8") == "previous"

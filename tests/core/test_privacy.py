@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from trialfind.core import given_names, privacy, privacy_words
 from tests.core.privacy_data import real_strings
-from trialfind.core.privacy import PersonalDataFound, escape_markdown, find_personal_data, screen_fields
+from trialfind.core import given_names, privacy, privacy_words
 from trialfind.core.errors import InvalidInput
+from trialfind.core.privacy import PersonalDataFound, escape_markdown, find_personal_data, screen_fields
 
 LABELLED = Path(__file__).resolve().parent.parent / "data" / "privacy_labelled.tsv"
 MAX_RATE = 0.02
@@ -214,11 +214,11 @@ def test_escape_markdown_makes_inserted_values_inert(raw, escaped):
 
 
 def test_the_screen_sits_at_the_bottom_layer():
-    """It may import only the library's error class and its own word lists."""
+    """It may import only the library's error class, the text conventions and its own word lists."""
     for module in (privacy, given_names, privacy_words):
         tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
         imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
         imported |= {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
         trialfind_imports = {name for name in imported if name.startswith("trialfind")}
         assert trialfind_imports <= {"trialfind.errors", "trialfind.core.errors", "trialfind.core.privacy_words",
-                                     "trialfind.core.given_names"}
+                                     "trialfind.core.given_names", "trialfind.core.text"}

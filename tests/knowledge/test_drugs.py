@@ -46,7 +46,10 @@ def test_fuzzy_threshold_is_pinned():
         assert resolver.resolve(typo, allow_fuzzy=False) is None
     # ... while distinct drugs sharing a stem stay apart: apatinib (VEGFR2) scores 94 against lapatinib
     assert fuzz.ratio("apatinib", "lapatinib") > drugs_module.FUZZY_THRESHOLD
-    assert resolver.resolve("Apatinib") is None
+    assert resolver.resolve("Apatinib") == "rivoceranib"  # its own synonym, never lapatinib
+    without = Knowledge(targets=builtin_knowledge().targets,
+                        drugs={k: v for k, v in builtin_knowledge().drugs.items() if k != "rivoceranib"})
+    assert DrugResolver(without).resolve("Apatinib") is None
     assert resolver.resolve("ceritinib") == "ceritinib" and resolver.resolve("crizotinib") == "crizotinib"
 
 

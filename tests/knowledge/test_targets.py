@@ -59,10 +59,16 @@ def test_a_single_gene_of_a_family_narrows_the_genes_but_keeps_the_family_in_sea
 
 def test_variant_restricted_drugs_follow_the_variant():
     assert "sotorasib" in resolve_target("KRAS G12C").drugs
-    assert "sotorasib" not in resolve_target("KRAS G12D").drugs
-    # first-generation BRAF inhibitors are for V600 mutations, not fusions (paradoxical activation)
+    g12d = resolve_target("KRAS G12D")
+    assert {e.drug: e.effect for e in g12d.variant_effects}.get("sotorasib") == "not active"  # listed, flagged
+    assert "divarasib" not in g12d.drugs
+    # first-generation BRAF inhibitors are for V600 mutations; for a fusion they are kept, flagged (paradoxical
+    # activation), never offered as if they worked
     assert "vemurafenib" in resolve_target("BRAF V600E").drugs
-    assert "vemurafenib" not in resolve_target("BRAF fusion").drugs
+    fusion = resolve_target("BRAF fusion")
+    assert {e.drug: e.effect for e in fusion.variant_effects}["vemurafenib"] == "paradoxical activation"
+    # a bare KRAS offers no G12C-only drug, and says which were left out
+    assert "sotorasib" not in resolve_target("KRAS").drugs and "sotorasib" in resolve_target("KRAS").variant_only_drugs
     assert "tovorafenib" in resolve_target("KIAA1549-BRAF").drugs
 
 

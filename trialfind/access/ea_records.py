@@ -12,7 +12,7 @@ from typing import Any, Iterable, Sequence
 
 from trialfind.core.errors import InvalidInput, NotFound, SourceDataError
 from trialfind.core.spec import SearchSpec
-from trialfind.core.study import EXPANDED_ACCESS_OPEN, STUDY_URL, Study, parse_study
+from trialfind.core.study import EXPANDED_ACCESS_OPEN, STUDY_URL, Study, UnreadableRecord, parse_studies, parse_study
 from trialfind.knowledge.sponsor_directory import match_sponsor, normalize_company, related_policies
 
 EA_STATUSES = ("AVAILABLE", "NO_LONGER_AVAILABLE", "TEMPORARILY_NOT_AVAILABLE", "APPROVED_FOR_MARKETING")
@@ -64,6 +64,23 @@ class EARecord:
         return data
 
 
+class EARecordList(list):
+    """EA records, plus the study records met on the way that could not be read (`unreadable`)."""
+
+    def __init__(self, records: Iterable[EARecord] = (), *, unreadable: Iterable[UnreadableRecord] = ()) -> None:
+        super().__init__(records)
+        self.unreadable = list(dict.fromkeys(unreadable))
+
+
+def _fetch_study(source, nct_id: str, unreadable: list[UnreadableRecord]) -> Study | None:
+    """One study by NCT id, or None (counted in `unreadable` when its record cannot be read)."""
+    parsed = parse_study(source.get_study(nct_id))
+    if isinstance(parsed, UnreadableRecord):
+        unreadable.append(parsed if parsed.nct_id else UnreadableRecord(nct_id, parsed.reason))
+        return None
+    return parsed
+
+
 def _from_ea_study(study: Study) -> EARecord:
     return EARecord(nct_id=study.nct_id, status=study.status, title=study.title, lead_sponsor=study.lead_sponsor,
                     interventions=tuple(dict.fromkeys(study.intervention_names)), last_update=study.last_update)
@@ -110,33 +127,23 @@ def _ordered(records: Iterable[EARecord]) -> list[EARecord]:
     return ordered
 
 
-def _resolve_links(source, records: list[EARecord]) -> list[EARecord]:
+def _resolve_links(source, records: list[EARecord], unreadable: list[UnreadableRecord]) -> list[EARecord]:
     """Fetch the EA studies that links point to, for their title and last update."""
 
     merged = {r.nct_id or f"flag:{r.linked_from[0] if r.linked_from else ''}": r for r in records}
     pending = [r.nct_id for r in records if r.kind == "link" and r.nct_id][:MAX_LINKS_RESOLVED]
     for nct_id in pending:
         try:
-            study = parse_study(source.get_study(nct_id))
-        except (NotFound, SourceDataError, ValueError):
+            study = _fetch_study(source, nct_id, unreadable)
+        except (NotFound, SourceDataError, InvalidInput):
             continue  # the link stands on its own: NCT id and status from the linking study
-        if study.is_expanded_access:
+        if study is not None and study.is_expanded_access:
             _merge(merged, _from_ea_study(study))
     return _ordered(merged.values())
 
 
-def _parse_all(raw_studies: Iterable[dict]) -> list[Study]:
-    studies = []
-    for raw in raw_studies:
-        try:
-            studies.append(parse_study(raw))
-        except ValueError:
-            continue
-    return studies
-
-
 def expanded_access_records(source, drug_names: Sequence[str] = (), nct_id: str | None = None,
-                            studies: Iterable[Study] | None = None, resolve_links: bool = True) -> list[EARecord]:
+                            studies: Iterable[Study] | None = None, resolve_links: bool = True) -> EARecordList:
     """Expanded-access records for a drug (any of its names) and/or one NCT id.
 
     For a drug: EXPANDED_ACCESS studies naming it as an intervention, plus the links of
@@ -149,21 +156,26 @@ def expanded_access_records(source, drug_names: Sequence[str] = (), nct_id: str 
     if not names and not nct_id and studies is None:
         raise InvalidInput("give a drug name or an NCT id to look up expanded-access records")
     found: list[Study] = list(studies or ())
+    unreadable: list[UnreadableRecord] = []
     if names:
         if studies is None:
             spec = SearchSpec(interventions=names)
         else:
             spec = SearchSpec(interventions=names, study_types=("EXPANDED_ACCESS",))
-        found += _parse_all(source.search(spec))
+        searched, unreadable = parse_studies(source.search(spec))
+        found += searched
     if nct_id:
-        found.append(parse_study(source.get_study(nct_id)))
+        study = _fetch_study(source, nct_id, unreadable)
+        if study is None:
+            raise SourceDataError(f"study {nct_id} could not be read: {unreadable[-1].reason}")
+        found.append(study)
     records = ea_records_from_studies(found)
     if resolve_links:
-        records = _resolve_links(source, records)
-    return records
+        records = _resolve_links(source, records, unreadable)
+    return EARecordList(records, unreadable=unreadable)
 
 
-def company_ea_records(source, policy, name: str | None = None) -> list[EARecord]:
+def company_ea_records(source, policy, name: str | None = None) -> EARecordList:
     """EXPANDED_ACCESS studies whose lead sponsor is this company (or its family),
     plus the EA records the directory names for it.
 
@@ -190,15 +202,17 @@ def company_ea_records(source, policy, name: str | None = None) -> list[EARecord
             return matched.company in family
         return policy is None and bool(query_key) and normalize_company(study.lead_sponsor) == query_key
 
-    studies = [s for s in _parse_all(source.search(SearchSpec(terms=tuple(names),
-                                                              study_types=("EXPANDED_ACCESS",))))
-               if s.is_expanded_access and belongs(s)]
+    searched, unreadable = parse_studies(source.search(SearchSpec(terms=tuple(names),
+                                                                  study_types=("EXPANDED_ACCESS",))))
+    studies = [s for s in searched if s.is_expanded_access and belongs(s)]
     known = {s.nct_id for s in studies}
     for nct in (policy.ctgov_ea_records if policy is not None else ()):
         if nct in known:
             continue
         try:
-            studies.append(parse_study(source.get_study(nct)))
-        except (NotFound, SourceDataError, ValueError):
+            study = _fetch_study(source, nct, unreadable)
+        except (NotFound, SourceDataError, InvalidInput):
             continue
-    return ea_records_from_studies(studies)
+        if study is not None:
+            studies.append(study)
+    return EARecordList(ea_records_from_studies(studies), unreadable=unreadable)

@@ -26,10 +26,10 @@ from trialfind.access.candidates import evidence_for_drug
 from trialfind.access.criteria import check_company_criteria
 from trialfind.access.ea_records import ea_records_from_studies
 from trialfind.core.ages import optional_child_age
-from trialfind.core.errors import InvalidInput, NotFound
+from trialfind.core.errors import InvalidInput, NotFound, path_error
 from trialfind.core.privacy import escape_markdown, screen_fields
 from trialfind.core.spec import SearchSpec
-from trialfind.core.study import FLAGGED_OPEN_STATUSES, OPEN_STATUSES, PHASE_ORDER, parse_study
+from trialfind.core.study import FLAGGED_OPEN_STATUSES, OPEN_STATUSES, PHASE_ORDER, UnreadableRecord, parse_studies
 from trialfind.knowledge.drugs import canonical_drug
 from trialfind.knowledge.sponsor_directory import general_resources, match_sponsor
 from trialfind.knowledge.targets import builtin_knowledge
@@ -95,6 +95,7 @@ class RequestPacket:
     generated_on: str = field(default_factory=lambda: _dt.date.today().isoformat())
     data_version: str | None = None
     notes: list[str] = field(default_factory=list)
+    unreadable: list[UnreadableRecord] = field(default_factory=list)  # records searched that could not be read
 
     @property
     def company(self) -> str:
@@ -106,7 +107,7 @@ class RequestPacket:
 # --- gathering the evidence ---------------------------------------------------------------
 
 def _gather(drug: str, source, age_days: int | None, notes: list[str]):
-    """(evidence, studies): the candidates module's evidence for the drug when it
+    """(evidence, studies, unreadable records): the candidates module's evidence for the drug when it
     knows the drug, else the studies naming it; `studies` are the parsed records (for site
     countries). The drug table's names are searched as drug_evidence searches them, so the
     second walk is answered from the response cache."""
@@ -118,16 +119,13 @@ def _gather(drug: str, source, age_days: int | None, notes: list[str]):
                      "(add code names and brand names yourself).")
     info = _field(evidence, "info") if evidence is not None else None
     names = tuple(info.all_names) if info is not None else _drug_names(drug)
-    studies = []
-    for raw in source.search(SearchSpec(interventions=names)):
-        try:
-            studies.append(parse_study(raw))
-        except ValueError:
-            continue
+    studies, unreadable = parse_studies(source.search(SearchSpec(interventions=names)))
+    if evidence is not None:
+        unreadable = list(dict.fromkeys([*(_field(evidence, "unreadable") or ()), *unreadable]))
     if evidence is None:
         evidence = {"drug": drug, "trials": [s for s in studies if not s.is_expanded_access],
                     "aliases": list(names[1:]), "ea_records": ea_records_from_studies(studies)}
-    return evidence, studies
+    return evidence, studies, unreadable
 
 
 def _drug_names(drug: str) -> tuple[str, ...]:
@@ -192,8 +190,9 @@ def build_request_packet(drug: str, source=None, sponsor: str | None = None, tar
     records: list = []
     data_version = None
     studies: list = []
+    unreadable: list = []
     if source is not None:
-        evidence, studies = _gather(drug, source, age_days, notes)
+        evidence, studies, unreadable = _gather(drug, source, age_days, notes)
         trials = _trials(_field(evidence, "trials"))
         records = list(_field(evidence, "ea_records") or ())
         try:
@@ -242,7 +241,7 @@ def build_request_packet(drug: str, source=None, sponsor: str | None = None, tar
     return RequestPacket(drug=drug, target=target, age_band=age_band(age_days), policy=policy,
                          sponsor_query=sponsor, sponsor_candidates=tuple(sponsor_names), trials=_sort_trials(trials),
                          ea_records=records, checks=checks, resources=general_resources(), data_version=data_version,
-                         notes=notes)
+                         notes=notes, unreadable=unreadable)
 
 
 # --- rendering ------------------------------------------------------------------------------
@@ -502,14 +501,34 @@ def render_packet(packet: RequestPacket) -> dict[str, str]:
     }
 
 
-def write_packet_files(files: dict[str, str], output_dir: str | os.PathLike) -> list[Path]:
-    """Write the files into output_dir without ever leaving one half-written."""
+def check_packet_folder(output_dir: str | os.PathLike, *, force: bool = False,
+                        names: Sequence[str] = FILES) -> Path:
+    """The packet folder, or InvalidInput: not a folder, a packet already there (without
+    `force`), or a parent folder that does not exist (a mistyped path is not created)."""
     target = Path(output_dir)
     if target.exists() and not target.is_dir():
         raise InvalidInput(f"--output {target} exists and is not a folder")
-    parent = target.parent
-    parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
+    existing = [name for name in names if (target / name).exists()]
+    if existing and not force:
+        raise InvalidInput(f"{target} already holds a request packet ({', '.join(existing)}); give --force to "
+                           "replace it (edits made to it would be lost) or choose another --output folder")
+    if not target.absolute().parent.is_dir():
+        raise InvalidInput(f"--output {target}: the folder {target.absolute().parent} does not exist")
+    return target
+
+
+def write_packet_files(files: dict[str, str], output_dir: str | os.PathLike, *, force: bool = False) -> list[Path]:
+    """Write the files into output_dir without ever leaving one half-written. A packet already
+    there is replaced only with `force`: the physician may have edited it."""
+    target = check_packet_folder(output_dir, force=force, names=tuple(files))
+    try:
+        return _write_packet_files(files, target)
+    except OSError as exc:
+        raise path_error(target, exc) from None
+
+
+def _write_packet_files(files: dict[str, str], target: Path) -> list[Path]:
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.absolute().parent))
     try:
         for name, text in files.items():
             with open(staging / name, "w", encoding="utf-8", newline="\n") as handle:
@@ -521,7 +540,7 @@ def write_packet_files(files: dict[str, str], output_dir: str | os.PathLike) -> 
                 os.rename(staging, target)
                 return [target / name for name in files]
             except OSError:
-                target.mkdir(parents=True, exist_ok=True)  # someone created it meanwhile: move file by file
+                target.mkdir(exist_ok=True)  # someone created it meanwhile: move file by file
         for name in files:
             os.replace(staging / name, target / name)
         return [target / name for name in files]
@@ -531,6 +550,9 @@ def write_packet_files(files: dict[str, str], output_dir: str | os.PathLike) -> 
 
 
 def write_request_packet(drug: str, output_dir: str | os.PathLike, source=None, sponsor: str | None = None,
-                         target: str | None = None, age: str | int | None = None) -> tuple[RequestPacket, list[Path]]:
+                         target: str | None = None, age: str | int | None = None,
+                         force: bool = False) -> tuple[RequestPacket, list[Path]]:
+    """Build the packet and write it into `output_dir`; an existing packet is replaced only with `force`."""
+    check_packet_folder(output_dir, force=force)  # before any search: a usage error costs no requests
     packet = build_request_packet(drug, source=source, sponsor=sponsor, target=target, age=age)
-    return packet, write_packet_files(render_packet(packet), output_dir)
+    return packet, write_packet_files(render_packet(packet), output_dir, force=force)

@@ -32,6 +32,11 @@ class SponsorLookup:
     def found(self) -> bool:
         return self.policy is not None
 
+    @property
+    def unreadable(self) -> list:
+        """Study records met while looking for the EA records that could not be read."""
+        return list(getattr(self.ea_records, "unreadable", ()))
+
     def rows(self) -> list[dict[str, Any]]:
         """The company's policy as one row, or the general resources when it is not known."""
         return [self.policy.to_dict()] if self.policy else [r.to_dict() for r in self.general_resources]

@@ -5,9 +5,11 @@ import click
 
 from trialfind.access.candidates import find_candidates
 from trialfind.cli.options import (
+    check_excel,
     knowledge_options,
     output_options,
     pop_source_options,
+    report_unreadable,
     source_from_options,
     source_options,
 )
@@ -26,16 +28,18 @@ from trialfind.output.render import render
 @knowledge_options
 @output_options
 @source_options
-def candidates(targets, age, conditions, targets_file, synonyms_file, fmt, output, **options):
+def candidates(targets, age, conditions, targets_file, synonyms_file, fmt, output, excel, **options):
     """Compassionate-use candidates: drugs acting on the child's target whose trials
     in the data admit no child of this age, best evidence first.
 
     Example: trialfind candidates --target ALK --age 7
     """
+    check_excel(fmt, excel)
     knowledge = load_knowledge(targets_file, synonyms_file)
     parse_child_age(age)  # usage errors before any request
     for target in targets:
         resolve_target(target, knowledge)
     source = source_from_options(**pop_source_options(options))
     found = find_candidates(list(targets), age, condition=conditions, source=source, knowledge=knowledge)
-    emit(render(found, fmt), output)
+    emit(render(found, fmt, excel=excel), output)
+    report_unreadable(found)

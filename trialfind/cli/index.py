@@ -6,11 +6,15 @@ import sys
 import click
 
 from trialfind.core.config import cache_dir as resolve_cache_dir
+from trialfind.core.config import ensure_writable_dir
 from trialfind.core.errors import InvalidInput
 from trialfind.core.spec import SearchSpec
+from trialfind.core.study import UnreadableRecord, unreadable_message
 from trialfind.knowledge.targets import resolve_target
 from trialfind.sources import open_source
-from trialfind.sources.local.index import LocalIndex, RecordStream, build_index, open_bulk_source
+from trialfind.sources.local.build import build_index
+from trialfind.sources.local.bulk import RecordStream, open_bulk_source
+from trialfind.sources.local.store import LocalIndex
 
 
 def _human_bytes(size: int) -> str:
@@ -69,23 +73,27 @@ def build(source, from_api, conditions, targets, fresh, workers, progress, cache
         raise InvalidInput("give either a SOURCE file or --from-api (with --condition / --target)")
     if (conditions or targets) and not from_api:
         raise InvalidInput("--condition and --target only apply with --from-api")
+    directory = ensure_writable_dir(resolve_cache_dir(cache_dir), "index folder")
     if from_api:
         records = _api_records(conditions, targets, api_url, cache_dir, rate_limit)
     else:
         records = open_bulk_source(source)
     show = _progress_printer(sys.stderr.isatty() if progress is None else progress)
-    report = build_index(records, resolve_cache_dir(cache_dir), fresh=fresh, workers=workers, progress=show)
+    report = build_index(records, directory, fresh=fresh, workers=workers, progress=show)
     if show:
         sys.stderr.write("\n")
     if fmt == "json":
         import json
 
         click.echo(json.dumps(report.to_dict(), indent=2))
-        return
-    click.echo(f"Index {report.path}: {report.studies:,} studies "
-               f"({report.inserted:,} new, {report.replaced:,} updated, {report.kept_existing:,} older or smaller "
-               f"copies ignored, {report.skipped_invalid:,} records skipped as not v2 studies) "
-               f"in {report.seconds:.1f} s.")
+    else:
+        click.echo(f"Index {report.path}: {report.studies:,} studies "
+                   f"({report.inserted:,} new, {report.replaced:,} updated, {report.kept_existing:,} older or "
+                   f"smaller copies ignored, {report.skipped_invalid:,} records could not be read) "
+                   f"in {report.seconds:.1f} s.")
+    message = unreadable_message([UnreadableRecord(**u) for u in report.unreadable], total=report.skipped_invalid)
+    if message:
+        click.echo(f"Warning: {message}; they are not in the index.", err=True)
 
 
 def _api_records(conditions, targets, api_url, cache_dir, rate_limit):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import click
 
+from trialfind.core.study import unreadable_message
 from trialfind.output.formats import FORMATS
 from trialfind.sources import open_source
 
@@ -36,11 +37,27 @@ def knowledge_options(func):
 
 
 def output_options(func):
+    """--format, --output, --excel."""
+    func = click.option("--excel", is_flag=True,
+                        help="With --format csv: start the file with a UTF-8 byte-order mark, so Excel reads "
+                             "accented letters right.")(func)
     func = click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default=None,
-                        help="Write to FILE instead of the screen.")(func)
+                        help="Write to FILE instead of the screen (its folder must exist).")(func)
     func = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
                         help="Output format.")(func)
     return func
+
+
+def check_excel(fmt: str, excel: bool) -> None:
+    if excel and fmt != "csv":
+        raise click.UsageError("--excel applies to --format csv only")
+
+
+def report_unreadable(result) -> None:
+    """Name on stderr the records a result's sources gave that could not be read."""
+    message = unreadable_message(getattr(result, "unreadable", None) or ())
+    if message:
+        click.echo(f"Warning: {message}; the results leave them out.", err=True)
 
 
 def source_from_options(api_url=None, cache_dir=None, no_cache=False, refresh=False, offline=None,

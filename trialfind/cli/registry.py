@@ -5,9 +5,9 @@ import sys
 
 import click
 
-from trialfind.cli.options import output_options
+from trialfind.cli.options import check_excel, output_options
 from trialfind.core.errors import InvalidInput
-from trialfind.output.formats import emit
+from trialfind.output.formats import emit, terminal_safe
 from trialfind.output.render import render
 from trialfind.registry.record import AGE_BANDS, CHANNELS, DECISIONS, OUTCOMES, REPORTER_ROLES, RequestRecord
 from trialfind.registry.dates import DATE_TO_DAYS
@@ -131,13 +131,14 @@ def add_command(db, **fields):
 @click.option("--decision", type=click.Choice(DECISIONS), help="Only this decision.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many records.")
 @output_options
-def list_command(db, company, drug, target, decision, limit, fmt, output):
+def list_command(db, company, drug, target, decision, limit, fmt, output, excel):
     """List requests, oldest first."""
+    check_excel(fmt, excel)
     with _open(db, read_only=True) as store:
         records = store.records(company=company, drug=drug, target=target, decision=decision, limit=limit)
     rows = [r.as_dict() for r in records]
     columns = None if fmt in ("json", "jsonl") else LIST_COLUMNS
-    emit(render(rows, fmt, columns=columns, table_columns=LIST_COLUMNS), output)
+    emit(render(rows, fmt, columns=columns, table_columns=LIST_COLUMNS, excel=excel), output)
 
 
 @registry.command("show")
@@ -157,7 +158,7 @@ def show_command(db, record_id, fmt):
             value = "; ".join(value)
         if isinstance(value, bool):
             value = "yes" if value else "no"
-        click.echo(f"{key.ljust(width)}  {'' if value is None else value}")
+        click.echo(f"{key.ljust(width)}  {'' if value is None else terminal_safe(str(value))}")
 
 
 @registry.command("update")
@@ -187,7 +188,7 @@ def update_command(db, record_id, clear, **fields):
 @click.option("--include-unconsented", is_flag=True,
               help="Also count requests whose family did not agree to aggregate sharing (for your own eyes only).")
 @output_options
-def stats_command(db, by, include_unconsented, fmt, output):
+def stats_command(db, by, include_unconsented, fmt, output, excel):
     """Requests, acknowledged, granted / denied / no response / withdrawn / pending, median days to
     acknowledge (ack_median_days) and to decide (decide_median_days); with --format csv also the
     percentages, outcomes, toxicities by CTCAE grade and denial reasons.
@@ -197,11 +198,12 @@ def stats_command(db, by, include_unconsented, fmt, output):
     is given. Rows with fewer than 5 requests say "too few to compare".
     """
 
+    check_excel(fmt, excel)
     with _open(db, read_only=True) as store:
         records = store.records(consented_only=not include_unconsented)
         left_out = 0 if include_unconsented else store.count() - len(records)
     rows = compute_stats(records, by=by)
-    emit(render(rows, fmt, columns=STAT_COLUMNS, table_columns=TABLE_COLUMNS), output)
+    emit(render(rows, fmt, columns=STAT_COLUMNS, table_columns=TABLE_COLUMNS, excel=excel), output)
     if left_out:
         click.echo(f"note: {left_out} request(s) without consent to share are not counted", err=True)
 
@@ -213,7 +215,8 @@ def stats_command(db, by, include_unconsented, fmt, output):
 @click.option("--include-unconsented", is_flag=True,
               help="Also requests whose family did not agree to sharing: for your own backup only, never to send.")
 @click.option("--consented-only", is_flag=True, hidden=True, help="The default; kept so old scripts still run.")
-def export_command(db, output, include_unconsented, consented_only):
+@click.option("--excel", is_flag=True, help="Start the file with a UTF-8 byte-order mark, so Excel reads accents right.")
+def export_command(db, output, include_unconsented, consented_only, excel):
     """Write the requests whose family agreed to sharing as CSV (Excel-safe), ready for `registry import`."""
 
     if include_unconsented and consented_only:
@@ -221,7 +224,7 @@ def export_command(db, output, include_unconsented, consented_only):
     with _open(db, read_only=True) as store:
         records = store.records(consented_only=not include_unconsented)
         left_out = 0 if include_unconsented else store.count() - len(records)
-    emit(records_to_csv(records), output)
+    emit(records_to_csv(records, excel=excel), output)
     if include_unconsented:
         click.echo("warning: this file includes requests whose family did NOT agree to sharing; keep it as your "
                    "own backup and do not send it to anyone", err=True)

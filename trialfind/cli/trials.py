@@ -4,9 +4,11 @@ from __future__ import annotations
 import click
 
 from trialfind.cli.options import (
+    check_excel,
     knowledge_options,
     output_options,
     pop_source_options,
+    report_unreadable,
     source_from_options,
     source_options,
 )
@@ -37,7 +39,7 @@ from trialfind.trials import find_trials, get_study_details, normalise_nct_id
 @output_options
 @source_options
 def trials(conditions, targets, age, sex, status, near, limit, include_ineligible, include_observational,
-           targets_file, synonyms_file, fmt, output, **options):
+           targets_file, synonyms_file, fmt, output, excel, **options):
     """Open trials a child can join, best first, each with its reasons.
 
     Example: trialfind trials --condition neuroblastoma --target ALK --age 7
@@ -45,21 +47,24 @@ def trials(conditions, targets, age, sex, status, near, limit, include_ineligibl
 
     if not conditions and not targets:
         raise click.UsageError("give at least one --condition or --target")
+    check_excel(fmt, excel)
     profile = ChildProfile.build(age, sex=sex, conditions=conditions, targets=targets, near=near)
     knowledge = load_knowledge(targets_file, synonyms_file)
     source = source_from_options(**pop_source_options(options))
     results = find_trials(profile, source=source, status=status.lower(), include_ineligible=include_ineligible,
                           limit=limit, include_observational=include_observational, knowledge=knowledge)
-    emit(render(results, fmt), output)
+    emit(render(results, fmt, excel=excel), output)
+    report_unreadable(results)
 
 
 @click.command("study")
 @click.argument("nct_id")
 @output_options
 @source_options
-def study(nct_id, fmt, output, **options):
+def study(nct_id, fmt, output, excel, **options):
     """Show one study by NCT id: summary, ages, criteria, contacts, sites."""
 
     normalise_nct_id(nct_id)  # a malformed id is a usage error before any network call
+    check_excel(fmt, excel)
     source = source_from_options(**pop_source_options(options))
-    emit(render(get_study_details(nct_id, source), fmt), output)
+    emit(render(get_study_details(nct_id, source), fmt, excel=excel), output)

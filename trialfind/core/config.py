@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from trialfind.core.errors import InvalidInput
+from trialfind.core.errors import InvalidInput, path_error
 
 VERSION = "0.1.0"  # kept equal to pyproject.toml by tests/test_project_setup.py
 DEFAULT_API_URL = "https://clinicaltrials.gov/api/v2"
@@ -29,7 +29,25 @@ def cache_dir(override: str | os.PathLike | None = None) -> Path:
         from platformdirs import user_cache_dir
 
         path = Path(user_cache_dir("trialfind"))
-    path.mkdir(parents=True, exist_ok=True)
+    if path.exists() and not path.is_dir():
+        raise InvalidInput(f"the cache folder {path} is a file: choose another --cache-dir")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise path_error(path, exc, "create the cache folder") from None
+    return path
+
+
+def _may_write(path: Path) -> bool:
+    return os.access(path, os.W_OK | os.X_OK)
+
+
+def ensure_writable_dir(path: Path, what: str = "cache folder") -> Path:
+    """`path` if trialfind may write there, else InvalidInput naming it (checked before any
+    work, so a read-only folder is one clear line instead of a failure half-way)."""
+    if not _may_write(path):
+        raise InvalidInput(f"cannot write to the {what} {path} (no permission or a read-only disk): "
+                           "choose another --cache-dir" + (" or add --no-cache" if what == "cache folder" else ""))
     return path
 
 

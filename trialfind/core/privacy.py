@@ -27,8 +27,19 @@ from typing import Callable, Iterable, Mapping
 from trialfind.core.errors import InvalidInput
 from trialfind.core.given_names import dictionary_given_names, is_english_word
 from trialfind.core.privacy_words import (
-    COMPANIES, EPONYMS, FREE_MAIL_DOMAINS, GIVEN_NAMES, INSTITUTIONS, NOT_NAMES, PLACES, RELATION_WORDS,
-    ROLE_EMAIL_STEMS, ROLE_WORDS, US_STATES)
+    COMPANIES,
+    EPONYMS,
+    FREE_MAIL_DOMAINS,
+    GIVEN_NAMES,
+    INSTITUTIONS,
+    NOT_NAMES,
+    PLACES,
+    RELATION_WORDS,
+    ROLE_EMAIL_STEMS,
+    ROLE_WORDS,
+    US_STATES,
+)
+from trialfind.core.text import NCT_ID_PATTERN
 
 REFUSAL_HINT = "no names, emails, phone numbers, dates of birth, record numbers or addresses are kept"
 
@@ -139,7 +150,7 @@ _CA_POSTCODE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCE
 _EU_POSTAL_CITY = re.compile(rf"(?<![\w-])(?:[A-Z]-)?(?!(?:19|20)\d\d\b)\d{{4,5}}\s+([{_UP}][{_U}\-]+)")
 
 _DRUG_CODE = re.compile(r"\b[A-Z]{1,6}(?:-|\s)?\d{2,8}[A-Za-z]?\b(?![-/]\d)")
-_NCT = re.compile(r"\bNCT\d{8}\b", re.I)
+_NCT = re.compile(rf"\b{NCT_ID_PATTERN.pattern}\b", re.I)
 _VARIANT = re.compile(
     r"\b(?:p\.)?[ACDEFGHIKLMNPQRSTVWY]\d{1,4}(?:[ACDEFGHIKLMNPQRSTVWY*]|fs|del|dup|ins)\b|"
     r"\bc\.[\d_+\-*]+[ACGT]?(?:>[ACGT]|del|dup|ins)\S*|"

@@ -5,11 +5,14 @@ omit whole modules, and a missing value must never be read as a "no".
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Iterable
 
 from trialfind.core.ages import max_age_days, min_age_days
+from trialfind.core.record_shape import conform, json_type
+from trialfind.core.text import is_nct_id
 
 STUDY_URL = "https://clinicaltrials.gov/study/{nct_id}"
 
@@ -180,13 +183,43 @@ def _get(mapping: Any, *path: str) -> Any:
 def _strings(values: Any) -> tuple[str, ...]:
     if not isinstance(values, list):
         return ()
-    return tuple(str(v).strip() for v in values if isinstance(v, (str, int, float)) and str(v).strip())
+    return tuple(v.strip() for v in values if isinstance(v, str) and v.strip())
 
 
 def _float(value: Any) -> float | None:
     try:
-        return float(value) if value is not None else None
+        number = float(value) if value is not None else None
     except (TypeError, ValueError):
+        return None
+    return number if number is not None and math.isfinite(number) else None
+
+
+@dataclass(frozen=True)
+class UnreadableRecord:
+    """A record that could not be read as a study: counted and named, never silently dropped."""
+
+    nct_id: str | None
+    reason: str
+    title: str | None = None  # names a record that has no readable NCT id
+    where: str | None = None  # where it was met, e.g. "record 12 of studies.jsonl"
+
+    def describe(self) -> str:
+        if self.nct_id:
+            name = self.nct_id
+        elif self.title:
+            name = f"a record without an NCT id, titled {self.title[:60]!r}"
+        else:
+            name = self.where or "a record without an NCT id"
+        return f"{name}: {self.reason}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"nct_id": self.nct_id, "title": self.title, "where": self.where, "reason": self.reason}
+
+
+def _age_days(read, text: str | None) -> int | None:
+    try:
+        return read(text)
+    except (ValueError, OverflowError):  # "1e999 Years": kept as text, read as "could not be read"
         return None
 
 
@@ -213,15 +246,32 @@ def split_criteria(text: str | None) -> tuple[str | None, str | None]:
     return inc, exc
 
 
-def parse_study(record: dict[str, Any]) -> Study:
-    """Build a Study from a v2 study object (full or field-limited)."""
+def _unreadable(record: Any, reason: str) -> UnreadableRecord:
+    nct_id = _get(record, "protocolSection", "identificationModule", "nctId")
+    nct_id = nct_id if isinstance(nct_id, str) and is_nct_id(nct_id) else None
+    title = None
+    if nct_id is None:
+        found = _get(record, "protocolSection", "identificationModule", "briefTitle")
+        title = (" ".join(found.split())[:200] or None) if isinstance(found, str) else None
+    return UnreadableRecord(nct_id, reason, title)
+
+
+def parse_study(record: Any) -> Study | UnreadableRecord:
+    """Build a Study from a v2 study object (full or field-limited). Never raises on data:
+    a part of the wrong type is read as absent, and a record whose NCT id, status, ages or
+    sex cannot be read is returned as an UnreadableRecord for the caller to count."""
     if not isinstance(record, dict):
-        raise ValueError("a study record must be a JSON object")
+        return UnreadableRecord(None, f"a study record must be a JSON object, not {json_type(record)}")
+    record, problems = conform(record)
     protocol = record.get("protocolSection") or {}
     ident = protocol.get("identificationModule") or {}
     nct_id = ident.get("nctId")
+    if problems:
+        return _unreadable(record, "; ".join(problems))
     if not nct_id:
-        raise ValueError("study record has no protocolSection.identificationModule.nctId")
+        return _unreadable(record, "no protocolSection.identificationModule.nctId")
+    if not is_nct_id(nct_id):
+        return _unreadable(record, f"nctId {nct_id[:40]!r} is not an NCT id")
     status = protocol.get("statusModule") or {}
     sponsors = protocol.get("sponsorCollaboratorsModule") or {}
     conditions = protocol.get("conditionsModule") or {}
@@ -297,8 +347,8 @@ def parse_study(record: dict[str, Any]) -> Study:
         brief_summary=_get(protocol, "descriptionModule", "briefSummary"),
         min_age=min_age,
         max_age=max_age,
-        min_age_days=min_age_days(min_age),
-        max_age_days=max_age_days(max_age),
+        min_age_days=_age_days(min_age_days, min_age),
+        max_age_days=_age_days(max_age_days, max_age),
         std_ages=_strings(eligibility.get("stdAges")),
         sex=eligibility.get("sex"),
         healthy_volunteers=eligibility.get("healthyVolunteers"),
@@ -319,3 +369,29 @@ def parse_study(record: dict[str, Any]) -> Study:
         version_holder=_get(derived, "miscInfoModule", "versionHolder"),
         raw_fields_complete=bool(status and eligibility and design),
     )
+
+
+def parse_studies(records: Iterable[Any]) -> tuple[list[Study], list[UnreadableRecord]]:
+    """Parse many raw records: (studies, unreadable), each in order, the first copy of a
+    study kept when a source returns one twice."""
+    studies: dict[str, Study] = {}
+    unreadable: dict[UnreadableRecord, None] = {}
+    for raw in records:
+        parsed = parse_study(raw)
+        if isinstance(parsed, UnreadableRecord):
+            unreadable.setdefault(parsed)
+        else:
+            studies.setdefault(parsed.nct_id, parsed)
+    return list(studies.values()), list(unreadable)
+
+
+def unreadable_message(unreadable: Iterable[UnreadableRecord], shown: int = 5, total: int | None = None) -> str | None:
+    """"2 records could not be read (NCT01234567: ...; NCT07654321: ...)", or None when none.
+    `total`: how many there were when `unreadable` names only the first ones."""
+    found = list(unreadable)
+    count = max(len(found), total or 0)
+    if not count:
+        return None
+    names = [u.describe() for u in found[:shown]]
+    more = f"; and {count - len(names)} more" if count > len(names) else ""
+    return f"{count} record{'s' * (count != 1)} could not be read ({'; '.join(names)}{more})"

@@ -84,6 +84,7 @@ class DrugResolver:
     knowledge: "Knowledge"
     _exact: dict[str, str] = field(default_factory=dict, repr=False)
     _fuzzy_names: list[tuple[str, str]] = field(default_factory=list, repr=False)
+    _combinations: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     ambiguous: dict[str, set[str]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -98,6 +99,8 @@ class DrugResolver:
                 owner = self._exact.setdefault(key, drug.name)
                 if owner != drug.name:
                     self.ambiguous.setdefault(key, {owner}).add(drug.name)
+        self._combinations = {compact(name): tuple(parts)
+                              for name, parts in getattr(self.knowledge, "combinations", {}).items()}
         self._fuzzy_names = [(compact(n), d.name) for d in self.knowledge.drugs.values() for n in d.all_names
                              if not is_code_name(n) and len(compact(n)) >= FUZZY_MIN_LENGTH]
 
@@ -107,6 +110,14 @@ class DrugResolver:
             if hit:
                 return hit
         return None
+
+    def combination(self, name: str) -> tuple[str, ...]:
+        """The drugs of a combination product written as one name ("Phesgo" -> pertuzumab, trastuzumab)."""
+        for variant in name_variants(name):
+            parts = self._combinations.get(compact(variant))
+            if parts:
+                return parts
+        return ()
 
     def fuzzy(self, name: str) -> str | None:
         from rapidfuzz import fuzz
@@ -140,11 +151,15 @@ class DrugResolver:
         whole = self.resolve(name, allow_fuzzy=allow_fuzzy)
         if whole:
             return [whole]
+        combination = self.combination(name)
+        if combination:
+            return list(combination)
         found = []
         for part in _SPLIT.split(str(name)):
-            hit = self.resolve(part, allow_fuzzy=allow_fuzzy) if part and part.strip() else None
-            if hit and hit not in found:
-                found.append(hit)
+            hits = [self.resolve(part, allow_fuzzy=allow_fuzzy)] if part and part.strip() else []
+            if part and part.strip() and not hits[0]:
+                hits = list(self.combination(part))
+            found += [hit for hit in hits if hit and hit not in found]
         return found
 
     def resolve_names(self, names: Iterable[str]) -> dict[str, list[str]]:
@@ -165,12 +180,19 @@ class DrugResolver:
             if whole:
                 add(whole, strip_dose(name) or name)
                 continue
+            combination = self.combination(name)
+            for drug in combination:
+                add(drug, strip_dose(name) or name)
+            if combination:
+                continue
             for part in _SPLIT.split(str(name)):
                 if not part or not part.strip():
                     continue
                 hit = self.resolve(part)
                 if hit:
                     add(hit, strip_dose(part) or part.strip())
+                for drug in () if hit else self.combination(part):
+                    add(drug, strip_dose(part) or part.strip())
         return out
 
 

@@ -19,10 +19,12 @@ from pathlib import Path
 from typing import Iterable
 
 from trialfind.core.errors import InvalidInput
+from trialfind.knowledge.variants import VariantEffect, effects_for
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 TARGETS_FILE = DATA_DIR / "targets.tsv"
 DRUGS_FILE = DATA_DIR / "drugs.tsv"
+COMBINATIONS_FILE = DATA_DIR / "combinations.tsv"
 
 # Generic variant classes and the ways records write them.
 VARIANT_CLASSES: dict[str, tuple[str, ...]] = {
@@ -115,11 +117,15 @@ class DrugInfo:
         return (self.name, *self.aliases)
 
     def acts_on(self, genes: Iterable[str], variant: str | None = None) -> bool:
+        """Acts on one of the genes; a drug for some variants only (sotorasib: KRAS G12C) acts on a
+        bare target ("KRAS") not at all: offering it there would mislead."""
         wanted = {g.upper() for g in genes}
         if not wanted.intersection(g.upper() for g in self.genes):
             return False
-        if variant is None or not self.variants:
+        if not self.variants:
             return True
+        if variant is None:
+            return False
         v = compact(variant)
         return any(v == compact(allowed) or v.startswith(compact(allowed)) for allowed in self.variants)
 
@@ -131,6 +137,8 @@ class Knowledge:
     targets: dict[str, TargetInfo]
     drugs: dict[str, DrugInfo]
     origin: str = "trialfind built-in tables"
+    # combination products written as one name (Phesgo) -> the drugs they contain
+    combinations: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _names: dict[str, tuple[str, tuple[str, ...] | None, str | None]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -183,6 +191,10 @@ class TargetQuery:
     drug_genes: tuple[str, ...] = ()
     drugs: tuple[str, ...] = ()  # canonical names of the drugs acting on it
     source: str = ""
+    # what the variant does to some of these drugs (variants.tsv); drugs it makes fail or harmful are kept,
+    # flagged, never hidden
+    variant_effects: tuple[VariantEffect, ...] = ()
+    variant_only_drugs: tuple[str, ...] = ()  # acting on the target for some variants only: not offered bare
 
     @property
     def label(self) -> str:
@@ -198,6 +210,10 @@ def _read_tsv(path: Path) -> list[dict[str, str]]:
                     for row in csv.DictReader(handle, delimiter="\t")]
     except OSError as exc:
         raise InvalidInput(f"cannot read {path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise InvalidInput(f"{path} is not a UTF-8 text table (tab-separated, one drug per row)") from None
+    except csv.Error as exc:
+        raise InvalidInput(f"{path} is not a readable tab-separated table ({exc})") from None
 
 
 def _parse_variants(cell: str) -> tuple[tuple[str, str], ...]:
@@ -314,9 +330,20 @@ def _extend_targets_with_genes(targets: dict[str, TargetInfo], drugs: dict[str, 
     return extended
 
 
+def read_combinations(path: Path = COMBINATIONS_FILE) -> dict[str, tuple[str, ...]]:
+    """Every name of a combination product (Phesgo, 'PH FDC SC') -> the drugs it contains."""
+    out: dict[str, tuple[str, ...]] = {}
+    for row in _read_tsv(path):
+        drugs = split_list(row.get("drugs"))
+        for name in (row.get("product", ""), *split_list(row.get("names"))):
+            if name and drugs:
+                out[name] = drugs
+    return out
+
+
 @lru_cache(maxsize=1)
 def builtin_knowledge() -> Knowledge:
-    return Knowledge(targets=read_targets(), drugs=read_drugs())
+    return Knowledge(targets=read_targets(), drugs=read_drugs(), combinations=read_combinations())
 
 
 def load_knowledge(targets_file: str | Path | None = None, synonyms_file: str | Path | None = None) -> Knowledge:
@@ -329,8 +356,10 @@ def load_knowledge(targets_file: str | Path | None = None, synonyms_file: str | 
     drugs = read_user_drug_targets(targets_file, synonyms_file)
     if not drugs:
         raise InvalidInput(f"{targets_file} has no drug rows")
+    combinations = {name: kept for name, parts in read_combinations().items()
+                    if (kept := tuple(p for p in parts if p in drugs))}
     return Knowledge(targets=_extend_targets_with_genes(targets, drugs), drugs=drugs,
-                     origin=f"user table {Path(targets_file).name}")
+                     origin=f"user table {Path(targets_file).name}", combinations=combinations)
 
 
 # --- Resolving what a person types --------------------------------------------------------
@@ -418,6 +447,11 @@ def resolve_target(text: str, knowledge: Knowledge | None = None) -> TargetQuery
     genes = narrowed or info.genes
     drug_genes = info.drug_genes or genes
     drugs = knowledge.drugs_acting_on(drug_genes, variant)
+    on_genes = [d for d in knowledge.drugs.values() if d.acts_on(drug_genes, d.variants[0] if d.variants else None)]
+    variant_only = tuple(d.name for d in on_genes if d.variants and d not in drugs) if variant is None else ()
+    effects = effects_for(key, variant)
+    # a drug the variant makes fail or harmful (vemurafenib for a BRAF fusion) is listed, flagged, never hidden
+    drugs += [d for d in on_genes if d not in drugs and d.name in effects and effects[d.name].against]
     drug_names = tuple(dict.fromkeys(n for d in drugs for n in d.all_names))
     search_terms = tuple(dict.fromkeys(
         t for t in (*genes, info.key, *info.genes, *info.aliases,
@@ -425,7 +459,9 @@ def resolve_target(text: str, knowledge: Knowledge | None = None) -> TargetQuery
         if len(compact(t)) >= 3 or t in genes))
     return TargetQuery(text=typed, key=key, genes=tuple(genes), aliases=info.aliases, variant=variant,
                        variant_phrases=_phrases(info, variant), drug_names=drug_names, search_terms=search_terms,
-                       drug_genes=tuple(drug_genes), drugs=tuple(d.name for d in drugs), source=info.source)
+                       drug_genes=tuple(drug_genes), drugs=tuple(d.name for d in drugs), source=info.source,
+                       variant_effects=tuple(effects[d.name] for d in drugs if d.name in effects),
+                       variant_only_drugs=variant_only)
 
 
 def known_targets(knowledge: Knowledge | None = None) -> list[str]:

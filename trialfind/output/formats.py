@@ -1,25 +1,64 @@
-"""Writing rows as a table, CSV, JSON or JSONL. CSV cells are made safe for Excel."""
+"""Writing rows as a table, CSV, JSON or JSONL; files written atomically.
+
+Record text is not trusted: CSV cells are made safe for spreadsheets (no formula runs,
+no cell splits into a new row) and table text for terminals (no escape sequences)."""
 from __future__ import annotations
 
 import csv
 import io
 import json
 import os
+import re
 import shutil
+import stat
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+from trialfind.core.errors import InvalidInput, path_error
+
 FORMATS = ("table", "csv", "json", "jsonl")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+# A cell a spreadsheet would run starts with = + - @ or a control character (tab, CR, LF...).
+# The guard is an apostrophe before it; one more apostrophe is added where the text already has
+# some, so that undo_excel_safe gives back exactly the text (registry export -> import).
+_NEEDS_GUARD_AT_START = re.compile("^(?='*[=+\\-@\\x00-\\x1f])")
+_GUARD_AT_START = re.compile("^'(?='*[=+\\-@\\x00-\\x1f])")
+# Characters some readers take as a line break (str.splitlines' set): a formula start after
+# one is guarded too, in case a reader splits the cell into rows there.
+_LINE_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_NEEDS_GUARD_AFTER_BREAK = re.compile(f"(?<=[{_LINE_BREAKS}])(?='*[=+\\-@\\t])")
+_GUARD_AFTER_BREAK = re.compile(f"(?<=[{_LINE_BREAKS}])'(?='*[=+\\-@\\t])")
+EXCEL_BOM = "\ufeff"
+# Terminal escape sequences (CSI such as clear screen, OSC such as hyperlinks and titles, other
+# ESC sequences), then any C0/C1 control character but newline, and bidirectional overrides.
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"              # CSI: ESC [ ... final byte
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"   # OSC: ESC ] ... BEL or ST
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"        # DCS, SOS, PM, APC ... ST
+    r"|\x1b[ -/]*[0-~]?"                     # other ESC sequences (and a lone ESC)
+    r"|\x9b[0-?]*[ -/]*[@-~]|\x9d[^\x07\x9c]*[\x07\x9c]?"  # 8-bit CSI and OSC
+)
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def excel_safe(value: Any) -> Any:
-    """Neutralise a cell Excel would run as a formula (CSV injection)."""
-    if isinstance(value, str) and value and (value[0] in _FORMULA_START or ord(value[0]) < 32):
-        return "'" + value
-    return value
+    """Neutralise a cell a spreadsheet would run as a formula (CSV injection), at its start
+    and after any line break inside it, with an apostrophe."""
+    if not isinstance(value, str) or not value:
+        return value
+    return _NEEDS_GUARD_AFTER_BREAK.sub("'", _NEEDS_GUARD_AT_START.sub("'", value, count=1))
+
+
+def undo_excel_safe(value: str) -> str:
+    """The text excel_safe was given (for importing a CSV trialfind wrote)."""
+    return _GUARD_AFTER_BREAK.sub("", _GUARD_AT_START.sub("", value, count=1))
+
+
+def terminal_safe(text: str) -> str:
+    """Text for a terminal: escape sequences (clear screen, hyperlinks, colours) removed, tabs
+    as spaces, every other control character and bidirectional override dropped."""
+    return _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text.replace("\t", " ")))
 
 
 def _flat(value: Any) -> Any:
@@ -35,14 +74,17 @@ def _flat(value: Any) -> Any:
     return value
 
 
-def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None) -> str:
+def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None, *, excel: bool = False) -> str:
+    """CSV with \\r\\n line ends (RFC 4180); any cell holding a line break is quoted, so it
+    stays one cell of one row. `excel`: a UTF-8 byte-order mark first, so Excel reads accents."""
     columns = list(columns or (rows[0].keys() if rows else []))
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    # QUOTE_MINIMAL quotes a cell holding any character of the line terminator: \r\n covers both.
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(columns)
     for row in rows:
         writer.writerow([excel_safe(_flat(row.get(c))) for c in columns])
-    return buffer.getvalue()
+    return (EXCEL_BOM if excel else "") + buffer.getvalue()
 
 
 def to_json(rows: Sequence[dict[str, Any]]) -> str:
@@ -76,23 +118,50 @@ def to_table(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = Non
 
 
 def render_rows(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None,
-           table_columns: Sequence[str] | None = None) -> str:
+                table_columns: Sequence[str] | None = None, *, excel: bool = False) -> str:
     if fmt == "csv":
-        return to_csv(rows, columns)
+        return to_csv(rows, columns, excel=excel)
     if fmt == "json":
         return to_json([{c: r.get(c) for c in columns} for r in rows] if columns else rows)
     if fmt == "jsonl":
         return to_jsonl([{c: r.get(c) for c in columns} for r in rows] if columns else rows)
     if fmt == "table":
-        return to_table(rows, table_columns or columns)
+        return terminal_safe(to_table(rows, table_columns or columns))
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
+def _is_special_file(target: Path) -> bool:
+    """A device, pipe or socket (say /dev/stdout or a FIFO): written in place, never replaced."""
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
 def atomic_write_text(path: str | os.PathLike, text: str) -> None:
-    """Write a file so that readers see the old content or the new, never half of it."""
+    """Write a file so that readers see the old content or the new, never half of it.
+
+    The folder must exist (a mistyped path is not created); a path that cannot be written
+    is InvalidInput naming it; a device or pipe is written to directly."""
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    if _is_special_file(target):
+        try:
+            with open(target, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+        except OSError as exc:
+            raise path_error(target, exc) from None
+        return
+    folder = target.absolute().parent
+    if not folder.is_dir():
+        reason = "is not a folder" if folder.exists() else "does not exist"
+        raise InvalidInput(f"cannot write {target}: the folder {folder} {reason}")
+    if target.is_dir():
+        raise InvalidInput(f"cannot write {target}: it is a folder")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
+    except OSError as exc:
+        raise path_error(target, exc) from None
     try:
         # mkstemp makes the file private (0600); outputs are meant to be shared, so honour the umask.
         umask = os.umask(0)
@@ -103,6 +172,9 @@ def atomic_write_text(path: str | os.PathLike, text: str) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise path_error(target, exc) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

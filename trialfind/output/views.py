@@ -166,6 +166,16 @@ def _phase(value: str | None) -> str:
     return (value or "").replace("EARLY_PHASE1", "early 1").replace("PHASE", "")
 
 
+def _approved_cell(row: dict) -> str:
+    if row.get("approved_for_children"):  # for children with the child's target
+        return "children"
+    if any(a["population"] == "children" for a in row.get("approvals") or []):
+        return "children*"  # for children, but another use
+    if row["approved"]:
+        return f"adults {row['first_approval'] or ''}".strip()
+    return "no" if row["approved"] is False else "?"
+
+
 def candidate_table_rows(rows: list[dict]) -> list[dict]:
     out = []
     for row in rows:
@@ -176,8 +186,8 @@ def candidate_table_rows(rows: list[dict]) -> list[dict]:
             "trials": f"{row['trials']} ({row['adult_only_trials']} adult-only)",
             "phase": _phase(row["highest_phase"]),
             "ph1 done": "yes" if row["phase1_completed"] else "no",
-            "approved": (f"yes {row['first_approval'] or ''}".strip() if row["approved"]
-                         else "no" if row["approved"] is False else "?"),
+            "approved": _approved_cell(row),
+            "variant": (row.get("variant_effect") or {}).get("effect", ""),
             "expanded access": ("AVAILABLE" if row["ea_available"] else f"{len(ea)} record(s)" if ea else "none"),
             "EA policy": "yes" if row["ea_policy"] else "",
             # the drug's company, not a trial sponsor: combination trials are often run by another company
@@ -189,19 +199,30 @@ def candidate_table_rows(rows: list[dict]) -> list[dict]:
 
 
 def candidates_view(found) -> str:
-    """`trialfind candidates` as a table, the drugs that are not candidates, notes and the data line."""
-    rows = found.rows()
+    """`trialfind candidates` as a table, the drugs that are not candidates, the agents of unknown
+    action studied in target-positive patients (apart, below), notes and the data line."""
+    rows = found.candidate_rows()
     asked = ", ".join(q.label for q in found.queries)
     age = describe_days(found.age_days) if found.age_days is not None else "this age"
     lines = []
     if rows:
-        lines.append(to_table(candidate_table_rows(rows)))
+        table = candidate_table_rows(rows)
+        lines.append(to_table(table))
         lines.append(f"{len(rows)} compassionate-use candidate{'s' * (len(rows) != 1)} for {asked}, "
                      f"age {age}, best evidence first; --format json shows the reasons, "
                      "trials and expanded-access records.")
+        if any(r["approved"] == "children*" for r in table):
+            lines.append("children*: approved for children, but for another use than this target (off-label here).")
     else:
         lines.append(f"No compassionate-use candidates for {asked} at age {age} in the data.")
     lines += found.not_candidate_lines()
+    effects = found.variant_effects
+    for drug in found.no_study:  # no study, yet the variant makes it fail or harm: say so, never hide it
+        if drug in effects and effects[drug].against:
+            lines.append(f"{drug} (no study in the data): {effects[drug].reason()}")
+    if found.discovered:  # never merged with the candidates, never above them
+        lines.append("Also given in trials that require the target; what these act on is not confirmed:")
+        lines += [f"  {line}" for line in found.discovered_lines()]
     lines += [f"Note: {note}" for note in found.notes]
     lines.append(CANDIDATES_FOOTER.format(version=found.data_version or "unknown",
                                           knowledge=found.knowledge_origin or "unknown"))

@@ -10,6 +10,7 @@ where they are used, so importing this package stays cheap):
     identity one name per company (sponsor directory) and drug (the INN), the spelling kept
     reasons  denial reasons in groups
     schema   tables and ordered, versioned migrations
+    sqlite   SQLite connection settings (WAL, busy timeout, secure delete, BEGIN IMMEDIATE)
     store    Registry: open (SQLite file or PostgreSQL URL), add, get, list, update, import
     transfer CSV export / import of records
     stats    aggregate figures per company, drug or target

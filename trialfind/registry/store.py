@@ -21,10 +21,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence, TypeVar
 
 from trialfind.core.errors import InvalidInput, NotFound, SourceUnavailable, TrialfindError
-from trialfind.registry.location import ENV_URL, move_old_default_registry, resolve_db_url
 from trialfind.registry.identity import KEYS, company_name, drug_name, unify_spellings
+from trialfind.registry.location import ENV_URL, move_old_default_registry, resolve_db_url
 from trialfind.registry.record import RequestRecord, Toxicity, merge_changes, this_month
 from trialfind.registry.schema import SCHEMA_VERSION, current_version, migrate, requests, toxicities
+from trialfind.registry.sqlite import configure_sqlite, is_lock_error
 from trialfind.registry.waiting import LockNotice, to_stderr
 
 if TYPE_CHECKING:
@@ -45,36 +46,6 @@ def _display_url(url: str) -> str:
     import sqlalchemy as sa
 
     return sa.engine.make_url(url).render_as_string(hide_password=True)
-
-
-def _configure_sqlite(engine: "sa.Engine", *, read_only: bool, busy_timeout_ms: int) -> None:
-    import sqlalchemy as sa
-
-    @sa.event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record):
-        # Let SQLAlchemy's "begin" event below decide how a transaction starts.
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {busy_timeout_ms}")
-        if not read_only:   # a reader leaves the file's journal mode (set by its writers) alone
-            cursor.execute("PRAGMA journal_mode = WAL")
-            cursor.execute("PRAGMA synchronous = NORMAL")
-        cursor.execute("PRAGMA foreign_keys = ON")
-        # Deleted and replaced content (a dropped date column, an edited record) is overwritten, not left behind.
-        cursor.execute("PRAGMA secure_delete = ON")
-        cursor.close()
-
-    @sa.event.listens_for(engine, "begin")
-    def _on_begin(conn):
-        # IMMEDIATE takes the write lock up front: two writers cannot both read, then
-        # deadlock upgrading to write. Reads ask for a deferred start.
-        mode = "DEFERRED" if conn.get_execution_options().get("registry_read_only") else "IMMEDIATE"
-        conn.exec_driver_sql(f"BEGIN {mode}")
-
-
-def _is_lock_error(exc: BaseException) -> bool:
-    text = str(exc).lower()
-    return "database is locked" in text or "database is busy" in text or "database table is locked" in text
 
 
 @dataclass
@@ -133,7 +104,7 @@ class Registry:
         except sa.exc.ArgumentError as exc:
             raise InvalidInput(f"--db: {exc}") from None
         if engine.dialect.name == "sqlite":
-            _configure_sqlite(engine, read_only=read_only and engine_url != "sqlite://",
+            configure_sqlite(engine, read_only=read_only and engine_url != "sqlite://",
                               busy_timeout_ms=busy_timeout_ms)
         registry = cls(url, engine, notify=notify, lock_notice_after=lock_notice_after)
         if engine_url == "sqlite://" or (migrate and not read_only):
@@ -169,7 +140,7 @@ class Registry:
                     waiting.stop()
                     return work(conn)
             except sa.exc.OperationalError as exc:
-                if _is_lock_error(exc) and attempt < WRITE_ATTEMPTS - 1:
+                if is_lock_error(exc) and attempt < WRITE_ATTEMPTS - 1:
                     time.sleep(min(2.0, 0.05 * 2 ** attempt) * (0.5 + random.random()))
                     continue
                 raise self._unavailable(exc) from None
@@ -258,11 +229,20 @@ class Registry:
 
         return self._write(work)
 
+    @staticmethod
+    def _valid_id(record_id: int) -> int:
+        """Registry ids are SQLite row ids: whole numbers from 1 to 2**63 - 1."""
+        if isinstance(record_id, bool) or not isinstance(record_id, int) or not 1 <= record_id < 2**63:
+            raise InvalidInput(f"{record_id!r} is not a registry id: ids are whole numbers from 1 "
+                               "(see `trialfind registry list`)")
+        return record_id
+
     def update(self, record_id: int, changes: dict[str, Any], *, today: dt.date | None = None) -> RequestRecord:
         """Change some fields of a record; the whole changed record is validated again.
 
         A date among the changes (say `decision_date`) is counted from `date_sent`, which must
         then be among the changes too: the registry no longer knows the day it was sent."""
+        record_id = self._valid_id(record_id)
         forbidden = sorted(set(changes) & {"id", "uid", "created_at", "updated_at", "recorded_month",
                                            "updated_month"})
         if forbidden:
@@ -282,6 +262,8 @@ class Registry:
         return self._write(work)
 
     def delete(self, record_id: int) -> None:
+        record_id = self._valid_id(record_id)
+
         def work(conn: "sa.Connection") -> None:
             if conn.execute(requests.delete().where(requests.c.id == record_id)).rowcount == 0:
                 raise NotFound(f"no registry record with id {record_id}")
@@ -290,6 +272,7 @@ class Registry:
 
     # -- reading ---------------------------------------------------------------------------
     def get(self, record_id: int) -> RequestRecord:
+        record_id = self._valid_id(record_id)
         found = self._read(lambda conn: self._fetch(conn, [record_id]))
         if not found:
             raise NotFound(f"no registry record with id {record_id}")

@@ -14,27 +14,24 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from trialfind.core.errors import InvalidInput
-from trialfind.output.formats import to_csv
+from trialfind.output.formats import to_csv, undo_excel_safe
 from trialfind.registry.dates import INPUT_DATE_FIELDS, TIMESTAMP_TO_MONTH
 from trialfind.registry.record import FIELD_ORDER, REQUIRED_FIELDS, RequestRecord
 
 CSV_COLUMNS = FIELD_ORDER
 # Columns of the layout before issue 14, read and converted.
 OLD_LAYOUT_COLUMNS = (*INPUT_DATE_FIELDS, *TIMESTAMP_TO_MONTH)
-_NEUTRALISED = ("'=", "'+", "'-", "'@", "'\t", "'\r", "'\n")
 
 
-def records_to_csv(records: Iterable[RequestRecord]) -> str:
-    """CSV text with one row per record; toxicities as 'term:grade; term:grade'; consent as yes/no."""
-    return to_csv([record.as_dict() for record in records], CSV_COLUMNS)
+def records_to_csv(records: Iterable[RequestRecord], *, excel: bool = False) -> str:
+    """CSV text with one row per record; toxicities as 'term:grade; term:grade'; consent as yes/no.
+    `excel`: a UTF-8 byte-order mark first."""
+    return to_csv([record.as_dict() for record in records], CSV_COLUMNS, excel=excel)
 
 
 def _restore_cell(value: str | None) -> str:
-    # Undo trialfind.output.formats.excel_safe: our exporter prefixes "'" to cells Excel would run.
-    value = value or ""
-    if value.startswith(_NEUTRALISED) or (value[:1] == "'" and len(value) > 1 and ord(value[1]) < 32):
-        return value[1:]
-    return value
+    # Our exporter neutralises cells a spreadsheet would run (trialfind.output.formats.excel_safe).
+    return undo_excel_safe(value or "")
 
 
 def records_from_csv(text: str) -> list[RequestRecord]:

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from trialfind.core.config import api_url as resolve_api_url
 from trialfind.core.config import cache_dir as resolve_cache_dir
-from trialfind.core.config import offline_requested
+from trialfind.core.config import ensure_writable_dir, offline_requested
 from trialfind.core.config import rate_limit as resolve_rate_limit
 from trialfind.core.spec import StudySource
 from trialfind.sources.ctgov import CtgovClient
-from trialfind.sources.local.index import LocalIndex
+from trialfind.sources.local.store import LocalIndex
 
 
 def open_source(*, api_url: str | None = None, cache_dir=None, use_cache: bool = True, refresh: bool = False,
@@ -16,6 +16,8 @@ def open_source(*, api_url: str | None = None, cache_dir=None, use_cache: bool =
     if offline_requested(offline):
         return LocalIndex.open(directory)
 
+    if use_cache:
+        ensure_writable_dir(directory)
     return CtgovClient(
         base_url=resolve_api_url(api_url),
         cache_dir=directory if use_cache else None,

@@ -16,6 +16,7 @@ from trialfind.core.config import DEFAULT_API_URL
 from trialfind.core.errors import InvalidInput, NotFound, SourceDataError
 from trialfind.core.spec import SearchSpec, tokens
 from trialfind.core.study import PARSER_FIELDS
+from trialfind.core.text import normalise_nct_id
 from trialfind.sources.http import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, HttpClient, ResponseCache
 
 MAX_PAGE_SIZE = 1000
@@ -35,7 +36,6 @@ STUDY_TYPES = frozenset({"INTERVENTIONAL", "OBSERVATIONAL", "EXPANDED_ACCESS"})
 MIN_AGE_SLACK_DAYS = 31
 MAX_AGE_SLACK_DAYS = 400
 
-_NCT_ID = re.compile(r"NCT\d{8}")
 # Inside an Essie phrase only letters, digits and a little harmless punctuation are kept:
 # quotes, brackets, parentheses and wildcards would end or change the expression.
 _UNSAFE_IN_PHRASE = re.compile(r"[^\w\s\-+/.,'%]")
@@ -248,9 +248,7 @@ class CtgovClient:
 
     def get_study(self, nct_id: str) -> dict[str, Any]:
         """The full v2 record of one study."""
-        nct = str(nct_id).strip().upper()
-        if not _NCT_ID.fullmatch(nct):
-            raise InvalidInput(f"{nct_id!r} is not an NCT number (NCT followed by 8 digits, e.g. NCT04280705)")
+        nct = normalise_nct_id(str(nct_id))
         url = f"{self.base_url}/studies/{nct}"
         params = {"format": "json"}
         key = ResponseCache.key(url, params, self.data_version())

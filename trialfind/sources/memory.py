@@ -1,14 +1,15 @@
 """A study source over records held in memory: for notebooks, tests and small private
 collections. It selects with the reference semantics every source honours
 (`core.spec.matches_spec`), so it answers exactly what the API and the local index would
-answer over the same records."""
+answer over the same records. A record that cannot be read is returned by every search, as a
+remote source would return it: the callers count and name it."""
 from __future__ import annotations
 
 from typing import Any, Iterable, Iterator
 
 from trialfind.core.errors import NotFound
 from trialfind.core.spec import SearchSpec, matches_spec
-from trialfind.core.study import Study, parse_study
+from trialfind.core.study import Study, UnreadableRecord, parse_study
 
 
 class MemorySource:
@@ -16,9 +17,13 @@ class MemorySource:
 
     def __init__(self, records: Iterable[dict[str, Any]], *, version: str | None = "in-memory") -> None:
         self._records: dict[str, tuple[dict[str, Any], Study]] = {}
+        self._unreadable: list[tuple[Any, UnreadableRecord]] = []
         for raw in records:
             study = parse_study(raw)
-            self._records.setdefault(study.nct_id, (raw, study))
+            if isinstance(study, UnreadableRecord):
+                self._unreadable.append((raw, study))
+            else:
+                self._records.setdefault(study.nct_id, (raw, study))
         self._version = version
         self.specs: list[SearchSpec] = []
         self.fetched: list[str] = []
@@ -28,14 +33,17 @@ class MemorySource:
 
     def search(self, spec: SearchSpec) -> Iterator[dict[str, Any]]:
         self.specs.append(spec)
-        return iter([raw for raw, study in self._records.values() if matches_spec(study, spec)])
+        found = [raw for raw, study in self._records.values() if matches_spec(study, spec)]
+        return iter(found + [raw for raw, _ in self._unreadable])
 
     def get_study(self, nct_id: str) -> dict[str, Any]:
         self.fetched.append(nct_id)
-        try:
+        if nct_id in self._records:
             return self._records[nct_id][0]
-        except KeyError:
-            raise NotFound(f"study {nct_id} was not found") from None
+        for raw, unreadable in self._unreadable:
+            if unreadable.nct_id == nct_id:
+                return raw
+        raise NotFound(f"study {nct_id} was not found")
 
     def data_version(self) -> str | None:
         return self._version

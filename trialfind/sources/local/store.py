@@ -1,0 +1,174 @@
+"""Querying the local index: `LocalIndex`, a read-only StudySource with exactly the
+retrieval semantics of `trialfind.core.spec.matches_spec`."""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import zlib
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from trialfind.core.errors import NotFound, SourceDataError, SourceUnavailable
+from trialfind.core.spec import SearchSpec, tokens
+from trialfind.core.text import normalise_nct_id
+from trialfind.sources.local.schema import GROUP_COLUMNS, SCHEMA_VERSION, _meta, derivation_version, index_path
+
+_HINT = "run `trialfind index build SOURCE` first (SOURCE: the ClinicalTrials.gov bulk JSON zip, " \
+        "a ctg-studies.json export or JSONL of v2 records; or `trialfind index build --from-api --condition ...`)"
+
+
+
+def _phrase(value: str) -> str | None:
+    words = tokens(value)
+    return '"' + " ".join(words) + '"' if words else None
+
+
+def match_expression(spec: SearchSpec) -> str | None:
+    """The FTS5 query for the spec's text groups, or None when the spec has none.
+
+    Returns "" when no study can match (a group whose values have no words: the
+    reference matcher never matches an empty phrase)."""
+    groups = []
+    for name, columns in GROUP_COLUMNS.items():
+        values = getattr(spec, name)
+        if not values:
+            continue
+        phrases = sorted({p for p in map(_phrase, values) if p})
+        column_filter = "{" + " ".join(columns) + "}"
+        groups.append("(" + " OR ".join(f"{column_filter} : {p}" for p in phrases) + ")" if phrases else None)
+    if not groups:
+        return None
+    if spec.combine == "all":
+        return "" if None in groups else " AND ".join(groups)
+    usable = [g for g in groups if g]
+    return " OR ".join(usable) if usable else ""
+
+
+def _filters(spec: SearchSpec) -> tuple[list[str], list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if spec.statuses:
+        clauses.append(f"s.status IN ({','.join('?' * len(spec.statuses))})")
+        params.extend(spec.statuses)
+    if spec.study_types:
+        clauses.append(f"s.study_type IN ({','.join('?' * len(spec.study_types))})")
+        params.extend(spec.study_types)
+    if spec.admits_age_days is not None:
+        clauses.append("(s.min_age_days IS NULL OR s.min_age_days <= ?) AND (s.max_age_days IS NULL OR s.max_age_days >= ?)")
+        params.extend([spec.admits_age_days, spec.admits_age_days])
+    return clauses, params
+
+
+@dataclass
+class IndexInfo:
+    path: str
+    studies: int
+    newest_last_update: str | None
+    size_bytes: int
+    build_date: str | None
+    source: str | None
+    schema_version: str | None
+    up_to_date: bool
+    sources: list[dict] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class LocalIndex:
+    """A StudySource over the local index file (read-only)."""
+
+    def __init__(self, path: str | os.PathLike) -> None:
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise SourceUnavailable(f"no local index at {self.path}: {_HINT}")
+        try:
+            self._conn = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+            self._meta = _meta(self._conn)
+        except sqlite3.DatabaseError as exc:
+            raise SourceUnavailable(f"the local index at {self.path} cannot be read ({exc}): {_HINT}") from None
+        if not self._meta:
+            raise SourceUnavailable(f"the local index at {self.path} is empty or incomplete: {_HINT}")
+        if self._meta.get("schema_version") != str(SCHEMA_VERSION):
+            raise SourceUnavailable(
+                f"the local index at {self.path} was written by another trialfind version: "
+                "rebuild it with `trialfind index build --fresh SOURCE`")
+
+    @classmethod
+    def open(cls, cache_dir: str | os.PathLike) -> "LocalIndex":
+        return cls(index_path(cache_dir))
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> "LocalIndex":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # StudySource ---------------------------------------------------------------------
+    def search(self, spec: SearchSpec) -> Iterator[dict[str, Any]]:
+        """v2 records matching the spec, in index order, decompressed one at a time. Like the
+        API client's searches they hold the fields the parser reads (PARSER_FIELDS), which
+        also halves the cost of reading them; get_study gives the full record."""
+        for (record,) in self._select("s.search_record", spec):
+            yield json.loads(zlib.decompress(record))
+
+    def get_study(self, nct_id: str) -> dict[str, Any]:
+        wanted = normalise_nct_id(str(nct_id))
+        row = self._conn.execute("SELECT r.raw FROM studies s JOIN study_records r ON r.rowid = s.rowid"
+                                 " WHERE s.nct_id = ?", (wanted,)).fetchone()
+        if row is None:
+            raise NotFound(f"{wanted} is not in the local index (built {self._meta.get('build_date')}); "
+                           "it may be newer than the index or not part of its source")
+        return json.loads(zlib.decompress(row[0]))
+
+    def data_version(self) -> str | None:
+        return f"local:{self._meta.get('build_date')}"
+
+    # Extras --------------------------------------------------------------------------
+    def nct_ids(self, spec: SearchSpec) -> list[str]:
+        """Only the NCT ids matching the spec (no decompression)."""
+        return [nct for (nct,) in self._select("s.nct_id", spec)]
+
+    def count(self, spec: SearchSpec | None = None) -> int:
+        if spec is None:
+            return self._conn.execute("SELECT COUNT(*) FROM studies").fetchone()[0]
+        return sum(1 for _ in self._select("1", spec))
+
+    def studies_by_lead_sponsor(self, name: str) -> Iterator[dict[str, Any]]:
+        """Full records whose lead sponsor is `name` (case-insensitive, exact)."""
+        for (raw,) in self._conn.execute(
+                "SELECT r.raw FROM studies s JOIN study_records r ON r.rowid = s.rowid"
+                " WHERE s.lead_sponsor = ? COLLATE NOCASE ORDER BY s.rowid", (name,)):
+            yield json.loads(zlib.decompress(raw))
+
+    def info(self) -> IndexInfo:
+        meta = self._meta
+        return IndexInfo(
+            path=str(self.path), studies=int(meta.get("count") or self.count()),
+            newest_last_update=meta.get("newest_last_update") or None, size_bytes=self.path.stat().st_size,
+            build_date=meta.get("build_date"), source=meta.get("source"),
+            schema_version=meta.get("schema_version"), up_to_date=meta.get("derivation") == derivation_version(),
+            sources=json.loads(meta.get("sources") or "[]"),
+        )
+
+    def _select(self, columns: str, spec: SearchSpec) -> Iterator[tuple]:
+        expression = match_expression(spec)
+        if expression == "":
+            return iter(())
+        clauses, params = _filters(spec)
+        if expression is None:
+            where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+            sql = f"SELECT {columns} FROM studies s {where} ORDER BY s.rowid"
+        else:
+            sql = (f"SELECT {columns} FROM study_text JOIN studies s ON s.rowid = study_text.rowid "
+                   f"WHERE study_text MATCH ? {''.join(' AND ' + c for c in clauses)} ORDER BY s.rowid")
+            params = [expression, *params]
+        try:
+            return self._conn.execute(sql, params)
+        except sqlite3.DatabaseError as exc:
+            raise SourceDataError(f"the local index at {self.path} could not be searched ({exc})") from None
