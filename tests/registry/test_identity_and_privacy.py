@@ -6,7 +6,6 @@ import datetime as dt
 import io
 import re
 
-import pytest
 import sqlalchemy as sa
 
 from tests.registry.test_postgres import fresh_database, postgres_server_url  # noqa: F401 (fixtures)

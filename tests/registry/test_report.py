@@ -1,7 +1,6 @@
 """The registry's report: self-contained HTML that fits a phone, per company and per drug
 (answers, waiting times, outcomes, toxicities, denial reasons), no record-level text; and
 (when Chromium is installed) a real browser draws it at 390 and 1280 px."""
-import base64
 import datetime as dt
 import os
 import re
