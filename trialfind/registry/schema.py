@@ -122,6 +122,13 @@ _OLD_DATE_COLUMNS = ("date_sent", "date_acknowledged", "decision_date", "ind_dat
 _OLD_TIMESTAMP_COLUMNS = ("created_at", "updated_at")
 
 
+def month_floor(moment: dt.datetime) -> dt.datetime:
+    """The first instant of the moment's month (UTC): the upgrade log keeps no day either."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.timezone.utc)
+    return moment.astimezone(dt.timezone.utc).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+
+
 def _as_date(value) -> dt.date | None:
     # SQLite hands back text through sa.text(); PostgreSQL hands back date / datetime objects.
     if value is None or value == "":
@@ -162,6 +169,10 @@ def _migration_3_months_days_and_one_name(conn: sa.Connection) -> None:
     for column in (*_OLD_DATE_COLUMNS, *_OLD_TIMESTAMP_COLUMNS):
         conn.execute(sa.text(f"ALTER TABLE requests DROP COLUMN {column}"))
     conn.execute(sa.text("CREATE INDEX ix_requests_month_sent ON requests (month_sent)"))
+    # The upgrade log says when the registry was first used; it keeps the month only, too.
+    for version, applied in conn.execute(sa.select(schema_version.c.version, schema_version.c.applied_at)).all():
+        conn.execute(schema_version.update().where(schema_version.c.version == version)
+                     .values(applied_at=month_floor(applied)))
 
 
 Migration = Callable[[sa.Connection], None]
@@ -202,6 +213,6 @@ def migrate(conn: sa.Connection, target: int | None = None) -> list[int]:
         if have < version <= target:
             migration(conn)
             conn.execute(schema_version.insert().values(version=version, description=description,
-                                                        applied_at=utc_now()))
+                                                        applied_at=month_floor(utc_now())))
             applied.append(version)
     return applied
