@@ -5,12 +5,11 @@
 #
 # 1. builds a sample registry from SYNTHETIC records (invented companies and drugs),
 #    through the CLI: `registry import` of a CSV, then `registry report`;
-# 2. renders report.html with headless Chromium into report.png (1200x1600):
-#      chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
-#               --screenshot=OUT/report.png --window-size=1200,1600 file://OUT/report.html
-# 3. checks the PNG: it exists, and the chart colours (granted green, denied red) are
-#    actually painted, so an empty page or broken images fail the check.
-# Then look at OUT_DIR/report.png yourself.
+# 2. renders report.html with headless Chromium as a phone (390 px wide: report-390.png)
+#    and a desk (1280 px: report-1280.png), a fresh profile each time, no network;
+# 3. checks each PNG: its size, and the bar colours (granted green, denied red) are
+#    actually painted, so an empty page fails the check.
+# Then look at the two PNGs yourself.
 #
 # Needs chromium (Debian: apt-get install -y chromium); set CHROMIUM=/path to use another
 # binary, PYTHON=/path for another interpreter (default .venv/bin/python, else python3).
@@ -30,7 +29,7 @@ if [ -z "$chromium" ]; then
 fi
 
 rm -f "$out/registry_synthetic.sqlite" "$out/registry_synthetic.sqlite-wal" "$out/registry_synthetic.sqlite-shm" \
-      "$out/report.png"
+      "$out/report-390.png" "$out/report-1280.png"
 "$python" - "$out/synthetic_requests.csv" <<'EOF'
 import sys
 from trialfind.registry.synthetic import synthetic_records
@@ -41,29 +40,40 @@ EOF
 "$python" -m trialfind registry report --db "$out/registry_synthetic.sqlite" --output "$out/report.html" \
     --title "Compassionate-use requests (SYNTHETIC sample data)"
 
-# Chromium writes the PNG, then may linger on D-Bus noise: give it a bounded time.
-timeout 120 "$chromium" --headless --no-sandbox --disable-gpu --disable-background-networking \
-    --hide-scrollbars --screenshot="$out/report.png" --window-size=1200,1600 "file://$out/report.html" \
-    >"$out/chromium.log" 2>&1 || true
-if [ ! -s "$out/report.png" ]; then
-    echo "check_report_screenshot: chromium wrote no screenshot; see $out/chromium.log" >&2
-    exit 1
-fi
+# One fresh profile per shot; no network, no background services. Chromium writes the PNG,
+# then may linger on D-Bus noise: give it a bounded time.
+shoot() {  # WIDTH HEIGHT PNG
+    local profile
+    profile=$(mktemp -d)
+    timeout 120 "$chromium" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+        --disable-background-networking --disable-component-update --disable-sync --hide-scrollbars \
+        --user-data-dir="$profile" --screenshot="$3" --window-size="$1,$2" "file://$out/report.html" \
+        >>"$out/chromium.log" 2>&1 || true
+    rm -rf "$profile"
+    if [ ! -s "$3" ]; then
+        echo "check_report_screenshot: chromium wrote no screenshot $3; see $out/chromium.log" >&2
+        exit 1
+    fi
+}
+rm -f "$out/chromium.log"
+shoot 390 2400 "$out/report-390.png"
+shoot 1280 1600 "$out/report-1280.png"
 
-"$python" - "$out/report.png" <<'EOF'
+"$python" - "$out/report-390.png" "$out/report-1280.png" <<'EOF'
 import sys
 import matplotlib.image as mpimg
 import numpy as np
 
-image = mpimg.imread(sys.argv[1])[..., :3]
-height, width = image.shape[:2]
-def painted(hex_colour, tolerance=0.06):
-    rgb = np.array([int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)])
-    return int((np.abs(image - rgb).max(axis=2) < tolerance).sum())
-green, red = painted("#2e7d32"), painted("#c62828")
-print(f"screenshot {width}x{height}: {green} granted-green and {red} denied-red pixels")
-if (width, height) != (1200, 1600) or green < 2000 or red < 2000:
-    sys.exit("check_report_screenshot: the charts do not appear in the screenshot")
+for path, size in zip(sys.argv[1:], ((390, 2400), (1280, 1600))):
+    image = mpimg.imread(path)[..., :3]
+    height, width = image.shape[:2]
+    def painted(hex_colour, tolerance=0.06):
+        rgb = np.array([int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)])
+        return int((np.abs(image - rgb).max(axis=2) < tolerance).sum())
+    green, red = painted("#2e7d32"), painted("#c62828")
+    print(f"screenshot {width}x{height}: {green} granted-green and {red} denied-red pixels")
+    if (width, height) != size or green < 1000 or red < 1000:
+        sys.exit(f"check_report_screenshot: the bars do not appear in {path}")
 EOF
 echo "report: $out/report.html"
-echo "screenshot: $out/report.png"
+echo "screenshots: $out/report-390.png $out/report-1280.png"

@@ -139,10 +139,12 @@ def test_identifying_record_is_refused_and_nothing_written_on_postgresql(fresh_d
 def test_update_and_toxicities_on_postgresql(fresh_database):
     with Registry.open(fresh_database()) as registry:
         registry.add(synthetic_record())
-        registry.update(1, {"decision": "granted", "decision_date": "2024-05-09", "toxicities": ["Fatigue:2"]})
+        registry.update(1, {"decision": "granted", "date_sent": "2024-05-02", "decision_date": "2024-05-09",
+                            "toxicities": ["Fatigue:2"]})
         got = registry.get(1)
         assert got.decision == "granted" and [str(t) for t in got.toxicities] == ["Fatigue:2"]
-        assert got.created_at.tzinfo is not None and got.updated_at >= got.created_at
+        assert (got.month_sent, got.days_to_decide) == ("2024-05", 7)
+        assert got.recorded_month and got.updated_month >= got.recorded_month
 
 
 def test_a_v1_postgresql_database_with_data_is_upgraded_in_place(fresh_database):

@@ -1,4 +1,5 @@
-"""Registry records: field rules, date rules and the screen against identifying details."""
+"""Registry records: field rules, dates turned into the month sent and days since, one name per
+company and drug, and the screen against identifying details."""
 import datetime as dt
 
 import pytest
@@ -22,13 +23,16 @@ def synthetic_values(**overrides):
 
 
 def validated(**overrides):
-    return RequestRecord.from_values(synthetic_values(**overrides)).validate(TODAY)
+    return RequestRecord.from_values(synthetic_values(**overrides), today=TODAY).validate(TODAY)
 
 
 def test_a_complete_synthetic_record_validates_and_normalises():
     record = validated(decision="Granted", channel="E-mail".replace("-", ""), reporter_role="physician")
     assert record.decision == "granted"
-    assert record.date_sent == dt.date(2025, 1, 10)
+    assert record.month_sent == "2025-01"
+    assert (record.days_to_acknowledge, record.days_to_decide, record.days_to_ind, record.days_to_irb,
+            record.days_to_treatment) == (3, 14, 17, 18, 24)
+    assert not any(isinstance(value, dt.date) for value in record.as_dict().values())
     assert record.toxicities == [Toxicity("Neutrophil count decreased", 3)]
     assert record.consent_to_share is True
 
@@ -59,20 +63,68 @@ def test_decision_spellings_normalise(spelling):
     ("date_sent", "2026-11-23", "in the future"),
     ("date_acknowledged", "2025-01-09", "before the request was sent"),
     ("decision_date", "2025-01-09", "before the request was sent"),
-    ("decision_date", "2025-01-12", "before the acknowledgement"),
-    ("treatment_start", "2025-01-20", "before the decision date"),
-    ("treatment_start", "2025-01-25", "before the ind date"),
+    ("decision_date", "2025-01-12", "^days_to_decide: 2 is fewer days than days_to_acknowledge"),
+    ("treatment_start", "2025-01-20", "^days_to_treatment: 10 is fewer days than days_to_decide"),
+    ("treatment_start", "2025-01-25", "^days_to_treatment: 15 is fewer days than days_to_ind"),
     ("ind_date", "2024-12-31", "before the request was sent"),
 ])
 def test_date_rules(field, value, message):
-    with pytest.raises(InvalidInput, match=f"^{field}: .*{message}"):
+    pattern = message if message.startswith("^") else f"^{field}: .*{message}"
+    with pytest.raises(InvalidInput, match=pattern):
         validated(**{field: value})
 
 
+@pytest.mark.parametrize("field, value, message", [
+    ("month_sent", "2026-12", "^month_sent: 2026-12 is in the future"),
+    ("month_sent", "2025-13", "^month_sent: .*YYYY-MM"),
+    ("days_to_decide", "-3", "^days_to_decide: "),
+    ("days_to_decide", "9999", "more than ten years"),
+    ("days_to_treatment", "700", "^days_to_treatment: 700 days after 2025-01 is in the future"),
+])
+def test_month_and_day_rules(field, value, message):
+    values = synthetic_values(**{field: value})
+    for name in ("date_sent", "date_acknowledged", "decision_date", "ind_date", "irb_date", "treatment_start"):
+        values.pop(name)
+    values.setdefault("month_sent", "2025-01")
+    with pytest.raises(InvalidInput, match=message):
+        RequestRecord.from_values(values, today=TODAY).validate(TODAY)
+
+
+def test_a_later_date_without_the_date_sent_cannot_be_counted():
+    values = synthetic_values(month_sent="2025-01")
+    values.pop("date_sent")
+    with pytest.raises(InvalidInput, match="^date_acknowledged: the registry keeps no dates.*give date_sent"):
+        RequestRecord.from_values(values, today=TODAY)
+
+
+def test_days_and_month_are_accepted_directly_and_dates_leave_no_trace():
+    record = RequestRecord.from_values(dict(
+        reporter_role="parent", age_band="7", diagnosis="low-grade glioma", drug="Lorbrena",
+        company="Pfizer Inc.", month_sent="2025-03", days_to_acknowledge="4", decision="denied",
+        days_to_decide="21", reason_given="no pediatric data", consent_to_share="yes"), today=TODAY).validate(TODAY)
+    assert (record.month_sent, record.days_to_acknowledge, record.days_to_decide) == ("2025-03", 4, 21)
+    assert (record.company, record.company_as_written) == ("Pfizer", "Pfizer Inc.")
+    assert (record.drug, record.drug_as_written) == ("lorlatinib", "Lorbrena")
+
+
+@pytest.mark.parametrize("written, company", [("Pfizer Inc.", "Pfizer"), ("pfizer", "Pfizer"), ("Pfizer", "Pfizer"),
+                                              ("Synthetic Acme Oncology", "Synthetic Acme Oncology")])
+def test_company_is_stored_under_the_sponsor_directory_name(written, company):
+    record = validated(company=written)
+    assert (record.company, record.company_as_written) == (company, written)
+
+
+@pytest.mark.parametrize("written", ["Lorbrena", "PF-06463922", "lorlatinib", "Lorlatinib 100 mg tablets"])
+def test_drug_brands_and_code_names_are_stored_as_the_inn(written):
+    record = validated(drug=written)
+    assert (record.drug, record.drug_as_written) == ("lorlatinib", written)
+    assert validated(drug=written).validate(TODAY).drug == "lorlatinib"   # validating again changes nothing
+
+
 def test_pending_request_cannot_have_a_decision_date_or_treatment():
-    with pytest.raises(InvalidInput, match="^decision_date: set, but the decision is still pending"):
+    with pytest.raises(InvalidInput, match="^days_to_decide: set, but the decision is still pending"):
         validated(decision="pending")
-    with pytest.raises(InvalidInput, match="^treatment_start: only possible when the decision is granted"):
+    with pytest.raises(InvalidInput, match="^days_to_treatment: only possible when the decision is granted"):
         validated(decision="denied")
     with pytest.raises(InvalidInput, match="^toxicities: only possible"):
         validated(decision="denied", treatment_start="", outcome="")

@@ -2,6 +2,7 @@
 import csv
 import datetime as dt
 import io
+import re
 import sqlite3
 
 import pytest
@@ -33,15 +34,17 @@ def registry(tmp_path):
 
 def test_add_get_update_list(registry):
     added = registry.add(synthetic_record())
-    assert added.id == 1 and added.uid and added.created_at.tzinfo is not None
+    assert added.id == 1 and added.uid and re.fullmatch(r"\d{4}-\d{2}", added.recorded_month)
     assert registry.get(1).drug == "larotrectinib"
-    updated = registry.update(1, {"decision": "granted", "date_acknowledged": "2024-05-03",
+    updated = registry.update(1, {"decision": "granted", "date_sent": "2024-05-02", "date_acknowledged": "2024-05-03",
                                   "decision_date": "2024-05-10", "treatment_start": "2024-05-20",
                                   "toxicities": ["Fatigue:1", "Anemia:2"]})
     again = registry.get(1)
     assert again.decision == "granted" and again.toxicities == updated.toxicities
     assert [t.grade for t in again.toxicities] == [1, 2]
-    assert again.created_at == added.created_at and again.updated_at >= added.updated_at
+    assert (again.days_to_acknowledge, again.days_to_decide, again.days_to_treatment) == (1, 8, 18)
+    assert again.recorded_month == added.recorded_month and again.updated_month >= added.updated_month
+    assert registry.update(1, {"days_to_decide": 9}).days_to_decide == 9   # days can be given directly
     registry.add(synthetic_record(company="Pfizer", drug="lorlatinib"))
     assert [r.id for r in registry.records(company="PFIZER")] == [2]
     assert [r.id for r in registry.records(decision="granted")] == [1]
@@ -52,7 +55,9 @@ def test_add_get_update_list(registry):
 def test_update_that_breaks_a_rule_changes_nothing(registry):
     registry.add(synthetic_record())
     with pytest.raises(InvalidInput, match="^decision_date: .*before the request was sent"):
-        registry.update(1, {"decision": "denied", "decision_date": "2024-01-01"})
+        registry.update(1, {"decision": "denied", "date_sent": "2024-05-02", "decision_date": "2024-01-01"})
+    with pytest.raises(InvalidInput, match="^decision_date: the registry keeps no dates.*give date_sent"):
+        registry.update(1, {"decision": "denied", "decision_date": "2024-06-01"})
     with pytest.raises(InvalidInput, match="^notes: "):
         registry.update(1, {"notes": "Call 212-555-0199 after 6"})
     assert registry.get(1).decision == "pending" and registry.get(1).notes is None
@@ -110,8 +115,8 @@ def test_a_v1_database_with_data_is_upgraded_in_place(tmp_path):
     with Registry.open(path) as store:
         assert store.schema_version() == SCHEMA_VERSION
         records = store.records()
-        assert [(r.id, r.decision, r.date_sent) for r in records] == [(1, "granted", dt.date(2024, 3, 1)),
-                                                                       (2, "pending", dt.date(2024, 3, 1))]
+        assert [(r.id, r.decision, r.month_sent, r.days_to_decide) for r in records] == [
+            (1, "granted", "2024-03", 19), (2, "pending", "2024-03", None)]
         assert records[0].toxicities[0].term == "Weight gain"
         assert all(r.uid for r in records) and records[0].uid != records[1].uid
         store.add(synthetic_record())
@@ -214,10 +219,12 @@ def test_stats_by_company_on_hand_counted_records():
     acme, borealis, total = compute_stats(records, by="company")
     assert acme["group"] == "Acme" and acme["requests"] == 4 and acme["pending"] == 1
     assert acme["acknowledged_pct"] == 75.0
-    assert acme["median_days_to_acknowledge"] == 3.0   # 2, 5 (decision without acknowledgement), 3
-    assert acme["median_days_to_decide"] == 7.5       # 10 and 5
+    assert acme["ack_median_days"] == 3.0   # 2, 5 (decision without acknowledgement), 3
+    assert acme["decide_median_days"] == 7.5       # 10 and 5
+    assert (acme["granted"], acme["denied"], acme["no_response"], acme["withdrawn"]) == (1, 1, 1, 0)
+    assert acme["note"] == "too few to compare"
     assert (acme["granted_pct"], acme["denied_pct"], acme["no_response_pct"]) == (33.3, 33.3, 33.3)
-    assert borealis["withdrawn"] == 1 and borealis["granted_pct"] is None
+    assert borealis["withdrawn"] == 1 and borealis["no_response"] == 0 and borealis["granted_pct"] is None
     assert total["requests"] == 5 and total["acknowledged_pct"] == 60.0
 
 
@@ -261,12 +268,13 @@ def test_cli_add_list_show_update_stats_export_import_report(capsys, tmp_path):
     code, out, _ = run_cli(capsys, "registry", "update", "2", "--db", db, "--decision", "no-response")
     assert code == 0
     code, out, _ = run_cli(capsys, "registry", "show", "2", "--db", db)
-    assert "decision           no response" in out and "age_band           1-4" in out
+    assert re.search(r"^decision +no response$", out, re.M) and re.search(r"^age_band +1-4$", out, re.M)
     code, out, err = run_cli(capsys, "registry", "stats", "--db", db, "--by", "company", "--format", "json")
     assert code == 0 and "1 request(s) without consent" in err
     assert '"group": "Pfizer"' in out and '"Bayer"' not in out
     export = tmp_path / "out.csv"
-    assert run_cli(capsys, "registry", "export", "--db", db, "--output", str(export))[0] == 0
+    code, _, err = run_cli(capsys, "registry", "export", "--db", db, "--include-unconsented", "--output", str(export))
+    assert code == 0 and "warning: this file includes requests whose family did NOT agree" in err
     other = str(tmp_path / "other.sqlite")
     code, out, _ = run_cli(capsys, "registry", "import", str(export), "--db", other)
     assert code == 0 and out.startswith("imported 2 request(s)")
@@ -275,7 +283,8 @@ def test_cli_add_list_show_update_stats_export_import_report(capsys, tmp_path):
     assert stats[0] == stats[1] and "(all requests),2," in stats[0]
     report = tmp_path / "report.html"
     assert run_cli(capsys, "registry", "report", "--db", db, "--output", str(report))[0] == 0
-    assert report.read_text(encoding="utf-8").count("data:image/png;base64,") == 4
+    page = report.read_text(encoding="utf-8")
+    assert '<meta name="viewport"' in page and "Pfizer" in page and "Bayer" not in page
 
 
 def test_cli_show_unknown_id_and_missing_consent(capsys, tmp_path):
@@ -302,7 +311,7 @@ def test_cli_add_asks_only_for_missing_required_answers_in_a_terminal(capsys, tm
     assert "Drug requested" not in out and "Who is reporting" not in out
     with Registry.open(db) as store:
         record = store.get(1)
-    assert (record.company, record.date_sent, record.consent_to_share) == ("Novartis", dt.date(2025, 2, 3), True)
+    assert (record.company, record.month_sent, record.consent_to_share) == ("Novartis", "2025-02", True)
 
 
 def test_cli_add_without_a_terminal_never_prompts(capsys, tmp_path, monkeypatch):

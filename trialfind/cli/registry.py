@@ -10,12 +10,15 @@ from trialfind.core.errors import InvalidInput
 from trialfind.output.formats import emit, terminal_safe
 from trialfind.output.render import render
 from trialfind.registry.record import AGE_BANDS, CHANNELS, DECISIONS, OUTCOMES, REPORTER_ROLES, RequestRecord
-from trialfind.registry.report import build_report
+from trialfind.registry.dates import DATE_TO_DAYS
+from trialfind.registry.report import REPORT_COLUMNS, build_report, report_rows
 from trialfind.registry.stats import STAT_COLUMNS, TABLE_COLUMNS, compute_stats
 from trialfind.registry.store import IMPORT_CHUNK, Registry
 from trialfind.registry.transfer import import_csv, records_to_csv
 
-LIST_COLUMNS = ("id", "date_sent", "company", "drug", "target", "age_band", "decision", "decision_date", "outcome")
+LIST_COLUMNS = ("id", "month_sent", "company", "drug", "target", "age_band", "decision", "days_to_decide",
+                "outcome")
+_DATE_HELP = " (YYYY-MM-DD; needs --date-sent; only the days since sending are kept)"
 
 
 def db_option(func):
@@ -37,14 +40,20 @@ def record_options(func):
         click.option("--contact-used", help="Company point of contact used: a role, generic address or portal "
                                             "(never a private person)."),
         click.option("--channel", help=f"How the request went: {', '.join(CHANNELS)}."),
-        click.option("--date-sent", help="Date the request was sent (YYYY-MM-DD)."),
-        click.option("--date-acknowledged", help="Date the company acknowledged it (YYYY-MM-DD)."),
+        click.option("--date-sent", help="Date the request was sent (YYYY-MM-DD; only its month is kept)."),
+        click.option("--month-sent", help="Month the request was sent (YYYY-MM), instead of --date-sent."),
+        click.option("--date-acknowledged", help="Date the company acknowledged it" + _DATE_HELP + "."),
+        click.option("--days-to-acknowledge", help="Or: days from sending to the acknowledgement."),
         click.option("--decision", help=f"One of: {', '.join(DECISIONS)}."),
-        click.option("--decision-date", help="Date of the decision (YYYY-MM-DD)."),
+        click.option("--decision-date", help="Date of the decision" + _DATE_HELP + "."),
+        click.option("--days-to-decide", help="Or: days from sending to the decision."),
         click.option("--reason-given", help="Reason the company gave, in its words (no names)."),
-        click.option("--ind-date", help="Date the FDA IND was in place (YYYY-MM-DD)."),
-        click.option("--irb-date", help="Date of IRB approval (YYYY-MM-DD)."),
-        click.option("--treatment-start", help="Date treatment started (YYYY-MM-DD)."),
+        click.option("--ind-date", help="Date the FDA IND was in place" + _DATE_HELP + "."),
+        click.option("--days-to-ind", help="Or: days from sending to the IND."),
+        click.option("--irb-date", help="Date of IRB approval" + _DATE_HELP + "."),
+        click.option("--days-to-irb", help="Or: days from sending to IRB approval."),
+        click.option("--treatment-start", help="Date treatment started" + _DATE_HELP + "."),
+        click.option("--days-to-treatment", help="Or: days from sending to the start of treatment."),
         click.option("--outcome", help=f"How the child did: {', '.join(OUTCOMES)}."),
         click.option("--toxicity", "toxicities", multiple=True, metavar="TERM:GRADE",
                      help="A CTCAE term and grade 1-5, e.g. 'Neutrophil count decreased:3' (repeat for more)."),
@@ -63,7 +72,7 @@ _PROMPTS = {
     "diagnosis": ("Diagnosis (words only, e.g. relapsed neuroblastoma)", str),
     "drug": ("Drug requested", str),
     "company": ("Company asked", str),
-    "date_sent": ("Date the request was sent (YYYY-MM-DD)", str),
+    "date_sent": ("Date the request was sent (YYYY-MM-DD; only its month is kept)", str),
 }
 
 
@@ -87,7 +96,10 @@ def registry() -> None:
     It keeps which company was asked, how, whether and how fast it answered, whether it
     said yes, and how the child did — and nothing that identifies the child or family:
     free text with a name, email, phone number, date or address is refused.
-    Dates are written YYYY-MM-DD.
+    Dates are written YYYY-MM-DD and are not kept: only the month a request was sent and
+    the days from sending to each later step are stored. Company and drug names are
+    stored under one name each (the sponsor directory's, the drug's generic name), with
+    the spelling as written kept beside it.
     """
 
 
@@ -99,7 +111,7 @@ def add_command(db, **fields):
     values = _given(fields)
     interactive = sys.stdin.isatty()
     for name, (question, kind) in _PROMPTS.items():
-        if name not in values and interactive:
+        if name not in values and not (name == "date_sent" and "month_sent" in values) and interactive:
             values[name] = click.prompt(question, type=kind)
     if "consent_to_share" not in values:
         if not interactive:
@@ -160,6 +172,7 @@ def update_command(db, record_id, clear, **fields):
     changes = _given(fields)
     for name in clear:
         key = name.replace("-", "_")
+        key = DATE_TO_DAYS.get(key, key)       # a date is kept as its days since sending
         changes[key] = [] if key == "toxicities" else None
     if not changes:
         raise InvalidInput("update: nothing to change; give at least one field flag or --clear FIELD")
@@ -176,11 +189,13 @@ def update_command(db, record_id, clear, **fields):
               help="Also count requests whose family did not agree to aggregate sharing (for your own eyes only).")
 @output_options
 def stats_command(db, by, include_unconsented, fmt, output, excel):
-    """Requests, % acknowledged, median days to acknowledge and to decide, % granted / denied / no response.
+    """Requests, acknowledged, granted / denied / no response / withdrawn / pending, median days to
+    acknowledge (ack_median_days) and to decide (decide_median_days); with --format csv also the
+    percentages, outcomes, toxicities by CTCAE grade and denial reasons.
 
-    The three percentages are out of requests that ended on the company's side (granted,
-    denied or no response). Only requests with consent to share are counted unless
-    --include-unconsented is given.
+    The percentages are out of requests that ended on the company's side (granted, denied or
+    no response). Only requests with consent to share are counted unless --include-unconsented
+    is given. Rows with fewer than 5 requests say "too few to compare".
     """
 
     check_excel(fmt, excel)
@@ -197,14 +212,25 @@ def stats_command(db, by, include_unconsented, fmt, output, excel):
 @db_option
 @click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default="-",
               show_default=True, help="CSV file to write (Excel-safe).")
-@click.option("--consented-only", is_flag=True, help="Only requests with consent to share in aggregate.")
+@click.option("--include-unconsented", is_flag=True,
+              help="Also requests whose family did not agree to sharing: for your own backup only, never to send.")
+@click.option("--consented-only", is_flag=True, hidden=True, help="The default; kept so old scripts still run.")
 @click.option("--excel", is_flag=True, help="Start the file with a UTF-8 byte-order mark, so Excel reads accents right.")
-def export_command(db, output, consented_only, excel):
-    """Write every request as CSV (Excel-safe), ready for `registry import` elsewhere."""
+def export_command(db, output, include_unconsented, consented_only, excel):
+    """Write the requests whose family agreed to sharing as CSV (Excel-safe), ready for `registry import`."""
 
+    if include_unconsented and consented_only:
+        raise InvalidInput("export: --include-unconsented and --consented-only contradict each other")
     with _open(db, read_only=True) as store:
-        records = store.records(consented_only=consented_only)
+        records = store.records(consented_only=not include_unconsented)
+        left_out = 0 if include_unconsented else store.count() - len(records)
     emit(records_to_csv(records, excel=excel), output)
+    if include_unconsented:
+        click.echo("warning: this file includes requests whose family did NOT agree to sharing; keep it as your "
+                   "own backup and do not send it to anyone", err=True)
+    elif left_out:
+        click.echo(f"note: {left_out} request(s) without consent to share were left out "
+                   "(--include-unconsented for your own backup)", err=True)
     if output and output != "-":
         click.echo(f"exported {len(records)} request(s) to {output}", err=True)
 
@@ -230,14 +256,23 @@ def import_command(db, csv_file):
 
 @registry.command("report")
 @db_option
-@click.option("--output", "-o", type=click.Path(dir_okay=False), required=True, help="HTML file to write.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), required=True,
+              help="File to write (- for the screen).")
+@click.option("--format", "fmt", type=click.Choice(("html", "csv")), default="html", show_default=True,
+              help="html: one page for a phone or a desk; csv: the same figures, one row per company and per drug.")
 @click.option("--title", default="Compassionate-use requests: what companies answered", show_default=True)
-def report_command(db, output, title):
-    """Write one self-contained HTML page with charts per company and decisions over time."""
+def report_command(db, output, fmt, title):
+    """Per company and per drug: answers, waiting times, outcomes, toxicities and denial reasons.
+
+    Only requests with consent to share are counted, as in `stats` and `export`."""
 
     with _open(db, read_only=True) as store:
         records = store.records(consented_only=True)
         left_out = store.count() - len(records)
-    emit(build_report(records, title=title, left_out=left_out), output)
-    click.echo(f"wrote {output} ({len(records)} request(s))", err=True)
+    if fmt == "csv":
+        emit(render(report_rows(records), "csv", columns=REPORT_COLUMNS), output)
+    else:
+        emit(build_report(records, title=title, left_out=left_out), output)
+    if output != "-":
+        click.echo(f"wrote {output} ({len(records)} request(s))", err=True)
 

@@ -277,6 +277,10 @@ def scan(study, *, genes: Iterable[str] = (), variant_phrases: Iterable[str] = (
     return found
 
 
+_ALTERATION_WORDS = re.compile(r"mutat|fusion|positiv|amplif|rearrang|alter|variant|exon|deletion|insertion|"
+                               r"overexpress|skipping|transloc|driven|\+", re.IGNORECASE)
+
+
 def _bare_name(mention: Mention, gene_phrases: tuple[str, ...]) -> bool:
     """A keyword/condition that is only the gene's name: "Epidermal growth factor receptor (EGFR)"."""
     if mention.field not in ("keyword", "condition"):
@@ -284,8 +288,11 @@ def _bare_name(mention: Mention, gene_phrases: tuple[str, ...]) -> bool:
     rest = mention.snippet
     for phrase in sorted(gene_phrases, key=len, reverse=True):
         rest = re.sub(re.escape(phrase), " ", rest, flags=re.IGNORECASE)
-    rest = re.sub(r"\b(?:gene|protein|receptor|[A-Z0-9]{2,8})\b|[^A-Za-z]", " ", rest)
-    return not rest.strip()
+    if _ALTERATION_WORDS.search(rest) or PROTEIN_CHANGE.search(mention.snippet):
+        return False  # "EGFR-mutant NSCLC", "EGFR exon 20": the record asks for an alteration
+    # Whatever is left names the gene itself ("Epidermal growth factor receptor (EGFR)") or a
+    # class ("EGFR inhibitor"), never which alteration a patient must have.
+    return True
 
 
 def _reason_for_none(label: str, variant: str | None, genes_other: list[Mention], rejected: list[Mention]) -> str:

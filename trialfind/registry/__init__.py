@@ -6,11 +6,15 @@ whether it said yes, and how the child did — never who the child is.
 Modules (one concept each; SQLAlchemy, pandas and matplotlib are imported only
 where they are used, so importing this package stays cheap):
     record   RequestRecord, Toxicity, vocabularies and validate()
+    dates    dates given -> the month sent and days since (no date is kept)
+    identity one name per company (sponsor directory) and drug (the INN), the spelling kept
+    reasons  denial reasons in groups
     schema   tables and ordered, versioned migrations
+    sqlite   SQLite connection settings (WAL, busy timeout, secure delete, BEGIN IMMEDIATE)
     store    Registry: open (SQLite file or PostgreSQL URL), add, get, list, update, import
     transfer CSV export / import of records
     stats    aggregate figures per company, drug or target
-    report   one self-contained HTML page with charts
+    report   one self-contained HTML page (and its figures as CSV rows)
 """
 from __future__ import annotations
 
@@ -33,6 +37,7 @@ _EXPORTS = {
     "records_from_csv": "trialfind.registry.transfer",
     "compute_stats": "trialfind.registry.stats",
     "build_report": "trialfind.registry.report",
+    "report_rows": "trialfind.registry.report",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -1,7 +1,8 @@
 """One compassionate-use request and what came of it, with the rules a record must obey.
 
 A record describes the request, never the child: an age band instead of a birth date,
-a diagnosis instead of a chart, the company's contact route instead of a person.
+a diagnosis instead of a chart, the company's contact route instead of a person, the
+month of sending and days since instead of dates.
 """
 from __future__ import annotations
 
@@ -13,6 +14,9 @@ from typing import Any, Iterable
 
 from trialfind.core.errors import InvalidInput
 from trialfind.core.privacy import screen_fields
+from trialfind.registry.dates import (DATE_TO_DAYS, DAY_FIELDS, INPUT_DATE_FIELDS, TIMESTAMP_TO_MONTH, dates_to_durations,
+                                      month_start, parse_days, parse_month)
+from trialfind.registry.identity import NAMES
 
 REPORTER_ROLES = ("parent", "physician", "advocate")
 AGE_BANDS = ("<1", "1-4", "5-9", "10-14", "15-17", "18-21")
@@ -21,21 +25,21 @@ OUTCOMES = ("response", "stable", "progression", "too early", "unknown")
 CHANNELS = ("email", "portal", "phone", "fax", "letter", "in person", "other")
 CTCAE_GRADES = (1, 2, 3, 4, 5)
 
-# The decisions that close a request: only these may carry a decision date.
+# The decisions that close a request: only these may carry days to decide.
 CLOSED_DECISIONS = ("granted", "denied", "no response", "withdrawn")
+MONTH_FIELDS = ("month_sent", "recorded_month", "updated_month")
 
 TEXT_LIMITS = {
-    "diagnosis": 200, "target": 100, "drug": 120, "company": 160, "contact_used": 200,
+    "diagnosis": 200, "target": 100, "drug": 120, "company": 160, "drug_as_written": 120,
+    "company_as_written": 160, "contact_used": 200,
     "reason_given": 1000, "notes": 2000,
 }
 # Free-text fields, in the order a person fills them in; each is screened for identifying details.
 TEXT_FIELDS = tuple(TEXT_LIMITS)
-DATE_FIELDS = ("date_sent", "date_acknowledged", "decision_date", "ind_date", "irb_date", "treatment_start")
-REQUIRED_FIELDS = ("reporter_role", "age_band", "diagnosis", "drug", "company", "date_sent")
+REQUIRED_FIELDS = ("reporter_role", "age_band", "diagnosis", "drug", "company", "month_sent")
 
 _AGE_BAND_BOUNDS = ((0, 0, "<1"), (1, 4, "1-4"), (5, 9, "5-9"), (10, 14, "10-14"), (15, 17, "15-17"),
                     (18, 21, "18-21"))
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CTCAE_TERM = re.compile(r"^[A-Za-z][A-Za-z0-9 ,()/'\-]{1,99}$")
 
 
@@ -87,24 +91,6 @@ def normalize_age_band(value: Any) -> str:
     raise InvalidInput(f"age_band: {value!r} is not one of {', '.join(AGE_BANDS)} (or an age in years up to 21)")
 
 
-def parse_date(field_name: str, value: Any) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    if not text:
-        return None
-    if not _ISO_DATE.match(text):
-        raise InvalidInput(f"{field_name}: {value!r} is not a date written YYYY-MM-DD")
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise InvalidInput(f"{field_name}: {value!r} is not a real calendar date") from None
-
-
 def parse_bool(field_name: str, value: Any) -> bool:
     if isinstance(value, bool):
         return value
@@ -128,45 +114,55 @@ def _clean_text(name: str, value: Any) -> str | None:
 
 @dataclass
 class RequestRecord:
-    """A compassionate-use request. Dates are `datetime.date`; timestamps are UTC `datetime`s."""
+    """A compassionate-use request: the month it was sent and, for each later step, days since then.
+
+    No calendar date is kept (see `trialfind.registry.dates`); `from_values` still accepts
+    dates (`date_sent`, `decision_date`, ...) and turns them into the month and day counts.
+    """
 
     reporter_role: str
     age_band: str
     diagnosis: str
     drug: str
     company: str
-    date_sent: dt.date | None
+    month_sent: str | None
     target: str | None = None
     contact_used: str | None = None
     channel: str | None = None
-    date_acknowledged: dt.date | None = None
+    days_to_acknowledge: int | None = None
     decision: str = "pending"
-    decision_date: dt.date | None = None
+    days_to_decide: int | None = None
     reason_given: str | None = None
-    ind_date: dt.date | None = None
-    irb_date: dt.date | None = None
-    treatment_start: dt.date | None = None
+    days_to_ind: int | None = None
+    days_to_irb: int | None = None
+    days_to_treatment: int | None = None
     outcome: str | None = None
     toxicities: list[Toxicity] = field(default_factory=list)
     consent_to_share: bool = False
     notes: str | None = None
+    # The names as the reporter wrote them; `drug` and `company` hold the one name counted.
+    drug_as_written: str | None = None
+    company_as_written: str | None = None
     id: int | None = None
     # A stable identity that survives export → import, so a file imported twice is not counted twice.
     uid: str | None = None
-    created_at: dt.datetime | None = None
-    updated_at: dt.datetime | None = None
+    recorded_month: str | None = None
+    updated_month: str | None = None
 
     @classmethod
-    def from_values(cls, values: dict[str, Any]) -> "RequestRecord":
-        """Build from loose values (CLI flags, a CSV row): strings are parsed, unknown keys refused."""
-        known = {f.name for f in dataclasses.fields(cls)}
+    def from_values(cls, values: dict[str, Any], *, today: dt.date | None = None) -> "RequestRecord":
+        """Build from loose values (CLI flags, a form, a CSV row): strings are parsed, dates turned
+        into the month sent and days since, unknown keys refused."""
+        known = {f.name for f in dataclasses.fields(cls)} | set(INPUT_DATE_FIELDS) | set(TIMESTAMP_TO_MONTH)
         unknown = sorted(set(values) - known)
         if unknown:
             raise InvalidInput(f"unknown field(s): {', '.join(unknown)}")
-        missing = [name for name in REQUIRED_FIELDS if values.get(name) in (None, "")]
+        missing = [name for name in REQUIRED_FIELDS if values.get(name) in (None, "")
+                   and not (name == "month_sent" and values.get("date_sent") not in (None, ""))]
         if missing:
-            raise InvalidInput(f"{missing[0]}: required")
-        data = dict(values)
+            raise InvalidInput(f"{missing[0]}: required" + (" (the month, YYYY-MM, or the date sent)"
+                                                            if missing[0] == "month_sent" else ""))
+        data = dates_to_durations(values, today)
         toxicities = data.pop("toxicities", None) or []
         if isinstance(toxicities, str):
             toxicities = [part for part in re.split(r"\s*;\s*", toxicities) if part.strip()]
@@ -174,12 +170,16 @@ class RequestRecord:
                               Toxicity(str(t[0]), int(t[1])) if isinstance(t, (tuple, list)) else
                               Toxicity(t["term"], int(t["grade"])) if isinstance(t, dict) else Toxicity.parse(t)
                               for t in toxicities]
-        for name in DATE_FIELDS:
+        for name in DAY_FIELDS:
             if name in data:
-                data[name] = parse_date(name, data[name])
+                data[name] = parse_days(name, data[name])
+        for name in MONTH_FIELDS:
+            if name in data:
+                data[name] = parse_month(name, data[name])
         if "consent_to_share" in data:
             data["consent_to_share"] = parse_bool("consent_to_share", data["consent_to_share"])
-        for name in ("channel", "outcome", "target", "contact_used", "reason_given", "notes", "uid"):
+        for name in ("channel", "outcome", "target", "contact_used", "reason_given", "notes", "uid",
+                     "drug_as_written", "company_as_written"):
             if data.get(name) == "":
                 data[name] = None
         if data.get("decision") in (None, ""):
@@ -191,13 +191,10 @@ class RequestRecord:
                 data["id"] = int(data["id"])
             except (TypeError, ValueError):
                 raise InvalidInput(f"id: {data['id']!r} is not a whole number") from None
-        for name in ("created_at", "updated_at"):
-            if isinstance(data.get(name), str):
-                data[name] = parse_timestamp(name, data[name])
         return cls(**data)
 
     def validate(self, today: dt.date | None = None) -> "RequestRecord":
-        """Normalise vocabularies and check every rule; raises InvalidInput naming the field.
+        """Normalise vocabularies and names, check every rule; raises InvalidInput naming the field.
 
         Returns the record itself so calls can be chained. The privacy screen is part of it:
         a record that looks identifying is refused here, before anything is written.
@@ -221,42 +218,49 @@ class RequestRecord:
         for name in REQUIRED_FIELDS:
             if getattr(self, name) in (None, ""):
                 raise InvalidInput(f"{name}: required")
-        for name in DATE_FIELDS:
-            setattr(self, name, parse_date(name, getattr(self, name)))
-        self._check_dates(today)
+        self._name_once()
+        for name in MONTH_FIELDS:
+            setattr(self, name, parse_month(name, getattr(self, name)))
+        for name in DAY_FIELDS:
+            setattr(self, name, parse_days(name, getattr(self, name)))
+        self._check_time(today)
         self._check_decision_flow()
         self.toxicities = [self._checked_toxicity(t) for t in self.toxicities]
         screen_record(self)
         return self
 
-    def _check_dates(self, today: dt.date) -> None:
-        for name in DATE_FIELDS:
-            value = getattr(self, name)
-            if value is not None and value > today:
-                raise InvalidInput(f"{name}: {value.isoformat()} is in the future")
-            if value is not None and value.year < 1990:
-                raise InvalidInput(f"{name}: {value.isoformat()} is before 1990; is it a typo?")
-        sent = self.date_sent
-        for name in ("date_acknowledged", "decision_date", "ind_date", "irb_date", "treatment_start"):
-            value = getattr(self, name)
-            if value is not None and value < sent:
-                raise InvalidInput(f"{name}: {value.isoformat()} is before the request was sent ({sent.isoformat()})")
-        if self.date_acknowledged and self.decision_date and self.decision_date < self.date_acknowledged:
-            raise InvalidInput(f"decision_date: {self.decision_date.isoformat()} is before the acknowledgement "
-                               f"({self.date_acknowledged.isoformat()})")
-        if self.treatment_start:
-            for name in ("decision_date", "ind_date"):
-                before = getattr(self, name)
-                if before and self.treatment_start < before:
-                    raise InvalidInput(f"treatment_start: {self.treatment_start.isoformat()} is before the "
-                                       f"{name.replace('_', ' ')} ({before.isoformat()})")
+    def _name_once(self) -> None:
+        """The counted names from the names as written (kept: the first spelling given)."""
+        for name in ("company", "drug"):
+            written_field = f"{name}_as_written"
+            written = getattr(self, written_field) or getattr(self, name)
+            setattr(self, written_field, written)
+            setattr(self, name, NAMES[name](written))
+
+    def _check_time(self, today: dt.date) -> None:
+        this_month = f"{today.year:04d}-{today.month:02d}"
+        if self.month_sent > this_month:
+            raise InvalidInput(f"month_sent: {self.month_sent} is in the future")
+        if self.month_sent < "1990-01":
+            raise InvalidInput(f"month_sent: {self.month_sent} is before 1990; is it a typo?")
+        latest = max(DAY_FIELDS, key=lambda name: getattr(self, name) or 0)
+        days = getattr(self, latest) or 0
+        # The earliest day the last step can have happened (the 1st of the month sent + its days).
+        if month_start(self.month_sent) + dt.timedelta(days=days) > today:
+            raise InvalidInput(f"{latest}: {days} days after {self.month_sent} is in the future")
+        order = (("days_to_acknowledge", "days_to_decide"), ("days_to_decide", "days_to_treatment"),
+                 ("days_to_ind", "days_to_treatment"))
+        for before, after in order:
+            first, then = getattr(self, before), getattr(self, after)
+            if first is not None and then is not None and then < first:
+                raise InvalidInput(f"{after}: {then} is fewer days than {before} ({first})")
 
     def _check_decision_flow(self) -> None:
-        if self.decision == "pending" and self.decision_date:
-            raise InvalidInput("decision_date: set, but the decision is still pending")
+        if self.decision == "pending" and self.days_to_decide is not None:
+            raise InvalidInput("days_to_decide: set, but the decision is still pending")
         if self.decision != "granted":
-            for name in ("treatment_start", "outcome"):
-                if getattr(self, name):
+            for name in ("days_to_treatment", "outcome"):
+                if getattr(self, name) is not None:
                     raise InvalidInput(f"{name}: only possible when the decision is granted (it is {self.decision})")
             if self.toxicities:
                 raise InvalidInput(f"toxicities: only possible when the decision is granted (it is {self.decision})")
@@ -275,45 +279,32 @@ class RequestRecord:
         return Toxicity(term, grade)
 
     def as_dict(self) -> dict[str, Any]:
-        """Plain values for output: dates as ISO strings, toxicities as 'term:grade' strings."""
-        out: dict[str, Any] = {}
-        for name in FIELD_ORDER:
-            value = getattr(self, name)
-            if name == "toxicities":
-                value = [str(t) for t in value]
-            elif isinstance(value, dt.datetime):
-                value = format_timestamp(value)
-            elif isinstance(value, dt.date):
-                value = value.isoformat()
-            out[name] = value
-        return out
+        """Plain values for output: toxicities as 'term:grade' strings."""
+        return {name: [str(t) for t in self.toxicities] if name == "toxicities" else getattr(self, name)
+                for name in FIELD_ORDER}
 
 
 # The order fields are shown and exported in: the order of the issue's list, the uid last.
-FIELD_ORDER = ("id", "created_at", "updated_at", "reporter_role", "age_band", "diagnosis", "target", "drug",
-               "company", "contact_used", "channel", "date_sent", "date_acknowledged", "decision", "decision_date",
-               "reason_given", "ind_date", "irb_date", "treatment_start", "outcome", "toxicities",
-               "consent_to_share", "notes", "uid")
+FIELD_ORDER = ("id", "reporter_role", "age_band", "diagnosis", "target", "drug", "drug_as_written", "company",
+               "company_as_written", "contact_used", "channel", "month_sent", "days_to_acknowledge", "decision",
+               "days_to_decide", "reason_given", "days_to_ind", "days_to_irb", "days_to_treatment", "outcome",
+               "toxicities", "consent_to_share", "notes", "recorded_month", "updated_month", "uid")
 assert set(FIELD_ORDER) == {f.name for f in dataclasses.fields(RequestRecord)}
 
 
-def format_timestamp(value: dt.datetime) -> str:
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.timezone.utc)
-    return value.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+def merge_changes(values: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """A stored record's values with `changes` applied: a date given replaces its day count
+    (and `date_sent` the month), a new company or drug name its spelling as written."""
+    replaced = {DATE_TO_DAYS.get(name) for name in changes}
+    replaced |= {"month_sent"} if "date_sent" in changes else set()
+    replaced |= {f"{name}_as_written" for name in ("company", "drug") if name in changes}
+    merged = {name: value for name, value in values.items() if name not in replaced - set(changes)}
+    return merged | dict(changes)
 
 
-def parse_timestamp(field_name: str, value: str) -> dt.datetime | None:
-    text = value.strip()
-    if not text:
-        return None
-    try:
-        parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        raise InvalidInput(f"{field_name}: {value!r} is not an ISO timestamp") from None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=dt.timezone.utc)
-    return parsed.astimezone(dt.timezone.utc)
+def this_month() -> str:
+    now = dt.datetime.now(dt.timezone.utc)
+    return f"{now.year:04d}-{now.month:02d}"
 
 
 def utc_now() -> dt.datetime:
@@ -326,7 +317,7 @@ def screen_record(record: RequestRecord) -> None:
     one line naming the field and the kind of data, before anything is written."""
     # The company and drug fields are screened on their own first, so their words can then
     # vouch for the other fields ("Ikena Oncology EAP team" is a route, not a person).
-    own = ("company", "drug")
+    own = ("company", "drug", "company_as_written", "drug_as_written")
     screen_fields({name: getattr(record, name) for name in TEXT_FIELDS if name in own})
     screen_fields({name: getattr(record, name) for name in TEXT_FIELDS if name not in own},
                   contact_fields=("contact_used",), known_words=(record.company or "", record.drug or ""))

@@ -21,9 +21,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence, TypeVar
 
 from trialfind.core.errors import InvalidInput, NotFound, SourceUnavailable, TrialfindError
+from trialfind.registry.identity import KEYS, company_name, drug_name, unify_spellings
 from trialfind.registry.location import ENV_URL, move_old_default_registry, resolve_db_url
-from trialfind.registry.record import RequestRecord, Toxicity, utc_now
+from trialfind.registry.record import RequestRecord, Toxicity, merge_changes, this_month
 from trialfind.registry.schema import SCHEMA_VERSION, current_version, migrate, requests, toxicities
+from trialfind.registry.sqlite import configure_sqlite, is_lock_error
 from trialfind.registry.waiting import LockNotice, to_stderr
 
 if TYPE_CHECKING:
@@ -44,34 +46,6 @@ def _display_url(url: str) -> str:
     import sqlalchemy as sa
 
     return sa.engine.make_url(url).render_as_string(hide_password=True)
-
-
-def _configure_sqlite(engine: "sa.Engine", *, read_only: bool, busy_timeout_ms: int) -> None:
-    import sqlalchemy as sa
-
-    @sa.event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record):
-        # Let SQLAlchemy's "begin" event below decide how a transaction starts.
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {busy_timeout_ms}")
-        if not read_only:   # a reader leaves the file's journal mode (set by its writers) alone
-            cursor.execute("PRAGMA journal_mode = WAL")
-            cursor.execute("PRAGMA synchronous = NORMAL")
-        cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.close()
-
-    @sa.event.listens_for(engine, "begin")
-    def _on_begin(conn):
-        # IMMEDIATE takes the write lock up front: two writers cannot both read, then
-        # deadlock upgrading to write. Reads ask for a deferred start.
-        mode = "DEFERRED" if conn.get_execution_options().get("registry_read_only") else "IMMEDIATE"
-        conn.exec_driver_sql(f"BEGIN {mode}")
-
-
-def _is_lock_error(exc: BaseException) -> bool:
-    text = str(exc).lower()
-    return "database is locked" in text or "database is busy" in text or "database table is locked" in text
 
 
 @dataclass
@@ -130,7 +104,7 @@ class Registry:
         except sa.exc.ArgumentError as exc:
             raise InvalidInput(f"--db: {exc}") from None
         if engine.dialect.name == "sqlite":
-            _configure_sqlite(engine, read_only=read_only and engine_url != "sqlite://",
+            configure_sqlite(engine, read_only=read_only and engine_url != "sqlite://",
                               busy_timeout_ms=busy_timeout_ms)
         registry = cls(url, engine, notify=notify, lock_notice_after=lock_notice_after)
         if engine_url == "sqlite://" or (migrate and not read_only):
@@ -166,7 +140,7 @@ class Registry:
                     waiting.stop()
                     return work(conn)
             except sa.exc.OperationalError as exc:
-                if _is_lock_error(exc) and attempt < WRITE_ATTEMPTS - 1:
+                if is_lock_error(exc) and attempt < WRITE_ATTEMPTS - 1:
                     time.sleep(min(2.0, 0.05 * 2 ** attempt) * (0.5 + random.random()))
                     continue
                 raise self._unavailable(exc) from None
@@ -203,10 +177,10 @@ class Registry:
     def add(self, record: RequestRecord, *, today: dt.date | None = None) -> RequestRecord:
         """Validate (privacy screen included) and store one record; returns it with id and uid set."""
         record.validate(today)
-        now = utc_now()
+        now = this_month()
         record.uid = record.uid or str(uuid.uuid4())
-        record.created_at = record.created_at or now
-        record.updated_at = now
+        record.recorded_month = record.recorded_month or now
+        record.updated_month = now
         record.id = self._write(lambda conn: self._insert(conn, [record])[record.uid])
         return record
 
@@ -233,11 +207,11 @@ class Registry:
         if problems:
             more = f" (and {len(problems) - 1} more with problems)" if len(problems) > 1 else ""
             raise InvalidInput(f"{problems[0]}{more}; nothing was written")
-        now = utc_now()
+        now = this_month()
         for record in records:
             record.uid = record.uid or str(uuid.uuid4())
-            record.created_at = record.created_at or now
-            record.updated_at = record.updated_at or now
+            record.recorded_month = record.recorded_month or now
+            record.updated_month = record.updated_month or now
 
         def work(conn: "sa.Connection") -> ImportResult:
             existing = self._existing_uids(conn, [r.uid for r in records])
@@ -264,9 +238,13 @@ class Registry:
         return record_id
 
     def update(self, record_id: int, changes: dict[str, Any], *, today: dt.date | None = None) -> RequestRecord:
-        """Change some fields of a record; the whole changed record is validated again."""
+        """Change some fields of a record; the whole changed record is validated again.
+
+        A date among the changes (say `decision_date`) is counted from `date_sent`, which must
+        then be among the changes too: the registry no longer knows the day it was sent."""
         record_id = self._valid_id(record_id)
-        forbidden = sorted(set(changes) & {"id", "uid", "created_at", "updated_at"})
+        forbidden = sorted(set(changes) & {"id", "uid", "created_at", "updated_at", "recorded_month",
+                                           "updated_month"})
         if forbidden:
             raise InvalidInput(f"{forbidden[0]}: cannot be changed")
 
@@ -274,10 +252,10 @@ class Registry:
             current = self._fetch(conn, [record_id])
             if not current:
                 raise NotFound(f"no registry record with id {record_id}")
-            values = current[0].as_dict()
-            values.update(changes)
-            updated = RequestRecord.from_values(values).validate(today)
-            updated.updated_at = utc_now()
+            values = merge_changes(current[0].as_dict(), changes)
+            updated = RequestRecord.from_values(values, today=today).validate(today)
+            updated.updated_month = this_month()
+            self._unify_spellings(conn, [updated])
             self._replace(conn, updated)
             return updated
 
@@ -303,11 +281,14 @@ class Registry:
     def records(self, *, company: str | None = None, drug: str | None = None, target: str | None = None,
                 decision: str | None = None, consented_only: bool = False,
                 limit: int | None = None) -> list[RequestRecord]:
-        """Records in id order, filtered case-insensitively on company, drug, target, decision."""
+        """Records in id order, filtered case-insensitively on company, drug, target, decision.
+
+        A company or drug is looked for under its one name: "Pfizer Inc." finds Pfizer, "Lorbrena" lorlatinib."""
         import sqlalchemy as sa
 
-
         query = sa.select(requests.c.id).order_by(requests.c.id)
+        company = company_name(company) if company else None
+        drug = drug_name(drug) if drug else None
         for column, wanted in (("company", company), ("drug", drug), ("target", target), ("decision", decision)):
             if wanted:
                 query = query.where(sa.func.lower(requests.c[column]) == wanted.strip().lower())
@@ -325,7 +306,6 @@ class Registry:
     def count(self) -> int:
         import sqlalchemy as sa
 
-
         return self._read(lambda conn: conn.execute(sa.select(sa.func.count()).select_from(requests)).scalar_one())
 
     # -- SQL -------------------------------------------------------------------------------
@@ -334,7 +314,16 @@ class Registry:
         values = {name: getattr(record, name) for name in _RECORD_COLUMNS if name != "id"}
         return values
 
+    @staticmethod
+    def _unify_spellings(conn: "sa.Connection", records: Sequence[RequestRecord]) -> None:
+        import sqlalchemy as sa
+
+        stored = {column: conn.execute(sa.select(requests.c[column]).distinct().order_by(requests.c[column]))
+                  .scalars().all() for column in KEYS}
+        unify_spellings(records, stored)
+
     def _insert(self, conn: "sa.Connection", records: Sequence[RequestRecord]) -> dict[str, int]:
+        self._unify_spellings(conn, records)
         rows = conn.execute(requests.insert().returning(requests.c.id, requests.c.uid),
                             [self._row_values(r) for r in records]).all()
         ids = {uid: request_id for request_id, uid in rows}
@@ -346,7 +335,7 @@ class Registry:
     def _replace(self, conn: "sa.Connection", record: RequestRecord) -> None:
         values = self._row_values(record)
         values.pop("uid")
-        values.pop("created_at")
+        values.pop("recorded_month")
         conn.execute(requests.update().where(requests.c.id == record.id).values(**values))
         conn.execute(toxicities.delete().where(toxicities.c.request_id == record.id))
         if record.toxicities:
@@ -356,7 +345,6 @@ class Registry:
     @staticmethod
     def _existing_uids(conn: "sa.Connection", uids: Iterable[str]) -> set[str]:
         import sqlalchemy as sa
-
 
         uids = list(uids)
         found: set[str] = set()
@@ -368,7 +356,6 @@ class Registry:
     @staticmethod
     def _fetch(conn: "sa.Connection", ids: Sequence[int]) -> list[RequestRecord]:
         import sqlalchemy as sa
-
 
         out: list[RequestRecord] = []
         for start in range(0, len(ids), 500):
@@ -384,9 +371,6 @@ class Registry:
                 if request_id not in by_id:
                     continue
                 row = by_id[request_id]
-                for name in ("created_at", "updated_at"):
-                    if row[name] is not None and row[name].tzinfo is None:
-                        row[name] = row[name].replace(tzinfo=dt.timezone.utc)
                 row["consent_to_share"] = bool(row["consent_to_share"])
                 out.append(RequestRecord(toxicities=tox.get(request_id, []), **row))
         return out

@@ -25,9 +25,13 @@ TOXICITY_TERMS = ("Neutrophil count decreased", "Fatigue", "Weight gain", "Alani
                   "Rash maculo-papular", "Diarrhea")
 
 
+DENIAL_REASONS = ("no pediatric dosing data", "patient may be eligible for an open trial", "limited drug supply",
+                  "does not meet our expanded access criteria", "safety data insufficient", None)
+
+
 def synthetic_records(count: int, *, seed: int = 7, today: dt.date | None = None,
                       start: dt.date = dt.date(2023, 1, 1)) -> list[RequestRecord]:
-    """`count` valid, varied records (fixed by `seed`), sent between `start` and about 30 days before today."""
+    """`count` valid, varied records (fixed by `seed`), sent between `start` and about 120 days before today."""
     rng = random.Random(seed)
     today = today or dt.date.today()
     span = max(1, (today - start).days - 120)
@@ -35,25 +39,24 @@ def synthetic_records(count: int, *, seed: int = 7, today: dt.date | None = None
     for _ in range(count):
         company, drug, target, grant_rate = rng.choice(SYNTHETIC_COMPANIES)
         sent = start + dt.timedelta(days=rng.randrange(span))
-        acknowledged = sent + dt.timedelta(days=rng.randint(1, 20)) if rng.random() < 0.8 else None
+        acknowledged = rng.randint(1, 20) if rng.random() < 0.8 else None
         roll = rng.random()
         decision = ("granted" if roll < grant_rate * 0.85 else "denied" if roll < 0.8 else
                     "no response" if roll < 0.93 else "pending" if roll < 0.97 else "withdrawn")
-        decided = None
-        if decision in ("granted", "denied"):
-            decided = (acknowledged or sent) + dt.timedelta(days=rng.randint(0, 40))
+        decided = (acknowledged or 0) + rng.randint(0, 40) if decision in ("granted", "denied") else None
         record = RequestRecord(
             reporter_role=rng.choice(("parent", "physician", "advocate")), age_band=rng.choice(AGE_BANDS),
             diagnosis=rng.choice(DIAGNOSES), target=target, drug=drug, company=company,
             contact_used=rng.choice(CONTACTS), channel=rng.choice(("email", "portal", "phone")),
-            date_sent=sent, date_acknowledged=acknowledged if decision != "no response" else None,
-            decision=decision, decision_date=decided, consent_to_share=rng.random() < 0.95,
-            reason_given=("no pediatric dosing data" if decision == "denied" and rng.random() < 0.5 else None),
+            month_sent=f"{sent.year:04d}-{sent.month:02d}",
+            days_to_acknowledge=acknowledged if decision != "no response" else None,
+            decision=decision, days_to_decide=decided, consent_to_share=rng.random() < 0.95,
+            reason_given=rng.choice(DENIAL_REASONS) if decision == "denied" else None,
         )
-        if decision == "granted" and decided:
-            record.ind_date = decided + dt.timedelta(days=rng.randint(1, 5))
-            record.irb_date = record.ind_date + dt.timedelta(days=rng.randint(0, 5))
-            record.treatment_start = record.irb_date + dt.timedelta(days=rng.randint(1, 10))
+        if decision == "granted" and decided is not None:
+            record.days_to_ind = decided + rng.randint(1, 5)
+            record.days_to_irb = record.days_to_ind + rng.randint(0, 5)
+            record.days_to_treatment = record.days_to_irb + rng.randint(1, 10)
             record.outcome = rng.choice(OUTCOMES)
             record.toxicities = [Toxicity(rng.choice(TOXICITY_TERMS), rng.randint(1, 4))
                                  for _ in range(rng.choice((0, 0, 1, 2)))]

@@ -1,6 +1,10 @@
 """Registry records to and from CSV: the export an advocate opens in a spreadsheet, and
 the file another registry imports. Cells are Excel-safe on the way out and restored on
-the way in, so export → import gives back the same records."""
+the way in, so export → import gives back the same records.
+
+The layout has the month sent and days since (no dates). Files in the older layout, with
+`date_sent`, `decision_date`, ... and `created_at` / `updated_at`, are still read: their
+dates become the month and day counts on the way in."""
 from __future__ import annotations
 
 import csv
@@ -11,9 +15,12 @@ from typing import Iterable, Sequence
 
 from trialfind.core.errors import InvalidInput
 from trialfind.output.formats import to_csv, undo_excel_safe
+from trialfind.registry.dates import INPUT_DATE_FIELDS, TIMESTAMP_TO_MONTH
 from trialfind.registry.record import FIELD_ORDER, REQUIRED_FIELDS, RequestRecord
 
 CSV_COLUMNS = FIELD_ORDER
+# Columns of the layout before issue 14, read and converted.
+OLD_LAYOUT_COLUMNS = (*INPUT_DATE_FIELDS, *TIMESTAMP_TO_MONTH)
 
 
 def records_to_csv(records: Iterable[RequestRecord], *, excel: bool = False) -> str:
@@ -33,10 +40,10 @@ def records_from_csv(text: str) -> list[RequestRecord]:
     header = [h.strip() for h in (reader.fieldnames or [])]
     if not header:
         raise InvalidInput("import: the file is empty")
-    unknown = [h for h in header if h not in CSV_COLUMNS]
+    unknown = [h for h in header if h not in CSV_COLUMNS and h not in OLD_LAYOUT_COLUMNS]
     if unknown:
         raise InvalidInput(f"import: unknown column {unknown[0]!r}; expected columns: {', '.join(CSV_COLUMNS)}")
-    missing = [c for c in REQUIRED_FIELDS if c not in header]
+    missing = [c for c in REQUIRED_FIELDS if c not in header and not (c == "month_sent" and "date_sent" in header)]
     if missing:
         raise InvalidInput(f"import: required column {missing[0]!r} is missing")
     reader.fieldnames = header
