@@ -254,14 +254,14 @@ def test_a_slow_reply_times_out_and_is_retried(real_ctgov_server):
 
 
 def test_non_json_body_and_repeated_token_are_data_errors(real_ctgov_server):
-    real_ctgov_server.inject(body="<<this is not json>>", times=1, path_contains="/studies")
+    real_ctgov_server.inject(body="<<this is not json>>", times=2, path_contains="/studies")
     with pytest.raises(SourceDataError, match="not JSON"):
         walk(real_ctgov_server)
     real_ctgov_server.reset()
     real_ctgov_server.inject(repeat_token=True)
     with pytest.raises(SourceDataError, match="same page token"):
         walk(real_ctgov_server, page_size=100)
-    assert len(real_ctgov_server.study_requests()) == 2
+    assert len(real_ctgov_server.study_requests()) == 4  # two pages, walked twice
 
 
 def test_constant_latency_is_applied(real_ctgov_server):

@@ -82,7 +82,7 @@ class LocalIndex:
     """A StudySource over the local index file (read-only)."""
 
     def __init__(self, path: str | os.PathLike) -> None:
-        self.path = Path(path)
+        self.path = Path(path).absolute()  # as_uri() below needs an absolute path (a relative --cache-dir)
         if not self.path.is_file():
             raise SourceUnavailable(f"no local index at {self.path}: {_HINT}")
         try:
