@@ -40,6 +40,7 @@ from urllib.parse import parse_qsl, urlsplit
 from trialfind.core.ages import ctgov_age_bounds
 from trialfind.core.spec import contains_phrase, retrieval_texts, tokens
 from trialfind.core.study import PARSER_FIELDS, parse_study
+from trialfind.sources.fields import CANDIDATE_FIELDS, SEARCH_FIELDS
 
 API_PREFIX = "/api/v2"
 DEFAULT_PAGE_SIZE = 10
@@ -260,7 +261,7 @@ def _field_paths(records: Iterable[dict]) -> set[str]:
 
     for record in records:
         walk(record, "")
-    for known in PARSER_FIELDS:
+    for known in (*PARSER_FIELDS, *SEARCH_FIELDS, *CANDIDATE_FIELDS):  # the real API knows them all
         parts = known.split(".")
         paths.update(".".join(parts[:i]) for i in range(1, len(parts) + 1))
     return paths

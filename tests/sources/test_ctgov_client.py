@@ -13,7 +13,7 @@ import responses
 from tests.ctgov_server import parse_essie
 from trialfind.core.errors import InvalidInput, NotFound, SourceDataError, SourceUnavailable
 from trialfind.core.spec import SearchSpec, StudySource
-from trialfind.core.study import PARSER_FIELDS
+from trialfind.sources.fields import SEARCH_FIELDS
 from trialfind.sources.ctgov import CtgovClient, age_filter, compile_query
 from trialfind.sources.http import RETRY_AFTER_CAP_SECONDS, RateLimiter
 
@@ -158,7 +158,7 @@ def test_search_walks_every_page_with_fields_and_counts_total_only_on_the_first(
     assert all("countTotal" not in q for q in queries[1:])
     assert [q.get("pageToken") for q in queries[1:]] == ["page-1", "page-2", "page-3"]
     for q in queries:
-        assert q["fields"] == ",".join(PARSER_FIELDS)
+        assert q["fields"] == ",".join(SEARCH_FIELDS)
         assert q["pageSize"] == "1000" and q["format"] == "json" and q["query.cond"] == '"glioma"'
         # apart from the token and countTotal, every page repeats the first page's parameters
         assert {k: v for k, v in q.items() if k not in ("pageToken", "countTotal")} == \

@@ -8,6 +8,7 @@ from trialfind.cli.options import output_options, pop_source_options, source_fro
 from trialfind.core.ages import describe_days, parse_child_age
 from trialfind.knowledge.targets import load_knowledge, resolve_target
 from trialfind.output.formats import emit, render
+from trialfind.sources.fields import CANDIDATE_FIELDS
 
 ROW_COLUMNS = (
     "drug", "aliases", "targets", "mechanism", "candidate", "trials", "adult_only_trials", "pediatric_trials",
@@ -68,7 +69,7 @@ def candidates(targets, age, conditions, targets_file, synonyms_file, fmt, outpu
     age_days = parse_child_age(age)  # a usage error before any request
     for target in targets:  # usage errors before any request
         resolve_target(target, knowledge)
-    source = source_from_options(**pop_source_options(options))
+    source = source_from_options(fields=CANDIDATE_FIELDS, **pop_source_options(options))
     found = find_candidates(list(targets), age, condition=conditions, source=source, knowledge=knowledge)
     rows = found.rows()
     if fmt != "table":

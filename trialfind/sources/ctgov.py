@@ -24,7 +24,6 @@ from urllib.parse import urlsplit
 from trialfind.core.config import DEFAULT_API_URL
 from trialfind.core.errors import InvalidInput, NotFound, SourceDataError
 from trialfind.core.spec import SearchSpec
-from trialfind.core.study import PARSER_FIELDS
 from trialfind.sources.essie import (  # noqa: F401 - compile_query and friends are part of this module's API
     MAX_AGE_SLACK_DAYS,
     MIN_AGE_SLACK_DAYS,
@@ -34,6 +33,7 @@ from trialfind.sources.essie import (  # noqa: F401 - compile_query and friends 
     compile_query,
     essie_phrase,
 )
+from trialfind.sources.fields import SEARCH_FIELDS
 from trialfind.sources.http import (
     DEFAULT_DEADLINE_SECONDS,
     DEFAULT_MAX_RETRIES,
@@ -107,7 +107,7 @@ class CtgovClient:
                  rate_limit_per_minute: float = 50.0, page_size: int = MAX_PAGE_SIZE, session=None,
                  sleep: Callable[[float], None] = time.sleep, max_retries: int = DEFAULT_MAX_RETRIES,
                  timeout: tuple[float, float] = DEFAULT_TIMEOUT,
-                 fields: Sequence[str] | None = PARSER_FIELDS, deadline: float = DEFAULT_DEADLINE_SECONDS) -> None:
+                 fields: Sequence[str] | None = SEARCH_FIELDS, deadline: float = DEFAULT_DEADLINE_SECONDS) -> None:
         if not 1 <= int(page_size) <= MAX_PAGE_SIZE:
             raise InvalidInput(f"page size must be between 1 and {MAX_PAGE_SIZE}")
         parts = urlsplit(str(base_url))
