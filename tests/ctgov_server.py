@@ -361,6 +361,7 @@ class CtgovServer:
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
         self._release = threading.Event()
+        self.bytes_sent = 0  # response bodies as sent (for benchmarks)
 
     # -- lifecycle --------------------------------------------------------------------
     def start(self) -> "CtgovServer":
@@ -644,6 +645,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _send(self, status: int, body: str | bytes, content_type: str, headers: dict | None = None) -> None:
         data = body.encode("utf-8") if isinstance(body, str) else body
+        with self.api._lock:
+            self.api.bytes_sent += len(data)
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(data)))

@@ -7,13 +7,14 @@ directory gives the correct result (no bad walk was cached).
 """
 from __future__ import annotations
 
+import marshal
 import threading
 
 import pytest
 
 from trialfind.core.errors import SourceDataError, SourceUnavailable
 from trialfind.core.spec import SearchSpec
-from trialfind.sources.ctgov import CACHE_FORMAT, CtgovClient, compile_query
+from trialfind.sources.ctgov import CACHE_FORMAT, CtgovClient, compile_query, encode_walk
 from trialfind.sources.http import RETRY_AFTER_CAP_SECONDS
 from trialfind.sources.response_cache import ResponseCache
 
@@ -144,12 +145,12 @@ def test_endless_fresh_tokens_stop_once_the_announced_count_is_passed(real_ctgov
 
 @pytest.mark.parametrize("entry", [
     pytest.param(lambda studies: {"studies": studies[:-1], "totalCount": len(studies)}, id="old-format-partial"),
-    pytest.param(lambda studies: {"format": CACHE_FORMAT, "studies": studies[:-1], "totalCount": len(studies)},
-                 id="count-short"),
-    pytest.param(lambda studies: {"format": CACHE_FORMAT, "studies": studies + studies[:1],
-                                  "totalCount": len(studies) + 1}, id="duplicate"),
-    pytest.param(lambda studies: {"format": CACHE_FORMAT, "studies": [*studies[:-1], "x"],
-                                  "totalCount": len(studies)}, id="not-an-object"),
+    pytest.param(lambda studies: marshal.dumps({"format": CACHE_FORMAT - 1, "studies": studies,
+                                                "totalCount": len(studies)}), id="older-format"),
+    pytest.param(lambda studies: encode_walk(studies[:-1], len(studies)), id="count-short"),
+    pytest.param(lambda studies: encode_walk(studies + studies[:1], len(studies) + 1), id="duplicate"),
+    pytest.param(lambda studies: encode_walk([*studies[:-1], "x"], len(studies)), id="not-an-object"),
+    pytest.param(lambda studies: encode_walk(studies, len(studies))[:-200], id="truncated-bytes"),
     pytest.param(lambda studies: ["not", "a", "walk"], id="wrong-type"),
 ])
 def test_a_cache_entry_failing_validation_is_discarded_never_served(entry, real_ctgov_server, tmp_path):

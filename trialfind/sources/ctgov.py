@@ -14,6 +14,7 @@ is discarded, never served.
 """
 from __future__ import annotations
 
+import marshal
 import re
 import threading
 import time
@@ -47,7 +48,7 @@ MAX_PAGE_SIZE = 1000
 VERSION_CACHE_SECONDS = 3600
 MAX_PAGES = 10_000  # a loop guard far above any real walk (500k studies / 1000 a page)
 WALK_ATTEMPTS = 2  # a walk that is not verified complete is walked once more, then fails
-CACHE_FORMAT = 2  # cached walks of earlier formats (not verified when written) are ignored
+CACHE_FORMAT = 3  # cached walks of earlier formats (not verified when written) are ignored
 UNREACHABLE_HINT = ("to search without it, build the offline index once with `trialfind index build` "
                     "and add --offline")
 
@@ -98,6 +99,28 @@ def verify_walk(studies: Any, total: Any) -> str | None:
     if total is not None and (not isinstance(total, int) or isinstance(total, bool) or total != len(studies)):
         return f"{len(studies)} studies collected but the first page announced {total}"
     return None
+
+
+def encode_walk(studies: list[dict[str, Any]], total: int) -> bytes:
+    """A verified walk as stored in the cache: marshal, 5x faster to write than pickle
+    (a cold broad search spent 0.25 s pickling) and as fast to read."""
+    return marshal.dumps({"format": CACHE_FORMAT, "totalCount": total, "studies": studies})
+
+
+def decode_walk(entry: Any) -> tuple[list[dict[str, Any]], int] | None:
+    """(studies, totalCount) of a cache entry that passes verification, else None."""
+    if not isinstance(entry, bytes):
+        return None
+    try:
+        value = marshal.loads(entry)
+    except (ValueError, EOFError, TypeError):
+        return None
+    if not isinstance(value, dict) or value.get("format") != CACHE_FORMAT:
+        return None
+    studies, total = value.get("studies"), value.get("totalCount")
+    if total is None or verify_walk(studies, total) is not None:
+        return None
+    return studies, total
 
 
 class CtgovClient:
@@ -219,13 +242,12 @@ class CtgovClient:
         entry = self.http.cached(key)
         if entry is None:
             return None
-        studies = entry.get("studies") if isinstance(entry, dict) else None
-        total = entry.get("totalCount") if isinstance(entry, dict) else None
-        if not isinstance(entry, dict) or entry.get("format") != CACHE_FORMAT or total is None \
-                or verify_walk(studies, total) is not None:
+        walk = decode_walk(entry)
+        if walk is None:
             self.http.discard(key)
             stats.discarded_cache_entries += 1
             return None
+        studies, total = walk
         stats.cache_hits = 1
         stats.total_count = total
         stats.studies = len(studies)
@@ -259,7 +281,7 @@ class CtgovClient:
                 key = self._cache_key(url, params, wait_for_version())
             stats.complete = True
             if total is not None:  # verified complete: only then cached
-                self.http.store(key, {"format": CACHE_FORMAT, "studies": studies, "totalCount": total})
+                self.http.store(key, encode_walk(studies, total))
             yield from studies
             return
         raise SourceDataError(f"{self.base_url} gave an incomplete or malformed list of studies twice "

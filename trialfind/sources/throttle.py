@@ -12,9 +12,9 @@ from trialfind.core.errors import InvalidInput
 
 class RateLimiter:
     """Token bucket: at most `per_minute` requests a minute, with a small burst allowance
-    so a short run (version + one page) does not wait at all."""
+    so a short run (/version beside up to three pages) does not wait at all."""
 
-    def __init__(self, per_minute: float, burst: int = 3, *, clock: Callable[[], float] = time.monotonic,
+    def __init__(self, per_minute: float, burst: int = 4, *, clock: Callable[[], float] = time.monotonic,
                  sleep: Callable[[float], None] = time.sleep) -> None:
         if not (isinstance(per_minute, (int, float)) and math.isfinite(per_minute) and per_minute > 0):
             raise InvalidInput(f"the rate limit must be a positive, finite number of requests a minute "
