@@ -113,7 +113,7 @@ class LocalIndex:
     # StudySource ---------------------------------------------------------------------
     def search(self, spec: SearchSpec) -> Iterator[dict[str, Any]]:
         """v2 records matching the spec, in index order, decompressed one at a time. Like the
-        API client's searches they hold the fields the parser reads (PARSER_FIELDS), which
+        API client's searches they hold the fields a search reads (SEARCH_FIELDS), which
         also halves the cost of reading them; get_study gives the full record."""
         for (record,) in self._select("s.search_record", spec):
             yield json.loads(zlib.decompress(record))
