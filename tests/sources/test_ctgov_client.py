@@ -411,7 +411,7 @@ def test_cache_key_includes_the_data_version(tmp_path):
     responses.replace(responses.GET, VERSION, json={"dataTimestamp": "v2"})
     responses.replace(responses.GET, STUDIES, json={"studies": [synthetic_study(3)]})
     newer = make_client(cache_dir=tmp_path)
-    newer.http.cache.delete(newer.http.cache.key(VERSION, None, None))  # the cached version's hour is up
+    newer.forget_version()  # the remembered version's hour is up
     assert nct_ids(newer.search(GLIOMA)) == ["NCT00000003"]
 
 

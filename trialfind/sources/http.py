@@ -166,8 +166,8 @@ class HttpClient:
     # -- cache -----------------------------------------------------------------
     def cached(self, key: str) -> Any:
         """The cached value for key, or None (also None when refreshing or uncached)."""
-        if self.cache is None or self.refresh:
-            return None
+        if self.cache is None or self.refresh or not self.cache.exists():
+            return None  # opening a new cache costs ~70 ms: not before the first request
         value = self.cache.get(key)
         if value is not None:
             with self._count_lock:

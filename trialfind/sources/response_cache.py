@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -15,14 +16,16 @@ class ResponseCache:
     def __init__(self, directory: str | Path) -> None:
         self.directory = Path(directory) / "http"
         self._cache = None
+        self._lock = threading.Lock()  # a search's /version thread may open it at the same time
 
     def _open(self):
-        if self._cache is None:
-            import diskcache
+        with self._lock:
+            if self._cache is None:
+                import diskcache
 
-            self.directory.mkdir(parents=True, exist_ok=True)
-            self._cache = diskcache.Cache(str(self.directory))
-        return self._cache
+                self.directory.mkdir(parents=True, exist_ok=True)
+                self._cache = diskcache.Cache(str(self.directory))
+            return self._cache
 
     @staticmethod
     def key(url: str, params: Mapping[str, Any] | None, version: str | None) -> str:
@@ -30,6 +33,10 @@ class ResponseCache:
         return json.dumps([url, items, version], separators=(",", ":"))
 
     _MISSING = object()
+
+    def exists(self) -> bool:
+        """Whether anything was ever cached here (a fresh cache is not opened to look)."""
+        return self._cache is not None or (self.directory / "cache.db").exists()
 
     def get(self, key: str) -> Any:
         try:
