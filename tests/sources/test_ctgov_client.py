@@ -186,7 +186,7 @@ def test_a_body_that_is_not_json_is_a_data_error_after_one_more_walk():
     client = make_client()
     with pytest.raises(SourceDataError, match="not JSON"):
         list(client.search(GLIOMA))
-    assert client.http.request_count == 3  # version beside the first page, the page twice
+    assert client.http.request_count == 2  # the page twice (no cache: no /version asked)
 
 
 @responses.activate
@@ -275,7 +275,7 @@ def test_after_the_last_retry_one_line_names_the_url_and_status():
     message = str(caught.value)
     assert "\n" not in message
     assert STUDIES in message and "HTTP 503" in message and "3 attempts" in message
-    assert client.http.request_count == 4
+    assert client.http.request_count == 3  # no cache: /version is not asked
 
 
 @responses.activate
@@ -285,7 +285,7 @@ def test_a_403_that_is_not_an_html_block_page_is_not_retried():
     client = make_client()
     with pytest.raises(SourceUnavailable, match="HTTP 403"):
         list(client.search(GLIOMA))
-    assert client.http.request_count == 2
+    assert client.http.request_count == 1
 
 
 @responses.activate
@@ -310,8 +310,7 @@ def test_connection_refused_is_one_line_saying_ctgov_is_unreachable():
     assert message.startswith(f"could not connect to {url}/studies (ClinicalTrials.gov unreachable?)")
     assert "--offline" in message and "trialfind index build" in message
     # refused connections are retried only briefly: the family hears "unreachable" in seconds
-    # (3 attempts at the first page, and at most 3 at /version asked beside it)
-    assert 3 <= client.http.request_count <= 6 and len(sleep.calls) <= 4 and sum(sleep.calls) <= 6
+    assert client.http.request_count == 3 and len(sleep.calls) == 2 and sum(sleep.calls) <= 3
 
 
 # --- get_study and data_version -------------------------------------------------------------
@@ -422,7 +421,7 @@ def test_no_cache_dir_means_no_cache():
     client = make_client(cache_dir=None)
     list(client.search(GLIOMA))
     list(client.search(GLIOMA))
-    assert client.http.request_count == 3  # version once (kept in memory), the page twice
+    assert client.http.request_count == 2  # the page twice; without a cache /version is not needed
 
 
 # --- rate limit -------------------------------------------------------------------------------

@@ -190,6 +190,11 @@ class CtgovClient:
             with self._version_lock:
                 self._version, self._version_known = version, True
             return lambda: (version, None)
+        if self.http.cache is None:  # the version only keys the cache: asked when someone wants it
+            return lambda: (self.data_version(), None)
+        if lookup is not None and self.http.cache is not None and not self.http.refresh and self.http.cache.exists():
+            # opening the cache (~25 ms) overlaps the /version request, not follows it
+            threading.Thread(target=self.http.cache.warm, name="trialfind-cache-open", daemon=True).start()
         outcome: dict[str, Any] = {}
         ready = threading.Event()
 
@@ -274,17 +279,18 @@ class CtgovClient:
             stats.walks += 1
             try:
                 studies, total, from_cache = self._walk_once(url, params, stats,
-                                                             wait_for_version if key is None and attempt == 0 else None)
+                                                             wait_for_version if key is None and attempt == 0
+                                                             and self.http.cache is not None else None)
             except (IncompleteWalk, MalformedReply) as exc:
                 problem = str(exc)
                 continue
             if from_cache is not None:
                 yield from from_cache
                 return
-            if key is None:
-                key = self._cache_key(url, params, wait_for_version()[0])
             stats.complete = True
-            if total is not None:  # verified complete: only then cached
+            if total is not None and self.http.cache is not None:  # verified complete: only then cached
+                if key is None:
+                    key = self._cache_key(url, params, wait_for_version()[0])
                 self.http.store(key, encode_walk(studies, total))
             yield from studies
             return
@@ -378,5 +384,6 @@ class CtgovClient:
         found = study_id(record) if isinstance(record, dict) else None
         if found != nct:
             raise SourceDataError(f"{url} answered with a record for {found or 'no study'} instead of {nct}")
-        self.http.store(key or ResponseCache.key(url, params, wait_for_version()[0]), record)
+        if self.http.cache is not None:
+            self.http.store(key or ResponseCache.key(url, params, wait_for_version()[0]), record)
         return record

@@ -34,6 +34,13 @@ class ResponseCache:
 
     _MISSING = object()
 
+    def warm(self) -> None:
+        """Open the cache now (in a helper thread, while a request is in flight)."""
+        try:
+            self._open()
+        except Exception:  # noqa: BLE001 - the lookup that follows reports nothing either: a miss
+            pass
+
     def exists(self) -> bool:
         """Whether anything was ever cached here (a fresh cache is not opened to look)."""
         return self._cache is not None or (self.directory / "cache.db").exists()
