@@ -367,7 +367,7 @@ class CtgovServer:
     def start(self) -> "CtgovServer":
         if self._httpd is None:
             handler = type("Handler", (_Handler,), {"api": self})
-            self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+            self._httpd = _QuietServer(("127.0.0.1", 0), handler)
             self._httpd.daemon_threads = True
             self._thread = threading.Thread(target=self._httpd.serve_forever, name="fake-ctgov", daemon=True)
             self._thread.start()
@@ -491,11 +491,12 @@ class CtgovServer:
         return fields
 
     # -- endpoints ------------------------------------------------------------------------
-    def _handle(self, path: str, params: dict[str, str], repeat_token: bool = False) -> tuple[int, dict | str]:
+    def _handle(self, path: str, params: dict[str, str], repeat_token: bool = False,
+                fresh_tokens: bool = False) -> tuple[int, dict | str]:
         if path == f"{API_PREFIX}/version":
             return 200, {"apiVersion": API_VERSION, "dataTimestamp": self.data_timestamp}
         if path == f"{API_PREFIX}/studies":
-            return 200, self._studies(params, repeat_token)
+            return 200, self._studies(params, repeat_token, fresh_tokens)
         if path.startswith(f"{API_PREFIX}/studies/"):
             nct = path.rsplit("/", 1)[1].upper()
             if params.get("format", "json") != "json":
@@ -506,7 +507,7 @@ class CtgovServer:
             return 200, project(doc.record, self._fields_param(params))
         return 404, "Not Found"
 
-    def _studies(self, params: dict[str, str], repeat_token: bool) -> dict:
+    def _studies(self, params: dict[str, str], repeat_token: bool, fresh_tokens: bool = False) -> dict:
         unknown = sorted(set(params) - STUDIES_PARAMS)
         if unknown:
             raise BadRequest(f"unknown parameter(s): {', '.join(unknown)}")
@@ -532,6 +533,8 @@ class CtgovServer:
             body["nextPageToken"] = _make_token(query_hash, offset + size)
         if repeat_token:
             body["nextPageToken"] = token or _make_token(query_hash, 0)
+        if fresh_tokens:  # a new, valid token on every page, past the end too: pages never end
+            body["nextPageToken"] = _make_token(query_hash, offset + size, nonce=str(time.time_ns()))
         if not token and params.get("countTotal", "").lower() == "true":
             body["totalCount"] = len(selected)
         return body
@@ -542,20 +545,26 @@ def _query_key(params: dict[str, str]) -> str:
     return hashlib.sha256(json.dumps(relevant).encode()).hexdigest()[:16]
 
 
-def _make_token(query_hash: str, offset: int) -> str:
-    return base64.urlsafe_b64encode(f"{query_hash}:{offset}".encode()).decode().rstrip("=")
+def _make_token(query_hash: str, offset: int, nonce: str = "") -> str:
+    text = f"{query_hash}:{offset}" + (f":{nonce}" if nonce else "")
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
 
 
 def _read_token(token: str, query_hash: str) -> int:
     try:
         raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
-        token_hash, offset = raw.split(":")
+        token_hash, offset = raw.split(":")[:2]
         offset_value = int(offset)
     except (ValueError, UnicodeDecodeError):
         raise BadRequest("invalid pageToken") from None
     if token_hash != query_hash:
         raise BadRequest("pageToken does not belong to these parameters (they must not change between pages)")
     return offset_value
+
+
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:  # a client that reset or left: not news
+        pass
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -593,7 +602,8 @@ class _Handler(BaseHTTPRequestHandler):
                 api._release.wait(120)  # no answer at all until the test resets the server
                 return
             try:
-                status, payload = api._handle(split.path, params, any(f.repeat_token for f in firing))
+                status, payload = api._handle(split.path, params, any(f.repeat_token for f in firing),
+                                              any(f.fresh_tokens for f in firing))
             except BadRequest as exc:
                 self._send(400, str(exc), "text/plain; charset=utf-8")
                 return
@@ -603,8 +613,6 @@ class _Handler(BaseHTTPRequestHandler):
             if isinstance(payload.get("studies"), list):
                 if any(f.drop_token for f in firing):
                     payload.pop("nextPageToken", None)
-                if any(f.fresh_tokens for f in firing):
-                    payload["nextPageToken"] = base64.urlsafe_b64encode(str(time.time_ns()).encode()).decode()
                 if any(f.malformed for f in firing) and payload["studies"]:
                     payload["studies"][0] = "not a study"
             content_type = next((f.serve_as for f in firing if f.serve_as), "application/json")
