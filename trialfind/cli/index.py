@@ -10,6 +10,7 @@ from trialfind.core.errors import InvalidInput
 from trialfind.core.spec import SearchSpec
 from trialfind.knowledge.targets import resolve_target
 from trialfind.sources import open_source
+from trialfind.sources.fields import FULL_SITE_FIELDS
 from trialfind.sources.local.build import build_index
 from trialfind.sources.local.bulk import RecordStream, open_bulk_source
 from trialfind.sources.local.store import LocalIndex
@@ -98,7 +99,9 @@ def _api_records(conditions, targets, api_url, cache_dir, rate_limit):
         terms.extend(resolve_target(target).search_terms)
     # One page walk for everything asked (any status): the index answers finer questions later.
     spec = SearchSpec(conditions=tuple(conditions), terms=tuple(dict.fromkeys(terms)), combine="any")
-    client = open_source(api_url=api_url, cache_dir=cache_dir, offline=False, rate_limit=rate_limit)
+    # Full site lists (contacts included): the index's get_study serves the study view offline.
+    client = open_source(api_url=api_url, cache_dir=cache_dir, offline=False, rate_limit=rate_limit,
+                         fields=FULL_SITE_FIELDS)
     label = "ClinicalTrials.gov API: " + "; ".join(
         [*(f"condition {c}" for c in conditions), *(f"target {t}" for t in targets)])
     return RecordStream(iter(client.search(spec)), label)
