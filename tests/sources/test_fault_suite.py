@@ -93,7 +93,9 @@ FAULTS = {
 }
 
 
-@pytest.mark.parametrize("name", list(FAULTS))
+@pytest.mark.parametrize("name", [
+    # the drip takes two deadlines (4 s); test_a_drip_is_cut_off_at_the_deadline... runs it every time
+    pytest.param(name, marks=pytest.mark.slow) if name.startswith("drip") else name for name in FAULTS])
 def test_a_fault_gives_the_full_result_or_one_line_and_a_later_healthy_run_is_right(name, real_ctgov_server,
                                                                                      tmp_path):
     fault, outcome = FAULTS[name]
