@@ -181,3 +181,14 @@ def test_a_cold_search_costs_only_its_pages_in_sequence(real_ctgov_server, tmp_p
     assert endpoints.count("/studies") == 3 and endpoints.count("/version") == 1
     # the version request was sent before the second page was asked for
     assert endpoints.index("/version") < [i for i, e in enumerate(endpoints) if e == "/studies"][1]
+
+
+def test_a_failing_version_leaves_the_walk_uncached_not_the_search_failed(real_ctgov_server, tmp_path):
+    real_ctgov_server.inject(status=503, path_contains="/version")
+    client = client_for(real_ctgov_server, tmp_path)
+    result, error = run_bounded(lambda: list(client.search(LEUKAEMIA)))
+    assert error is None and ids(result) == expected_ids(real_ctgov_server)
+    real_ctgov_server.reset()
+    later = client_for(real_ctgov_server, tmp_path)
+    assert ids(later.search(LEUKAEMIA)) == expected_ids(real_ctgov_server)
+    assert later.last_search_stats.cache_hits == 0 and later.last_search_stats.requests == 3

@@ -24,7 +24,7 @@ from typing import Any, Callable, Iterator, Sequence
 from urllib.parse import urlsplit
 
 from trialfind.core.config import DEFAULT_API_URL
-from trialfind.core.errors import InvalidInput, NotFound, SourceDataError
+from trialfind.core.errors import InvalidInput, NotFound, SourceDataError, TrialfindError
 from trialfind.core.spec import SearchSpec
 from trialfind.sources.essie import (
     MAX_AGE_SLACK_DAYS,
@@ -71,6 +71,16 @@ __all__ = [  # the Essie compiler's names stay importable from here
 
 
 # --- the client ------------------------------------------------------------------------
+
+def _settled(wait) -> tuple[str | None, Any, bool]:
+    """(version, cached walk, version known) from a `_version_beside` waiter; a failed
+    /version is (None, None, False): the search goes on without the cache."""
+    try:
+        version, found = wait()
+    except TrialfindError:
+        return None, None, False
+    return version, found, True
+
 
 class CtgovClient:
     """StudySource over the ClinicalTrials.gov API v2."""
@@ -289,9 +299,9 @@ class CtgovClient:
                 return
             stats.complete = True
             if total is not None and self.http.cache is not None:  # verified complete: only then cached
-                if key is None:
-                    key = self._cache_key(url, params, wait_for_version()[0])
-                self.http.store(key, encode_walk(studies, total))
+                version, known = (self._version, True) if key is not None else _settled(wait_for_version)[::2]
+                if known:  # a /version that failed leaves the walk uncached, not the search failed
+                    self.http.store(key or self._cache_key(url, params, version), encode_walk(studies, total))
             yield from studies
             return
         raise SourceDataError(f"{self.base_url} gave an incomplete or malformed list of studies twice "
@@ -331,7 +341,7 @@ class CtgovClient:
                 if total is not None:  # every page but the last brings a study: at most total + 1
                     max_pages = min(MAX_PAGES, total + 1)
                 if wait_for_version is not None:  # the version and cache lookup ran beside page 1
-                    cached = wait_for_version()[1]
+                    cached = _settled(wait_for_version)[1]
                     if cached is not None:
                         return None, None, cached
             next_token = page.get("nextPageToken")
