@@ -10,8 +10,13 @@ any SearchSpec the fake returns a superset of what `matches_spec` accepts.
 
 Faults are injected with `server.inject(...)` (429 + Retry-After every Nth request,
 503 for the next N, 403 with an HTML page, a non-JSON body, a slow reply, a page
-token that repeats) and a constant `latency` for benchmarks. Every request is
-recorded (`server.requests`).
+token that repeats) and transport faults on the real answer (`truncate`: the body cut
+in half; `reset`: half the body, then a TCP reset; `drip`: one byte every so many
+seconds; `hold`: no answer until the server is reset; `gzip_bomb`: a small gzip body
+inflating to many MB; `drop_token`: no nextPageToken; `fresh_tokens`: a new token on
+every page; `malformed`: a study that is not a JSON object; `content_type`: the
+real answer under another Content-Type), and a constant `latency` for benchmarks.
+Every request is recorded (`server.requests`).
 
     with CtgovServer(real_records()) as server:
         client = CtgovClient(base_url=server.url)
@@ -22,8 +27,11 @@ import base64
 import hashlib
 import json
 import re
+import socket
+import struct
 import threading
 import time
+import zlib
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Iterable
@@ -32,6 +40,7 @@ from urllib.parse import parse_qsl, urlsplit
 from trialfind.core.ages import ctgov_age_bounds
 from trialfind.core.spec import contains_phrase, retrieval_texts, tokens
 from trialfind.core.study import PARSER_FIELDS, parse_study
+from trialfind.sources.fields import CANDIDATE_FIELDS, SEARCH_FIELDS
 
 API_PREFIX = "/api/v2"
 DEFAULT_PAGE_SIZE = 10
@@ -270,7 +279,7 @@ def _field_paths(records: Iterable[dict]) -> set[str]:
 
     for record in records:
         walk(record, "")
-    for known in PARSER_FIELDS:
+    for known in (*PARSER_FIELDS, *SEARCH_FIELDS, *CANDIDATE_FIELDS):  # the real API knows them all
         parts = known.split(".")
         paths.update(".".join(parts[:i]) for i in range(1, len(parts) + 1))
     return paths
@@ -316,6 +325,15 @@ class Fault:
     times: int | None = None
     repeat_token: bool = False
     path_contains: str | None = None
+    truncate: bool = False
+    reset: bool = False
+    drip: float | None = None
+    hold: bool = False
+    gzip_bomb: int | None = None
+    drop_token: bool = False
+    fresh_tokens: bool = False
+    malformed: bool = False
+    serve_as: str | None = None
     seen: int = 0
     fired: int = 0
 
@@ -360,18 +378,21 @@ class CtgovServer:
         self._matches: dict[str, list[_Indexed]] = {}
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
+        self._release = threading.Event()
+        self.bytes_sent = 0  # response bodies as sent (for benchmarks)
 
     # -- lifecycle --------------------------------------------------------------------
     def start(self) -> "CtgovServer":
         if self._httpd is None:
             handler = type("Handler", (_Handler,), {"api": self})
-            self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+            self._httpd = _QuietServer(("127.0.0.1", 0), handler)
             self._httpd.daemon_threads = True
             self._thread = threading.Thread(target=self._httpd.serve_forever, name="fake-ctgov", daemon=True)
             self._thread.start()
         return self
 
     def stop(self) -> None:
+        self._release.set()
         if self._httpd is not None:
             self._httpd.shutdown()
             self._httpd.server_close()
@@ -396,27 +417,37 @@ class CtgovServer:
     # -- fault plan and request log -----------------------------------------------------
     def inject(self, *, status: int | None = None, retry_after: str | float | None = None, every: int | None = None,
                times: int | None = None, html: bool = False, body: str | bytes | None = None,
-               delay: float = 0.0, repeat_token: bool = False, path_contains: str | None = None) -> Fault:
+               delay: float = 0.0, repeat_token: bool = False, path_contains: str | None = None,
+               truncate: bool = False, reset: bool = False, drip: float | None = None, hold: bool = False,
+               gzip_bomb: int | None = None, drop_token: bool = False, fresh_tokens: bool = False,
+               malformed: bool = False, content_type: str | None = None) -> Fault:
         """Add a fault. Examples: inject(status=429, retry_after=1, every=3);
         inject(status=503, times=2); inject(status=403, html=True); inject(body="oops");
-        inject(delay=2, times=1); inject(repeat_token=True)."""
-        content_type = "application/json"
+        inject(delay=2, times=1); inject(repeat_token=True); inject(truncate=True, times=1);
+        inject(drip=0.5); inject(gzip_bomb=50 * 2**20); inject(drop_token=True, every=2, times=1);
+        inject(content_type="text/html")."""
+        kind = "application/json"
         if html:
             body = HTML_BLOCK_PAGE if body is None else body
-            content_type = "text/html; charset=utf-8"
+            kind = "text/html; charset=utf-8"
         elif body is not None:
-            content_type = "text/plain; charset=utf-8"
-        fault = Fault(status=status, body=body, content_type=content_type, retry_after=retry_after, delay=delay,
-                      every=every, times=times, repeat_token=repeat_token, path_contains=path_contains)
+            kind = "text/plain; charset=utf-8"
+        fault = Fault(status=status, body=body, content_type=kind, retry_after=retry_after, delay=delay,
+                      every=every, times=times, repeat_token=repeat_token, path_contains=path_contains,
+                      truncate=truncate, reset=reset, drip=drip, hold=hold, gzip_bomb=gzip_bomb,
+                      drop_token=drop_token, fresh_tokens=fresh_tokens, malformed=malformed, serve_as=content_type)
         with self._lock:
             self._faults.append(fault)
         return fault
 
     def reset(self) -> None:
-        """Clear faults, latency and the request log (between tests)."""
+        """Clear faults, latency and the request log (between tests); held and dripping
+        answers end."""
         with self._lock:
             self._faults.clear()
             self._requests.clear()
+            self._release.set()
+            self._release = threading.Event()
         self.latency = 0.0
 
     def clear_requests(self) -> None:
@@ -478,11 +509,12 @@ class CtgovServer:
         return fields
 
     # -- endpoints ------------------------------------------------------------------------
-    def _handle(self, path: str, params: dict[str, str], repeat_token: bool) -> tuple[int, dict | str]:
+    def _handle(self, path: str, params: dict[str, str], repeat_token: bool = False,
+                fresh_tokens: bool = False) -> tuple[int, dict | str]:
         if path == f"{API_PREFIX}/version":
             return 200, {"apiVersion": API_VERSION, "dataTimestamp": self.data_timestamp}
         if path == f"{API_PREFIX}/studies":
-            return 200, self._studies(params, repeat_token)
+            return 200, self._studies(params, repeat_token, fresh_tokens)
         if path.startswith(f"{API_PREFIX}/studies/"):
             nct = path.rsplit("/", 1)[1].upper()
             if params.get("format", "json") != "json":
@@ -493,7 +525,7 @@ class CtgovServer:
             return 200, project(doc.record, self._fields_param(params))
         return 404, "Not Found"
 
-    def _studies(self, params: dict[str, str], repeat_token: bool) -> dict:
+    def _studies(self, params: dict[str, str], repeat_token: bool, fresh_tokens: bool = False) -> dict:
         unknown = sorted(set(params) - STUDIES_PARAMS)
         if unknown:
             raise BadRequest(f"unknown parameter(s): {', '.join(unknown)}")
@@ -519,6 +551,8 @@ class CtgovServer:
             body["nextPageToken"] = _make_token(query_hash, offset + size)
         if repeat_token:
             body["nextPageToken"] = token or _make_token(query_hash, 0)
+        if fresh_tokens:  # a new, valid token on every page, past the end too: pages never end
+            body["nextPageToken"] = _make_token(query_hash, offset + size, nonce=str(time.time_ns()))
         if not token and params.get("countTotal", "").lower() == "true":
             body["totalCount"] = len(selected)
         return body
@@ -529,20 +563,26 @@ def _query_key(params: dict[str, str]) -> str:
     return hashlib.sha256(json.dumps(relevant).encode()).hexdigest()[:16]
 
 
-def _make_token(query_hash: str, offset: int) -> str:
-    return base64.urlsafe_b64encode(f"{query_hash}:{offset}".encode()).decode().rstrip("=")
+def _make_token(query_hash: str, offset: int, nonce: str = "") -> str:
+    text = f"{query_hash}:{offset}" + (f":{nonce}" if nonce else "")
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
 
 
 def _read_token(token: str, query_hash: str) -> int:
     try:
         raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
-        token_hash, offset = raw.split(":")
+        token_hash, offset = raw.split(":")[:2]
         offset_value = int(offset)
     except (ValueError, UnicodeDecodeError):
         raise BadRequest("invalid pageToken") from None
     if token_hash != query_hash:
         raise BadRequest("pageToken does not belong to these parameters (they must not change between pages)")
     return offset_value
+
+
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:  # a client that reset or left: not news
+        pass
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -576,20 +616,63 @@ class _Handler(BaseHTTPRequestHandler):
                     headers["Retry-After"] = str(int(retry)) if isinstance(retry, (int, float)) else str(retry)
                 self._send(status, body, failure.content_type, headers)
                 return
+            if any(f.hold for f in firing):
+                api._release.wait(120)  # no answer at all until the test resets the server
+                return
             try:
-                status, payload = api._handle(split.path, params, any(f.repeat_token for f in firing))
+                status, payload = api._handle(split.path, params, any(f.repeat_token for f in firing),
+                                              any(f.fresh_tokens for f in firing))
             except BadRequest as exc:
                 self._send(400, str(exc), "text/plain; charset=utf-8")
                 return
             if isinstance(payload, str):
                 self._send(status, payload, "text/plain; charset=utf-8")
+                return
+            if isinstance(payload.get("studies"), list):
+                if any(f.drop_token for f in firing):
+                    payload.pop("nextPageToken", None)
+                if any(f.malformed for f in firing) and payload["studies"]:
+                    payload["studies"][0] = "not a study"
+            content_type = next((f.serve_as for f in firing if f.serve_as), "application/json")
+            data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+            transport = next((f for f in firing if f.truncate or f.reset or f.drip or f.gzip_bomb), None)
+            if transport is None:
+                self._send(status, data, content_type)
             else:
-                self._send(status, json.dumps(payload, ensure_ascii=False), "application/json")
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client gave up (a read timeout): nothing to answer
+                self._send_faulty(status, data, content_type, transport)
+        except (BrokenPipeError, ConnectionResetError, OSError, ValueError):
+            pass  # the client gave up (a read timeout) or the fault closed the socket
+
+    def _send_faulty(self, status: int, data: bytes, content_type: str, fault: Fault) -> None:
+        if fault.gzip_bomb:
+            self._send(status, _gzip_bomb(fault.gzip_bomb), content_type, {"Content-Encoding": "gzip"})
+            return
+        if fault.truncate:  # a well-framed reply whose JSON stops half-way
+            self._send(status, data[: len(data) // 2], content_type)
+            return
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        if fault.reset:  # half the promised body, then a TCP reset
+            self.wfile.write(data[: len(data) // 2])
+            self.wfile.flush()
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.connection.close()
+            self.close_connection = True
+            return
+        release = self.api._release
+        for index in range(len(data)):  # drip: one byte at a time until the client leaves
+            self.wfile.write(data[index:index + 1])
+            self.wfile.flush()
+            if release.wait(fault.drip):
+                self.close_connection = True
+                return
 
     def _send(self, status: int, body: str | bytes, content_type: str, headers: dict | None = None) -> None:
         data = body.encode("utf-8") if isinstance(body, str) else body
+        with self.api._lock:
+            self.api.bytes_sent += len(data)
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(data)))
@@ -597,3 +680,18 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header(name, value)
         self.end_headers()
         self.wfile.write(data)
+
+
+_BOMBS: dict[int, bytes] = {}
+
+
+def _gzip_bomb(size: int) -> bytes:
+    """A gzip body inflating to `size` bytes of zeros (about size/1000 bytes on the wire)."""
+    if size not in _BOMBS:
+        packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+        block = bytes(1 << 20)
+        parts = [packer.compress(block) for _ in range(size >> 20)]
+        parts.append(packer.compress(bytes(size & ((1 << 20) - 1))))
+        parts.append(packer.flush())
+        _BOMBS[size] = b"".join(parts)
+    return _BOMBS[size]

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from trialfind.access.packet import age_band, build_request_packet
-from trialfind.output.files import write_folder_atomically as write_packet_files
-from trialfind.output.letter import FILES, PLACEHOLDERS, render_packet, write_request_packet
 from trialfind.core.ages import describe_days, parse_child_age
 from trialfind.core.errors import InvalidInput, TrialfindError
+from trialfind.output.files import write_folder_atomically as write_packet_files
+from trialfind.output.letter import FILES, PLACEHOLDERS, render_packet, write_request_packet
 from trialfind.sources.ctgov import CtgovClient
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

@@ -7,8 +7,8 @@ import subprocess
 
 from tests.access.test_packet import DATE, EMAIL, PHONE
 from tests.shared_data import real_records
-from trialfind.output.letter import PLACEHOLDERS
 from trialfind.knowledge.sponsor_directory import general_resources, match_sponsor
+from trialfind.output.letter import PLACEHOLDERS
 
 
 def run(cmd, args, env, timeout=60):

@@ -13,8 +13,8 @@ import responses
 from tests.ctgov_server import parse_essie
 from trialfind.core.errors import InvalidInput, NotFound, SourceDataError, SourceUnavailable
 from trialfind.core.spec import SearchSpec, StudySource
-from trialfind.core.study import PARSER_FIELDS
 from trialfind.sources.ctgov import CtgovClient, age_filter, compile_query
+from trialfind.sources.fields import SEARCH_FIELDS
 from trialfind.sources.http import RETRY_AFTER_CAP_SECONDS, RateLimiter
 
 BASE = "https://ctgov.example.test/api/v2"
@@ -158,7 +158,7 @@ def test_search_walks_every_page_with_fields_and_counts_total_only_on_the_first(
     assert all("countTotal" not in q for q in queries[1:])
     assert [q.get("pageToken") for q in queries[1:]] == ["page-1", "page-2", "page-3"]
     for q in queries:
-        assert q["fields"] == ",".join(PARSER_FIELDS)
+        assert q["fields"] == ",".join(SEARCH_FIELDS)
         assert q["pageSize"] == "1000" and q["format"] == "json" and q["query.cond"] == '"glioma"'
         # apart from the token and countTotal, every page repeats the first page's parameters
         assert {k: v for k, v in q.items() if k not in ("pageToken", "countTotal")} == \
@@ -170,23 +170,23 @@ def test_search_walks_every_page_with_fields_and_counts_total_only_on_the_first(
 
 
 @responses.activate
-def test_a_repeated_page_token_stops_with_an_error():
+def test_a_repeated_page_token_stops_with_an_error_after_one_more_walk():
     add_version(responses)
     responses.add(responses.GET, STUDIES, json={"studies": [synthetic_study(1)], "nextPageToken": "same"})
     client = make_client()
     with pytest.raises(SourceDataError, match="same page token"):
         list(client.search(GLIOMA))
-    assert len([c for c in responses.calls if c.request.url.startswith(STUDIES)]) == 2
+    assert len([c for c in responses.calls if c.request.url.startswith(STUDIES)]) == 4  # 2 pages, twice
 
 
 @responses.activate
-def test_a_body_that_is_not_json_is_a_data_error_and_not_retried():
+def test_a_body_that_is_not_json_is_a_data_error_after_one_more_walk():
     add_version(responses)
     responses.add(responses.GET, STUDIES, body="<<not json>>", status=200, content_type="application/json")
     client = make_client()
     with pytest.raises(SourceDataError, match="not JSON"):
         list(client.search(GLIOMA))
-    assert client.http.request_count == 2  # version + one page
+    assert client.http.request_count == 2  # the page twice (no cache: no /version asked)
 
 
 @responses.activate
@@ -275,7 +275,7 @@ def test_after_the_last_retry_one_line_names_the_url_and_status():
     message = str(caught.value)
     assert "\n" not in message
     assert STUDIES in message and "HTTP 503" in message and "3 attempts" in message
-    assert client.http.request_count == 4
+    assert client.http.request_count == 3  # no cache: /version is not asked
 
 
 @responses.activate
@@ -285,7 +285,7 @@ def test_a_403_that_is_not_an_html_block_page_is_not_retried():
     client = make_client()
     with pytest.raises(SourceUnavailable, match="HTTP 403"):
         list(client.search(GLIOMA))
-    assert client.http.request_count == 2
+    assert client.http.request_count == 1
 
 
 @responses.activate
@@ -307,7 +307,8 @@ def test_connection_refused_is_one_line_saying_ctgov_is_unreachable():
         list(client.search(GLIOMA))
     message = str(caught.value)
     assert "\n" not in message
-    assert message.startswith(f"could not connect to {url}/version (ClinicalTrials.gov unreachable?)")
+    assert message.startswith(f"could not connect to {url}/studies (ClinicalTrials.gov unreachable?)")
+    assert "--offline" in message and "trialfind index build" in message
     # refused connections are retried only briefly: the family hears "unreachable" in seconds
     assert client.http.request_count == 3 and len(sleep.calls) == 2 and sum(sleep.calls) <= 3
 
@@ -363,8 +364,8 @@ def test_a_second_identical_search_makes_no_request(tmp_path):
 @responses.activate
 def test_refresh_fetches_again_and_recaches(tmp_path):
     add_version(responses)
-    responses.add(responses.GET, STUDIES, json={"studies": [synthetic_study(1)]})
-    responses.add(responses.GET, STUDIES, json={"studies": [synthetic_study(2)]})
+    responses.add(responses.GET, STUDIES, json={"studies": [synthetic_study(1)], "totalCount": 1})
+    responses.add(responses.GET, STUDIES, json={"studies": [synthetic_study(2)], "totalCount": 1})
     assert nct_ids(make_client(cache_dir=tmp_path).search(GLIOMA)) == ["NCT00000001"]
     refreshed = make_client(cache_dir=tmp_path, refresh=True)
     assert nct_ids(refreshed.search(GLIOMA)) == ["NCT00000002"]
@@ -389,15 +390,16 @@ def test_a_walk_that_fails_part_way_is_not_cached(tmp_path):
 
 
 @responses.activate
-def test_an_abandoned_walk_is_not_cached(tmp_path):
+def test_a_walk_is_verified_complete_before_the_first_study_is_given(tmp_path):
     add_version(responses)
     add_paged_studies(responses, [[synthetic_study(1)], [synthetic_study(2)]])
     walk = make_client(cache_dir=tmp_path).search(GLIOMA)
     next(walk)
+    assert len([c for c in responses.calls if c.request.url.startswith(STUDIES)]) == 2  # both pages read
     walk.close()
     fresh = make_client(cache_dir=tmp_path)
     assert len(list(fresh.search(GLIOMA))) == 2
-    assert fresh.last_search_stats.cache_hits == 0
+    assert fresh.last_search_stats.cache_hits == 1 and fresh.http.request_count == 0
 
 
 @responses.activate
@@ -408,7 +410,7 @@ def test_cache_key_includes_the_data_version(tmp_path):
     responses.replace(responses.GET, VERSION, json={"dataTimestamp": "v2"})
     responses.replace(responses.GET, STUDIES, json={"studies": [synthetic_study(3)]})
     newer = make_client(cache_dir=tmp_path)
-    newer.http.cache.delete(newer.http.cache.key(VERSION, None, None))  # the cached version's hour is up
+    newer.forget_version()  # the remembered version's hour is up
     assert nct_ids(newer.search(GLIOMA)) == ["NCT00000003"]
 
 
@@ -419,7 +421,7 @@ def test_no_cache_dir_means_no_cache():
     client = make_client(cache_dir=None)
     list(client.search(GLIOMA))
     list(client.search(GLIOMA))
-    assert client.http.request_count == 3  # version once (kept in memory), the page twice
+    assert client.http.request_count == 2  # the page twice; without a cache /version is not needed
 
 
 # --- rate limit -------------------------------------------------------------------------------

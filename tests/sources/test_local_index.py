@@ -166,14 +166,14 @@ def test_match_expression_shapes():
 
 def test_search_gives_the_api_projection_and_get_study_the_full_record(real_index):
     from tests.ctgov_server import project as api_project
-    from trialfind.core.study import PARSER_FIELDS
+    from trialfind.sources.fields import SEARCH_FIELDS
 
     by_id = {nct_of(r): r for r in real_records()}
     found = list(real_index.search(SearchSpec(conditions=("leukemia",))))
     assert len(found) > 20
     for record in found:
         full = by_id[nct_of(record)]
-        assert record == api_project(full, list(PARSER_FIELDS))  # what the API answers with fields=
+        assert record == api_project(full, list(SEARCH_FIELDS))  # what the API answers with fields=
         assert parse_study(record) == parse_study(full)
         assert real_index.get_study(nct_of(record)) == full
 

@@ -17,6 +17,7 @@ from trialfind.core.ages import parse_child_age
 from trialfind.knowledge.targets import load_knowledge, resolve_target
 from trialfind.output.progress import progress
 from trialfind.output.render import emit_result
+from trialfind.sources.fields import CANDIDATE_FIELDS
 
 
 @click.command("candidates")
@@ -39,7 +40,7 @@ def candidates(targets, age, conditions, targets_file, synonyms_file, fmt, outpu
     parse_child_age(age)  # usage errors before any request
     for target in targets:
         resolve_target(target, knowledge)
-    source = source_from_options(**pop_source_options(options))
+    source = source_from_options(fields=CANDIDATE_FIELDS, **pop_source_options(options))
     with progress(f"Searching drugs on {', '.join(targets)}"):  # one page walk per target: can take a while
         found = find_candidates(list(targets), age, condition=conditions, source=source, knowledge=knowledge)
     emit_result(found, fmt, output, excel=excel)

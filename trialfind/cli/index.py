@@ -13,6 +13,7 @@ from trialfind.core.errors import InvalidInput
 from trialfind.core.study import UnreadableRecord, unreadable_message
 from trialfind.sources import open_source
 from trialfind.sources.ctgov import CtgovClient
+from trialfind.sources.fields import FULL_SITE_FIELDS
 from trialfind.sources.local.build import build_index
 from trialfind.sources.local.bulk import RecordStream, open_bulk_source
 from trialfind.sources.local.store import LocalIndex
@@ -104,7 +105,9 @@ def _api_records(conditions, targets, api_url, cache_dir, rate_limit):
         raise InvalidInput("--from-api needs at least one --condition or --target")
     # One page walk for everything asked (any status): the index answers finer questions later.
     spec = fetch_everything_spec(conditions, targets)
-    client = open_source(api_url=api_url, cache_dir=cache_dir, offline=False, rate_limit=rate_limit)
+    # Full site lists (contacts included): the index's get_study serves the study view offline.
+    client = open_source(api_url=api_url, cache_dir=cache_dir, offline=False, rate_limit=rate_limit,
+                         fields=FULL_SITE_FIELDS)
     label = "ClinicalTrials.gov API: " + "; ".join(
         [*(f"condition {c}" for c in conditions), *(f"target {t}" for t in targets)])
     return RecordStream(iter(client.search(spec)), label)

@@ -61,9 +61,9 @@ def report_unreadable(result) -> None:
 
 
 def source_from_options(api_url=None, cache_dir=None, no_cache=False, refresh=False, offline=None,
-                        rate_limit=None, **_ignored):
+                        rate_limit=None, fields=None, **_ignored):
     return open_source(api_url=api_url, cache_dir=cache_dir, use_cache=not no_cache, refresh=refresh,
-                       offline=offline, rate_limit=rate_limit)
+                       offline=offline, rate_limit=rate_limit, fields=fields)
 
 
 def pop_source_options(kwargs: dict) -> dict:

@@ -9,8 +9,8 @@ from trialfind.cli.options import check_excel, output_options
 from trialfind.core.errors import InvalidInput
 from trialfind.output.formats import emit, terminal_safe
 from trialfind.output.render import render
-from trialfind.registry.record import AGE_BANDS, CHANNELS, DECISIONS, OUTCOMES, REPORTER_ROLES, RequestRecord
 from trialfind.registry.dates import DATE_TO_DAYS
+from trialfind.registry.record import AGE_BANDS, CHANNELS, DECISIONS, OUTCOMES, REPORTER_ROLES, RequestRecord
 from trialfind.registry.report import REPORT_COLUMNS, build_report, report_rows
 from trialfind.registry.stats import STAT_COLUMNS, TABLE_COLUMNS, compute_stats
 from trialfind.registry.store import IMPORT_CHUNK, Registry

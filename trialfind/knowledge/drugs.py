@@ -45,23 +45,29 @@ _FORM_WORDS = {
 _SPLIT = re.compile(r"\s*(?:\+|,|;|:|&|\band\b|\bplus\b|\bwith\b|\bcombined with\b|\bcombination\b|\bfollowed by\b|/)\s*",
                     re.I)
 _PAREN = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
+_COMPACT_DROP = re.compile(r"[\s\-_.:,()'\"]+")
+_MARKS = re.compile(r"[®™©]")
+_SPACES = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
+# Resolutions remembered per resolver: a search names the same interventions in many records.
+MEMO_LIMIT = 200_000
 
 
 def compact(text: str) -> str:
     """Lower case without spaces, hyphens, dots, commas, colons, quotes or marks: "PF-06463922" == "pf 06463922"."""
     folded = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
-    return re.sub(r"[\s\-_.:,()'\"]+", "", folded.lower())
+    return _COMPACT_DROP.sub("", folded.lower())
 
 
 def is_code_name(text: str) -> bool:
     """Research codes carry digits (PF-06463922, DAY101, ONC201); they are never fuzzy-matched."""
-    return bool(re.search(r"\d", text))
+    return bool(_DIGIT.search(text))
 
 
 def strip_dose(text: str) -> str:
     """Drop dose amounts and formulation words: "Lorlatinib 100 mg tablets" -> "Lorlatinib"."""
-    text = _DOSE.sub(" ", re.sub(r"[®™©]", "", text))
-    words = [w for w in re.split(r"\s+", text.strip()) if w and w.lower().strip(".,;:") not in _FORM_WORDS]
+    text = _DOSE.sub(" ", _MARKS.sub("", text))
+    words = [w for w in _SPACES.split(text.strip()) if w and w.lower().strip(".,;:") not in _FORM_WORDS]
     return " ".join(words).strip(" -,;:")
 
 
@@ -85,6 +91,9 @@ class DrugResolver:
     _exact: dict[str, str] = field(default_factory=dict, repr=False)
     _fuzzy_names: list[tuple[str, str]] = field(default_factory=list, repr=False)
     _combinations: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    # fuzzy choices by their first FUZZY_SAME_PREFIX letters: a lookup scores only its bucket
+    _fuzzy_by_prefix: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
+    _memo: dict[tuple[str, bool], str | None] = field(default_factory=dict, repr=False)
     ambiguous: dict[str, set[str]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -103,6 +112,8 @@ class DrugResolver:
                               for name, parts in getattr(self.knowledge, "combinations", {}).items()}
         self._fuzzy_names = [(compact(n), d.name) for d in self.knowledge.drugs.values() for n in d.all_names
                              if not is_code_name(n) and len(compact(n)) >= FUZZY_MIN_LENGTH]
+        for known, drug in self._fuzzy_names:
+            self._fuzzy_by_prefix.setdefault(known[:FUZZY_SAME_PREFIX], []).append((known, drug))
 
     def exact(self, name: str) -> str | None:
         for variant in name_variants(name):
@@ -128,8 +139,8 @@ class DrugResolver:
                 continue
             key = compact(variant)
             best: dict[str, float] = {}
-            for known, drug in self._fuzzy_names:
-                if known[:FUZZY_SAME_PREFIX] != key[:FUZZY_SAME_PREFIX] or abs(len(known) - len(key)) > FUZZY_MAX_LENGTH_GAP:
+            for known, drug in self._fuzzy_by_prefix.get(key[:FUZZY_SAME_PREFIX], ()):
+                if abs(len(known) - len(key)) > FUZZY_MAX_LENGTH_GAP:
                     continue
                 score = fuzz.ratio(key, known)
                 if score > best.get(drug, 0):
@@ -144,7 +155,14 @@ class DrugResolver:
         """The canonical drug for one name, or None when it is not a drug we know."""
         if not name or not str(name).strip():
             return None
-        return self.exact(name) or (self.fuzzy(name) if allow_fuzzy else None)
+        memo_key = (str(name), allow_fuzzy)
+        if memo_key in self._memo:
+            return self._memo[memo_key]
+        found = self.exact(name) or (self.fuzzy(name) if allow_fuzzy else None)
+        if len(self._memo) >= MEMO_LIMIT:
+            self._memo.clear()
+        self._memo[memo_key] = found
+        return found
 
     def resolve_all(self, name: str, *, allow_fuzzy: bool = True) -> list[str]:
         """Every known drug a name covers: "Dabrafenib + Trametinib" -> [dabrafenib, trametinib]."""

@@ -19,10 +19,10 @@ from trialfind.access.packet import build_request_packet
 from trialfind.access.sponsor_lookup import lookup_sponsor
 from trialfind.core.errors import InvalidInput
 from trialfind.core.spec import StudySource
+from trialfind.output.letter import render_packet
 from trialfind.registry.stats import compute_stats
 from trialfind.registry.store import Registry, resolve_db_url
 from trialfind.trials import find_trials, get_study_details
-from trialfind.output.letter import render_packet
 
 DISCLAIMER = "Not medical advice; check with the study team and the child's doctors."
 STATUSES = ("open", "all")

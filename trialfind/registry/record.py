@@ -14,8 +14,16 @@ from typing import Any, Iterable
 
 from trialfind.core.errors import InvalidInput
 from trialfind.core.privacy import screen_fields
-from trialfind.registry.dates import (DATE_TO_DAYS, DAY_FIELDS, INPUT_DATE_FIELDS, TIMESTAMP_TO_MONTH, dates_to_durations,
-                                      month_start, parse_days, parse_month)
+from trialfind.registry.dates import (
+    DATE_TO_DAYS,
+    DAY_FIELDS,
+    INPUT_DATE_FIELDS,
+    TIMESTAMP_TO_MONTH,
+    dates_to_durations,
+    month_start,
+    parse_days,
+    parse_month,
+)
 from trialfind.registry.identity import NAMES
 
 REPORTER_ROLES = ("parent", "physician", "advocate")

@@ -17,8 +17,16 @@ from typing import Sequence
 
 from trialfind.registry.reasons import REASON_GROUP_NAMES
 from trialfind.registry.record import CTCAE_GRADES, RequestRecord
-from trialfind.registry.stats import (OUTCOME_COLUMNS, REASON_COLUMNS, SMALL_NUMBER, STAT_COLUMNS,
-                                      TOTAL_LABEL, TOO_FEW, TOXICITY_COLUMNS, compute_stats)
+from trialfind.registry.stats import (
+    OUTCOME_COLUMNS,
+    REASON_COLUMNS,
+    SMALL_NUMBER,
+    STAT_COLUMNS,
+    TOO_FEW,
+    TOTAL_LABEL,
+    TOXICITY_COLUMNS,
+    compute_stats,
+)
 
 DECISION_COLOURS = {"granted": "#2e7d32", "denied": "#c62828", "no_response": "#757575",
                     "withdrawn": "#5c6bc0", "pending": "#f9a825"}

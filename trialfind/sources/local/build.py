@@ -3,10 +3,12 @@ it with `os.replace` only once complete, so a build killed half-way leaves the p
 index as it was."""
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
 import sqlite3
+import threading
 import time
 import zlib
 from dataclasses import asdict, dataclass, field
@@ -201,7 +203,9 @@ def _batched_prepared(items: Iterator, workers: int) -> Iterator[list[PreparedSt
     from collections import deque
 
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with context.Pool(workers, initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
+    pool = context.Pool(workers, initializer=_die_with_parent, initargs=(os.getpid(),))
+    finished = False
+    try:
         pending: deque = deque()
         for batch in batches():
             pending.append(pool.apply_async(_prepare_batch, (batch,)))
@@ -209,6 +213,28 @@ def _batched_prepared(items: Iterator, workers: int) -> Iterator[list[PreparedSt
                 yield pending.popleft().get()
         while pending:
             yield pending.popleft().get()
+        finished = True
+    finally:
+        _stop_pool(pool, finished)
+
+
+def _stop_pool(pool, finished: bool) -> None:
+    """Stop the workers. When the source fails half-way (a truncated .gz), tasks are still
+    queued and Pool.terminate() can block on its task-handler thread: it runs in a daemon
+    thread, and if it has not finished within seconds the workers are killed and the
+    build goes on to report its error rather than hang."""
+    if finished:
+        pool.close()
+        pool.join()
+        return
+    closer = threading.Thread(target=pool.terminate, name="trialfind-pool-stop", daemon=True)
+    closer.start()
+    closer.join(3)
+    if closer.is_alive():
+        for worker in list(getattr(pool, "_pool", [])):
+            if worker.is_alive():
+                worker.kill()
+        closer.join(2)
 
 
 def _die_with_parent(parent_pid: int) -> None:
@@ -261,11 +287,14 @@ def build_index(records: RecordStream, cache_dir: str | os.PathLike, *, fresh: b
             if previous and previous.get("derivation") != derivation_version():
                 writer.rederive_all()
             last_tick = 0.0
-            for batch in _batched_prepared(records.items, default_workers() if workers is None else workers):
-                writer.write(batch)
-                if progress and time.perf_counter() - last_tick > 0.2:
-                    last_tick = time.perf_counter()
-                    progress(report, records.fraction_done())
+            # closing(): the worker pool stops here, when writing fails too, not at garbage collection
+            with contextlib.closing(_batched_prepared(records.items, default_workers() if workers is None
+                                                      else workers)) as prepared:
+                for batch in prepared:
+                    writer.write(batch)
+                    if progress and time.perf_counter() - last_tick > 0.2:
+                        last_tick = time.perf_counter()
+                        progress(report, records.fraction_done())
             if report.read - report.skipped_invalid == 0 and not previous:
                 unread = unreadable_message([UnreadableRecord(**u) for u in report.unreadable],
                                             total=report.skipped_invalid)

@@ -22,9 +22,11 @@ import trialfind.core.ages as age_module
 import trialfind.core.record_shape as record_shape_module
 import trialfind.core.spec as spec_module
 import trialfind.core.study as study_module
+import trialfind.sources.fields as fields_module
 from trialfind.core.spec import retrieval_texts, tokens
-from trialfind.core.study import PARSER_FIELDS, UnreadableRecord, parse_study
+from trialfind.core.study import UnreadableRecord, parse_study
 from trialfind.core.text import NCT_ID_PATTERN
+from trialfind.sources.fields import SEARCH_FIELDS
 
 INDEX_FILENAME = "index.sqlite"
 SCHEMA_VERSION = 3
@@ -142,7 +144,7 @@ def prepare_record(item: dict | str | bytes) -> PreparedStudy | UnreadableRecord
         min_age_days=study.min_age_days, max_age_days=study.max_age_days,
         phases=" ".join(study.phases), lead_sponsor=study.lead_sponsor, last_update=study.last_update,
         raw_bytes=len(raw), raw=zlib.compress(raw, COMPRESS_LEVEL), texts=study_text_columns(study),
-        search_record=zlib.compress(json.dumps(project(record, PARSER_FIELDS), ensure_ascii=False,
+        search_record=zlib.compress(json.dumps(project(record, SEARCH_FIELDS), ensure_ascii=False,
                                                separators=(",", ":")).encode("utf-8"), COMPRESS_LEVEL),
     )
 
@@ -164,7 +166,7 @@ def derivation_version() -> str:
 
     digest = hashlib.sha256(str(SCHEMA_VERSION).encode())
     digest.update(SEPARATOR.encode())
-    for module in (study_module, record_shape_module, spec_module, age_module):
+    for module in (study_module, record_shape_module, spec_module, age_module, fields_module):
         digest.update(Path(module.__file__).read_bytes())
     return digest.hexdigest()[:16]
 

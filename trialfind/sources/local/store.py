@@ -81,7 +81,7 @@ class LocalIndex:
     """A StudySource over the local index file (read-only)."""
 
     def __init__(self, path: str | os.PathLike) -> None:
-        self.path = Path(path)
+        self.path = Path(path).absolute()  # as_uri() below needs an absolute path (a relative --cache-dir)
         if not self.path.is_file():
             raise SourceUnavailable(f"no local index at {self.path}: {_HINT}")
         try:
@@ -112,7 +112,7 @@ class LocalIndex:
     # StudySource ---------------------------------------------------------------------
     def search(self, spec: SearchSpec) -> Iterator[dict[str, Any]]:
         """v2 records matching the spec, in index order, decompressed one at a time. Like the
-        API client's searches they hold the fields the parser reads (PARSER_FIELDS), which
+        API client's searches they hold the fields a search reads (SEARCH_FIELDS), which
         also halves the cost of reading them; get_study gives the full record."""
         for (record,) in self._select("s.search_record", spec):
             yield json.loads(zlib.decompress(record))

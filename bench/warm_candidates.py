@@ -1,0 +1,87 @@
+"""Warm `trialfind candidates` (responses cached): whole-process wall time, interleaved
+with an earlier checkout of trialfind so both meet the same machine load, and the
+outputs compared byte for byte.
+
+The loopback fake API serves the real records; each checkout first fills its own cache
+directory (one cold run), then the warm runs alternate between the checkouts. Bytecode is
+compiled first. Without --before only this checkout is timed.
+
+    mkdir /tmp/trialfind-before && git archive <commit> | tar -x -C /tmp/trialfind-before
+    .venv/bin/python bench/warm_candidates.py --before /tmp/trialfind-before [--runs 11]
+"""
+from __future__ import annotations
+
+import argparse
+import compileall
+import hashlib
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO_ROOT))
+
+from tests.ctgov_server import CtgovServer  # noqa: E402
+from tests.shared_data import real_records  # noqa: E402
+
+COMMANDS = {
+    "candidates --target ALK --age 7": ["candidates", "--target", "ALK", "--age", "7"],
+    "candidates --target ALK --target EGFR --age 7 --format json":
+        ["candidates", "--target", "ALK", "--target", "EGFR", "--age", "7", "--format", "json"],
+}
+
+
+def environment(checkout: Path, url: str, cache: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TRIALFIND_")}
+    env.update({"TRIALFIND_API_URL": url, "TRIALFIND_CACHE_DIR": str(cache), "TRIALFIND_RATE_LIMIT": "1000000"})
+    env["PYTHONPATH"] = str(checkout)  # this checkout's package before the installed one
+    return env
+
+
+def run(args: list[str], env: dict[str, str]) -> tuple[float, bytes]:
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "trialfind", *args], env=env, capture_output=True, timeout=300)
+    elapsed = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} failed: {done.stderr.decode()[-300:]}")
+    return elapsed, done.stdout
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--before", type=Path, help="a checkout of the earlier trialfind to compare with")
+    parser.add_argument("--runs", type=int, default=11, help="warm runs per checkout and command (default 11)")
+    args = parser.parse_args()
+    checkouts = {"now": REPO_ROOT}
+    if args.before:
+        checkouts = {"before": args.before.resolve(), **checkouts}
+    for checkout in checkouts.values():
+        compileall.compile_dir(str(checkout / "trialfind"), quiet=1)
+    with CtgovServer(real_records()) as server, tempfile.TemporaryDirectory() as scratch:
+        envs = {name: environment(path, server.url, Path(scratch) / name) for name, path in checkouts.items()}
+        for label, command in COMMANDS.items():
+            outputs, times = {}, {name: [] for name in checkouts}
+            for name, env in envs.items():
+                _, outputs[name] = run(command, env)  # cold: fills the cache
+            for _ in range(args.runs):
+                for name, env in envs.items():
+                    elapsed, out = run(command, env)
+                    assert out == outputs[name], f"{name}: output changed between runs"
+                    times[name].append(elapsed)
+            digests = {name: hashlib.sha256(out).hexdigest()[:12] for name, out in outputs.items()}
+            same = len(set(outputs.values())) == 1
+            print(f"{label}")
+            for name in checkouts:
+                print(f"  {name:6} median {statistics.median(times[name]):.3f} s  best {min(times[name]):.3f} s  "
+                      f"({args.runs} runs)  output sha256 {digests[name]}")
+            if len(checkouts) > 1:
+                print(f"  output byte-identical: {'yes' if same else 'NO'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
