@@ -163,3 +163,15 @@ def accessibility_problems(driver) -> list[str]:
     if ratio < 4.5:
         problems.append(f"body text contrast {ratio:.1f}:1 is below 4.5:1")
     return problems
+
+
+def submit_and_wait(driver, button, timeout: float = 60.0) -> None:
+    """Click a submit button and wait until the browser has left the page (a loaded machine
+    can take seconds; reading the old page would test nothing)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    old_page = driver.find_element(By.TAG_NAME, "html")
+    button.click()
+    WebDriverWait(driver, timeout).until(expected_conditions.staleness_of(old_page))

@@ -17,8 +17,10 @@ from tests.web.browser import (
     chromium_driver,
     page_overflows,
     screenshot,
+    submit_and_wait,
 )
 from trialfind.access.candidates import find_candidates
+from trialfind.registry.identity import company_name as registry_company_name
 from trialfind.sources import open_source
 from trialfind.trials import find_trials
 
@@ -124,11 +126,11 @@ def test_search_study_candidates_letter_registry(browser, web_app):
     company = driver.find_element(By.ID, "company")
     if not company.get_attribute("value"):
         company.send_keys("Pfizer")
-    company_name = company.get_attribute("value")
+    company_name = registry_company_name(company.get_attribute("value"))  # one name per company
     driver.execute_script("document.getElementById('date_sent').value = '2026-10-01';"
                           "document.getElementById('decision_date').value = '2026-10-09';")
     driver.find_element(By.ID, "consent-yes").click()
-    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    submit_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
     assert "Thank you" in driver.find_element(By.TAG_NAME, "h1").text, driver.page_source[:2000]
     driver.find_element(By.LINK_TEXT, "See the registry figures").click()
     page = driver.find_element(By.TAG_NAME, "body").text
@@ -146,7 +148,7 @@ def test_registry_refuses_identifying_text_in_one_line(browser, web_app):
     driver.find_element(By.ID, "diagnosis").send_keys("neuroblastoma, ask jane.doe@example.org")
     driver.execute_script("document.getElementById('date_sent').value = '2026-10-01';")
     driver.find_element(By.ID, "consent-yes").click()
-    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    submit_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
     error = driver.find_element(By.ID, "form-error").text
     assert error.startswith("Not saved: diagnosis") and "\n" not in error
     driver.get(web_app.url + "/registry/report")
