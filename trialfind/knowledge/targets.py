@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Iterable
 
 from trialfind.core.errors import InvalidInput
+from trialfind.core.text import compact  # noqa: F401 (the one name key; re-exported for callers)
 from trialfind.knowledge.variants import VariantEffect, effects_for
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -53,11 +54,6 @@ _AMINO = {"A": "Ala", "R": "Arg", "N": "Asn", "D": "Asp", "C": "Cys", "Q": "Gln"
           "T": "Thr", "W": "Trp", "Y": "Tyr", "V": "Val"}
 _POINT = re.compile(r"^(?:p\.)?([ACDEFGHIKLMNPQRSTVWY])(\d{1,4})([ACDEFGHIKLMNPQRSTVWY*]|fs|del|dup|ins)?$", re.I)
 _EXON = re.compile(r"^exon\s*(\d{1,2})\s*(deletion|del|insertion|ins|skipping|mutation|duplication)?$", re.I)
-
-
-def compact(text: str) -> str:
-    """Lower-case with spaces, hyphens, underscores, dots and colons removed: the key names are compared on."""
-    return re.sub(r"[\s\-_.:,()'\"]+", "", str(text).lower())
 
 
 def split_list(cell: str | None) -> tuple[str, ...]:
