@@ -24,7 +24,7 @@ from tests.ctgov_server import CtgovServer  # noqa: E402
 from tests.shared_data import real_records  # noqa: E402
 from trialfind.access.candidates import find_candidates  # noqa: E402
 from trialfind.knowledge.drugs import compact  # noqa: E402
-from trialfind.knowledge.targets import resolve_target  # noqa: E402
+from trialfind.knowledge.target_resolution import resolve_target  # noqa: E402
 from trialfind.sources.ctgov import CtgovClient  # noqa: E402
 
 TARGETS = ["ALK", "EGFR", "ERBB2", "KRAS", "CDK4/6", "BRAF V600E", "NTRK fusion", "CD19"]

@@ -114,7 +114,7 @@ class FileBackedServer(CtgovServer):
 def answers(cache: Path) -> list:
     from trialfind.access.candidates import target_search_spec
     from trialfind.core.profile import ChildProfile
-    from trialfind.knowledge.targets import resolve_target
+    from trialfind.knowledge.target_resolution import resolve_target
     from trialfind.sources.local.index import LocalIndex
     from trialfind.trials import build_search_spec
 

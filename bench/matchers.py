@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests.shared_data import real_records  # noqa: E402
 from trialfind.core.profile import ChildProfile  # noqa: E402
 from trialfind.core.study import parse_study  # noqa: E402
-from trialfind.knowledge.targets import resolve_target  # noqa: E402
+from trialfind.knowledge.target_resolution import resolve_target  # noqa: E402
 from trialfind.match.rank import newest_update  # noqa: E402
 from trialfind.trials import match_study  # noqa: E402
 

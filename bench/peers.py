@@ -44,7 +44,7 @@ def queries() -> list[tuple[str, object, str]]:
     sys.path.insert(0, str(REPO_ROOT))
     from trialfind.access.candidates import target_search_spec
     from trialfind.core.spec import SearchSpec
-    from trialfind.knowledge.targets import resolve_target
+    from trialfind.knowledge.target_resolution import resolve_target
     from trialfind.sources.essie import compile_query
 
     specs = [

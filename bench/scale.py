@@ -129,7 +129,7 @@ def query_phase(cache_dir: str, repeat: int) -> dict:
     from trialfind.access.candidates import find_candidates, target_search_spec
     from trialfind.core.profile import ChildProfile
     from trialfind.core.study import parse_study
-    from trialfind.knowledge.targets import resolve_target
+    from trialfind.knowledge.target_resolution import resolve_target
     from trialfind.sources.local.index import LocalIndex
     from trialfind.trials import build_search_spec, find_trials
 

@@ -8,7 +8,7 @@ import pytest
 from tests.shared_data import real_records
 from trialfind.core.errors import InvalidInput
 from trialfind.core.profile import ChildProfile
-from trialfind.knowledge.targets import resolve_target
+from trialfind.knowledge.target_resolution import resolve_target
 from trialfind.sources.memory import MemorySource
 from trialfind.trials import build_search_spec, find_trials, get_study_details
 

@@ -26,7 +26,7 @@ _EXPORTS = {
     "open_source": "trialfind.sources",
     "find_trials": "trialfind.trials",
     "get_study_details": "trialfind.trials",
-    "resolve_target": "trialfind.knowledge.targets",
+    "resolve_target": "trialfind.knowledge.target_resolution",
     "find_candidates": "trialfind.access.candidates",
     "drug_evidence": "trialfind.access.candidates",
     "lookup_sponsor": "trialfind.access.sponsor_lookup",

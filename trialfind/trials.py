@@ -26,7 +26,8 @@ from trialfind.core.study import (
 from trialfind.core.text import normalise_nct_id
 from trialfind.knowledge.conditions import search_phrases as condition_search_phrases
 from trialfind.knowledge.places import Place, resolve_place
-from trialfind.knowledge.targets import Knowledge, resolve_target
+from trialfind.knowledge.target_resolution import resolve_target
+from trialfind.knowledge.targets import Knowledge
 from trialfind.match.conditions import ConditionMatch, match_condition
 from trialfind.match.eligibility import CHECK_WITH_TEAM, assess
 from trialfind.match.geo import UNITS, NearestSite, default_units, format_distance, nearest_sites, parse_radius

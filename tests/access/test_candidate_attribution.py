@@ -16,7 +16,8 @@ from trialfind.access.criteria import MET, check_company_criteria
 from trialfind.core.study import parse_study
 from trialfind.knowledge.drugs import resolver_for
 from trialfind.knowledge.sponsor_directory import match_sponsor
-from trialfind.knowledge.targets import DRUGS_FILE, DrugInfo, builtin_knowledge, resolve_target
+from trialfind.knowledge.target_resolution import resolve_target
+from trialfind.knowledge.targets import DRUGS_FILE, DrugInfo, builtin_knowledge
 from trialfind.sources.ctgov import CtgovClient
 from trialfind.sources.memory import MemorySource
 

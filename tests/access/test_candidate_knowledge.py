@@ -14,7 +14,8 @@ from tests.shared_data import real_records
 from trialfind.access.candidates import find_candidates
 from trialfind.core.ages import age_fits, max_age_days, min_age_days
 from trialfind.knowledge.approvals import builtin_approvals
-from trialfind.knowledge.targets import builtin_knowledge, resolve_target
+from trialfind.knowledge.target_resolution import resolve_target
+from trialfind.knowledge.targets import builtin_knowledge
 from trialfind.sources.ctgov import CtgovClient
 
 OPEN = {"RECRUITING", "NOT_YET_RECRUITING", "ENROLLING_BY_INVITATION"}

@@ -13,7 +13,8 @@ from tests.shared_data import real_records
 from trialfind.access.candidates import build_candidate, drug_evidence, find_candidates, target_search_spec
 from trialfind.core.errors import InvalidInput
 from trialfind.core.study import parse_study
-from trialfind.knowledge.targets import builtin_knowledge, resolve_target
+from trialfind.knowledge.target_resolution import resolve_target
+from trialfind.knowledge.targets import builtin_knowledge
 from trialfind.sources.ctgov import CtgovClient
 
 OPEN = {"RECRUITING", "NOT_YET_RECRUITING", "ENROLLING_BY_INVITATION"}

@@ -7,7 +7,8 @@ import re
 import pytest
 
 from trialfind.knowledge.drugs import resolver_for
-from trialfind.knowledge.targets import builtin_knowledge, resolve_target
+from trialfind.knowledge.target_resolution import resolve_target
+from trialfind.knowledge.targets import builtin_knowledge
 
 
 def _words(text: str) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from trialfind.core.errors import InvalidInput
-from trialfind.knowledge.targets import builtin_knowledge, resolve_target
+from trialfind.knowledge.target_resolution import resolve_target
+from trialfind.knowledge.targets import builtin_knowledge
 
 REQUIRED = ["ALK", "ROS1", "NTRK1", "NTRK2", "NTRK3", "BRAF", "MAP2K1", "MAP2K2", "MEK", "NF1", "KRAS", "NRAS",
             "FGFR1", "FGFR2", "FGFR3", "FGFR4", "RET", "MET", "EGFR", "ERBB2", "PIK3CA", "MTOR", "CDK4/6", "EZH2",

@@ -7,7 +7,8 @@ import pytest
 
 from tests.shared_data import TARGETS_DIR
 from trialfind.knowledge.drugs import compact
-from trialfind.knowledge.targets import builtin_knowledge, load_knowledge, read_user_drug_targets, resolve_target
+from trialfind.knowledge.target_resolution import resolve_target
+from trialfind.knowledge.targets import builtin_knowledge, load_knowledge, read_user_drug_targets
 
 TARGETS_TSV = TARGETS_DIR / "drug_targets.tsv"
 SYNONYMS_TSV = TARGETS_DIR / "drug_synonyms.tsv"

@@ -16,7 +16,7 @@ from trialfind.core.errors import InvalidInput
 from trialfind.core.profile import ChildProfile
 from trialfind.core.spec import SearchSpec
 from trialfind.core.study import parse_study
-from trialfind.knowledge.targets import resolve_target
+from trialfind.knowledge.target_resolution import resolve_target
 from trialfind.sources.ctgov import CtgovClient
 from trialfind.sources.local.index import LocalIndex, build_index, open_bulk_source
 from trialfind.sources.local.update import index_newest_update, update_index

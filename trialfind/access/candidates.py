@@ -42,7 +42,8 @@ from trialfind.core.errors import InvalidInput, NotFound
 from trialfind.core.spec import SearchSpec, StudySource
 from trialfind.core.study import Study, UnreadableRecord, parse_studies
 from trialfind.knowledge.drugs import DrugResolver, resolver_for
-from trialfind.knowledge.targets import DrugInfo, Knowledge, TargetQuery, builtin_knowledge, resolve_target
+from trialfind.knowledge.target_resolution import resolve_target
+from trialfind.knowledge.targets import DrugInfo, Knowledge, TargetQuery, builtin_knowledge
 from trialfind.knowledge.variants import VariantEffect
 from trialfind.sources import open_source
 

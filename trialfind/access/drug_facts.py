@@ -14,7 +14,8 @@ from typing import Any
 
 from trialfind.access.candidates import drug_company
 from trialfind.core.errors import InvalidInput
-from trialfind.knowledge.targets import DrugInfo, builtin_knowledge, resolve_target
+from trialfind.knowledge.target_resolution import resolve_target
+from trialfind.knowledge.targets import DrugInfo, builtin_knowledge
 
 try:  # the approvals table (children / adults, indication) lands with the drug-knowledge work
     from trialfind.knowledge.approvals import approvals_of as _approvals_of

@@ -9,7 +9,13 @@ from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from trialfind.core.ages import ADULT_DAYS, age_fits, is_adult_only
-from trialfind.core.study import FLAGGED_OPEN_STATUSES, OPEN_STATUSES, PHASE_ORDER, Study, UnreadableRecord
+from trialfind.core.study import (
+    FLAGGED_OPEN_STATUSES,
+    OPEN_STATUSES,
+    Study,
+    UnreadableRecord,
+    highest_phase,
+)
 from trialfind.knowledge.approvals import Approval, approvals_of
 from trialfind.knowledge.drugs import _SPLIT, DrugResolver, compact, strip_dose
 from trialfind.knowledge.targets import DrugInfo, TargetQuery
@@ -142,8 +148,7 @@ class Candidate:
 
     @property
     def highest_phase(self) -> str | None:
-        phases = [p for t in self.trials for p in t.phases if p in PHASE_ORDER and p != "NA"]
-        return max(phases, key=PHASE_ORDER.__getitem__) if phases else None
+        return highest_phase([p for t in self.trials for p in t.phases], ignore_na=True)
 
     @property
     def phase1_completed(self) -> bool:

@@ -14,7 +14,8 @@ from trialfind.cli.options import (
     source_options,
 )
 from trialfind.core.ages import parse_child_age
-from trialfind.knowledge.targets import load_knowledge, resolve_target
+from trialfind.knowledge.target_resolution import resolve_target
+from trialfind.knowledge.targets import load_knowledge
 from trialfind.output.progress import progress
 from trialfind.output.render import emit_result
 from trialfind.sources.fields import CANDIDATE_FIELDS

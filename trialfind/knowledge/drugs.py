@@ -10,10 +10,10 @@ code names: "AZD1775" and "AZD1755" are different drugs.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
+from trialfind.core.text import compact  # noqa: F401 (the one name key; re-exported for callers)
 from trialfind.knowledge.targets import builtin_knowledge
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -51,12 +51,6 @@ _SPACES = re.compile(r"\s+")
 _DIGIT = re.compile(r"\d")
 # Resolutions remembered per resolver: a search names the same interventions in many records.
 MEMO_LIMIT = 200_000
-
-
-def compact(text: str) -> str:
-    """Lower case without spaces, hyphens, dots, commas, colons, quotes or marks: "PF-06463922" == "pf 06463922"."""
-    folded = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
-    return _COMPACT_DROP.sub("", folded.lower())
 
 
 def is_code_name(text: str) -> bool:

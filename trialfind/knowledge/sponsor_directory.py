@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from trialfind.core.text import fold
 
 # rapidfuzz's fuzz.ratio (0-100) on normalised names; below this a name is "not in the directory".
 FUZZY_THRESHOLD = 90.0
@@ -68,12 +69,8 @@ _SUBSIDIARY_CLAUSE = re.compile(
 )
 
 
-def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-
-
 def _words(name: str) -> list[str]:
-    folded = _fold(name).replace(".", "").replace("'s ", " ").replace("'", "")
+    folded = fold(name).replace(".", "").replace("'s ", " ").replace("'", "")
     return re.findall(r"[0-9a-z]+", folded)
 
 

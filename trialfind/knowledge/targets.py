@@ -19,46 +19,13 @@ from pathlib import Path
 from typing import Iterable
 
 from trialfind.core.errors import InvalidInput
-from trialfind.knowledge.variants import VariantEffect, effects_for
+from trialfind.core.text import compact  # noqa: F401 (the one name key; re-exported for callers)
+from trialfind.knowledge.variants import VariantEffect
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 TARGETS_FILE = DATA_DIR / "targets.tsv"
 DRUGS_FILE = DATA_DIR / "drugs.tsv"
 COMBINATIONS_FILE = DATA_DIR / "combinations.tsv"
-
-# Generic variant classes and the ways records write them.
-VARIANT_CLASSES: dict[str, tuple[str, ...]] = {
-    "fusion": ("fusion", "fusions", "fusion-positive", "gene fusion", "rearrangement", "rearrangements",
-               "rearranged", "translocation", "translocated"),
-    "mutation": ("mutation", "mutations", "mutated", "mutant", "activating mutation"),
-    "amplification": ("amplification", "amplified", "copy number gain"),
-    "positive": ("positive", "expression", "expressing", "overexpression", "overexpressing"),
-    "loss": ("loss", "deletion", "deleted", "inactivation", "loss of function", "deficient"),
-}
-_CLASS_WORDS = {
-    "fusion": "fusion", "fusions": "fusion", "fusionpositive": "fusion", "fused": "fusion", "genefusion": "fusion",
-    "rearrangement": "fusion", "rearrangements": "fusion", "rearranged": "fusion", "translocation": "fusion",
-    "translocated": "fusion", "r": "fusion",
-    "mutation": "mutation", "mutations": "mutation", "mutated": "mutation", "mutant": "mutation", "mut": "mutation",
-    "altered": "mutation", "alteration": "mutation", "alterations": "mutation", "variant": "mutation",
-    "amplification": "amplification", "amplified": "amplification", "amp": "amplification",
-    "positive": "positive", "pos": "positive", "expression": "positive", "expressing": "positive",
-    "overexpression": "positive", "overexpressed": "positive", "high": "positive",
-    "loss": "loss", "deletion": "loss", "deleted": "loss", "inactivation": "loss", "deficient": "loss",
-    "deficiency": "loss", "null": "loss",
-}
-_NEGATIVE_WORDS = {"negative", "neg", "wildtype", "wt", "notmutated", "nonmutated", "nomutation"}
-_AMINO = {"A": "Ala", "R": "Arg", "N": "Asn", "D": "Asp", "C": "Cys", "Q": "Gln", "E": "Glu", "G": "Gly",
-          "H": "His", "I": "Ile", "L": "Leu", "K": "Lys", "M": "Met", "F": "Phe", "P": "Pro", "S": "Ser",
-          "T": "Thr", "W": "Trp", "Y": "Tyr", "V": "Val"}
-_POINT = re.compile(r"^(?:p\.)?([ACDEFGHIKLMNPQRSTVWY])(\d{1,4})([ACDEFGHIKLMNPQRSTVWY*]|fs|del|dup|ins)?$", re.I)
-_EXON = re.compile(r"^exon\s*(\d{1,2})\s*(deletion|del|insertion|ins|skipping|mutation|duplication)?$", re.I)
-
-
-def compact(text: str) -> str:
-    """Lower-case with spaces, hyphens, underscores, dots and colons removed: the key names are compared on."""
-    return re.sub(r"[\s\-_.:,()'\"]+", "", str(text).lower())
-
 
 def split_list(cell: str | None) -> tuple[str, ...]:
     if not cell:
@@ -360,109 +327,3 @@ def load_knowledge(targets_file: str | Path | None = None, synonyms_file: str | 
                     if (kept := tuple(p for p in parts if p in drugs))}
     return Knowledge(targets=_extend_targets_with_genes(targets, drugs), drugs=drugs,
                      origin=f"user table {Path(targets_file).name}", combinations=combinations)
-
-
-# --- Resolving what a person types --------------------------------------------------------
-
-def _variant_of(text: str, info: TargetInfo) -> str | None:
-    """The canonical variant for the words after the gene, or raise InvalidInput."""
-    raw = text.strip()
-    key = compact(raw)
-    if not key:
-        return None
-    if key in _NEGATIVE_WORDS or key.endswith("negative"):
-        raise InvalidInput(f"target {info.key} {raw!r}: a negative or wild-type target has no targeted drugs; "
-                           "give the alteration the tumour has")
-    for phrase, canonical in info.variants:
-        if key == compact(phrase):
-            return canonical
-    if key in _CLASS_WORDS:
-        return _CLASS_WORDS[key]
-    point = _POINT.match(raw.replace(" ", ""))
-    if point:
-        ref, pos, alt = point.groups()
-        return f"{ref.upper()}{pos}{(alt or '').upper() if alt and len(alt) == 1 else (alt or '')}"
-    exon = _EXON.match(raw)
-    if exon:
-        return f"exon {exon.group(1)}" + (f" {exon.group(2).lower()}" if exon.group(2) else "")
-    if raw.upper() in ("ITD", "TKD"):
-        return raw.upper()
-    known = ", ".join(info.variant_names[:6]) or "fusion, mutation"
-    raise InvalidInput(f"variant {raw!r} of {info.key} is not understood: try {known}")
-
-
-def _phrases(info: TargetInfo, variant: str | None) -> tuple[str, ...]:
-    if variant is None:
-        return ()
-    phrases: list[str] = [variant]
-    phrases += [p for p, c in info.variants if c == variant]
-    phrases += list(VARIANT_CLASSES.get(variant, ()))
-    point = _POINT.match(variant)
-    if point and point.group(3):
-        ref, pos, alt = point.groups()
-        phrases += [f"p.{variant}", f"{ref}{pos}"]
-        if alt.upper() in _AMINO:
-            phrases.append(f"{_AMINO[ref.upper()]}{pos}{_AMINO[alt.upper()]}")
-    if variant == "K27M":
-        phrases += ["H3K27M", "H3 K27M", "H3 K27M-mutant", "K27M-mutant", "H3 K27-altered", "H3K27-altered"]
-    return tuple(dict.fromkeys(phrases))
-
-
-def _suggest(text: str, knowledge: Knowledge, limit: int = 4) -> list[str]:
-    from rapidfuzz import fuzz, process
-
-    names = knowledge.target_names()
-    hits = process.extract(compact(text), list(names), scorer=fuzz.WRatio, limit=limit * 6)
-    keys: list[str] = []
-    for name, _score, _ in hits:
-        key = names[name][0]
-        if key not in keys:
-            keys.append(key)
-    return keys[:limit]
-
-
-def resolve_target(text: str, knowledge: Knowledge | None = None) -> TargetQuery:
-    """A target as typed ("ALK", "BRAF V600E", "NTRK1 fusion", "KRAS G12C", "CDK4/6") -> TargetQuery."""
-    knowledge = knowledge or builtin_knowledge()
-    typed = " ".join(str(text or "").split())
-    if not typed:
-        raise InvalidInput("target is empty: give a gene or target such as ALK, BRAF V600E or NTRK fusion")
-    names = knowledge.target_names()
-    found = None
-    for words in (typed.split(" "), re.split(r"[\s]+|-(?=[A-Za-z]+$)", typed)):
-        for size in range(len(words), 0, -1):
-            entry = names.get(compact(" ".join(words[:size])))
-            if entry:
-                found = (entry, " ".join(words[size:]))
-                break
-        if found:
-            break
-    if not found:
-        suggestions = _suggest(typed, knowledge)
-        raise InvalidInput(f"unknown target {typed!r}: did you mean {', '.join(suggestions)}? "
-                           "(known targets are listed in trialfind/knowledge/data/targets.tsv)")
-    (key, narrowed, implied), rest = found
-    info = knowledge.targets[key]
-    variant = _variant_of(rest, info) if rest else implied
-    genes = narrowed or info.genes
-    drug_genes = info.drug_genes or genes
-    drugs = knowledge.drugs_acting_on(drug_genes, variant)
-    on_genes = [d for d in knowledge.drugs.values() if d.acts_on(drug_genes, d.variants[0] if d.variants else None)]
-    variant_only = tuple(d.name for d in on_genes if d.variants and d not in drugs) if variant is None else ()
-    effects = effects_for(key, variant)
-    # a drug the variant makes fail or harmful (vemurafenib for a BRAF fusion) is listed, flagged, never hidden
-    drugs += [d for d in on_genes if d not in drugs and d.name in effects and effects[d.name].against]
-    drug_names = tuple(dict.fromkeys(n for d in drugs for n in d.all_names))
-    search_terms = tuple(dict.fromkeys(
-        t for t in (*genes, info.key, *info.genes, *info.aliases,
-                    *(p for p, c in info.variants if p != c and not p.islower()))
-        if len(compact(t)) >= 3 or t in genes))
-    return TargetQuery(text=typed, key=key, genes=tuple(genes), aliases=info.aliases, variant=variant,
-                       variant_phrases=_phrases(info, variant), drug_names=drug_names, search_terms=search_terms,
-                       drug_genes=tuple(drug_genes), drugs=tuple(d.name for d in drugs), source=info.source,
-                       variant_effects=tuple(effects[d.name] for d in drugs if d.name in effects),
-                       variant_only_drugs=variant_only)
-
-
-def known_targets(knowledge: Knowledge | None = None) -> list[str]:
-    return list((knowledge or builtin_knowledge()).targets)

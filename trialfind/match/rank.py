@@ -19,14 +19,12 @@ from datetime import date
 from typing import Any, Iterable, Sequence
 
 from trialfind.core.study import FLAGGED_OPEN_STATUSES, OPEN_STATUSES, Study
+from trialfind.core.text import parse_partial_date
 from trialfind.match.geo import NearestSite, km_to_mi
 
 WEIGHT_AGE = 30
 WEIGHT_EVIDENCE = 35
 WEIGHT_STATUS = 15
-WEIGHT_PHASE = 8
-WEIGHT_DISTANCE = 7
-WEIGHT_RECENCY = 5
 
 ROW_COLUMNS = (
     "nct_id", "title", "status", "status_flag", "eligible", "score", "phases", "study_type",
@@ -115,18 +113,8 @@ def _distance_points(distance_km: float | None) -> float:
     return 1
 
 
-def _parse_date(text: str | None) -> date | None:
-    if not text:
-        return None
-    parts = text.split("-")
-    try:
-        return date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
-    except (ValueError, IndexError):
-        return None
-
-
 def _recency_points(last_update: str | None, as_of: date | None) -> float:
-    updated = _parse_date(last_update)
+    updated = parse_partial_date(last_update)
     if updated is None or as_of is None:
         return 0
     age_days = (as_of - updated).days
@@ -158,7 +146,7 @@ def score_match(study: Study, *, age_fit: bool | None, evidence: Sequence, dista
 
 def newest_update(studies: Iterable[Study]) -> date | None:
     """The reference date for recency: the newest last-update among the studies (deterministic)."""
-    dates = [d for d in (_parse_date(s.last_update) for s in studies) if d]
+    dates = [d for d in (parse_partial_date(s.last_update) for s in studies) if d]
     return max(dates) if dates else None
 
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from trialfind.core.ages import AGE_BAND_LABELS
 from trialfind.core.errors import InvalidInput
 from trialfind.core.privacy import screen_fields
 from trialfind.registry.dates import (
@@ -27,7 +28,7 @@ from trialfind.registry.dates import (
 from trialfind.registry.identity import NAMES
 
 REPORTER_ROLES = ("parent", "physician", "advocate")
-AGE_BANDS = ("<1", "1-4", "5-9", "10-14", "15-17", "18-21")
+AGE_BANDS = AGE_BAND_LABELS  # the one vocabulary (core.ages)
 DECISIONS = ("pending", "granted", "denied", "no response", "withdrawn")
 OUTCOMES = ("response", "stable", "progression", "too early", "unknown")
 CHANNELS = ("email", "portal", "phone", "fax", "letter", "in person", "other")

@@ -20,7 +20,7 @@ from trialfind.core.ages import describe_days
 from trialfind.core.errors import InvalidInput, TrialfindError
 from trialfind.core.profile import ChildProfile
 from trialfind.core.spec import StudySource
-from trialfind.knowledge.targets import resolve_target
+from trialfind.knowledge.target_resolution import resolve_target
 from trialfind.match.geo import haversine_km, site_is_taking_patients
 from trialfind.trials import find_trials
 from trialfind.watch.diff import Answer, Changes, DrugState, EAState, TrialState, compare
