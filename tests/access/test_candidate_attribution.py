@@ -10,7 +10,6 @@ import subprocess
 import pytest
 
 from tests.factories import make_record
-from tests.shared_data import real_records
 from trialfind.access.candidates import build_candidate, drug_company, find_candidates, is_drug_company
 from trialfind.access.criteria import MET, check_company_criteria
 from trialfind.core.study import parse_study
@@ -18,22 +17,11 @@ from trialfind.knowledge.drugs import resolver_for
 from trialfind.knowledge.sponsor_directory import match_sponsor
 from trialfind.knowledge.target_resolution import resolve_target
 from trialfind.knowledge.targets import DRUGS_FILE, DrugInfo, builtin_knowledge
-from trialfind.sources.ctgov import CtgovClient
 from trialfind.sources.memory import MemorySource
 
 SEVEN_YEARS = 7 * 365 + 2
 UNDER_WAY = {"RECRUITING", "NOT_YET_RECRUITING", "ENROLLING_BY_INVITATION", "ACTIVE_NOT_RECRUITING"}
 PRODUCT_TYPES = {"DRUG", "BIOLOGICAL", "GENETIC", "COMBINATION_PRODUCT"}
-
-
-@pytest.fixture
-def client(real_ctgov_server):
-    return CtgovClient(base_url=real_ctgov_server.url, cache_dir=None, rate_limit_per_minute=1_000_000)
-
-
-@pytest.fixture(scope="module")
-def raw_by_id():
-    return {r["protocolSection"]["identificationModule"]["nctId"]: r for r in real_records()}
 
 
 def _by_drug(found):

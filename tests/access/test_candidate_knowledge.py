@@ -10,7 +10,6 @@ import subprocess
 
 import pytest
 
-from tests.shared_data import real_records
 from trialfind.access.candidates import find_candidates
 from trialfind.core.ages import age_fits, max_age_days, min_age_days
 from trialfind.knowledge.approvals import builtin_approvals
@@ -20,16 +19,6 @@ from trialfind.sources.ctgov import CtgovClient
 
 OPEN = {"RECRUITING", "NOT_YET_RECRUITING", "ENROLLING_BY_INVITATION"}
 SEVEN_YEARS = 7 * 365 + 2
-
-
-@pytest.fixture
-def client(real_ctgov_server):
-    return CtgovClient(base_url=real_ctgov_server.url, cache_dir=None, rate_limit_per_minute=1_000_000)
-
-
-@pytest.fixture(scope="module")
-def raw_by_id():
-    return {r["protocolSection"]["identificationModule"]["nctId"]: r for r in real_records()}
 
 
 def _all(found):

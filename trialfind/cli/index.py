@@ -42,6 +42,20 @@ def _progress_printer(enabled: bool):
     return show
 
 
+def index_source_options(func):
+    """--cache-dir, --api-url, --rate-limit and --format, as `index build` and `index update` take them."""
+    for decorator in reversed([
+        click.option("--cache-dir", envvar="TRIALFIND_CACHE_DIR", default=None, type=click.Path(file_okay=False),
+                     help="Where the index is kept."),
+        click.option("--api-url", envvar="TRIALFIND_API_URL", default=None, help="ClinicalTrials.gov API v2 base URL."),
+        click.option("--rate-limit", type=click.FloatRange(min=0.1), default=None,
+                     help="Most API requests per minute."),
+        click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True),
+    ]):
+        func = decorator(func)
+    return func
+
+
 @click.group()
 def index() -> None:
     """Offline local index of ClinicalTrials.gov studies (SQLite, in the cache directory).
@@ -60,11 +74,7 @@ def index() -> None:
 @click.option("--workers", type=click.IntRange(min=0), default=None,
               help="Parser processes beside the writer (default: CPUs - 1, 0 = none).")
 @click.option("--progress/--no-progress", default=None, help="Show progress on stderr (default: when a terminal).")
-@click.option("--cache-dir", envvar="TRIALFIND_CACHE_DIR", default=None, type=click.Path(file_okay=False),
-              help="Where the index is kept.")
-@click.option("--api-url", envvar="TRIALFIND_API_URL", default=None, help="ClinicalTrials.gov API v2 base URL.")
-@click.option("--rate-limit", type=click.FloatRange(min=0.1), default=None, help="Most API requests per minute.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@index_source_options
 def build(source, from_api, conditions, targets, fresh, workers, progress, cache_dir, api_url, rate_limit, fmt):
     """Build or update the index from SOURCE (bulk zip, folder of NCT*.json, ctg-studies.json,
     JSONL or JSONL.gz of v2 records), or from the API with --from-api.
@@ -118,11 +128,7 @@ def _api_records(conditions, targets, api_url, cache_dir, rate_limit):
 @click.option("--workers", type=click.IntRange(min=0), default=None,
               help="Parser processes beside the writer (default: none from the API, CPUs - 1 from a file).")
 @click.option("--progress/--no-progress", default=None, help="Show progress on stderr (default: when a terminal).")
-@click.option("--cache-dir", envvar="TRIALFIND_CACHE_DIR", default=None, type=click.Path(file_okay=False),
-              help="Where the index is kept.")
-@click.option("--api-url", envvar="TRIALFIND_API_URL", default=None, help="ClinicalTrials.gov API v2 base URL.")
-@click.option("--rate-limit", type=click.FloatRange(min=0.1), default=None, help="Most API requests per minute.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@index_source_options
 def update(source, workers, progress, cache_dir, api_url, rate_limit, fmt):
     """Fetch only the studies updated since the index's newest one and replace them in place.
 
