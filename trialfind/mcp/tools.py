@@ -75,14 +75,12 @@ def trials_tool(ctx: ToolContext, *, age: str, condition: str | None = None, tar
     if not (condition or "").strip() and not (target or "").strip():
         raise InvalidInput("give at least one condition or target")
     if radius_km is not None and (near is None or radius_km <= 0):
-        raise InvalidInput("radius_km needs near (\"LAT,LON\") and must be above 0")
+        raise InvalidInput("radius_km needs near (a ZIP code, \"City, State\" or \"LAT,LON\") and must be above 0")
     status = _choice(status or "open", STATUSES, "status") or "open"
     results = find_trials(condition=[condition] if condition else (), target=[target] if target else (),
                           age=age, sex=_choice(sex, SEXES, "sex"), near=near, status=status,
-                          source=ctx.source())
+                          within=radius_km, units="km", source=ctx.source())
     rows = results.rows()
-    if radius_km is not None:  # the nearest site taking patients must lie within the radius
-        rows = [r for r in rows if r.get("nearest_site") and r["nearest_site"]["distance_km"] <= radius_km]
     shown = rows[:_limit(limit)]
     return _answer({"query": {"condition": condition, "target": target, "age": age, "sex": sex,
                               "near_given": near is not None, "radius_km": radius_km, "status": status},
