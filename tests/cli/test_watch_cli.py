@@ -8,6 +8,7 @@ import subprocess
 import pytest
 
 from trialfind.cli import main
+from trialfind.output.family_report import page_stylesheet
 from trialfind.watch.store import SEARCH_KEYS
 
 
@@ -40,6 +41,8 @@ def test_add_run_run_again_list_remove(watch_env, capsys):
     assert "first run" in out and "New trials that may fit" in out and "NCT" in out
     page = html.read_text()
     assert '<meta name="viewport"' in page and "<script" not in page and "https://clinicaltrials.gov/study/NCT" in page
+    assert page_stylesheet() in page and 'class="card"' in page  # the family report's look, inlined
+    assert "Not medical advice." in page and "url(" not in page  # no outside resources
 
     stored = json.loads((watch_env / "data" / "watches" / "glioma-7.json").read_text())
     assert set(stored["search"]) == SEARCH_KEYS and stored["answer"]["trials"]

@@ -254,6 +254,13 @@ def _environment():
                               trim_blocks=True, lstrip_blocks=True)
 
 
+@lru_cache(maxsize=1)
+def page_stylesheet() -> str:
+    """The one stylesheet of the pages trialfind writes for families (the report, the web app,
+    the watch digest): readable on a phone, prints well."""
+    return _environment().loader.get_source(_environment(), "style.css")[0]
+
+
 def render_family_report(report: FamilyReport) -> str:
     """The report as one self-contained HTML page."""
     return _environment().get_template("family_report.html").render(report=report)

@@ -7,6 +7,7 @@ from typing import Sequence
 
 from trialfind.core.ages import describe_days
 from trialfind.core.study import STUDY_URL
+from trialfind.output.family_report import page_stylesheet
 from trialfind.watch.diff import KINDS
 from trialfind.watch.run import WatchResult
 
@@ -64,33 +65,35 @@ def digest_json(results: Sequence[WatchResult]) -> str:
 
 
 def _link(nct_id: str) -> str:
-    return f'<a href="{escape(STUDY_URL.format(nct_id=nct_id))}">{escape(nct_id)}</a>'
+    return f'<a class="nct" href="{escape(STUDY_URL.format(nct_id=nct_id))}">{escape(nct_id)}</a>'
 
 
 def digest_html(results: Sequence[WatchResult]) -> str:
-    """One page, no scripts, no outside resources; every value from a record is escaped."""
+    """One page in the family report's style, no scripts, no outside resources; every value
+    from a record is escaped."""
     body: list[str] = []
     for result in results:
         since = f"since {result.previous_run}" if result.previous_run else "first run: everything is new"
-        body.append(f"<section><h2>{escape(result.name)}</h2><p>{escape(_asked(result))}; {escape(since)}</p>")
+        body.append(f"<section><h2>{escape(result.name)}</h2>"
+                    f"<p class=\"meta\">{escape(_asked(result))}; {escape(since)}</p>")
         if not result.changes:
-            body.append(f"<p>{escape(_nothing(result))}</p>")
+            body.append(f"<p class=\"summary\">{escape(_nothing(result))}</p>")
         for kind, changes in _groups(result):
-            body.append(f"<h3>{escape(_heading(kind, result))} ({len(changes)})</h3><ul>")
+            body.append(f"<div class=\"card\"><h3>{escape(_heading(kind, result))} ({len(changes)})</h3>"
+                        "<ul class=\"tight\">")
             for change in changes:
                 subject = _link(change.subject) if change.subject.startswith("NCT") else escape(change.subject)
                 title = "" if change.subject == change.title else f" {escape(change.title)}"
                 links = "".join(f" {_link(n)}" for n in change.nct_ids if n != change.subject)
                 body.append(f"<li><strong>{subject}</strong>{title}<br>{escape(change.detail)}{links}</li>")
-            body.append("</ul>")
+            body.append("</ul></div>")
         body.append("</section>")
     versions = ", ".join(sorted({r.answer.data_version or "unknown" for r in results}))
     return (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        "<title>trialfind: what changed</title>"
-        "<style>body{font-family:system-ui,sans-serif;max-width:46rem;margin:1rem auto;padding:0 1rem;"
-        "line-height:1.45}li{margin:.4rem 0}h2{border-bottom:1px solid #ccc}</style></head><body>"
-        "<h1>What changed</h1>" + "".join(body)
-        + f"<p><small>Data: ClinicalTrials.gov, data version {escape(versions)}. {escape(NOT_ADVICE)}</small></p>"
+        f"<title>trialfind: what changed</title><style>\n{page_stylesheet()}</style></head><body>"
+        "<header class=\"page\"><h1>What changed</h1></header><main>" + "".join(body) + "</main>"
+        f"<footer class=\"page\"><p><strong>Not medical advice.</strong> {escape(NOT_ADVICE.split(': ', 1)[1])}</p>"
+        f"<p>Data: ClinicalTrials.gov, data version {escape(versions)}.</p></footer>"
         "</body></html>\n")
