@@ -1,8 +1,11 @@
 """Finding a target gene or drug in a study's text, the way a careful reader would.
 
-Evidence counts only from the title, conditions, keywords, interventions and the
-INCLUSION criteria. A mention in the exclusion criteria, or a negated one ("ALK-negative",
-"no known BRAF mutation", "BRAF wild-type"), is never a match: it is reported as a reason.
+Evidence counts only from the title, conditions, keywords, interventions, the INCLUSION
+criteria and an observational study's population. A mention in the exclusion criteria, or a
+negated one ("ALK-negative", "no known BRAF mutation", "BRAF wild-type"), is never a match: it
+is reported as a reason. A gene named in the description of an arm or of an intervention
+("for patients with positive EGFR/ALK mutation, targeted therapy") is direct evidence only when
+that sentence selects patients by the alteration; otherwise it is indirect.
 
 How a symbol is recognised is in trialfind.match.gene_words; how the sentence around it
 qualifies it (negated, excluded, prior therapy, a test) in trialfind.match.negation.
@@ -32,6 +35,7 @@ from trialfind.match.gene_words import (
     variant_state,
 )
 from trialfind.match.negation import (
+    POSITIVE_AFTER,
     clause_bounds,
     clause_negated,
     excluded_in_inclusion,
@@ -40,11 +44,25 @@ from trialfind.match.negation import (
     treatment_context,
 )
 
-POSITIVE_FIELDS = ("title", "condition", "keyword", "intervention", "inclusion criteria")
+POSITIVE_FIELDS = ("title", "condition", "keyword", "intervention", "inclusion criteria", "study population")
+DESCRIPTION_FIELDS = ("arm description", "intervention description")
 STRENGTH_WEIGHT = {"direct": 1.0, "indirect": 0.5, "none": 0.0}
 
 
 UNSPLIT_FIELD = "criteria (no inclusion/exclusion headings)"
+# Fields whose sentences are read for negation, exclusions, treatments and tests.
+_READ_IN_CONTEXT = ("inclusion criteria", "exclusion criteria", UNSPLIT_FIELD, "study population",
+                    *DESCRIPTION_FIELDS)
+# Who a sentence is about, before the gene: "patients with", "participants who have",
+# "Male patients diagnosed with advanced ALK+ NSCLC", "If participants also have a mutation (EGFR)".
+_POPULATION_BEFORE = re.compile(
+    r"\b(?:patients?|participants?|subjects?|children|adults?|people|persons?|individuals|men|women|males?|"
+    r"females?|cases|those)\b[^.;]{0,80}?\b(?:with|whose|who|having|harbou?ring|carrying|diagnosed|ha(?:ve|s))\b"
+    r"[^.;]*$", re.IGNORECASE)
+# An alteration word just before the gene: "a special mutation on the tumor (EGFR)", "positive EGFR".
+_ALTERATION_BEFORE = re.compile(
+    r"\b(?:mutat\w*|fusions?|rearrang\w*|amplif\w*|alter\w*|positive|overexpress\w*)\b(?:\W+\w+){0,3}?\W*$",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -57,6 +75,9 @@ class Mention:
     negated: bool = False
     tested_only: bool = False  # "EGFR, ALK and ROS1 testing": a test to be done, not a finding
     context: str | None = None  # "prior therapy" | "treatment" | "excluded" (an exclusion inside the inclusion text)
+    # In an arm or intervention description: whether the sentence selects patients by the gene
+    # ("for patients with positive EGFR mutation"). Always True in the other fields.
+    selects: bool = True
 
     @property
     def excluded(self) -> bool:
@@ -150,6 +171,14 @@ def _fields(study) -> Iterable[tuple[str, str]]:
         yield "keyword", keyword
     for name in study.intervention_names:
         yield "intervention", name
+    for intervention in study.interventions:
+        if isinstance(intervention.description, str) and intervention.description.strip():
+            yield "intervention description", intervention.description
+    for arm in study.arm_groups:
+        if arm.description:
+            yield "arm description", arm.description
+    if getattr(study, "study_population", None):
+        yield "study population", study.study_population
     if study.inclusion_criteria:
         yield (UNSPLIT_FIELD if getattr(study, "criteria_unsplit", False) else "inclusion criteria",
                study.inclusion_criteria)
@@ -158,7 +187,7 @@ def _fields(study) -> Iterable[tuple[str, str]]:
 
 
 def _span_context(field_name: str, text: str, span: tuple[int, int], clause: tuple[int, int]) -> str | None:
-    if "criteria" not in field_name:
+    if field_name not in _READ_IN_CONTEXT:
         return None
     start, end = span
     context = treatment_context(text, start, end, clause)
@@ -178,12 +207,25 @@ def _gene_mention(field_name: str, symbol: str, text: str, spans: list[tuple[int
     plain = [c is None and not t for c, t in zip(contexts, tests)]
     context = None
     tested = False
+    selects = field_name not in DESCRIPTION_FIELDS or any(
+        ok and _selects_patients(text, span, clause, variant) for ok, span in zip(plain, spans))
     if not negated and not any(plain):
         found = [c for c in contexts if c]
         context = next((c for c in ("excluded", "prior therapy", "treatment") if c in found), None)
         tested = context is None
     return Mention(field=field_name, phrase=symbol, kind="gene", snippet=_snippet(text, start, end),
-                   variant=variant, negated=negated, tested_only=tested, context=context)
+                   variant=variant, negated=negated, tested_only=tested, context=context, selects=selects)
+
+
+def _selects_patients(text: str, span: tuple[int, int], clause: tuple[int, int], variant: str | None) -> bool:
+    """The sentence picks patients by the alteration: a population word ("patients with") before
+    the gene, and the alteration stated ("ALK+", "positive EGFR/ALK mutation", the asked variant)."""
+    start, end = span
+    if not _POPULATION_BEFORE.search(text[clause[0]:start]):
+        return False
+    if variant is not None:
+        return variant == "yes"
+    return bool(POSITIVE_AFTER.match(text[end:clause[1]]) or _ALTERATION_BEFORE.search(text[clause[0]:start]))
 
 
 def _drug_context(text: str, start: int, end: int, clause: tuple[int, int]) -> str | None:
@@ -272,7 +314,8 @@ def scan(study, *, genes: Iterable[str] = (), variant_phrases: Iterable[str] = (
                                      snippet=_snippet(text, start, end),
                                      negated=in_criteria and is_negated(text, start, end, clause, gene=False),
                                      context=(_drug_context(text, start, end, clause) if in_criteria else None)))
-    order = {name: i for i, name in enumerate((*POSITIVE_FIELDS, UNSPLIT_FIELD, "exclusion criteria"))}
+    order = {name: i for i, name in enumerate((*POSITIVE_FIELDS, *DESCRIPTION_FIELDS, UNSPLIT_FIELD,
+                                                 "exclusion criteria"))}
     found.sort(key=lambda m: (order[m.field], m.kind != "gene"))
     return found
 
@@ -339,7 +382,10 @@ def find_mentions(study, *, label: str, genes: Iterable[str] = (), variant: str 
     genes = tuple(genes)
     mentions = scan(study, genes=genes, variant_phrases=variant_phrases, drug_names=drug_names)
     counting = [m for m in mentions if m.counts]
-    genes_ok = [m for m in counting if m.kind == "gene" and m.variant in (None, "yes") and not m.unsure]
+    genes_stated = [m for m in counting if m.kind == "gene" and m.variant in (None, "yes") and not m.unsure]
+    genes_ok = [m for m in genes_stated if m.selects]
+    # Named in an arm's or intervention's description, but not as who may join.
+    genes_described = [m for m in genes_stated if not m.selects]
     gene_phrases = tuple(genes)
     if any(m.excluded for m in mentions) and all(_bare_name(m, gene_phrases) for m in genes_ok):
         # Only a keyword or condition that is the gene's bare name, while the exclusion criteria
@@ -347,6 +393,13 @@ def find_mentions(study, *, label: str, genes: Iterable[str] = (), variant: str 
         genes_ok, bare = [], genes_ok
     else:
         bare = []
+    listed = [m for m in mentions if m.kind == "gene" and m.field == "condition"]
+    if genes_ok and listed and all(m.negated for m in listed):
+        # The study's own conditions name the gene only as negative ("HER2-negative"): its population
+        # lacks the alteration, so a low level ("HER2-low") or a test named elsewhere is no requirement.
+        negative_condition, genes_ok = listed[0], []
+    else:
+        negative_condition = None
     genes_headless = [m for m in counting if m.kind == "gene" and m.variant in (None, "yes") and m.unsure]
     genes_unsure = [m for m in counting if m.kind == "gene" and m.variant == "unknown"]
     genes_other = [m for m in counting if m.kind == "gene" and m.variant == "no"]
@@ -359,11 +412,21 @@ def find_mentions(study, *, label: str, genes: Iterable[str] = (), variant: str 
         best = genes_ok[0]
         strength = "direct"
         reason = f"{best.phrase if not variant else label} is named in the study's {best.field}: \"{best.snippet}\""
+    elif negative_condition is not None:
+        strength = "indirect"
+        reason = (f"the study's conditions name {negative_condition.phrase} only as negative: "
+                  f"\"{negative_condition.snippet}\"; its other mentions do not say the alteration is required; "
+                  f"check with the study team")
     elif bare:
         best = bare[0]
         strength = "indirect"
         reason = (f"{best.phrase} is only a {best.field} of the study, and its exclusion criteria also name it: "
                   f"\"{best.snippet}\"; check with the study team whether the child's alteration is excluded")
+    elif genes_described:
+        best = genes_described[0]
+        strength = "indirect"
+        reason = (f"{best.phrase} is named in the study's {best.field}, but not as who may join: "
+                  f"\"{best.snippet}\"; check with the study team")
     elif genes_headless:
         best = genes_headless[0]
         strength = "indirect"

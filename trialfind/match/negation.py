@@ -48,11 +48,15 @@ _POSITIVE_LATER = re.compile(
     r"amplified|amplification|altered|alterations?|harbou?ring|expressing|overexpress\w*|with|confirmed|"
     r"documented|known)\b", re.IGNORECASE)
 _LATER_REACH_WORDS = 20
+# A receptor-status list: "HR negative HER2 positive", "HR Negative and HER2-Positive".
+_STATED_POSITIVE_AFTER = re.compile(r"^[\s\-(]*(?:\+|positive\b|positivity\b)", re.IGNORECASE)
+_OTHER_MARKER_NEGATIVE = re.compile(r"\bnegative\W+(?:and\W+)?$", re.IGNORECASE)
 # Words that state a finding outright (a list of genes with alteration words is not one).
 _POSITIVE_STATEMENT = re.compile(r"\+|\b(?:positive|positivity|harbou?r\w*|confirmed|documented|carr\w+)\b",
                                  re.IGNORECASE)
+# "EGFR/ALK mutation": the alteration after a slash-joined list of genes belongs to each.
 POSITIVE_AFTER = re.compile(
-    r"^[\s\-(]*(?:[A-Z]\d+[A-Z*]?[\s\-]*)?(?:\+|positive|mutat\w*|fusions?|fused|rearrang\w*|amplif\w*|"
+    r"^(?:\s*/\s*[A-Z][A-Za-z0-9\-]*)*[\s\-(]*(?:[A-Z]\d+[A-Z*]?[\s\-]*)?(?:\+|positive|mutat\w*|fusions?|fused|rearrang\w*|amplif\w*|"
     r"alter\w*|translocat\w*|driven|expressing|overexpress\w*)", re.IGNORECASE)
 # An exclusion written inside the inclusion text, after the mention.
 _EXCLUDED_AFTER = re.compile(
@@ -199,6 +203,8 @@ def is_negated(text: str, start: int, end: int, clause: tuple[int, int], *, gene
         return True
     if gene and is_treatment(text, start, end, clause):
         return False  # "no prior ALK inhibitor" is treatment history: see treatment_context
+    if _STATED_POSITIVE_AFTER.match(after) and _OTHER_MARKER_NEGATIVE.search(before):
+        return False  # "HR negative HER2 positive": the negative is another marker's status
     return _negator_words_before(before)
 
 
