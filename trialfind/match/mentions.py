@@ -98,6 +98,8 @@ class Mention:
             return "excluded prior therapy" if self.excluded or self.negated else "prior therapy"
         if self.context == "treatment":
             return "a treatment, not the tumour's status"
+        if self.context == "one factor":
+            return "one of several risk factors, not a requirement"
         if self.context == "excluded" or self.excluded:
             return "an exclusion"
         if self.negated:
@@ -146,7 +148,9 @@ class MentionMatch:
     @property
     def best_mention(self) -> Mention | None:
         counting = [m for m in self.mentions if m.counts]
-        return counting[0] if counting else None
+        # A gene that selects patients outranks a drug named in an earlier field.
+        selecting = [m for m in counting if m.kind == "gene" and m.selects and not m.unsure]
+        return (selecting or counting)[0] if counting else None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -211,7 +215,7 @@ def _gene_mention(field_name: str, symbol: str, text: str, spans: list[tuple[int
         ok and _selects_patients(text, span, clause, variant) for ok, span in zip(plain, spans))
     if not negated and not any(plain):
         found = [c for c in contexts if c]
-        context = next((c for c in ("excluded", "prior therapy", "treatment") if c in found), None)
+        context = next((c for c in ("excluded", "prior therapy", "treatment", "one factor") if c in found), None)
         tested = context is None
     return Mention(field=field_name, phrase=symbol, kind="gene", snippet=_snippet(text, start, end),
                    variant=variant, negated=negated, tested_only=tested, context=context, selects=selects)
@@ -359,6 +363,10 @@ def _reason_for_none(label: str, variant: str | None, genes_other: list[Mention]
         excluded = all(m.excluded or m.negated for m in prior)
         return (f"{shown.phrase} is mentioned only as {'excluded ' if excluded else ''}prior therapy, "
                 f"not as a requirement: \"{shown.snippet}\"")
+    factors = [m for m in rejected if m.context == "one factor"]
+    if factors and all(m.context == "one factor" or m.excluded for m in rejected):
+        return (f"{factors[0].phrase} is named only as one of several risk factors, not as a requirement: "
+                f"\"{factors[0].snippet}\"")
     inside = [m for m in rejected if m.context == "excluded"]
     if inside and all(m.context == "excluded" or m.excluded for m in rejected):
         return f"{inside[0].phrase} is mentioned only as an exclusion: \"{inside[0].snippet}\""
