@@ -139,7 +139,8 @@ def test_a_broad_category_in_the_inclusion_criteria_keeps_a_listed_condition_dir
 
 
 def test_a_bare_name_beside_another_disease_that_holds_it_is_ambiguous():
-    study = synthetic_study(inclusion_criteria="* FOXR2-activated CNS neuroblastoma\n* neuroblastoma without molecular tests")
+    study = synthetic_study(
+        inclusion_criteria="* FOXR2-activated CNS neuroblastoma\n* neuroblastoma without molecular tests")
     assert match_condition("neuroblastoma", study).strength == "ambiguous"
     assert match_condition("neuroblastoma", real("NCT05711992")).strength == "ambiguous"
     plain = synthetic_study(inclusion_criteria="* High-risk neuroblastoma")

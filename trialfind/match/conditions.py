@@ -10,15 +10,10 @@ Order of evidence, strongest first:
   broader   the condition appears only in a MeSH category above the study's own condition
   criteria  named in criteria text that has no inclusion/exclusion headings
   fuzzy     a listed condition, MeSH term or keyword is a near spelling (typos, plurals)
-Only exact and mesh are "direct" evidence; the rest leave eligibility "uncertain". Two
-checks turn a listed or named condition into "uncertain" evidence:
-  contradicted  the condition is listed (or its MeSH term), but the inclusion criteria never
-                name it and name another specific disease instead ("BCR-ABL Positive Acute
-                Myeloid Leukemia" listed, "Chronic Myeloid Leukemia or Phi+ ALL" included):
-                the sponsor's conditions list is free text, the inclusion criteria decide
-  ambiguous     named in the inclusion criteria, whose text also names another disease whose
-                name holds this one ("neuroblastoma" beside "FOXR2-activated CNS
-                neuroblastoma"): the bare name may be shorthand for the other disease
+  contradicted  listed, but the inclusion criteria name only other specific diseases
+  ambiguous     in the inclusion criteria beside another disease whose name holds it
+                ("neuroblastoma" beside "CNS neuroblastoma")
+Only exact and mesh are "direct" evidence; the rest leave eligibility "uncertain".
 
 A name inside a longer name of another disease is not a mention: "lymphoma" in the MeSH
 term "Precursor Cell Lymphoblastic Leukemia-Lymphoma" is acute lymphoblastic leukaemia.
@@ -40,12 +35,7 @@ from trialfind.knowledge.conditions import (
     vocabulary,
 )
 from trialfind.match.negation import clause_bounds, condition_negated
-
-# Pinned by tests/test_match_conditions.py: "medulloblastma" (96.6) and "neuroblastomas" pass,
-# "nephroblastoma" vs "neuroblastoma" (88.9) and "myeloma" vs "melanoma" (80) do not.
-FUZZY_THRESHOLD = 90.0
-# Fuzzy comparison is per word; shorter words must be spelled exactly ("B-cell" is not "T-cell").
-FUZZY_MIN_WORD = 5
+from trialfind.match.spelling import FUZZY_MIN_WORD, FUZZY_THRESHOLD, fuzzy_hit  # noqa: F401 (re-exported)
 
 STRENGTH_WEIGHT = {"exact": 1.0, "mesh": 0.9, "keyword": 0.6, "broader": 0.5, "criteria": 0.5, "contradicted": 0.5,
                    "ambiguous": 0.5, "fuzzy": 0.4, "none": 0.0}
@@ -252,55 +242,13 @@ def _raw_spans(phrase: _Phrase, text: str) -> list[tuple[int, int]]:
     return spans
 
 
-@lru_cache(maxsize=65536)
-def _word_score(mine: str, theirs: str) -> float:
-    """Similarity of two words, 0-100; short words count only when equal."""
-    from rapidfuzz import fuzz
-
-    if mine == theirs:
-        return 100.0
-    if len(mine) < FUZZY_MIN_WORD or len(theirs) < FUZZY_MIN_WORD:
-        return 0.0
-    # Cheap bound first: a ratio of at least 90 needs nearly equal lengths.
-    if 200.0 * min(len(mine), len(theirs)) / (len(mine) + len(theirs)) < FUZZY_THRESHOLD:
-        return 0.0
-    return fuzz.ratio(mine, theirs)
-
-
-def _fuzzy_hit(query_words: list[str], texts) -> tuple[float, str] | None:
-    """Best word-by-word near spelling of the query inside any of the texts."""
-    if not query_words or not any(len(w) >= FUZZY_MIN_WORD for w in query_words):
-        return None
-    size = len(query_words)
-    best: tuple[float, str] | None = None
-    for text in texts:
-        if not text:
-            continue
-        words = normal_words(text)
-        for start in range(0, len(words) - size + 1):
-            window = words[start:start + size]
-            scores = []
-            for mine, theirs in zip(query_words, window):
-                score = _word_score(mine, theirs)
-                scores.append(score)
-                if score < FUZZY_THRESHOLD:
-                    break
-            score = min(scores)
-            if score >= FUZZY_THRESHOLD and (best is None or score > best[0]):
-                best = (score, text)
-    return best
-
-
 def _other_disease(text: str, asked: frozenset[str]) -> bool:
     concept = find_concept(text)
     return concept is not None and concept.key not in asked
 
 
-def _diseases_named(text: str | None, related: frozenset[str], *, specific: bool) -> list[str]:
-    """Diseases of the vocabulary named positively in `text`, other than the related ones: the specific
-    ones (with a parent: CML, B-cell ALL, ...) or the top-level ones (brain tumor, sarcoma, leukemia, ...)."""
-    if not text:
-        return []
+def _diseases_named(text: str, related: frozenset[str], *, specific: bool) -> list[str]:
+    """Diseases named positively in `text` but the related ones: specific (with a parent) or top-level."""
     present = set(normal_words(text))
     concepts = vocabulary().concepts
     found = []
@@ -319,9 +267,9 @@ def _diseases_named(text: str | None, related: frozenset[str], *, specific: bool
 
 
 def _inclusion_contradicts(phrases, study, asked: frozenset[str]) -> list[str]:
-    """The other specific diseases the inclusion criteria name, when they name neither this one nor a
-    top-level category that may hold it ("brain tumors" for medulloblastoma: the vocabulary does not
-    place every tumour under its site)."""
+    """Other specific diseases the inclusion criteria name ("Chronic Myeloid Leukemia or Phi+ ALL" for a
+    listed "BCR-ABL Positive AML": the sponsor's list is free text, the criteria decide), when they name
+    neither this one nor a top-level category that may hold it ("brain tumors" for medulloblastoma)."""
     text = study.inclusion_criteria
     if not text or study.criteria_unsplit or any(_raw_spans(p, text) for p in phrases):
         return []
@@ -408,7 +356,7 @@ def match_condition(query: str, study) -> ConditionMatch:
     # ("Non-Hodgkin Lymphoma" for Hodgkin lymphoma).
     fuzzy_texts = [t for t in (*study.conditions, *study.condition_mesh_terms, *study.keywords)
                    if not asked or _other_disease(t, asked) is False]
-    hit = _fuzzy_hit(query_words, fuzzy_texts)
+    hit = fuzzy_hit(query_words, fuzzy_texts)
     if hit:
         score, text = hit
         return ConditionMatch(query, "fuzzy", "condition", text,

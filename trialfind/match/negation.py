@@ -62,7 +62,8 @@ _POSITIVE_STATEMENT = re.compile(r"\+|\b(?:positive|positivity|harbou?r\w*|confi
                                  re.IGNORECASE)
 # "EGFR/ALK mutation": the alteration after a slash-joined list of genes belongs to each.
 POSITIVE_AFTER = re.compile(
-    r"^(?:\s*/\s*[A-Z][A-Za-z0-9\-]*)*[\s\-(]*(?:[A-Z]\d+[A-Z*]?[\s\-]*)?(?:\+|positive|mutat\w*|fusions?|fused|rearrang\w*|amplif\w*|"
+    r"^(?:\s*/\s*[A-Z][A-Za-z0-9\-]*)*[\s\-(]*(?:[A-Z]\d+[A-Z*]?[\s\-]*)?"
+    r"(?:\+|positive|mutat\w*|fusions?|fused|rearrang\w*|amplif\w*|"
     r"alter\w*|translocat\w*|driven|expressing|overexpress\w*)", re.IGNORECASE)
 # An exclusion written inside the inclusion text, after the mention.
 _EXCLUDED_AFTER = re.compile(
