@@ -13,7 +13,8 @@ from trialfind.core.study import Intervention, Study, parse_study
 from trialfind.knowledge.target_resolution import resolve_target
 from trialfind.match.conditions import match_condition
 from trialfind.match.mentions import find_mentions
-from trialfind.trials import target_evidence
+from trialfind.sources.memory import MemorySource
+from trialfind.trials import find_trials, target_evidence
 
 
 def synthetic_study(**fields) -> Study:
@@ -156,3 +157,23 @@ def test_one_of_several_risk_factors_is_not_a_requirement():
     assert result.strength == "none"
     assert "one of several risk factors" in result.reason
     assert target(real("NCT02992574"), "ERBB2").strength == "none"
+
+
+# --- End to end: trials finds the studies these rules are about ---------------------------
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind, typed, nct_id", [
+    ("target", "EGFR", "NCT05665504"),  # EGFR only in an arm description
+    ("target", "ALK", "NCT06924710"),  # ALK only in an intervention description
+    ("target", "H3 K27M", "NCT06720727"),
+    ("condition", "AML", "NCT04157569"),  # AML only in the study population
+    ("condition", "acute lymphoblastic leukaemia", "NCT03466944"),
+])
+def test_trials_returns_the_study_as_yes_evidence(kind, typed, nct_id):
+    source = MemorySource(real_records())
+    found = find_trials(source=source, age=7, status="all", include_ineligible=True, include_observational=True,
+                        **{kind: typed})
+    rows = {m.study.nct_id: m for m in found}
+    assert nct_id in rows
+    evidence = next(e for e in rows[nct_id].evidence if e.kind == kind)
+    assert evidence.direct, evidence.reason
