@@ -28,6 +28,7 @@ class ArmGroup:
     # As the arm writes them ("Drug: Crizotinib"), plus the names of interventions that list
     # this arm in their armGroupLabels: records fill one side or the other, or both.
     intervention_names: tuple[str, ...] = ()
+    description: str | None = None  # who the arm is for and what it gives, in the sponsor's words
 
 
 def parse_interventions(arms_module: Any) -> tuple[Intervention, ...]:
@@ -58,7 +59,8 @@ def parse_arm_groups(arms_module: Any) -> tuple[ArmGroup, ...]:
                 given.setdefault(label, []).append(name.strip())
     return tuple(ArmGroup(label=g["label"].strip(), type=g["type"] if isinstance(g.get("type"), str) else None,
                           intervention_names=tuple(dict.fromkeys([*_texts(g.get("interventionNames")),
-                                                                  *given.get(g["label"].strip(), [])])))
+                                                                  *given.get(g["label"].strip(), [])])),
+                          description=g["description"] if isinstance(g.get("description"), str) else None)
                  for g in groups)
 
 

@@ -91,8 +91,12 @@ def retrieval_texts(study) -> dict[str, list[str]]:
     condition = [study.brief_title, study.official_title, *study.conditions, *study.keywords,
                  *study.condition_mesh_terms, *study.condition_mesh_ancestors]
     intervention = [*study.intervention_names, *study.intervention_mesh_terms]
+    # Intervention and arm descriptions (the API's basic search holds both) say who an arm is for
+    # ("patients with ALK+ NSCLC"); the study population is who an observational study recruits.
     anywhere = [*condition, study.acronym, *intervention,
-                *(iv.description for iv in study.interventions), study.brief_summary, study.eligibility_text]
+                *(iv.description for iv in study.interventions if isinstance(iv.description, str)),
+                *(arm.description for arm in study.arm_groups), study.brief_summary, study.eligibility_text,
+                study.study_population]
     return {
         "condition": [t for t in condition if t],
         "intervention": [t for t in intervention if t],

@@ -123,6 +123,8 @@ class Study:
     inclusion_criteria: str | None = None
     exclusion_criteria: str | None = None
     criteria_unsplit: bool = False  # no inclusion/exclusion headings: a mention there is never certain
+    # eligibilityModule.studyPopulation: who an observational study recruits, in the sponsor's words
+    study_population: str | None = None
     lead_sponsor: str | None = None
     lead_sponsor_class: str | None = None
     collaborators: tuple[str, ...] = ()
@@ -330,6 +332,7 @@ def parse_study(record: Any) -> Study | UnreadableRecord:
         inclusion_criteria=criteria_parts.inclusion,
         exclusion_criteria=criteria_parts.exclusion,
         criteria_unsplit=criteria_parts.unsplit,
+        study_population=_text_or_none(eligibility.get("studyPopulation")),
         lead_sponsor=_get(sponsors, "leadSponsor", "name"),
         lead_sponsor_class=_get(sponsors, "leadSponsor", "class"),
         collaborators=tuple(c["name"] for c in (sponsors.get("collaborators") or []) if c.get("name")),

@@ -3,12 +3,16 @@
 Order of evidence, strongest first:
   exact     the condition (a name, abbreviation or narrower type of it, from the curated
             vocabulary in trialfind.knowledge.conditions) is named in the study's listed
-            conditions, title, keywords or inclusion criteria
+            conditions, title, keywords, inclusion criteria or (observational studies) the
+            description of the population it recruits
   mesh      a MeSH term ClinicalTrials.gov derived from the conditions IS the condition or a
             narrower one ("Glioblastoma" for glioma)
   broader   the condition appears only in a MeSH category above the study's own condition
   criteria  named in criteria text that has no inclusion/exclusion headings
   fuzzy     a listed condition, MeSH term or keyword is a near spelling (typos, plurals)
+  contradicted  listed, but the inclusion criteria name only other specific diseases
+  ambiguous     in the inclusion criteria beside another disease whose name holds it
+                ("neuroblastoma" beside "CNS neuroblastoma")
 Only exact and mesh are "direct" evidence; the rest leave eligibility "uncertain".
 
 A name inside a longer name of another disease is not a mention: "lymphoma" in the MeSH
@@ -31,15 +35,10 @@ from trialfind.knowledge.conditions import (
     vocabulary,
 )
 from trialfind.match.negation import clause_bounds, condition_negated
+from trialfind.match.spelling import FUZZY_MIN_WORD, FUZZY_THRESHOLD, fuzzy_hit  # noqa: F401 (re-exported)
 
-# Pinned by tests/test_match_conditions.py: "medulloblastma" (96.6) and "neuroblastomas" pass,
-# "nephroblastoma" vs "neuroblastoma" (88.9) and "myeloma" vs "melanoma" (80) do not.
-FUZZY_THRESHOLD = 90.0
-# Fuzzy comparison is per word; shorter words must be spelled exactly ("B-cell" is not "T-cell").
-FUZZY_MIN_WORD = 5
-
-STRENGTH_WEIGHT = {"exact": 1.0, "mesh": 0.9, "keyword": 0.6, "broader": 0.5, "criteria": 0.5, "fuzzy": 0.4,
-                   "none": 0.0}
+STRENGTH_WEIGHT = {"exact": 1.0, "mesh": 0.9, "keyword": 0.6, "broader": 0.5, "criteria": 0.5, "contradicted": 0.5,
+                   "ambiguous": 0.5, "fuzzy": 0.4, "none": 0.0}
 DIRECT_STRENGTHS = frozenset({"exact", "mesh"})
 # Two-letter abbreviations ("NB") are too often something else in running text.
 _MIN_ABBREVIATION_IN_TEXT = 3
@@ -243,54 +242,62 @@ def _raw_spans(phrase: _Phrase, text: str) -> list[tuple[int, int]]:
     return spans
 
 
-@lru_cache(maxsize=65536)
-def _word_score(mine: str, theirs: str) -> float:
-    """Similarity of two words, 0-100; short words count only when equal."""
-    from rapidfuzz import fuzz
-
-    if mine == theirs:
-        return 100.0
-    if len(mine) < FUZZY_MIN_WORD or len(theirs) < FUZZY_MIN_WORD:
-        return 0.0
-    # Cheap bound first: a ratio of at least 90 needs nearly equal lengths.
-    if 200.0 * min(len(mine), len(theirs)) / (len(mine) + len(theirs)) < FUZZY_THRESHOLD:
-        return 0.0
-    return fuzz.ratio(mine, theirs)
-
-
-def _fuzzy_hit(query_words: list[str], texts) -> tuple[float, str] | None:
-    """Best word-by-word near spelling of the query inside any of the texts."""
-    if not query_words or not any(len(w) >= FUZZY_MIN_WORD for w in query_words):
-        return None
-    size = len(query_words)
-    best: tuple[float, str] | None = None
-    for text in texts:
-        if not text:
-            continue
-        words = normal_words(text)
-        for start in range(0, len(words) - size + 1):
-            window = words[start:start + size]
-            scores = []
-            for mine, theirs in zip(query_words, window):
-                score = _word_score(mine, theirs)
-                scores.append(score)
-                if score < FUZZY_THRESHOLD:
-                    break
-            score = min(scores)
-            if score >= FUZZY_THRESHOLD and (best is None or score > best[0]):
-                best = (score, text)
-    return best
-
-
 def _other_disease(text: str, asked: frozenset[str]) -> bool:
     concept = find_concept(text)
     return concept is not None and concept.key not in asked
 
 
+def _diseases_named(text: str, related: frozenset[str], *, specific: bool) -> list[str]:
+    """Diseases named positively in `text` but the related ones: specific (with a parent) or top-level."""
+    present = set(normal_words(text))
+    concepts = vocabulary().concepts
+    found = []
+    for concept in concepts.values():
+        if not concept.is_disease or (concept.parent is not None) != specific or concept.key in related:
+            continue
+        names = [n for n in concept.names if set(normal_words(n)) <= present]
+        abbreviations = [a for a in concept.abbreviations if a in text]
+        if not names and not abbreviations:
+            continue
+        phrases = [_Phrase(n, normal_words(n), False) for n in names]
+        phrases += [_Phrase(a, normal_words(a), True) for a in abbreviations]
+        if _criteria_hit(phrases, text, frozenset({concept.key})):
+            found.append(concept.names[0])
+    return found
+
+
+def _inclusion_contradicts(phrases, study, asked: frozenset[str]) -> list[str]:
+    """Other specific diseases the inclusion criteria name ("Chronic Myeloid Leukemia or Phi+ ALL" for a
+    listed "BCR-ABL Positive AML": the sponsor's list is free text, the criteria decide), when they name
+    neither this one nor a top-level category that may hold it ("brain tumors" for medulloblastoma)."""
+    text = study.inclusion_criteria
+    if not text or study.criteria_unsplit or any(_raw_spans(p, text) for p in phrases):
+        return []
+    related = set(asked)
+    for key in asked:
+        related.update(vocabulary().lineage(key))
+    if _diseases_named(text, frozenset(related), specific=False):
+        return []
+    return _diseases_named(text, frozenset(related), specific=True)
+
+
+def _shadowing_disease(phrase: _Phrase, text: str, asked: frozenset[str]) -> str | None:
+    """Another disease whose name holds the phrase and which the same text names: "CNS neuroblastoma"."""
+    concepts = vocabulary().concepts
+    words = normal_words(text)
+    for name, key in concept_names():
+        if key in asked or not concepts[key].is_disease or len(name) <= len(phrase.words):
+            continue
+        if contains_phrase(list(name), list(phrase.words)) and contains_phrase(list(words), list(name)):
+            return concepts[key].names[0]
+    return None
+
+
 def _reason(strength: str, field: str, shown: str, text: str, study) -> str:
     if strength == "exact":
         where = {"condition": "is listed", "title": "is in the study's title", "keyword": "is a keyword",
-                 "inclusion criteria": "is named in the inclusion criteria"}[field]
+                 "inclusion criteria": "is named in the inclusion criteria",
+                 "study population": "is named in the study population"}[field]
         return f"condition '{shown}' {where}: {text}"
     if strength == "mesh":
         return f"condition '{shown}' matches the study's MeSH term: {text}"
@@ -314,6 +321,7 @@ def match_condition(query: str, study) -> ConditionMatch:
         ("exact", "title", lambda ps: _first_hit(ps, (study.brief_title, study.official_title), asked)),
         ("exact", "keyword", lambda ps: _first_hit(ps, study.keywords, asked)),
         (criteria_strength, "inclusion criteria", lambda ps: _criteria_hit(ps, study.inclusion_criteria, asked)),
+        ("exact", "study population", lambda ps: _criteria_hit(ps, study.study_population, asked)),
         ("broader", "MeSH category", lambda ps: _first_hit(ps, study.condition_mesh_ancestors, asked)),
     )
     for candidates, qualifier_note in ((resolved.phrases, ""), (resolved.core, "core")):
@@ -330,13 +338,25 @@ def match_condition(query: str, study) -> ConditionMatch:
                 note = (f" (the study team must confirm whether '{' '.join(dropped)}' fits)"
                         if dropped else "")
             shown = phrase.text if phrase.text.lower() == query.lower() else f"{query}' as '{phrase.text}"
+            if field in ("condition", "condition MeSH term"):
+                others = _inclusion_contradicts(resolved.phrases, study, asked)
+                if others:
+                    return ConditionMatch(query, "contradicted", field, text,
+                                          f"condition '{shown}' is listed ({text}), but the inclusion criteria "
+                                          f"name only {', '.join(others)}; check with the study team")
+            if field == "inclusion criteria" and strength == "exact":
+                other = _shadowing_disease(phrase, study.inclusion_criteria, asked)
+                if other:
+                    return ConditionMatch(query, "ambiguous", field, text,
+                                          f"'{shown}' is named in the inclusion criteria beside {other}, a "
+                                          f"different disease: \"{text}\"; check which one the study means")
             return ConditionMatch(query, strength, field, text, _reason(strength, field, shown, text, study) + note)
     query_words = list(normal_words(query))
     # A text that is the name of another known disease is not a near spelling of this one
     # ("Non-Hodgkin Lymphoma" for Hodgkin lymphoma).
     fuzzy_texts = [t for t in (*study.conditions, *study.condition_mesh_terms, *study.keywords)
                    if not asked or _other_disease(t, asked) is False]
-    hit = _fuzzy_hit(query_words, fuzzy_texts)
+    hit = fuzzy_hit(query_words, fuzzy_texts)
     if hit:
         score, text = hit
         return ConditionMatch(query, "fuzzy", "condition", text,

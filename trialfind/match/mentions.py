@@ -1,10 +1,14 @@
 """Finding a target gene or drug in a study's text, the way a careful reader would.
 
-Evidence counts only from the title, conditions, keywords, interventions and the
-INCLUSION criteria. A mention in the exclusion criteria, or a negated one ("ALK-negative",
-"no known BRAF mutation", "BRAF wild-type"), is never a match: it is reported as a reason.
+Evidence counts only from the title, conditions, keywords, interventions, the INCLUSION
+criteria and an observational study's population. A mention in the exclusion criteria, or a
+negated one ("ALK-negative", "no known BRAF mutation", "BRAF wild-type"), is never a match: it
+is reported as a reason. A gene named in the description of an arm or of an intervention
+("for patients with positive EGFR/ALK mutation, targeted therapy") is direct evidence only when
+that sentence selects patients by the alteration; otherwise it is indirect.
 
-How a symbol is recognised is in trialfind.match.gene_words; how the sentence around it
+The text is read by trialfind.match.mention_scan (every mention, with its field and context);
+how a symbol is recognised is in trialfind.match.gene_words; how the sentence around it
 qualifies it (negated, excluded, prior therapy, a test) in trialfind.match.negation.
 
 This module knows nothing about targets: callers pass plain phrase lists
@@ -13,80 +17,19 @@ This module knows nothing about targets: callers pass plain phrase lists
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any, Iterable
 
-from trialfind.match.gene_words import (
-    BRACKETED_ABBREVIATION,
-    GLUED_CHANGE,
-    PROTEIN_CHANGE,
-    WORD,
-    drug_regex,
-    first_word,
-    gene_regex,
-    has_gene_context,
-    is_ambiguous,
-    is_other_abbreviation,
-    reads_as_gene,
-    variant_regex,
-    variant_state,
-)
-from trialfind.match.negation import (
-    clause_bounds,
-    clause_negated,
-    excluded_in_inclusion,
-    is_negated,
-    tested_only,
-    treatment_context,
+from trialfind.match.gene_words import PROTEIN_CHANGE
+from trialfind.match.mention_scan import (  # noqa: F401 (re-exported: the fields and the scan are public here)
+    DESCRIPTION_FIELDS,
+    POSITIVE_FIELDS,
+    UNSPLIT_FIELD,
+    Mention,
+    scan,
 )
 
-POSITIVE_FIELDS = ("title", "condition", "keyword", "intervention", "inclusion criteria")
 STRENGTH_WEIGHT = {"direct": 1.0, "indirect": 0.5, "none": 0.0}
-
-
-UNSPLIT_FIELD = "criteria (no inclusion/exclusion headings)"
-
-
-@dataclass(frozen=True)
-class Mention:
-    field: str  # title | condition | keyword | intervention | inclusion criteria | exclusion criteria | UNSPLIT_FIELD
-    phrase: str  # the gene symbol, alias or drug name as given
-    kind: str  # gene | drug
-    snippet: str
-    variant: str | None = None  # yes | no | unknown; None when no alteration was asked about
-    negated: bool = False
-    tested_only: bool = False  # "EGFR, ALK and ROS1 testing": a test to be done, not a finding
-    context: str | None = None  # "prior therapy" | "treatment" | "excluded" (an exclusion inside the inclusion text)
-
-    @property
-    def excluded(self) -> bool:
-        return self.field == "exclusion criteria"
-
-    @property
-    def counts(self) -> bool:
-        return not self.negated and not self.excluded and not self.tested_only and self.context is None
-
-    @property
-    def unsure(self) -> bool:
-        """Counts, but only as indirect evidence: criteria text with no headings."""
-        return self.field == UNSPLIT_FIELD
-
-    def describe(self) -> str:
-        """What the mention is, in plain words: "mentioned only as excluded prior therapy"."""
-        if self.context == "prior therapy":
-            return "excluded prior therapy" if self.excluded or self.negated else "prior therapy"
-        if self.context == "treatment":
-            return "a treatment, not the tumour's status"
-        if self.context == "excluded" or self.excluded:
-            return "an exclusion"
-        if self.negated:
-            return "absent or negative"
-        if self.tested_only:
-            return "a test to be done"
-        return f"in the {self.field}"
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -125,156 +68,15 @@ class MentionMatch:
     @property
     def best_mention(self) -> Mention | None:
         counting = [m for m in self.mentions if m.counts]
-        return counting[0] if counting else None
+        # A gene that selects patients outranks a drug named in an earlier field.
+        selecting = [m for m in counting if m.kind == "gene" and m.selects and not m.unsure]
+        return (selecting or counting)[0] if counting else None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "query": self.query, "kind": self.kind, "strength": self.strength, "reason": self.reason,
             "notes": list(self.notes), "mentions": [m.to_dict() for m in self.mentions],
         }
-
-
-def _snippet(text: str, start: int, end: int, width: int = 70) -> str:
-    left, right = max(0, start - width), min(len(text), end + width)
-    piece = " ".join(text[left:right].split())
-    return ("…" if left > 0 else "") + piece + ("…" if right < len(text) else "")
-
-
-def _fields(study) -> Iterable[tuple[str, str]]:
-    for title in (study.brief_title, study.official_title):
-        if title:
-            yield "title", title
-    for condition in study.conditions:
-        yield "condition", condition
-    for keyword in study.keywords:
-        yield "keyword", keyword
-    for name in study.intervention_names:
-        yield "intervention", name
-    if study.inclusion_criteria:
-        yield (UNSPLIT_FIELD if getattr(study, "criteria_unsplit", False) else "inclusion criteria",
-               study.inclusion_criteria)
-    if study.exclusion_criteria:
-        yield "exclusion criteria", study.exclusion_criteria
-
-
-def _span_context(field_name: str, text: str, span: tuple[int, int], clause: tuple[int, int]) -> str | None:
-    if "criteria" not in field_name:
-        return None
-    start, end = span
-    context = treatment_context(text, start, end, clause)
-    if context is None and field_name != "exclusion criteria" and excluded_in_inclusion(text, start, end, clause):
-        context = "excluded"
-    return context
-
-
-def _gene_mention(field_name: str, symbol: str, text: str, spans: list[tuple[int, int]],
-                  clause: tuple[int, int], variant: str | None) -> Mention:
-    """One mention per clause: it counts when any occurrence in the clause states the gene plainly;
-    otherwise it carries why not (negated, an exclusion, a treatment, a test to be done)."""
-    start, end = spans[0]
-    negated = clause_negated(text, spans, clause)
-    contexts = [_span_context(field_name, text, span, clause) for span in spans]
-    tests = [tested_only(text, [span], clause) for span in spans]
-    plain = [c is None and not t for c, t in zip(contexts, tests)]
-    context = None
-    tested = False
-    if not negated and not any(plain):
-        found = [c for c in contexts if c]
-        context = next((c for c in ("excluded", "prior therapy", "treatment") if c in found), None)
-        tested = context is None
-    return Mention(field=field_name, phrase=symbol, kind="gene", snippet=_snippet(text, start, end),
-                   variant=variant, negated=negated, tested_only=tested, context=context)
-
-
-def _drug_context(text: str, start: int, end: int, clause: tuple[int, int]) -> str | None:
-    before = text[max(clause[0], start - 60):start]
-    if re.search(r"\b(?:prior|previous|previously|progress\w*|resistan\w*|refractory|failure|failed|"
-                 r"intoleran\w*|pre-?treated|treated\s+with|received|exposure|naive|naïve|after|following)\b",
-                 before, re.IGNORECASE):
-        return "prior therapy"
-    if excluded_in_inclusion(text, start, end, clause):
-        return "excluded"
-    return None
-
-
-def scan(study, *, genes: Iterable[str] = (), variant_phrases: Iterable[str] = (),
-         drug_names: Iterable[str] = ()) -> list[Mention]:
-    """Every mention of the genes/aliases and drugs in the fields that matter, negated or not."""
-    genes = [g for g in dict.fromkeys(g.strip() for g in genes) if g]
-    drugs = [d for d in dict.fromkeys(d.strip() for d in drug_names) if d]
-    variant_phrases = [v for v in dict.fromkeys(v.strip() for v in variant_phrases) if v]
-    variant_regexes = [variant_regex(v) for v in variant_phrases]
-    asks_protein_change = any(PROTEIN_CHANGE.fullmatch(v) for v in variant_phrases)
-    gene_patterns = [(g, gene_regex(g), is_ambiguous(g)) for g in genes]
-    drug_patterns = [(d, drug_regex(d)) for d in drugs]
-    found: list[Mention] = []
-    if not genes and not drugs:
-        return found
-    by_first: dict[str, list[tuple[str, re.Pattern]]] = {}
-    for phrase, regex, _ in gene_patterns:
-        by_first.setdefault(first_word(phrase), []).append((phrase, regex))
-    for phrase, regex in drug_patterns:
-        by_first.setdefault(first_word(phrase), []).append((phrase, regex))
-    gene_firsts = {first_word(g): len(first_word(g)) for g in genes}
-    # Cheap test before the word-by-word pass: the longest word of each phrase, as a substring.
-    needles = {max(WORD.findall(p) or [p], key=len).lower() for p in (*genes, *drugs)}
-    glue_lengths = sorted(set(gene_firsts.values()))
-    for field_name, text in _fields(study):
-        lowered = text.lower()
-        if not any(needle in lowered for needle in needles):
-            continue
-        # One pass over the words finds every candidate; each is then checked with its own pattern.
-        hits_of: dict[str, list[re.Match]] = {}
-        for word in WORD.finditer(text):
-            lower = word.group(0).lower()
-            candidates = by_first.get(lower)
-            if candidates is None and len(lower) > 4 and any(c.isdigit() for c in lower):
-                # a gene glued to a protein change: "BRAFV600E"
-                candidates = next((by_first[lower[:n]] for n in glue_lengths
-                                   if lower[:n] in gene_firsts and GLUED_CHANGE.fullmatch(lower[n:])), None)
-            for phrase, regex in candidates or ():
-                hit = regex.match(text, word.start())
-                if hit:
-                    hits_of.setdefault(phrase, []).append(hit)
-        if not hits_of:
-            continue
-        for symbol, regex, ambiguous in gene_patterns:
-            hits = hits_of.get(symbol, [])
-            if ambiguous and any(is_other_abbreviation(text, *h.span()) for h in hits):
-                # "metformin (MET) ... SU/MET": the text uses the symbol as another abbreviation.
-                hits = [h for h in hits if has_gene_context(text, *h.span())]
-            by_clause: dict[tuple[int, int], list[tuple[int, int]]] = {}
-            for hit in hits:
-                start, end = hit.span()
-                if reads_as_gene(symbol, hit.group(0), text, start, end, ambiguous):
-                    # "Epidermal growth factor receptor (EGFR) gene mutation negative": the name and its
-                    # abbreviation in brackets are one mention for what follows.
-                    bracket = BRACKETED_ABBREVIATION.match(text, end)
-                    end = bracket.end() if bracket else end
-                    by_clause.setdefault(clause_bounds(text, start, end), []).append((start, end))
-            for clause, spans in by_clause.items():
-                start, end = spans[0]
-                # One mention per clause; any negated occurrence makes the clause negative
-                # ("testing of ALK with no ALK rearrangement").
-                found.append(_gene_mention(field_name, symbol, text, spans, clause,
-                                           variant_state(text, clause, variant_regexes, asks_protein_change)))
-        for name, regex in drug_patterns:
-            clauses: set[tuple[int, int]] = set()
-            for hit in hits_of.get(name, ()):
-                start, end = hit.span()
-                clause = clause_bounds(text, start, end)
-                if clause in clauses:
-                    continue
-                clauses.add(clause)
-                # "With or Without Osimertinib" in a title is a study arm, not a negation.
-                in_criteria = "criteria" in field_name
-                found.append(Mention(field=field_name, phrase=name, kind="drug",
-                                     snippet=_snippet(text, start, end),
-                                     negated=in_criteria and is_negated(text, start, end, clause, gene=False),
-                                     context=(_drug_context(text, start, end, clause) if in_criteria else None)))
-    order = {name: i for i, name in enumerate((*POSITIVE_FIELDS, UNSPLIT_FIELD, "exclusion criteria"))}
-    found.sort(key=lambda m: (order[m.field], m.kind != "gene"))
-    return found
 
 
 _ALTERATION_WORDS = re.compile(r"mutat|fusion|positiv|amplif|rearrang|alter|variant|exon|deletion|insertion|"
@@ -316,6 +118,10 @@ def _reason_for_none(label: str, variant: str | None, genes_other: list[Mention]
         excluded = all(m.excluded or m.negated for m in prior)
         return (f"{shown.phrase} is mentioned only as {'excluded ' if excluded else ''}prior therapy, "
                 f"not as a requirement: \"{shown.snippet}\"")
+    factors = [m for m in rejected if m.context == "one factor"]
+    if factors and all(m.context == "one factor" or m.excluded for m in rejected):
+        return (f"{factors[0].phrase} is named only as one of several risk factors, not as a requirement: "
+                f"\"{factors[0].snippet}\"")
     inside = [m for m in rejected if m.context == "excluded"]
     if inside and all(m.context == "excluded" or m.excluded for m in rejected):
         return f"{inside[0].phrase} is mentioned only as an exclusion: \"{inside[0].snippet}\""
@@ -339,7 +145,10 @@ def find_mentions(study, *, label: str, genes: Iterable[str] = (), variant: str 
     genes = tuple(genes)
     mentions = scan(study, genes=genes, variant_phrases=variant_phrases, drug_names=drug_names)
     counting = [m for m in mentions if m.counts]
-    genes_ok = [m for m in counting if m.kind == "gene" and m.variant in (None, "yes") and not m.unsure]
+    genes_stated = [m for m in counting if m.kind == "gene" and m.variant in (None, "yes") and not m.unsure]
+    genes_ok = [m for m in genes_stated if m.selects]
+    # Named in an arm's or intervention's description, but not as who may join.
+    genes_described = [m for m in genes_stated if not m.selects]
     gene_phrases = tuple(genes)
     if any(m.excluded for m in mentions) and all(_bare_name(m, gene_phrases) for m in genes_ok):
         # Only a keyword or condition that is the gene's bare name, while the exclusion criteria
@@ -347,6 +156,13 @@ def find_mentions(study, *, label: str, genes: Iterable[str] = (), variant: str 
         genes_ok, bare = [], genes_ok
     else:
         bare = []
+    listed = [m for m in mentions if m.kind == "gene" and m.field == "condition"]
+    if genes_ok and listed and all(m.negated for m in listed):
+        # The study's own conditions name the gene only as negative ("HER2-negative"): its population
+        # lacks the alteration, so a low level ("HER2-low") or a test named elsewhere is no requirement.
+        negative_condition, genes_ok = listed[0], []
+    else:
+        negative_condition = None
     genes_headless = [m for m in counting if m.kind == "gene" and m.variant in (None, "yes") and m.unsure]
     genes_unsure = [m for m in counting if m.kind == "gene" and m.variant == "unknown"]
     genes_other = [m for m in counting if m.kind == "gene" and m.variant == "no"]
@@ -359,11 +175,21 @@ def find_mentions(study, *, label: str, genes: Iterable[str] = (), variant: str 
         best = genes_ok[0]
         strength = "direct"
         reason = f"{best.phrase if not variant else label} is named in the study's {best.field}: \"{best.snippet}\""
+    elif negative_condition is not None:
+        strength = "indirect"
+        reason = (f"the study's conditions name {negative_condition.phrase} only as negative: "
+                  f"\"{negative_condition.snippet}\"; its other mentions do not say the alteration is required; "
+                  f"check with the study team")
     elif bare:
         best = bare[0]
         strength = "indirect"
         reason = (f"{best.phrase} is only a {best.field} of the study, and its exclusion criteria also name it: "
                   f"\"{best.snippet}\"; check with the study team whether the child's alteration is excluded")
+    elif genes_described:
+        best = genes_described[0]
+        strength = "indirect"
+        reason = (f"{best.phrase} is named in the study's {best.field}, but not as who may join: "
+                  f"\"{best.snippet}\"; check with the study team")
     elif genes_headless:
         best = genes_headless[0]
         strength = "indirect"

@@ -15,6 +15,8 @@ not end a clause):
   prior therapy the gene names a treatment history: "prior EGFR-targeted therapy",
                 "progressed on an ALK inhibitor", "no prior ALK inhibitor"
   tested only   a test to be done, not a finding: "EGFR, ALK and ROS1 testing"
+  one factor    one of several risk factors of which a number must be present: "any of the
+                following two high risk factors such as ... ER/PR negative, HER2 positivity"
 """
 from __future__ import annotations
 
@@ -48,11 +50,20 @@ _POSITIVE_LATER = re.compile(
     r"amplified|amplification|altered|alterations?|harbou?ring|expressing|overexpress\w*|with|confirmed|"
     r"documented|known)\b", re.IGNORECASE)
 _LATER_REACH_WORDS = 20
+# A receptor-status list: "HR negative HER2 positive", "HR Negative and HER2-Positive".
+_STATED_POSITIVE_AFTER = re.compile(r"^[\s\-(]*(?:\+|positive\b|positivity\b)", re.IGNORECASE)
+_OTHER_MARKER_NEGATIVE = re.compile(r"\bnegative\W+(?:and\W+)?$", re.IGNORECASE)
+# "any of the following two high risk factors such as ...": the gene is one qualifying factor among several.
+_SEVERAL_FACTORS_BEFORE = re.compile(
+    r"\b(?:any|at\s+least)\s+(?:of\s+the\s+following\s+)?(?:two|three|2|3)\b[^.;]{0,40}?\bfactors?\b[^.;]*$",
+    re.IGNORECASE)
 # Words that state a finding outright (a list of genes with alteration words is not one).
 _POSITIVE_STATEMENT = re.compile(r"\+|\b(?:positive|positivity|harbou?r\w*|confirmed|documented|carr\w+)\b",
                                  re.IGNORECASE)
+# "EGFR/ALK mutation": the alteration after a slash-joined list of genes belongs to each.
 POSITIVE_AFTER = re.compile(
-    r"^[\s\-(]*(?:[A-Z]\d+[A-Z*]?[\s\-]*)?(?:\+|positive|mutat\w*|fusions?|fused|rearrang\w*|amplif\w*|"
+    r"^(?:\s*/\s*[A-Z][A-Za-z0-9\-]*)*[\s\-(]*(?:[A-Z]\d+[A-Z*]?[\s\-]*)?"
+    r"(?:\+|positive|mutat\w*|fusions?|fused|rearrang\w*|amplif\w*|"
     r"alter\w*|translocat\w*|driven|expressing|overexpress\w*)", re.IGNORECASE)
 # An exclusion written inside the inclusion text, after the mention.
 _EXCLUDED_AFTER = re.compile(
@@ -199,6 +210,8 @@ def is_negated(text: str, start: int, end: int, clause: tuple[int, int], *, gene
         return True
     if gene and is_treatment(text, start, end, clause):
         return False  # "no prior ALK inhibitor" is treatment history: see treatment_context
+    if _STATED_POSITIVE_AFTER.match(after) and _OTHER_MARKER_NEGATIVE.search(before):
+        return False  # "HR negative HER2 positive": the negative is another marker's status
     return _negator_words_before(before)
 
 
@@ -235,7 +248,10 @@ def prior_therapy(text: str, start: int, end: int, clause: tuple[int, int]) -> b
 
 
 def treatment_context(text: str, start: int, end: int, clause: tuple[int, int]) -> str | None:
-    """"prior therapy" ("progressed on an ALK inhibitor"), "treatment" ("EGFR-targeted therapy"), or None."""
+    """"prior therapy" ("progressed on an ALK inhibitor"), "treatment" ("EGFR-targeted therapy"),
+    "one factor" (one of several risk factors, some number of which qualify), or None."""
+    if _SEVERAL_FACTORS_BEFORE.search(text[clause[0]:start]):
+        return "one factor"
     if not is_treatment(text, start, end, clause):
         return None
     return "prior therapy" if is_history(text, start, clause) else "treatment"

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 import trialfind.core.ages as age_module
+import trialfind.core.arms as arms_module
 import trialfind.core.record_shape as record_shape_module
 import trialfind.core.spec as spec_module
 import trialfind.core.study as study_module
@@ -166,7 +167,7 @@ def derivation_version() -> str:
 
     digest = hashlib.sha256(str(SCHEMA_VERSION).encode())
     digest.update(SEPARATOR.encode())
-    for module in (study_module, record_shape_module, spec_module, age_module, fields_module):
+    for module in (study_module, arms_module, record_shape_module, spec_module, age_module, fields_module):
         digest.update(Path(module.__file__).read_bytes())
     return digest.hexdigest()[:16]
 
