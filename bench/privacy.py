@@ -1,6 +1,9 @@
 """The privacy screen against the labelled set: false negatives and false positives.
 
-    .venv/bin/python bench/privacy.py [--show-failures]
+    .venv/bin/python bench/privacy.py [--show-failures] [--labels PATH]
+
+--labels scores another file with the same columns (text, label, kind, note) alone, e.g. a
+blind batch nobody fixed the screen against; its FN/FP are the "all" row.
 
 A personal string counts as caught when the screen finds anything in it (the refusal
 is what protects the family; the kind named is reported separately). Rows whose note
@@ -70,21 +73,38 @@ def _rate(bad: int, total: int) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show-failures", action="store_true")
+    parser.add_argument("--labels", type=Path, default=LABELLED,
+                        help="a TSV with columns text, label (pii/clean), kind, note; default: the labelled set")
+    parser.add_argument("--no-real", action="store_true", help="skip the real-text false-positive table")
     args = parser.parse_args()
-    groups = evaluate(load_rows())
-    print(f"{'group':<22} {'false negatives':>18} {'false positives':>18} {'kind named':>12}")
-    order = ["all", "written-first", "held-out"] + [f"held-out {n} batch" for n in ("first", "second", "third", "fourth", "fifth", "sixth", "seventh")] + sorted(g for g in groups if g.startswith("kind:"))
+    try:
+        rows = load_rows(args.labels)
+        missing = {"text", "label", "kind", "note"} - set(rows[0] if rows else {})
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        print(f"error: cannot read {args.labels}: {error}", file=sys.stderr)
+        return 2
+    if not rows or missing:
+        print(f"error: {args.labels} needs a header text, label, kind, note and at least one row", file=sys.stderr)
+        return 2
+    groups = evaluate(rows)
+    print(f"labels: {args.labels} ({len(rows)} rows)")
+    print(f"{'group':<26} {'false negatives':>18} {'false positives':>18} {'kind named':>12}")
+    numbered = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh")
+    batches = [f"held-out {n} batch" for n in numbered]
+    batches += sorted(g for g in groups if g.startswith("held-out ") and g not in batches)
+    order = ["all", "written-first", "held-out"] + batches + sorted(g for g in groups if g.startswith("kind:"))
     for name in order:
         if name not in groups:
             continue
         g = groups[name]
         caught = g["pii"] - g["fn"]
         kind = f"{g['kind_ok']}/{caught}" if caught else "-"
-        print(f"{name:<22} {_rate(g['fn'], g['pii']):>18} {_rate(g['fp'], g['clean']):>18} {kind:>12}")
-    print("\nreal strings that must pass (false positives)")
-    real = refused_real_strings()
+        print(f"{name:<26} {_rate(g['fn'], g['pii']):>18} {_rate(g['fp'], g['clean']):>18} {kind:>12}")
+    real = {} if args.no_real else refused_real_strings()
+    if real:
+        print("\nreal strings that must pass (false positives)")
     for name, (total, refused) in real.items():
-        print(f"{name:<22} {_rate(len(refused), total):>18}")
+        print(f"{name:<26} {_rate(len(refused), total):>18}")
     if args.show_failures:
         for what, text, kind in groups["all"]["failures"]:
             print(f"{what:8} [{kind}] {text}")
