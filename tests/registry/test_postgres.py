@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import shutil
 import subprocess
+import threading
 import uuid
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from tests.registry.test_reliability import check_concurrent_writers, check_kill
 from tests.registry.test_store import roundtrip_keeps_stats, synthetic_record
 from trialfind.core.errors import InvalidInput
 from trialfind.registry.record import RequestRecord
-from trialfind.registry.schema import SCHEMA_VERSION, metadata, migrate
+from trialfind.registry.schema import SCHEMA_VERSION, SchemaUpgradeNeeded, metadata, migrate
 from trialfind.registry.stats import compute_stats
 from trialfind.registry.store import Registry
 from trialfind.registry.synthetic import synthetic_records
@@ -178,3 +179,81 @@ def test_four_concurrent_writer_processes_on_postgresql(fresh_database, tmp_path
 @pytest.mark.slow
 def test_a_killed_import_leaves_all_or_none_on_postgresql(fresh_database, tmp_path):
     check_kill_during_import(fresh_database(), tmp_path)
+
+
+# -- readers, an older schema and a waiting writer -------------------------------------------
+
+def _hold_row_lock(url: str) -> sa.Connection:
+    """Another writer, mid-transaction on PostgreSQL: holds request 1's row lock until rolled back."""
+    holder = sa.create_engine(url).connect()
+    holder.begin()
+    holder.execute(sa.text("UPDATE requests SET notes = 'synthetic: being edited' WHERE id = 1"))
+    return holder
+
+
+def test_a_waiting_writer_says_so_once_and_then_writes_on_postgresql(fresh_database):
+    url = fresh_database()
+    with Registry.open(url) as registry:
+        registry.add(synthetic_record())
+    holder = _hold_row_lock(url)
+    notices: list[str] = []
+    told = threading.Event()
+    outcome: dict = {}
+
+    def notify(message: str) -> None:
+        notices.append(message)
+        told.set()
+
+    def writer() -> None:
+        try:
+            with Registry.open(url, notify=notify, lock_notice_after=0.1) as registry:
+                outcome["record"] = registry.update(1, {"decision": "denied"})
+        except Exception as exc:  # surfaced by the assertion below
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        assert told.wait(timeout=60), "the writer never said it was waiting"
+        assert "record" not in outcome and "error" not in outcome   # it really is waiting for the row
+        with Registry.open(url, read_only=True) as reader:           # and a reader is not
+            assert reader.get(1).decision != "denied"
+    finally:
+        holder.rollback()
+        holder.close()
+    thread.join(timeout=120)
+    assert "error" not in outcome, outcome.get("error")
+    assert outcome["record"].decision == "denied"
+    assert len(notices) == 1 and "waiting for another process" in notices[0] and "\n" not in notices[0]
+
+
+def test_a_writer_that_gets_its_locks_at_once_says_nothing_on_postgresql(fresh_database):
+    notices: list[str] = []
+    with Registry.open(fresh_database(), notify=notices.append, lock_notice_after=0.05) as registry:
+        registry.add(synthetic_record())
+        registry.update(1, {"decision": "denied"})
+    assert notices == []
+
+
+def test_a_reader_refuses_an_older_postgresql_schema_without_waiting_or_upgrading(fresh_database):
+    url = fresh_database()
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        migrate(conn, target=1)
+    migrating = engine.connect()
+    migrating.begin()
+    # Another process upgrading right now holds the migration lock: a reader must not queue behind it.
+    migrating.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": 0x7472_6666})
+    try:
+        with pytest.raises(SchemaUpgradeNeeded, match="trialfind registry migrate"):
+            Registry.open(url, read_only=True)
+    finally:
+        migrating.rollback()
+        migrating.close()
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT max(version) FROM schema_version")).scalar() == 1
+    engine.dispose()
+    with Registry.open(url) as registry:
+        assert registry.schema_version() == SCHEMA_VERSION
+    with Registry.open(url, read_only=True) as reader:
+        assert reader.count() == 0
