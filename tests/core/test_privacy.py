@@ -227,7 +227,10 @@ def test_the_screen_sits_at_the_bottom_layer():
 
 @pytest.mark.parametrize("text", ["Grace relapsed in the spring", "only Will was eligible", "Hunter completed 4 cycles",
                                   "Brooklyn is 6 years old", "Christian tolerated the drug", "Sunny had a fever",
-                                  "Faith was admitted on day 3", "Hope and her brother both screened"])
+                                  "Faith was admitted on day 3", "Hope and her brother both screened",
+                                  "Grace Okafor tolerated the first cycle", "Will Thompson is on dabrafenib",
+                                  "The nurse gave Precious her dose", "We took Faith to Boston for the scan",
+                                  "Okonkwo family agreed to share", "Mercy has completed 6 cycles"])
 def test_a_given_name_that_is_also_a_word_is_a_name_in_a_persons_slot(text):
     assert "name" in _kinds(f"synthetic: {text}")
 
@@ -236,7 +239,10 @@ def test_a_given_name_that_is_also_a_word_is_a_name_in_a_persons_slot(text):
                                   "Will the company extend supply beyond 6 months?",
                                   "Summer holidays delayed the ethics review", "Hunter syndrome was ruled out",
                                   "The Brooklyn site of the trial was full", "Houston started recruiting in March",
-                                  "Lilly responded within a week", "Hope was low after the scan"])
+                                  "Lilly responded within a week", "Hope was low after the scan",
+                                  "Rose Bengal staining was done", "Major Neurocognitive Disorder",
+                                  "Oral Sildenafil", "Patience was needed as the review took 6 weeks",
+                                  "Destiny Pharma was not involved", "referred to Austin for the scan"])
 def test_the_same_words_used_as_words_places_or_companies_pass(text):
     assert _kinds(text) == set()
 

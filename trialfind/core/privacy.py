@@ -43,6 +43,7 @@ from trialfind.core.privacy_words import (
     ROLE_EMAIL_STEMS,
     ROLE_WORDS,
     US_STATES,
+    WORD_LIKE_NAMES,
 )
 from trialfind.core.text import NCT_ID_PATTERN
 
@@ -185,7 +186,9 @@ _CONTEXT_NAME = re.compile(
     rf"\b(?i:spoke\s+(?:with|to)|talked\s+(?:with|to)|met\s+with|emailed|thanks\s+to|thank\s+you|signed|"
     rf"regards|attn|attention\s*:|cc|dear|hi|hello|(?:written|signed|sent|submitted|completed|reported|filled\s+(?:in|out))\s+by)\s*[,:]?\s+({_NAME_WORD})")
 _FAMILY = re.compile(rf"\b(?i:the)\s+({_NAME_WORD})\s+(?i:family|household)\b"
-                     r"(?!\s+(?:kinases?|members?|history|of|proteins?))")
+                     r"(?!\s+(?:kinases?|members?|history|of|proteins?))|"
+                     rf"\b({_NAME_WORD})\s+(?i:family|household)\s+(?=(?:has|have|had|is|was|were|are|agreed|asked|"
+                     r"wants|wanted|consented|decided|declined|chose|said|requested|travelled|traveled|lives)\b)")
 # A capitalised word used like a person: "Izzy's counts", "Oskar and his mum", "Nia, 7,", "Leo is 6".
 _PERSON_CONTEXT = re.compile(
     rf"\b({_NAME_WORD})(?:['’]s\s+(?i:counts|bloods|labs|platelets|scans?|mri|ct|pet|tumou?r|cancer|relapse|"
@@ -218,6 +221,14 @@ _PERSON_VERB = re.compile(
     r"eligible|ineligible|enrolled|treated|started|born|doing|feeling|on|off|referred|seen|given|"
     r"scheduled|able|unable|too|\d)"
     r")\b)")
+# The object of caring for a child: "gave Precious her dose", "took Faith to Boston", "applied for Hope through".
+_PERSON_OBJECT = re.compile(
+    rf"\b(?i:gave|give|giving|took|take|taking|brought|bring|drove|applied\s+for|asked\s+for|requested\s+for|"
+    rf"treated|treating|examined|saw|visited|admitted|discharged|enrolled|screened|referred|dosed|hugged|told|"
+    rf"helped|for|with|to)\s+({_NAME_WORD})\s+(?P<next>her|his|their|to|through|at|into|home|back|yesterday|"
+    rf"today|again|because|after|before|when|since)\b")
+# A given name that is also a word, then a surname: "Grace Okafor", "Will Thompson".
+_NAME_PAIR = re.compile(rf"\b({_NAME_WORD})\s+({_NAME_WORD})\b")
 # "dr ngozi eze": a title typed in lower case before a word that is not an ordinary word.
 _LOWER_TITLE = re.compile(r"\b(?:dr|doctor|mr|mrs|ms|prof|nurse|sister)\.?\s+([a-z][a-z'’\-]{2,})")
 # "little Bodhi", "baby Ana": an endearment before a capitalised word.
@@ -412,7 +423,8 @@ def _names(text: str, found: list[Finding], known: frozenset[str], contact: bool
                 and any(_bare(part) in dictionary_given_names() for part in parts)):
             add(match, "a hyphenated name")
     for match in _FAMILY.finditer(text):
-        if _is_name(match.group(1), known):
+        word = match.group(1) or match.group(2)
+        if _is_name(word, known) and (match.group(1) or not is_english_word(word)):
             add(match, "a family name")
     words = list(_WORD.finditer(text))
     for index, match in enumerate(words):
@@ -442,6 +454,21 @@ def _names(text: str, found: list[Finding], known: frozenset[str], contact: bool
 _VERBS_OF_PLACES_TOO = frozenset("started restarted completed received finished had has got needs needed spent "
                                  "became asked says said went came goes enrolled screened began".split())
 _PLACE_WORDS = WORD_LIKE_PLACES | frozenset(w.lower() for phrase in PLACES for w in phrase.split())
+_COMPANY_WORDS = frozenset(w.lower() for phrase in COMPANIES + INSTITUTIONS for w in phrase.replace("-", " ").split())
+
+
+_CURATED_WORD_LIKE = WORD_LIKE_NAMES | GIVEN_NAMES
+_LAST_WORD = re.compile(rf"({_NAME_WORD})\s+$")
+_NEXT_WORD = re.compile(rf"\s+({_NAME_WORD})")
+
+
+def _is_surname(first: str, second: str, known: frozenset[str]) -> bool:
+    """`second` can be the surname after the given name `first`: spelt like a name and no ordinary,
+    place, company or role word."""
+    surname = _bare(second)
+    return bool(_is_capitalised(first) and _NAME_SHAPE.match(second) and surname not in known
+                and surname not in NOT_NAMES and surname not in ROLE_WORDS and surname not in _PLACE_WORDS
+                and surname not in _COMPANY_WORDS and not is_english_word(surname))
 
 
 def _word_like_names(text: str, found: list[Finding], known: frozenset[str]) -> None:
@@ -450,14 +477,29 @@ def _word_like_names(text: str, found: list[Finding], known: frozenset[str]) -> 
     Runs on text where only codes, doses and structural company/hospital/eponym phrases are
     masked: the place and eponym lists would otherwise hide "Brooklyn is 6" and "Hunter completed".
     """
-    for pattern in (_PERSON_VERB, _PERSON_CONTEXT):
+    # Standalone, only the curated word-like names ("Grace Okafor"); the dictionary's ("Brain", "Major",
+    # "Oral") lead clinical phrases ("Oral Sildenafil"), so they need a person's slot as well (below).
+    for match in _NAME_PAIR.finditer(text):
+        title_case = _NEXT_WORD.match(text, match.end())      # "Major Neurocognitive Disorder": a title
+        if title_case and _is_capitalised(title_case.group(1)) and is_english_word(title_case.group(1)):
+            continue
+        if _bare(match.group(1)) in _CURATED_WORD_LIKE and _is_surname(match.group(1), match.group(2), known):
+            found.append(Finding("name", *match.span(), "a person's name (a given name and a surname)"))
+    for pattern in (_PERSON_VERB, _PERSON_CONTEXT, _PERSON_OBJECT):
         for match in pattern.finditer(text):
             word = match.group(1)
             bare = _bare(word)
             verb = (match.groupdict().get("verb") or "").split()
             if bare in _PLACE_WORDS and verb and verb[0].lower() in _VERBS_OF_PLACES_TOO:
                 continue                               # "Houston started recruiting", "Austin has a slot"
-            if (_is_capitalised(word) and not word.isupper() and bare not in known
+            if bare in _PLACE_WORDS and (match.groupdict().get("next") or "her").lower() not in ("her", "his", "their"):
+                continue                               # "referred to Austin for", "with Boston at"
+            before = _LAST_WORD.search(text, max(0, match.start(1) - 40), match.start(1))
+            if before and _bare(before.group(1)) in word_like_given_names() and _is_surname(before.group(1), word,
+                                                                                             known):
+                found.append(Finding("name", before.start(1), match.end(1),
+                                     "a person's name (a given name and a surname used of a person)"))
+            elif (_is_capitalised(word) and not word.isupper() and bare not in known
                     and bare in word_like_given_names()):
                 found.append(Finding("name", *match.span(1), "a person's name (a given name used of a person)"))
 
