@@ -111,7 +111,9 @@ def main() -> int:
     numbered = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh")
     batches = [f"held-out {n} batch" for n in numbered]
     batches += sorted(g for g in groups if g.startswith("held-out ") and g not in batches)
-    order = ["all", "written-first", "held-out"] + batches + sorted(g for g in groups if g.startswith("kind:"))
+    # Another file (a blind batch) is scored alone: its own "all" row, no written-first/held-out split.
+    split = ["written-first", "held-out"] if args.labels.resolve() == LABELLED.resolve() else []
+    order = ["all"] + split + batches + sorted(g for g in groups if g.startswith("kind:"))
     for name in order:
         if name not in groups:
             continue
