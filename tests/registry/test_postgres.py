@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import shutil
 import subprocess
+import sys
 import threading
 import uuid
 from pathlib import Path
@@ -244,12 +245,26 @@ def test_a_reader_refuses_an_older_postgresql_schema_without_waiting_or_upgradin
     migrating.begin()
     # Another process upgrading right now holds the migration lock: a reader must not queue behind it.
     migrating.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": 0x7472_6666})
+    outcome: dict = {}
+
+    def reader() -> None:
+        try:
+            Registry.open(url, read_only=True).close()
+            outcome["opened"] = True
+        except Exception as exc:  # surfaced by the assertion below
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=reader)
+    thread.start()
     try:
-        with pytest.raises(SchemaUpgradeNeeded, match="trialfind registry migrate"):
-            Registry.open(url, read_only=True)
+        thread.join(timeout=30)
+        assert not thread.is_alive(), "the reader waited behind the migration lock"
     finally:
         migrating.rollback()
         migrating.close()
+        thread.join(timeout=60)
+    assert isinstance(outcome.get("error"), SchemaUpgradeNeeded), outcome
+    assert "trialfind registry migrate" in str(outcome["error"])
     with engine.connect() as conn:
         assert conn.execute(sa.text("SELECT max(version) FROM schema_version")).scalar() == 1
     engine.dispose()
@@ -257,3 +272,31 @@ def test_a_reader_refuses_an_older_postgresql_schema_without_waiting_or_upgradin
         assert registry.schema_version() == SCHEMA_VERSION
     with Registry.open(url, read_only=True) as reader:
         assert reader.count() == 0
+
+
+@pytest.mark.slow
+def test_cli_writer_waiting_on_postgresql_says_so_on_stderr_after_2_s(fresh_database, tmp_path):
+    url = fresh_database()
+    with Registry.open(url) as registry:
+        registry.add(synthetic_record())
+    holder = _hold_row_lock(url)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TRIALFIND_")}
+    env.update(TRIALFIND_CACHE_DIR=str(tmp_path / "cache"), TRIALFIND_DATA_DIR=str(tmp_path / "data"),
+               PYTHONUNBUFFERED="1")
+    command = [sys.executable, "-m", "trialfind", "registry", "update", "1", "--decision", "denied", "--db", url]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    silent_too_long = threading.Timer(90, process.kill)   # a writer that never speaks fails, not hangs
+    silent_too_long.start()
+    try:
+        first_line = process.stderr.readline()   # blocks until the writer speaks (after 2 s of waiting)
+        assert "waiting for another process to finish writing to the registry" in first_line
+        assert process.poll() is None            # still waiting for the row
+    finally:
+        silent_too_long.cancel()
+        holder.rollback()
+        holder.close()
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == 0, err
+    assert "waiting" not in err                  # said once only
+    with Registry.open(url, read_only=True) as reader:
+        assert reader.get(1).decision == "denied"
