@@ -12,6 +12,7 @@ import pytest
 
 from tests.registry.test_record import synthetic_values
 from trialfind.registry.record import RequestRecord
+from trialfind.registry.schema import MIGRATIONS, SCHEMA_VERSION, SchemaUpgradeNeeded
 from trialfind.registry.store import Registry
 
 
@@ -209,3 +210,56 @@ def test_cli_writer_waiting_for_the_lock_says_so_on_stderr(tmp_path):
     out, err = process.communicate(timeout=120)
     assert process.returncode == 0, err
     assert "waiting" not in err                  # said once only
+
+
+# -- a reader and an older schema ------------------------------------------------------------
+
+def _schema_versions(path) -> list[int]:
+    with sqlite3.connect(path) as conn:
+        return [row[0] for row in conn.execute("SELECT version FROM schema_version ORDER BY version")]
+
+
+def test_a_reader_refuses_an_older_schema_in_one_line_without_the_write_lock(tmp_path):
+    from tests.registry.test_store import _v1_database_with_data
+
+    path = tmp_path / "old.sqlite"
+    _v1_database_with_data(path)
+    holder = _hold_write_lock(path)
+    try:
+        # 50 ms of busy timeout: had the reader asked for the write lock it would fail with "locked".
+        with pytest.raises(SchemaUpgradeNeeded) as refused:
+            Registry.open(path, read_only=True, busy_timeout_ms=50)
+        message = str(refused.value)
+        assert "trialfind registry migrate" in message and "schema version 1" in message and "\n" not in message
+        assert _lock_is_held(path)
+    finally:
+        holder.rollback()
+        holder.close()
+    assert _schema_versions(path) == [1]          # nothing upgraded behind the reader's back
+    with Registry.open(path) as store:             # a writer upgrades it
+        assert store.count() == 2
+    with Registry.open(path, read_only=True) as store:
+        assert store.count() == 2
+
+
+@pytest.mark.slow
+def test_cli_reading_an_older_registry_says_to_migrate_and_migrate_upgrades_it(tmp_path):
+    from tests.registry.test_store import _v1_database_with_data
+
+    path = tmp_path / "old.sqlite"
+    _v1_database_with_data(path)
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "trialfind", "registry", *args, "--db", str(path)],
+                              capture_output=True, text=True, env=_env(tmp_path), timeout=120)
+
+    for args in (("list",), ("show", "1"), ("stats",), ("export",), ("report", "--output", str(tmp_path / "r.html"))):
+        refused = run(*args)
+        assert refused.returncode == 1 and refused.stdout == "", args
+        assert len(refused.stderr.strip().splitlines()) == 1 and "trialfind registry migrate" in refused.stderr
+    assert _schema_versions(path) == [1] and not (tmp_path / "r.html").exists()
+    migrated = run("migrate")
+    assert migrated.returncode == 0 and f"schema version {SCHEMA_VERSION}" in migrated.stdout, migrated.stderr
+    assert _schema_versions(path) == [number for number, _, _ in MIGRATIONS]
+    listed = run("list")
+    assert listed.returncode == 0 and "lorlatinib" in listed.stdout and listed.stderr == ""

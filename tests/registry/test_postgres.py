@@ -11,6 +11,8 @@ import datetime as dt
 import os
 import shutil
 import subprocess
+import sys
+import threading
 import uuid
 from pathlib import Path
 
@@ -21,7 +23,7 @@ from tests.registry.test_reliability import check_concurrent_writers, check_kill
 from tests.registry.test_store import roundtrip_keeps_stats, synthetic_record
 from trialfind.core.errors import InvalidInput
 from trialfind.registry.record import RequestRecord
-from trialfind.registry.schema import SCHEMA_VERSION, metadata, migrate
+from trialfind.registry.schema import SCHEMA_VERSION, SchemaUpgradeNeeded, metadata, migrate
 from trialfind.registry.stats import compute_stats
 from trialfind.registry.store import Registry
 from trialfind.registry.synthetic import synthetic_records
@@ -178,3 +180,123 @@ def test_four_concurrent_writer_processes_on_postgresql(fresh_database, tmp_path
 @pytest.mark.slow
 def test_a_killed_import_leaves_all_or_none_on_postgresql(fresh_database, tmp_path):
     check_kill_during_import(fresh_database(), tmp_path)
+
+
+# -- readers, an older schema and a waiting writer -------------------------------------------
+
+def _hold_row_lock(url: str) -> sa.Connection:
+    """Another writer, mid-transaction on PostgreSQL: holds request 1's row lock until rolled back."""
+    holder = sa.create_engine(url).connect()
+    holder.begin()
+    holder.execute(sa.text("UPDATE requests SET notes = 'synthetic: being edited' WHERE id = 1"))
+    return holder
+
+
+def test_a_waiting_writer_says_so_once_and_then_writes_on_postgresql(fresh_database):
+    url = fresh_database()
+    with Registry.open(url) as registry:
+        registry.add(synthetic_record())
+    holder = _hold_row_lock(url)
+    notices: list[str] = []
+    told = threading.Event()
+    outcome: dict = {}
+
+    def notify(message: str) -> None:
+        notices.append(message)
+        told.set()
+
+    def writer() -> None:
+        try:
+            with Registry.open(url, notify=notify, lock_notice_after=0.1) as registry:
+                outcome["record"] = registry.update(1, {"decision": "denied"})
+        except Exception as exc:  # surfaced by the assertion below
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        assert told.wait(timeout=60), "the writer never said it was waiting"
+        assert "record" not in outcome and "error" not in outcome   # it really is waiting for the row
+        with Registry.open(url, read_only=True) as reader:           # and a reader is not
+            assert reader.get(1).decision != "denied"
+    finally:
+        holder.rollback()
+        holder.close()
+    thread.join(timeout=120)
+    assert "error" not in outcome, outcome.get("error")
+    assert outcome["record"].decision == "denied"
+    assert len(notices) == 1 and "waiting for another process" in notices[0] and "\n" not in notices[0]
+
+
+def test_a_writer_that_gets_its_locks_at_once_says_nothing_on_postgresql(fresh_database):
+    notices: list[str] = []
+    with Registry.open(fresh_database(), notify=notices.append, lock_notice_after=0.05) as registry:
+        registry.add(synthetic_record())
+        registry.update(1, {"decision": "denied"})
+    assert notices == []
+
+
+def test_a_reader_refuses_an_older_postgresql_schema_without_waiting_or_upgrading(fresh_database):
+    url = fresh_database()
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        migrate(conn, target=1)
+    migrating = engine.connect()
+    migrating.begin()
+    # Another process upgrading right now holds the migration lock: a reader must not queue behind it.
+    migrating.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": 0x7472_6666})
+    outcome: dict = {}
+
+    def reader() -> None:
+        try:
+            Registry.open(url, read_only=True).close()
+            outcome["opened"] = True
+        except Exception as exc:  # surfaced by the assertion below
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    try:
+        thread.join(timeout=30)
+        assert not thread.is_alive(), "the reader waited behind the migration lock"
+    finally:
+        migrating.rollback()
+        migrating.close()
+        thread.join(timeout=60)
+    assert isinstance(outcome.get("error"), SchemaUpgradeNeeded), outcome
+    assert "trialfind registry migrate" in str(outcome["error"])
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT max(version) FROM schema_version")).scalar() == 1
+    engine.dispose()
+    with Registry.open(url) as registry:
+        assert registry.schema_version() == SCHEMA_VERSION
+    with Registry.open(url, read_only=True) as reader:
+        assert reader.count() == 0
+
+
+@pytest.mark.slow
+def test_cli_writer_waiting_on_postgresql_says_so_on_stderr_after_2_s(fresh_database, tmp_path):
+    url = fresh_database()
+    with Registry.open(url) as registry:
+        registry.add(synthetic_record())
+    holder = _hold_row_lock(url)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TRIALFIND_")}
+    env.update(TRIALFIND_CACHE_DIR=str(tmp_path / "cache"), TRIALFIND_DATA_DIR=str(tmp_path / "data"),
+               PYTHONUNBUFFERED="1")
+    command = [sys.executable, "-m", "trialfind", "registry", "update", "1", "--decision", "denied", "--db", url]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    silent_too_long = threading.Timer(90, process.kill)   # a writer that never speaks fails, not hangs
+    silent_too_long.start()
+    try:
+        first_line = process.stderr.readline()   # blocks until the writer speaks (after 2 s of waiting)
+        assert "waiting for another process to finish writing to the registry" in first_line
+        assert process.poll() is None            # still waiting for the row
+    finally:
+        silent_too_long.cancel()
+        holder.rollback()
+        holder.close()
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == 0, err
+    assert "waiting" not in err                  # said once only
+    with Registry.open(url, read_only=True) as reader:
+        assert reader.get(1).decision == "denied"

@@ -12,6 +12,7 @@ from trialfind.output.render import render
 from trialfind.registry.dates import DATE_TO_DAYS
 from trialfind.registry.record import AGE_BANDS, CHANNELS, DECISIONS, OUTCOMES, REPORTER_ROLES, RequestRecord
 from trialfind.registry.report import REPORT_COLUMNS, build_report, report_rows
+from trialfind.registry.schema import SCHEMA_VERSION
 from trialfind.registry.stats import STAT_COLUMNS, TABLE_COLUMNS, compute_stats
 from trialfind.registry.store import IMPORT_CHUNK, Registry
 from trialfind.registry.transfer import import_csv, records_to_csv
@@ -139,6 +140,17 @@ def list_command(db, company, drug, target, decision, limit, fmt, output, excel)
     rows = [r.as_dict() for r in records]
     columns = None if fmt in ("json", "jsonl") else LIST_COLUMNS
     emit(render(rows, fmt, columns=columns, table_columns=LIST_COLUMNS, excel=excel), output)
+
+
+@registry.command("migrate")
+@db_option
+def migrate_command(db):
+    """Upgrade an older registry database to this trialfind's schema (reading commands never do).
+
+    Any command that writes upgrades it as well; this one writes nothing else."""
+    with _open(db) as store:
+        pass
+    click.echo(f"the registry {store.display_url} is at schema version {SCHEMA_VERSION}")
 
 
 @registry.command("show")

@@ -80,9 +80,7 @@ def _name_dictionary_lines():
 
 
 @functools.lru_cache(maxsize=1)
-def dictionary_given_names() -> frozenset[str]:
-    """Lower-case given names that are not English words, places, companies or role words."""
-    company_words = {word.lower() for phrase in COMPANIES for word in phrase.replace("-", " ").split()}
+def _dictionary_names() -> frozenset[str]:
     names: set[str] = set()
     for line in _name_dictionary_lines():
         if line[:1] in "#=" or len(line) < 30:
@@ -90,6 +88,30 @@ def dictionary_given_names() -> frozenset[str]:
         name = line[3:29].strip().lower()
         if len(name) >= 3 and name.isascii() and name.isalpha():
             names.add(name)
+    return frozenset(names)
+
+
+# Words the name dictionary lists that are never a person's name in English text.
+_NEVER_NAMES = frozenset("the and son boy girl man men baby king queen prince princess day may".split())
+
+
+@functools.lru_cache(maxsize=1)
+def word_like_given_names() -> frozenset[str]:
+    """Given names that are also ordinary words or places ("Grace", "Will", "Brooklyn", "Hunter").
+
+    A name only where the sentence uses the word as a person ("Grace relapsed", "only Will was
+    eligible"); company words are left out ("Lilly responded" is the company).
+    """
+    company_words = {word.lower() for phrase in COMPANIES for word in phrase.replace("-", " ").split()}
+    names = _dictionary_names() | GIVEN_NAMES | WORD_LIKE_NAMES
+    return frozenset(names - company_words - ROLE_WORDS - _NEVER_NAMES)
+
+
+@functools.lru_cache(maxsize=1)
+def dictionary_given_names() -> frozenset[str]:
+    """Lower-case given names that are not English words, places, companies or role words."""
+    company_words = {word.lower() for phrase in COMPANIES for word in phrase.replace("-", " ").split()}
+    names = _dictionary_names()
     excluded = WORD_LIKE_PLACES | WORD_LIKE_NAMES | company_words | NOT_NAMES | ROLE_WORDS
     kept = {name for name in names - excluded if not is_english_word(name)}
     return frozenset(kept | {n for n in GIVEN_NAMES if n not in WORD_LIKE_NAMES})

@@ -25,7 +25,12 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping
 
 from trialfind.core.errors import InvalidInput
-from trialfind.core.given_names import dictionary_given_names, is_english_word
+from trialfind.core.given_names import (
+    WORD_LIKE_PLACES,
+    dictionary_given_names,
+    is_english_word,
+    word_like_given_names,
+)
 from trialfind.core.privacy_words import (
     COMPANIES,
     EPONYMS,
@@ -38,6 +43,7 @@ from trialfind.core.privacy_words import (
     ROLE_EMAIL_STEMS,
     ROLE_WORDS,
     US_STATES,
+    WORD_LIKE_NAMES,
 )
 from trialfind.core.text import NCT_ID_PATTERN
 
@@ -100,8 +106,12 @@ _RECORD_WORDS = (
     r"nhs\s*(?:no|number|#)?|chi\s*(?:no|number)|social\s+security(?:\s+(?:no|number|#))?|ssn|sin|"
     r"insurance\s*(?:member\s*)?(?:id|no|number|#)|member\s*(?:id|no|number|#)|policy\s*(?:no|number|#)|"
     r"health\s*card\s*(?:no|number|#)?|medicaid\s*(?:id|no|number|#)?|medicare\s*(?:id|no|number|#)?|"
-    r"unit\s*(?:no|number)|case\s*(?:no|number|#)|versichertennummer|num[ée]ro\s+de\s+s[ée]curit[ée]\s+sociale)")
-_RECORD = re.compile(rf"\b{_RECORD_WORDS}(?![a-z])\.?\s*(?:is|:|-|=)?\s*[A-Z]{{0,4}}[-\s]?\d[\dA-Z\s-]{{1,}}", re.I)
+    r"unit\s*(?:no|number)|case\s*(?:no|number|#)|versichertennummer|num[ée]ro\s+de\s+s[ée]curit[ée]\s+sociale|"
+    r"aadhaa?r(?:\s*(?:no|number|#))?|pan\s*(?:no|number|#|card)|curp|bsn|personnummer|codice\s+fiscale|"
+    r"tax\s*(?:id|no|number)|passport\s*(?:no|number|#)?|driver'?s\s+licen[cs]e(?:\s*(?:no|number|#))?)")
+_RECORD_WHERE = r"(?:\s+(?:at|in|for|with|from)\s+(?:the\s+)?[\w'’]+(?:\s+[\w'’]+)?)?"   # "MRN at Boston is"
+_RECORD = re.compile(rf"\b{_RECORD_WORDS}(?![a-z])\.?{_RECORD_WHERE}"
+                     rf"\s*(?:is|was|:|-|=)?\s*[A-Z]{{0,4}}[-\s]?\d[\dA-Z\s-]{{1,}}", re.I)
 _SSN = re.compile(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])")
 _LONG_NUMBER = re.compile(r"(?<![\w.,/-])\d{6,}(?![\w.,/]|\s*(?:%|mg|mcg|µg|ug|ml|mL|g\b|kg|iu|units?|cells|copies|/))", re.I)
 
@@ -110,7 +120,7 @@ _PHONE_SHAPES = (
     re.compile(r"(?<![\w+])\+\d{1,3}[\s.-]?(?:\(0\)\s?)?\(?\d{1,5}\)?(?:[\s./-]?\d{2,5}){1,4}"),
     re.compile(r"(?<![\w+])00[1-9]\d{0,2}[\s.-]\d{1,5}(?:[\s./-]?\d{2,8}){1,3}(?![\w/])"),      # 0049 89 1234567
     # North American: (617) 555 0123, 617/555/0123, 1-800-438-1985, 6175550123
-    re.compile(r"(?<![\w/.-])(?:1[\s.-])?\(?[2-9]\d{2}\)?[\s./-]?\d{3}[\s./-]\d{4}(?![\w/.-])"),
+    re.compile(r"(?<![\w/.-])(?:1[\s.-])?\(?[2-9]\d{2}\)?[\s./-]?\d{3}[\s./-]\d{4}(?![\w/-]|\.\d)"),
     re.compile(r"(?<![\w/.-])[2-9]\d{2}[2-9]\d{6}(?![\w/.-])"),
     # national with trunk zero: 020 7946 0958, 07700 900123, 06 12 34 56 78, 030 901820, 089/1234567
     re.compile(r"(?<![\w/.-])0\d{1,4}[\s./-]?\d{2,8}(?:[\s./-]\d{2,4}){0,3}(?![\w/])"),
@@ -128,19 +138,20 @@ _STREET_TYPES = (r"street|avenue|road|boulevard|lane|drive|court|terrace|highway
                  r"grove|gardens|mews|walk|row|square|place|way|circle|trail|st|ave|av|rd|blvd|ln|dr|ct|"
                  r"ter|hwy|pkwy|cres|sq|pl|cir")
 _US_STREET = re.compile(
-    rf"(?<![\w/.-])\d{{1,6}}[A-Za-z]?,?\s+(?:(?:[NSEW]\.?|north|south|east|west)\s+)?"
+    rf"(?<![\w/.-])(?:\d{{1,4}}[A-Za-z]?/)?\d{{1,6}}[A-Za-z]?,?\s+(?:(?:[NSEW]\.?|north|south|east|west)\s+)?"
     rf"((?:[{_UP}0-9][{_U}0-9.'’\-]*\s+){{1,4}})({_STREET_TYPES})\b\.?", re.I)
 _EU_STREET_AFTER = re.compile(  # Hauptstraße 12, Musterstr. 5, Kirchweg 3a, Lindenallee 7
     rf"\b[{_UP}][{_U}\-]*(?:stra(?:ß|ss)e|str\.|weg|gasse|platz|allee|ring|damm|ufer|steig|pfad|chaussee)\s*\d{{1,4}}[a-z]?\b")
 _EU_STREET_WORDS = re.compile(   # 12 rue de Rivoli, Calle Mayor 5, Via Roma 10, C/ Alcalá 20, Am Markt 3
     rf"(?:\b\d{{1,4}}\s*(?:bis|ter)?,?\s+(?:rue|avenue|av\.|bd|boulevard|chemin|all[ée]e|impasse|quai|place|cours|"
-    rf"route|passage)\s+(?:(?:de|du|des|la|le|l'|d')\s*)*[{_UP}])|"
+    rf"route|passage)\s+(?:(?:de|du|des|la|le|l'|d')\s*)*(?-i:[{_UP}]))|"
     rf"(?:\b(?:rue|avenue|boulevard|bd|chemin|all[ée]e|quai|calle|c/|avenida|avda\.?|paseo|plaza|carrer|rua|travessa|via|viale|piazza|corso|vicolo|largo|"
-    rf"straat|laan|gracht|plein)\s+(?:(?:de|del|la|las|los|da|do|dos|della|di|van|der)\s+)*"
-    rf"[{_UP}][{_U}'’\-]*(?:\s+[{_UP}][{_U}'’\-]*){{0,3}},?\s*(?:n[º°o]\.?\s*)?\d{{1,4}})", re.I)
+    rf"straat|laan|gracht|plein)\s+(?:(?:de|del|la|las|los|da|das|do|dos|della|delle|dei|di|van|der)\s+)*"
+    rf"(?-i:[{_UP}])[{_U}'’\-]*(?:\s+(?-i:[{_UP}])[{_U}'’\-]*){{0,3}},?\s*(?:n[º°o]\.?\s*)?\d{{1,4}})", re.I)
 _PO_BOX = re.compile(r"\b(?:p\.?\s?o\.?\s*box|post\s+office\s+box|postfach|apartado)\s*\d+|"
                      r"\b(?:apt|apartment|flat|suite|unit)\.?\s*#?\s*\d+[A-Za-z]?\b\s*,", re.I)
 _US_ZIP = re.compile(rf"\b(?:{'|'.join(US_STATES)}),?\s+\d{{5}}(?:-\d{{4}})?\b")
+_AU_STATE_POSTCODE = re.compile(r"\b(?:NSW|VIC|QLD|TAS|ACT|NT|WA|SA)\s+\d{4}(?![\w-])")
 _ZIP4 = re.compile(r"(?<![\w-])\d{5}-\d{4}(?![\w-])")
 _ZIP_WORD = re.compile(r"\b(?:zip|zip\s*code|postcode|post\s*code|postal\s*code|plz|code\s+postal|c\.p\.|cp)"
                        r"\s*:?\s*[A-Z0-9]{0,4}\d",
@@ -175,7 +186,9 @@ _CONTEXT_NAME = re.compile(
     rf"\b(?i:spoke\s+(?:with|to)|talked\s+(?:with|to)|met\s+with|emailed|thanks\s+to|thank\s+you|signed|"
     rf"regards|attn|attention\s*:|cc|dear|hi|hello|(?:written|signed|sent|submitted|completed|reported|filled\s+(?:in|out))\s+by)\s*[,:]?\s+({_NAME_WORD})")
 _FAMILY = re.compile(rf"\b(?i:the)\s+({_NAME_WORD})\s+(?i:family|household)\b"
-                     r"(?!\s+(?:kinases?|members?|history|of|proteins?))")
+                     r"(?!\s+(?:kinases?|members?|history|of|proteins?))|"
+                     rf"\b({_NAME_WORD})\s+(?i:family|household)\s+(?=(?:has|have|had|is|was|were|are|agreed|asked|"
+                     r"wants|wanted|consented|decided|declined|chose|said|requested|travelled|traveled|lives)\b)")
 # A capitalised word used like a person: "Izzy's counts", "Oskar and his mum", "Nia, 7,", "Leo is 6".
 _PERSON_CONTEXT = re.compile(
     rf"\b({_NAME_WORD})(?:['’]s\s+(?i:counts|bloods|labs|platelets|scans?|mri|ct|pet|tumou?r|cancer|relapse|"
@@ -196,6 +209,28 @@ _COMPANY_NAME = re.compile(
 _INSTITUTION_NAME = re.compile(
     rf"\b(?:{_NAME_WORD}\s+){{1,3}}(?:Cancer\s+)?(?:Hospital|Centre|Center|Clinic|Institute|Infirmary|"
     rf"Children['’]s|University|Foundation|Trust|Hospice)\b")
+# A word in a person's slot: the subject of what happens to a patient ("Grace relapsed", "only Will
+# was eligible", "Hunter completed 4 cycles"). Used for given names that are also ordinary words,
+# places or eponyms, which the word lists alone must let through ("Grace period", "Will the company").
+_PERSON_VERB = re.compile(
+    rf"\b({_NAME_WORD})(?=\s+(?:(?:also|still|then|now|finally|just|only|never|already)\s+)?"
+    r"(?P<verb>tolerated|relapsed|started|restarted|completed|received|finished|responded|progressed|developed|"
+    r"underwent|screened|enrolled|began|vomited|weighs|spent|needs|needed|had|has|got|felt|feels|tested|"
+    r"became|turned|turns|celebrated|loves|likes|cried|asked|says|said|went|came|goes|"
+    r"(?:is|was|has\s+been|had\s+been)\s+(?:now\s+|still\s+|not\s+|also\s+)?(?:diagnosed|admitted|discharged|"
+    r"eligible|ineligible|enrolled|treated|started|born|doing|feeling|on|off|referred|seen|given|"
+    r"scheduled|able|unable|too|\d)"
+    r")\b)")
+# The object of caring for a child: "gave Precious her dose", "took Faith to Boston", "applied for Hope through".
+_PERSON_OBJECT = re.compile(
+    rf"\b(?i:gave|give|giving|took|take|taking|brought|bring|drove|applied\s+for|asked\s+for|requested\s+for|"
+    rf"treated|treating|examined|saw|visited|admitted|discharged|enrolled|screened|referred|dosed|hugged|told|"
+    rf"helped|for|with|to)\s+({_NAME_WORD})\s+(?P<next>her|his|their|to|through|at|into|home|back|yesterday|"
+    rf"today|again|because|after|before|when|since)\b")
+# A given name that is also a word, then a surname: "Grace Okafor", "Will Thompson".
+_NAME_PAIR = re.compile(rf"\b({_NAME_WORD})\s+({_NAME_WORD})\b")
+# "dr ngozi eze": a title typed in lower case before a word that is not an ordinary word.
+_LOWER_TITLE = re.compile(r"\b(?:dr|doctor|mr|mrs|ms|prof|nurse|sister)\.?\s+([a-z][a-z'’\-]{2,})")
 # "little Bodhi", "baby Ana": an endearment before a capitalised word.
 _ENDEARMENT = re.compile(rf"\b(?:little|baby|sweet|brave|our\s+little)\s+({_NAME_WORD})")
 
@@ -316,6 +351,7 @@ def _addresses(text: str, found: list[Finding]) -> None:
         found.append(Finding("address", *match.span(), "a street address"))
     for pattern, what in ((_EU_STREET_AFTER, "a street address"), (_EU_STREET_WORDS, "a street address"),
                           (_PO_BOX, "a post box or flat number"), (_US_ZIP, "a postal (ZIP) code"),
+                          (_AU_STATE_POSTCODE, "a state and postcode"),
                           (_ZIP4, "a ZIP+4 code"), (_ZIP_WORD, "a postal code"),
                           (_UK_POSTCODE, "a postcode"), (_CA_POSTCODE, "a postal code")):
         for match in pattern.finditer(text):
@@ -375,6 +411,11 @@ def _names(text: str, found: list[Finding], known: frozenset[str], contact: bool
     for match in _PERSON_CONTEXT.finditer(text):
         if _is_name(match.group(1), known):
             add(match, "a capitalised word used of a person")
+    for match in _LOWER_TITLE.finditer(text):
+        bare = _bare(match.group(1))
+        if ((bare in dictionary_given_names() or not is_english_word(bare))
+                and bare not in NOT_NAMES and bare not in ROLE_WORDS and bare not in known):
+            add(match, "a title such as 'dr' followed by a name")
     for match in _HYPHENATED.finditer(text):
         parts = match.group(1).split("-")
         # "Mei-Ling", "Ellie-Mae" — but not "Post-Traumatic", "Low-Intensity": one part must be a given name.
@@ -382,7 +423,8 @@ def _names(text: str, found: list[Finding], known: frozenset[str], contact: bool
                 and any(_bare(part) in dictionary_given_names() for part in parts)):
             add(match, "a hyphenated name")
     for match in _FAMILY.finditer(text):
-        if _is_name(match.group(1), known):
+        word = match.group(1) or match.group(2)
+        if _is_name(word, known) and (match.group(1) or not is_english_word(word)):
             add(match, "a family name")
     words = list(_WORD.finditer(text))
     for index, match in enumerate(words):
@@ -406,6 +448,60 @@ def _names(text: str, found: list[Finding], known: frozenset[str], contact: bool
             if run >= 2:
                 add(match, "give a role, generic address or portal instead")
                 break
+
+
+# What a site or city can do as well as a child; a place-like name needs a verb only a person takes.
+_VERBS_OF_PLACES_TOO = frozenset("started restarted completed received finished had has got needs needed spent "
+                                 "became asked says said went came goes enrolled screened began".split())
+_PLACE_WORDS = WORD_LIKE_PLACES | frozenset(w.lower() for phrase in PLACES for w in phrase.split())
+_COMPANY_WORDS = frozenset(w.lower() for phrase in COMPANIES + INSTITUTIONS for w in phrase.replace("-", " ").split())
+
+
+_CURATED_WORD_LIKE = WORD_LIKE_NAMES | GIVEN_NAMES
+_LAST_WORD = re.compile(rf"({_NAME_WORD})\s+$")
+_NEXT_WORD = re.compile(rf"\s+({_NAME_WORD})")
+
+
+def _is_surname(first: str, second: str, known: frozenset[str]) -> bool:
+    """`second` can be the surname after the given name `first`: spelt like a name and no ordinary,
+    place, company or role word."""
+    surname = _bare(second)
+    return bool(_is_capitalised(first) and _NAME_SHAPE.match(second) and surname not in known
+                and surname not in NOT_NAMES and surname not in ROLE_WORDS and surname not in _PLACE_WORDS
+                and surname not in _COMPANY_WORDS and not is_english_word(surname))
+
+
+def _word_like_names(text: str, found: list[Finding], known: frozenset[str]) -> None:
+    """Names that are also words or places, where the sentence uses them as a person.
+
+    Runs on text where only codes, doses and structural company/hospital/eponym phrases are
+    masked: the place and eponym lists would otherwise hide "Brooklyn is 6" and "Hunter completed".
+    """
+    # Standalone, only the curated word-like names ("Grace Okafor"); the dictionary's ("Brain", "Major",
+    # "Oral") lead clinical phrases ("Oral Sildenafil"), so they need a person's slot as well (below).
+    for match in _NAME_PAIR.finditer(text):
+        title_case = _NEXT_WORD.match(text, match.end())      # "Major Neurocognitive Disorder": a title
+        if title_case and _is_capitalised(title_case.group(1)) and is_english_word(title_case.group(1)):
+            continue
+        if _bare(match.group(1)) in _CURATED_WORD_LIKE and _is_surname(match.group(1), match.group(2), known):
+            found.append(Finding("name", *match.span(), "a person's name (a given name and a surname)"))
+    for pattern in (_PERSON_VERB, _PERSON_CONTEXT, _PERSON_OBJECT):
+        for match in pattern.finditer(text):
+            word = match.group(1)
+            bare = _bare(word)
+            verb = (match.groupdict().get("verb") or "").split()
+            if bare in _PLACE_WORDS and verb and verb[0].lower() in _VERBS_OF_PLACES_TOO:
+                continue                               # "Houston started recruiting", "Austin has a slot"
+            if bare in _PLACE_WORDS and (match.groupdict().get("next") or "her").lower() not in ("her", "his", "their"):
+                continue                               # "referred to Austin for", "with Boston at"
+            before = _LAST_WORD.search(text, max(0, match.start(1) - 40), match.start(1))
+            if before and _bare(before.group(1)) in word_like_given_names() and _is_surname(before.group(1), word,
+                                                                                             known):
+                found.append(Finding("name", before.start(1), match.end(1),
+                                     "a person's name (a given name and a surname used of a person)"))
+            elif (_is_capitalised(word) and not word.isupper() and bare not in known
+                    and bare in word_like_given_names()):
+                found.append(Finding("name", *match.span(1), "a person's name (a given name used of a person)"))
 
 
 def _known(known_words: Iterable[str]) -> frozenset[str]:
@@ -444,6 +540,10 @@ def _find_cached(text: str, contact: bool, known_words: tuple[str, ...]) -> tupl
     masked = _mask(masked, [(f.start, f.end) for f in found])
     _addresses(masked, found)
     masked = _mask(masked, [(f.start, f.end) for f in found])
+    # Before doses are masked: "Brooklyn is 6 years old" needs its age.
+    structural = _mask(masked, [m.span(1) for m in _EPONYM_HEAD.finditer(masked)]
+                       + [m.span() for pattern in (_COMPANY_NAME, _INSTITUTION_NAME) for m in pattern.finditer(masked)])
+    _word_like_names(structural, found, known)
     harmless = [m.span() for pattern in (_DRUG_CODE, _VARIANT, _DOSE, _GRADE) for m in pattern.finditer(masked)]
     masked = _mask(masked, harmless)
     _long_numbers(masked, found)

@@ -66,6 +66,7 @@ georgia austin lincoln sydney india chelsea virginia carolina madison dallas hou
 charlotte savannah tyler eugene hamilton angel king prince major rich young eli lilly nola dakota carmen
 mercedes christian miles stone frank earl guy art sandy crystal amber ruby jade pearl heather olive basil
 noel ali sam tim lina ana jan mia kai van sasha paul martin victor
+mercy patience prudence charity honor honour verity serenity trinity liberty harmony destiny precious blessing
 """)
 
 RELATION_WORDS = tuple("""
@@ -376,6 +377,7 @@ Angelman
 """)
 
 PLACES = _phrases("""
+Bengal
 San José
 San Jose
 San Diego

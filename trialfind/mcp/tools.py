@@ -130,7 +130,7 @@ def registry_stats_tool(ctx: ToolContext, *, by: str | None = None) -> dict[str,
     url = resolve_db_url(ctx.registry_db)
     if url.startswith("sqlite:///") and not Path(url[len("sqlite:///"):]).exists():
         return _answer({"by": by, "stats": [], "note": "no registry has been recorded on this machine"}, None)
-    with Registry.open(ctx.registry_db, migrate=False) as store:
+    with Registry.open(ctx.registry_db, read_only=True) as store:
         records = store.records(consented_only=True)
     return _answer({"by": by, "stats": compute_stats(records, by=by),
                     "note": "only requests whose family agreed to aggregate sharing are counted"}, None)

@@ -194,6 +194,22 @@ def current_version(conn: sa.Connection) -> int:
     return conn.execute(sa.select(sa.func.max(schema_version.c.version))).scalar() or 0
 
 
+class SchemaUpgradeNeeded(TrialfindError):
+    """A reader met a database older than this trialfind: it is not upgraded behind the reader's back."""
+
+
+def require_current_schema(version: int, where: str) -> None:
+    """Reading needs the current schema; upgrading would take the write lock, so a reader refuses instead."""
+    if version > SCHEMA_VERSION:
+        raise TrialfindError(f"the registry database {where} has schema version {version}, newer than this "
+                             f"trialfind understands ({SCHEMA_VERSION}); upgrade trialfind")
+    if version < SCHEMA_VERSION:
+        raise SchemaUpgradeNeeded(
+            f"the registry database {where} was written by an older trialfind (schema version {version}, now "
+            f"{SCHEMA_VERSION}); upgrade it once with `trialfind registry migrate` (or any command that writes), "
+            f"then read again")
+
+
 def migrate(conn: sa.Connection, target: int | None = None) -> list[int]:
     """Bring the database on `conn` (inside a transaction) up to `target` (default: latest).
 

@@ -44,3 +44,8 @@ def is_lock_error(exc: BaseException) -> bool:
     """True for SQLite's "locked" / "busy" errors, which a writer retries."""
     text = str(exc).lower()
     return "database is locked" in text or "database is busy" in text or "database table is locked" in text
+
+
+def is_postgres_lock_timeout(exc: BaseException) -> bool:
+    """True for PostgreSQL's lock_not_available (55P03): `lock_timeout` ran out waiting for a lock."""
+    return getattr(getattr(exc, "orig", None), "sqlstate", None) == "55P03"

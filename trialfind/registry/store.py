@@ -6,7 +6,8 @@ half-way; a write that still meets "database is locked" is retried from the star
 A write is one transaction: an import of 20,000 rows commits all of them or none.
 Read-only use (`Registry.open(read_only=True)`: list, show, stats, export, report) never asks
 for the write lock, so it runs while another process writes; a writer that has waited for
-the lock for 2 s says so on stderr, so a long import elsewhere does not look like a hang.
+the lock for 2 s says so on stderr (PostgreSQL: a first try with a 2 s `lock_timeout`). A
+read-only open never upgrades an older schema: it is refused, naming `trialfind registry migrate`.
 """
 from __future__ import annotations
 
@@ -24,8 +25,8 @@ from trialfind.core.errors import InvalidInput, NotFound, SourceUnavailable, Tri
 from trialfind.registry.identity import KEYS, company_name, drug_name, unify_spellings
 from trialfind.registry.location import ENV_URL, move_old_default_registry, resolve_db_url
 from trialfind.registry.record import RequestRecord, Toxicity, merge_changes, this_month
-from trialfind.registry.schema import SCHEMA_VERSION, current_version, migrate, requests, toxicities
-from trialfind.registry.sqlite import configure_sqlite, is_lock_error
+from trialfind.registry.schema import current_version, migrate, requests, require_current_schema, toxicities
+from trialfind.registry.sqlite import configure_sqlite, is_lock_error, is_postgres_lock_timeout
 from trialfind.registry.waiting import LockNotice, to_stderr
 
 if TYPE_CHECKING:
@@ -64,6 +65,7 @@ class Registry:
         self.engine = engine
         self.notify = notify or to_stderr
         self.lock_notice_after = lock_notice_after
+        self.postgres = engine.dialect.name == "postgresql"
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
@@ -72,10 +74,11 @@ class Registry:
              busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> "Registry":
         """Open (and, for writing, create and upgrade) the registry.
 
-        `read_only=True` never takes the write lock while the schema is current: a missing
-        file reads as an empty registry (nothing is created), and only a database older than
-        this trialfind is upgraded first, once. `notify` receives the one-line notices (the
-        move from the old default location, waiting for the write lock); stderr by default."""
+        `read_only=True` never takes the write lock: a missing file reads as an empty registry
+        (nothing is created), and a database older than this trialfind is refused
+        (`SchemaUpgradeNeeded`, naming `trialfind registry migrate`) rather than upgraded.
+        `notify` receives the one-line notices (the move from the old default location,
+        waiting for the write lock); stderr by default."""
         import sqlalchemy as sa
 
         notify = notify or to_stderr
@@ -107,10 +110,14 @@ class Registry:
             configure_sqlite(engine, read_only=read_only and engine_url != "sqlite://",
                               busy_timeout_ms=busy_timeout_ms)
         registry = cls(url, engine, notify=notify, lock_notice_after=lock_notice_after)
-        if engine_url == "sqlite://" or (migrate and not read_only):
-            registry.upgrade()
-        elif migrate and registry.schema_version() < SCHEMA_VERSION:
-            registry.upgrade()                # once, after trialfind itself was upgraded
+        try:
+            if engine_url == "sqlite://" or (migrate and not read_only):
+                registry.upgrade()
+            elif read_only:           # upgrading would take the write lock: a reader refuses instead
+                require_current_schema(registry.schema_version(), registry.display_url)
+        except BaseException:
+            engine.dispose()
+            raise
         return registry
 
     def close(self) -> None:
@@ -133,13 +140,22 @@ class Registry:
 
         waiting = LockNotice(self.notify, self.lock_notice_after,
                               f"waiting for another process to finish writing to the registry ({self.display_url})")
+        postgres = self.postgres
         for attempt in range(WRITE_ATTEMPTS):
             try:
-                waiting.start()
+                if not postgres:          # SQLite waits in BEGIN IMMEDIATE; PostgreSQL inside the work
+                    waiting.start()
                 with self.engine.begin() as conn:
                     waiting.stop()
+                    if postgres and not waiting.said:
+                        # Row and migration locks wait inside the work: time out once to say so.
+                        timeout_ms = max(1, round(self.lock_notice_after * 1000))
+                        conn.exec_driver_sql(f"SET LOCAL lock_timeout = {timeout_ms}")
                     return work(conn)
             except sa.exc.OperationalError as exc:
+                if postgres and is_postgres_lock_timeout(exc) and not waiting.said:
+                    waiting.say_now()     # the same transaction again, now waiting as long as it takes
+                    continue
                 if is_lock_error(exc) and attempt < WRITE_ATTEMPTS - 1:
                     time.sleep(min(2.0, 0.05 * 2 ** attempt) * (0.5 + random.random()))
                     continue

@@ -2,7 +2,8 @@
 
 SQLite lets one writer in at a time and the others wait (up to the busy timeout) without a
 word; a long import elsewhere would look like a hang. After a short delay the waiting writer
-says so, once, on stderr (or to whatever `notify` the caller gave).
+says so, once, on stderr (or to whatever `notify` the caller gave). PostgreSQL waits inside
+the transaction instead; the store runs it with a `lock_timeout` and calls `say_now`.
 """
 from __future__ import annotations
 
@@ -27,6 +28,15 @@ class LockNotice:
         if not self._said:
             self._said = True
             self._notify(self._message)
+
+    @property
+    def said(self) -> bool:
+        return self._said
+
+    def say_now(self) -> None:
+        """For a database that reports the wait itself (PostgreSQL's lock_timeout): say it once, now."""
+        self.stop()
+        self._say()
 
     def start(self) -> None:
         if self._timer is None and not self._said:
