@@ -191,3 +191,16 @@ def test_synthetic_a_ras_family_mention_reads_for_each_ras_gene(criteria, listed
                                                                                  criteria=criteria)]))
         direct = bool(found) and any(e.direct for e in found[0].target_evidence)
         assert direct == listed_direct, (gene, criteria)
+
+
+@pytest.mark.parametrize("target, criteria, listed_direct", [
+    ("IDH1", "Inclusion Criteria:\n- IDH-mutant glioblastoma", True),
+    ("IDH", "Inclusion Criteria:\n- IDH-mutant glioblastoma", True),
+    ("IDH2", "Inclusion Criteria:\n- IDH mutation (IDH1 or IDH2) confirmed", True),
+    ("IDH1", "Inclusion Criteria:\n- IDH wild-type glioblastoma", False),
+    ("IDH1", "Inclusion Criteria:\n- Tumours with IDH pathway activity", False),
+])
+def test_synthetic_an_idh_family_mention_reads_for_idh1_and_idh2(target, criteria, listed_direct):
+    found = find_trials(target=target, age=10, source=MemorySource([make_record("NCT09000002", min_age=None,
+                                                                                criteria=criteria)]))
+    assert (bool(found) and any(e.direct for e in found[0].target_evidence)) == listed_direct

@@ -102,3 +102,14 @@ def test_synthetic_a_finding_with_its_method_is_not_a_test_to_be_done(sentence, 
 ])
 def test_synthetic_met_the_verb_is_not_the_gene(sentence, expected):
     assert find_mentions(synthetic_study(f"* {sentence}"), label="MET", genes=["MET"]).strength == expected
+
+
+@pytest.mark.parametrize("gene, sentence, expected", [
+    ("CD274", "EGFR mutation positive NSCLC with PD-L1 ≥1%.", "direct"),
+    ("CD274", "PD-L1 TPS ≥ 50%", "direct"),
+    ("EGFR", "eGFR < 45 mL/min", "none"),
+    ("EGFR", "eGFR ≥ 60 mL/min/1.73 m2", "none"),
+])
+def test_synthetic_an_expression_share_is_not_a_lab_value(gene, sentence, expected):
+    genes = [gene, "PD-L1"] if gene == "CD274" else [gene]
+    assert find_mentions(synthetic_study(f"* {sentence}"), label=gene, genes=genes).strength == expected

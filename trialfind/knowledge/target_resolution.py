@@ -99,10 +99,11 @@ def _suggest(text: str, knowledge: Knowledge, limit: int = 4) -> list[str]:
 
 
 # A gene family criteria name instead of the gene: "RAS-mutated solid tumours" admits a KRAS-, NRAS- or
-# HRAS-mutant tumour. The three are the RAS (rat sarcoma viral oncogene homolog) family: NCBI Gene
-# https://www.ncbi.nlm.nih.gov/gene/3845 (KRAS), /4893 (NRAS), /3265 (HRAS). The matcher reads the
-# family name only with an alteration word beside it ("RAS mutation", "RAS wild-type").
-GENE_FAMILIES = {"KRAS": ("RAS",), "NRAS": ("RAS",), "HRAS": ("RAS",)}
+# HRAS-mutant tumour, "IDH-mutant glioma" an IDH1- or IDH2-mutant one. RAS (rat sarcoma viral oncogene
+# homolog): NCBI Gene https://www.ncbi.nlm.nih.gov/gene/3845 (KRAS), /4893 (NRAS), /3265 (HRAS); IDH
+# (isocitrate dehydrogenase): /3417 (IDH1), /3418 (IDH2). The matcher reads a family name only with an
+# alteration word beside it ("RAS mutation", "IDH-mutant", "RAS wild-type").
+GENE_FAMILIES = {"KRAS": ("RAS",), "NRAS": ("RAS",), "HRAS": ("RAS",), "IDH1": ("IDH",), "IDH2": ("IDH",)}
 
 
 def _range_starts(gene: str) -> list[str]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from trialfind.knowledge.target_resolution import GENE_FAMILIES
+
 # Gene symbols that are, or begin like, everyday words; 3 letters or fewer always count.
 AMBIGUOUS_SYMBOLS = frozenset({
     "RET", "KIT", "MET", "ALK", "MAX", "REST", "CAT", "SET", "CAST", "IMPACT", "CALM", "CAPS",
@@ -32,7 +34,9 @@ _GENE_WORD_BEFORE = re.compile(
 )
 
 # A laboratory value, not a gene: "eGFR < 45 mL/min", "ALK PHOS > 2 x ULN".
-_LAB_VALUE_AFTER = re.compile(r"^\s*(?:\([^)]{0,20}\)\s*)?\\?\s*[<>≤≥=]|^[^.;\n]{0,25}\bml\s*/\s*min", re.IGNORECASE)
+# A share of cells is an expression level, not a lab value: "PD-L1 ≥1%", "PD-L1 TPS ≥ 50%".
+_LAB_VALUE_AFTER = re.compile(r"^\s*(?:\([^)]{0,20}\)\s*)?\\?\s*[<>≤≥=](?!\s*=?\s*\d+(?:\.\d+)?\s*%)|"
+                              r"^[^.;\n]{0,25}\bml\s*/\s*min", re.IGNORECASE)
 # A protein change such as V600E / G12C / F1174L; it may be glued to the gene ("BRAFV600E").
 PROTEIN_CHANGE = re.compile(r"(?<![a-z0-9])[A-Z]\d{1,4}(?:[A-Z]|\*|fs|del|ins)(?![A-Za-z0-9])")
 
@@ -99,7 +103,7 @@ WORD = re.compile(r"[A-Za-z0-9]+")
 _NUMBERED_NAME_AFTER = re.compile(r"[\s\-]*(?:\d{1,2}|[IVX]{1,3}|alpha|beta|like|related|family)\b", re.IGNORECASE)
 BRACKETED_ABBREVIATION = re.compile(r"\s*\((?:[A-Za-z0-9][A-Za-z0-9\-/ ]{0,19})\)")
 GLUED_CHANGE = re.compile(r"[a-z]\d{1,4}[a-z]")
-FAMILY_SYMBOLS = frozenset({"RAS"})
+FAMILY_SYMBOLS = frozenset(f for names in GENE_FAMILIES.values() for f in names)
 _FAMILY_ALTERATION_AFTER = re.compile(
     r"[\s\-]*(?:mutations?|mutated|mutant|mutants|wild[\s-]?type|wildtype|wt\b|alterations?|altered|"
     r"(?:mutation[\s\-]*)?(?:positive|negative))", re.IGNORECASE)
@@ -141,7 +145,7 @@ def reads_as_gene(symbol: str, written: str, text: str, start: int, end: int, am
     # The verb, capitalised: "patients who have MET the criteria", "MET all eligibility criteria".
     if symbol.upper() == "MET" and not context and _VERB_MET_AFTER.match(text, end):
         return False
-    # A family name ("RAS") names the genes only with an alteration beside it: "RAS-mutated",
+    # A family name ("RAS", "IDH") names the genes only with an alteration beside it: "RAS-mutated",
     # "RAS wild-type"; not "RAS pathway" or "renin-angiotensin system (RAS)".
     if symbol.upper() in FAMILY_SYMBOLS and not _FAMILY_ALTERATION_AFTER.match(text, end):
         return False
