@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from tests.factories import make_record
 from tests.shared_data import real_records
 from trialfind.core.errors import InvalidInput
 from trialfind.core.profile import ChildProfile
@@ -175,3 +176,31 @@ def test_purpose_filter(source):
     assert {m.study.purpose for m in supportive} <= {"supportive care", "prevention"}
     with pytest.raises(InvalidInput):
         find_trials(condition="leukemia", age=7, source=source, purpose="cure")
+
+
+@pytest.mark.parametrize("criteria, listed_direct", [
+    ("Inclusion Criteria:\n* Patients with RAS-mutated solid tumours", True),
+    ("Inclusion Criteria:\n* KRAS mutation or other RAS mutation", True),
+    ("Inclusion Criteria:\n* RAS wild-type colorectal cancer", False),
+    ("Inclusion Criteria:\n* No concurrent renin-angiotensin system (RAS) inhibitors", False),
+    ("Inclusion Criteria:\n* Tumours with RAS pathway activation", False),
+])
+def test_synthetic_a_ras_family_mention_reads_for_each_ras_gene(criteria, listed_direct):
+    for gene in ("KRAS", "NRAS", "HRAS"):
+        found = find_trials(target=gene, age=10, source=MemorySource([make_record("NCT09000001", min_age=None,
+                                                                                 criteria=criteria)]))
+        direct = bool(found) and any(e.direct for e in found[0].target_evidence)
+        assert direct == listed_direct, (gene, criteria)
+
+
+@pytest.mark.parametrize("target, criteria, listed_direct", [
+    ("IDH1", "Inclusion Criteria:\n- IDH-mutant glioblastoma", True),
+    ("IDH", "Inclusion Criteria:\n- IDH-mutant glioblastoma", True),
+    ("IDH2", "Inclusion Criteria:\n- IDH mutation (IDH1 or IDH2) confirmed", True),
+    ("IDH1", "Inclusion Criteria:\n- IDH wild-type glioblastoma", False),
+    ("IDH1", "Inclusion Criteria:\n- Tumours with IDH pathway activity", False),
+])
+def test_synthetic_an_idh_family_mention_reads_for_idh1_and_idh2(target, criteria, listed_direct):
+    found = find_trials(target=target, age=10, source=MemorySource([make_record("NCT09000002", min_age=None,
+                                                                                criteria=criteria)]))
+    assert (bool(found) and any(e.direct for e in found[0].target_evidence)) == listed_direct

@@ -130,7 +130,7 @@ def condition_evidence(study: Study, conditions: Sequence[str]) -> ConditionMatc
 
 def target_evidence(study: Study, targets: Sequence) -> MentionMatch | None:
     return _best(
-        find_mentions(study, label=t.text, genes=(*t.genes, *t.aliases), variant=t.variant,
+        find_mentions(study, label=t.text, genes=(*t.genes, *t.aliases, *t.family_names), variant=t.variant,
                       variant_phrases=t.variant_phrases, drug_names=t.drug_names)
         for t in targets
     )

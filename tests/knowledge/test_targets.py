@@ -108,3 +108,15 @@ def test_target_query_is_frozen():
     q = resolve_target("ALK")
     with pytest.raises(Exception):
         q.key = "ROS1"  # type: ignore[misc]
+
+
+def test_hras_resolves_with_its_source_and_the_ras_family():
+    q = resolve_target("HRAS")
+    assert q.genes == ("HRAS",) and "ncbi.nlm.nih.gov/gene/3265" in q.source
+    assert q.family_names == ("RAS",) and "RAS" in q.search_terms
+
+
+def test_a_numbered_gene_is_also_searched_where_its_family_range_starts():
+    assert "NTRK1" in resolve_target("NTRK3").search_terms and "NTRK2" in resolve_target("NTRK3").search_terms
+    assert "FGFR1" in resolve_target("FGFR4").search_terms
+    assert resolve_target("ALK").family_names == ()

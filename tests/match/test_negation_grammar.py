@@ -68,3 +68,48 @@ def test_synthetic_unsplit_criteria_are_never_direct():
                                   "eligibilityModule": {"eligibilityCriteria": "* ALK-positive neuroblastoma"}}}
     result = find_mentions(parse_study(record), label="ALK", genes=["ALK"])
     assert result.strength == "indirect" and "no inclusion/exclusion headings" in result.reason
+
+
+# Regression cases from the dev half of the other projects' table (issue 18; bench/eligibility_agreement.py).
+
+@pytest.mark.parametrize("gene, sentence, expected", [
+    ("NTRK2", "Documented genetic ROS1 point mutation, fusion, or amplification or NTRK1-3 fusion", "direct"),
+    ("NTRK3", "Documented NTRK1-3 fusion", "direct"),
+    ("NTRK2", "NTRK1/2/3 gene fusion detected by NGS", "direct"),
+    ("NTRK2", "NTRK1 fusion-positive solid tumour", "none"),
+    ("FGFR4", "FGFR1-3 alteration", "none"),
+    ("NTRK2", "No NTRK1-3 fusion", "none"),
+])
+def test_synthetic_a_family_range_names_each_member(gene, sentence, expected):
+    assert find_mentions(synthetic_study(f"* {sentence}"), label=gene, genes=[gene]).strength == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("that harbors an ALK, ROS1, NTRK1, NTRK2, or NTRK3 gene rearrangement by protocol specified tests", "direct"),
+    ("NTRK3 fusion per local testing", "direct"),
+    ("NTRK3 testing", "none"),
+    ("ALK, ROS1 and NTRK3 test results must be available", "none"),
+])
+def test_synthetic_a_finding_with_its_method_is_not_a_test_to_be_done(sentence, expected):
+    assert find_mentions(synthetic_study(f"* {sentence}"), label="NTRK3", genes=["NTRK3"]).strength == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("patients who have MET the criteria", "none"),
+    ("Participants who MET all eligibility criteria at screening", "none"),
+    ("MET exon 14 skipping alterations", "direct"),
+    ("MET amplification confirmed by FISH", "direct"),
+])
+def test_synthetic_met_the_verb_is_not_the_gene(sentence, expected):
+    assert find_mentions(synthetic_study(f"* {sentence}"), label="MET", genes=["MET"]).strength == expected
+
+
+@pytest.mark.parametrize("gene, sentence, expected", [
+    ("CD274", "EGFR mutation positive NSCLC with PD-L1 ≥1%.", "direct"),
+    ("CD274", "PD-L1 TPS ≥ 50%", "direct"),
+    ("EGFR", "eGFR < 45 mL/min", "none"),
+    ("EGFR", "eGFR ≥ 60 mL/min/1.73 m2", "none"),
+])
+def test_synthetic_an_expression_share_is_not_a_lab_value(gene, sentence, expected):
+    genes = [gene, "PD-L1"] if gene == "CD274" else [gene]
+    assert find_mentions(synthetic_study(f"* {sentence}"), label=gene, genes=genes).strength == expected

@@ -98,6 +98,22 @@ def _suggest(text: str, knowledge: Knowledge, limit: int = 4) -> list[str]:
     return keys[:limit]
 
 
+# A gene family criteria name instead of the gene: "RAS-mutated solid tumours" admits a KRAS-, NRAS- or
+# HRAS-mutant tumour, "IDH-mutant glioma" an IDH1- or IDH2-mutant one. RAS (rat sarcoma viral oncogene
+# homolog): NCBI Gene https://www.ncbi.nlm.nih.gov/gene/3845 (KRAS), /4893 (NRAS), /3265 (HRAS); IDH
+# (isocitrate dehydrogenase): /3417 (IDH1), /3418 (IDH2). The matcher reads a family name only with an
+# alteration word beside it ("RAS mutation", "IDH-mutant", "RAS wild-type").
+GENE_FAMILIES = {"KRAS": ("RAS",), "NRAS": ("RAS",), "HRAS": ("RAS",), "IDH1": ("IDH",), "IDH2": ("IDH",)}
+
+
+def _range_starts(gene: str) -> list[str]:
+    """Where a family range holding a numbered gene begins: "NTRK1-3 fusion" names NTRK2 and NTRK3
+    but is indexed under "NTRK1", so NTRK2 and NTRK3 are also searched as NTRK1 (the matcher
+    then judges the range)."""
+    found = re.match(r"^([A-Za-z][A-Za-z0-9]*[A-Za-z])([2-9])$", gene)
+    return [f"{found.group(1)}{n}" for n in range(1, int(found.group(2)))] if found else []
+
+
 def resolve_target(text: str, knowledge: Knowledge | None = None) -> TargetQuery:
     """A target as typed ("ALK", "BRAF V600E", "NTRK1 fusion", "KRAS G12C", "CDK4/6") -> TargetQuery."""
     knowledge = knowledge or builtin_knowledge()
@@ -130,15 +146,17 @@ def resolve_target(text: str, knowledge: Knowledge | None = None) -> TargetQuery
     # a drug the variant makes fail or harmful (vemurafenib for a BRAF fusion) is listed, flagged, never hidden
     drugs += [d for d in on_genes if d not in drugs and d.name in effects and effects[d.name].against]
     drug_names = tuple(dict.fromkeys(n for d in drugs for n in d.all_names))
+    families = tuple(dict.fromkeys(f for g in genes for f in GENE_FAMILIES.get(g, ())))
     search_terms = tuple(dict.fromkeys(
         t for t in (*genes, info.key, *info.genes, *info.aliases,
-                    *(p for p, c in info.variants if p != c and not p.islower()))
-        if len(compact(t)) >= 3 or t in genes))
+                    *(p for p, c in info.variants if p != c and not p.islower()),
+                    *(s for g in genes for s in _range_starts(g)), *families)
+        if len(compact(t)) >= 3 or t in genes or t in families))
     return TargetQuery(text=typed, key=key, genes=tuple(genes), aliases=info.aliases, variant=variant,
                        variant_phrases=_phrases(info, variant), drug_names=drug_names, search_terms=search_terms,
                        drug_genes=tuple(drug_genes), drugs=tuple(d.name for d in drugs), source=info.source,
                        variant_effects=tuple(effects[d.name] for d in drugs if d.name in effects),
-                       variant_only_drugs=variant_only)
+                       variant_only_drugs=variant_only, family_names=families)
 
 
 def known_targets(knowledge: Knowledge | None = None) -> list[str]:

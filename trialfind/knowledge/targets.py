@@ -162,6 +162,7 @@ class TargetQuery:
     # flagged, never hidden
     variant_effects: tuple[VariantEffect, ...] = ()
     variant_only_drugs: tuple[str, ...] = ()  # acting on the target for some variants only: not offered bare
+    family_names: tuple[str, ...] = ()  # a family a study may name instead of the gene ("RAS-mutated" for KRAS)
 
     @property
     def label(self) -> str:

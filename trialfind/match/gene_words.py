@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from trialfind.knowledge.target_resolution import GENE_FAMILIES
+
 # Gene symbols that are, or begin like, everyday words; 3 letters or fewer always count.
 AMBIGUOUS_SYMBOLS = frozenset({
     "RET", "KIT", "MET", "ALK", "MAX", "REST", "CAT", "SET", "CAST", "IMPACT", "CALM", "CAPS",
@@ -32,7 +34,9 @@ _GENE_WORD_BEFORE = re.compile(
 )
 
 # A laboratory value, not a gene: "eGFR < 45 mL/min", "ALK PHOS > 2 x ULN".
-_LAB_VALUE_AFTER = re.compile(r"^\s*(?:\([^)]{0,20}\)\s*)?\\?\s*[<>≤≥=]|^[^.;\n]{0,25}\bml\s*/\s*min", re.IGNORECASE)
+# A share of cells is an expression level, not a lab value: "PD-L1 ≥1%", "PD-L1 TPS ≥ 50%".
+_LAB_VALUE_AFTER = re.compile(r"^\s*(?:\([^)]{0,20}\)\s*)?\\?\s*[<>≤≥=](?!\s*=?\s*\d+(?:\.\d+)?\s*%)|"
+                              r"^[^.;\n]{0,25}\bml\s*/\s*min", re.IGNORECASE)
 # A protein change such as V600E / G12C / F1174L; it may be glued to the gene ("BRAFV600E").
 PROTEIN_CHANGE = re.compile(r"(?<![a-z0-9])[A-Z]\d{1,4}(?:[A-Z]|\*|fs|del|ins)(?![A-Za-z0-9])")
 
@@ -46,9 +50,46 @@ def is_ambiguous(symbol: str) -> bool:
     return symbol.upper() in AMBIGUOUS_SYMBOLS or len(letters) <= 3
 
 
+_NUMBERED_SYMBOL = re.compile(r"^([A-Za-z][A-Za-z0-9]*[A-Za-z])([1-9])$")
+
+
+def _numbered_ranges(symbol: str) -> list[str]:
+    """Family ranges that include a numbered symbol: NTRK2 is in "NTRK1-3", "NTRK1/2/3", "NTRK2/3"."""
+    found = _NUMBERED_SYMBOL.match(symbol.strip())
+    if not found:
+        return []
+    prefix, number = re.escape(found.group(1)), int(found.group(2))
+    ranges = [rf"{prefix}{low}\s*[-–]\s*{high}" for low in range(1, number + 1) for high in range(number, 10)
+              if low < high]
+    lists = [rf"{prefix}{low}" + "".join(rf"\s*/\s*{n}" for n in range(low + 1, high + 1))
+             for low in range(1, number + 1) for high in range(number, 10) if low < high]
+    return sorted(ranges + lists, key=len, reverse=True)
+
+
+def range_first_words(symbol: str) -> list[str]:
+    """The words a family range holding this symbol starts with: NTRK3 -> ntrk1, ntrk2, ntrk3."""
+    found = _NUMBERED_SYMBOL.match(symbol.strip())
+    if not found:
+        return []
+    return [f"{found.group(1)}{low}".lower() for low in range(1, int(found.group(2)) + 1)]
+
+
+def index_words(phrase: str) -> list[str]:
+    """The words an occurrence of the phrase can start with (its first word, or a range's)."""
+    return list(dict.fromkeys([first_word(phrase), *range_first_words(phrase)]))
+
+
+def needle_words(phrase: str) -> list[str]:
+    """Substrings a text must hold to mention the phrase: its longest word, or a range's start."""
+    return [max(WORD.findall(phrase) or [phrase], key=len).lower(), *range_first_words(phrase)]
+
+
 @lru_cache(maxsize=4096)
 def gene_regex(symbol: str) -> re.Pattern:
     body = _phrase_pattern(symbol)
+    ranges = _numbered_ranges(symbol)
+    if ranges:
+        body = "(?:" + "|".join([*ranges, body]) + ")"
     # Whole word; also glued to a protein change as in "BRAFV600E".
     return re.compile(rf"(?<![A-Za-z0-9]){body}(?:(?![A-Za-z0-9])|(?=[A-Z]\d{{1,4}}[A-Z]\b))", re.IGNORECASE)
 
@@ -62,6 +103,12 @@ WORD = re.compile(r"[A-Za-z0-9]+")
 _NUMBERED_NAME_AFTER = re.compile(r"[\s\-]*(?:\d{1,2}|[IVX]{1,3}|alpha|beta|like|related|family)\b", re.IGNORECASE)
 BRACKETED_ABBREVIATION = re.compile(r"\s*\((?:[A-Za-z0-9][A-Za-z0-9\-/ ]{0,19})\)")
 GLUED_CHANGE = re.compile(r"[a-z]\d{1,4}[a-z]")
+FAMILY_SYMBOLS = frozenset(f for names in GENE_FAMILIES.values() for f in names)
+_FAMILY_ALTERATION_AFTER = re.compile(
+    r"[\s\-]*(?:mutations?|mutated|mutant|mutants|wild[\s-]?type|wildtype|wt\b|alterations?|altered|"
+    r"(?:mutation[\s\-]*)?(?:positive|negative))", re.IGNORECASE)
+_VERB_MET_AFTER = re.compile(r"\s+(?:the|all|any|each|every|these|those|both|either|one|criteria|criterion|"
+                             r"eligibility|requirements?|conditions)\b", re.IGNORECASE)
 
 
 def first_word(phrase: str) -> str:
@@ -94,6 +141,13 @@ def reads_as_gene(symbol: str, written: str, text: str, start: int, end: int, am
     # Symbols count as written ("EGFR", "B-Raf") or in capitals; "eGFR" (kidney function),
     # "TrKA" and the English words "met", "kit", "ret" need a gene word beside them.
     if written not in (symbol, symbol.upper()) and not context:
+        return False
+    # The verb, capitalised: "patients who have MET the criteria", "MET all eligibility criteria".
+    if symbol.upper() == "MET" and not context and _VERB_MET_AFTER.match(text, end):
+        return False
+    # A family name ("RAS", "IDH") names the genes only with an alteration beside it: "RAS-mutated",
+    # "RAS wild-type"; not "RAS pathway" or "renin-angiotensin system (RAS)".
+    if symbol.upper() in FAMILY_SYMBOLS and not _FAMILY_ALTERATION_AFTER.match(text, end):
         return False
     # "(MET)" right after other words is usually that phrase's abbreviation ("metformin (MET)").
     if ambiguous and text[start - 1:start] == "(" and text[end:end + 1] == ")" and not context:

@@ -18,8 +18,10 @@ from trialfind.match.gene_words import (
     first_word,
     gene_regex,
     has_gene_context,
+    index_words,
     is_ambiguous,
     is_other_abbreviation,
+    needle_words,
     reads_as_gene,
     variant_regex,
     variant_state,
@@ -200,12 +202,13 @@ def scan(study, *, genes: Iterable[str] = (), variant_phrases: Iterable[str] = (
         return found
     by_first: dict[str, list[tuple[str, re.Pattern]]] = {}
     for phrase, regex, _ in gene_patterns:
-        by_first.setdefault(first_word(phrase), []).append((phrase, regex))
+        for word in index_words(phrase):  # "NTRK1-3" starts with the word NTRK1 but names NTRK3 too
+            by_first.setdefault(word, []).append((phrase, regex))
     for phrase, regex in drug_patterns:
         by_first.setdefault(first_word(phrase), []).append((phrase, regex))
     gene_firsts = {first_word(g): len(first_word(g)) for g in genes}
     # Cheap test before the word-by-word pass: the longest word of each phrase, as a substring.
-    needles = {max(WORD.findall(p) or [p], key=len).lower() for p in (*genes, *drugs)}
+    needles = {w for p in (*genes, *drugs) for w in needle_words(p)}
     glue_lengths = sorted(set(gene_firsts.values()))
     for field_name, text in _fields(study):
         lowered = text.lower()

@@ -116,9 +116,11 @@ _HISTORY_BEFORE = re.compile(
     r"pre-?treated|treated\s+with|received|receiving|exposure\s+to|exposed\s+to|naive\s+to|naïve\s+to)\b",
     re.IGNORECASE)
 _HISTORY_REACH_CHARS = 80
-# A test to be done rather than a finding: "ALK testing", "EGFR, ALK and ROS1 testing".
+# A test to be done rather than a finding: "ALK testing", "EGFR, ALK and ROS1 testing"; a finding
+# with its method ("NTRK3 gene rearrangement by protocol specified tests") is a finding.
 _TESTED_AFTER = re.compile(
-    r"^[\s\-:(),]*(?:(?!positive|confirmed|documented|detected|found|identified|present)[\w/]+[\s\-,]+){0,5}?"
+    r"^[\s\-:(),]*(?:(?!positive|confirmed|documented|detected|found|identified|present|by\b|per\b|using\b|via\b)"
+    r"[\w/]+[\s\-,]+){0,5}?"
     r"(?:testing|test|tests|tested|assays?|status|results?|analysis)\b",
     re.IGNORECASE,
 )

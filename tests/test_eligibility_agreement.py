@@ -1,0 +1,48 @@
+"""Other projects' gene/negation cases run end to end (issue 18): a synthetic record per case,
+`find_trials(target=...)` on it, trialfind's outcome against the source's expected reading.
+The harness is bench/eligibility_agreement.py; the data and conventions tests/data/README.md."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench import eligibility_agreement as bench  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def cases():
+    return bench.load_cases()
+
+
+def test_every_case_is_in_exactly_one_half_by_its_hash(cases):
+    assert len({c.case_id for c in cases}) == len(cases)
+    for case in cases:
+        by_hash = "dev" if hashlib.sha256(case.case_id.encode()).digest()[0] % 2 == 0 else "heldout"
+        assert case.half == by_hash, case.case_id
+    assert {c.half for c in cases} == {"dev", "heldout"}
+
+
+def test_every_case_names_its_source_and_a_known_reading(cases):
+    for case in cases:
+        assert case.source_repo and case.sentence.strip() and case.target
+        assert case.expected in ("yes", "negated", "absent"), case.case_id
+        assert case.section in ("inclusion", "as-given"), case.case_id
+
+
+def test_synthetic_the_harness_tells_a_requirement_from_a_negation():
+    required = bench.Case("t-1", "synthetic", "Documented ALK rearrangement", "inclusion", "ALK", "yes", "dev")
+    negated = bench.Case("t-2", "synthetic", "Tumours without ALK rearrangement", "inclusion", "ALK", "negated", "dev")
+    assert bench.outcome(required, 0) == "direct"
+    assert bench.outcome(negated, 1) != "direct"
+    assert bench.verdict(required, "direct") == "agree" and bench.verdict(negated, "direct") == "disagree"
+
+
+def test_the_dev_half_agrees_end_to_end(cases):
+    results = bench.measure([c for c in cases if c.half == "dev"])
+    disagreements = [(c.case_id, c.target, seen) for c, seen, v in results if v == "disagree"]
+    assert not disagreements
