@@ -226,10 +226,10 @@ def _raw_spans(phrase: _Phrase, text: str) -> list[tuple[int, int]]:
         return phrase.spans(text)
     # Word by word, any spelling or plural the vocabulary folds together.
     spans = []
-    for found in re.finditer(r"[0-9A-Za-z]+", text):
-        if normal_words(found.group(0))[:1] != phrase.words[:1]:
-            continue
-        words = re.finditer(r"[0-9A-Za-z]+", text[found.start():found.start() + 40 * len(phrase.words)])
+    if not phrase.words:
+        return spans
+    for start in _word_starts(text).get(phrase.words[0], ()):
+        words = re.finditer(r"[0-9A-Za-z]+", text[start:start + 40 * len(phrase.words)])
         taken = []
         for word in words:
             folded = normal_words(word.group(0))
@@ -239,8 +239,20 @@ def _raw_spans(phrase: _Phrase, text: str) -> list[tuple[int, int]]:
             if len(taken) == len(phrase.words):
                 break
         if tuple(w for w, _ in taken) == phrase.words:
-            spans.append((found.start(), found.start() + taken[-1][1]))
+            spans.append((start, start + taken[-1][1]))
     return spans
+
+
+@lru_cache(maxsize=64)
+def _word_starts(text: str) -> dict[str, list[int]]:
+    """Where each folded word starts in the raw text, in order: a text is read once for all the
+    phrases looked for in it (every spelling of every condition asked), not once per phrase."""
+    starts: dict[str, list[int]] = {}
+    for found in re.finditer(r"[0-9A-Za-z]+", text):
+        first = normal_words(found.group(0))[:1]
+        if first:
+            starts.setdefault(first[0], []).append(found.start())
+    return starts
 
 
 @lru_cache(maxsize=65536)
