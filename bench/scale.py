@@ -207,22 +207,22 @@ def evict_from_page_cache(path: Path) -> None:
         os.close(fd)
 
 
-def query_passes(cache: Path, repeat: int) -> list[dict]:
+def query_passes(cache: Path, repeat: int, cases: list[int] | None = None) -> list[dict]:
     """Pass "cold": each query after evicting the index file from the page cache (its first run
     reads from disk, the next ones do not); pass "warm": each query again, the file cached
     as far as the machine's other jobs leave it."""
     rows = []
     for phase in ("cold", "warm"):
-        for number in range(len(TRIALS_QUERIES) + len(CANDIDATE_TARGETS)):
+        for number in cases if cases is not None else range(len(TRIALS_QUERIES) + len(CANDIDATE_TARGETS)):
             if phase == "cold":
                 evict_from_page_cache(cache / "index.sqlite")
             cmd = [sys.executable, str(Path(__file__).resolve()), "--query-one", str(cache), "--case", str(number),
                    "--repeat", str(repeat)] + (["--legacy"] if phase == "warm" else [])
             done, _, rss = run_measured(cmd)
             row = json.loads(done.stdout)
-            row.update(phase=phase, peak_rss_mb=rss / 1024)
+            row.update(phase=phase, peak_rss_mb=rss / 1024, load=os.getloadavg()[0])
             rows.append(row)
-            print(f"  {phase} {row['query'][:52]:52} {row['results']:>7,} results {row['answers']:>6,} answers "
+            print(f"  {phase} load {row['load']:.1f} {row['query'][:52]:52} {row['results']:>7,} results {row['answers']:>6,} answers "
                   f"e2e {statistics.median(row['e2e_ms']):9.1f} ms  rss {row['peak_rss_mb']:5.0f} MB", file=sys.stderr)
     return rows
 
@@ -235,7 +235,8 @@ def summarise(rows: list[dict]) -> tuple[list[dict], dict]:
         q = per_query.setdefault(row["query"], {"kind": row["kind"], "query": row["query"], "results": row["results"],
                                                 "answers": row["answers"], "e2e_ms": [], "index_ms": [],
                                                 "read_ms": [], "peak_rss_mb": 0.0, "legacy_read_ms": None,
-                                                "reads_forms": row["reads_forms"]})
+                                                "reads_forms": row["reads_forms"], "load": []})
+        q["load"].append(row["load"])
         if row["phase"] == "cold":
             q["cold_first_ms"] = row["e2e_ms"][0]
         q["e2e_ms"] += row["e2e_ms"]
@@ -268,7 +269,7 @@ def summarise(rows: list[dict]) -> tuple[list[dict], dict]:
 # --- driver -------------------------------------------------------------------------------
 
 def bench_size(size: int, workdir: Path, workers: int | None, repeat: int, reuse: bool,
-               build_only: bool = False) -> dict:
+               build_only: bool = False, cases: list[int] | None = None) -> dict:
     source = replicated_input(size, workdir)
     cache = workdir / f"cache-{size}"
     cache.mkdir(parents=True, exist_ok=True)
@@ -286,7 +287,7 @@ def bench_size(size: int, workdir: Path, workers: int | None, repeat: int, reuse
         studies = index.count()
     if build_only:
         return {"size": size, "studies": studies, "db_bytes": (cache / "index.sqlite").stat().st_size, **build}
-    rows, summary = summarise(query_passes(cache, repeat))
+    rows, summary = summarise(query_passes(cache, repeat, cases))
     return {"size": size, "studies": studies, "db_bytes": (cache / "index.sqlite").stat().st_size, **build,
             "queries": rows, "summary": summary}
 
@@ -300,17 +301,25 @@ def print_result(r: dict) -> None:
     print(f"db {r['db_bytes'] / 1e6:,.0f} MB ({r['db_bytes'] / r['studies'] / 1024:.1f} KB/study); "
           f"stored forms read: {s['reads_forms']}")
     print(f"{'query':52} {'results':>8} {'answers':>7} {'runs':>4} {'cold 1st':>9} {'e2e p50':>9} {'e2e p95':>9} "
-          f"{'index p50':>9} {'read p50':>9} {'peak RSS':>8}")
+          f"{'index p50':>9} {'read p50':>9} {'peak RSS':>8} {'load':>9}")
     for q in r["queries"]:
         print(f"{q['query'][:52]:52} {q['results']:>8,} {q['answers']:>7,} {q['runs']:>4} {q['cold_first_ms']:>9.1f} "
               f"{q['e2e_p50']:>9.1f} {q['e2e_p95']:>9.1f} {q['index_p50']:>9.1f} {q['read_p50']:>9.1f} "
-              f"{q['peak_rss_mb']:>6.0f}MB")
+              f"{q['peak_rss_mb']:>6.0f}MB {'/'.join(f'{x:.1f}' for x in q['load']):>9}")
     print(f"trials answering <= 1,000 studies: p50 {s['trials_upto_1000_p50_ms']:.1f} ms, "
           f"p95 {s['trials_upto_1000_p95_ms']:.1f} ms over {s['trials_upto_1000_runs']} runs (both passes)")
     print(f"read cost per result (stored forms): {s['read_ms_per_result']:.3f} ms; on the queries of <= 5,000 "
           f"results: forms {s['form_ms_per_result_same_queries']:.3f} ms vs JSON + parse_study "
           f"{s['legacy_ms_per_result']:.3f} ms")
     print(f"peak RSS of any query: {s['peak_rss_mb']:.0f} MB")
+
+
+def _numbers(text: str) -> list[int]:
+    out: list[int] = []
+    for part in text.split(","):
+        low, _, high = part.partition("-")
+        out += list(range(int(low), int(high or low) + 1))
+    return out
 
 
 def main() -> None:
@@ -322,6 +331,7 @@ def main() -> None:
     parser.add_argument("--json", help="also write the results to this file")
     parser.add_argument("--reuse", action="store_true", help="query an existing index under --workdir, no build")
     parser.add_argument("--build-only", action="store_true", help="build and print the build figures, no queries")
+    parser.add_argument("--cases", help="only these queries, by number in the printed order (e.g. 0-7,8,12)")
     parser.add_argument("--query-one", help=argparse.SUPPRESS)
     parser.add_argument("--case", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--legacy", action="store_true", help=argparse.SUPPRESS)
@@ -334,7 +344,8 @@ def main() -> None:
     results = []
     print(f"cpus {os.cpu_count()}, load {os.getloadavg()[0]:.1f}, sqlite {__import__('sqlite3').sqlite_version}")
     for size in (int(s) for s in args.sizes.split(",")):
-        results.append(bench_size(size, workdir, args.workers, args.repeat, args.reuse, args.build_only))
+        results.append(bench_size(size, workdir, args.workers, args.repeat, args.reuse, args.build_only,
+                                  _numbers(args.cases) if args.cases else None))
         if args.build_only:
             print(json.dumps(results[-1]))
         else:
