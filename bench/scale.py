@@ -222,7 +222,8 @@ def query_passes(cache: Path, repeat: int, cases: list[int] | None = None) -> li
             row = json.loads(done.stdout)
             row.update(phase=phase, peak_rss_mb=rss / 1024, load=os.getloadavg()[0])
             rows.append(row)
-            print(f"  {phase} load {row['load']:.1f} {row['query'][:52]:52} {row['results']:>7,} results {row['answers']:>6,} answers "
+            print(f"  {phase} load {row['load']:.1f} {row['query'][:52]:52} {row['results']:>7,} results "
+                  f"{row['answers']:>6,} answers "
                   f"e2e {statistics.median(row['e2e_ms']):9.1f} ms  rss {row['peak_rss_mb']:5.0f} MB", file=sys.stderr)
     return rows
 
