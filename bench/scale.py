@@ -207,12 +207,13 @@ def evict_from_page_cache(path: Path) -> None:
         os.close(fd)
 
 
-def query_passes(cache: Path, repeat: int, cases: list[int] | None = None) -> list[dict]:
+def query_passes(cache: Path, repeat: int, cases: list[int] | None = None,
+                 phases: tuple[str, ...] = ("cold", "warm")) -> list[dict]:
     """Pass "cold": each query after evicting the index file from the page cache (its first run
     reads from disk, the next ones do not); pass "warm": each query again, the file cached
     as far as the machine's other jobs leave it."""
     rows = []
-    for phase in ("cold", "warm"):
+    for phase in phases:
         for number in cases if cases is not None else range(len(TRIALS_QUERIES) + len(CANDIDATE_TARGETS)):
             if phase == "cold":
                 evict_from_page_cache(cache / "index.sqlite")
@@ -270,7 +271,8 @@ def summarise(rows: list[dict]) -> tuple[list[dict], dict]:
 # --- driver -------------------------------------------------------------------------------
 
 def bench_size(size: int, workdir: Path, workers: int | None, repeat: int, reuse: bool,
-               build_only: bool = False, cases: list[int] | None = None) -> dict:
+               build_only: bool = False, cases: list[int] | None = None,
+               phases: tuple[str, ...] = ("cold", "warm")) -> dict:
     source = replicated_input(size, workdir)
     cache = workdir / f"cache-{size}"
     cache.mkdir(parents=True, exist_ok=True)
@@ -288,7 +290,7 @@ def bench_size(size: int, workdir: Path, workers: int | None, repeat: int, reuse
         studies = index.count()
     if build_only:
         return {"size": size, "studies": studies, "db_bytes": (cache / "index.sqlite").stat().st_size, **build}
-    rows, summary = summarise(query_passes(cache, repeat, cases))
+    rows, summary = summarise(query_passes(cache, repeat, cases, phases))
     return {"size": size, "studies": studies, "db_bytes": (cache / "index.sqlite").stat().st_size, **build,
             "queries": rows, "summary": summary}
 
@@ -304,7 +306,7 @@ def print_result(r: dict) -> None:
     print(f"{'query':52} {'results':>8} {'answers':>7} {'runs':>4} {'cold 1st':>9} {'e2e p50':>9} {'e2e p95':>9} "
           f"{'index p50':>9} {'read p50':>9} {'peak RSS':>8} {'load':>9}")
     for q in r["queries"]:
-        print(f"{q['query'][:52]:52} {q['results']:>8,} {q['answers']:>7,} {q['runs']:>4} {q['cold_first_ms']:>9.1f} "
+        print(f"{q['query'][:52]:52} {q['results']:>8,} {q['answers']:>7,} {q['runs']:>4} {q.get('cold_first_ms', float('nan')):>9.1f} "
               f"{q['e2e_p50']:>9.1f} {q['e2e_p95']:>9.1f} {q['index_p50']:>9.1f} {q['read_p50']:>9.1f} "
               f"{q['peak_rss_mb']:>6.0f}MB {'/'.join(f'{x:.1f}' for x in q['load']):>9}")
     print(f"trials answering <= 1,000 studies: p50 {s['trials_upto_1000_p50_ms']:.1f} ms, "
@@ -333,6 +335,7 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true", help="query an existing index under --workdir, no build")
     parser.add_argument("--build-only", action="store_true", help="build and print the build figures, no queries")
     parser.add_argument("--cases", help="only these queries, by number in the printed order (e.g. 0-7,8,12)")
+    parser.add_argument("--passes", default="cold,warm", help="which passes: cold, warm or both (default)")
     parser.add_argument("--query-one", help=argparse.SUPPRESS)
     parser.add_argument("--case", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--legacy", action="store_true", help=argparse.SUPPRESS)
@@ -346,7 +349,7 @@ def main() -> None:
     print(f"cpus {os.cpu_count()}, load {os.getloadavg()[0]:.1f}, sqlite {__import__('sqlite3').sqlite_version}")
     for size in (int(s) for s in args.sizes.split(",")):
         results.append(bench_size(size, workdir, args.workers, args.repeat, args.reuse, args.build_only,
-                                  _numbers(args.cases) if args.cases else None))
+                                  _numbers(args.cases) if args.cases else None, tuple(args.passes.split(","))))
         if args.build_only:
             print(json.dumps(results[-1]))
         else:
