@@ -306,7 +306,8 @@ def print_result(r: dict) -> None:
     print(f"{'query':52} {'results':>8} {'answers':>7} {'runs':>4} {'cold 1st':>9} {'e2e p50':>9} {'e2e p95':>9} "
           f"{'index p50':>9} {'read p50':>9} {'peak RSS':>8} {'load':>9}")
     for q in r["queries"]:
-        print(f"{q['query'][:52]:52} {q['results']:>8,} {q['answers']:>7,} {q['runs']:>4} {q.get('cold_first_ms', float('nan')):>9.1f} "
+        cold = q.get("cold_first_ms", float("nan"))
+        print(f"{q['query'][:52]:52} {q['results']:>8,} {q['answers']:>7,} {q['runs']:>4} {cold:>9.1f} "
               f"{q['e2e_p50']:>9.1f} {q['e2e_p95']:>9.1f} {q['index_p50']:>9.1f} {q['read_p50']:>9.1f} "
               f"{q['peak_rss_mb']:>6.0f}MB {'/'.join(f'{x:.1f}' for x in q['load']):>9}")
     print(f"trials answering <= 1,000 studies: p50 {s['trials_upto_1000_p50_ms']:.1f} ms, "
