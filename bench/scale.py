@@ -2,19 +2,26 @@
 and 600k (the real records replicated with rewritten NCT ids, as many studies as the
 whole ClinicalTrials.gov registry).
 
-For each size it prints the build time, database size, peak RSS (summed over the build
-process and its parser workers, sampled from /proc), and query latency p50/p95 for
-`trials`-style and `candidates`-style searches, measured three ways:
-  index  LocalIndex.nct_ids(spec): the SQLite/FTS5 work alone;
-  fetch  LocalIndex.search(spec) + parse_study for every result (what every command pays);
-  e2e    the library functions behind the commands (find_trials / find_candidates, with the
-         matchers and ranking).
-Replication multiplies every real match, so result counts grow with the size (a real
-600k registry has far fewer glioma trials than 334 copies of this sample); the per-result
-cost is printed so the figures can be read either way.
+For each size it prints the build time, database size and peak RSS (summed over the build
+process and its parser workers, sampled from /proc), then runs every query in its own child
+process (so each query's peak RSS is its own, sampled from /proc) and reports per query:
+  results  the studies the source returns for the command's SearchSpec;
+  answers  what the command shows: the trials `find_trials` returns, or the drugs (candidates
+           and not-candidates) `find_candidates` returns;
+  e2e      the library function behind the command, end to end (search, read every study,
+           match, rank), p50/p95 over every run of both passes, and its first run after the
+           index file was evicted from the page cache ("cold 1st");
+  index    LocalIndex.nct_ids(spec): the SQLite/FTS5 work alone;
+  read     every result read as a Study (search_studies: the stored forms), streamed;
+and, for answers up to 5,000 studies, the old read path (JSON + parse_study) for the ratio.
+Two passes: "cold" evicts the index file from the page cache (POSIX_FADV_DONTNEED) before
+each query; "warm" runs them again. Replication multiplies every real match, so result
+counts grow with the size (a real 600k registry has far fewer glioma trials than 334 copies
+of this sample), and the matchers' caches of texts hit more often than on real data.
 
-    .venv/bin/python bench/scale.py                       # 1,795, 100k, 600k
-    .venv/bin/python bench/scale.py --sizes 1795,100000 --repeat 5
+    .venv/bin/python bench/scale.py --sizes 1795,100000,600000 --repeat 5
+    .venv/bin/python bench/scale.py --sizes 600000 --workers 2 --build-only   # then:
+    .venv/bin/python bench/scale.py --sizes 600000 --reuse --repeat 5
 Replicated inputs and indexes go under --workdir (default /tmp/trialfind-scale), never the repo.
 """
 from __future__ import annotations
@@ -123,104 +130,200 @@ def run_measured(cmd: list[str], env=None) -> tuple[subprocess.CompletedProcess,
     return result, seconds, peak[0]
 
 
-# --- queries (run in a child process so their RSS is measured on its own) --------------------
+# --- queries (each in its own child process, so its peak RSS is its own) ----------------------
 
-def query_phase(cache_dir: str, repeat: int) -> dict:
+def query_cases():
+    """(kind, label, spec, run): run() is the library function behind the command, end to end."""
     from trialfind.access.candidates import find_candidates, target_search_spec
     from trialfind.core.profile import ChildProfile
-    from trialfind.core.study import parse_study
     from trialfind.knowledge.target_resolution import resolve_target
-    from trialfind.sources.local.index import LocalIndex
     from trialfind.trials import build_search_spec, find_trials
 
-    index = LocalIndex.open(cache_dir)
     cases = []
     for conditions, targets, age in TRIALS_QUERIES:
         profile = ChildProfile.build(age, conditions=conditions, targets=targets)
         spec = build_search_spec(profile, [resolve_target(t) for t in targets])
         label = "trials " + " ".join([*(f"--condition '{c}'" for c in conditions),
                                       *(f"--target '{t}'" for t in targets), f"--age {age}"])
-        cases.append(("trials", label, spec, lambda p=profile: find_trials(p, source=index)))
+        cases.append(("trials", label, spec, lambda source, p=profile: len(find_trials(p, source=source))))
+
+    def candidates(source, target):
+        found = find_candidates([target], "7", source=source)
+        return len(found) + len(found.not_candidates)
+
     for target in CANDIDATE_TARGETS:
         spec = target_search_spec(resolve_target(target))
         cases.append(("candidates", f"candidates --target '{target}' --age 7", spec,
-                      lambda t=target: find_candidates([t], "7", source=index)))
+                      lambda source, t=target: candidates(source, t)))
+    return cases
+
+
+def query_one(cache_dir: str, number: int, repeat: int, legacy: bool) -> dict:
+    """One query, `repeat` times: index (SQLite + FTS5 ids), read (every result as a Study, as
+    the commands read them), e2e (find_trials / find_candidates: read, match, rank)."""
+    import resource
+
+    from trialfind.core.spec import search_studies
+    from trialfind.core.study import parse_study
+    from trialfind.sources.local.index import LocalIndex
+
+    kind, label, spec, run = query_cases()[number]
+    index = LocalIndex.open(cache_dir)
+    row = {"kind": kind, "query": label, "reads_forms": index.reads_forms,
+           "index_ms": [], "read_ms": [], "e2e_ms": [], "legacy_read_ms": None}
+    runs = repeat
+    while len(row["e2e_ms"]) < runs:
+        # e2e first: in the cold pass its first run is the one that reads the evicted file
+        t0 = time.perf_counter()
+        row["answers"] = run(index)
+        t1 = time.perf_counter()
+        ids = index.nct_ids(spec)
+        t2 = time.perf_counter()
+        read = sum(1 for _ in search_studies(index, spec))  # streamed, not kept
+        t3 = time.perf_counter()
+        assert read == len(ids)
+        row["results"] = len(ids)
+        row["e2e_ms"].append((t1 - t0) * 1000)
+        row["index_ms"].append((t2 - t1) * 1000)
+        row["read_ms"].append((t3 - t2) * 1000)
+        # Replication makes some answers huge (tens of thousands of studies at 600k): run those once.
+        runs = repeat if len(ids) <= 2000 else 1
+    results = row["results"]
+    if legacy and results <= 5000:  # the JSON path every result took before the stored forms
+        t0 = time.perf_counter()
+        assert sum(1 for r in index.search(spec) if parse_study(r)) == results
+        row["legacy_read_ms"] = (time.perf_counter() - t0) * 1000
+    row["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return row
+
+
+def evict_from_page_cache(path: Path) -> None:
+    """Drop the file's pages from the page cache (POSIX_FADV_DONTNEED on a file we wrote), so
+    the next read comes from disk: the cold pass. Needs no privileges; dirty pages stay."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+    finally:
+        os.close(fd)
+
+
+def query_passes(cache: Path, repeat: int, cases: list[int] | None = None,
+                 phases: tuple[str, ...] = ("cold", "warm")) -> list[dict]:
+    """Pass "cold": each query after evicting the index file from the page cache (its first run
+    reads from disk, the next ones do not); pass "warm": each query again, the file cached
+    as far as the machine's other jobs leave it."""
     rows = []
-    timings = {kind: {"index": [], "fetch": [], "e2e": []} for kind in ("trials", "candidates")}
-    for kind, label, spec, e2e in cases:
-        row = {"kind": kind, "query": label, "index_ms": [], "fetch_ms": [], "e2e_ms": []}
-        results = len(index.nct_ids(spec))
-        # Replication makes some answers huge (tens of thousands of studies at 600k): repeat
-        # those less, and skip the end-to-end functions there, which hold every study in memory.
-        runs = repeat if results <= 2000 else 1
-        answers = None
-        for _ in range(runs):
-            t0 = time.perf_counter()
-            ids = index.nct_ids(spec)
-            t1 = time.perf_counter()
-            fetched = sum(1 for r in index.search(spec) if parse_study(r))  # streamed, not kept
-            t2 = time.perf_counter()
-            timings[kind]["index"].append(t1 - t0)
-            timings[kind]["fetch"].append(t2 - t1)
-            row["index_ms"].append((t1 - t0) * 1000)
-            row["fetch_ms"].append((t2 - t1) * 1000)
-            if results <= E2E_MAX_RESULTS:
-                answers = len(e2e())
-                t3 = time.perf_counter()
-                timings[kind]["e2e"].append(t3 - t2)
-                row["e2e_ms"].append((t3 - t2) * 1000)
-            assert fetched == len(ids) == results
-        row.update(results=results, answers=answers,
-                   **{k: statistics.median(row[k]) if row[k] else None for k in ("index_ms", "fetch_ms", "e2e_ms")})
-        rows.append(row)
-    summary = {}
-    for kind, parts in timings.items():
-        for part, values in parts.items():
-            summary[f"{kind}_{part}_runs"] = len(values)
-            summary[f"{kind}_{part}_p50_ms"] = percentile(values, 0.5) * 1000
-            summary[f"{kind}_{part}_p95_ms"] = percentile(values, 0.95) * 1000
-    total_results = sum(r["results"] for r in rows)
-    summary["fetch_ms_per_result"] = sum(r["fetch_ms"] for r in rows) / max(1, total_results)
-    return {"rows": rows, "summary": summary}
+    for phase in phases:
+        for number in cases if cases is not None else range(len(TRIALS_QUERIES) + len(CANDIDATE_TARGETS)):
+            if phase == "cold":
+                evict_from_page_cache(cache / "index.sqlite")
+            cmd = [sys.executable, str(Path(__file__).resolve()), "--query-one", str(cache), "--case", str(number),
+                   "--repeat", str(repeat)] + (["--legacy"] if phase == "warm" else [])
+            done, _, rss = run_measured(cmd)
+            row = json.loads(done.stdout)
+            row.update(phase=phase, peak_rss_mb=rss / 1024, load=os.getloadavg()[0])
+            rows.append(row)
+            print(f"  {phase} load {row['load']:.1f} {row['query'][:52]:52} {row['results']:>7,} results "
+                  f"{row['answers']:>6,} answers "
+                  f"e2e {statistics.median(row['e2e_ms']):9.1f} ms  rss {row['peak_rss_mb']:5.0f} MB", file=sys.stderr)
+    return rows
+
+
+def summarise(rows: list[dict]) -> tuple[list[dict], dict]:
+    """Per query: cold first run, p50/p95 over every run of both passes, peak RSS; then the pooled
+    p95 of `trials` queries answering up to 1,000 studies (the target)."""
+    per_query = {}
+    for row in rows:
+        q = per_query.setdefault(row["query"], {"kind": row["kind"], "query": row["query"], "results": row["results"],
+                                                "answers": row["answers"], "e2e_ms": [], "index_ms": [],
+                                                "read_ms": [], "peak_rss_mb": 0.0, "legacy_read_ms": None,
+                                                "reads_forms": row["reads_forms"], "load": []})
+        q["load"].append(row["load"])
+        if row["phase"] == "cold":
+            q["cold_first_ms"] = row["e2e_ms"][0]
+        q["e2e_ms"] += row["e2e_ms"]
+        q["index_ms"] += row["index_ms"]
+        q["read_ms"] += row["read_ms"]
+        q["peak_rss_mb"] = max(q["peak_rss_mb"], row["peak_rss_mb"])
+        q["legacy_read_ms"] = row["legacy_read_ms"] if row["legacy_read_ms"] is not None else q["legacy_read_ms"]
+    out = []
+    for q in per_query.values():
+        q.update(runs=len(q["e2e_ms"]), e2e_p50=percentile(q["e2e_ms"], 0.5), e2e_p95=percentile(q["e2e_ms"], 0.95),
+                 index_p50=percentile(q["index_ms"], 0.5), read_p50=percentile(q["read_ms"], 0.5))
+        out.append(q)
+    small = [ms for q in out if q["kind"] == "trials" and q["answers"] <= 1000 for ms in q["e2e_ms"]]
+    read_ms = sum(q["read_p50"] for q in out)
+    legacy = [q for q in out if q["legacy_read_ms"] is not None and q["results"]]
+    legacy_results = max(1, sum(q["results"] for q in legacy))
+    summary = {
+        "trials_upto_1000_runs": len(small),
+        "trials_upto_1000_p50_ms": percentile(small, 0.5),
+        "trials_upto_1000_p95_ms": percentile(small, 0.95),
+        "read_ms_per_result": read_ms / max(1, sum(q["results"] for q in out)),
+        "legacy_ms_per_result": sum(q["legacy_read_ms"] for q in legacy) / legacy_results,
+        "form_ms_per_result_same_queries": sum(q["read_p50"] for q in legacy) / legacy_results,
+        "peak_rss_mb": max(q["peak_rss_mb"] for q in out),
+        "reads_forms": all(q["reads_forms"] for q in out),
+    }
+    return out, summary
 
 
 # --- driver -------------------------------------------------------------------------------
 
-def bench_size(size: int, workdir: Path, workers: int | None, repeat: int) -> dict:
+def bench_size(size: int, workdir: Path, workers: int | None, repeat: int, reuse: bool,
+               build_only: bool = False, cases: list[int] | None = None,
+               phases: tuple[str, ...] = ("cold", "warm")) -> dict:
     source = replicated_input(size, workdir)
     cache = workdir / f"cache-{size}"
     cache.mkdir(parents=True, exist_ok=True)
-    cmd = [sys.executable, "-m", "trialfind", "index", "build", str(source), "--fresh", "--format", "json",
-           "--cache-dir", str(cache)]
-    if workers is not None:
-        cmd += ["--workers", str(workers)]
-    built, build_seconds, build_rss = run_measured(cmd)
-    report = json.loads(built.stdout)
-    db_bytes = (cache / "index.sqlite").stat().st_size
-    queried, _, query_rss = run_measured(
-        [sys.executable, str(Path(__file__).resolve()), "--query-phase", str(cache), "--repeat", str(repeat)])
-    result = json.loads(queried.stdout)
-    return {"size": size, "studies": report["studies"], "build_s": build_seconds, "db_bytes": db_bytes,
-            "build_peak_rss_mb": build_rss / 1024, "query_peak_rss_mb": query_rss / 1024, **result}
+    build = {"build_s": None, "build_peak_rss_mb": None}
+    if not (reuse and (cache / "index.sqlite").exists()):
+        cmd = [sys.executable, "-m", "trialfind", "index", "build", str(source), "--fresh", "--format", "json",
+               "--cache-dir", str(cache)]
+        if workers is not None:
+            cmd += ["--workers", str(workers)]
+        _, build_seconds, build_rss = run_measured(cmd)
+        build = {"build_s": build_seconds, "build_peak_rss_mb": build_rss / 1024}
+    from trialfind.sources.local.index import LocalIndex
+
+    with LocalIndex.open(cache) as index:
+        studies = index.count()
+    if build_only:
+        return {"size": size, "studies": studies, "db_bytes": (cache / "index.sqlite").stat().st_size, **build}
+    rows, summary = summarise(query_passes(cache, repeat, cases, phases))
+    return {"size": size, "studies": studies, "db_bytes": (cache / "index.sqlite").stat().st_size, **build,
+            "queries": rows, "summary": summary}
 
 
 def print_result(r: dict) -> None:
     s = r["summary"]
     print(f"\n=== {r['studies']:,} studies ===")
-    print(f"build {r['build_s']:.1f} s ({r['build_s'] / r['studies'] * 1000:.2f} ms/study), "
-          f"db {r['db_bytes'] / 1e6:,.0f} MB ({r['db_bytes'] / r['studies'] / 1024:.1f} KB/study), "
-          f"peak RSS build {r['build_peak_rss_mb']:.0f} MB, queries {r['query_peak_rss_mb']:.0f} MB")
-    print(f"{'query':58} {'results':>8} {'index ms':>9} {'fetch ms':>9} {'e2e ms':>9} {'answers':>8}")
-    for row in r["rows"]:
-        e2e = f"{row['e2e_ms']:>9.1f}" if row["e2e_ms"] is not None else f"{'skipped':>9}"
-        answers = f"{row['answers']:>8,}" if row["answers"] is not None else f"{'-':>8}"
-        print(f"{row['query'][:58]:58} {row['results']:>8,} {row['index_ms']:>9.1f} {row['fetch_ms']:>9.1f} "
-              f"{e2e} {answers}")
-    for kind in ("trials", "candidates"):
-        print(f"{kind:10} p50/p95 ms: index {s[f'{kind}_index_p50_ms']:.1f}/{s[f'{kind}_index_p95_ms']:.1f}  "
-              f"fetch {s[f'{kind}_fetch_p50_ms']:.1f}/{s[f'{kind}_fetch_p95_ms']:.1f}  "
-              f"e2e {s[f'{kind}_e2e_p50_ms']:.1f}/{s[f'{kind}_e2e_p95_ms']:.1f}")
-    print(f"fetch cost per result: {s['fetch_ms_per_result']:.3f} ms")
+    if r["build_s"] is not None:
+        print(f"build {r['build_s']:.1f} s ({r['build_s'] / r['studies'] * 1000:.2f} ms/study), "
+              f"peak RSS build {r['build_peak_rss_mb']:.0f} MB")
+    print(f"db {r['db_bytes'] / 1e6:,.0f} MB ({r['db_bytes'] / r['studies'] / 1024:.1f} KB/study); "
+          f"stored forms read: {s['reads_forms']}")
+    print(f"{'query':52} {'results':>8} {'answers':>7} {'runs':>4} {'cold 1st':>9} {'e2e p50':>9} {'e2e p95':>9} "
+          f"{'index p50':>9} {'read p50':>9} {'peak RSS':>8} {'load':>9}")
+    for q in r["queries"]:
+        cold = q.get("cold_first_ms", float("nan"))
+        print(f"{q['query'][:52]:52} {q['results']:>8,} {q['answers']:>7,} {q['runs']:>4} {cold:>9.1f} "
+              f"{q['e2e_p50']:>9.1f} {q['e2e_p95']:>9.1f} {q['index_p50']:>9.1f} {q['read_p50']:>9.1f} "
+              f"{q['peak_rss_mb']:>6.0f}MB {'/'.join(f'{x:.1f}' for x in q['load']):>9}")
+    print(f"trials answering <= 1,000 studies: p50 {s['trials_upto_1000_p50_ms']:.1f} ms, "
+          f"p95 {s['trials_upto_1000_p95_ms']:.1f} ms over {s['trials_upto_1000_runs']} runs (both passes)")
+    print(f"read cost per result (stored forms): {s['read_ms_per_result']:.3f} ms; on the queries of <= 5,000 "
+          f"results: forms {s['form_ms_per_result_same_queries']:.3f} ms vs JSON + parse_study "
+          f"{s['legacy_ms_per_result']:.3f} ms")
+    print(f"peak RSS of any query: {s['peak_rss_mb']:.0f} MB")
+
+
+def _numbers(text: str) -> list[int]:
+    out: list[int] = []
+    for part in text.split(","):
+        low, _, high = part.partition("-")
+        out += list(range(int(low), int(high or low) + 1))
+    return out
 
 
 def main() -> None:
@@ -230,26 +333,31 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=None, help="index build --workers (default: its own)")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--json", help="also write the results to this file")
-    parser.add_argument("--query-phase", help=argparse.SUPPRESS)
+    parser.add_argument("--reuse", action="store_true", help="query an existing index under --workdir, no build")
+    parser.add_argument("--build-only", action="store_true", help="build and print the build figures, no queries")
+    parser.add_argument("--cases", help="only these queries, by number in the printed order (e.g. 0-7,8,12)")
+    parser.add_argument("--passes", default="cold,warm", help="which passes: cold, warm or both (default)")
+    parser.add_argument("--query-one", help=argparse.SUPPRESS)
+    parser.add_argument("--case", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--legacy", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.query_phase:
-        print(json.dumps(query_phase(args.query_phase, args.repeat)))
+    if args.query_one:
+        print(json.dumps(query_one(args.query_one, args.case, args.repeat, args.legacy)))
         return
     workdir = Path(args.workdir)
     workdir.mkdir(parents=True, exist_ok=True)
     results = []
     print(f"cpus {os.cpu_count()}, load {os.getloadavg()[0]:.1f}, sqlite {__import__('sqlite3').sqlite_version}")
     for size in (int(s) for s in args.sizes.split(",")):
-        results.append(bench_size(size, workdir, args.workers, args.repeat))
-        print_result(results[-1])
+        results.append(bench_size(size, workdir, args.workers, args.repeat, args.reuse, args.build_only,
+                                  _numbers(args.cases) if args.cases else None, tuple(args.passes.split(","))))
+        if args.build_only:
+            print(json.dumps(results[-1]))
+        else:
+            print_result(results[-1])
         sys.stdout.flush()
         if args.json:
             Path(args.json).write_text(json.dumps(results, indent=1))
-    base = results[0]
-    for r in results[1:]:
-        print(f"\n{r['studies']:,} vs {base['studies']:,}: studies x{r['studies'] / base['studies']:.0f}, "
-              f"build time x{r['build_s'] / base['build_s']:.0f}, db x{r['db_bytes'] / base['db_bytes']:.0f}, "
-              f"trials index p95 x{r['summary']['trials_index_p95_ms'] / base['summary']['trials_index_p95_ms']:.1f}")
 
 
 if __name__ == "__main__":

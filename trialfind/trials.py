@@ -14,13 +14,13 @@ from typing import Any, Iterable, Literal, Sequence
 
 from trialfind.core.errors import InvalidInput, SourceDataError, TrialfindError
 from trialfind.core.profile import ChildProfile
-from trialfind.core.spec import SearchSpec, StudySource
+from trialfind.core.spec import SearchSpec, StudySource, search_studies
 from trialfind.core.study import (
     FLAGGED_OPEN_STATUSES,
     OPEN_STATUSES,
     Study,
     UnreadableRecord,
-    parse_studies,
+    gather_studies,
     parse_study,
 )
 from trialfind.core.text import normalise_nct_id
@@ -231,7 +231,7 @@ def find_trials(profile: ChildProfile | None = None, *, condition: str | Sequenc
     study_types = TRIAL_STUDY_TYPES + ((OBSERVATIONAL,) if include_observational else ())
     spec = build_search_spec(profile, targets, status=status, include_ineligible=include_ineligible,
                              study_types=study_types)
-    studies, unreadable = parse_studies(source.search(spec))
+    studies, unreadable = gather_studies(search_studies(source, spec))
     as_of = newest_update(studies)
     matches = []
     for study in studies:

@@ -25,10 +25,11 @@ The evidence lives in `access.evidence`, company and program attribution in
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Iterable, Mapping, Sequence
 
 from trialfind.access.attribution import attribute_ea, drug_company, ea_policy_for, is_drug_company
-from trialfind.access.discovery import DiscoveredDrug, discover
+from trialfind.access.discovery import DiscoveredDrug, Discovery
 from trialfind.access.evidence import (
     Candidate,
     DrugTrial,
@@ -39,8 +40,8 @@ from trialfind.access.evidence import (
 from trialfind.access.scoring import rank_key, score_and_reasons
 from trialfind.core.ages import describe_days, optional_child_age, parse_child_age
 from trialfind.core.errors import InvalidInput, NotFound
-from trialfind.core.spec import SearchSpec, StudySource
-from trialfind.core.study import Study, UnreadableRecord, parse_studies
+from trialfind.core.spec import SearchSpec, StudySource, search_studies
+from trialfind.core.study import Study, UnreadableRecord, gather_studies
 from trialfind.knowledge.drugs import DrugResolver, resolver_for
 from trialfind.knowledge.target_resolution import resolve_target
 from trialfind.knowledge.targets import DrugInfo, Knowledge, TargetQuery, builtin_knowledge
@@ -137,15 +138,27 @@ def build_candidate(drug: DrugInfo, studies: Sequence[Study], names_by_study: di
     up there); `company` overrides the drug table's company.
     """
     resolver = resolver or resolver_for()
-    companies = tuple(company) if company is not None else drug_company(drug)
     drug_trials = [drug_trial(s, names_by_study.get(s.nct_id, ()), age_days, conditions, queries, drug.name,
                                resolver) for s in studies]
+    return candidate_from_trials(drug, drug_trials, [s for s in studies if _ea_evidence(s)], age_days=age_days,
+                                 targets=targets, conditions=conditions, reference_date=reference_date,
+                                 resolver=resolver, known_studies=known_studies or {s.nct_id: s for s in studies},
+                                 company=company, variant_effect=variant_effect)
+
+
+def candidate_from_trials(drug: DrugInfo, drug_trials: list[DrugTrial], ea_studies: Sequence[Study], *,
+                          age_days: int | None, targets: Sequence[str], conditions: Sequence[str] = (),
+                          reference_date: str | None = None, resolver: DrugResolver,
+                          known_studies: Mapping[str, Study], company: Sequence[str] | None = None,
+                          variant_effect: VariantEffect | None = None) -> Candidate:
+    """build_candidate from the drug's studies already judged (`drug_trial`, in study order) and,
+    of the studies themselves, only those that are or link to expanded-access records."""
+    companies = tuple(company) if company is not None else drug_company(drug)
     drug_trials.sort(key=lambda t: (not t.open_to_join, t.last_update or ""), reverse=False)
     seen_as: list[str] = []
     for t in drug_trials:
         seen_as += [n for n in t.named_as if n not in seen_as]
-    ea_records, related = attribute_ea(drug.name, studies, drug_trials, companies, resolver,
-                                        known_studies or {s.nct_id: s for s in studies})
+    ea_records, related = attribute_ea(drug.name, ea_studies, drug_trials, companies, resolver, known_studies)
     candidate = Candidate(drug=drug.name, info=drug, targets=list(targets), studies=drug_trials,
                           ea_records=ea_records, related_ea_records=related, seen_as=seen_as, age_days=age_days,
                           conditions=tuple(conditions), reference_date=reference_date, company=companies,
@@ -155,8 +168,21 @@ def build_candidate(drug: DrugInfo, studies: Sequence[Study], names_by_study: di
     return candidate
 
 
+def _ea_evidence(study: Study) -> bool:
+    """Whether attribute_ea reads the study: an EA record itself, or a trial stating one."""
+    info = study.expanded_access
+    return study.is_expanded_access or (info is not None and bool(info.has_expanded_access or info.nct_id))
+
+
+def _slim(study: Study) -> Study:
+    """A study kept for its expanded-access evidence, without the parts that evidence never
+    reads (sites, criteria, summary, arms): a target's answer can hold thousands of them."""
+    return replace(study, sites=(), eligibility_text=None, inclusion_criteria=None, exclusion_criteria=None,
+                   brief_summary=None, arm_groups=(), central_contacts=())
+
+
 def _search(source, spec: SearchSpec) -> tuple[list[Study], int | None, list[UnreadableRecord]]:
-    studies, unreadable = parse_studies(source.search(spec))
+    studies, unreadable = gather_studies(search_studies(source, spec))
     stats = getattr(source, "last_search_stats", None)
     return studies, getattr(stats, "requests", None), unreadable
 
@@ -168,6 +194,10 @@ def find_candidates(target: str | Sequence[str], age: str | int, *, condition: s
     `age` is as `--age` takes it: a number is years (7), or "7y6m", "18m", "3w". `source`
     None is the default source (the API, or the local index when offline). Returns the
     candidates best first; `.not_candidates` holds drugs with an open trial admitting the child.
+
+    Studies are judged as they arrive and then dropped: what is kept is each drug's evidence
+    (`DrugTrial`s), the studies stating expanded-access records (slimmed), the unknown agents
+    found, and the NCT ids seen, so memory follows the drugs, not the size of the answer.
     """
     targets = [target] if isinstance(target, str) else list(target)
     conditions = [condition] if isinstance(condition, str) else list(condition)
@@ -179,8 +209,18 @@ def find_candidates(target: str | Sequence[str], age: str | int, *, condition: s
     conditions = tuple(c.strip() for c in conditions if c and c.strip())
     queries = [resolve_target(t, knowledge) for t in targets]  # all resolved before any request
     resolver = resolver_for(knowledge)
-    studies: dict[str, Study] = {}
     drugs_for_target: dict[str, list[str]] = {}
+    for query in queries:
+        for drug in query.drugs if query.drug_names else ():
+            labels = drugs_for_target.setdefault(drug, [])
+            if query.label not in labels:
+                labels.append(query.label)
+    seen: set[str] = set()
+    trials_by_drug: dict[str, list[DrugTrial]] = {}
+    ea_by_drug: dict[str, list[Study]] = {}
+    ea_studies: dict[str, Study] = {}  # every EA study met: a trial's link is looked up here
+    discovery = Discovery(queries, resolver, age_days)
+    reference: str | None = None
     requests = 0
     notes: list[str] = []
     unreadable: dict[UnreadableRecord, None] = {}
@@ -188,30 +228,34 @@ def find_candidates(target: str | Sequence[str], age: str | int, *, condition: s
         if not query.drug_names:
             notes.append(f"no drug acting on {query.label} is known in {knowledge.origin}")
             continue
-        found, used, unread = _search(source, target_search_spec(query))
-        unreadable.update(dict.fromkeys(unread))
+        for study in search_studies(source, target_search_spec(query)):
+            if isinstance(study, UnreadableRecord):
+                unreadable.setdefault(study)
+                continue
+            if study.nct_id in seen:
+                continue
+            seen.add(study.nct_id)
+            if study.last_update and (reference is None or study.last_update > reference):
+                reference = study.last_update
+            discovery.add(study)
+            kept = _slim(study) if _ea_evidence(study) else None
+            if kept is not None and study.is_expanded_access:
+                ea_studies[study.nct_id] = kept
+            for drug, named in drug_names_in(study, resolver).items():
+                if drug not in drugs_for_target:
+                    continue  # a companion drug (chemotherapy, other target): not evidence for this target
+                trials_by_drug.setdefault(drug, []).append(
+                    drug_trial(study, named, age_days, conditions, queries, knowledge.drugs[drug].name, resolver))
+                if kept is not None:
+                    ea_by_drug.setdefault(drug, []).append(kept)
+        used = getattr(getattr(source, "last_search_stats", None), "requests", None)
         requests = None if used is None or requests is None else requests + used
-        for study in found:
-            studies.setdefault(study.nct_id, study)
-        for drug in query.drugs:
-            labels = drugs_for_target.setdefault(drug, [])
-            if query.label not in labels:
-                labels.append(query.label)
-    by_drug: dict[str, list[Study]] = {}
-    names: dict[str, dict[str, list[str]]] = {}
-    for study in studies.values():
-        for drug, seen in drug_names_in(study, resolver).items():
-            if drug not in drugs_for_target:
-                continue  # a companion drug (chemotherapy, other target): not evidence for this target
-            by_drug.setdefault(drug, []).append(study)
-            names.setdefault(drug, {})[study.nct_id] = seen
-    reference = max((s.last_update for s in studies.values() if s.last_update), default=None)
     effects = {e.drug: e for q in queries for e in q.variant_effects}
-    built = [build_candidate(knowledge.drugs[d], by_drug[d], names[d], age_days=age_days,
-                             targets=drugs_for_target[d], conditions=conditions, queries=queries,
-                             reference_date=reference, resolver=resolver, known_studies=studies,
-                             variant_effect=effects.get(d)) for d in by_drug]
-    absent = sorted(d for d in drugs_for_target if d not in by_drug)
+    built = [candidate_from_trials(knowledge.drugs[d], trials_by_drug[d], ea_by_drug.get(d, []), age_days=age_days,
+                                   targets=drugs_for_target[d], conditions=conditions, reference_date=reference,
+                                   resolver=resolver, known_studies=ea_studies, variant_effect=effects.get(d))
+             for d in trials_by_drug]
+    absent = sorted(d for d in drugs_for_target if d not in trials_by_drug)
     if absent:
         notes.append(f"{len(absent)} other drug{'s' * (len(absent) != 1)} acting on "
                      f"{', '.join(q.label for q in queries)} {'has' if len(absent) == 1 else 'have'} no study in the data: "
@@ -232,8 +276,8 @@ def find_candidates(target: str | Sequence[str], age: str | int, *, condition: s
         version = None
     return CandidateList(candidates, not_candidates=not_candidates, queries=queries, age_days=age_days,
                          notes=notes, requests=requests, data_version=version, knowledge_origin=knowledge.origin,
-                         discovered=discover(studies.values(), queries, resolver, age_days),
-                         no_study={d: drugs_for_target[d] for d in absent}, unreadable=list(unreadable))
+                         discovered=discovery.drugs(), no_study={d: drugs_for_target[d] for d in absent},
+                         unreadable=list(unreadable))
 
 
 def drug_evidence(drug: str, source: StudySource | None = None, age: str | int | None = None, *,

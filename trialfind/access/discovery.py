@@ -50,15 +50,20 @@ def _admits(study: Study, age_days: int | None) -> bool:
             and age_fits(age_days, study.min_age_days, study.max_age_days))
 
 
-def discover(studies: Iterable[Study], queries: Sequence[TargetQuery], resolver: DrugResolver,
-             age_days: int | None = None) -> list[DiscoveredDrug]:
-    """Unknown targeted-looking agents of the studies that require one of the queried targets."""
-    found: dict[tuple[str, str], dict[str, list[str]]] = {}
-    names: dict[tuple[str, str], str] = {}
-    for study in studies:
+class Discovery:
+    """`discover` one study at a time, for callers that stream their studies: `add` each study
+    in order, then `drugs()` gives what `discover` would give for the same studies."""
+
+    def __init__(self, queries: Sequence[TargetQuery], resolver: DrugResolver, age_days: int | None = None) -> None:
+        self.queries, self.resolver, self.age_days = queries, resolver, age_days
+        self._found: dict[tuple[str, str], dict[str, list[str]]] = {}
+        self._names: dict[tuple[str, str], str] = {}
+
+    def add(self, study: Study) -> None:
         if study.study_type == "EXPANDED_ACCESS":
-            continue
-        for query in queries:
+            return
+        resolver = self.resolver
+        for query in self.queries:
             if target_evidence(study, [query]) != "direct":
                 continue
             for intervention in study.interventions:
@@ -73,14 +78,25 @@ def discover(studies: Iterable[Study], queries: Sequence[TargetQuery], resolver:
                 if not tokens:
                     continue
                 key = (query.label, compact(tokens[0]))
-                names.setdefault(key, tokens[0])
-                entry = found.setdefault(key, {"written": [], "ids": [], "open": []})
+                self._names.setdefault(key, tokens[0])
+                entry = self._found.setdefault(key, {"written": [], "ids": [], "open": []})
                 if intervention.name not in entry["written"]:
                     entry["written"].append(intervention.name)
                 if study.nct_id not in entry["ids"]:
                     entry["ids"].append(study.nct_id)
-                if _admits(study, age_days) and study.nct_id not in entry["open"]:
+                if _admits(study, self.age_days) and study.nct_id not in entry["open"]:
                     entry["open"].append(study.nct_id)
-    return [DiscoveredDrug(name=names[key], target=key[0], written=tuple(entry["written"]),
-                           nct_ids=tuple(sorted(entry["ids"])), open_for_child=tuple(sorted(entry["open"])))
-            for key, entry in sorted(found.items(), key=lambda kv: (kv[0][0], -len(kv[1]["ids"]), kv[0][1]))]
+
+    def drugs(self) -> list[DiscoveredDrug]:
+        return [DiscoveredDrug(name=self._names[key], target=key[0], written=tuple(entry["written"]),
+                               nct_ids=tuple(sorted(entry["ids"])), open_for_child=tuple(sorted(entry["open"])))
+                for key, entry in sorted(self._found.items(), key=lambda kv: (kv[0][0], -len(kv[1]["ids"]), kv[0][1]))]
+
+
+def discover(studies: Iterable[Study], queries: Sequence[TargetQuery], resolver: DrugResolver,
+             age_days: int | None = None) -> list[DiscoveredDrug]:
+    """Unknown targeted-looking agents of the studies that require one of the queried targets."""
+    discovery = Discovery(queries, resolver, age_days)
+    for study in studies:
+        discovery.add(study)
+    return discovery.drugs()

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator, Literal, Protocol, runtime_checkable
 
 from trialfind.core.ages import age_fits
+from trialfind.core.study import Study, UnreadableRecord, parse_study
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,14 @@ class StudySource(Protocol):
     def get_study(self, nct_id: str) -> dict[str, Any]: ...
 
     def data_version(self) -> str | None: ...
+
+
+def search_studies(source: StudySource, spec: SearchSpec) -> Iterator[Study | UnreadableRecord]:
+    """The source's answer to `spec`, parsed, one study at a time. A source that stores its
+    studies parsed (the local index) offers `search_studies` itself, equal to parsing what
+    its `search` returns; any other source's records are parsed here."""
+    own = getattr(source, "search_studies", None)
+    return own(spec) if own is not None else map(parse_study, source.search(spec))
 
 
 # --- Retrieval semantics shared by every source ------------------------------------

@@ -352,14 +352,18 @@ def parse_study(record: Any) -> Study | UnreadableRecord:
 def parse_studies(records: Iterable[Any]) -> tuple[list[Study], list[UnreadableRecord]]:
     """Parse many raw records: (studies, unreadable), each in order, the first copy of a
     study kept when a source returns one twice."""
+    return gather_studies(map(parse_study, records))
+
+
+def gather_studies(parsed: Iterable[Study | UnreadableRecord]) -> tuple[list[Study], list[UnreadableRecord]]:
+    """parse_studies for studies already parsed (a source's `search_studies`)."""
     studies: dict[str, Study] = {}
     unreadable: dict[UnreadableRecord, None] = {}
-    for raw in records:
-        parsed = parse_study(raw)
-        if isinstance(parsed, UnreadableRecord):
-            unreadable.setdefault(parsed)
+    for item in parsed:
+        if isinstance(item, UnreadableRecord):
+            unreadable.setdefault(item)
         else:
-            studies.setdefault(parsed.nct_id, parsed)
+            studies.setdefault(item.nct_id, item)
     return list(studies.values()), list(unreadable)
 
 

@@ -82,17 +82,34 @@ class _Phrase:
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Where an abbreviation stands in the raw text, written in capitals."""
-        return [m.span() for m in re.finditer(rf"(?<![A-Za-z0-9]){re.escape(self.text)}(?![A-Za-z0-9])", text)]
+        if self.text not in text:  # most texts: no regex at all
+            return []
+        return [m.span() for m in _abbreviation_pattern(self.text).finditer(text)]
 
     def found_in(self, text: str, asked: frozenset[str] = frozenset()) -> bool:
         if self.abbreviation:
             return bool(self.spans(text))
         words = normal_words(text)
-        if not contains_phrase(list(words), list(self.words)):
+        if not self.words or self.words[0] not in words:  # the common case, decided in C
             return False
         size = len(self.words)
         return any(words[start:start + size] == self.words and not _shadowed(words, start, start + size, asked)
                    for start in range(len(words) - size + 1))
+
+
+@lru_cache(maxsize=1)
+def _concept_names_by_first_word() -> tuple[dict[str, tuple[tuple[int, tuple[str, ...], str], ...]], int]:
+    """concept_names() grouped by first word, each with its rank in that order; and the longest size."""
+    grouped: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
+    names = concept_names()
+    for rank, (name, key) in enumerate(names):
+        grouped.setdefault(name[0], []).append((rank, name, key))
+    return {word: tuple(entries) for word, entries in grouped.items()}, max((len(n) for n, _ in names), default=0)
+
+
+@lru_cache(maxsize=4096)
+def _abbreviation_pattern(text: str) -> re.Pattern:
+    return re.compile(rf"(?<![A-Za-z0-9]){re.escape(text)}(?![A-Za-z0-9])")
 
 
 def _shadowed(words: tuple[str, ...], start: int, end: int, asked: frozenset[str]) -> bool:
@@ -100,7 +117,11 @@ def _shadowed(words: tuple[str, ...], start: int, end: int, asked: frozenset[str
     or a standard ("anaplastic lymphoma kinase", "Response Evaluation Criteria in Solid Tumors"),
     or, when the query is a known disease, another disease."""
     concepts = vocabulary().concepts
-    for name, key in concept_names():  # longest first
+    by_first, longest = _concept_names_by_first_word()
+    # Only a name whose first word stands at or before `start` (and near enough) can cover the
+    # span: the others are skipped, the rest taken in concept_names' order (longest first).
+    possible = sorted(entry for word in set(words[max(0, end - longest):start + 1]) for entry in by_first.get(word, ()))
+    for _, name, key in possible:
         size = len(name)
         if size <= end - start:
             return False
@@ -195,7 +216,11 @@ def _first_hit(phrases, texts, asked: frozenset[str]) -> tuple[_Phrase, str] | N
     for text in texts:
         if not text:
             continue
+        words = normal_words(text)
         for phrase in phrases:
+            # found_in's own first checks, inlined: most phrases are absent from most texts
+            if phrase.text not in text if phrase.abbreviation else not phrase.words or phrase.words[0] not in words:
+                continue
             if phrase.found_in(text, asked):
                 return phrase, text
     return None
@@ -225,10 +250,10 @@ def _raw_spans(phrase: _Phrase, text: str) -> list[tuple[int, int]]:
         return phrase.spans(text)
     # Word by word, any spelling or plural the vocabulary folds together.
     spans = []
-    for found in re.finditer(r"[0-9A-Za-z]+", text):
-        if normal_words(found.group(0))[:1] != phrase.words[:1]:
-            continue
-        words = re.finditer(r"[0-9A-Za-z]+", text[found.start():found.start() + 40 * len(phrase.words)])
+    if not phrase.words:
+        return spans
+    for start in _word_starts(text).get(phrase.words[0], ()):
+        words = re.finditer(r"[0-9A-Za-z]+", text[start:start + 40 * len(phrase.words)])
         taken = []
         for word in words:
             folded = normal_words(word.group(0))
@@ -238,8 +263,20 @@ def _raw_spans(phrase: _Phrase, text: str) -> list[tuple[int, int]]:
             if len(taken) == len(phrase.words):
                 break
         if tuple(w for w, _ in taken) == phrase.words:
-            spans.append((found.start(), found.start() + taken[-1][1]))
+            spans.append((start, start + taken[-1][1]))
     return spans
+
+
+@lru_cache(maxsize=64)
+def _word_starts(text: str) -> dict[str, list[int]]:
+    """Where each folded word starts in the raw text, in order: a text is read once for all the
+    phrases looked for in it (every spelling of every condition asked), not once per phrase."""
+    starts: dict[str, list[int]] = {}
+    for found in re.finditer(r"[0-9A-Za-z]+", text):
+        first = normal_words(found.group(0))[:1]
+        if first:
+            starts.setdefault(first[0], []).append(found.start())
+    return starts
 
 
 def _other_disease(text: str, asked: frozenset[str]) -> bool:

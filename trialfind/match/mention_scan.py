@@ -219,7 +219,8 @@ def scan(study, *, genes: Iterable[str] = (), variant_phrases: Iterable[str] = (
         for word in WORD.finditer(text):
             lower = word.group(0).lower()
             candidates = by_first.get(lower)
-            if candidates is None and len(lower) > 4 and any(c.isdigit() for c in lower):
+            if (candidates is None and len(lower) > 4 and any(lower[:n] in gene_firsts for n in glue_lengths)
+                    and any(c.isdigit() for c in lower)):
                 # a gene glued to a protein change: "BRAFV600E"
                 candidates = next((by_first[lower[:n]] for n in glue_lengths
                                    if lower[:n] in gene_firsts and GLUED_CHANGE.fullmatch(lower[n:])), None)

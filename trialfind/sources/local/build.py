@@ -22,6 +22,7 @@ from trialfind.sources.local.bulk import RecordStream
 from trialfind.sources.local.schema import (
     _SCHEMA,
     SCHEMA_VERSION,
+    UPGRADABLE_SCHEMAS,
     PreparedStudy,
     _meta,
     _prepare_batch,
@@ -110,6 +111,7 @@ class _Writer:
             gone = [(rowid,) for rowid, _ in replaces]
             self.conn.executemany("DELETE FROM studies WHERE rowid = ?", gone)
             self.conn.executemany("DELETE FROM study_records WHERE rowid = ?", gone)
+            self.conn.executemany("DELETE FROM study_forms WHERE rowid = ?", gone)
             report.replaced += len(replaces)
         rows = inserts + replaces
         self.conn.executemany(
@@ -119,6 +121,8 @@ class _Writer:
               r.last_update, r.raw_bytes, r.search_record) for rowid, r in rows])
         self.conn.executemany("INSERT INTO study_records (rowid, raw) VALUES (?, ?)",
                               [(rowid, r.raw) for rowid, r in rows])
+        self.conn.executemany("INSERT INTO study_forms (rowid, form) VALUES (?, ?)",
+                              [(rowid, r.form) for rowid, r in rows])
         self.conn.executemany(
             "INSERT INTO study_text (rowid, condition, intervention, other) VALUES (?,?,?,?)",
             [(rowid, *r.texts) for rowid, r in rows])
@@ -142,8 +146,10 @@ class _Writer:
             deletes)
 
     def rederive_all(self) -> None:
-        """Recompute every derived column and the full text from the stored raw records."""
+        """Recompute every derived column, the full text and the stored forms from the stored raw
+        records (an index of an older schema or derivation code)."""
         self.conn.execute("INSERT INTO study_text (study_text) VALUES ('delete-all')")
+        self.conn.execute("DELETE FROM study_forms")
         last = 0
         while True:
             rows = self.conn.execute(
@@ -152,7 +158,7 @@ class _Writer:
             if not rows:
                 return
             last = rows[-1][0]
-            updates, texts = [], []
+            updates, texts, forms = [], [], []
             for rowid, raw in rows:
                 r = prepare_record(zlib.decompress(raw))
                 if not isinstance(r, PreparedStudy):
@@ -160,6 +166,8 @@ class _Writer:
                 updates.append((r.status, r.study_type, r.min_age_days, r.max_age_days, r.phases, r.lead_sponsor,
                                 r.last_update, r.search_record, rowid))
                 texts.append((rowid, *r.texts))
+                forms.append((rowid, r.form))
+            self.conn.executemany("INSERT INTO study_forms (rowid, form) VALUES (?, ?)", forms)
             self.conn.executemany(
                 "UPDATE studies SET status=?, study_type=?, min_age_days=?, max_age_days=?, phases=?,"
                 " lead_sponsor=?, last_update=?, search_record=? WHERE rowid=?", updates)
@@ -278,7 +286,7 @@ def build_index(records: RecordStream, cache_dir: str | os.PathLike, *, fresh: b
         try:
             _configure_for_build(conn)
             previous = _meta(conn)
-            if previous and previous.get("schema_version") != str(SCHEMA_VERSION):
+            if previous and previous.get("schema_version") not in {str(SCHEMA_VERSION), *UPGRADABLE_SCHEMAS}:
                 raise SourceDataError(f"the index at {target} has schema version {previous.get('schema_version')}, "
                                       f"this trialfind writes {SCHEMA_VERSION}: rebuild it with --fresh")
             conn.executescript(_SCHEMA)

@@ -15,22 +15,31 @@ import os
 import sqlite3
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
 import trialfind.core.ages as age_module
 import trialfind.core.arms as arms_module
+import trialfind.core.contacts as contacts_module
+import trialfind.core.criteria_text as criteria_module
 import trialfind.core.record_shape as record_shape_module
 import trialfind.core.spec as spec_module
 import trialfind.core.study as study_module
+import trialfind.core.text as text_module
 import trialfind.sources.fields as fields_module
+import trialfind.sources.local.form as form_module
 from trialfind.core.spec import retrieval_texts, tokens
 from trialfind.core.study import UnreadableRecord, parse_study
 from trialfind.core.text import NCT_ID_PATTERN
 from trialfind.sources.fields import SEARCH_FIELDS
+from trialfind.sources.local.form import study_form
 
 INDEX_FILENAME = "index.sqlite"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
+# Indexes of these versions are upgraded in place by the next build or update (their
+# derived data is re-derived from the stored records) and are searched until then.
+UPGRADABLE_SCHEMAS = frozenset({"3"})
 SEPARATOR = "ω"  # a letter to unicode61, never produced by tokens(): phrases cannot span texts
 TEXT_COLUMNS = ("condition", "intervention", "other")
 # Which FTS columns each SearchSpec group searches. "other" holds the term-group texts
@@ -42,6 +51,7 @@ GROUP_COLUMNS = {
 }
 COMPRESS_LEVEL = 1  # 2x faster than 6 for ~10% more bytes: builds are CPU-bound
 
+FORMS_TABLE = "CREATE TABLE IF NOT EXISTS study_forms (rowid INTEGER PRIMARY KEY, form BLOB NOT NULL)"
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS studies (
@@ -59,6 +69,8 @@ CREATE TABLE IF NOT EXISTS studies (
 );
 -- Full records apart from the search columns: searches then read densely packed pages.
 CREATE TABLE IF NOT EXISTS study_records (rowid INTEGER PRIMARY KEY, raw BLOB NOT NULL);
+-- Each study parsed, in the compact stored form of `form.py`: what searches read (schema 4).
+{FORMS_TABLE};
 CREATE INDEX IF NOT EXISTS studies_status ON studies (status, study_type);
 CREATE INDEX IF NOT EXISTS studies_lead_sponsor ON studies (lead_sponsor COLLATE NOCASE);
 CREATE VIRTUAL TABLE IF NOT EXISTS study_text USING fts5(
@@ -120,6 +132,7 @@ class PreparedStudy:
     search_record: bytes
     raw: bytes
     texts: tuple[str, str, str]
+    form: bytes  # the search record parsed (form.study_form): what searches read back
 
 
 def prepare_record(item: dict | str | bytes) -> PreparedStudy | UnreadableRecord:
@@ -136,6 +149,11 @@ def prepare_record(item: dict | str | bytes) -> PreparedStudy | UnreadableRecord
     study = parse_study(record)
     if isinstance(study, UnreadableRecord):
         return study
+    searched = project(record, SEARCH_FIELDS)
+    # The stored form is the parse of what search() returns, so reading it equals parsing that.
+    as_searched = parse_study(searched)
+    if isinstance(as_searched, UnreadableRecord):  # the projection keeps every key the parser reads
+        return as_searched
     if not isinstance(item, (str, bytes, bytearray)) or (b"\n" if isinstance(item, (bytes, bytearray)) else "\n") in item:
         raw = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     else:
@@ -145,8 +163,9 @@ def prepare_record(item: dict | str | bytes) -> PreparedStudy | UnreadableRecord
         min_age_days=study.min_age_days, max_age_days=study.max_age_days,
         phases=" ".join(study.phases), lead_sponsor=study.lead_sponsor, last_update=study.last_update,
         raw_bytes=len(raw), raw=zlib.compress(raw, COMPRESS_LEVEL), texts=study_text_columns(study),
-        search_record=zlib.compress(json.dumps(project(record, SEARCH_FIELDS), ensure_ascii=False,
-                                               separators=(",", ":")).encode("utf-8"), COMPRESS_LEVEL),
+        search_record=zlib.compress(json.dumps(searched, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
+                                    COMPRESS_LEVEL),
+        form=study_form(as_searched),
     )
 
 
@@ -161,15 +180,23 @@ def _prepare_batch(items: list) -> list[PreparedStudy | UnreadableRecord]:
     return [prepare_record(item) for item in items]
 
 
+@lru_cache(maxsize=1)
 def derivation_version() -> str:
     """A fingerprint of the code that derives index columns from a raw record. When it
     changes, the next build re-derives every stored record (the raw JSON is kept)."""
 
     digest = hashlib.sha256(str(SCHEMA_VERSION).encode())
     digest.update(SEPARATOR.encode())
-    for module in (study_module, arms_module, record_shape_module, spec_module, age_module, fields_module):
+    digest.update(form_module.FORM_FORMAT.encode())
+    for module in _DERIVING_MODULES:
         digest.update(Path(module.__file__).read_bytes())
     return digest.hexdigest()[:16]
+
+
+# Everything that derives a column, the full text or the stored form from a record (the
+# Study parser and the modules it reads with, the tokenizer, the projection, the form).
+_DERIVING_MODULES = (study_module, arms_module, contacts_module, criteria_module, text_module, record_shape_module,
+                     spec_module, age_module, fields_module, form_module)
 
 
 def _meta(conn: sqlite3.Connection) -> dict[str, str]:

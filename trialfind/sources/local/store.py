@@ -12,8 +12,17 @@ from typing import Any, Iterator
 
 from trialfind.core.errors import NotFound, SourceDataError, SourceUnavailable
 from trialfind.core.spec import SearchSpec, tokens
+from trialfind.core.study import Study, UnreadableRecord, parse_study
 from trialfind.core.text import normalise_nct_id
-from trialfind.sources.local.schema import GROUP_COLUMNS, SCHEMA_VERSION, _meta, derivation_version, index_path
+from trialfind.sources.local.form import study_from_form
+from trialfind.sources.local.schema import (
+    GROUP_COLUMNS,
+    SCHEMA_VERSION,
+    UPGRADABLE_SCHEMAS,
+    _meta,
+    derivation_version,
+    index_path,
+)
 
 _HINT = "run `trialfind index build SOURCE` first (SOURCE: the ClinicalTrials.gov bulk JSON zip, " \
         "a ctg-studies.json export or JSONL of v2 records; or `trialfind index build --from-api --condition ...`)"
@@ -91,7 +100,11 @@ class LocalIndex:
             raise SourceUnavailable(f"the local index at {self.path} cannot be read ({exc}): {_HINT}") from None
         if not self._meta:
             raise SourceUnavailable(f"the local index at {self.path} is empty or incomplete: {_HINT}")
-        if self._meta.get("schema_version") != str(SCHEMA_VERSION):
+        schema = self._meta.get("schema_version")
+        # Stored forms are read only when written by this code: otherwise each study is parsed
+        # from its record, as the API client parses its answers (the same Study either way).
+        self.reads_forms = schema == str(SCHEMA_VERSION) and self._meta.get("derivation") == derivation_version()
+        if schema != str(SCHEMA_VERSION) and schema not in UPGRADABLE_SCHEMAS:
             raise SourceUnavailable(
                 f"the local index at {self.path} was written by another trialfind version: "
                 "rebuild it with `trialfind index build --fresh SOURCE`")
@@ -116,6 +129,15 @@ class LocalIndex:
         also halves the cost of reading them; get_study gives the full record."""
         for (record,) in self._select("s.search_record", spec):
             yield json.loads(zlib.decompress(record))
+
+    def search_studies(self, spec: SearchSpec) -> Iterator[Study | UnreadableRecord]:
+        """The studies `search(spec)` returns, parsed (`core.spec.search_studies` prefers this):
+        read from their stored forms, one at a time, with no JSON and no parsing."""
+        if not self.reads_forms:
+            yield from map(parse_study, self.search(spec))
+            return
+        for (form,) in self._select("f.form", spec, forms=True):
+            yield study_from_form(form)
 
     def get_study(self, nct_id: str) -> dict[str, Any]:
         wanted = normalise_nct_id(str(nct_id))
@@ -156,16 +178,17 @@ class LocalIndex:
             sources=json.loads(meta.get("sources") or "[]"),
         )
 
-    def _select(self, columns: str, spec: SearchSpec) -> Iterator[tuple]:
+    def _select(self, columns: str, spec: SearchSpec, *, forms: bool = False) -> Iterator[tuple]:
         expression = match_expression(spec)
         if expression == "":
             return iter(())
         clauses, params = _filters(spec)
+        join = " JOIN study_forms f ON f.rowid = s.rowid" if forms else ""
         if expression is None:
             where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-            sql = f"SELECT {columns} FROM studies s {where} ORDER BY s.rowid"
+            sql = f"SELECT {columns} FROM studies s{join} {where} ORDER BY s.rowid"
         else:
-            sql = (f"SELECT {columns} FROM study_text JOIN studies s ON s.rowid = study_text.rowid "
+            sql = (f"SELECT {columns} FROM study_text JOIN studies s ON s.rowid = study_text.rowid{join} "
                    f"WHERE study_text MATCH ? {''.join(' AND ' + c for c in clauses)} ORDER BY s.rowid")
             params = [expression, *params]
         try:

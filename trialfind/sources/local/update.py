@@ -41,7 +41,14 @@ from trialfind.sources.ctgov import CtgovClient
 # The build's writer and batching are reused so an update writes rows exactly as a build does.
 from trialfind.sources.local.build import BuildReport, _batched_prepared, _Writer, default_workers
 from trialfind.sources.local.bulk import RecordStream, open_bulk_source
-from trialfind.sources.local.schema import SCHEMA_VERSION, _meta, derivation_version, index_path
+from trialfind.sources.local.schema import (
+    FORMS_TABLE,
+    SCHEMA_VERSION,
+    UPGRADABLE_SCHEMAS,
+    _meta,
+    derivation_version,
+    index_path,
+)
 from trialfind.sources.local.store import LocalIndex
 
 LOCK_WAIT_SECONDS = 60  # for searches that are reading the index when the update commits
@@ -171,10 +178,11 @@ def upsert_in_place(records: RecordStream, cache_dir: str | os.PathLike, *, work
         conn.execute("BEGIN IMMEDIATE")  # one writer at a time; a second update waits, then fails clearly
         try:
             previous = _meta(conn)
-            if previous.get("schema_version") != str(SCHEMA_VERSION):
+            if previous.get("schema_version") not in {str(SCHEMA_VERSION), *UPGRADABLE_SCHEMAS}:
                 raise SourceDataError(f"the index at {target} has schema version {previous.get('schema_version')}, "
                                       f"this trialfind writes {SCHEMA_VERSION}: rebuild it with "
                                       "`trialfind index build --fresh SOURCE`")
+            conn.execute(FORMS_TABLE)  # a schema 3 index gains it, inside this transaction
             writer = _Writer(conn, report)
             if previous.get("derivation") != derivation_version():
                 writer.rederive_all()
@@ -188,8 +196,9 @@ def upsert_in_place(records: RecordStream, cache_dir: str | os.PathLike, *, work
             now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
             sources = json.loads(previous.get("sources") or "[]")
             sources.append({"source": records.label, "built": now, "read": report.read, "update": True})
-            meta = {"derivation": derivation_version(), "build_date": now, "source": records.label,
-                    "sources": json.dumps(sources[-20:]), "count": str(report.studies),
+            meta = {"schema_version": str(SCHEMA_VERSION), "derivation": derivation_version(),
+                    "build_date": now, "source": records.label, "sources": json.dumps(sources[-20:]),
+                    "count": str(report.studies),
                     "newest_last_update": writer.newest or ""}
             conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", meta.items())
             conn.execute("COMMIT")
