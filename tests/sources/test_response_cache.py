@@ -21,7 +21,9 @@ def written(tmp_path, **entries) -> None:
 @pytest.mark.parametrize("value", [SMALL, LARGE], ids=["in-the-row", "in-a-file"])
 def test_bytes_are_read_as_diskcache_reads_them_without_opening_it(value, tmp_path):
     assert len(LARGE) > 2 ** 15 > len(SMALL)  # diskcache's threshold for a file
-    written(tmp_path, walk=value)
+    writer = ResponseCache(tmp_path)._open()  # bytes as diskcache itself stores them: in the row or a file
+    writer.set("walk", value)
+    writer.close()
     reader = ResponseCache(tmp_path)
     assert reader.get("walk") == value
     assert reader._cache is None  # diskcache was not opened
@@ -61,3 +63,10 @@ def test_a_damaged_database_falls_back_to_diskcache(tmp_path):
     (tmp_path / "http" / "cache.db").write_bytes(b"not a database" * 100)
     reader = ResponseCache(tmp_path)
     assert reader.get("walk") is None  # diskcache's own handling: an unreadable cache is a miss
+
+
+def test_bytes_written_by_the_cache_read_back_the_same_either_way(tmp_path):
+    written(tmp_path, small=SMALL, large=LARGE)
+    assert ResponseCache(tmp_path).get("small") == SMALL and ResponseCache(tmp_path).get("large") == LARGE
+    through_diskcache = ResponseCache(tmp_path)._open()
+    assert through_diskcache.get("small") == SMALL and through_diskcache.get("large") == LARGE
