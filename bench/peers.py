@@ -15,7 +15,7 @@ The peers are benchmark subjects, not dependencies. Both install as the package
     .venv/bin/pip install --target .venv/peers/pytrials pytrials==1.0.0
     .venv/bin/pip install --target .venv/peers/pytrials-v2 pytrials-v2==0.1.0
 
-Run from the checkout:  .venv/bin/python bench/peers.py [--latency 0.3] [--rounds 5] [--copies 4]
+Run from the checkout:  .venv/bin/python bench/peers.py [--latency 0.3] [--rounds 5] [--copies 4] [--query ALK]
 """
 from __future__ import annotations
 
@@ -172,6 +172,8 @@ def main() -> int:
     parser.add_argument("--latency", type=float, default=0.3, help="seconds added to every reply (default 0.3)")
     parser.add_argument("--rounds", type=int, default=5, help="interleaved runs per client and query (default 5)")
     parser.add_argument("--copies", type=int, default=4, help="copies of the real records (default 4)")
+    parser.add_argument("--query", action="append", metavar="LABEL",
+                        help="only the queries whose label starts with LABEL (repeatable; default all)")
     parser.add_argument("--child", nargs=4, metavar=("CLIENT", "URL", "TERM", "FIELDS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -191,7 +193,7 @@ def main() -> int:
     available = [c for c in CLIENTS if child_env(c) is not None]
     missing = [c for c in CLIENTS if c not in available]
     fields = ",".join(SEARCH_FIELDS)
-    chosen = queries()
+    chosen = [q for q in queries() if not args.query or any(q[0].startswith(p) for p in args.query)]
     records = replicated(real_records(), args.copies)
     print(f"{len(records)} records served ({args.copies} x the real {len(real_records())}), latency "
           f"{args.latency * 1000:.0f} ms a reply, {args.rounds} interleaved rounds"

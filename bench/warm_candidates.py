@@ -15,6 +15,7 @@ import argparse
 import compileall
 import hashlib
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -42,13 +43,20 @@ def environment(checkout: Path, url: str, cache: Path) -> dict[str, str]:
     return env
 
 
-def run(args: list[str], env: dict[str, str]) -> tuple[float, bytes]:
+def run(args: list[str], env: dict[str, str]) -> tuple[float, float, bytes]:
+    """(wall seconds, CPU seconds, stdout) of one whole process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "trialfind", *args], env=env, capture_output=True, timeout=300)
+    # `python -m` puts the working directory first on sys.path: run inside the checkout, or a bench
+    # started from this repository would time this checkout's package under both names.
+    done = subprocess.run([sys.executable, "-m", "trialfind", *args], env=env, capture_output=True, timeout=300,
+                          cwd=env["PYTHONPATH"])
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(args)} failed: {done.stderr.decode()[-300:]}")
-    return elapsed, done.stdout
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return elapsed, cpu, done.stdout
 
 
 def main() -> int:
@@ -64,20 +72,22 @@ def main() -> int:
     with CtgovServer(real_records()) as server, tempfile.TemporaryDirectory() as scratch:
         envs = {name: environment(path, server.url, Path(scratch) / name) for name, path in checkouts.items()}
         for label, command in COMMANDS.items():
-            outputs, times = {}, {name: [] for name in checkouts}
+            outputs, times, cpus = {}, {name: [] for name in checkouts}, {name: [] for name in checkouts}
             for name, env in envs.items():
-                _, outputs[name] = run(command, env)  # cold: fills the cache
+                _, _, outputs[name] = run(command, env)  # cold: fills the cache
             for _ in range(args.runs):
                 for name, env in envs.items():
-                    elapsed, out = run(command, env)
+                    elapsed, cpu, out = run(command, env)
                     assert out == outputs[name], f"{name}: output changed between runs"
                     times[name].append(elapsed)
+                    cpus[name].append(cpu)
             digests = {name: hashlib.sha256(out).hexdigest()[:12] for name, out in outputs.items()}
             same = len(set(outputs.values())) == 1
             print(f"{label}")
             for name in checkouts:
                 print(f"  {name:6} median {statistics.median(times[name]):.3f} s  best {min(times[name]):.3f} s  "
-                      f"({args.runs} runs)  output sha256 {digests[name]}")
+                      f"CPU median {statistics.median(cpus[name]):.3f} s  ({args.runs} runs)  "
+                      f"output sha256 {digests[name]}")
             if len(checkouts) > 1:
                 print(f"  output byte-identical: {'yes' if same else 'NO'}")
     return 0

@@ -20,7 +20,6 @@ from trialfind.knowledge.approvals import Approval, approvals_of
 from trialfind.knowledge.drugs import _SPLIT, DrugResolver, compact, strip_dose
 from trialfind.knowledge.targets import DrugInfo, TargetQuery
 from trialfind.knowledge.variants import VariantEffect
-from trialfind.match.conditions import match_condition
 from trialfind.match.mentions import find_mentions
 
 OPEN_TO_JOIN = OPEN_STATUSES | FLAGGED_OPEN_STATUSES
@@ -237,6 +236,7 @@ def drug_names_in(study: Study, resolver: DrugResolver) -> dict[str, list[str]]:
 def condition_fits(study: Study, conditions: Sequence[str]) -> bool | None:
     if not conditions:
         return None
+    from trialfind.match.conditions import match_condition  # lazy: only --condition needs the condition matcher
 
     return any(match_condition(c, study).found for c in conditions)
 

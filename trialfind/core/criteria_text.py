@@ -31,6 +31,9 @@ key main general major other additional specific further patient patients partic
 subjects partner partners study trial part cohort arm phase stage disease disease-specific and for of the
 """.split())
 _EXCLUSION_KINDS = ("exclusion", "ineligibility")
+# Every section word above holds one of these, compared with the same case rules: a line without
+# them is criteria text, and the two patterns above (slow on long lines) need not try it.
+_SECTION_WORD = re.compile(r"clusion|eligib", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,9 @@ def split_criteria_parts(text: str | None) -> CriteriaParts:
     current = "inclusion"
     headed = False
     for line in text.splitlines():
+        if not _SECTION_WORD.search(line):
+            sections[current].append(line)
+            continue
         heading = _heading(line)
         if heading is None:
             trailing = _TRAILING_HEADING.match(line)

@@ -242,6 +242,42 @@ def _unreadable(record: Any, reason: str) -> UnreadableRecord:
     return UnreadableRecord(nct_id, reason, title)
 
 
+def _site(loc: dict) -> Site:
+    geo = loc.get("geoPoint")
+    geo = geo if isinstance(geo, dict) else {}
+    return Site(
+        facility=loc.get("facility"),
+        city=loc.get("city"),
+        state=loc.get("state"),
+        country=loc.get("country"),
+        status=loc.get("status"),
+        lat=_float(geo.get("lat")),
+        lon=_float(geo.get("lon")),
+        contacts=parse_contacts(loc.get("contacts")),
+        zip=loc.get("zip"),
+    )
+
+
+def _sites(locations: list) -> tuple[Site, ...]:
+    """The study's sites. Equal locations of text only (no point, no contacts) share one frozen Site:
+    a countries-only field list (`candidates`) gives thousands of {"country": ...} that would
+    otherwise each cost an object."""
+    made: dict[tuple, Site] = {}
+    sites = []
+    for loc in locations:
+        if not isinstance(loc, dict):
+            continue
+        if not all(type(v) is str for v in loc.values()):  # a point, contacts: made each time
+            sites.append(_site(loc))
+            continue
+        key = tuple(loc.items())
+        site = made.get(key)
+        if site is None:
+            site = made[key] = _site(loc)
+        sites.append(site)
+    return tuple(sites)
+
+
 def parse_study(record: Any) -> Study | UnreadableRecord:
     """Build a Study from a v2 study object (full or field-limited). Never raises on data:
     a part of the wrong type is read as absent, and a record whose NCT id, status, ages or
@@ -267,21 +303,7 @@ def parse_study(record: Any) -> Study | UnreadableRecord:
     contacts = protocol.get("contactsLocationsModule") or {}
     derived = record.get("derivedSection") or {}
 
-    sites = tuple(
-        Site(
-            facility=loc.get("facility"),
-            city=loc.get("city"),
-            state=loc.get("state"),
-            country=loc.get("country"),
-            status=loc.get("status"),
-            lat=_float(_get(loc, "geoPoint", "lat")),
-            lon=_float(_get(loc, "geoPoint", "lon")),
-            contacts=parse_contacts(loc.get("contacts")),
-            zip=loc.get("zip"),
-        )
-        for loc in (contacts.get("locations") or [])
-        if isinstance(loc, dict)
-    )
+    sites = _sites(contacts.get("locations") or [])
     central = parse_contacts(contacts.get("centralContacts"))
     ea = status.get("expandedAccessInfo")
     expanded = (

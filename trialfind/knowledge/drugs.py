@@ -125,8 +125,6 @@ class DrugResolver:
         return ()
 
     def fuzzy(self, name: str) -> str | None:
-        from rapidfuzz import fuzz
-
         candidates = [v for v in name_variants(name)[1:2] or [name] if v]
         for variant in candidates:
             if is_code_name(variant) or len(compact(variant)) < FUZZY_MIN_LENGTH:
@@ -136,6 +134,9 @@ class DrugResolver:
             for known, drug in self._fuzzy_by_prefix.get(key[:FUZZY_SAME_PREFIX], ()):
                 if abs(len(known) - len(key)) > FUZZY_MAX_LENGTH_GAP:
                     continue
+                # lazy: most names have no choice to score, and a warm run need not load rapidfuzz (~20 ms)
+                from rapidfuzz import fuzz
+
                 score = fuzz.ratio(key, known)
                 if score > best.get(drug, 0):
                     best[drug] = score

@@ -16,8 +16,6 @@ from functools import lru_cache
 from statistics import fmean
 from typing import Iterable
 
-from rapidfuzz import fuzz, process
-
 from trialfind.core.errors import InvalidInput
 from trialfind.core.text import fold
 
@@ -211,6 +209,8 @@ def _from_names(text: str) -> Place | None:
 
 
 def _suggestions(text: str, extra: Iterable[str] = ()) -> list[str]:
+    from rapidfuzz import fuzz, process  # lazy: only a place not found needs suggestions (~20 ms to import)
+
     city, region = _split(text)
     names = _cities_by_name(alternates=False)
     best = process.extract(fold(city), list(names), scorer=fuzz.ratio, limit=3, score_cutoff=75)

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz import fuzz, process
-
 from trialfind.core.errors import InvalidInput
 from trialfind.core.text import compact
 from trialfind.knowledge.targets import Knowledge, TargetInfo, TargetQuery, builtin_knowledge
@@ -87,6 +85,7 @@ def _phrases(info: TargetInfo, variant: str | None) -> tuple[str, ...]:
 
 
 def _suggest(text: str, knowledge: Knowledge, limit: int = 4) -> list[str]:
+    from rapidfuzz import fuzz, process  # lazy: only an unknown target needs suggestions (~20 ms to import)
 
     names = knowledge.target_names()
     hits = process.extract(compact(text), list(names), scorer=fuzz.WRatio, limit=limit * 6)

@@ -111,6 +111,31 @@ _VERB_MET_AFTER = re.compile(r"\s+(?:the|all|any|each|every|these|those|both|eit
                              r"eligibility|requirements?|conditions)\b", re.IGNORECASE)
 
 
+_LOWER_TOKEN = re.compile(r"[a-z0-9]+")  # a WORD token, lowercased
+
+
+@lru_cache(maxsize=64)
+def words_starting(starts: frozenset[str]):
+    """finditer over the WORD tokens that begin, in any case, with one of `starts`: the same
+    tokens, whole and in order, that WORD.finditer gives, less those whose first letters rule
+    them out (a phrase's first word, a gene glued to a change). A start that is no lowercased
+    token (not ASCII letters and digits) begins no token."""
+    starts = frozenset(s for s in starts if _LOWER_TOKEN.fullmatch(s))
+    if not starts:
+        return lambda text: iter(())
+    alternatives = "|".join(sorted(starts, key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z0-9])(?:{alternatives})[A-Za-z0-9]*", re.ASCII | re.IGNORECASE).finditer
+
+
+@lru_cache(maxsize=64)
+def substring_search(needles: frozenset[str]):
+    """A test for "one of the needles is a substring of the text": one compiled search, not a
+    Python loop over dozens of drug names for every field of every study."""
+    if not needles:
+        return lambda text: None
+    return re.compile("|".join(re.escape(n) for n in sorted(needles, key=len, reverse=True))).search
+
+
 def first_word(phrase: str) -> str:
     found = WORD.search(phrase)
     return found.group(0).lower() if found else phrase.lower()

@@ -13,7 +13,6 @@ from trialfind.match.gene_words import (
     BRACKETED_ABBREVIATION,
     GLUED_CHANGE,
     PROTEIN_CHANGE,
-    WORD,
     drug_regex,
     first_word,
     gene_regex,
@@ -23,8 +22,10 @@ from trialfind.match.gene_words import (
     is_other_abbreviation,
     needle_words,
     reads_as_gene,
+    substring_search,
     variant_regex,
     variant_state,
+    words_starting,
 )
 from trialfind.match.negation import (
     POSITIVE_AFTER,
@@ -208,20 +209,20 @@ def scan(study, *, genes: Iterable[str] = (), variant_phrases: Iterable[str] = (
         by_first.setdefault(first_word(phrase), []).append((phrase, regex))
     gene_firsts = {first_word(g): len(first_word(g)) for g in genes}
     # Cheap test before the word-by-word pass: the longest word of each phrase, as a substring.
-    needles = {w for p in (*genes, *drugs) for w in needle_words(p)}
-    glue_lengths = sorted(set(gene_firsts.values()))
+    any_needle = substring_search(frozenset(w for p in (*genes, *drugs) for w in needle_words(p)))
+    glue_lengths, gene_starts = sorted(set(gene_firsts.values())), tuple(gene_firsts)
+    words_to_check = words_starting(frozenset(by_first))
     for field_name, text in _fields(study):
         lowered = text.lower()
-        if not any(needle in lowered for needle in needles):
+        if not any_needle(lowered):
             continue
         # One pass over the words finds every candidate; each is then checked with its own pattern.
         hits_of: dict[str, list[re.Match]] = {}
-        for word in WORD.finditer(text):
+        for word in words_to_check(text):  # the WORD tokens that can be a candidate, not every one
             lower = word.group(0).lower()
             candidates = by_first.get(lower)
-            if (candidates is None and len(lower) > 4 and any(lower[:n] in gene_firsts for n in glue_lengths)
-                    and any(c.isdigit() for c in lower)):
-                # a gene glued to a protein change: "BRAFV600E"
+            if candidates is None and len(lower) > 4 and lower.startswith(gene_starts):
+                # a gene glued to a protein change: "BRAFV600E" (GLUED_CHANGE holds a digit)
                 candidates = next((by_first[lower[:n]] for n in glue_lengths
                                    if lower[:n] in gene_firsts and GLUED_CHANGE.fullmatch(lower[n:])), None)
             for phrase, regex in candidates or ():

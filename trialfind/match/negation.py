@@ -163,7 +163,8 @@ def _negator_words_before(before: str) -> bool:
     before = _NOT_A_NEGATION.sub(" ", before)
     # "is not human epidermal growth factor receptor 2 (HER2)": the symbol in brackets reads
     # from where its full name starts.
-    before = _NAME_BEFORE_BRACKET.sub(" ", before)
+    if before.rstrip().endswith("("):  # the only place the pattern can match: tried elsewhere it is slow
+        before = _NAME_BEFORE_BRACKET.sub(" ", before)
     words = re.findall(r"[a-z0-9]+", before.lower())
     for negator, reach in _NEGATORS_BEFORE:
         for size in range(1, reach + 3):  # the negator is one or two words, then up to `reach` words

@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from trialfind.access.packet import age_band
+from trialfind.core.ages import age_band, age_band_words
 from trialfind.core.config import VERSION
 from trialfind.output.formats import atomic_write_text
 
@@ -146,7 +146,7 @@ def describe_query(result: Any) -> dict[str, Any]:
         query = {"command": "candidates" if queries is not None else None,
                  "targets": [q.label for q in queries or ()]}
         days = getattr(result, "age_days", None)
-    return {"query": query, "age_band": age_band(days)}
+    return {"query": query, "age_band": age_band_words(age_band(days))}
 
 
 def sidecar(result: Any, rows: int, columns: Sequence[str]) -> dict[str, Any]:

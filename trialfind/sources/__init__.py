@@ -10,7 +10,6 @@ from trialfind.core.config import rate_limit as resolve_rate_limit
 from trialfind.core.spec import StudySource
 from trialfind.sources.ctgov import CtgovClient
 from trialfind.sources.fields import SEARCH_FIELDS
-from trialfind.sources.local.store import LocalIndex
 
 
 def open_source(*, api_url: str | None = None, cache_dir=None, use_cache: bool = True, refresh: bool = False,
@@ -21,6 +20,8 @@ def open_source(*, api_url: str | None = None, cache_dir=None, use_cache: bool =
     always holds what the parser reads."""
     directory = resolve_cache_dir(cache_dir)
     if offline_requested(offline):
+        from trialfind.sources.local.store import LocalIndex  # lazy: sqlite3 and the schema only when offline
+
         return LocalIndex.open(directory)
 
     if use_cache:

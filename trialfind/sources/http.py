@@ -16,7 +16,6 @@ CLI run never pays for them.
 """
 from __future__ import annotations
 
-import email.utils
 import json
 import math
 import random
@@ -88,6 +87,8 @@ def _parse_retry_after(value: str | None, now: Callable[[], float] = time.time) 
     try:
         seconds = float(value)
     except ValueError:
+        import email.utils  # lazy: an HTTP-date Retry-After is rare; email costs ~10 ms at every start
+
         try:
             when = email.utils.parsedate_to_datetime(value)
         except (TypeError, ValueError):
