@@ -35,7 +35,7 @@ from trialfind.knowledge.conditions import (
     vocabulary,
 )
 from trialfind.match.negation import clause_bounds, condition_negated
-from trialfind.match.spelling import FUZZY_MIN_WORD, FUZZY_THRESHOLD, fuzzy_hit  # noqa: F401 (re-exported)
+from trialfind.match.spelling import FUZZY_MIN_WORD, FUZZY_THRESHOLD, fuzzy_hit, word_starts  # noqa: F401 (re-exported)
 
 STRENGTH_WEIGHT = {"exact": 1.0, "mesh": 0.9, "keyword": 0.6, "broader": 0.5, "criteria": 0.5, "contradicted": 0.5,
                    "ambiguous": 0.5, "fuzzy": 0.4, "none": 0.0}
@@ -252,7 +252,7 @@ def _raw_spans(phrase: _Phrase, text: str) -> list[tuple[int, int]]:
     spans = []
     if not phrase.words:
         return spans
-    for start in _word_starts(text).get(phrase.words[0], ()):
+    for start in word_starts(text).get(phrase.words[0], ()):
         words = re.finditer(r"[0-9A-Za-z]+", text[start:start + 40 * len(phrase.words)])
         taken = []
         for word in words:
@@ -265,18 +265,6 @@ def _raw_spans(phrase: _Phrase, text: str) -> list[tuple[int, int]]:
         if tuple(w for w, _ in taken) == phrase.words:
             spans.append((start, start + taken[-1][1]))
     return spans
-
-
-@lru_cache(maxsize=64)
-def _word_starts(text: str) -> dict[str, list[int]]:
-    """Where each folded word starts in the raw text, in order: a text is read once for all the
-    phrases looked for in it (every spelling of every condition asked), not once per phrase."""
-    starts: dict[str, list[int]] = {}
-    for found in re.finditer(r"[0-9A-Za-z]+", text):
-        first = normal_words(found.group(0))[:1]
-        if first:
-            starts.setdefault(first[0], []).append(found.start())
-    return starts
 
 
 def _other_disease(text: str, asked: frozenset[str]) -> bool:

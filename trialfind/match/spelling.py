@@ -1,7 +1,9 @@
 """Near spellings of a condition, word by word: typos and plurals ("medulloblastma"), never a
-different short word ("B-cell" is not "T-cell") nor a different disease of close spelling."""
+different short word ("B-cell" is not "T-cell") nor a different disease of close spelling; and
+where each spelling-folded word starts in a raw text."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from trialfind.knowledge.conditions import normal_words
@@ -50,3 +52,15 @@ def fuzzy_hit(query_words: list[str], texts) -> tuple[float, str] | None:
             if score >= FUZZY_THRESHOLD and (best is None or score > best[0]):
                 best = (score, text)
     return best
+
+
+@lru_cache(maxsize=64)
+def word_starts(text: str) -> dict[str, list[int]]:
+    """Where each folded word starts in the raw text, in order: a text is read once for all the
+    phrases looked for in it (every spelling of every condition asked), not once per phrase."""
+    starts: dict[str, list[int]] = {}
+    for found in re.finditer(r"[0-9A-Za-z]+", text):
+        first = normal_words(found.group(0))[:1]
+        if first:
+            starts.setdefault(first[0], []).append(found.start())
+    return starts
