@@ -243,8 +243,7 @@ def _unreadable(record: Any, reason: str) -> UnreadableRecord:
 
 
 def _site(loc: dict) -> Site:
-    geo = loc.get("geoPoint")
-    geo = geo if isinstance(geo, dict) else {}
+    geo = loc["geoPoint"] if isinstance(loc.get("geoPoint"), dict) else {}
     return Site(
         facility=loc.get("facility"),
         city=loc.get("city"),
