@@ -256,3 +256,33 @@ def test_lower_case_titles_full_stops_national_ids_and_unit_numbers(text):
 
 def test_a_street_word_before_a_lower_case_word_is_not_an_address():
     assert _kinds("ONC201 via expanded access, 625 mg weekly equivalent") == set()
+
+
+@pytest.mark.parametrize("text", ["MRN# 40217", "Hosp. no. KX7712045", "hospital no: 5521873", "URN 6620194 at the RCH",
+                                  "Medi-Cal CIN 80011234B", "Krankenversichertennummer C123456789",
+                                  "KVNR: D112233445", "Member ID XK-88213", "Patient no. RX4419273"])
+def test_record_numbers_after_short_or_foreign_id_words_are_found(text):
+    assert "record_number" in _kinds(f"synthetic: {text}")
+
+
+@pytest.mark.parametrize("text", ["model no. 420100, 12-15 Volt", "CIN 3 lesion on biopsy", "protocol no. 2018-01234",
+                                  "Form 3926 was filed"])
+def test_product_protocol_and_grade_numbers_are_not_record_numbers(text):
+    assert "record_number" not in _kinds(text)
+
+
+@pytest.mark.parametrize("text", ["Summer's platelets fell to 20", "Hope's consultant wrote the letter",
+                                  "Rosa-Lee relapsed in May", "Lily-Rose started cycle 2",
+                                  "Mother (Aigerim Bekova) signed the consent", "Rose and Ivy are twins",
+                                  "Chidubem had grade 3 mucositis", "Note: Oluwaseun tolerated cycle 1 well"])
+def test_possessive_hyphenated_bracketed_sibling_and_unknown_subject_names_are_found(text):
+    assert "name" in _kinds(f"synthetic: {text}")
+
+
+@pytest.mark.parametrize("text", ["Ewing's sarcoma relapsed", "Addison's disease is rare", "Hunter's syndrome",
+                                  "April's shipment was late", "Sponsor (Novartis) declined",
+                                  "Zentalis said no to single-patient access", "Tovorafenib had a good response",
+                                  "Leucovorin had to be added", "Universitätsklinikum Hamburg-Eppendorf agreed",
+                                  "Charité Universitätsmedizin Berlin sent the permit", "Post-Traumatic Stress"])
+def test_eponyms_companies_drugs_and_foreign_institutions_in_those_shapes_pass(text):
+    assert _kinds(text) == set()

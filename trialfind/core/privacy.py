@@ -102,16 +102,25 @@ _BIRTH_VALUE = re.compile(
 
 _RECORD_WORDS = (
     r"(?:mrn|mr\s?#|mr\s?(?:no|number)|medical\s+record(?:\s+(?:no|number|#))?|record\s*(?:no|number|#)|"
-    r"chart\s*(?:no|number|#|id)|patient\s*(?:id|no|number|#)|hospital\s*(?:id|no|number|#)|"
+    r"chart\s*(?:no|number|#|id)|patient\s*(?:id|no|number|#)|hosp(?:ital|\.)?\s*(?:id|no|number|#)|"
+    r"urn|ur\s*(?:no|number)|medi-?cal(?:\s+(?:cin|id|no|number|#))?|kvnr|"
     r"nhs\s*(?:no|number|#)?|chi\s*(?:no|number)|social\s+security(?:\s+(?:no|number|#))?|ssn|sin|"
     r"insurance\s*(?:member\s*)?(?:id|no|number|#)|member\s*(?:id|no|number|#)|policy\s*(?:no|number|#)|"
     r"health\s*card\s*(?:no|number|#)?|medicaid\s*(?:id|no|number|#)?|medicare\s*(?:id|no|number|#)?|"
-    r"unit\s*(?:no|number)|case\s*(?:no|number|#)|versichertennummer|num[ée]ro\s+de\s+s[ée]curit[ée]\s+sociale|"
+    r"unit\s*(?:no|number)|case\s*(?:no|number|#)|(?:kranken)?versicherten-?nummer|krankenversicherungsnummer|num[ée]ro\s+de\s+s[ée]curit[ée]\s+sociale|"
     r"aadhaa?r(?:\s*(?:no|number|#))?|pan\s*(?:no|number|#|card)|curp|bsn|personnummer|codice\s+fiscale|"
     r"tax\s*(?:id|no|number)|passport\s*(?:no|number|#)?|driver'?s\s+licen[cs]e(?:\s*(?:no|number|#))?)")
 _RECORD_WHERE = r"(?:\s+(?:at|in|for|with|from)\s+(?:the\s+)?[\w'’]+(?:\s+[\w'’]+)?)?"   # "MRN at Boston is"
 _RECORD = re.compile(rf"\b{_RECORD_WORDS}(?![a-z])\.?{_RECORD_WHERE}"
-                     rf"\s*(?:is|was|:|-|=)?\s*[A-Z]{{0,4}}[-\s]?\d[\dA-Z\s-]{{1,}}", re.I)
+                     rf"\s*(?:is|was|:|-|=|#)?\s*[A-Z]{{0,4}}[-\s]?\d[\dA-Z\s-]{{1,}}", re.I)
+# A product's, study's or form's number is not a person's: "model no. 420100", "protocol no. 20180123".
+_THING_NUMBER = re.compile(r"\b(?:model|lot|batch|catalog(?:ue)?|cat|serial|protocol|study|trial|version|form"
+                           r"|ref|reference|order|part|item|device|ind|ide|eudract|isrctn|grant|award|approval)"
+                           r"\.?\s*$", re.I)
+# Any "<id word> <value with 5 or more digits>": "Member ID XK-88213", "Patient no. RX4419273", "CIN 91234567A".
+_ID_VALUE = re.compile(r"\b(?:id|no|nr|number|nummer|num[ée]ro|n[úu]mero|#|cin|urn)(?![a-z])\.?"
+                       r"\s*(?:is|was|:|-|=|#)?\s*"
+                       r"((?<![\w-])[A-Z]{0,4}-?\d[\dA-Z-]*\d[A-Z]?)(?![\w-])", re.I)
 _SSN = re.compile(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])")
 _LONG_NUMBER = re.compile(r"(?<![\w.,/-])\d{6,}(?![\w.,/]|\s*(?:%|mg|mcg|µg|ug|ml|mL|g\b|kg|iu|units?|cells|copies|/))", re.I)
 
@@ -208,14 +217,18 @@ _COMPANY_NAME = re.compile(
 # "Princess Margaret Cancer Centre", "Alder Hey Children's Hospital": a place of care, not a person.
 _INSTITUTION_NAME = re.compile(
     rf"\b(?:{_NAME_WORD}\s+){{1,3}}(?:Cancer\s+)?(?:Hospital|Centre|Center|Clinic|Institute|Infirmary|"
-    rf"Children['’]s|University|Foundation|Trust|Hospice)\b")
+    rf"Children['’]s|University|Foundation|Trust|Hospice)\b|"
+    # "Charité Universitätsmedizin Berlin", "Klinikum Stuttgart", "Ospedale Bambino Gesù": the word itself says so.
+    rf"\b(?:{_NAME_WORD}\s+){{0,2}}[{_UP}][{_U}]*(?i:klinik|universit|medizin|krankenhaus|spital|ziekenhuis|"
+    rf"sjukhus|szpital|policlinic|ospedale|h[ôo]pital|centrum|zentrum|institut|fondazione|fundaci)[{_U}]*"
+    rf"(?:\s+{_NAME_WORD})?")
 # A word in a person's slot: the subject of what happens to a patient ("Grace relapsed", "only Will
 # was eligible", "Hunter completed 4 cycles"). Used for given names that are also ordinary words,
 # places or eponyms, which the word lists alone must let through ("Grace period", "Will the company").
 _PERSON_VERB = re.compile(
     rf"\b({_NAME_WORD})(?=\s+(?:(?:also|still|then|now|finally|just|only|never|already)\s+)?"
     r"(?P<verb>tolerated|relapsed|started|restarted|completed|received|finished|responded|progressed|developed|"
-    r"underwent|screened|enrolled|began|vomited|weighs|spent|needs|needed|had|has|got|felt|feels|tested|"
+    r"underwent|screened|enrolled|began|vomited|weighs|spent|needs|needed|had|has|got|felt|feels|tested|stayed|"
     r"became|turned|turns|celebrated|loves|likes|cried|asked|says|said|went|came|goes|"
     r"(?:is|was|has\s+been|had\s+been)\s+(?:now\s+|still\s+|not\s+|also\s+)?(?:diagnosed|admitted|discharged|"
     r"eligible|ineligible|enrolled|treated|started|born|doing|feeling|on|off|referred|seen|given|"
@@ -233,6 +246,26 @@ _NAME_PAIR = re.compile(rf"\b({_NAME_WORD})\s+({_NAME_WORD})\b")
 _LOWER_TITLE = re.compile(r"\b(?:dr|doctor|mr|mrs|ms|prof|nurse|sister)\.?\s+([a-z][a-z'’\-]{2,})")
 # "little Bodhi", "baby Ana": an endearment before a capitalised word.
 _ENDEARMENT = re.compile(rf"\b(?:little|baby|sweet|brave|our\s+little)\s+({_NAME_WORD})")
+# "Autumn's tumour board", "Precious's haemoglobin": a known given name owning something.
+_POSSESSIVE = re.compile(rf"(?<![\w'’.-])([{_UP}][{_U}\-]*)['’]s\s+([a-z][a-z\-]*)")
+_EPONYM_NOUNS = frozenset("syndrome disease sign reflex law phenomenon triad criteria classification score scale "
+                          "test procedure operation method manoeuvre maneuver".split())
+# "Father (Hamid Rahimi) signed": a name in brackets after a family word or title.
+_BRACKETED_NAME = re.compile(
+    rf"\b(?i:{'|'.join(RELATION_WORDS)}|{_TITLES})\.?\s*\(\s*({_NAME_WORD})(?:\s+({_NAME_WORD}))?\s*\)")
+# "Ivy and Holly are sisters": two words that are siblings are people.
+_SIBLINGS = re.compile(
+    rf"\b({_NAME_WORD})\s+(?:and|&)\s+({_NAME_WORD})\s+(?i:are|were)\s+(?:(?i:both|twin|identical|half|step)[\s-]+)?"
+    r"(?i:sisters|brothers|twins|siblings|cousins|triplets|step-?sisters|step-?brothers)\b")
+# Where a sentence starts: an unknown word there is capitalised by the sentence, not by being a name,
+# so it counts as one only before a patient's verb ("Emeka had stable disease").
+_SENTENCE_START = re.compile(r"(?:^|[.!?;:]\s+|\n)\s*$")
+# Endings of drug names (INN stems) and clinical terms: "Tovorafenib had", "Neuroblastoma was".
+_CLINICAL_ENDINGS = ("mab", "nib", "ib", "lisib", "platin", "rubicin", "mycin", "taxel", "tecan", "stine", "abine",
+                     "trexate", "limus", "zomib", "degib", "tide", "mide", "zole", "vir", "stat", "cept", "kin",
+                     "ase", "one", "ine", "ol", "ide", "ate", "ium", "oma", "emia", "aemia", "itis", "osis",
+                     "pathy", "ectomy", "therapy", "gen", "cel", "leucel", "sone", "lone", "olone", "parin",
+                     "fen", "xacin", "cillin", "azole", "prazole", "pril", "sartan", "dipine", "olol", "tinib", "in")
 
 
 def _is_capitalised(word: str) -> bool:
@@ -303,6 +336,10 @@ def _dates(text: str, found: list[Finding]) -> None:
 def _records(text: str, found: list[Finding]) -> None:
     for match in _RECORD.finditer(text):
         found.append(Finding("record_number", *match.span(), "a record, patient, health or insurance number"))
+    for match in _ID_VALUE.finditer(text):
+        if (sum(c.isdigit() for c in match.group(1)) >= 5
+                and not _THING_NUMBER.search(text, max(0, match.start() - 20), match.start())):
+            found.append(Finding("record_number", *match.span(), "an identity, record or insurance number"))
     for match in _SSN.finditer(text):
         found.append(Finding("record_number", *match.span(), "a social security number"))
 
@@ -420,8 +457,14 @@ def _names(text: str, found: list[Finding], known: frozenset[str], contact: bool
         parts = match.group(1).split("-")
         # "Mei-Ling", "Ellie-Mae" — but not "Post-Traumatic", "Low-Intensity": one part must be a given name.
         if (all(_is_name(part, known) and _NAME_SHAPE.match(part) for part in parts)
-                and any(_bare(part) in dictionary_given_names() for part in parts)):
+                and (any(_bare(part) in dictionary_given_names() for part in parts)
+                     or all(_bare(part) in word_like_given_names() for part in parts))):   # "Lily-Mae"
             add(match, "a hyphenated name")
+    for match in _BRACKETED_NAME.finditer(text):
+        words = [w for w in match.groups() if w]
+        if (all(_is_name(w, known) and _bare(w) not in _PLACE_WORDS and _bare(w) not in _COMPANY_WORDS for w in words)
+                and any(_is_given_name(w) or not is_english_word(_bare(w)) for w in words)):
+            add(match, "in brackets after a family word or title")
     for match in _FAMILY.finditer(text):
         word = match.group(1) or match.group(2)
         if _is_name(word, known) and (match.group(1) or not is_english_word(word)):
@@ -457,9 +500,50 @@ _PLACE_WORDS = WORD_LIKE_PLACES | frozenset(w.lower() for phrase in PLACES for w
 _COMPANY_WORDS = frozenset(w.lower() for phrase in COMPANIES + INSTITUTIONS for w in phrase.replace("-", " ").split())
 
 
+# What a company or a drug does as well as a child ("Zentalis said no"): not enough for an unknown word.
+_VERBS_OF_COMPANIES_TOO = frozenset("said says asked started restarted began enrolled screened received spent needs "
+                                    "needed got went came goes became has completed finished".split())
 _CURATED_WORD_LIKE = WORD_LIKE_NAMES | GIVEN_NAMES
 _LAST_WORD = re.compile(rf"({_NAME_WORD})\s+$")
 _NEXT_WORD = re.compile(rf"\s+({_NAME_WORD})")
+
+
+def _is_given_name(word: str) -> bool:
+    bare = _bare(word)
+    return bare in dictionary_given_names() or bare in word_like_given_names()
+
+
+_EPONYM_WORDS = frozenset(w.lower() for phrase in EPONYMS for w in re.split(r"[\s'’-]+", phrase) if w)
+
+
+def _possessive_names(text: str, found: list[Finding], known: frozenset[str]) -> None:
+    """A known given name before "'s" and a word ("Autumn's tumour board"), unless an eponym, place or company.
+
+    Runs before eponyms are masked: "Autumn's tumour" has the shape of "Ewing's tumour".
+    """
+    for match in _POSSESSIVE.finditer(text):
+        word, noun = match.group(1), match.group(2)
+        bare = _bare(word)
+        if (not _is_capitalised(word) or not _is_given_name(word) or bare in known or bare in _EPONYM_WORDS
+                or bare in _PLACE_WORDS or bare in _COMPANY_WORDS or bare in NOT_NAMES or bare in ROLE_WORDS
+                or noun in _EPONYM_NOUNS):
+            continue
+        before = _LAST_WORD.search(text, max(0, match.start(1) - 40), match.start(1))
+        if before and _bare(before.group(1)) in {"st", "saint", "san", "santa", "sankt"}:
+            continue                                   # "St Jude's": a hospital
+        found.append(Finding("name", *match.span(1), "a person's name (a given name owning something)"))
+
+
+def _unknown_sentence_subject(text: str, match: re.Match, known: frozenset[str]) -> bool:
+    """An unknown word opening a sentence before a patient's verb: "Emeka had stable disease"."""
+    word = match.group(1)
+    bare = _bare(word)
+    verb = (match.group("verb") or "").split()[0].lower()
+    return bool(_SENTENCE_START.search(text, 0, match.start(1)) and _NAME_SHAPE.match(word)
+                and verb not in _VERBS_OF_COMPANIES_TOO
+                and len(bare) >= 3 and bare not in known and bare not in NOT_NAMES and bare not in ROLE_WORDS
+                and bare not in _PLACE_WORDS and bare not in _COMPANY_WORDS and bare not in _EPONYM_WORDS
+                and not bare.endswith(_CLINICAL_ENDINGS) and not is_english_word(bare))
 
 
 def _is_surname(first: str, second: str, known: frozenset[str]) -> bool:
@@ -485,6 +569,14 @@ def _word_like_names(text: str, found: list[Finding], known: frozenset[str]) -> 
             continue
         if _bare(match.group(1)) in _CURATED_WORD_LIKE and _is_surname(match.group(1), match.group(2), known):
             found.append(Finding("name", *match.span(), "a person's name (a given name and a surname)"))
+    for match in _SIBLINGS.finditer(text):
+        words = match.group(1), match.group(2)
+        if (all(_is_capitalised(w) and _bare(w) not in known for w in words)
+                and any(_is_given_name(w) for w in words)):
+            found.append(Finding("name", *match.span(), "a person's name (two children who are siblings)"))
+    for match in _PERSON_VERB.finditer(text):
+        if _unknown_sentence_subject(text, match, known):
+            found.append(Finding("name", *match.span(1), "a person's name (an unknown word as a patient)"))
     for pattern in (_PERSON_VERB, _PERSON_CONTEXT, _PERSON_OBJECT):
         for match in pattern.finditer(text):
             word = match.group(1)
@@ -552,6 +644,7 @@ def _find_cached(text: str, contact: bool, known_words: tuple[str, ...]) -> tupl
     masked = _mask(masked, [m.span() for m in _INSTITUTION_NAME.finditer(masked)])
     if known_words:
         masked = _mask(masked, [m.span() for m in _phrase_pattern(known_words).finditer(masked)])
+    _possessive_names(masked, found, known)
     masked = _mask(masked, [m.span(1) for m in _EPONYM_HEAD.finditer(masked)
                             if not any(_bare(w) in GIVEN_NAMES for w in _WORD.findall(m.group(1)))])
     _names(masked, found, known, contact)
