@@ -152,11 +152,10 @@ def test_cli_reading_commands_answer_while_another_process_writes(tmp_path, args
 
 # -- a writer waiting for the lock -----------------------------------------------------------
 
-def test_a_waiting_writer_says_so_once_and_then_writes(tmp_path):
-    path = tmp_path / "r.sqlite"
-    with Registry.open(path) as store:
-        store.add(synthetic_record())
-    holder = _hold_write_lock(path)
+def start_waiting_writer(url, write) -> tuple[threading.Thread, list[str], threading.Event, dict]:
+    """Run `write(registry)` in a thread on a registry that tells (once, after 0.1 s) that it is
+    waiting for a lock; returns the thread, the notices, an event set at the first notice, and
+    the outcome ({"record": ...} or {"error": ...})."""
     notices: list[str] = []
     told = threading.Event()
     outcome: dict = {}
@@ -167,13 +166,23 @@ def test_a_waiting_writer_says_so_once_and_then_writes(tmp_path):
 
     def writer() -> None:
         try:
-            with Registry.open(path, notify=notify, lock_notice_after=0.1) as store:
-                outcome["record"] = store.add(synthetic_record(company="Bayer", drug="larotrectinib"))
-        except Exception as exc:  # surfaced by the assertion below
+            with Registry.open(url, notify=notify, lock_notice_after=0.1) as registry:
+                outcome["record"] = write(registry)
+        except Exception as exc:  # surfaced by the caller's assertions
             outcome["error"] = exc
 
     thread = threading.Thread(target=writer)
     thread.start()
+    return thread, notices, told, outcome
+
+
+def test_a_waiting_writer_says_so_once_and_then_writes(tmp_path):
+    path = tmp_path / "r.sqlite"
+    with Registry.open(path) as store:
+        store.add(synthetic_record())
+    holder = _hold_write_lock(path)
+    thread, notices, told, outcome = start_waiting_writer(
+        path, lambda store: store.add(synthetic_record(company="Bayer", drug="larotrectinib")))
     try:
         assert told.wait(timeout=60), "the writer never said it was waiting"
         assert "record" not in outcome           # it really is waiting for the lock

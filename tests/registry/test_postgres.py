@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from tests.registry.test_location_and_locking import start_waiting_writer
 from tests.registry.test_reliability import check_concurrent_writers, check_kill_during_import
 from tests.registry.test_store import roundtrip_keeps_stats, synthetic_record
 from trialfind.core.errors import InvalidInput
@@ -197,23 +198,7 @@ def test_a_waiting_writer_says_so_once_and_then_writes_on_postgresql(fresh_datab
     with Registry.open(url) as registry:
         registry.add(synthetic_record())
     holder = _hold_row_lock(url)
-    notices: list[str] = []
-    told = threading.Event()
-    outcome: dict = {}
-
-    def notify(message: str) -> None:
-        notices.append(message)
-        told.set()
-
-    def writer() -> None:
-        try:
-            with Registry.open(url, notify=notify, lock_notice_after=0.1) as registry:
-                outcome["record"] = registry.update(1, {"decision": "denied"})
-        except Exception as exc:  # surfaced by the assertion below
-            outcome["error"] = exc
-
-    thread = threading.Thread(target=writer)
-    thread.start()
+    thread, notices, told, outcome = start_waiting_writer(url, lambda registry: registry.update(1, {"decision": "denied"}))
     try:
         assert told.wait(timeout=60), "the writer never said it was waiting"
         assert "record" not in outcome and "error" not in outcome   # it really is waiting for the row
