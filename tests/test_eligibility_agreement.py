@@ -22,12 +22,30 @@ def cases():
 def test_every_case_is_in_exactly_one_half_by_its_hash(cases):
     assert len({c.case_id for c in cases}) == len(cases)
     for case in cases:
-        if case.case_id.startswith(bench.ALL_HELD_OUT_PREFIX):  # collected after every fix: never a dev half
+        if case.case_id.startswith((bench.FIXED_AGAINST_PREFIX, bench.ALL_HELD_OUT_PREFIX)):
+            # collected blind after the fixes of their time: never a dev half
             assert case.half == "heldout", case.case_id
             continue
         by_hash = "dev" if hashlib.sha256(case.case_id.encode()).digest()[0] % 2 == 0 else "heldout"
         assert case.half == by_hash, case.case_id
     assert {c.half for c in cases} == {"dev", "heldout"}
+
+
+def test_batch_3_is_reported_apart_and_batch_4_is_held_out_even_unlisted():
+    batch3 = bench.Case("b3-99", "synthetic", "EGFR mutation", "inclusion", "EGFR", "yes", "heldout")
+    earlier = bench.Case("nli-99", "synthetic", "EGFR mutation", "inclusion", "EGFR", "yes", "heldout")
+    assert batch3.group == bench.FIXED_AGAINST and earlier.group == "heldout"
+    assert bench.half_of("b4-01", {}) == "heldout"
+    assert bench.half_of("b4-02", {"b4-02": "heldout"}) == "heldout"
+    with pytest.raises(ValueError):
+        bench.half_of("b4-03", {"b4-03": "dev"})
+    with pytest.raises(ValueError):
+        bench.half_of("nli-99", {})
+    batch4 = bench.Case("b4-01", "synthetic", "EGFR mutation", "inclusion", "EGFR", "yes", bench.half_of("b4-01", {}))
+    results = [(batch3, "direct", "agree"), (earlier, "not listed", "disagree"), (batch4, "direct", "agree")]
+    assert bench.summary(results, "heldout") == {"agree": 1, "disagree": 1}
+    assert bench.summary(results, bench.FIXED_AGAINST) == {"agree": 1}
+    assert bench.summary(results, "heldout", leave_out=frozenset({"nli-99"})) == {"agree": 1}
 
 
 def test_every_case_names_its_source_and_a_known_reading(cases):
