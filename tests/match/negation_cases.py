@@ -72,4 +72,52 @@ NEGATION_CASES: tuple[tuple[str, str, str, str], ...] = (
     ("not limited to", "NRAS", "RAS pathway alterations, including but not limited to KRAS, NRAS", "direct"),
     ("not limited to", "FGFR2", "FGFR alterations, including but not restricted to FGFR2 fusions", "direct"),
     ("not limited to", "FGFR2", "FGFR alterations other than FGFR2 fusions", "none"),
+    # a negator before spelled-out names with the symbol in brackets, across "or"/"and" lists
+    ("named list", "EGFR", "Adults with no activating epidermal growth factor receptor (EGFR) mutations or "
+                           "anaplastic lymphoma kinase (ALK) rearrangements", "none"),
+    ("named list", "ALK", "Adults with no activating epidermal growth factor receptor (EGFR) mutations or "
+                          "anaplastic lymphoma kinase (ALK) rearrangements", "none"),
+    ("named list", "ALK", "Tumours without epidermal growth factor receptor (EGFR) and anaplastic lymphoma "
+                          "kinase (ALK) alterations", "none"),
+    ("named list", "ROS1", "Lacking B-Raf proto-oncogene (BRAF) or c-ros oncogene 1 (ROS1) fusions", "none"),
+    ("named list", "ALK", "Sarcoma with anaplastic lymphoma kinase (ALK) rearrangement", "direct"),
+    ("named list", "EGFR", "Tumours with epidermal growth factor receptor (EGFR) exon 19 deletion and no "
+                           "anaplastic lymphoma kinase (ALK) fusion", "direct"),
+    ("named list", "ALK", "Tumours with epidermal growth factor receptor (EGFR) exon 19 deletion and no "
+                          "anaplastic lymphoma kinase (ALK) fusion", "none"),
+    # a symbol glued to a variant or to an alteration word is the altered gene
+    ("glued", "EGFR", "Newly diagnosed EGFRvIII-amplified high-grade glioma", "direct"),
+    ("glued", "EGFR", "Colorectal cancer that is KRAS wild-type, EGFR-expressing", "direct"),
+    ("glued", "HER2", "Gastric cancer, HER2-overexpressing, with RAS wild-type status", "direct"),
+    ("glued", "ALK", "BRAF wild-type, ALK-rearranged inflammatory myofibroblastic tumour", "direct"),
+    ("glued", "KIT", "Melanoma that is NRAS wild-type, KIT-mutant", "direct"),
+    ("glued", "EGFR", "Glioma that is not EGFRvIII-amplified", "none"),
+    ("glued", "KIT", "Melanoma without KIT-mutant disease", "none"),
+    # a spelled-out name with the symbol in brackets as the only mention
+    ("named only", "MET", "Tumours with a mutation leading to mesenchymal epithelial transition (MET) exon 14 "
+                          "skipping", "direct"),
+    ("named only", "MET", "Hepatocellular carcinoma with mesenchymal epithelial transition (MET) amplification",
+     "direct"),
+    ("named only", "MET", "Tumours with no mesenchymal epithelial transition (MET) exon 14 skipping", "none"),
+    ("named only", "EGFR", "Treated with an epidermal growth factor receptor (EGFR) antagonist for colorectal "
+                           "cancer", "none"),
+    ("named only", "EGFR", "Cetuximab is an epidermal growth factor receptor (EGFR) antagonist given to "
+                           "patients with EGFR-expressing tumours", "direct"),
+    # an everyday-word symbol among capitalised everyday words is no gene
+    ("capitals", "KIT", "Participants receive a BOWEL PREP KIT before colonoscopy", "none"),
+    ("capitals", "KIT", "A FIRST AID KIT is available at each site", "none"),
+    ("capitals", "MET", "ALL CRITERIA MET AT SCREENING", "none"),
+    ("capitals", "RET", "RET FUSION POSITIVE THYROID CANCER", "direct"),
+    ("capitals", "KIT", "GIST KIT exon 11 mutation", "direct"),
+    ("capitals", "KIT", "Tumours with EGFR KIT PDGFRA alterations", "direct"),
+    ("capitals", "KIT", "BOWEL PREP KIT given; also KIT-mutant GIST", "direct"),
+    # a subgroup that must first have had therapy for its own alteration
+    ("subgroup history", "EGFR", "Patients with EGFR or ALK genomic tumor aberrations must have progressed on "
+                                 "approved therapy for these aberrations", "none"),
+    ("subgroup history", "ALK", "Participants with ALK or ROS1 fusions should have received targeted therapy "
+                                "for such alterations", "none"),
+    ("subgroup history", "ALK", "Patients with ALK-positive NSCLC must have progressed on at least one ALK "
+                                "inhibitor", "direct"),
+    ("subgroup history", "EGFR", "Patients with EGFR exon 20 insertion mutations must have received "
+                                 "platinum-based chemotherapy", "direct"),
 )

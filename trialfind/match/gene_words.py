@@ -5,13 +5,18 @@ stems (RET, KIT, MET, ALK...) count in free text only when written in capitals o
 gene word sits beside them ("ret fusion", "Kit-mutant"), so "return", "test kit" and
 "criteria met" are not KIT/RET/MET; "eGFR < 45 mL/min" is kidney function, and a full
 name continued by a number ("human epidermal growth factor receptor 2") is another gene.
+Written in capitals among other capitalised everyday words ("SUTAB is a BOWEL PREP KIT"),
+such a symbol is a word of a product name or a heading, unless a gene word is beside it.
+A symbol glued to a variant name ("EGFRvIII") is the gene.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
+from trialfind.knowledge.conditions import vocabulary as condition_vocabulary
 from trialfind.knowledge.target_resolution import GENE_FAMILIES
+from trialfind.knowledge.targets import builtin_knowledge
 
 # Gene symbols that are, or begin like, everyday words; 3 letters or fewer always count.
 AMBIGUOUS_SYMBOLS = frozenset({
@@ -28,7 +33,8 @@ _GENE_WORDS = (
     r"wild[\s-]?type|driven|activating|activated|pathway|receptor|protein|status|tki|tkis|"
     r"deletions?|deleted|insertions?|duplications?|point|exon|signaling|signalling"
 )
-_GENE_WORD_AFTER = re.compile(rf"^[\s\-/(]*(?:[A-Z]\d+[A-Z*]?[\s\-]+)?(?:{_GENE_WORDS})\b", re.IGNORECASE)
+# The closing bracket of "mesenchymal epithelial transition (MET) exon 14 skipping" may come first.
+_GENE_WORD_AFTER = re.compile(rf"^[\s\-/()]*(?:[A-Z]\d+[A-Z*]?[\s\-]+)?(?:{_GENE_WORDS})\b", re.IGNORECASE)
 _GENE_WORD_BEFORE = re.compile(
     r"\b(?:mutant|mutated|activating|oncogenic|altered|rearranged|fused|amplified|anti)[\s\-]+$", re.IGNORECASE
 )
@@ -90,8 +96,10 @@ def gene_regex(symbol: str) -> re.Pattern:
     ranges = _numbered_ranges(symbol)
     if ranges:
         body = "(?:" + "|".join([*ranges, body]) + ")"
-    # Whole word; also glued to a protein change as in "BRAFV600E".
-    return re.compile(rf"(?<![A-Za-z0-9]){body}(?:(?![A-Za-z0-9])|(?=[A-Z]\d{{1,4}}[A-Z]\b))", re.IGNORECASE)
+    # Whole word; also glued to a protein change as in "BRAFV600E", or to a variant's name as in
+    # "EGFRvIII" (EGFR variant III) or "ARv7".
+    return re.compile(rf"(?<![A-Za-z0-9]){body}(?:(?![A-Za-z0-9])|(?=[A-Z]\d{{1,4}}[A-Z]\b)|(?={GLUED_VARIANT}\b))",
+                      re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
@@ -102,7 +110,9 @@ def drug_regex(name: str) -> re.Pattern:
 WORD = re.compile(r"[A-Za-z0-9]+")
 _NUMBERED_NAME_AFTER = re.compile(r"[\s\-]*(?:\d{1,2}|[IVX]{1,3}|alpha|beta|like|related|family)\b", re.IGNORECASE)
 BRACKETED_ABBREVIATION = re.compile(r"\s*\((?:[A-Za-z0-9][A-Za-z0-9\-/ ]{0,19})\)")
-GLUED_CHANGE = re.compile(r"[a-z]\d{1,4}[a-z]")
+GLUED_VARIANT = r"v(?:[IVX]{1,4}|\d{1,2})"
+# What may follow a gene glued to it, lowercased: a protein change ("v600e") or a variant ("viii").
+GLUED_CHANGE = re.compile(rf"[a-z]\d{{1,4}}[a-z]|{GLUED_VARIANT}", re.IGNORECASE)
 FAMILY_SYMBOLS = frozenset(f for names in GENE_FAMILIES.values() for f in names)
 _FAMILY_ALTERATION_AFTER = re.compile(
     r"[\s\-]*(?:mutations?|mutated|mutant|mutants|wild[\s-]?type|wildtype|wt\b|alterations?|altered|"
@@ -174,10 +184,44 @@ def reads_as_gene(symbol: str, written: str, text: str, start: int, end: int, am
     # "RAS wild-type"; not "RAS pathway" or "renin-angiotensin system (RAS)".
     if symbol.upper() in FAMILY_SYMBOLS and not _FAMILY_ALTERATION_AFTER.match(text, end):
         return False
+    # "SUTAB is a BOWEL PREP KIT": an everyday word among other capitalised everyday words.
+    if ambiguous and not context and written.isupper() and in_capitalised_words(text, start, end):
+        return False
     # "(MET)" right after other words is usually that phrase's abbreviation ("metformin (MET)").
     if ambiguous and text[start - 1:start] == "(" and text[end:end + 1] == ")" and not context:
         return False
     return True
+
+
+# Symbols that are also everyday English words, the ones a capitalised product name or heading uses.
+ENGLISH_WORD_SYMBOLS = frozenset({"KIT", "MET", "RET", "SMO", "SET", "REST", "CAT", "MAX", "CAST", "IMPACT",
+                                  "CALM", "CAPS", "TOP", "REL", "FES", "FER", "MOS", "JUN"})
+_CAPITAL_WORD = re.compile(r"[A-Z]{2,}")
+
+
+@lru_cache(maxsize=1)
+def known_capitalised_abbreviations() -> frozenset[str]:
+    """Capitalised words that are abbreviations trialfind knows, not everyday words: every target's
+    genes and aliases, the ambiguous symbols, and the condition vocabulary's abbreviations (GIST, NSCLC)."""
+    words = set(AMBIGUOUS_SYMBOLS)
+    for info in builtin_knowledge().targets.values():
+        words.update(w.upper() for phrase in (*info.genes, *info.aliases) for w in WORD.findall(phrase))
+    for concept in condition_vocabulary().concepts.values():
+        words.update(w.upper() for a in concept.abbreviations for w in WORD.findall(a))
+    return frozenset(words)
+
+
+def in_capitalised_words(text: str, start: int, end: int) -> bool:
+    """Whether the word at [start, end) is an everyday-word symbol (KIT, MET) standing, with only
+    spaces between, beside another capitalised word that is no abbreviation trialfind knows:
+    "BOWEL PREP KIT", "MET CRITERIA", but not "GIST KIT" or "EGFR KIT PDGFRA"."""
+    if text[start:end].upper() not in ENGLISH_WORD_SYMBOLS:
+        return False
+    before = re.search(r"([A-Za-z]+) +$", text[max(0, start - 30):start])
+    after = re.match(r" +([A-Za-z]+)", text[end:end + 30])
+    known = known_capitalised_abbreviations()
+    return any(n and _CAPITAL_WORD.fullmatch(n.group(1)) and len(n.group(1)) >= 3 and n.group(1) not in known
+               for n in (before, after))
 
 
 def is_other_abbreviation(text: str, start: int, end: int) -> bool:

@@ -13,7 +13,9 @@ not end a clause):
   excluded      an exclusion inside the inclusion text: "patients whose tumours are MSI-H
                 are excluded", "... are not eligible", "ineligible", "must not have"
   prior therapy the gene names a treatment history: "prior EGFR-targeted therapy",
-                "progressed on an ALK inhibitor", "no prior ALK inhibitor"
+                "progressed on an ALK inhibitor", "no prior ALK inhibitor"; or a subgroup that must
+                first have had therapy for its own alteration: "patients with EGFR or ALK
+                aberrations should have progressed on approved therapy for these aberrations"
   tested only   a test to be done, not a finding: "EGFR, ALK and ROS1 testing"
   one factor    one of several risk factors of which a number must be present: "any of the
                 following two high risk factors such as ... ER/PR negative, HER2 positivity"
@@ -97,7 +99,15 @@ amplifications amplified translocation translocations deletion deletions inserti
 actionable targetable genomic molecular aberration aberrations positive common rare variant variants
 but limited to e g eg i ie exon receptor receptors kinase kinases
 """.split())
-_NAME_BEFORE_BRACKET = re.compile(r"(?:(?!(?:no|not|without|non|negative)\b)[\w\-]+\s+){1,6}\(\s*$", re.IGNORECASE)
+_NAME_BEFORE_BRACKET = re.compile(r"(?<![\w\-])(?:(?!(?:no|not|without|non|negative)\b)[\w\-]+\s+){1,6}\(\s*$",
+                                  re.IGNORECASE)
+# An earlier gene written as its name with the symbol in brackets reads as the symbol, so a negator
+# reaches over it: "no sensitizing epidermal growth factor receptor (EGFR) mutations or anaplastic
+# lymphoma kinase (ALK) aberrations". The name's words are not list words or negators.
+_NAMED_SYMBOL = re.compile(
+    r"(?<![\w\-])(?:(?!(?:no|not|without|nor|neither|non|negative|lacking|lacks|lack|absence|absent|free|excluding|"
+    r"except|or|and|with|of|the|a|an|have|has|had|whose|who|for|in|to)\b)[A-Za-z0-9][\w\-]*\s+){1,6}"
+    r"\(\s*([A-Za-z][A-Za-z0-9\-]{1,15})\s*\)", re.IGNORECASE)
 _NEGATOR_WORD = re.compile(rf"^(?:{_NEGATOR})$")
 # "driver-negative NSCLC (EGFR, ALK, ROS1)", "without known driver mutations such as EGFR or ALK".
 _DRIVER_NEGATIVE = re.compile(
@@ -105,9 +115,10 @@ _DRIVER_NEGATIVE = re.compile(
     r"\b(?:no|without|negative\s+for|absence\s+of|lack\s+of)\s+(?:\w+\s+){0,2}?(?:oncogenic\s+)?drivers?\b",
     re.IGNORECASE)
 # The gene names a treatment: "ALK inhibitor", "EGFR-targeted therapy", "anti-EGFR antibody".
+# "epidermal growth factor receptor (EGFR) antagonist": the closing bracket may come first.
 _TREATMENT_AFTER = re.compile(
-    r"^[\s\-]*(?:(?:tyrosine\s+)?kinase\s+)?(?:inhibitors?|tkis?|targeted|directed|therapy|therapies|treatment|"
-    r"antibod\w*|blockers?|agents?|drugs?)\b", re.IGNORECASE)
+    r"^[\s\-)]*(?:(?:tyrosine\s+)?kinase\s+)?(?:inhibitors?|tkis?|targeted|directed|therapy|therapies|treatment|"
+    r"antibod\w*|blockers?|antagonists?|agents?|drugs?)\b", re.IGNORECASE)
 _TREATMENT_BEFORE = re.compile(r"\banti[\s\-]*$", re.IGNORECASE)
 # ... written as a history: "prior", "progressed on", "resistant to", "after failure of".
 _HISTORY_BEFORE = re.compile(
@@ -116,10 +127,22 @@ _HISTORY_BEFORE = re.compile(
     r"pre-?treated|treated\s+with|received|receiving|exposure\s+to|exposed\s+to|naive\s+to|naïve\s+to)\b",
     re.IGNORECASE)
 _HISTORY_REACH_CHARS = 80
+# A subgroup that must first have had the therapy for its own alteration: "Patients with EGFR or ALK
+# genomic tumor aberrations should have disease progression on FDA-approved therapy for these
+# aberrations". The study admits them after that therapy; it does not select them. Without the
+# reference back to the alteration ("ALK-positive NSCLC must have progressed on an ALK TKI") the
+# sentence still selects the gene.
+_SUBGROUP_HISTORY_AFTER = re.compile(
+    r"\b(?:should|must|need\s+to|are\s+required\s+to)\s+(?:also\s+)?(?:have\s+)?(?:had\s+|been\s+)?"
+    r"(?:documented\s+|experienced\s+)?(?:disease\s+progression|progress\w*|received|treated)\b[^.;]*?"
+    r"\b(?:these|those|such|this|their|the\s+same)\s+(?:[\w\-]+\s+){0,3}?(?:aberrations?|alterations?|mutations?|"
+    r"abnormalities|rearrangements?|fusions?|drivers?)\b", re.IGNORECASE)
 # A test to be done rather than a finding: "ALK testing", "EGFR, ALK and ROS1 testing"; a finding
-# with its method ("NTRK3 gene rearrangement by protocol specified tests") is a finding.
+# with its method ("NTRK3 gene rearrangement by protocol specified tests") or stated before a later
+# status ("HER2-overexpressing, with RAS wild-type status") is a finding.
 _TESTED_AFTER = re.compile(
-    r"^[\s\-:(),]*(?:(?!positive|confirmed|documented|detected|found|identified|present|by\b|per\b|using\b|via\b)"
+    r"^[\s\-:(),]*(?:(?!positive|confirmed|documented|detected|found|identified|present|by\b|per\b|using\b|via\b|"
+    r"amplified|mutant|mutated|rearranged|fused|expressing|overexpress)"
     r"[\w/]+[\s\-,]+){0,5}?"
     r"(?:testing|test|tests|tested|assays?|status|results?|analysis)\b",
     re.IGNORECASE,
@@ -165,6 +188,8 @@ def _negator_words_before(before: str) -> bool:
     # from where its full name starts.
     if before.rstrip().endswith("("):  # the only place the pattern can match: tried elsewhere it is slow
         before = _NAME_BEFORE_BRACKET.sub(" ", before)
+    if ")" in before:
+        before = _NAMED_SYMBOL.sub(r" \1 ", before)
     words = re.findall(r"[a-z0-9]+", before.lower())
     for negator, reach in _NEGATORS_BEFORE:
         for size in range(1, reach + 3):  # the negator is one or two words, then up to `reach` words
@@ -180,9 +205,14 @@ def _negator_words_before(before: str) -> bool:
         word = raw_words[index]
         lower = word.lower()
         previous = raw_words[index - 1].lower() if index > 0 else ""
-        if (_NEGATOR_WORD.match(lower) or lower in ("wildtype", "negative")
-                or (lower == "of" and previous in ("absence", "lack", "free"))
-                or (lower == "type" and previous == "wild")):
+        status = lower in ("wildtype", "negative") or (lower == "type" and previous == "wild")
+        if status:
+            # "KRAS wild-type, EGFR-expressing": the status follows, and belongs to, the gene before it.
+            owner = raw_words[index - (2 if lower == "type" else 1)] if index >= (2 if lower == "type" else 1) else ""
+            if owner and (any(c.isupper() for c in owner[1:]) or any(c.isdigit() for c in owner)):
+                return False
+            return True
+        if _NEGATOR_WORD.match(lower) or (lower == "of" and previous in ("absence", "lack", "free")):
             return True
         symbol_like = any(c.isupper() for c in word[1:]) or any(c.isdigit() for c in word)
         if lower not in _LIST_WORDS and not symbol_like:
@@ -255,6 +285,8 @@ def treatment_context(text: str, start: int, end: int, clause: tuple[int, int]) 
     "one factor" (one of several risk factors, some number of which qualify), or None."""
     if _SEVERAL_FACTORS_BEFORE.search(text[clause[0]:start]):
         return "one factor"
+    if _SUBGROUP_HISTORY_AFTER.search(text[end:clause[1]]):
+        return "prior therapy"
     if not is_treatment(text, start, end, clause):
         return None
     return "prior therapy" if is_history(text, start, clause) else "treatment"
