@@ -111,6 +111,12 @@ NEGATION_CASES: tuple[tuple[str, str, str, str], ...] = (
     ("capitals", "KIT", "GIST KIT exon 11 mutation", "direct"),
     ("capitals", "KIT", "Tumours with EGFR KIT PDGFRA alterations", "direct"),
     ("capitals", "KIT", "BOWEL PREP KIT given; also KIT-mutant GIST", "direct"),
+    # MGMT is a target as its promoter's methylation: unmethylated is its absence
+    ("methylation", "MGMT", "MGMT promoter methylated glioblastoma", "direct"),
+    ("methylation", "MGMT", "Glioblastoma with methylated MGMT promoter", "direct"),
+    ("methylation", "MGMT", "MGMT unmethylated glioblastoma", "none"),
+    ("methylation", "MGMT", "Glioblastoma with unmethylated MGMT promoter", "none"),
+    ("methylation", "MGMT", "MGMT promoter not methylated by pyrosequencing", "none"),
     # a subgroup that must first have had therapy for its own alteration
     ("subgroup history", "EGFR", "Patients with EGFR or ALK genomic tumor aberrations must have progressed on "
                                  "approved therapy for these aberrations", "none"),

@@ -8,6 +8,7 @@ not end a clause):
                 few words, or further back over a list of genes ("with no EGFR, TRK receptor,
                 or ALK positive"); "driver-negative" / "no driver mutation" before a list;
                 after: "ALK-negative", "BRAF wild-type", "HER2-", "EGFR mutation negative",
+                "MGMT unmethylated" (MGMT is a target as its promoter's methylation),
                 "ROS1 no fusion detected", "EGFR without evidence of mutation",
                 "HER2 FISH ratio 1.3, not amplified"; "including but not limited to" is not one
   excluded      an exclusion inside the inclusion text: "patients whose tumours are MSI-H
@@ -29,7 +30,8 @@ import re
 _NEGATED_AFTER = re.compile(
     r"^(?:[-−](?![\w+])|\s*\(\s*[-−]\s*\)|[\s\-:()]*(?:[\w/]+[\s\-]+){0,2}?"
     r"(?:negative|negativity|neg\b|wild[\s-]?type|wildtype|wt\b|non[\s-]?mutated|unmutated|non[\s-]?amplified|"
-    r"not\s+(?:mutated|amplified|rearranged|altered|detected|present|expressed)|absent|"
+    r"unmethylated|non[\s-]?methylated|not\s+(?:mutated|amplified|rearranged|altered|detected|present|expressed|"
+    r"methylated)|absent|"
     r"was\s+not\s+detected|is\s+not\s+detected))",
     re.IGNORECASE,
 )
@@ -45,8 +47,8 @@ _DENIED_AFTER = re.compile(
 )
 # Later in the same clause, before any word that states a positive finding:
 # "EGFR, ALK and ROS1 gene test results are all negative".
-_NEGATIVE_LATER = re.compile(r"\b(?:negative|negativity|wild[\s-]?type|wildtype|unmutated|not\s+detected)\b",
-                             re.IGNORECASE)
+_NEGATIVE_LATER = re.compile(
+    r"\b(?:negative|negativity|wild[\s-]?type|wildtype|unmutated|unmethylated|not\s+detected)\b", re.IGNORECASE)
 _POSITIVE_LATER = re.compile(
     r"\+|\b(?:positive|positivity|mutated|mutant|mutations?|fusions?|fused|rearranged|rearrangements?|"
     r"amplified|amplification|altered|alterations?|harbou?ring|expressing|overexpress\w*|with|confirmed|"
@@ -82,6 +84,7 @@ _NEGATOR = (r"no|not|without|absence of|absent|lack of|lacking|lacks|negative fo
 _NEGATORS_BEFORE = (
     (re.compile(rf"\b(?:{_NEGATOR})\b"), 3),
     (re.compile(r"\bnegative\b"), 1),  # "negative ALK fusion"
+    (re.compile(r"\b(?:unmethylated|non methylated)\b"), 1),  # "unmethylated MGMT promoter"
     (re.compile(r"\bnon\b"), 0),  # "non-ALK", but not "non-small cell lung cancer with EGFR"
 )
 # "not" that does not negate: "including but not limited to KRAS", "not only".
