@@ -93,3 +93,43 @@ def test_real_records_with_both_headings_split_into_both_sections():
             assert parts.inclusion and not parts.unsplit, record["protocolSection"]["identificationModule"]["nctId"]
             both += 1
     assert both > 1500
+
+
+@pytest.mark.parametrize("text,inclusion,exclusion", [
+    ("Inclusion Criteria:\n* HER2 expression - Exclusion Criteria:1. Have a history of other malignancies",
+     "* HER2 expression", "1. Have a history of other malignancies"),
+    ("Inclusion Criteria:- Stable relationship Exclusion Criteria:- Primary hypoactive desire",
+     "- Stable relationship", "- Primary hypoactive desire"),
+    ("Inclusion Criteria:\n* Males 18 and older. EXCLUSION CRITERIA: prior ALK inhibitor",
+     "* Males 18 and older.", "prior ALK inhibitor"),
+    ("Inclusion Criteria:\n* No other spine pathology (see exclusion criteria).\nExclusion Criteria:\n* HIV",
+     "* No other spine pathology (see exclusion criteria).", "* HIV"),
+    ("Inclusion Criteria:\n* Patients meeting none of the following Exclusion Criteria: are eligible\n"
+     "Exclusion Criteria:\n* HIV",
+     "* Patients meeting none of the following Exclusion Criteria: are eligible", "* HIV"),
+    ("Exclusion Criteria:\n* cardiovascular exclusion criteria: history of angina", None,
+     "* cardiovascular exclusion criteria: history of angina"),
+])
+def test_synthetic_an_exclusion_heading_in_the_middle_of_a_line(text, inclusion, exclusion):
+    assert split_criteria(text) == (inclusion, exclusion)
+
+
+# Real records whose "Exclusion Criteria:" heading sits in the middle of a line, with text of both
+# sections on it: (NCT id, words of an inclusion criterion, words of the exclusion criterion after it).
+MIDLINE_EXCLUSION_RECORDS = (
+    ("NCT06131424", "rescoring of HER2 expression", "history of other malignancies"),
+    ("NCT00663728", "Stable heterosexual relationship", "Primary hypoactive sexual desire"),
+    ("NCT00665340", "Males 18 and older", "Primary hypoactive sexual desire"),
+    ("NCT00668109", "hyperlipidemia", "Primary hypoactive sexual desire"),
+    ("NCT01892319", "following conception", "Women who have been pregnant"),
+    ("NCT05508360", "Medical Advisory Board", "less than 6 mm of disc height"),
+)
+
+
+@pytest.mark.skipif(not STUDIES_FILE.exists(), reason="shared data missing")
+@pytest.mark.parametrize("nct_id,inclusion_words,exclusion_words", MIDLINE_EXCLUSION_RECORDS)
+def test_real_records_with_a_midline_exclusion_heading(nct_id, inclusion_words, exclusion_words):
+    record = next(r for r in real_records() if r["protocolSection"]["identificationModule"]["nctId"] == nct_id)
+    study = parse_study(record)
+    assert inclusion_words in study.inclusion_criteria
+    assert exclusion_words in study.exclusion_criteria and exclusion_words not in study.inclusion_criteria

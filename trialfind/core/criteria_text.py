@@ -2,8 +2,9 @@
 
 Sponsors write the sections many ways: "Inclusion Criteria:", "Key Inclusion Criteria",
 "1. Inclusion Criteria", "**Exclusion Criteria:**", text on the heading line itself
-("Inclusion Criteria: Solid tumors with KRAS G12D"), cohort labels ("Inclusion criteria
-for Part A:"), or no heading at all. Nothing is dropped: a heading's own text stays in its
+("Inclusion Criteria: Solid tumors with KRAS G12D"), an exclusion heading in the middle of a
+line ("... HER2 expression - Exclusion Criteria:1. Have a history ..."), cohort labels
+("Inclusion criteria for Part A:"), or no heading at all. Nothing is dropped: a heading's own text stays in its
 section, and a block without headings is marked unsplit.
 """
 from __future__ import annotations
@@ -26,6 +27,17 @@ _TRAILING_HEADING = re.compile(
     r"^(?P<before>.*?\S)\s*(?P<kind>(?<![A-Za-z])(?:inclusion|exclusion))\s+criteria\s*:\s*(?:\*\*|__)?\s*$",
     re.IGNORECASE,
 )
+# An exclusion heading written in the middle of a line, with the criteria after it: "... HER2
+# expression - Exclusion Criteria:1. Have a history of ...", "... relationship Exclusion Criteria:-
+# Primary hypoactive sexual desire". Written capitalised ("Exclusion Criteria", "EXCLUSION CRITERIA"),
+# with a colon and text after it; a sentence that refers to the criteria ("see the Exclusion
+# Criteria: ...", "meets any of the following Exclusion Criteria:") is not split (the word before).
+_MIDLINE_EXCLUSION = re.compile(
+    r"(?P<sep>[\s\-–—•*]*)(?<![A-Za-z])(?:Exclusion\s+[Cc]riteria|EXCLUSION\s+CRITERIA)\s*:(?=\s*\S)")
+_REFERRING_WORDS = frozenset("""
+the following any all of per see in these those listed and or with under to below above meet meets met no not
+none its their such as study's protocol's
+""".split())
 _HEADING_PREFIX_WORDS = frozenset("""
 key main general major other additional specific further patient patients participant participants subject
 subjects partner partners study trial part cohort arm phase stage disease disease-specific and for of the
@@ -68,6 +80,19 @@ def _heading(line: str) -> tuple[str, str] | None:
     return None
 
 
+def _split_midline_exclusion(line: str) -> list[str]:
+    """The line, or its text before a mid-line exclusion heading and the heading with its text."""
+    for found in _MIDLINE_EXCLUSION.finditer(line):
+        before = line[:found.start()]
+        if not re.search(r"[A-Za-z0-9]", before):
+            continue  # the heading starts the line ("* Exclusion Criteria: ..."): an ordinary heading
+        previous = re.search(r"([A-Za-z']+)\W*$", before)
+        if previous and previous.group(1).lower() in _REFERRING_WORDS and not re.search(r"[.;:)\-–—•]\s*$", before):
+            continue  # "... meets any of the following Exclusion Criteria: ..."
+        return [before.rstrip(), line[found.end("sep"):]]
+    return [line]
+
+
 def split_criteria_parts(text: str | None) -> CriteriaParts:
     """Split an eligibilityCriteria block into inclusion and exclusion text, keeping every line.
 
@@ -81,7 +106,9 @@ def split_criteria_parts(text: str | None) -> CriteriaParts:
     sections: dict[str, list[str]] = {"inclusion": [], "exclusion": []}
     current = "inclusion"
     headed = False
-    for line in text.splitlines():
+    lines = (piece for line in text.splitlines()
+             for piece in (_split_midline_exclusion(line) if _SECTION_WORD.search(line) else [line]))
+    for line in lines:
         if not _SECTION_WORD.search(line):
             sections[current].append(line)
             continue
