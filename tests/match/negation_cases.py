@@ -80,6 +80,8 @@ NEGATION_CASES: tuple[tuple[str, str, str, str], ...] = (
     ("named list", "ALK", "Tumours without epidermal growth factor receptor (EGFR) and anaplastic lymphoma "
                           "kinase (ALK) alterations", "none"),
     ("named list", "ROS1", "Lacking B-Raf proto-oncogene (BRAF) or c-ros oncogene 1 (ROS1) fusions", "none"),
+    ("named list", "ALK", "Tumours that lack epidermal growth factor receptor (EGFR) mutations and anaplastic "
+                          "lymphoma kinase (ALK) rearrangements", "none"),
     ("named list", "ALK", "Sarcoma with anaplastic lymphoma kinase (ALK) rearrangement", "direct"),
     ("named list", "EGFR", "Tumours with epidermal growth factor receptor (EGFR) exon 19 deletion and no "
                            "anaplastic lymphoma kinase (ALK) fusion", "direct"),
@@ -107,6 +109,7 @@ NEGATION_CASES: tuple[tuple[str, str, str, str], ...] = (
     ("capitals", "KIT", "Participants receive a BOWEL PREP KIT before colonoscopy", "none"),
     ("capitals", "KIT", "A FIRST AID KIT is available at each site", "none"),
     ("capitals", "MET", "ALL CRITERIA MET AT SCREENING", "none"),
+    ("capitals", "KIT", "SUPPLIED AS A KIT", "none"),
     ("capitals", "RET", "RET FUSION POSITIVE THYROID CANCER", "direct"),
     ("capitals", "KIT", "GIST KIT exon 11 mutation", "direct"),
     ("capitals", "KIT", "Tumours with EGFR KIT PDGFRA alterations", "direct"),

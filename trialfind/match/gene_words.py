@@ -212,16 +212,18 @@ def known_capitalised_abbreviations() -> frozenset[str]:
 
 
 def in_capitalised_words(text: str, start: int, end: int) -> bool:
-    """Whether the word at [start, end) is an everyday-word symbol (KIT, MET) standing, with only
-    spaces between, beside another capitalised word that is no abbreviation trialfind knows:
-    "BOWEL PREP KIT", "MET CRITERIA", but not "GIST KIT" or "EGFR KIT PDGFRA"."""
+    """Whether the word at [start, end) is an everyday-word symbol (KIT, MET) among capitalised words
+    (up to three each side, spaces only between) of which one of three letters or more is no
+    abbreviation trialfind knows: "BOWEL PREP KIT", "PROVIDED AS A KIT", but not "EGFR KIT PDGFRA".
+    (An unknown abbreviation reads as a word too: "GIST KIT" needs a gene word, "GIST KIT exon 11".)"""
     if text[start:end].upper() not in ENGLISH_WORD_SYMBOLS:
         return False
-    before = re.search(r"([A-Za-z]+) +$", text[max(0, start - 30):start])
-    after = re.match(r" +([A-Za-z]+)", text[end:end + 30])
+    # Up to three capitalised words on each side, spaces only between ("PROVIDED AS A KIT").
+    before = re.search(r"((?:[A-Z]+ +){1,3})$", text[max(0, start - 40):start])
+    after = re.match(r"((?: +[A-Z]+(?![a-z0-9])){1,3})", text[end:end + 40])
+    neighbours = [w for n in (before, after) if n for w in n.group(1).split()]
     known = known_capitalised_abbreviations()
-    return any(n and _CAPITAL_WORD.fullmatch(n.group(1)) and len(n.group(1)) >= 3 and n.group(1) not in known
-               for n in (before, after))
+    return any(_CAPITAL_WORD.fullmatch(w) and len(w) >= 3 and w not in known for w in neighbours)
 
 
 def is_other_abbreviation(text: str, start: int, end: int) -> bool:

@@ -79,7 +79,7 @@ _EXCLUDED_BEFORE = re.compile(
     re.IGNORECASE)
 # Before the symbol, within a few words: "no known", "without", "not harbouring", "absence of".
 # (phrase, most words allowed between it and the symbol)
-_NEGATOR = (r"no|not|without|absence of|absent|lack of|lacking|lacks|negative for|free of|excluding|except|"
+_NEGATOR = (r"no|not|without|absence of|absent|lack of|lacking|lacks|lack|negative for|free of|excluding|except|"
             r"other than|neither|nor")
 _NEGATORS_BEFORE = (
     (re.compile(rf"\b(?:{_NEGATOR})\b"), 3),
