@@ -136,3 +136,27 @@ def test_synthetic_minimal_export_with_only_the_required_columns_loads(tmp_path)
     assert "synthetinib" in resolve_target("ALK", knowledge).drugs
     assert DrugResolver(knowledge).resolve("SYN-0001") == "synthetinib"
     assert resolve_target("TLR9", knowledge).drugs == ("othermab",)
+
+
+@pytest.mark.parametrize("text,variant", [("MGMT", None), ("MGMT methylated", "methylated"),
+                                          ("MGMT promoter methylation", "methylated")])
+def test_mgmt_is_a_biomarker_target_with_its_public_source(text, variant):
+    query = resolve_target(text)
+    assert query.key == "MGMT" and query.variant == variant
+    info = builtin_knowledge().targets["MGMT"]
+    assert info.source == "https://doi.org/10.1056/NEJMoa043331"
+    assert "temozolomide" in info.notes and not query.drugs  # a selection biomarker, no drug acts on it
+
+
+def test_mgmt_methylated_selects_and_unmethylated_does_not_end_to_end():
+    from tests.factories import make_record
+    from trialfind.sources.memory import MemorySource
+    from trialfind.trials import find_trials
+
+    def found(sentence):
+        criteria = f"Inclusion Criteria:\n* {sentence}\n\nExclusion Criteria:\n* Pregnancy"
+        source = MemorySource([make_record("NCT90000001", title="A synthetic study", min_age=None, criteria=criteria)])
+        return [any(e.direct for e in m.target_evidence) for m in find_trials(target="MGMT", age=10, source=source)]
+
+    assert found("Glioblastoma with methylated MGMT promoter") == [True]
+    assert found("MGMT unmethylated glioblastoma") == []
