@@ -45,7 +45,7 @@ from trialfind.core.privacy_contacts import find_emails, find_phones
 from trialfind.core.privacy_dates import find_dates
 from trialfind.core.privacy_names import find_names, find_possessive_names, find_word_like_names
 from trialfind.core.privacy_numbers import find_long_numbers, find_record_numbers
-from trialfind.core.privacy_text import KINDS, WORD, Finding, bare_word, mask, phrase_pattern
+from trialfind.core.privacy_text import KINDS, WORD, Finding, bare_word, mask, normalise, phrase_pattern
 from trialfind.core.privacy_words import GIVEN_NAMES
 
 __all__ = ["KINDS", "Finding", "PersonalDataFound", "REFUSAL_HINT", "escape_markdown", "find_personal_data",
@@ -85,7 +85,15 @@ def find_personal_data(text: str | None, *, contact: bool = False,
 
 # Registries repeat the same company, drug and diagnosis words thousands of times: screen each once.
 @functools.lru_cache(maxsize=8192)
-def _find_cached(text: str, contact: bool, known_words: tuple[str, ...]) -> tuple[Finding, ...]:
+def _find_cached(typed: str, contact: bool, known_words: tuple[str, ...]) -> tuple[Finding, ...]:
+    text, origin = normalise(typed)
+    if not text:
+        return ()
+    return tuple(Finding(f.kind, origin[f.start], origin[f.end - 1] + 1, f.explanation)
+                 for f in _find(text, contact, known_words))
+
+
+def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Finding]:
     known = _known(known_words)
     found: list[Finding] = []
     allowed: list[tuple[int, int]] = [m.span() for m in URL.finditer(text)]
@@ -115,7 +123,7 @@ def _find_cached(text: str, contact: bool, known_words: tuple[str, ...]) -> tupl
     masked = mask(masked, [m.span(1) for m in EPONYM_HEAD.finditer(masked)
                             if not any(bare_word(w) in GIVEN_NAMES for w in WORD.findall(m.group(1)))])
     find_names(masked, found, known, contact)
-    return tuple(_first_of_overlaps(found))
+    return _first_of_overlaps(found)
 
 
 def _first_of_overlaps(found: list[Finding]) -> list[Finding]:
