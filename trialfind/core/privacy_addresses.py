@@ -13,12 +13,17 @@ _US_STREET = re.compile(
     rf"(?<![\w/.-])(?:\d{{1,4}}[A-Za-z]?/)?\d{{1,6}}[A-Za-z]?,?\s+(?:(?:[NSEW]\.?|north|south|east|west)\s+)?"
     rf"((?:[{UPPER}0-9][{LETTERS}0-9.'’\-]*\s+){{1,4}})({_STREET_TYPES})\b\.?", re.I)
 _EU_STREET_AFTER = re.compile(  # Hauptstraße 12, Musterstr. 5, Kirchweg 3a, Lindenallee 7
-    rf"\b[{UPPER}][{LETTERS}\-]*(?:stra(?:ß|ss)e|str\.|weg|gasse|platz|allee|ring|damm|ufer|steig|pfad|chaussee)\s*\d{{1,4}}[a-z]?\b")
+    rf"\b[{UPPER}][{LETTERS}\-]*(?:stra(?:ß|ss)e|str\.|weg|gasse|platz|allee|ring|damm|ufer|steig|pfad|chaussee|"
+    rf"gatan|gata|vägen|väg|gränd|torget|stigen|gade|vej|veien|vegen|gaten|gracht|straat|laan|kade|singel|dreef|"
+    rf"steeg|utca|körút|ulica|caddesi|sokak|sokağı)\s*(?!(?:19|20)\d\d\b)\d{{1,4}}[a-zA-Z]?\b")
 _EU_STREET_WORDS = re.compile(   # 12 rue de Rivoli, Calle Mayor 5, Via Roma 10, C/ Alcalá 20, Am Markt 3
     rf"(?:\b\d{{1,4}}\s*(?:bis|ter)?,?\s+(?:rue|avenue|av\.|bd|boulevard|chemin|all[ée]e|impasse|quai|place|cours|"
     rf"route|passage)\s+(?:(?:de|du|des|la|le|l'|d')\s*)*(?-i:[{UPPER}]))|"
     rf"(?:\b(?:rue|avenue|boulevard|bd|chemin|all[ée]e|quai|calle|c/|avenida|avda\.?|paseo|plaza|carrer|rua|travessa|via|viale|piazza|corso|vicolo|largo|"
-    rf"straat|laan|gracht|plein)\s+(?:(?:de|del|la|las|los|da|das|do|dos|della|delle|dei|di|van|der)\s+)*"
+    rf"straat|laan|gracht|plein|ul\.|ulica|al\.|aleja|plac|os\.|osiedle|nám\.|náměstí|ulice|carrera|cra\.|jr\.|"
+    rf"jir[óo]n|av\.|rambla|traves[íi]a|camino|ronda|estrada|alameda|pra[çc]a|strada|lungomare|calea|"
+    rf"bulevardul|str\.|odos|leoforos|gate|vei|vej|gatan|street|road)\s+"
+    rf"(?:(?:de|del|la|las|los|da|das|do|dos|della|delle|dei|di|van|der|dos)\s+)*"
     rf"(?-i:[{UPPER}])[{LETTERS}'’\-]*(?:\s+(?-i:[{UPPER}])[{LETTERS}'’\-]*){{0,3}},?\s*(?:n[º°o]\.?\s*)?\d{{1,4}})", re.I)
 _PO_BOX = re.compile(r"\b(?:p\.?\s?o\.?\s*box|post\s+office\s+box|postfach|apartado)\s*\d+|"
                      r"\b(?:apt|apartment|flat|suite|unit)\.?\s*#?\s*\d+[A-Za-z]?\b\s*,", re.I)
@@ -31,6 +36,30 @@ _ZIP_WORD = re.compile(r"\b(?:zip|zip\s*code|postcode|post\s*code|postal\s*code|
 _UK_POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s+\d[ABD-HJLNP-UW-Z]{2}\b")
 _CA_POSTCODE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d\b")
 _EU_POSTAL_CITY = re.compile(rf"(?<![\w-])(?:[A-Z]-)?(?!(?:19|20)\d\d\b)\d{{4,5}}\s+([{UPPER}][{LETTERS}\-]+)")
+
+# Units of an address written as "<word> <number>": "House 14, Street 9", "Plot 7, Sector 4", "lgh 1102".
+_ADDRESS_UNIT = (r"(?:house|h\.?\s?no|plot|flat|apartment|apt|block|blk|sector|street|st|road|rd|lane|gali|mohalla|"
+                 r"building|bldg|floor|fl|suite|lgh|lägenhet|piso|andar|bloco|casa|depto|dpto|etage|stock|tür|top|"
+                 r"portal|escalera|esc|puerta|pta|int|scala|interno|bus|bte|boîte|mieszkanie|m\.|kv|kvartira)")
+_UNIT_NUMBER = rf"{_ADDRESS_UNIT}\.?\s*(?:no\.?|#|n[º°o]\.?)?\s*\d{{1,5}}[A-Za-z]?\b"
+_ADDRESS_UNITS = re.compile(rf"(?<![\w-]){_UNIT_NUMBER}\s*[,;/]\s*(?:[\w/-]+\s*,\s*)?{_UNIT_NUMBER}", re.I)
+# Postcodes by their country's shape, where the shape alone is rare in clinical text.
+_POSTCODE_CITY = re.compile(
+    rf"(?<![\w-])(?:[1-9]\d{{3}}\s?(?!(?:CT|MR|PT|RT|IV|IU|BW|US|UK|EU|GY|PD|PR|CR|SD)\b)[A-Z]{{2}}"  # NL 1016 GD
+    rf"|\d{{3}}\s\d{{2}}"                                                                        # SE, CZ 411 38
+    rf"|\d{{2}}-\d{{3}}"                                                                         # PL 00-950
+    rf"|\d{{4}}-\d{{3}}"                                                                         # PT 1000-001
+    rf"|\d{{5}}-\d{{3}}"                                                                         # BR CEP 01310-100
+    rf")\s*,?\s+[{UPPER}][{LETTERS}\-]+")
+_POSTCODE_SHAPES = re.compile(
+    r"〒\s?\d{3}-?\d{4}"                                                   # JP 〒154-0015
+    r"|(?<![\w-])\d{5}-\d{3}(?![\w-])"                                     # BR CEP without a city
+    r"|\b(?:cep|pin|pincode|pin\s+code|postleitzahl|código\s+postal|codice\s+postale|kod\s+pocztowy|"
+    r"postnummer|postnr|code\s+postal)\s*:?\s*\d[\d -]{2,8}", re.I)
+# An East Asian address: a ward, city or street sign and a block-house number ("世田谷区桜新町1-12-5").
+_CJK_ADDRESS = re.compile(
+    r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]*[都道府県市区町村郡路街巷弄丁目番地号號동로길구]"
+    r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]*\s*\d{1,4}(?:\s*[-−ー－の番丁]\s*\d{1,4}){1,3}")
 
 
 # Words after a number that make it a count or a measure, not a house number ("6 Minute Walk Test").
@@ -58,7 +87,10 @@ def find_addresses(text: str, found: list[Finding]) -> None:
                           (_PO_BOX, "a post box or flat number"), (_US_ZIP, "a postal (ZIP) code"),
                           (_AU_STATE_POSTCODE, "a state and postcode"),
                           (ZIP4, "a ZIP+4 code"), (_ZIP_WORD, "a postal code"),
-                          (_UK_POSTCODE, "a postcode"), (_CA_POSTCODE, "a postal code")):
+                          (_UK_POSTCODE, "a postcode"), (_CA_POSTCODE, "a postal code"),
+                          (_ADDRESS_UNITS, "a house, flat or street number"),
+                          (_POSTCODE_CITY, "a postcode and town"), (_POSTCODE_SHAPES, "a postal code"),
+                          (_CJK_ADDRESS, "a street address")):
         for match in pattern.finditer(text):
             found.append(Finding("address", *match.span(), what))
     for match in _EU_POSTAL_CITY.finditer(text):
