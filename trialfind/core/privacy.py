@@ -46,6 +46,7 @@ from trialfind.core.privacy_dates import find_dates
 from trialfind.core.privacy_names import find_names, find_possessive_names, find_word_like_names
 from trialfind.core.privacy_numbers import find_long_numbers, find_record_numbers
 from trialfind.core.privacy_text import KINDS, WORD, Finding, bare_word, mask, normalise, phrase_pattern
+from trialfind.core.privacy_unknown_names import find_unknown_names
 from trialfind.core.privacy_words import GIVEN_NAMES
 
 __all__ = ["KINDS", "Finding", "PersonalDataFound", "REFUSAL_HINT", "escape_markdown", "find_personal_data",
@@ -114,15 +115,17 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     harmless = [m.span() for pattern in (DRUG_CODE, VARIANT, DOSE, GRADE) for m in pattern.finditer(masked)]
     masked = mask(masked, harmless)
     find_long_numbers(masked, found)
-    masked = mask(masked, [m.span() for m in ALLOWED_PHRASES.finditer(masked)])
-    masked = mask(masked, [m.span() for m in COMPANY_NAME.finditer(masked)])
-    masked = mask(masked, [m.span() for m in INSTITUTION_NAME.finditer(masked)])
+    # Together, so that a listed place inside a hospital's name ("Hospital Infantil de México Federico
+    # Gómez") does not cut the name short and leave its person's name behind.
+    masked = mask(masked, [m.span() for pattern in (ALLOWED_PHRASES, COMPANY_NAME, INSTITUTION_NAME)
+                           for m in pattern.finditer(masked)])
     if known_words:
         masked = mask(masked, [m.span() for m in phrase_pattern(known_words).finditer(masked)])
     find_possessive_names(masked, found, known)
     masked = mask(masked, [m.span(1) for m in EPONYM_HEAD.finditer(masked)
                             if not any(bare_word(w) in GIVEN_NAMES for w in WORD.findall(m.group(1)))])
     find_names(masked, found, known, contact)
+    find_unknown_names(masked, found, known)
     return _first_of_overlaps(found)
 
 

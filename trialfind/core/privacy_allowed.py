@@ -27,12 +27,23 @@ COMPANY_NAME = re.compile(
     rf"Inc|Ltd|LLC|GmbH|AG|SA|S\.A\.|plc|Corp(?:oration)?|Co\.)\b\.?")
 # "Princess Margaret Cancer Centre", "Alder Hey Children's Hospital": a place of care, not a person.
 INSTITUTION_NAME = re.compile(
+    # "Hospital Infantil de México Federico Gómez", "Les Laboratoires Servier", "Fundación Josep Carreras",
+    # "Instituto Nacional de Pediatría", "Cruz Roja": an institution or company word first, then its name
+    # (often a person's, which here names the place, not a patient).
+    rf"\b(?:(?i:les|la|le|el|los|das|der|die|il|lo|the)\s+)?(?-i:Hospital|Hôpital|Hopital|Ospedale|Policlinico|"
+    rf"Clínica|Clinica|Clinique|Klinik|Klinikum|Kinderklinik|Instituto|Institut|Istituto|Institute|Centro|Centre|"
+    rf"Center|Fundación|Fundacion|Fundação|Fondazione|Fondation|Stichting|Foundation|Universidad|Université|"
+    rf"Università|Universität|Universidade|University|Laboratoires|Laboratoire|Laboratorios|Laboratorio|"
+    rf"Laboratori|Laboratórios|Sanatorio|Azienda|Groupe|Grupo|Gruppo|Children['’]s|"
+    rf"Cruz\s+Roja|Croix-Rouge|Rotes\s+Kreuz|Red\s+Cross|Red\s+Crescent|Cruz\s+Vermelha)"
+    rf"(?:\s+(?:(?:de|del|della|di|da|do|dos|das|du|des|la|le|für|fur|of|the|and|y|e|et|und|for)\s+)*"
+    rf"{NAME_WORD}){{0,6}}|"
     rf"\b(?:{NAME_WORD}\s+){{1,3}}(?:Cancer\s+)?(?:Hospital|Centre|Center|Clinic|Institute|Infirmary|"
     rf"Children['’]s|University|Foundation|Trust|Hospice)\b|"
     # "Charité Universitätsmedizin Berlin", "Klinikum Stuttgart", "Ospedale Bambino Gesù": the word itself says so.
     rf"\b(?:{NAME_WORD}\s+){{0,2}}[{UPPER}][{LETTERS}]*(?i:klinik|universit|medizin|krankenhaus|spital|ziekenhuis|"
     rf"sjukhus|szpital|policlinic|ospedale|h[ôo]pital|centrum|zentrum|institut|fondazione|fundaci)[{LETTERS}]*"
-    rf"(?:\s+{NAME_WORD})?")
+    rf"(?:\s+{NAME_WORD})")
 
 ALLOWED_PHRASES = phrase_pattern(COMPANIES + EPONYMS + INSTITUTIONS + PLACES)
 EPONYM_HEAD = re.compile(

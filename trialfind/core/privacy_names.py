@@ -54,7 +54,7 @@ _PERSON_CONTEXT = re.compile(
 # A word in a person's slot: the subject of what happens to a patient ("Grace relapsed", "only Will
 # was eligible", "Hunter completed 4 cycles"). Used for given names that are also ordinary words,
 # places or eponyms, which the word lists alone must let through ("Grace period", "Will the company").
-_PERSON_VERB = re.compile(
+PERSON_VERB = re.compile(
     rf"\b({NAME_WORD})(?=\s+(?:(?:also|still|then|now|finally|just|only|never|already)\s+)?"
     r"(?P<verb>tolerated|relapsed|started|restarted|completed|received|finished|responded|progressed|developed|"
     r"underwent|screened|enrolled|began|vomited|weighs|spent|needs|needed|had|has|got|felt|feels|tested|stayed|"
@@ -64,7 +64,7 @@ _PERSON_VERB = re.compile(
     r"scheduled|able|unable|too|\d)"
     r")\b)")
 # The object of caring for a child: "gave Precious her dose", "took Faith to Boston", "applied for Hope through".
-_PERSON_OBJECT = re.compile(
+PERSON_OBJECT = re.compile(
     rf"\b(?i:gave|give|giving|took|take|taking|brought|bring|drove|applied\s+for|asked\s+for|requested\s+for|"
     rf"treated|treating|examined|saw|visited|admitted|discharged|enrolled|screened|referred|dosed|hugged|told|"
     rf"helped|for|with|to)\s+({NAME_WORD})\s+(?P<next>her|his|their|to|through|at|into|home|back|yesterday|"
@@ -88,7 +88,7 @@ _SIBLINGS = re.compile(
     r"(?i:sisters|brothers|twins|siblings|cousins|triplets|step-?sisters|step-?brothers)\b")
 # Where a sentence starts: an unknown word there is capitalised by the sentence, not by being a name,
 # so it counts as one only before a patient's verb ("Emeka had stable disease").
-_SENTENCE_START = re.compile(r"(?:^|[.!?;:]\s+|\n)\s*$")
+SENTENCE_START = re.compile(r"(?:^|[.!?;:]\s+|\n)\s*$")
 # Endings of drug names (INN stems) and clinical terms: "Tovorafenib had", "Neuroblastoma was".
 _CLINICAL_ENDINGS = ("mab", "nib", "ib", "lisib", "platin", "rubicin", "mycin", "taxel", "tecan", "stine", "abine",
                      "trexate", "limus", "zomib", "degib", "tide", "mide", "zole", "vir", "stat", "cept", "kin",
@@ -195,7 +195,7 @@ _COMPANY_WORDS = frozenset(w.lower() for phrase in COMPANIES + INSTITUTIONS for 
 
 
 # What a company or a drug does as well as a child ("Zentalis said no"): not enough for an unknown word.
-_VERBS_OF_COMPANIES_TOO = frozenset("said says asked started restarted began enrolled screened received spent needs "
+VERBS_OF_COMPANIES_TOO = frozenset("said says asked started restarted began enrolled screened received spent needs "
                                     "needed got went came goes became has completed finished".split())
 _CURATED_WORD_LIKE = WORD_LIKE_NAMES | GIVEN_NAMES
 _LAST_WORD = re.compile(rf"({NAME_WORD})\s+$")
@@ -233,8 +233,8 @@ def _unknown_sentence_subject(text: str, match: re.Match, known: frozenset[str])
     word = match.group(1)
     bare = bare_word(word)
     verb = (match.group("verb") or "").split()[0].lower()
-    return bool(_SENTENCE_START.search(text, 0, match.start(1)) and NAME_SHAPE.match(word)
-                and verb not in _VERBS_OF_COMPANIES_TOO
+    return bool(SENTENCE_START.search(text, 0, match.start(1)) and NAME_SHAPE.match(word)
+                and verb not in VERBS_OF_COMPANIES_TOO
                 and len(bare) >= 3 and bare not in known and bare not in NOT_NAMES and bare not in ROLE_WORDS
                 and bare not in _PLACE_WORDS and bare not in _COMPANY_WORDS and bare not in _EPONYM_WORDS
                 and not bare.endswith(_CLINICAL_ENDINGS) and not is_english_word(bare))
@@ -268,10 +268,10 @@ def find_word_like_names(text: str, found: list[Finding], known: frozenset[str])
         if (all(is_capitalised(w) and bare_word(w) not in known for w in words)
                 and any(_is_given_name(w) for w in words)):
             found.append(Finding("name", *match.span(), "a person's name (two children who are siblings)"))
-    for match in _PERSON_VERB.finditer(text):
+    for match in PERSON_VERB.finditer(text):
         if _unknown_sentence_subject(text, match, known):
             found.append(Finding("name", *match.span(1), "a person's name (an unknown word as a patient)"))
-    for pattern in (_PERSON_VERB, _PERSON_CONTEXT, _PERSON_OBJECT):
+    for pattern in (PERSON_VERB, _PERSON_CONTEXT, PERSON_OBJECT):
         for match in pattern.finditer(text):
             word = match.group(1)
             bare = bare_word(word)
