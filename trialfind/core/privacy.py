@@ -17,7 +17,7 @@ searches it protects) and the one entry point every caller uses. The rules live 
 concept a module: `privacy_contacts` (emails, phones), `privacy_numbers` (record and identity
 numbers), `privacy_dates`, `privacy_addresses`, `privacy_allowed` (what is masked as not
 personal), `privacy_names` (names with a cue) and `privacy_unknown_names` (name-shaped words
-no vocabulary knows); `privacy_text` holds the Finding type and shared character classes.
+no vocabulary knows, the vocabulary in `privacy_vocabulary`); `privacy_text` holds the Finding type and shared character classes.
 All sit at the bottom layer: they import only the library's error class, the text
 conventions and their own word lists.
 """

@@ -67,7 +67,7 @@ PERSON_VERB = re.compile(
 PERSON_OBJECT = re.compile(
     rf"\b(?i:gave|give|giving|took|take|taking|brought|bring|drove|applied\s+for|asked\s+for|requested\s+for|"
     rf"treated|treating|examined|saw|visited|admitted|discharged|enrolled|screened|referred|dosed|hugged|told|"
-    rf"helped|for|with|to)\s+({NAME_WORD})\s+(?P<next>her|his|their|to|through|at|into|home|back|yesterday|"
+    rf"helped|discussed|met|called|phoned|contacted|reviewed|consented|assessed|introduced|for|with|to)\s+({NAME_WORD})\s+(?P<next>her|his|their|to|through|at|into|home|back|yesterday|"
     rf"today|again|because|after|before|when|since)\b")
 # A given name that is also a word, then a surname: "Grace Okafor", "Will Thompson".
 _NAME_PAIR = re.compile(rf"\b({NAME_WORD})\s+({NAME_WORD})\b")

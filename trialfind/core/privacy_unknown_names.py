@@ -22,7 +22,7 @@ import unicodedata
 from trialfind.core.given_names import dictionary_given_names, is_english_word, word_like_given_names
 from trialfind.core.privacy_names import PERSON_OBJECT, PERSON_VERB, SENTENCE_START, VERBS_OF_COMPANIES_TOO
 from trialfind.core.privacy_text import UPPER, Finding, bare_word
-from trialfind.core.privacy_vocabulary import is_known_word, is_place_phrase
+from trialfind.core.privacy_vocabulary import INN_AND_TERM_ENDINGS, MEDICAL_ENDINGS, is_known_word, is_place_phrase
 from trialfind.core.privacy_words import NOT_NAMES, RELATION_WORDS, ROLE_WORDS
 
 INSTEAD = "write the role instead, such as 'the patient', 'the mother' or 'the sponsor's contact'"
@@ -40,6 +40,20 @@ _ROLES = "|".join(sorted(set(RELATION_WORDS) | {"donor", "carer", "caregiver", "
                          key=len, reverse=True))
 _APPOSITION = re.compile(
     rf"(?<![\w'’-])({_TITLE_WORD}),\s+(?i:the|our|my|his|her|their|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?(?i:{_ROLES})\b")
+# Verbs (and states) said of a child, hardly of a thing: a capitalised word before one is a person even when
+# it is also an ordinary word ("Journey tolerated the dose", "Winter had a port placed", "Bear has been on").
+_PERSON_ONLY_VERB = re.compile(
+    rf"(?<![\w'’-])({_TITLE_WORD})\s+(?:(?:also|still|then|now|finally|just|only|never|already)\s+)?"
+    r"(?:tolerated|relapsed|vomited|cried|weighs|celebrated|hugged|loves|underwent|"
+    r"(?:is|was|has\s+been|had\s+been)\s+(?:not\s+|also\s+|still\s+)?(?:eligible|ineligible|diagnosed|admitted|"
+    r"discharged|born|on\s+[a-z]+(?:ib|mab|in|ine|ide|one)\b)|"
+    r"had\s+(?:a|her|his)\s+(?:port|line|biopsy|scan|transplant|fever|relapse|seizure))\b")
+# Nouns of clinical text that do these things too ("Disease relapsed", "Cohort 2 was eligible").
+_CLINICAL_SUBJECTS = frozenset("""disease tumour tumor cancer marrow lesion mass leukemia leukaemia lymphoma sarcoma
+neuroblastoma glioma cohort arm site everyone nobody somebody someone child patient baby infant sibling
+""".split())
+# "the sibling donor ngozi okonkwo": a family or care word just before a lower-case pair.
+_ROLE_BEFORE = re.compile(rf"\b(?i:{_ROLES})\s+$")
 _PARTICLES = frozenset(_PARTICLE.strip("(?:)").split("|"))
 
 
@@ -62,8 +76,9 @@ def find_unknown_names(text: str, found: list[Finding], known: frozenset[str]) -
         _title_run(text, match, found, known)
     for match in _LOWER_PAIR.finditer(text):
         first, second = match.group(1), match.group(2)
+        after_role = _ROLE_BEFORE.search(text, max(0, match.start(1) - 30), match.start(1))
         if (not is_known_word(first, known) and not is_known_word(second, known)
-                and (_is_known_given_name(first) or _is_known_given_name(second))):
+                and (_is_known_given_name(first) or _is_known_given_name(second) or after_role)):
             found.append(_finding(match.start(1), text.index(match.group(2), match.end(1)) + len(match.group(2)),
                                   "two words no dictionary knows, one a given name"))
     for pattern in (PERSON_VERB, PERSON_OBJECT):
@@ -74,12 +89,21 @@ def find_unknown_names(text: str, found: list[Finding], known: frozenset[str]) -
                 continue                               # "Zentalis said no": a company does that too
             if _is_unknown_single(word, known):
                 found.append(_finding(*match.span(1), "a word no dictionary knows, used of a person"))
+    for match in _PERSON_ONLY_VERB.finditer(text):
+        bare = bare_word(match.group(1))
+        if (bare not in known and bare not in NOT_NAMES and bare not in ROLE_WORDS and bare not in _CLINICAL_SUBJECTS
+                and bare not in RELATION_WORDS and not _is_clinical_word(bare)):
+            found.append(_finding(*match.span(1), "a capitalised word before what is said of a patient"))
     for match in _APPOSITION.finditer(text):
         word = match.group(1)
         bare = bare_word(word)
         if _is_unknown_single(word, known) or (bare in word_like_given_names() and bare not in NOT_NAMES
                                                and bare not in ROLE_WORDS and bare not in known):
             found.append(_finding(*match.span(1), "a name before a family or care role"))
+
+
+def _is_clinical_word(bare: str) -> bool:
+    return bare.endswith(INN_AND_TERM_ENDINGS + MEDICAL_ENDINGS) and not _is_known_given_name(bare)
 
 
 def _is_unknown_single(word: str, known: frozenset[str]) -> bool:
