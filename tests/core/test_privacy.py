@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.core.privacy_data import real_strings
-from trialfind.core import given_names, privacy, privacy_words
+from trialfind.core import given_names, privacy
 from trialfind.core.errors import InvalidInput
 from trialfind.core.privacy import PersonalDataFound, escape_markdown, find_personal_data, screen_fields
 

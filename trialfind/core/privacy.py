@@ -17,7 +17,8 @@ searches it protects) and the one entry point every caller uses. The rules live 
 concept a module: `privacy_contacts` (emails, phones), `privacy_numbers` (record and identity
 numbers), `privacy_dates`, `privacy_addresses`, `privacy_allowed` (what is masked as not
 personal), `privacy_names` (names with a cue) and `privacy_unknown_names` (name-shaped words
-no vocabulary knows, the vocabulary in `privacy_vocabulary`); `privacy_text` holds the Finding type and shared character classes.
+no vocabulary knows, the vocabulary in `privacy_vocabulary`); `privacy_text` holds the Finding
+type and shared character classes.
 All sit at the bottom layer: they import only the library's error class, the text
 conventions and their own word lists.
 """
@@ -165,7 +166,8 @@ def escape_markdown(text: str | None) -> str:
     """`text` made inert for a Markdown document: markup characters escaped, one line only.
 
     Inserted values then read as typed and cannot add headings, links (also bare URLs, which
-    GitHub-flavoured Markdown would link), images, tables or HTML to the letter. Characters that only matter at the start of a line (-, +, 1.) are
+    GitHub-flavoured Markdown would link), images, tables or HTML to the letter. Characters that
+    only matter at the start of a line (-, +, 1.) are
     harmless because values are always inserted after other text on their line, and
     line breaks are turned into spaces.
     """

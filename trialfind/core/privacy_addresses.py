@@ -24,7 +24,8 @@ _EU_STREET_WORDS = re.compile(   # 12 rue de Rivoli, Calle Mayor 5, Via Roma 10,
     rf"jir[óo]n|av\.|rambla|traves[íi]a|camino|ronda|estrada|alameda|pra[çc]a|strada|lungomare|calea|"
     rf"bulevardul|str\.|odos|leoforos|gate|vei|vej|gatan|street|road)\s+"
     rf"(?:(?:de|del|la|las|los|da|das|do|dos|della|delle|dei|di|van|der|dos)\s+)*"
-    rf"(?-i:[{UPPER}])[{LETTERS}'’\-]*(?:\s+(?-i:[{UPPER}])[{LETTERS}'’\-]*){{0,3}},?\s*(?:n[º°o]\.?\s*)?\d{{1,4}})", re.I)
+    rf"(?-i:[{UPPER}])[{LETTERS}'’\-]*(?:\s+(?-i:[{UPPER}])[{LETTERS}'’\-]*){{0,3}},?\s*"
+    rf"(?:n[º°o]\.?\s*)?\d{{1,4}})", re.I)
 _PO_BOX = re.compile(r"\b(?:p\.?\s?o\.?\s*box|post\s+office\s+box|postfach|apartado)\s*\d+|"
                      r"\b(?:apt|apartment|flat|suite|unit)\.?\s*#?\s*\d+[A-Za-z]?\b\s*,", re.I)
 _US_ZIP = re.compile(rf"\b(?:{'|'.join(US_STATES)}),?\s+\d{{5}}(?:-\d{{4}})?\b")
@@ -94,5 +95,6 @@ def find_addresses(text: str, found: list[Finding]) -> None:
         for match in pattern.finditer(text):
             found.append(Finding("address", *match.span(), what))
     for match in _EU_POSTAL_CITY.finditer(text):
-        if is_capitalised(match.group(1)) and bare_word(match.group(1)) not in ROLE_WORDS and bare_word(match.group(1)) not in NOT_NAMES:
+        town = bare_word(match.group(1))
+        if is_capitalised(match.group(1)) and town not in ROLE_WORDS and town not in NOT_NAMES:
             found.append(Finding("address", *match.span(), "a postal code and town"))

@@ -8,13 +8,15 @@ from trialfind.core.privacy_addresses import ZIP4
 from trialfind.core.privacy_text import Finding
 from trialfind.core.privacy_words import FREE_MAIL_DOMAINS, ROLE_EMAIL_STEMS, ROLE_WORDS
 
-_TLD = r"(?:com|org|net|edu|gov|mil|int|info|biz|io|me|co|uk|us|ca|au|nz|ie|fr|de|es|it|nl|be|ch|at|se|no|dk|fi|pl|pt|br|mx|in|jp|cn|ru|il|za)"
+_TLD = (r"(?:com|org|net|edu|gov|mil|int|info|biz|io|me|co|uk|us|ca|au|nz|ie|fr|de|es|it|nl|be|ch|at|se|no|dk|"
+        r"fi|pl|pt|br|mx|in|jp|cn|ru|il|za)")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+%-]+\s?@\s?[\w-]+(?:\s?\.\s?[\w-]+)+", re.U)
 _AT = r"(?:\s*[\[({]\s*at\s*[\])}]\s*|\s+at\s+)"
 _DOT = r"(?:\s*[\[({]\s*dot\s*[\])}]\s*|\s+dot\s+|\.)"
 _OBFUSCATED_EMAIL = re.compile(
     rf"(?<![\w.])[\w.+-]+(?:\s+dot\s+[\w+-]+)*{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}{_TLD}\b", re.I)
-_FREE_MAIL_BARE = re.compile(rf"(?<![\w.])[\w.+-]+{_AT}(?:gmail|yahoo|hotmail|outlook|icloud|aol|protonmail|gmx)\b", re.I)
+_FREE_MAIL_BARE = re.compile(rf"(?<![\w.])[\w.+-]+{_AT}(?:gmail|yahoo|hotmail|outlook|icloud|aol|protonmail|gmx)\b",
+                             re.I)
 
 _PHONE_SHAPES = (
     # international: +44 20 7946 0958, +1 (312) 555-0198, +44 (0)161 496 0000, +49 30 901820
@@ -33,7 +35,8 @@ _LOCAL_PHONE = re.compile(r"(?<![\w/.-])\d{2,5}(?:[-.\s]\d{2,8}){1,4}(?![\w/.-])
 _EXTENSION = re.compile(r"^\s*(?:,\s*)?(?:ext\.?|extension|x|#)\s*\d{1,6}", re.I)
 YEAR_RANGE = re.compile(r"^\s*(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2}\s*$")
 _PHONE_WORDS = re.compile(r"\b(?:phone|tel|telephone|telefon|t[ée]l[ée]phone|mobile|cell|handy|portable|"
-                          r"whatsapp|call|ring|text|fax|contact|number|reach|sms|telefono|tel[ée]fono|m[óo]vil|cellulare)\b", re.I)
+                          r"whatsapp|call|ring|text|fax|contact|number|reach|sms|telefono|tel[ée]fono|m[óo]vil|"
+                          r"cellulare)\b", re.I)
 
 
 def _is_role_email(address: str) -> bool:

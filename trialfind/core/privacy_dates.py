@@ -41,10 +41,10 @@ _OF = r"(?:(?:of|de|del|di|d'|du|van|ve)\s*)?"
 _FULL_DATES = (
     re.compile(rf"(?<![\d.])(?:19|20)\d{{2}}\s?[-/.]\s?(?:0?[1-9]|1[0-2])\s?[-/.]\s?{_DAY}(?![\d])"),   # 2019-03-03
     re.compile(rf"(?<![\d./-]){_DAY}\s?[-/.]\s?{_DAY}\s?[-/.]\s?(?:{_YEAR}|\d{{2}})(?![\d/]|[.-]\d)"),  # 03/03/2019
-    re.compile(rf"(?<!\w){_MONTH}\.?[\s-]+{_DAY}{_ORD},?[\s-]+(?:of\s+)?(?:{_YEAR}|'\d{{2}})\b", re.I),  # March 3rd 2019
+    re.compile(rf"(?<!\w){_MONTH}\.?[\s-]+{_DAY}{_ORD},?[\s-]+(?:of\s+)?(?:{_YEAR}|'\d{{2}})\b", re.I),  # Mar 3 2019
     re.compile(rf"(?<!\w){_DAY}{_ORD}[\s-]*{_OF}{_MONTH}\.?,?[\s-]+{_OF}(?:{_YEAR}|'?\d{{2}})\b", re.I),  # 3 mars 2019
-    re.compile(rf"(?<!\w){_YEAR}[\s,.-]+{_MONTH}\.?[\s-]+{_DAY}\b", re.I),                                 # 2019 March 3
-    re.compile(rf"(?<!\d){_YEAR}\s*[年년]\s*(?:0?[1-9]|1[0-2])\s*[月월]\s*{_DAY}\s*[日일]?"),              # 2015年6月18日
+    re.compile(rf"(?<!\w){_YEAR}[\s,.-]+{_MONTH}\.?[\s-]+{_DAY}\b", re.I),                               # 2019 Mar 3
+    re.compile(rf"(?<!\d){_YEAR}\s*[年년]\s*(?:0?[1-9]|1[0-2])\s*[月월]\s*{_DAY}\s*[日일]?"),            # 2015年6月18日
     re.compile(rf"(?<!\w){_DAY}{_ORD}\s*[-/.]?\s*(?:0?[1-9]|1[0-2])\s*[-/.]\s*{_YEAR}\s*r\b"),           # 15.03.2017 r.
 )
 _BIRTH_WORDS = (

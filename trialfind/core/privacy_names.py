@@ -33,7 +33,8 @@ _RELATION = re.compile(
     rf"twin|step|dear|beloved|late)\s+)?(?:{'|'.join(RELATION_WORDS)}))\s*(?:,|:|-)?\s+(?i:(?:is|was)\s+)?\(?({NAME_WORD}|[a-z]+)")
 # "Mei-Ling", "Ellie-Mae": two capitalised parts joined by a hyphen, unless an eponym or place.
 _HYPHENATED = re.compile(rf"(?<![\w-])([{UPPER}][{LETTERS}'’]+-[{UPPER}][{LETTERS}'’]+)(?![\w-])")
-_NAMED = re.compile(rf"\b(?i:named|name\s+is|name's|name\s*:|nicknamed|goes\s+by|known\s+as|called)\s*:?\s*({NAME_WORD}|[a-z]+)")
+_NAMED = re.compile(rf"\b(?i:named|name\s+is|name's|name\s*:|nicknamed|goes\s+by|known\s+as|called)\s*:?\s*"
+                    rf"({NAME_WORD}|[a-z]+)")
 _CONTEXT_NAME = re.compile(
     rf"\b(?i:spoke\s+(?:with|to)|talked\s+(?:with|to)|met\s+with|emailed|thanks\s+to|thank\s+you|signed|"
     rf"regards|attn|attention\s*:|cc|dear|hi|hello|(?:written|signed|sent|submitted|completed|reported|filled\s+(?:in|out))\s+by)\s*[,:]?\s+({NAME_WORD})")
@@ -156,7 +157,7 @@ def find_names(text: str, found: list[Finding], known: frozenset[str], contact: 
             add(match, "a hyphenated name")
     for match in _BRACKETED_NAME.finditer(text):
         words = [w for w in match.groups() if w]
-        if (all(_is_name(w, known) and bare_word(w) not in _PLACE_WORDS and bare_word(w) not in _COMPANY_WORDS for w in words)
+        if (all(_is_name(w, known) and bare_word(w) not in _PLACE_WORDS | _COMPANY_WORDS for w in words)
                 and any(_is_given_name(w) or not is_english_word(bare_word(w)) for w in words)):
             add(match, "in brackets after a family word or title")
     for match in _FAMILY.finditer(text):

@@ -61,7 +61,8 @@ _CODICE_FISCALE = re.compile(r"\b[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z]\b
 _SSN = re.compile(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])")
 # A trial's EU number is a study's, not a person's: 2018-001234-56.
 _EUDRACT = re.compile(r"(?:19|20)\d{2}-\d{6}-\d{2}(?:-\d{2})?")
-_LONG_NUMBER = re.compile(r"(?<![\w.,/-])\d{6,}[A-Z]?(?![\w.,/]|\s*(?:%|mg|mcg|µg|ug|ml|mL|g\b|kg|iu|units?|cells|copies|/))", re.I)
+_LONG_NUMBER = re.compile(r"(?<![\w.,/-])\d{6,}[A-Z]?"
+                          r"(?![\w.,/]|\s*(?:%|mg|mcg|µg|ug|ml|mL|g\b|kg|iu|units?|cells|copies|/))", re.I)
 
 
 def find_record_numbers(text: str, found: list[Finding]) -> None:
