@@ -61,13 +61,15 @@ def test_counts_years_versions_and_trial_numbers_are_not_record_numbers(text):
     "Vasagatan 7, 111 20 Stockholm", "Herengracht 12, 1015 BN Amsterdam", "Calle Mayor 14, 28013 Madrid",
     "Via Roma 8, 10121 Torino", "Bahnhofstraße 3a, 80335 München", "12 rue des Lilas, 69003 Lyon",
     "Plot 22, Sector 7, Noida", "〒060-0001 北海道札幌市中央区北1条西2丁目", "大阪市北区梅田3-1-1",
-    "Jernbanegade 4, 8000 Aarhus", "P.O. Box 4412, Nairobi", "CEP 20040-002"])
+    "Jernbanegade 4, 8000 Aarhus", "P.O. Box 4412, Nairobi", "CEP 20040-002", "2-5-1 Ebisu, Shibuya-ku",
+    "Yeoksam-dong, Gangnam-gu, Seoul"])
 def test_street_and_postcode_shapes_of_many_countries_are_addresses(text):
     assert "address" in _kinds(f"synthetic: {text}")
 
 
 @pytest.mark.parametrize("text", ["Spring 2025 enrolment", "2024 CT scan of the chest", "Room 4, bed 2 on the ward",
-                                  "12 cycles over 2 years", "Hamburg 2019 cohort results", "Street 9 of the map"])
+                                  "12 cycles over 2 years", "Hamburg 2019 cohort results", "Street 9 of the map",
+                                  "Grade 3-4-5 Toxicity", "cycles 1-2-3 Day 8"])
 def test_counts_rooms_and_years_are_not_addresses(text):
     assert "address" not in _kinds(f"synthetic: {text}")
 

@@ -62,6 +62,12 @@ _CJK_ADDRESS = re.compile(
     r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]*[都道府県市区町村郡路街巷弄丁目番地号號동로길구]"
     r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]*\s*\d{1,4}(?:\s*[-−ー－の番丁]\s*\d{1,4}){1,3}")
 
+# Japanese and Korean addresses in Latin letters: a ward or town suffix ("Shibuya-ku", "2-chome", "Gangnam-gu")
+# or a block-lot-house number before a place name ("3-14-1 Shibuya").
+_EAST_ASIAN_LATIN = re.compile(
+    rf"\b[{UPPER}][a-z]+-(?:ku|shi|cho|chō|machi|mura|gun|dong|gu|si|eup|myeon)\b|\b\d{{1,2}}-ch[oō]me\b|"
+    rf"(?<![\w/.-])\d{{1,4}}-\d{{1,4}}-\d{{1,4}},\s+[{UPPER}][a-z]+")
+
 
 # Words after a number that make it a count or a measure, not a house number ("6 Minute Walk Test").
 _COUNTED_THINGS = frozenset("mg ml kg week day cycle course minute hour second meter metre mile step point "
@@ -91,7 +97,7 @@ def find_addresses(text: str, found: list[Finding]) -> None:
                           (_UK_POSTCODE, "a postcode"), (_CA_POSTCODE, "a postal code"),
                           (_ADDRESS_UNITS, "a house, flat or street number"),
                           (_POSTCODE_CITY, "a postcode and town"), (_POSTCODE_SHAPES, "a postal code"),
-                          (_CJK_ADDRESS, "a street address")):
+                          (_CJK_ADDRESS, "a street address"), (_EAST_ASIAN_LATIN, "a street address")):
         for match in pattern.finditer(text):
             found.append(Finding("address", *match.span(), what))
     for match in _EU_POSTAL_CITY.finditer(text):
