@@ -102,20 +102,25 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     allowed += [m.span() for m in NCT.finditer(text)]
     find_emails(text, found, allowed)
     masked = mask(text, allowed + [(f.start, f.end) for f in found])
-    find_record_numbers(masked, found)
-    find_dates(masked, found)
+    # Most clinical text has no digit: then no number, phone, full date or house number can be there.
+    has_digit = any(char.isdigit() for char in masked)
+    if has_digit:
+        find_record_numbers(masked, found)
+    find_dates(masked, found, has_digit=has_digit)
     masked = mask(masked, [(f.start, f.end) for f in found])
-    find_phones(masked, found)
-    masked = mask(masked, [(f.start, f.end) for f in found])
-    find_addresses(masked, found)
+    if has_digit:
+        find_phones(masked, found)
+        masked = mask(masked, [(f.start, f.end) for f in found])
+    find_addresses(masked, found, has_digit=has_digit)
     masked = mask(masked, [(f.start, f.end) for f in found])
     # Before doses are masked: "Brooklyn is 6 years old" needs its age.
     structural = mask(masked, [m.span(1) for m in EPONYM_HEAD.finditer(masked)]
                        + [m.span() for pattern in (COMPANY_NAME, INSTITUTION_NAME) for m in pattern.finditer(masked)])
     find_word_like_names(structural, found, known)
-    harmless = [m.span() for pattern in (DRUG_CODE, VARIANT, DOSE, GRADE) for m in pattern.finditer(masked)]
-    masked = mask(masked, harmless)
-    find_long_numbers(masked, found)
+    if has_digit:
+        harmless = [m.span() for pattern in (DRUG_CODE, VARIANT, DOSE, GRADE) for m in pattern.finditer(masked)]
+        masked = mask(masked, harmless)
+        find_long_numbers(masked, found)
     # Together, so that a listed place inside a hospital's name ("Hospital Infantil de México Federico
     # Gómez") does not cut the name short and leave its person's name behind.
     masked = mask(masked, [m.span() for pattern in (ALLOWED_PHRASES, COMPANY_NAME, INSTITUTION_NAME)

@@ -64,8 +64,9 @@ _CJK_ADDRESS = re.compile(
 
 # Japanese and Korean addresses in Latin letters: a ward or town suffix ("Shibuya-ku", "2-chome", "Gangnam-gu")
 # or a block-lot-house number before a place name ("3-14-1 Shibuya").
+_EAST_ASIAN_WARD = re.compile(rf"\b[{UPPER}][a-z]+-(?:ku|shi|cho|chō|machi|mura|gun|dong|gu|si|eup|myeon)\b")
 _EAST_ASIAN_LATIN = re.compile(
-    rf"\b[{UPPER}][a-z]+-(?:ku|shi|cho|chō|machi|mura|gun|dong|gu|si|eup|myeon)\b|\b\d{{1,2}}-ch[oō]me\b|"
+    rf"\b\d{{1,2}}-ch[oō]me\b|"
     rf"(?<![\w/.-])\d{{1,4}}-\d{{1,4}}-\d{{1,4}},\s+[{UPPER}][a-z]+")
 
 
@@ -74,7 +75,12 @@ _COUNTED_THINGS = frozenset("mg ml kg week day cycle course minute hour second m
                             "item question month year dose session visit lap round".split())
 
 
-def find_addresses(text: str, found: list[Finding]) -> None:
+def find_addresses(text: str, found: list[Finding], *, has_digit: bool = True) -> None:
+    """`has_digit=False` says the text has no digit: only a ward or town name in Latin letters can be there."""
+    for match in _EAST_ASIAN_WARD.finditer(text):
+        found.append(Finding("address", *match.span(), "a ward or town of an address"))
+    if not has_digit:
+        return
     for match in _US_STREET.finditer(text):
         name_words, street_type = match.group(1).split(), match.group(2)
         ambiguous = street_type.lower() in {"st", "dr", "ct", "pl", "way", "place", "close", "court", "square",

@@ -61,10 +61,11 @@ _BIRTH_VALUE = re.compile(
     rf"(?<!\w){_BIRTH_WORDS}\s*(?:is|was|:|-|=|,)?\s*(?:on\s+|in\s+)?(?:the\s+)?(?:\d|{_MONTH}\b)", re.I)
 
 
-def find_dates(text: str, found: list[Finding]) -> None:
+def find_dates(text: str, found: list[Finding], *, has_digit: bool = True) -> None:
+    """`has_digit=False` says the text has no digit: only a birth word before a month can be there."""
     for match in _BIRTH_VALUE.finditer(text):
         found.append(Finding("date", *match.span(), "a date of birth"))
-    for pattern in _FULL_DATES:
+    for pattern in _FULL_DATES if has_digit else ():
         for match in pattern.finditer(text):
             found.append(Finding("date", *match.span(),
                                  "a full date (in free text a day, month and year may be a date of birth; "
