@@ -1,7 +1,8 @@
 """The one privacy screen: the labelled set's error rates, then one test per rule.
 
 The labelled strings (tests/data/privacy_labelled.tsv) are hand-written, not generated
-from the screen's patterns; rows noted "held-out" were written after the screen was.
+from the screen's patterns; rows noted "held-out" were written after the screen was, rows noted
+"blind batch 3" by people who never saw the code (measured once, then folded in and fixed against).
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.core.privacy_data import real_strings
-from trialfind.core import given_names, privacy, privacy_words
+from trialfind.core import given_names, privacy
 from trialfind.core.errors import InvalidInput
 from trialfind.core.privacy import PersonalDataFound, escape_markdown, find_personal_data, screen_fields
 
@@ -215,14 +216,16 @@ def test_escape_markdown_makes_inserted_values_inert(raw, escaped):
 
 
 def test_the_screen_sits_at_the_bottom_layer():
-    """It may import only the library's error class, the text conventions and its own word lists."""
-    for module in (privacy, given_names, privacy_words):
-        tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+    """Its modules may import only the library's error class, the text conventions and each other."""
+    modules = sorted(Path(privacy.__file__).parent.glob("privacy*.py")) + [Path(given_names.__file__)]
+    assert len(modules) >= 9
+    own = {f"trialfind.core.{path.stem}" for path in modules}
+    for path in modules:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
         imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
         imported |= {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
         trialfind_imports = {name for name in imported if name.startswith("trialfind")}
-        assert trialfind_imports <= {"trialfind.errors", "trialfind.core.errors", "trialfind.core.privacy_words",
-                                     "trialfind.core.given_names", "trialfind.core.text"}
+        assert trialfind_imports <= {"trialfind.errors", "trialfind.core.errors", "trialfind.core.text"} | own, path
 
 
 @pytest.mark.parametrize("text", ["Grace relapsed in the spring", "only Will was eligible", "Hunter completed 4 cycles",

@@ -212,6 +212,43 @@ Fresenius Kabi
 Jazz
 Orion
 Lundbeck
+Gedeon Richter
+Nippon Shinyaku
+Hoffmann-La Roche
+Zambon
+Ferrer
+Almirall
+Esteve
+Grifols
+Ferring
+Krka
+Polpharma
+Adamed
+Lupin
+Glenmark
+Torrent Pharmaceuticals
+Zydus
+Biocon
+Daiichi Sankyo
+Kyowa Kirin
+Shionogi
+Ono Pharmaceutical
+Mitsubishi Tanabe
+Santen
+Hansoh
+Hengrui
+Innovent
+Junshi
+Hutchmed
+Celltrion
+Hanmi
+Yuhan
+Aspen Pharmacare
+Hikma
+Stada
+Apotex
+Baxter
+Alexion
 """)
 
 INSTITUTIONS = _phrases("""

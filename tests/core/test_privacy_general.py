@@ -1,0 +1,128 @@
+"""The privacy screen's general rules, one sentence of each form per rule (written for these tests,
+not taken from the labelled set): the personal form is refused, the clean form passes."""
+from __future__ import annotations
+
+import pytest
+
+from trialfind.core.privacy import find_personal_data, screen_fields
+from trialfind.core.privacy_text import normalise
+from trialfind.core.privacy_unknown_names import INSTEAD
+from trialfind.core.privacy_vocabulary import is_known_word, is_place_phrase
+
+
+def _kinds(text: str) -> set[str]:
+    return {finding.kind for finding in find_personal_data(text)}
+
+
+# -- normalisation ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["synthetic: write to ｋｏｆｉ．ｍｅｎｓａｈ＠ｇｍａｉｌ．ｃｏｍ",
+                                  "synthetic: kofi\u200b.mensah@\u200bgmail.com",
+                                  "synthetic: kofi.mensah﹫gmail。com",
+                                  "synthetic: kofi at gmаil dot com",          # a Cyrillic "а"
+                                  "synthetic: ring ０７７００ ９００１２３"])
+def test_full_width_invisible_and_look_alike_characters_do_not_hide_contacts(text):
+    assert _kinds(text) & {"email", "phone"}
+
+
+def test_normalised_spans_point_back_into_the_text_as_typed():
+    text = "note: z\u200bo\u200be@mail.com then"
+    normal, origin = normalise(text)
+    assert "\u200b" not in normal and len(origin) == len(normal)
+    finding = find_personal_data(text)[0]
+    assert text[finding.start:finding.end].replace("\u200b", "") == "zoe@mail.com"
+
+
+# -- identity and record numbers ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "DNI 71234598Z on the form", "NIE Y7654321G", "CPF 987.654.321-00", "CNPJ 98.765.432/0001-10",
+    "OHIP 9876-543-210-XY", "carte vitale 2 09 11 13 055 123 45", "PESEL 09281304567", "BSN 987654321",
+    "personnummer 20121130-1234", "codice fiscale VRDLGU09S12F205Z", "NIR 2 11 03 69 123 456 78",
+    "Aadhaar 9876 5432 1098", "passport no. X9876543", "pasaporte PAA123456", "patient ID 77-3312-90",
+    "Patient No. 0048812", "patient # 4471290", "ihi 8003 6012 3456 7890", "患者番号 00482913",
+    "Medicare 4123 56789 1", "tessera sanitaria 80380000123456789012", "numéro de sécu 2091113055123"])
+def test_id_cue_words_of_many_countries_before_an_id_shaped_value_are_record_numbers(text):
+    assert "record_number" in _kinds(f"synthetic: {text}")
+
+
+@pytest.mark.parametrize("text", [
+    "EudraCT 2019-004561-33 is the trial's European number", "patient 2 of 12 in the cohort",
+    "doses of 100 200 300 mg were tested", "Medicare coverage starts in 2027", "passport photos for travel",
+    "a 1,500,000 unit dose", "version 3.2.1 of the form", "the 2024 2025 2026 budgets"])
+def test_counts_years_versions_and_trial_numbers_are_not_record_numbers(text):
+    assert "record_number" not in _kinds(f"synthetic: {text}")
+
+
+# -- addresses ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "ul. Długa 44/12, 80-827 Gdańsk", "Rua das Flores 120, 4050-262 Porto", "Avenida Paulista 900, 01310-100",
+    "Vasagatan 7, 111 20 Stockholm", "Herengracht 12, 1015 BN Amsterdam", "Calle Mayor 14, 28013 Madrid",
+    "Via Roma 8, 10121 Torino", "Bahnhofstraße 3a, 80335 München", "12 rue des Lilas, 69003 Lyon",
+    "Plot 22, Sector 7, Noida", "〒060-0001 北海道札幌市中央区北1条西2丁目", "大阪市北区梅田3-1-1",
+    "Jernbanegade 4, 8000 Aarhus", "P.O. Box 4412, Nairobi", "CEP 20040-002", "2-5-1 Ebisu, Shibuya-ku",
+    "Yeoksam-dong, Gangnam-gu, Seoul"])
+def test_street_and_postcode_shapes_of_many_countries_are_addresses(text):
+    assert "address" in _kinds(f"synthetic: {text}")
+
+
+@pytest.mark.parametrize("text", ["Spring 2025 enrolment", "2024 CT scan of the chest", "Room 4, bed 2 on the ward",
+                                  "12 cycles over 2 years", "Hamburg 2019 cohort results", "Street 9 of the map",
+                                  "Grade 3-4-5 Toxicity", "cycles 1-2-3 Day 8"])
+def test_counts_rooms_and_years_are_not_addresses(text):
+    assert "address" not in _kinds(f"synthetic: {text}")
+
+
+# -- dates -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "urodzona 3 kwietnia 2016", "nata il 4 marzo 2015", "nacido el 9 de julio de 2014", "geboren am 2. Juni 2013",
+    "née le 30 novembre 2012", "nascido em 5 de maio de 2011", "2016年3月4日生まれ", "2014년 7월 9일",
+    "född 12 augusti 2015", "relapse on 7.4.2025", "scan 2025.04.07", "born 4/7/16", "18 okt 2019 biopsy",
+    "Fecha de nacimiento: 04/07/2016"])
+def test_full_dates_in_many_languages_and_forms_are_dates(text):
+    assert "date" in _kinds(f"synthetic: {text}")
+
+
+@pytest.mark.parametrize("text", ["diagnosed in marzo 2024", "relapse in June 2025", "seit Mai 2023 in Therapie",
+                                  "treated 2019-2021", "cycle 3 day 8"])
+def test_a_month_and_year_or_a_range_of_years_is_not_a_date(text):
+    assert "date" not in _kinds(f"synthetic: {text}")
+
+
+# -- names with no cue ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Nomvula Khumalo started the second cycle", "Chukwuemeka Obi-Nwosu is waiting for the decision",
+    "Forwarded to Siobhán Ní Bhriain at the company", "Marie-Ève Tremblay-Gagnon, 9 ans, en rechute",
+    "Min-jun Lee is the third child at our site", "the sibling donor ngozi okonkwo was a match",
+    "Kwabena tolerated the loading dose", "the team discussed Tariku at length",
+    "Esperanza, the patient's aunt, signed the consent", "Journey relapsed in March",
+    "Wren has been on larotrectinib since June"])
+def test_names_no_list_holds_are_refused_by_their_shape_or_slot(text):
+    assert "name" in _kinds(f"synthetic: {text}")
+
+
+@pytest.mark.parametrize("text", [
+    "Systemic Lupus Erythematosus", "Polymyalgia Rheumatica", "Hospital Universitario La Paz Carlos Haya",
+    "Fundación Josep Carreras contra la Leucemia", "Les Laboratoires Servier", "Gedeon Richter",
+    "Instituto Nacional de Pediatría", "Hypogonadotropic Hypogonadism", "Tovorafenib Monotherapy",
+    "Shockwave Lithotripsy", "Buenos Aires site opened", "Leucovorin had to be added",
+    "Disease relapsed in the marrow", "the Phase 2 Expansion Cohort"])
+def test_terms_drugs_places_and_institutions_named_after_people_pass(text):
+    assert "name" not in _kinds(text)
+
+
+def test_a_name_refusal_says_what_to_write_instead_and_never_echoes_the_name():
+    with pytest.raises(Exception) as refused:
+        screen_fields({"notes": "Nomvula Khumalo started the second cycle"})
+    message = str(refused.value)
+    assert INSTEAD in message and "Nomvula" not in message and "Khumalo" not in message
+
+
+def test_the_vocabulary_knows_words_stems_terms_and_whole_place_names_but_not_surnames_that_are_towns():
+    assert all(is_known_word(w) for w in ("relapse", "Dinutuximab", "Palbociclib", "Erythematosus", "marzo",
+                                          "Overexpression", "Malignancies"))
+    assert not any(is_known_word(w) for w in ("Dlamini", "Adeyemi-Bakare", "Khumalo"))
+    assert is_place_phrase("São Paulo") and not is_known_word("Martinez")   # a town of 37,000, and a surname

@@ -1,0 +1,112 @@
+"""Street and postal addresses of several countries, for the privacy screen."""
+from __future__ import annotations
+
+import re
+
+from trialfind.core.privacy_text import LETTERS, UPPER, Finding, bare_word, is_capitalised
+from trialfind.core.privacy_words import NOT_NAMES, ROLE_WORDS, US_STATES
+
+_STREET_TYPES = (r"street|avenue|road|boulevard|lane|drive|court|terrace|highway|parkway|crescent|close|"
+                 r"grove|gardens|mews|walk|row|square|place|way|circle|trail|st|ave|av|rd|blvd|ln|dr|ct|"
+                 r"ter|hwy|pkwy|cres|sq|pl|cir")
+_US_STREET = re.compile(
+    rf"(?<![\w/.-])(?:\d{{1,4}}[A-Za-z]?/)?\d{{1,6}}[A-Za-z]?,?\s+(?:(?:[NSEW]\.?|north|south|east|west)\s+)?"
+    rf"((?:[{UPPER}0-9][{LETTERS}0-9.'’\-]*\s+){{1,4}})({_STREET_TYPES})\b\.?", re.I)
+_EU_STREET_AFTER = re.compile(  # Hauptstraße 12, Musterstr. 5, Kirchweg 3a, Lindenallee 7
+    rf"\b[{UPPER}][{LETTERS}\-]*(?:stra(?:ß|ss)e|str\.|weg|gasse|platz|allee|ring|damm|ufer|steig|pfad|chaussee|"
+    rf"gatan|gata|vägen|väg|gränd|torget|stigen|gade|vej|veien|vegen|gaten|gracht|straat|laan|kade|singel|dreef|"
+    rf"steeg|utca|körút|ulica|caddesi|sokak|sokağı)\s*(?!(?:19|20)\d\d\b)\d{{1,4}}[a-zA-Z]?\b")
+_EU_STREET_WORDS = re.compile(   # 12 rue de Rivoli, Calle Mayor 5, Via Roma 10, C/ Alcalá 20, Am Markt 3
+    rf"(?:\b\d{{1,4}}\s*(?:bis|ter)?,?\s+(?:rue|avenue|av\.|bd|boulevard|chemin|all[ée]e|impasse|quai|place|cours|"
+    rf"route|passage)\s+(?:(?:de|du|des|la|le|l'|d')\s*)*(?-i:[{UPPER}]))|"
+    rf"(?:\b(?:rue|avenue|boulevard|bd|chemin|all[ée]e|quai|calle|c/|avenida|avda\.?|paseo|plaza|carrer|rua|travessa|via|viale|piazza|corso|vicolo|largo|"
+    rf"straat|laan|gracht|plein|ul\.|ulica|al\.|aleja|plac|os\.|osiedle|nám\.|náměstí|ulice|carrera|cra\.|jr\.|"
+    rf"jir[óo]n|av\.|rambla|traves[íi]a|camino|ronda|estrada|alameda|pra[çc]a|strada|lungomare|calea|"
+    rf"bulevardul|str\.|odos|leoforos|gate|vei|vej|gatan|street|road)\s+"
+    rf"(?:(?:de|del|la|las|los|da|das|do|dos|della|delle|dei|di|van|der|dos)\s+)*"
+    rf"(?-i:[{UPPER}])[{LETTERS}'’\-]*(?:\s+(?-i:[{UPPER}])[{LETTERS}'’\-]*){{0,3}},?\s*"
+    rf"(?:n[º°o]\.?\s*)?\d{{1,4}})", re.I)
+_PO_BOX = re.compile(r"\b(?:p\.?\s?o\.?\s*box|post\s+office\s+box|postfach|apartado)\s*\d+|"
+                     r"\b(?:apt|apartment|flat|suite|unit)\.?\s*#?\s*\d+[A-Za-z]?\b\s*,", re.I)
+_US_ZIP = re.compile(rf"\b(?:{'|'.join(US_STATES)}),?\s+\d{{5}}(?:-\d{{4}})?\b")
+_AU_STATE_POSTCODE = re.compile(r"\b(?:NSW|VIC|QLD|TAS|ACT|NT|WA|SA)\s+\d{4}(?![\w-])")
+ZIP4 = re.compile(r"(?<![\w-])\d{5}-\d{4}(?![\w-])")
+_ZIP_WORD = re.compile(r"\b(?:zip|zip\s*code|postcode|post\s*code|postal\s*code|plz|code\s+postal|c\.p\.|cp)"
+                       r"\s*:?\s*[A-Z0-9]{0,4}\d",
+                       re.I)
+_UK_POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s+\d[ABD-HJLNP-UW-Z]{2}\b")
+_CA_POSTCODE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d\b")
+_EU_POSTAL_CITY = re.compile(rf"(?<![\w-])(?:[A-Z]-)?(?!(?:19|20)\d\d\b)\d{{4,5}}\s+([{UPPER}][{LETTERS}\-]+)")
+
+# Units of an address written as "<word> <number>": "House 14, Street 9", "Plot 7, Sector 4", "lgh 1102".
+_ADDRESS_UNIT = (r"(?:house|h\.?\s?no|plot|flat|apartment|apt|block|blk|sector|street|st|road|rd|lane|gali|mohalla|"
+                 r"building|bldg|floor|fl|suite|lgh|lägenhet|piso|andar|bloco|casa|depto|dpto|etage|stock|tür|top|"
+                 r"portal|escalera|esc|puerta|pta|int|scala|interno|bus|bte|boîte|mieszkanie|m\.|kv|kvartira)")
+_UNIT_NUMBER = rf"{_ADDRESS_UNIT}\.?\s*(?:no\.?|#|n[º°o]\.?)?\s*\d{{1,5}}[A-Za-z]?\b"
+_ADDRESS_UNITS = re.compile(rf"(?<![\w-]){_UNIT_NUMBER}\s*[,;/]\s*(?:[\w/-]+\s*,\s*)?{_UNIT_NUMBER}", re.I)
+# Postcodes by their country's shape, where the shape alone is rare in clinical text.
+_POSTCODE_CITY = re.compile(
+    rf"(?<![\w-])(?:[1-9]\d{{3}}\s?(?!(?:CT|MR|PT|RT|IV|IU|BW|US|UK|EU|GY|PD|PR|CR|SD)\b)[A-Z]{{2}}"  # NL 1016 GD
+    rf"|\d{{3}}\s\d{{2}}"                                                                        # SE, CZ 411 38
+    rf"|\d{{2}}-\d{{3}}"                                                                         # PL 00-950
+    rf"|\d{{4}}-\d{{3}}"                                                                         # PT 1000-001
+    rf"|\d{{5}}-\d{{3}}"                                                                         # BR CEP 01310-100
+    rf")\s*,?\s+[{UPPER}][{LETTERS}\-]+")
+_POSTCODE_SHAPES = re.compile(
+    r"〒\s?\d{3}-?\d{4}"                                                   # JP 〒154-0015
+    r"|(?<![\w-])\d{5}-\d{3}(?![\w-])"                                     # BR CEP without a city
+    r"|\b(?:cep|pin|pincode|pin\s+code|postleitzahl|código\s+postal|codice\s+postale|kod\s+pocztowy|"
+    r"postnummer|postnr|code\s+postal)\s*:?\s*\d[\d -]{2,8}", re.I)
+# An East Asian address: a ward, city or street sign and a block-house number ("世田谷区桜新町1-12-5").
+_CJK_ADDRESS = re.compile(
+    r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]*[都道府県市区町村郡路街巷弄丁目番地号號동로길구]"
+    r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]*\s*\d{1,4}(?:\s*[-−ー－の番丁]\s*\d{1,4}){1,3}")
+
+# Japanese and Korean addresses in Latin letters: a ward or town suffix ("Shibuya-ku", "2-chome", "Gangnam-gu")
+# or a block-lot-house number before a place name ("3-14-1 Shibuya").
+_EAST_ASIAN_WARD = re.compile(rf"\b[{UPPER}][a-z]+-(?:ku|shi|cho|chō|machi|mura|gun|dong|gu|si|eup|myeon)\b")
+_EAST_ASIAN_LATIN = re.compile(
+    rf"\b\d{{1,2}}-ch[oō]me\b|"
+    rf"(?<![\w/.-])\d{{1,4}}-\d{{1,4}}-\d{{1,4}},\s+[{UPPER}][a-z]+")
+
+
+# Words after a number that make it a count or a measure, not a house number ("6 Minute Walk Test").
+_COUNTED_THINGS = frozenset("mg ml kg week day cycle course minute hour second meter metre mile step point "
+                            "item question month year dose session visit lap round".split())
+
+
+def find_addresses(text: str, found: list[Finding], *, has_digit: bool = True) -> None:
+    """`has_digit=False` says the text has no digit: only a ward or town name in Latin letters can be there."""
+    for match in _EAST_ASIAN_WARD.finditer(text):
+        found.append(Finding("address", *match.span(), "a ward or town of an address"))
+    if not has_digit:
+        return
+    for match in _US_STREET.finditer(text):
+        name_words, street_type = match.group(1).split(), match.group(2)
+        ambiguous = street_type.lower() in {"st", "dr", "ct", "pl", "way", "place", "close", "court", "square",
+                                             "row", "walk", "circle", "ter", "sq", "cir", "av", "trail", "line"}
+        words_ok = all(not w.isupper() or len(w) <= 2 and w[0] in "NSEW" for w in name_words if w.isalpha())
+        if street_type.isupper() and len(street_type) > 1:
+            continue                                   # "2 CT", "3 DR": acronyms, not streets
+        if not words_ok:
+            continue
+        if any(bare_word(w) in NOT_NAMES or w.lower().rstrip("s") in _COUNTED_THINGS
+               for w in name_words):
+            continue
+        if ambiguous and not all(is_capitalised(w) or w[0].isdigit() for w in name_words):
+            continue
+        found.append(Finding("address", *match.span(), "a street address"))
+    for pattern, what in ((_EU_STREET_AFTER, "a street address"), (_EU_STREET_WORDS, "a street address"),
+                          (_PO_BOX, "a post box or flat number"), (_US_ZIP, "a postal (ZIP) code"),
+                          (_AU_STATE_POSTCODE, "a state and postcode"),
+                          (ZIP4, "a ZIP+4 code"), (_ZIP_WORD, "a postal code"),
+                          (_UK_POSTCODE, "a postcode"), (_CA_POSTCODE, "a postal code"),
+                          (_ADDRESS_UNITS, "a house, flat or street number"),
+                          (_POSTCODE_CITY, "a postcode and town"), (_POSTCODE_SHAPES, "a postal code"),
+                          (_CJK_ADDRESS, "a street address"), (_EAST_ASIAN_LATIN, "a street address")):
+        for match in pattern.finditer(text):
+            found.append(Finding("address", *match.span(), what))
+    for match in _EU_POSTAL_CITY.finditer(text):
+        town = bare_word(match.group(1))
+        if is_capitalised(match.group(1)) and town not in ROLE_WORDS and town not in NOT_NAMES:
+            found.append(Finding("address", *match.span(), "a postal code and town"))

@@ -1,0 +1,53 @@
+"""What clinical text is full of and is not personal, masked before the privacy screen searches
+for names and numbers: drug code names, NCT ids, gene variants, doses, grades, and company,
+hospital and eponym phrases."""
+from __future__ import annotations
+
+import re
+
+from trialfind.core.privacy_text import LETTERS, NAME_WORD, UPPER, phrase_pattern
+from trialfind.core.privacy_words import COMPANIES, EPONYMS, INSTITUTIONS, PLACES
+from trialfind.core.text import NCT_ID_PATTERN
+
+# A web address is a site's, not a person's (a personal one is an email or a name).
+URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
+DRUG_CODE = re.compile(r"\b[A-Z]{1,6}(?:-|\s)?\d{2,8}[A-Za-z]?\b(?![-/]\d)")
+NCT = re.compile(rf"\b{NCT_ID_PATTERN.pattern}\b", re.I)
+VARIANT = re.compile(
+    r"\b(?:p\.)?[ACDEFGHIKLMNPQRSTVWY]\d{1,4}(?:[ACDEFGHIKLMNPQRSTVWY*]|fs|del|dup|ins)\b|"
+    r"\bc\.[\d_+\-*]+[ACGT]?(?:>[ACGT]|del|dup|ins)\S*|"
+    r"\bexon\s+\d{1,2}(?:\s+(?:insertion|deletion|skipping|mutation|duplication))?", re.I)
+DOSE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|ml|mL|iu|IU|units?|Gy|cGy|mmol|mEq|mg/m2|mg/kg|"
+                   r"mcg/kg|mg/m²|/m2|/kg|%|kg|cm|mm|weeks?|days?|months?|years?|hours?|h|x)\b", re.I)
+GRADE = re.compile(r"\b(?:grade|gr\.?|g)\s*[1-5](?:\s*[-/]\s*[1-5])?\b", re.I)
+# "Tyra Biosciences", "Acme Pharma Ltd": capitalised words before a company suffix are a company.
+COMPANY_NAME = re.compile(
+    rf"\b(?:{NAME_WORD}\s+){{1,3}}(?:Biosciences?|Therapeutics|Pharmaceuticals?|Pharma|Oncology|Biotech|"
+    rf"Biopharma(?:ceuticals)?|Biologics|Laboratories|Labs|Medicines|Genetics|Genomics|Sciences|Health|"
+    rf"Inc|Ltd|LLC|GmbH|AG|SA|S\.A\.|plc|Corp(?:oration)?|Co\.)\b\.?")
+# "Princess Margaret Cancer Centre", "Alder Hey Children's Hospital": a place of care, not a person.
+INSTITUTION_NAME = re.compile(
+    # "Hospital Infantil de México Federico Gómez", "Les Laboratoires Servier", "Fundación Josep Carreras",
+    # "Instituto Nacional de Pediatría", "Cruz Roja": an institution or company word first, then its name
+    # (often a person's, which here names the place, not a patient).
+    rf"\b(?:(?i:les|la|le|el|los|das|der|die|il|lo|the)\s+)?(?-i:Hospital|Hôpital|Hopital|Ospedale|Policlinico|"
+    rf"Clínica|Clinica|Clinique|Klinik|Klinikum|Kinderklinik|Instituto|Institut|Istituto|Institute|Centro|Centre|"
+    rf"Center|Fundación|Fundacion|Fundação|Fondazione|Fondation|Stichting|Foundation|Universidad|Université|"
+    rf"Università|Universität|Universidade|University|Laboratoires|Laboratoire|Laboratorios|Laboratorio|"
+    rf"Laboratori|Laboratórios|Sanatorio|Azienda|Groupe|Grupo|Gruppo|Children['’]s|"
+    rf"Cruz\s+Roja|Croix-Rouge|Rotes\s+Kreuz|Red\s+Cross|Red\s+Crescent|Cruz\s+Vermelha)"
+    rf"(?:\s+(?:(?:de|del|della|di|da|do|dos|das|du|des|la|le|für|fur|of|the|and|y|e|et|und|for)\s+)*"
+    rf"{NAME_WORD}){{0,6}}|"
+    rf"\b(?:{NAME_WORD}\s+){{1,3}}(?:Cancer\s+)?(?:Hospital|Centre|Center|Clinic|Institute|Infirmary|"
+    rf"Children['’]s|University|Foundation|Trust|Hospice)\b|"
+    # "Charité Universitätsmedizin Berlin", "Klinikum Stuttgart", "Ospedale Bambino Gesù": the word itself says so.
+    rf"\b(?:{NAME_WORD}\s+){{0,2}}[{UPPER}][{LETTERS}]*(?i:klinik|universit|medizin|krankenhaus|spital|ziekenhuis|"
+    rf"sjukhus|szpital|policlinic|ospedale|h[ôo]pital|centrum|zentrum|institut|fondazione|fundaci)[{LETTERS}]*"
+    rf"(?:\s+{NAME_WORD})")
+
+ALLOWED_PHRASES = phrase_pattern(COMPANIES + EPONYMS + INSTITUTIONS + PLACES)
+EPONYM_HEAD = re.compile(
+    rf"\b((?:{NAME_WORD}[\s-])*{NAME_WORD})(?:['’]s)?\s+(?i:syndrome|disease|tumou?r|sarcoma|lymphoma|leukaemia|"
+    rf"leukemia|an(?:a)?emia|cell|cells|histiocytosis|score|scale|criteria|classification|stage|staging|"
+    rf"chromosome|test|sign|reflex|method|curve|formula|procedure|catheter|line|port|group|regimen|protocol)\b")
+

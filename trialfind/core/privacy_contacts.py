@@ -1,0 +1,83 @@
+"""Emails (also written out as "name at gmail dot com") and phone numbers in national and
+international forms, for the privacy screen."""
+from __future__ import annotations
+
+import re
+
+from trialfind.core.privacy_addresses import ZIP4
+from trialfind.core.privacy_text import Finding
+from trialfind.core.privacy_words import FREE_MAIL_DOMAINS, ROLE_EMAIL_STEMS, ROLE_WORDS
+
+_TLD = (r"(?:com|org|net|edu|gov|mil|int|info|biz|io|me|co|uk|us|ca|au|nz|ie|fr|de|es|it|nl|be|ch|at|se|no|dk|"
+        r"fi|pl|pt|br|mx|in|jp|cn|ru|il|za)")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+%-]+\s?@\s?[\w-]+(?:\s?\.\s?[\w-]+)+", re.U)
+_AT = r"(?:\s*[\[({]\s*at\s*[\])}]\s*|\s+at\s+)"
+_DOT = r"(?:\s*[\[({]\s*dot\s*[\])}]\s*|\s+dot\s+|\.)"
+_OBFUSCATED_EMAIL = re.compile(
+    rf"(?<![\w.])[\w.+-]+(?:\s+dot\s+[\w+-]+)*{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}{_TLD}\b", re.I)
+_FREE_MAIL_BARE = re.compile(rf"(?<![\w.])[\w.+-]+{_AT}(?:gmail|yahoo|hotmail|outlook|icloud|aol|protonmail|gmx)\b",
+                             re.I)
+
+_PHONE_SHAPES = (
+    # international: +44 20 7946 0958, +1 (312) 555-0198, +44 (0)161 496 0000, +49 30 901820
+    re.compile(r"(?<![\w+])\+\d{1,3}[\s.-]?(?:\(0\)\s?)?\(?\d{1,5}\)?(?:[\s./-]?\d{2,5}){1,4}"),
+    re.compile(r"(?<![\w+])00[1-9]\d{0,2}[\s.-]\d{1,5}(?:[\s./-]?\d{2,8}){1,3}(?![\w/])"),      # 0049 89 1234567
+    # North American: (617) 555 0123, 617/555/0123, 1-800-438-1985, 6175550123
+    re.compile(r"(?<![\w/.-])(?:1[\s.-])?\(?[2-9]\d{2}\)?[\s./-]?\d{3}[\s./-]\d{4}(?![\w/-]|\.\d)"),
+    re.compile(r"(?<![\w/.-])[2-9]\d{2}[2-9]\d{6}(?![\w/.-])"),
+    # national with trunk zero: 020 7946 0958, 07700 900123, 06 12 34 56 78, 030 901820, 089/1234567
+    re.compile(r"(?<![\w/.-])0\d{1,4}[\s./-]?\d{2,8}(?:[\s./-]\d{2,4}){0,3}(?![\w/])"),
+    re.compile(r"(?<![\w/.-])\(0\d{1,4}\)\s?\d{2,5}(?:[\s.-]?\d{2,5}){1,2}(?![\w/])"),     # (02) 9876 5432
+)
+# A local or unusual number ("555-0188", "338 1234567", "0049 89 1234567") counts only where
+# the text says it is a phone.
+_LOCAL_PHONE = re.compile(r"(?<![\w/.-])\d{2,5}(?:[-.\s]\d{2,8}){1,4}(?![\w/.-])")
+_EXTENSION = re.compile(r"^\s*(?:,\s*)?(?:ext\.?|extension|x|#)\s*\d{1,6}", re.I)
+YEAR_RANGE = re.compile(r"^\s*(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2}\s*$")
+_PHONE_WORDS = re.compile(r"\b(?:phone|tel|telephone|telefon|t[ée]l[ée]phone|mobile|cell|handy|portable|"
+                          r"whatsapp|call|ring|text|fax|contact|number|reach|sms|telefono|tel[ée]fono|m[óo]vil|"
+                          r"cellulare)\b", re.I)
+
+
+def _is_role_email(address: str) -> bool:
+    local, _, domain = re.sub(r"\s", "", address.lower()).partition("@")
+    if any(free in domain for free in FREE_MAIL_DOMAINS):
+        return False
+    parts = [p for p in re.split(r"[._+\-]+", local) if p]
+    return bool(parts) and all(p.isdigit() or p in ROLE_WORDS or any(s in p for s in ROLE_EMAIL_STEMS)
+                               for p in parts)
+
+
+def find_emails(text: str, found: list[Finding], allowed: list[tuple[int, int]]) -> None:
+    for match in _EMAIL.finditer(text):
+        if _is_role_email(match.group(0)):
+            allowed.append(match.span())
+        else:
+            found.append(Finding("email", *match.span(), "an email address"))
+    for pattern in (_OBFUSCATED_EMAIL, _FREE_MAIL_BARE):
+        for match in pattern.finditer(text):
+            if "@" not in match.group(0):
+                found.append(Finding("email", *match.span(), "an email address written out in words"))
+
+
+
+def find_phones(text: str, found: list[Finding]) -> None:
+    for pattern in _PHONE_SHAPES:
+        for match in pattern.finditer(text):
+            candidate = match.group(0).rstrip(" .-/")
+            digits = re.sub(r"\D", "", candidate)
+            if not 7 <= len(digits) <= 15 or YEAR_RANGE.match(candidate) or ZIP4.fullmatch(candidate):
+                continue
+            if candidate.startswith("0") and not candidate.startswith("+") and len(digits) < 9:
+                # A short zero-led run is an id or a count unless the text says it is a phone.
+                if not _PHONE_WORDS.search(text[max(0, match.start() - 30):match.start()]):
+                    continue
+            end = match.start() + len(candidate)
+            extension = _EXTENSION.match(text[end:])
+            found.append(Finding("phone", match.start(), end + (extension.end() if extension else 0),
+                                 "a phone number"))
+    for match in _LOCAL_PHONE.finditer(text):
+        if (7 <= len(re.sub(r"\D", "", match.group(0))) <= 15
+                and _PHONE_WORDS.search(text[max(0, match.start() - 30):match.start()])):
+            found.append(Finding("phone", *match.span(), "a phone number"))
+

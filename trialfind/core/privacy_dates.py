@@ -1,0 +1,72 @@
+"""Full dates and dates of birth in any common language or format, for the privacy screen: a
+day, month and year may be a child's birthday; a month and year, or a year, is not.
+
+Month names are those of English, French, German, Dutch, Spanish, Catalan, Italian,
+Portuguese, Polish (nominative and the genitive used in dates: "15 marca 2017"), the Nordic
+languages, Czech, Romanian and Turkish, abbreviated or not; East Asian dates ("2015年6月18日",
+"2015년 6월 18일") and every numeric form (ISO, dd.mm.yyyy, d/m/yy, yyyymmdd after a birth word).
+"""
+from __future__ import annotations
+
+import re
+
+from trialfind.core.privacy_text import Finding
+
+_MONTH_NAMES = """
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre
+janv févr fevr avr juil sept déc
+januar februar märz maerz april juni juli oktober dezember jänner jaenner feber mrz okt dez
+januari februari maart mei augustus
+enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
+ene abr ago dic gener febrer març maig juny juliol setembre octubre desembre
+gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre gen mag giu lug ott
+janeiro fevereiro março marco maio junho julho setembro outubro novembro dezembro fev mai out
+styczeń stycznia luty lutego marzec marca kwiecień kwietnia maj maja czerwiec czerwca lipiec lipca
+sierpień sierpnia wrzesień września październik października listopad listopada grudzień grudnia
+sty lut kwi cze lip sie wrz paź lis gru
+mars april maj juni juli augusti oktober
+januar februar marts maj august oktober desember december
+leden ledna únor února březen března duben dubna květen května červen června červenec července
+srpen srpna září říjen října listopad listopadu prosinec prosince
+ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie noiembrie decembrie
+ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık
+"""
+_MONTH = "(?:" + "|".join(sorted({re.escape(m) for m in _MONTH_NAMES.split()}, key=len, reverse=True)) + ")"
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_ORD = r"(?:st|nd|rd|th|er|e|º|°|\.)?"
+_YEAR = r"(?:19|20)\d{2}"
+_OF = r"(?:(?:of|de|del|di|d'|du|van|ve)\s*)?"
+_FULL_DATES = (
+    re.compile(rf"(?<![\d.])(?:19|20)\d{{2}}\s?[-/.]\s?(?:0?[1-9]|1[0-2])\s?[-/.]\s?{_DAY}(?![\d])"),   # 2019-03-03
+    re.compile(rf"(?<![\d./-]){_DAY}\s?[-/.]\s?{_DAY}\s?[-/.]\s?(?:{_YEAR}|\d{{2}})(?![\d/]|[.-]\d)"),  # 03/03/2019
+    re.compile(rf"(?<!\w){_MONTH}\.?[\s-]+{_DAY}{_ORD},?[\s-]+(?:of\s+)?(?:{_YEAR}|'\d{{2}})\b", re.I),  # Mar 3 2019
+    re.compile(rf"(?<!\w){_DAY}{_ORD}[\s-]*{_OF}{_MONTH}\.?,?[\s-]+{_OF}(?:{_YEAR}|'?\d{{2}})\b", re.I),  # 3 mars 2019
+    re.compile(rf"(?<!\w){_YEAR}[\s,.-]+{_MONTH}\.?[\s-]+{_DAY}\b", re.I),                               # 2019 Mar 3
+    re.compile(rf"(?<!\d){_YEAR}\s*[年년]\s*(?:0?[1-9]|1[0-2])\s*[月월]\s*{_DAY}\s*[日일]?"),            # 2015年6月18日
+    re.compile(rf"(?<!\w){_DAY}{_ORD}\s*[-/.]?\s*(?:0?[1-9]|1[0-2])\s*[-/.]\s*{_YEAR}\s*r\b"),           # 15.03.2017 r.
+)
+_BIRTH_WORDS = (
+    r"(?:d\.?\s?o\.?\s?b\.?|date\s+of\s+birth|birth\s*date|birthday|born(?:\s+on)?|b\.|"
+    r"geb\.?|geboren(?:\s+am|\s+op)?|geburtsdatum|geburtstag|"
+    r"n[ée]e?(?:\s+le)?|date\s+de\s+naissance|"
+    r"nacid[oa](?:\s+el)?|fecha\s+de\s+nacimiento|f\.\s?nac\.?|"
+    r"nat[oa](?:\s+il)?|data\s+di\s+nascita|"
+    r"nascid[oa](?:\s+em)?|data\s+de\s+nascimento|"
+    r"urodzon[ya](?:\s+dnia)?|ur\.|data\s+urodzenia|"
+    r"f[öo]dd(?:\s+den)?|f[öo]delsedatum|f[øo]dt(?:\s+den)?|f[øo]dselsdato|geboortedatum|"
+    r"生年月日|生まれ|出生日期|出生|생년월일)")
+_BIRTH_VALUE = re.compile(
+    rf"(?<!\w){_BIRTH_WORDS}\s*(?:is|was|:|-|=|,)?\s*(?:on\s+|in\s+)?(?:the\s+)?(?:\d|{_MONTH}\b)", re.I)
+
+
+def find_dates(text: str, found: list[Finding], *, has_digit: bool = True) -> None:
+    """`has_digit=False` says the text has no digit: only a birth word before a month can be there."""
+    for match in _BIRTH_VALUE.finditer(text):
+        found.append(Finding("date", *match.span(), "a date of birth"))
+    for pattern in _FULL_DATES if has_digit else ():
+        for match in pattern.finditer(text):
+            found.append(Finding("date", *match.span(),
+                                 "a full date (in free text a day, month and year may be a date of birth; "
+                                 "give the month and year instead)"))

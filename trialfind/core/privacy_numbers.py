@@ -1,0 +1,99 @@
+"""Record, patient, health-card, insurance and national identity numbers, for the privacy
+screen: an id word followed by an id-shaped value, and long digit runs that are no safe shape."""
+from __future__ import annotations
+
+import re
+
+from trialfind.core.privacy_contacts import YEAR_RANGE
+from trialfind.core.privacy_text import Finding
+
+_RECORD_WORDS = (
+    r"(?:mrn|mr\s?#|mr\s?(?:no|number)|medical\s+record(?:\s+(?:no|number|#))?|record\s*(?:no|number|#)|"
+    r"chart\s*(?:no|number|#|id)|patient\s*(?:id|no|number|#)|hosp(?:ital|\.)?\s*(?:id|no|number|#)|"
+    r"urn|ur\s*(?:no|number)|medi-?cal(?:\s+(?:cin|id|no|number|#))?|kvnr|"
+    r"nhs\s*(?:no|number|#)?|chi\s*(?:no|number)|social\s+security(?:\s+(?:no|number|#))?|ssn|sin|"
+    r"insurance\s*(?:member\s*)?(?:id|no|number|#)|member\s*(?:id|no|number|#)|policy\s*(?:no|number|#)|"
+    r"health\s*card\s*(?:no|number|#)?|medicaid\s*(?:id|no|number|#)?|medicare\s*(?:id|no|number|#)?|"
+    r"unit\s*(?:no|number)|case\s*(?:no|number|#)|(?:kranken)?versicherten-?nummer|krankenversicherungsnummer|num[ée]ro\s+de\s+s[ée]curit[ée]\s+sociale|"
+    r"aadhaa?r(?:\s*(?:no|number|#))?|pan\s*(?:no|number|#|card)|curp|bsn|personnummer|codice\s+fiscale|"
+    r"tax\s*(?:id|no|number)|passport\s*(?:no|number|#)?|driver'?s\s+licen[cs]e(?:\s*(?:no|number|#))?)")
+_RECORD_WHERE = r"(?:\s+(?:at|in|for|with|from)\s+(?:the\s+)?[\w'’]+(?:\s+[\w'’]+)?)?"   # "MRN at Boston is"
+_RECORD = re.compile(rf"\b{_RECORD_WORDS}(?![a-z])\.?{_RECORD_WHERE}"
+                     rf"\s*(?:is|was|:|-|=|#)?\s*[A-Z]{{0,4}}[-\s]?\d[\dA-Z\s-]{{1,}}", re.I)
+# A product's, study's or form's number is not a person's: "model no. 420100", "protocol no. 20180123".
+_THING_NUMBER = re.compile(r"\b(?:model|lot|batch|catalog(?:ue)?|cat|serial|protocol|study|trial|version|form"
+                           r"|ref|reference|order|part|item|device|ind|ide|eudract|isrctn|grant|award|approval)"
+                           r"\.?\s*$", re.I)
+# Any "<id word> <value with 5 or more digits>": "Member ID XK-88213", "Patient no. RX4419273", "CIN 91234567A".
+_ID_VALUE = re.compile(r"\b(?:id|no|nr|number|nummer|num[ée]ro|n[úu]mero|#|cin|urn)(?![a-z])\.?"
+                       r"\s*(?:is|was|:|-|=|#)?\s*"
+                       r"((?<![\w-])[A-Z]{0,4}-?\d[\dA-Z-]*\d[A-Z]?)(?![\w-])", re.I)
+# Words that name a person's identity, health-insurance or record number in the languages of the
+# families served, by the number's own name (DNI, CPF, PESEL, OHIP) or by what it is (a passport,
+# a health card, "numéro de sécurité sociale", "historia clínica", "患者番号"). One list, not one
+# pattern per country: what follows them decides (an id-shaped value, below).
+_ID_CUES = r"""
+dni nie nif nuss naf cip tsi sip nhc nuhsa cpf cnpj rg cns sus prontuário prontuario ohip ramq phn msp ahcip
+medicare medicaid mrn nhs chi hcn ihi ssn sin itin tin ein aadhaar aadhar abha uhid pan pesel nip regon bsn
+burgerservicenummer personnummer personnr fødselsnummer fodselsnummer cpr hetu henkilötunnus kennitala
+codice\s+fiscale cf tessera\s+sanitaria nir insee sécu secu carte\s+vitale amka egn tckn curp rfc nss rut run
+cédula cedula dpi ine nric hkid mykad iqama emirates\s+id svnr ahv avs sozialversicherungsnummer kvnr
+versichertennummer krankenversichertennummer steuer-?id idnr ipp pid
+passport passeport pasaporte passaporto passaporte reisepass paszport paspoort pass
+health\s+card care\s+card insurance\s+card health\s+insurance carte\s+d'identité id\s+card identity\s+card
+personalausweis ausweis dowód dowod identity\s+number id\s+number national\s+id national\s+insurance ni
+historia\s+clínica historia\s+clinica cartella\s+clinica dossier expediente fascicolo
+patient patient's paciente patiente patiente paziente pacjent patiënt patientin
+マイナンバー 保険証 患者番号 診察券 住民票 身份证 病历号 주민등록번호
+"""
+_ID_CUE = "(?:" + "|".join(sorted(_ID_CUES.split(), key=len, reverse=True)) + ")"
+# An id-shaped value: letters and digits in groups joined by spaces, dots, dashes or slashes, with
+# at least four digits ("48291736K", "123.456.789-09", "1234-567-890-AB", "1 14 07 75 115 048 32").
+_ID_SHAPED = r"(?:[A-Z]{1,4}[\s.-]?)?\d[\dA-Z]*(?:[\s./-]\d[\dA-Z]*)*(?:[\s-][A-Z]{1,2}\b)?"
+_CUED_ID = re.compile(
+    rf"(?<![\w-]){_ID_CUE}(?![\w-])\.?(?:\s+(?:card|kort|karte|carte|tarjeta|cartão))?"
+    rf"\s*(?:(?:no|nr|n[º°o]|num|number|nummer|número|numero|numéro|#|id|code|identifier|ident)\b\.?\s*)?"
+    rf"(?:(?:is|was|es|est|ist|é|è|:|-|=|#)\s*)?({_ID_SHAPED})", re.I)
+# A long number in groups ("123.456.789-09", "4821 9034 6617"): at least 9 digits in 3 or more groups.
+_GROUPED_NUMBER = re.compile(r"(?<![\w.,/-])\d{1,6}(?:[ .-]\d{1,6}){2,7}(?:[ -][A-Z]{1,2})?(?![\w,/]|\.\d)")
+# Italian codice fiscale: 6 letters, 2 digits, a letter, 2 digits, a letter, 3 digits, a letter.
+_CODICE_FISCALE = re.compile(r"\b[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z]\b")
+_SSN = re.compile(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])")
+# A trial's EU number is a study's, not a person's: 2018-001234-56.
+_EUDRACT = re.compile(r"(?:19|20)\d{2}-\d{6}-\d{2}(?:-\d{2})?")
+_LONG_NUMBER = re.compile(r"(?<![\w.,/-])\d{6,}[A-Z]?"
+                          r"(?![\w.,/]|\s*(?:%|mg|mcg|µg|ug|ml|mL|g\b|kg|iu|units?|cells|copies|/))", re.I)
+
+
+def find_record_numbers(text: str, found: list[Finding]) -> None:
+    for match in _RECORD.finditer(text):
+        found.append(Finding("record_number", *match.span(), "a record, patient, health or insurance number"))
+    for match in _ID_VALUE.finditer(text):
+        if (sum(c.isdigit() for c in match.group(1)) >= 5
+                and not _THING_NUMBER.search(text, max(0, match.start() - 20), match.start())):
+            found.append(Finding("record_number", *match.span(), "an identity, record or insurance number"))
+    for match in _CUED_ID.finditer(text):
+        value = match.group(1).strip()
+        if (sum(c.isdigit() for c in value) >= 4 and not re.fullmatch(r"(?:19|20)\d\d", value)
+                and not _THING_NUMBER.search(text, max(0, match.start() - 20), match.start())):
+            found.append(Finding("record_number", *match.span(), "an identity, health-card or record number"))
+    for match in _SSN.finditer(text):
+        found.append(Finding("record_number", *match.span(), "a social security number"))
+    for match in _CODICE_FISCALE.finditer(text):
+        found.append(Finding("record_number", *match.span(), "a tax or identity code"))
+
+
+
+def find_long_numbers(text: str, found: list[Finding]) -> None:
+    """Runs on text where dates, phones, codes, doses and NCT ids are already masked."""
+    for match in _LONG_NUMBER.finditer(text):
+        if not YEAR_RANGE.match(match.group(0)):
+            found.append(Finding("record_number", *match.span(), "a long number (a record or ID number?)"))
+    for match in _GROUPED_NUMBER.finditer(text):
+        groups = re.findall(r"\d+", match.group(0))
+        if (sum(len(g) for g in groups) >= 9 and not YEAR_RANGE.match(match.group(0))
+                and not all(len(g) == 4 and g[:2] in ("19", "20") for g in groups)
+                # "100 200 300": a list of counts; an id in spaced groups has a long or zero-led group
+                and (re.search(r"[.-]", match.group(0)) or any(len(g) >= 4 or g[0] == "0" for g in groups))
+                and not _EUDRACT.fullmatch(match.group(0))):
+            found.append(Finding("record_number", *match.span(), "a long number in groups (a record or ID number?)"))

