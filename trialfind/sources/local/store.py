@@ -29,9 +29,22 @@ _HINT = "run `trialfind index build SOURCE` first (SOURCE: the ClinicalTrials.go
 
 
 
-def _phrase(value: str) -> str | None:
-    words = tokens(value)
-    return '"' + " ".join(words) + '"' if words else None
+def _phrases(values) -> list[str]:
+    """The FTS5 phrases for a group's values, without those that hold another of them: within
+    one group (one column filter, OR-ed) a study matching "high grade glioma" matches "glioma"
+    too, so the longer phrase adds no study, only the cost of reading its words' position
+    lists (common words like "high" or "cell" dominated the query time of large groups)."""
+    word_lists = sorted({tuple(words) for words in map(tokens, values) if words}, key=lambda w: (len(w), w))
+    kept: list[tuple[str, ...]] = []
+    for words in word_lists:
+        if not any(_holds(words, shorter) for shorter in kept):
+            kept.append(words)
+    return sorted('"' + " ".join(words) + '"' for words in kept)
+
+
+def _holds(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    size = len(part)
+    return any(words[start:start + size] == part for start in range(len(words) - size + 1))
 
 
 def match_expression(spec: SearchSpec) -> str | None:
@@ -44,7 +57,7 @@ def match_expression(spec: SearchSpec) -> str | None:
         values = getattr(spec, name)
         if not values:
             continue
-        phrases = sorted({p for p in map(_phrase, values) if p})
+        phrases = _phrases(values)
         column_filter = "{" + " ".join(columns) + "}"
         groups.append("(" + " OR ".join(f"{column_filter} : {p}" for p in phrases) + ")" if phrases else None)
     if not groups:
@@ -188,8 +201,11 @@ class LocalIndex:
             where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
             sql = f"SELECT {columns} FROM studies s{join} {where} ORDER BY s.rowid"
         else:
+            # Ordered by the FTS table's own rowid, which FTS5 yields in that order: SQLite then
+            # streams the rows. Ordered by s.rowid (the same value), it sorted every selected
+            # row, forms included, in a temporary b-tree before yielding the first.
             sql = (f"SELECT {columns} FROM study_text JOIN studies s ON s.rowid = study_text.rowid{join} "
-                   f"WHERE study_text MATCH ? {''.join(' AND ' + c for c in clauses)} ORDER BY s.rowid")
+                   f"WHERE study_text MATCH ? {''.join(' AND ' + c for c in clauses)} ORDER BY study_text.rowid")
             params = [expression, *params]
         try:
             return self._conn.execute(sql, params)
