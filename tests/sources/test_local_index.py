@@ -167,10 +167,9 @@ def test_match_expression_shapes():
 def test_a_phrase_holding_another_of_its_group_is_not_searched():
     # "high grade glioma" adds no study to "glioma" within one OR-ed group; other groups keep theirs.
     terms = match_expression(SearchSpec(terms=("high grade glioma", "Glioma", "glioma cell", "gliomas", "HGG")))
-    assert terms == ('({condition intervention other} : "glioma" OR {condition intervention other} : "gliomas"'
-                     ' OR {condition intervention other} : "hgg")')
+    assert terms == '("glioma" OR "gliomas" OR "hgg")'  # terms search every column: no column filter
     both = match_expression(SearchSpec(conditions=("glioma",), terms=("high grade glioma",)))
-    assert both == '({condition} : "glioma") AND ({condition intervention other} : "high grade glioma")'
+    assert both == '({condition} : "glioma") AND ("high grade glioma")'
     assert match_expression(SearchSpec(terms=("grade glioma", "high grade"))).count(" OR ") == 1  # overlap only
 
 
