@@ -3,17 +3,19 @@ retrieval semantics of `trialfind.core.spec.matches_spec`."""
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import sqlite3
 import zlib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from trialfind.core.errors import NotFound, SourceDataError, SourceUnavailable
 from trialfind.core.spec import SearchSpec, tokens
 from trialfind.core.study import Study, UnreadableRecord, parse_study
 from trialfind.core.text import normalise_nct_id
+from trialfind.sources.local import form as stored_form
 from trialfind.sources.local.form import study_from_form
 from trialfind.sources.local.schema import (
     GROUP_COLUMNS,
@@ -86,6 +88,30 @@ def _filters(spec: SearchSpec) -> tuple[list[str], list[Any]]:
     return clauses, params
 
 
+def _sketch(stored: bytes) -> tuple[Study, Callable[[], Study]]:
+    """`form.study_from_form` in two steps: the Study with no sites, then (on demand) the
+    complete one from the same decoded values, equal to study_from_form(stored)."""
+    f = stored_form
+    values = list(marshal.loads(zlib.decompress(stored)))
+    for at, make in ((f._CONTACTS, f._make_contact), (f._INTERVENTIONS, f._make_intervention), (f._ARMS, f._make_arm)):
+        if values[at]:
+            values[at] = tuple(map(make, values[at]))
+    if values[f._EXPANDED] is not None:
+        values[f._EXPANDED] = f._make_expanded(values[f._EXPANDED])
+    sites = values[f._SITES]
+    if not sites:
+        study = f._make_study(values)
+        return study, lambda: study
+    values[f._SITES] = ()
+    sketch = f._make_study(values)
+
+    def complete() -> Study:
+        values[f._SITES] = tuple(map(f._site, sites))
+        return f._make_study(values)
+
+    return sketch, complete
+
+
 @dataclass
 class IndexInfo:
     path: str
@@ -154,6 +180,19 @@ class LocalIndex:
             return
         for (form,) in self._select("f.form", spec, forms=True):
             yield study_from_form(form)
+
+    def search_study_sketches(self, spec: SearchSpec) -> Iterator[tuple[Study | UnreadableRecord,
+                                                                       Callable[[], Study] | None]]:
+        """The studies `search_studies(spec)` returns, each first without its sites, with a function
+        that builds the complete Study (None when the first is already complete). The sites are the
+        costly part of reading a large study (hundreds of objects); `find_trials` judges a study on
+        everything else and completes only those it returns."""
+        if not self.reads_forms:
+            for study in self.search_studies(spec):
+                yield study, None
+            return
+        for (form,) in self._select("f.form", spec, forms=True):
+            yield _sketch(form)
 
     def get_study(self, nct_id: str) -> dict[str, Any]:
         wanted = normalise_nct_id(str(nct_id))
