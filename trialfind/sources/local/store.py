@@ -8,6 +8,7 @@ import os
 import sqlite3
 import zlib
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -32,17 +33,19 @@ _HINT = "run `trialfind index build SOURCE` first (SOURCE: the ClinicalTrials.go
 
 
 
-def _phrases(values) -> list[str]:
+@lru_cache(maxsize=256)
+def _phrases(values: tuple[str, ...]) -> tuple[str, ...]:
     """The FTS5 phrases for a group's values, without those that hold another of them: within
     one group (one column filter, OR-ed) a study matching "high grade glioma" matches "glioma"
     too, so the longer phrase adds no study, only the cost of reading its words' position
-    lists (common words like "high" or "cell" dominated the query time of large groups)."""
+    lists (common words like "high" or "cell" dominated the query time of large groups).
+    Cached: a vocabulary condition has dozens of names, compared pairwise."""
     word_lists = sorted({tuple(words) for words in map(tokens, values) if words}, key=lambda w: (len(w), w))
     kept: list[tuple[str, ...]] = []
     for words in word_lists:
         if not any(_holds(words, shorter) for shorter in kept):
             kept.append(words)
-    return sorted('"' + " ".join(words) + '"' for words in kept)
+    return tuple(sorted('"' + " ".join(words) + '"' for words in kept))
 
 
 def _holds(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
