@@ -126,16 +126,19 @@ def test_a_sketch_is_the_study_without_its_sites_and_completes_to_it(records):
 
     from trialfind.sources.local.store import _sketch
 
-    with_sites = 0
+    deferred = 0
     for record in records():
         stored = prepare_record(record).form
         full = study_from_form(stored)
         sketch, complete = _sketch(stored)
+        if complete is None:  # few sites: complete at once
+            assert _same(sketch, full) and len(full.sites) <= 8
+            continue
         assert _same(sketch, replace(full, sites=()))
         assert _same(complete(), full)
         assert all(type(site) is Site for site in complete().sites)
-        with_sites += bool(full.sites)
-    assert with_sites > 100
+        deferred += 1
+    assert deferred > 100
 
 
 @pytest.mark.parametrize("kwargs", [dict(condition="leukemia", age=5),

@@ -91,9 +91,15 @@ def _filters(spec: SearchSpec) -> tuple[list[str], list[Any]]:
     return clauses, params
 
 
-def _sketch(stored: bytes) -> tuple[Study, Callable[[], Study]]:
+# Deferring costs about as much as building this many sites (a second Study, the caller's
+# bookkeeping): a study with no more is built complete at once.
+_SITES_BUILT_AT_ONCE = 8
+
+
+def _sketch(stored: bytes) -> tuple[Study, Callable[[], Study] | None]:
     """`form.study_from_form` in two steps: the Study with no sites, then (on demand) the
-    complete one from the same decoded values, equal to study_from_form(stored)."""
+    complete one from the same decoded values, equal to study_from_form(stored). A study with
+    few sites comes complete at once (None for the second step)."""
     f = stored_form
     values = list(marshal.loads(zlib.decompress(stored)))
     for at, make in ((f._CONTACTS, f._make_contact), (f._INTERVENTIONS, f._make_intervention), (f._ARMS, f._make_arm)):
@@ -102,9 +108,10 @@ def _sketch(stored: bytes) -> tuple[Study, Callable[[], Study]]:
     if values[f._EXPANDED] is not None:
         values[f._EXPANDED] = f._make_expanded(values[f._EXPANDED])
     sites = values[f._SITES]
-    if not sites:
-        study = f._make_study(values)
-        return study, lambda: study
+    if len(sites) <= _SITES_BUILT_AT_ONCE:
+        if sites:
+            values[f._SITES] = tuple(map(f._site, sites))
+        return f._make_study(values), None
     values[f._SITES] = ()
     sketch = f._make_study(values)
 
@@ -186,10 +193,10 @@ class LocalIndex:
 
     def search_study_sketches(self, spec: SearchSpec) -> Iterator[tuple[Study | UnreadableRecord,
                                                                        Callable[[], Study] | None]]:
-        """The studies `search_studies(spec)` returns, each first without its sites, with a function
-        that builds the complete Study (None when the first is already complete). The sites are the
-        costly part of reading a large study (hundreds of objects); `find_trials` judges a study on
-        everything else and completes only those it returns."""
+        """The studies `search_studies(spec)` returns, a study with many sites first without them,
+        with a function that builds the complete Study (None when the first is already complete).
+        The sites are the costly part of reading a large study (hundreds of objects); `find_trials`
+        judges a study on everything else and completes only those it returns."""
         if not self.reads_forms:
             for study in self.search_studies(spec):
                 yield study, None
