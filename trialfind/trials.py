@@ -9,7 +9,7 @@ that flag is about the child (ages, sex, status), not about relevance.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Literal, Sequence
 
 from trialfind.core.errors import InvalidInput, SourceDataError, TrialfindError
@@ -231,7 +231,14 @@ def find_trials(profile: ChildProfile | None = None, *, condition: str | Sequenc
     study_types = TRIAL_STUDY_TYPES + ((OBSERVATIONAL,) if include_observational else ())
     spec = build_search_spec(profile, targets, status=status, include_ineligible=include_ineligible,
                              study_types=study_types)
-    studies, unreadable = gather_studies(search_studies(source, spec))
+    # Without a place no judgement reads a study's sites: a source that can defer building them
+    # (the local index) gives each study without them, and only the studies returned are completed.
+    sketches = getattr(source, "search_study_sketches", None) if profile.near is None else None
+    completions: dict[str, Any] = {}
+    if sketches is not None:
+        studies, unreadable = gather_studies(_keep_completions(sketches(spec), completions))
+    else:
+        studies, unreadable = gather_studies(search_studies(source, spec))
     as_of = newest_update(studies)
     matches = []
     for study in studies:
@@ -255,9 +262,21 @@ def find_trials(profile: ChildProfile | None = None, *, condition: str | Sequenc
         kept = [m for m in matches if m.distance_km is not None and m.distance_km <= within_km]
         beyond, matches = len(matches) - len(kept), kept
     ordered = nearest_first(matches) if sort == "distance" else best_first(matches)
-    return TrialResults(ordered[:limit] if limit else ordered, profile=profile, status=status,
+    shown = ordered[:limit] if limit else ordered
+    if completions:
+        shown = [replace(m, study=completions[m.nct_id]()) if completions.get(m.nct_id) else m for m in shown]
+    return TrialResults(shown, profile=profile, status=status,
                         data_version=_data_version(source), total=len(ordered), unreadable=unreadable,
                         place=place, units=units, within_km=within_km, sort=sort, beyond_radius=beyond)
+
+
+def _keep_completions(sketched, completions: dict) -> Iterable:
+    """The studies of a source's `search_study_sketches`, noting how to complete each (the first
+    of an NCT id wins, as in gather_studies)."""
+    for study, complete in sketched:
+        if complete is not None:
+            completions.setdefault(study.nct_id, complete)
+        yield study
 
 
 def get_study_details(nct_id: str, source: StudySource | None = None) -> Study:

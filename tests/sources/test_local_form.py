@@ -118,3 +118,42 @@ def test_forms_of_older_derivation_code_are_not_read(tmp_path):
         assert not local.reads_forms
         read = list(search_studies(local, SearchSpec(statuses=("COMPLETED", "RECRUITING"))))
     assert read and all(s.nct_id != "NCT00000000" for s in read)
+
+
+@pytest.mark.parametrize("records", [real_records, real_partial_records], ids=["complete", "partial"])
+def test_a_sketch_is_the_study_without_its_sites_and_completes_to_it(records):
+    from dataclasses import replace
+
+    from trialfind.sources.local.store import _sketch
+
+    deferred = 0
+    for record in records():
+        stored = prepare_record(record).form
+        full = study_from_form(stored)
+        sketch, complete = _sketch(stored)
+        if complete is None:  # few sites: complete at once
+            assert _same(sketch, full) and len(full.sites) <= 8
+            continue
+        assert _same(sketch, replace(full, sites=()))
+        assert _same(complete(), full)
+        assert all(type(site) is Site for site in complete().sites)
+        deferred += 1
+    assert deferred > 100
+
+
+@pytest.mark.parametrize("kwargs", [dict(condition="leukemia", age=5),
+                                    dict(condition="lymphoma", age=16, status="all", include_ineligible=True),
+                                    dict(target="ALK", age=7, status="all", include_ineligible=True, limit=3)])
+def test_find_trials_returns_complete_studies_from_sketches(real_index, kwargs):
+    from trialfind.core.study import parse_studies
+    from trialfind.sources.memory import MemorySource
+    from trialfind.trials import find_trials
+
+    with LocalIndex.open(real_index) as local:
+        found = find_trials(source=local, **kwargs)
+        records = list(local.search(SearchSpec(statuses=())))
+    from_records = find_trials(source=MemorySource(records), **kwargs)
+    assert [m.nct_id for m in found] == [m.nct_id for m in from_records]
+    assert any(m.study.sites for m in found)
+    by_id = {s.nct_id: s for s in parse_studies(records)[0]}
+    assert all(_same(m.study, by_id[m.nct_id]) for m in found)

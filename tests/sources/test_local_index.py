@@ -164,6 +164,31 @@ def test_match_expression_shapes():
     assert " OR " in match_expression(SearchSpec(conditions=("x",), terms=("NOT",), combine="any"))
 
 
+def test_a_phrase_holding_another_of_its_group_is_not_searched():
+    # "high grade glioma" adds no study to "glioma" within one OR-ed group; other groups keep theirs.
+    terms = match_expression(SearchSpec(terms=("high grade glioma", "Glioma", "glioma cell", "gliomas", "HGG")))
+    assert terms == '("glioma" OR "gliomas" OR "hgg")'  # terms search every column: no column filter
+    both = match_expression(SearchSpec(conditions=("glioma",), terms=("high grade glioma",)))
+    assert both == '({condition} : "glioma") AND ("high grade glioma")'
+    assert match_expression(SearchSpec(terms=("grade glioma", "high grade"))).count(" OR ") == 1  # overlap only
+
+
+@pytest.mark.parametrize("condition", ["glioma", "lymphoma", "acute lymphoblastic leukemia", "sarcoma", "brain tumor"])
+def test_vocabulary_specs_match_reference(real_index, parsed_studies, condition):
+    # The specs `trials` sends: every name, spelling and narrower type, many holding another;
+    # searched without those, they still find exactly what the reference matcher finds.
+    from trialfind.core.profile import ChildProfile
+    from trialfind.trials import build_search_spec
+
+    spec = build_search_spec(ChildProfile.build("10", conditions=(condition,)), (), status="all",
+                             include_ineligible=True)
+    if condition != "brain tumor":  # whose names hold no other of them
+        assert match_expression(spec).count(" OR ") + 1 < len({tuple(tokens(t)) for t in spec.terms})
+    expected = [s.nct_id for s in parsed_studies if matches_spec(s, spec)]
+    assert expected
+    assert real_index.nct_ids(spec) == expected
+
+
 def test_search_gives_the_api_projection_and_get_study_the_full_record(real_index):
     from tests.ctgov_server import project as api_project
     from trialfind.sources.fields import SEARCH_FIELDS

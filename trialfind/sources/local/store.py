@@ -3,21 +3,25 @@ retrieval semantics of `trialfind.core.spec.matches_spec`."""
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import sqlite3
 import zlib
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from trialfind.core.errors import NotFound, SourceDataError, SourceUnavailable
 from trialfind.core.spec import SearchSpec, tokens
 from trialfind.core.study import Study, UnreadableRecord, parse_study
 from trialfind.core.text import normalise_nct_id
+from trialfind.sources.local import form as stored_form
 from trialfind.sources.local.form import study_from_form
 from trialfind.sources.local.schema import (
     GROUP_COLUMNS,
     SCHEMA_VERSION,
+    TEXT_COLUMNS,
     UPGRADABLE_SCHEMAS,
     _meta,
     derivation_version,
@@ -29,9 +33,24 @@ _HINT = "run `trialfind index build SOURCE` first (SOURCE: the ClinicalTrials.go
 
 
 
-def _phrase(value: str) -> str | None:
-    words = tokens(value)
-    return '"' + " ".join(words) + '"' if words else None
+@lru_cache(maxsize=256)
+def _phrases(values: tuple[str, ...]) -> tuple[str, ...]:
+    """The FTS5 phrases for a group's values, without those that hold another of them: within
+    one group (one column filter, OR-ed) a study matching "high grade glioma" matches "glioma"
+    too, so the longer phrase adds no study, only the cost of reading its words' position
+    lists (common words like "high" or "cell" dominated the query time of large groups).
+    Cached: a vocabulary condition has dozens of names, compared pairwise."""
+    word_lists = sorted({tuple(words) for words in map(tokens, values) if words}, key=lambda w: (len(w), w))
+    kept: list[tuple[str, ...]] = []
+    for words in word_lists:
+        if not any(_holds(words, shorter) for shorter in kept):
+            kept.append(words)
+    return tuple(sorted('"' + " ".join(words) + '"' for words in kept))
+
+
+def _holds(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    size = len(part)
+    return any(words[start:start + size] == part for start in range(len(words) - size + 1))
 
 
 def match_expression(spec: SearchSpec) -> str | None:
@@ -44,9 +63,11 @@ def match_expression(spec: SearchSpec) -> str | None:
         values = getattr(spec, name)
         if not values:
             continue
-        phrases = sorted({p for p in map(_phrase, values) if p})
-        column_filter = "{" + " ".join(columns) + "}"
-        groups.append("(" + " OR ".join(f"{column_filter} : {p}" for p in phrases) + ")" if phrases else None)
+        phrases = _phrases(values)
+        # A filter naming every column selects nothing out, but FTS5 still checks each phrase
+        # hit's column against it (a third of a term query's time): leave it out.
+        column_filter = "" if set(columns) == set(TEXT_COLUMNS) else "{" + " ".join(columns) + "} : "
+        groups.append("(" + " OR ".join(f"{column_filter}{p}" for p in phrases) + ")" if phrases else None)
     if not groups:
         return None
     if spec.combine == "all":
@@ -68,6 +89,37 @@ def _filters(spec: SearchSpec) -> tuple[list[str], list[Any]]:
         clauses.append("(s.min_age_days IS NULL OR s.min_age_days <= ?) AND (s.max_age_days IS NULL OR s.max_age_days >= ?)")
         params.extend([spec.admits_age_days, spec.admits_age_days])
     return clauses, params
+
+
+# Deferring costs about as much as building this many sites (a second Study, the caller's
+# bookkeeping): a study with no more is built complete at once.
+_SITES_BUILT_AT_ONCE = 8
+
+
+def _sketch(stored: bytes) -> tuple[Study, Callable[[], Study] | None]:
+    """`form.study_from_form` in two steps: the Study with no sites, then (on demand) the
+    complete one from the same decoded values, equal to study_from_form(stored). A study with
+    few sites comes complete at once (None for the second step)."""
+    f = stored_form
+    values = list(marshal.loads(zlib.decompress(stored)))
+    for at, make in ((f._CONTACTS, f._make_contact), (f._INTERVENTIONS, f._make_intervention), (f._ARMS, f._make_arm)):
+        if values[at]:
+            values[at] = tuple(map(make, values[at]))
+    if values[f._EXPANDED] is not None:
+        values[f._EXPANDED] = f._make_expanded(values[f._EXPANDED])
+    sites = values[f._SITES]
+    if len(sites) <= _SITES_BUILT_AT_ONCE:
+        if sites:
+            values[f._SITES] = tuple(map(f._site, sites))
+        return f._make_study(values), None
+    values[f._SITES] = ()
+    sketch = f._make_study(values)
+
+    def complete() -> Study:
+        values[f._SITES] = tuple(map(f._site, sites))
+        return f._make_study(values)
+
+    return sketch, complete
 
 
 @dataclass
@@ -139,6 +191,19 @@ class LocalIndex:
         for (form,) in self._select("f.form", spec, forms=True):
             yield study_from_form(form)
 
+    def search_study_sketches(self, spec: SearchSpec) -> Iterator[tuple[Study | UnreadableRecord,
+                                                                       Callable[[], Study] | None]]:
+        """The studies `search_studies(spec)` returns, a study with many sites first without them,
+        with a function that builds the complete Study (None when the first is already complete).
+        The sites are the costly part of reading a large study (hundreds of objects); `find_trials`
+        judges a study on everything else and completes only those it returns."""
+        if not self.reads_forms:
+            for study in self.search_studies(spec):
+                yield study, None
+            return
+        for (form,) in self._select("f.form", spec, forms=True):
+            yield _sketch(form)
+
     def get_study(self, nct_id: str) -> dict[str, Any]:
         wanted = normalise_nct_id(str(nct_id))
         row = self._conn.execute("SELECT r.raw FROM studies s JOIN study_records r ON r.rowid = s.rowid"
@@ -188,8 +253,11 @@ class LocalIndex:
             where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
             sql = f"SELECT {columns} FROM studies s{join} {where} ORDER BY s.rowid"
         else:
+            # Ordered by the FTS table's own rowid, which FTS5 yields in that order: SQLite then
+            # streams the rows. Ordered by s.rowid (the same value), it sorted every selected
+            # row, forms included, in a temporary b-tree before yielding the first.
             sql = (f"SELECT {columns} FROM study_text JOIN studies s ON s.rowid = study_text.rowid{join} "
-                   f"WHERE study_text MATCH ? {''.join(' AND ' + c for c in clauses)} ORDER BY s.rowid")
+                   f"WHERE study_text MATCH ? {''.join(' AND ' + c for c in clauses)} ORDER BY study_text.rowid")
             params = [expression, *params]
         try:
             return self._conn.execute(sql, params)
