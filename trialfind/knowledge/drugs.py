@@ -88,6 +88,9 @@ class DrugResolver:
     # fuzzy choices by their first FUZZY_SAME_PREFIX letters: a lookup scores only its bucket
     _fuzzy_by_prefix: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
     _memo: dict[tuple[str, bool], str | None] = field(default_factory=dict, repr=False)
+    # name -> its name_variants with their compact keys: exact, combination and fuzzy each read them
+    _variant_memo: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict, repr=False)
+    _combination_memo: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     ambiguous: dict[str, set[str]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -109,27 +112,39 @@ class DrugResolver:
         for known, drug in self._fuzzy_names:
             self._fuzzy_by_prefix.setdefault(known[:FUZZY_SAME_PREFIX], []).append((known, drug))
 
+    def _variants(self, name: str) -> tuple[tuple[str, str], ...]:
+        """name_variants(name), each with its compact key; remembered, as a search names the same
+        interventions in many records and every lookup reads them."""
+        found = self._variant_memo.get(name)
+        if found is None:
+            if len(self._variant_memo) >= MEMO_LIMIT:
+                self._variant_memo.clear()
+            found = self._variant_memo[name] = tuple((v, compact(v)) for v in name_variants(name))
+        return found
+
     def exact(self, name: str) -> str | None:
-        for variant in name_variants(name):
-            hit = self._exact.get(compact(variant))
+        for _, key in self._variants(name):
+            hit = self._exact.get(key)
             if hit:
                 return hit
         return None
 
     def combination(self, name: str) -> tuple[str, ...]:
         """The drugs of a combination product written as one name ("Phesgo" -> pertuzumab, trastuzumab)."""
-        for variant in name_variants(name):
-            parts = self._combinations.get(compact(variant))
-            if parts:
-                return parts
-        return ()
+        found = self._combination_memo.get(name)
+        if found is None:
+            found = next((parts for _, key in self._variants(name) if (parts := self._combinations.get(key))), ())
+            if len(self._combination_memo) >= MEMO_LIMIT:
+                self._combination_memo.clear()
+            self._combination_memo[name] = found
+        return found
 
     def fuzzy(self, name: str) -> str | None:
-        candidates = [v for v in name_variants(name)[1:2] or [name] if v]
-        for variant in candidates:
-            if is_code_name(variant) or len(compact(variant)) < FUZZY_MIN_LENGTH:
+        variants = self._variants(name)
+        candidates = [variants[1]] if len(variants) > 1 else [(name, compact(name))] if name else []
+        for variant, key in candidates:
+            if is_code_name(variant) or len(key) < FUZZY_MIN_LENGTH:
                 continue
-            key = compact(variant)
             best: dict[str, float] = {}
             for known, drug in self._fuzzy_by_prefix.get(key[:FUZZY_SAME_PREFIX], ()):
                 if abs(len(known) - len(key)) > FUZZY_MAX_LENGTH_GAP:
