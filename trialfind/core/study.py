@@ -266,13 +266,16 @@ def _sites(locations: list) -> tuple[Site, ...]:
     for loc in locations:
         if not isinstance(loc, dict):
             continue
-        if not all(type(v) is str for v in loc.values()):  # a point, contacts: made each time
-            sites.append(_site(loc))
-            continue
         key = tuple(loc.items())
-        site = made.get(key)
+        try:
+            site = made.get(key)  # a hit equals a key of text only: its values are text too
+        except TypeError:  # a point, contacts: made each time
+            site = None
+            key = None
         if site is None:
-            site = made[key] = _site(loc)
+            site = _site(loc)
+            if key is not None and all(type(v) is str for v in loc.values()):
+                made[key] = site
         sites.append(site)
     return tuple(sites)
 
