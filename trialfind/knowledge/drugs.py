@@ -3,9 +3,9 @@
 Records name the same drug by INN ("lorlatinib"), code name ("PF-06463922",
 "PF06463922", "pf 06463922"), brand ("Lorbrena") or with dose and form words
 ("Lorlatinib 100 mg tablets"). Resolution is exact first (names compared without
-case, spaces, hyphens or dots, after dropping dose and formulation words); rapidfuzz
-is only a fallback for misspelt INNs and brands, with a pinned threshold, and never for
-code names: "AZD1775" and "AZD1755" are different drugs.
+case, spaces, hyphens or dots, after dropping dose and formulation words); a fuzzy score
+(rapidfuzz's ratio) is only a fallback for misspelt INNs and brands, with a pinned
+threshold, and never for code names: "AZD1775" and "AZD1755" are different drugs.
 """
 from __future__ import annotations
 
@@ -51,6 +51,32 @@ _SPACES = re.compile(r"\s+")
 _DIGIT = re.compile(r"\d")
 # Resolutions remembered per resolver: a search names the same interventions in many records.
 MEMO_LIMIT = 200_000
+
+
+class LcsPattern:
+    """rapidfuzz's `fuzz.ratio(text, other)` (normalised Indel similarity, 0-100) for one text
+    against many others, in plain Python: a name lookup scores a handful of short names, and
+    loading rapidfuzz (~9 ms) cost more than the scoring. The longest common subsequence is
+    counted bit-parallel (Hyyrö 2004), one step per character of the other name; the score is
+    computed in rapidfuzz's order of operations, so it is the same float (tests/knowledge/test_drugs.py)."""
+
+    __slots__ = ("_masks", "_full", "_length")
+
+    def __init__(self, text: str) -> None:
+        masks: dict[str, int] = {}
+        for position, char in enumerate(text):
+            masks[char] = masks.get(char, 0) | (1 << position)
+        self._masks, self._full, self._length = masks, (1 << len(text)) - 1, len(text)
+
+    def ratio(self, other: str) -> float:
+        full, get = self._full, self._masks.get
+        row = full
+        for char in other:
+            matched = row & get(char, 0)
+            row = ((row + matched) | (row - matched)) & full
+        common = self._length - row.bit_count()
+        total = self._length + len(other)
+        return (1.0 - (total - 2 * common) / total) * 100 if total else 100.0
 
 
 def is_code_name(text: str) -> bool:
@@ -146,13 +172,12 @@ class DrugResolver:
             if is_code_name(variant) or len(key) < FUZZY_MIN_LENGTH:
                 continue
             best: dict[str, float] = {}
+            pattern = None
             for known, drug in self._fuzzy_by_prefix.get(key[:FUZZY_SAME_PREFIX], ()):
                 if abs(len(known) - len(key)) > FUZZY_MAX_LENGTH_GAP:
                     continue
-                # lazy: most names have no choice to score, and a warm run need not load rapidfuzz (~20 ms)
-                from rapidfuzz import fuzz
-
-                score = fuzz.ratio(key, known)
+                pattern = pattern or LcsPattern(key)
+                score = pattern.ratio(known)
                 if score > best.get(drug, 0):
                     best[drug] = score
             ranked = sorted(best.items(), key=lambda kv: -kv[1])

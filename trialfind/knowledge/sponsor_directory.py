@@ -74,6 +74,7 @@ def _words(name: str) -> list[str]:
     return re.findall(r"[0-9a-z]+", folded)
 
 
+@lru_cache(maxsize=8192)  # related_policies compares every directory row's names, for each drug's company
 def normalize_company(name: str | None) -> str:
     """A comparable key: lower case, no accents or punctuation, legal forms and
     trailing 'Pharmaceuticals'/'and Company' removed ("Eli Lilly and Company" -> "eli lilly")."""
@@ -267,6 +268,7 @@ def _name_parts(name: str) -> list[str]:
     return [p for p in parts if p and p.strip()]
 
 
+@lru_cache(maxsize=4096)  # a drug's company and its trials' sponsors are matched again for every drug
 def match_sponsor(name: str | None, sponsor_class: str | None = None) -> SponsorPolicy | None:
     """The directory row for a ClinicalTrials.gov lead-sponsor name, or None.
 
