@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
 
 from trialfind.core.errors import InvalidInput
 
@@ -21,6 +22,13 @@ def fold(text: str) -> str:
 def compact(text: str) -> str:
     """A name's comparison key: folded, without spaces, hyphens, dots, commas, colons,
     brackets or quotes ("PF-06463922" == "pf 06463922", "Lorbréna" == "LORBRENA")."""
+    if type(text) is str:
+        return _compact_text(text)
+    return _COMPACT_DROP.sub("", fold(text))
+
+
+@lru_cache(maxsize=1 << 16)  # the drug table and the records repeat the same names thousands of times a run
+def _compact_text(text: str) -> str:
     return _COMPACT_DROP.sub("", fold(text))
 
 
