@@ -32,6 +32,33 @@ def _compact_text(text: str) -> str:
     return _COMPACT_DROP.sub("", fold(text))
 
 
+class LcsPattern:
+    """rapidfuzz's `fuzz.ratio(text, other)` (normalised Indel similarity, 0-100) for one text
+    against many others, in plain Python: a drug or company lookup scores a few dozen short
+    names, and loading rapidfuzz (~9 ms) cost more than the scoring. The longest common
+    subsequence is counted bit-parallel (Hyyrö 2004), one step per character of the other
+    name; the score is computed in rapidfuzz's order of operations, so it is the same float
+    (tests/knowledge/test_drugs.py, tests/knowledge/test_sponsor_directory.py)."""
+
+    __slots__ = ("_masks", "_full", "_length")
+
+    def __init__(self, text: str) -> None:
+        masks: dict[str, int] = {}
+        for position, char in enumerate(text):
+            masks[char] = masks.get(char, 0) | (1 << position)
+        self._masks, self._full, self._length = masks, (1 << len(text)) - 1, len(text)
+
+    def ratio(self, other: str) -> float:
+        full, get = self._full, self._masks.get
+        row = full
+        for char in other:
+            matched = row & get(char, 0)
+            row = ((row + matched) | (row - matched)) & full
+        common = self._length - row.bit_count()
+        total = self._length + len(other)
+        return (1.0 - (total - 2 * common) / total) * 100 if total else 100.0
+
+
 def is_nct_id(value: str) -> bool:
     return bool(NCT_ID_PATTERN.fullmatch(value or ""))
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
-from trialfind.core.text import compact  # noqa: F401 (the one name key; re-exported for callers)
+from trialfind.core.text import LcsPattern, compact  # noqa: F401 (compact: the one name key; re-exported)
 from trialfind.knowledge.targets import builtin_knowledge
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -51,32 +51,6 @@ _SPACES = re.compile(r"\s+")
 _DIGIT = re.compile(r"\d")
 # Resolutions remembered per resolver: a search names the same interventions in many records.
 MEMO_LIMIT = 200_000
-
-
-class LcsPattern:
-    """rapidfuzz's `fuzz.ratio(text, other)` (normalised Indel similarity, 0-100) for one text
-    against many others, in plain Python: a name lookup scores a handful of short names, and
-    loading rapidfuzz (~9 ms) cost more than the scoring. The longest common subsequence is
-    counted bit-parallel (Hyyrö 2004), one step per character of the other name; the score is
-    computed in rapidfuzz's order of operations, so it is the same float (tests/knowledge/test_drugs.py)."""
-
-    __slots__ = ("_masks", "_full", "_length")
-
-    def __init__(self, text: str) -> None:
-        masks: dict[str, int] = {}
-        for position, char in enumerate(text):
-            masks[char] = masks.get(char, 0) | (1 << position)
-        self._masks, self._full, self._length = masks, (1 << len(text)) - 1, len(text)
-
-    def ratio(self, other: str) -> float:
-        full, get = self._full, self._masks.get
-        row = full
-        for char in other:
-            matched = row & get(char, 0)
-            row = ((row + matched) | (row - matched)) & full
-        common = self._length - row.bit_count()
-        total = self._length + len(other)
-        return (1.0 - (total - 2 * common) / total) * 100 if total else 100.0
 
 
 def is_code_name(text: str) -> bool:
