@@ -1,5 +1,6 @@
-"""Text conventions used everywhere: one way to fold names, read NCT ids and read the
-partial dates ClinicalTrials.gov writes ("2024", "2024-05", "2024-05-17")."""
+"""Text conventions used everywhere: one way to fold names, score how alike two names are,
+read NCT ids and read the partial dates ClinicalTrials.gov writes ("2024", "2024-05",
+"2024-05-17")."""
 from __future__ import annotations
 
 import re
