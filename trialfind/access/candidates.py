@@ -230,7 +230,8 @@ def find_candidates(target: str | Sequence[str], age: str | int, *, condition: s
         if not query.drug_names:
             notes.append(f"no drug acting on {query.label} is known in {knowledge.origin}")
             continue
-        for study in search_studies(source, target_search_spec(query)):
+        # a study an earlier target's walk brought is not parsed again
+        for study in search_studies(source, target_search_spec(query), skip=seen):
             if isinstance(study, UnreadableRecord):
                 unreadable.setdefault(study)
                 continue

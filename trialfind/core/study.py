@@ -259,19 +259,16 @@ def _site(loc: dict) -> Site:
 
 def _sites(locations: list) -> tuple[Site, ...]:
     """The study's sites. Equal locations of text only (no point, no contacts) share one frozen Site:
-    a countries-only field list (`candidates`) gives thousands of {"country": ...} that would
-    otherwise each cost an object."""
+    a countries-only field list (`candidates`) gives thousands of {"country": ...}."""
     made: dict[tuple, Site] = {}
     sites = []
     for loc in locations:
         if not isinstance(loc, dict):
             continue
-        key = tuple(loc.items())
         try:
-            site = made.get(key)  # a hit equals a key of text only: its values are text too
-        except TypeError:  # a point, contacts: made each time
-            site = None
-            key = None
+            site = made.get(key := tuple(loc.items()))  # a hit equals a key of text only: its values are text
+        except TypeError:  # unhashable: a point, contacts; made each time
+            site = key = None
         if site is None:
             site = _site(loc)
             if key is not None and all(type(v) is str for v in loc.values()):
