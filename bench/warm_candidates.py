@@ -34,6 +34,18 @@ COMMANDS = {
     "candidates --target ALK --target EGFR --age 7 --format json":
         ["candidates", "--target", "ALK", "--target", "EGFR", "--age", "7", "--format", "json"],
 }
+# Issue 15's targets for this checkout's whole-process median wall time (seconds), on a quiet machine.
+TARGETS = {
+    "candidates --target ALK --age 7": 0.25,
+    "candidates --target ALK --target EGFR --age 7 --format json": 0.35,
+}
+
+
+def load_average() -> str:
+    try:
+        return " / ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "unknown"
 
 
 def environment(checkout: Path, url: str, cache: Path) -> dict[str, str]:
@@ -69,6 +81,8 @@ def main() -> int:
         checkouts = {"before": args.before.resolve(), **checkouts}
     for checkout in checkouts.values():
         compileall.compile_dir(str(checkout / "trialfind"), quiet=1)
+    print(f"load average (1/5/15 min) at start: {load_average()}")
+    verdicts = []
     with CtgovServer(real_records()) as server, tempfile.TemporaryDirectory() as scratch:
         envs = {name: environment(path, server.url, Path(scratch) / name) for name, path in checkouts.items()}
         for label, command in COMMANDS.items():
@@ -90,6 +104,13 @@ def main() -> int:
                       f"output sha256 {digests[name]}")
             if len(checkouts) > 1:
                 print(f"  output byte-identical: {'yes' if same else 'NO'}")
+            median = statistics.median(times["now"])
+            met = median <= TARGETS[label]
+            verdicts.append(met and same)
+            print(f"  target <= {TARGETS[label]:.2f} s median (now): {'MET' if met else 'NOT MET'} ({median:.3f} s)")
+    print(f"load average (1/5/15 min) at end: {load_average()}  (targets are for a quiet machine: under load, "
+          "judge by the before/now ratio)")
+    print(f"all targets met with identical output: {'yes' if all(verdicts) else 'NO'}")
     return 0
 
 

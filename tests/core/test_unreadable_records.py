@@ -113,3 +113,20 @@ def test_parse_studies_keeps_the_first_copy_and_collects_the_unreadable():
     assert message.startswith("3 records could not be read (") and nct in message and "no id (synthetic)" in message
     assert unreadable_message([]) is None
     assert unreadable_message(unreadable[:1], total=250).endswith("; and 249 more)")
+
+
+def test_search_studies_leaves_out_the_studies_a_caller_already_read_and_reads_the_rest():
+    from trialfind.core.spec import SearchSpec, search_studies
+
+    records = list(real_records()[:4]) + [{"protocolSection": {"identificationModule": {"nctId": 7}}}, "not a record"]
+
+    class Source:
+        def search(self, spec):
+            return iter(records)
+
+    read = {records[1]["protocolSection"]["identificationModule"]["nctId"]}
+    found = list(search_studies(Source(), SearchSpec(terms=("x",)), skip=read))
+    assert [s.nct_id for s in found if isinstance(s, Study)] == [
+        r["protocolSection"]["identificationModule"]["nctId"] for r in records[:4] if r is not records[1]]
+    assert sum(isinstance(s, UnreadableRecord) for s in found) == 2  # a record without a readable id is never skipped
+    assert list(search_studies(Source(), SearchSpec(terms=("x",)))) == [parse_study(r) for r in records]

@@ -53,6 +53,24 @@ def test_fuzzy_threshold_is_pinned():
     assert resolver.resolve("ceritinib") == "ceritinib" and resolver.resolve("crizotinib") == "crizotinib"
 
 
+def test_fuzzy_score_is_rapidfuzz_ratio_to_the_last_bit():
+    """LcsPattern.ratio stands in for rapidfuzz's fuzz.ratio: the same float for every pair the
+    resolver can score (each table name against the others of its prefix bucket, and typos of
+    them) and for random short strings, so no threshold or margin decision can move."""
+    import random
+
+    resolver = resolver_for()
+    names = sorted({known for known, _ in resolver._fuzzy_names})
+    rng = random.Random(15)
+    typos = [name[:i] + name[i + 1:] for name in names for i in rng.sample(range(len(name)), min(2, len(name)))]
+    typos += ["".join(rng.choice("abcdeéü") for _ in range(rng.randint(0, 14))) for _ in range(5000)]
+    pairs = [(a, b) for a in names + typos for b in resolver._fuzzy_by_prefix.get(a[:3], ())]
+    pairs += [(typos[i], typos[-i - 1]) for i in range(len(typos))]
+    assert len(pairs) > 7_000
+    for text, other in pairs:
+        assert drugs_module.LcsPattern(text).ratio(other) == fuzz.ratio(text, other), (text, other)
+
+
 def test_code_names_are_never_fuzzy_matched():
     resolver = resolver_for()
     assert resolver.resolve("AZD1775") == "adavosertib"

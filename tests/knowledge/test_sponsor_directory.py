@@ -184,6 +184,35 @@ def test_fuzzy_threshold_is_pinned():
     assert match_sponsor(near) is None
 
 
+def test_fuzzy_match_is_rapidfuzz_extract_one():
+    """_by_fuzzy replaced rapidfuzz's process.extractOne(fuzz.ratio, score_cutoff) with the same
+    score in plain Python: the same row for every sponsor and collaborator of the real records,
+    every directory name with a letter dropped or doubled, and random near names."""
+    import random
+
+    from rapidfuzz import fuzz, process
+
+    from trialfind.knowledge import sponsor_directory as directory
+
+    choices = [k for k in directory._alias_index() if len(k) >= directory.FUZZY_MIN_LENGTH]
+    rng = random.Random(15)
+    names = {name for name, _ in _lead_sponsors()}
+    for record in real_records():
+        module = record.get("protocolSection", {}).get("sponsorCollaboratorsModule") or {}
+        names |= {c.get("name") for c in module.get("collaborators") or [] if c.get("name")}
+    for key in choices:
+        i = rng.randrange(len(key))
+        names |= {key[:i] + key[i + 1:], key[:i] + key[i] + key[i:], key[:i] + "x" + key[i + 1:]}
+    names |= {"".join(rng.choice("abcdeinorst ") for _ in range(rng.randint(6, 30))) for _ in range(2000)}
+    assert len(names) > 2000
+    for name in names:
+        key = normalize_company(name)
+        if len(key) < directory.FUZZY_MIN_LENGTH:
+            continue
+        found = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)
+        assert directory._by_fuzzy(name) is (directory._alias_index()[found[0]] if found else None), name
+
+
 def test_normalize_company_drops_legal_forms_and_punctuation():
     assert normalize_company("Eli Lilly and Company") == "eli lilly"
     assert normalize_company("Novo Nordisk A/S") == "novo nordisk"

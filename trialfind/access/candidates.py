@@ -34,6 +34,7 @@ from trialfind.access.evidence import (
     Candidate,
     DrugTrial,
     RelatedEARecord,
+    StudyMentions,
     drug_names_in,
     drug_trial,
 )
@@ -219,7 +220,8 @@ def find_candidates(target: str | Sequence[str], age: str | int, *, condition: s
     trials_by_drug: dict[str, list[DrugTrial]] = {}
     ea_by_drug: dict[str, list[Study]] = {}
     ea_studies: dict[str, Study] = {}  # every EA study met: a trial's link is looked up here
-    discovery = Discovery(queries, resolver, age_days)
+    mentions = StudyMentions()  # each study's texts scanned once per target, for discovery and every drug
+    discovery = Discovery(queries, resolver, age_days, mentions)
     reference: str | None = None
     requests = 0
     notes: list[str] = []
@@ -228,7 +230,8 @@ def find_candidates(target: str | Sequence[str], age: str | int, *, condition: s
         if not query.drug_names:
             notes.append(f"no drug acting on {query.label} is known in {knowledge.origin}")
             continue
-        for study in search_studies(source, target_search_spec(query)):
+        # a study an earlier target's walk brought is not parsed again
+        for study in search_studies(source, target_search_spec(query), skip=seen):
             if isinstance(study, UnreadableRecord):
                 unreadable.setdefault(study)
                 continue
@@ -245,7 +248,8 @@ def find_candidates(target: str | Sequence[str], age: str | int, *, condition: s
                 if drug not in drugs_for_target:
                     continue  # a companion drug (chemotherapy, other target): not evidence for this target
                 trials_by_drug.setdefault(drug, []).append(
-                    drug_trial(study, named, age_days, conditions, queries, knowledge.drugs[drug].name, resolver))
+                    drug_trial(study, named, age_days, conditions, queries, knowledge.drugs[drug].name, resolver,
+                               mentions))
                 if kept is not None:
                     ea_by_drug.setdefault(drug, []).append(kept)
         used = getattr(getattr(source, "last_search_stats", None), "requests", None)

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
-from trialfind.access.evidence import OPEN_TO_JOIN, target_evidence
+from trialfind.access.evidence import OPEN_TO_JOIN, mention_strength, target_evidence
 from trialfind.core.ages import age_fits, describe_days
-from trialfind.core.study import Study
+from trialfind.core.study import Intervention, Study
 from trialfind.knowledge.drugs import DrugResolver, compact
 from trialfind.knowledge.name_coverage import PRODUCT_TYPES, targeted_tokens
 from trialfind.knowledge.targets import TargetQuery
@@ -54,29 +54,41 @@ class Discovery:
     """`discover` one study at a time, for callers that stream their studies: `add` each study
     in order, then `drugs()` gives what `discover` would give for the same studies."""
 
-    def __init__(self, queries: Sequence[TargetQuery], resolver: DrugResolver, age_days: int | None = None) -> None:
+    def __init__(self, queries: Sequence[TargetQuery], resolver: DrugResolver, age_days: int | None = None,
+                 strength: Callable[[Study, TargetQuery], str] = mention_strength) -> None:
         self.queries, self.resolver, self.age_days = queries, resolver, age_days
+        self.strength = strength  # how a study names a target (find_candidates shares one StudyMentions)
         self._found: dict[tuple[str, str], dict[str, list[str]]] = {}
         self._names: dict[tuple[str, str], str] = {}
+
+    def _unknown_agents(self, study: Study) -> list[tuple[Intervention, list[str]]]:
+        """The study's targeted-looking interventions the drug table does not know, with their tokens."""
+        resolver = self.resolver
+        found = []
+        for intervention in study.interventions:
+            if intervention.type and intervention.type.upper() not in PRODUCT_TYPES:
+                continue
+            if _NOT_A_PRODUCT.search(intervention.name) or any(
+                    resolver.resolve_all(n) for n in intervention.all_names):
+                continue  # a known drug: its action is in the table (or it is not a targeted agent)
+            if not targeted_tokens(intervention.name) and not re.search(r"\d", intervention.name):
+                continue  # an ordinary drug name (Etoposide): the codes among its other names are its own
+            tokens = [t for n in intervention.all_names for t in targeted_tokens(n) if not resolver.resolve(t)]
+            if tokens:
+                found.append((intervention, tokens))
+        return found
 
     def add(self, study: Study) -> None:
         if study.study_type == "EXPANDED_ACCESS":
             return
-        resolver = self.resolver
+        # The agents first: most studies give only known drugs, and then no target need be looked for.
+        agents = self._unknown_agents(study)
+        if not agents:
+            return
         for query in self.queries:
-            if target_evidence(study, [query]) != "direct":
+            if target_evidence(study, [query], self.strength) != "direct":
                 continue
-            for intervention in study.interventions:
-                if intervention.type and intervention.type.upper() not in PRODUCT_TYPES:
-                    continue
-                if _NOT_A_PRODUCT.search(intervention.name) or any(
-                        resolver.resolve_all(n) for n in intervention.all_names):
-                    continue  # a known drug: its action is in the table (or it is not a targeted agent)
-                if not targeted_tokens(intervention.name) and not re.search(r"\d", intervention.name):
-                    continue  # an ordinary drug name (Etoposide): the codes among its other names are its own
-                tokens = [t for n in intervention.all_names for t in targeted_tokens(n) if not resolver.resolve(t)]
-                if not tokens:
-                    continue
+            for intervention, tokens in agents:
                 key = (query.label, compact(tokens[0]))
                 self._names.setdefault(key, tokens[0])
                 entry = self._found.setdefault(key, {"written": [], "ids": [], "open": []})

@@ -4,9 +4,10 @@ them (trials, phase, expanded-access records, company policy, variant effect, ap
 from __future__ import annotations
 
 import re
+import weakref
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from trialfind.core.ages import ADULT_DAYS, age_fits, is_adult_only
 from trialfind.core.study import (
@@ -241,17 +242,43 @@ def condition_fits(study: Study, conditions: Sequence[str]) -> bool | None:
     return any(match_condition(c, study).found for c in conditions)
 
 
-def target_evidence(study: Study, queries: Sequence[TargetQuery]) -> str | None:
+def mention_strength(study: Study, query: TargetQuery) -> str:
+    """How the study names one queried target: direct, indirect or none (the mention matcher)."""
+    return find_mentions(study, label=query.label, genes=(*query.genes, *(a for a in query.aliases if a.isupper())),
+                         variant=query.variant, variant_phrases=query.variant_phrases).strength
+
+
+class StudyMentions:
+    """mention_strength remembered for the study being judged. `find_candidates` asks about one
+    study several times (its unknown agents, per target; each drug it gives, for all targets):
+    the texts are scanned once per study and target. Remembers one study at a time, without keeping
+    it alive: a streamed search drops each study once judged."""
+
+    def __init__(self) -> None:
+        self._study: weakref.ref | None = None
+        self._strengths: dict[int, str] = {}
+
+    def __call__(self, study: Study, query: TargetQuery) -> str:
+        if self._study is None or self._study() is not study:
+            self._study, self._strengths = weakref.ref(study), {}
+        found = self._strengths.get(id(query))
+        if found is None:
+            found = self._strengths[id(query)] = mention_strength(study, query)
+        return found
+
+
+def target_evidence(study: Study, queries: Sequence[TargetQuery],
+                    strength: Callable[[Study, TargetQuery], str] = mention_strength) -> str | None:
+    """The strongest mention of any queried target: direct, indirect or none (None: no query)."""
     if not queries:
         return None
 
     best = "none"
     for q in queries:
-        match = find_mentions(study, label=q.label, genes=(*q.genes, *(a for a in q.aliases if a.isupper())),
-                              variant=q.variant, variant_phrases=q.variant_phrases)
-        if match.strength == "direct":
+        found = strength(study, q)
+        if found == "direct":
             return "direct"
-        if match.strength == "indirect":
+        if found == "indirect":
             best = "indirect"
     return best
 
@@ -294,7 +321,8 @@ def _countries(study: Study) -> tuple[str, ...]:
 
 def drug_trial(study: Study, names: Sequence[str], age_days: int | None, conditions: Sequence[str],
                 queries: Sequence[TargetQuery], drug: str | None = None,
-                resolver: DrugResolver | None = None) -> DrugTrial:
+                resolver: DrugResolver | None = None,
+                strength: Callable[[Study, TargetQuery], str] = mention_strength) -> DrugTrial:
     return DrugTrial(
         nct_id=study.nct_id, title=study.title, status=study.status, study_type=study.study_type,
         phases=study.phases, min_age=study.min_age, max_age=study.max_age,
@@ -303,6 +331,6 @@ def drug_trial(study: Study, names: Sequence[str], age_days: int | None, conditi
         admits_child=None if age_days is None else age_fits(age_days, study.min_age_days, study.max_age_days),
         open_to_join=study.status in OPEN_TO_JOIN, last_update=study.last_update,
         lead_sponsor=study.lead_sponsor, lead_sponsor_class=study.lead_sponsor_class, named_as=tuple(names),
-        target_evidence=target_evidence(study, queries) if study.study_type != "EXPANDED_ACCESS" else None,
+        target_evidence=target_evidence(study, queries, strength) if study.study_type != "EXPANDED_ACCESS" else None,
         condition_match=condition_fits(study, conditions), url=study.url, countries=_countries(study),
         with_drugs=_other_drugs(study, drug, resolver, names) if drug and resolver else ())

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from fractions import Fraction
+from functools import lru_cache
 
 from trialfind.core.errors import InvalidInput
 
@@ -72,7 +73,12 @@ def ctgov_age_bounds(text: str | None) -> tuple[int, int] | None:
     """
     if is_no_bound(text):
         return None
-    match = _CTGOV_AGE.match(str(text))
+    return _ctgov_age_bounds(str(text))
+
+
+@lru_cache(maxsize=4096)  # records repeat a few dozen spellings ("18 Years"); exact arithmetic is not free
+def _ctgov_age_bounds(text: str) -> tuple[int, int] | None:
+    match = _CTGOV_AGE.match(text)
     if not match:
         return None
     unit = _unit(match.group(2)) if match.group(2) else "year"  # a bare number is years

@@ -92,18 +92,20 @@ def _misfit(value: Any, kind: str, path: str, problems: list[str]) -> None:
 class _Shape:
     """RECORD_SHAPE compiled for speed: the parser runs on every record of a bulk build."""
 
-    __slots__ = ("kind", "path", "fields", "item")
+    __slots__ = ("kind", "path", "fields", "item", "not_text")
 
     def __init__(self, shape: Any, path: str = "") -> None:
         self.path = path
         self.fields: tuple = ()
         self.item: _Shape | None = None
+        self.not_text: frozenset[str] | None = None  # an object's keys whose values are not text
         if isinstance(shape, dict):
             self.kind = "object"
             self.fields = tuple(
                 (key, _Shape(inner, f"{path}.{key}" if path else key),
                  _EXACT_TYPES[inner] if isinstance(inner, str) and inner != _NUMBER else None)
                 for key, inner in shape.items())
+            self.not_text = frozenset(key for key, inner in shape.items() if inner != _TEXT)
         elif isinstance(shape, list):
             self.kind = "list"
             self.item = _Shape(shape[0], path)
@@ -134,6 +136,8 @@ class _Shape:
             if type(value) is not list:
                 return None
             inner = self.item
+            if inner.not_text is not None and _text_objects(value, inner.not_text):
+                return value  # thousands of {"country": ...} per record of a countries-only search
             kept = [inner.conform(item, problems) if item is not None else None for item in value]
             if all(new is old and new is not None for new, old in zip(kept, value)):
                 return value
@@ -142,6 +146,20 @@ class _Shape:
             return value
         _misfit(value, kind, self.path, problems)
         return None
+
+
+def _text_objects(items: list, not_text: frozenset[str]) -> bool:
+    """Every item an object of text values under keys whose shape is text (or unknown): a list
+    `_Shape.conform` would return as it is, told without walking each object field by field."""
+    join = "".join
+    try:
+        for item in items:
+            if type(item) is not dict or not not_text.isdisjoint(item):
+                return False
+            join(item.values())  # TypeError unless every value is text
+    except TypeError:
+        return False
+    return True
 
 
 _COMPILED_SHAPE = _Shape(RECORD_SHAPE)

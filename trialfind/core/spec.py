@@ -7,7 +7,7 @@ sources give identical final answers.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterator, Literal, Protocol, runtime_checkable
+from typing import Any, Container, Iterator, Literal, Protocol, runtime_checkable
 
 from trialfind.core.ages import age_fits
 from trialfind.core.study import Study, UnreadableRecord, parse_study
@@ -57,12 +57,28 @@ class StudySource(Protocol):
     def data_version(self) -> str | None: ...
 
 
-def search_studies(source: StudySource, spec: SearchSpec) -> Iterator[Study | UnreadableRecord]:
+def search_studies(source: StudySource, spec: SearchSpec,
+                   skip: Container[str] | None = None) -> Iterator[Study | UnreadableRecord]:
     """The source's answer to `spec`, parsed, one study at a time. A source that stores its
     studies parsed (the local index) offers `search_studies` itself, equal to parsing what
-    its `search` returns; any other source's records are parsed here."""
+    its `search` returns; any other source's records are parsed here.
+
+    `skip`: NCT ids the caller has already read (an earlier search of the same run); their
+    records may be left out unparsed. The set may grow while the answer is read."""
     own = getattr(source, "search_studies", None)
-    return own(spec) if own is not None else map(parse_study, source.search(spec))
+    if own is not None:
+        return own(spec)
+    if skip is None:
+        return map(parse_study, source.search(spec))
+    return (parse_study(record) for record in source.search(spec) if _nct_id_of(record) not in skip)
+
+
+def _nct_id_of(record: Any) -> str | None:
+    """A raw record's nctId when it is where and what the parser expects, else None."""
+    protocol = record.get("protocolSection") if type(record) is dict else None
+    ident = protocol.get("identificationModule") if type(protocol) is dict else None
+    nct_id = ident.get("nctId") if type(ident) is dict else None
+    return nct_id if type(nct_id) is str else None
 
 
 # --- Retrieval semantics shared by every source ------------------------------------

@@ -259,20 +259,20 @@ def _site(loc: dict) -> Site:
 
 def _sites(locations: list) -> tuple[Site, ...]:
     """The study's sites. Equal locations of text only (no point, no contacts) share one frozen Site:
-    a countries-only field list (`candidates`) gives thousands of {"country": ...} that would
-    otherwise each cost an object."""
+    a countries-only field list (`candidates`) gives thousands of {"country": ...}."""
     made: dict[tuple, Site] = {}
     sites = []
     for loc in locations:
         if not isinstance(loc, dict):
             continue
-        if not all(type(v) is str for v in loc.values()):  # a point, contacts: made each time
-            sites.append(_site(loc))
-            continue
-        key = tuple(loc.items())
-        site = made.get(key)
+        try:
+            site = made.get(key := tuple(loc.items()))  # a hit equals a key of text only: its values are text
+        except TypeError:  # unhashable: a point, contacts; made each time
+            site = key = None
         if site is None:
-            site = made[key] = _site(loc)
+            site = _site(loc)
+            if key is not None and all(type(v) is str for v in loc.values()):
+                made[key] = site
         sites.append(site)
     return tuple(sites)
 

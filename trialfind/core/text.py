@@ -1,10 +1,12 @@
-"""Text conventions used everywhere: one way to fold names, read NCT ids and read the
-partial dates ClinicalTrials.gov writes ("2024", "2024-05", "2024-05-17")."""
+"""Text conventions used everywhere: one way to fold names, score how alike two names are,
+read NCT ids and read the partial dates ClinicalTrials.gov writes ("2024", "2024-05",
+"2024-05-17")."""
 from __future__ import annotations
 
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
 
 from trialfind.core.errors import InvalidInput
 
@@ -21,7 +23,41 @@ def fold(text: str) -> str:
 def compact(text: str) -> str:
     """A name's comparison key: folded, without spaces, hyphens, dots, commas, colons,
     brackets or quotes ("PF-06463922" == "pf 06463922", "Lorbréna" == "LORBRENA")."""
+    if type(text) is str:
+        return _compact_text(text)
     return _COMPACT_DROP.sub("", fold(text))
+
+
+@lru_cache(maxsize=1 << 16)  # the drug table and the records repeat the same names thousands of times a run
+def _compact_text(text: str) -> str:
+    return _COMPACT_DROP.sub("", fold(text))
+
+
+class LcsPattern:
+    """rapidfuzz's `fuzz.ratio(text, other)` (normalised Indel similarity, 0-100) for one text
+    against many others, in plain Python: a drug or company lookup scores a few dozen short
+    names, and loading rapidfuzz (~9 ms) cost more than the scoring. The longest common
+    subsequence is counted bit-parallel (Hyyrö 2004), one step per character of the other
+    name; the score is computed in rapidfuzz's order of operations, so it is the same float
+    (tests/knowledge/test_drugs.py, tests/knowledge/test_sponsor_directory.py)."""
+
+    __slots__ = ("_masks", "_full", "_length")
+
+    def __init__(self, text: str) -> None:
+        masks: dict[str, int] = {}
+        for position, char in enumerate(text):
+            masks[char] = masks.get(char, 0) | (1 << position)
+        self._masks, self._full, self._length = masks, (1 << len(text)) - 1, len(text)
+
+    def ratio(self, other: str) -> float:
+        full, get = self._full, self._masks.get
+        row = full
+        for char in other:
+            matched = row & get(char, 0)
+            row = ((row + matched) | (row - matched)) & full
+        common = self._length - row.bit_count()
+        total = self._length + len(other)
+        return (1.0 - (total - 2 * common) / total) * 100 if total else 100.0
 
 
 def is_nct_id(value: str) -> bool:

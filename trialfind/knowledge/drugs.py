@@ -3,9 +3,9 @@
 Records name the same drug by INN ("lorlatinib"), code name ("PF-06463922",
 "PF06463922", "pf 06463922"), brand ("Lorbrena") or with dose and form words
 ("Lorlatinib 100 mg tablets"). Resolution is exact first (names compared without
-case, spaces, hyphens or dots, after dropping dose and formulation words); rapidfuzz
-is only a fallback for misspelt INNs and brands, with a pinned threshold, and never for
-code names: "AZD1775" and "AZD1755" are different drugs.
+case, spaces, hyphens or dots, after dropping dose and formulation words); a fuzzy score
+(rapidfuzz's ratio) is only a fallback for misspelt INNs and brands, with a pinned
+threshold, and never for code names: "AZD1775" and "AZD1755" are different drugs.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
-from trialfind.core.text import compact  # noqa: F401 (the one name key; re-exported for callers)
+from trialfind.core.text import LcsPattern, compact  # noqa: F401 (compact: the one name key; re-exported)
 from trialfind.knowledge.targets import builtin_knowledge
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -88,6 +88,9 @@ class DrugResolver:
     # fuzzy choices by their first FUZZY_SAME_PREFIX letters: a lookup scores only its bucket
     _fuzzy_by_prefix: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
     _memo: dict[tuple[str, bool], str | None] = field(default_factory=dict, repr=False)
+    # name -> its name_variants with their compact keys: exact, combination and fuzzy each read them
+    _variant_memo: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict, repr=False)
+    _combination_memo: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     ambiguous: dict[str, set[str]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -109,35 +112,46 @@ class DrugResolver:
         for known, drug in self._fuzzy_names:
             self._fuzzy_by_prefix.setdefault(known[:FUZZY_SAME_PREFIX], []).append((known, drug))
 
+    def _variants(self, name: str) -> tuple[tuple[str, str], ...]:
+        """name_variants(name), each with its compact key; remembered, as a search names the same
+        interventions in many records and every lookup reads them."""
+        found = self._variant_memo.get(name)
+        if found is None:
+            if len(self._variant_memo) >= MEMO_LIMIT:
+                self._variant_memo.clear()
+            found = self._variant_memo[name] = tuple((v, compact(v)) for v in name_variants(name))
+        return found
+
     def exact(self, name: str) -> str | None:
-        for variant in name_variants(name):
-            hit = self._exact.get(compact(variant))
+        for _, key in self._variants(name):
+            hit = self._exact.get(key)
             if hit:
                 return hit
         return None
 
     def combination(self, name: str) -> tuple[str, ...]:
         """The drugs of a combination product written as one name ("Phesgo" -> pertuzumab, trastuzumab)."""
-        for variant in name_variants(name):
-            parts = self._combinations.get(compact(variant))
-            if parts:
-                return parts
-        return ()
+        found = self._combination_memo.get(name)
+        if found is None:
+            found = next((parts for _, key in self._variants(name) if (parts := self._combinations.get(key))), ())
+            if len(self._combination_memo) >= MEMO_LIMIT:
+                self._combination_memo.clear()
+            self._combination_memo[name] = found
+        return found
 
     def fuzzy(self, name: str) -> str | None:
-        candidates = [v for v in name_variants(name)[1:2] or [name] if v]
-        for variant in candidates:
-            if is_code_name(variant) or len(compact(variant)) < FUZZY_MIN_LENGTH:
+        variants = self._variants(name)
+        candidates = [variants[1]] if len(variants) > 1 else [(name, compact(name))] if name else []
+        for variant, key in candidates:
+            if is_code_name(variant) or len(key) < FUZZY_MIN_LENGTH:
                 continue
-            key = compact(variant)
             best: dict[str, float] = {}
+            pattern = None
             for known, drug in self._fuzzy_by_prefix.get(key[:FUZZY_SAME_PREFIX], ()):
                 if abs(len(known) - len(key)) > FUZZY_MAX_LENGTH_GAP:
                     continue
-                # lazy: most names have no choice to score, and a warm run need not load rapidfuzz (~20 ms)
-                from rapidfuzz import fuzz
-
-                score = fuzz.ratio(key, known)
+                pattern = pattern or LcsPattern(key)
+                score = pattern.ratio(known)
                 if score > best.get(drug, 0):
                     best[drug] = score
             ranked = sorted(best.items(), key=lambda kv: -kv[1])

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from trialfind.core.text import fold
+from trialfind.core.text import LcsPattern, fold
 
 # rapidfuzz's fuzz.ratio (0-100) on normalised names; below this a name is "not in the directory".
 FUZZY_THRESHOLD = 90.0
@@ -74,6 +74,7 @@ def _words(name: str) -> list[str]:
     return re.findall(r"[0-9a-z]+", folded)
 
 
+@lru_cache(maxsize=8192)  # related_policies compares every directory row's names, for each drug's company
 def normalize_company(name: str | None) -> str:
     """A comparable key: lower case, no accents or punctuation, legal forms and
     trailing 'Pharmaceuticals'/'and Company' removed ("Eli Lilly and Company" -> "eli lilly")."""
@@ -247,14 +248,21 @@ def _by_prefix(name: str) -> SponsorPolicy | None:
 
 
 def _by_fuzzy(name: str) -> SponsorPolicy | None:
-    from rapidfuzz import fuzz, process
-
+    """The directory row whose name scores highest (rapidfuzz's ratio, >= FUZZY_THRESHOLD) against
+    the name, the first such in directory order on a tie: rapidfuzz's `process.extractOne`."""
     key = normalize_company(name)
     if len(key) < FUZZY_MIN_LENGTH:
         return None
-    choices = [k for k in _alias_index() if len(k) >= FUZZY_MIN_LENGTH]
-    found = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)
-    return _alias_index()[found[0]] if found else None
+    pattern = LcsPattern(key)
+    best, best_score = None, 0.0
+    for known in _alias_index():
+        # the ratio is at most 200 * shorter / (both lengths): names far apart in length cannot reach the threshold
+        if len(known) < FUZZY_MIN_LENGTH or 200 * min(len(key), len(known)) < FUZZY_THRESHOLD * (len(key) + len(known)):
+            continue
+        score = pattern.ratio(known)
+        if score >= FUZZY_THRESHOLD and (best is None or score > best_score):
+            best, best_score = known, score
+    return _alias_index()[best] if best is not None else None
 
 
 def _name_parts(name: str) -> list[str]:
@@ -267,6 +275,7 @@ def _name_parts(name: str) -> list[str]:
     return [p for p in parts if p and p.strip()]
 
 
+@lru_cache(maxsize=4096)  # a drug's company and its trials' sponsors are matched again for every drug
 def match_sponsor(name: str | None, sponsor_class: str | None = None) -> SponsorPolicy | None:
     """The directory row for a ClinicalTrials.gov lead-sponsor name, or None.
 
