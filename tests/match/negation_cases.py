@@ -21,6 +21,15 @@ NEGATION_CASES: tuple[tuple[str, str, str, str], ...] = (
     ("after", "KRAS", "KRAS mutation not detected", "none"),
     ("after", "BRAF", "BRAF V600E not found on sequencing", "none"),
     ("after", "EGFR", "EGFR mutation positive, with no evidence of brain metastases", "direct"),
+    # an exclusion word straight after the gene's alteration, inside the inclusion text
+    ("excluded after", "EGFR", "EGFR mutation excluded", "none"),
+    ("excluded after", "KRAS", "KRAS-mutant disease is excluded", "none"),
+    ("excluded after", "ALK", "ALK rearrangement: excluded", "none"),
+    ("excluded after", "BRAF", "BRAF mutations not allowed", "none"),
+    ("excluded after", "NRAS", "NRAS mutations not permitted", "none"),
+    ("excluded after", "EGFR", "EGFR mutation required; ALK rearrangement excluded", "direct"),
+    ("excluded after", "EGFR", "EGFR mutation required, KRAS mutation excluded", "direct"),
+    ("excluded after", "ALK", "ALK rearrangement required; other drivers excluded", "direct"),
     # a decimal or an abbreviation inside the clause
     ("decimal", "HER2", "HER2 FISH ratio 1.3, not amplified", "none"),
     ("decimal", "HER2", "HER2/CEP17 ratio 2.3, amplified", "direct"),

@@ -73,6 +73,13 @@ POSITIVE_AFTER = re.compile(
 _EXCLUDED_AFTER = re.compile(
     r"\b(?:(?:are|is|will\s+be|shall\s+be|be)\s+(?:\w+\s+)?(?:excluded|not\s+eligible|ineligible|not\s+allowed|"
     r"not\s+permitted)|ineligible|not\s+eligible)\b", re.IGNORECASE)
+# Bare, straight after the gene's own alteration words: "EGFR mutation excluded", "ALK rearrangement:
+# excluded", "KRAS mutations not allowed". Anchored so a later gene's exclusion in a list ("EGFR
+# mutation required, ALK excluded") stays with that gene.
+_EXCLUDED_RIGHT_AFTER = re.compile(
+    r"^[\s\-]*(?:[A-Z]\d+[A-Z*]?[\s\-]*)?(?:(?:mutant|mutated|mutations?|fusions?|rearranged|rearrangements?|"
+    r"amplified|amplifications?|alterations?|altered|positive)[\s\-]*)?(?:(?:disease|tumou?rs?|cancers?)\s+)?"
+    r"[\s:,\-]*(?:(?:is|are)\s+)?(?:excluded|not\s+allowed|not\s+permitted|ineligible)\b", re.IGNORECASE)
 _EXCLUDED_BEFORE = re.compile(
     r"\b(?:exclusion\s+of|excluding|exclude[sd]?)\s+(?:all\s+|any\s+)?(?:patients|subjects|participants|those|"
     r"people|children|tumou?rs|cases)\b[^;]*$|\bmust\s+not\s+(?:have|harbou?r|carry)\b[^;]*$",
@@ -264,6 +271,7 @@ def condition_negated(text: str, start: int, end: int, clause: tuple[int, int]) 
 def excluded_in_inclusion(text: str, start: int, end: int, clause: tuple[int, int]) -> bool:
     """An exclusion stated inside the inclusion text: "... MSI-H are excluded", "exclusion of patients with X"."""
     return bool(_EXCLUDED_AFTER.search(text[end:clause[1]])
+                or _EXCLUDED_RIGHT_AFTER.match(text[end:clause[1]])
                 or _EXCLUDED_BEFORE.search(text[max(clause[0], start - 120):start]))
 
 
