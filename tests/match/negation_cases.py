@@ -30,6 +30,13 @@ NEGATION_CASES: tuple[tuple[str, str, str, str], ...] = (
     ("excluded after", "EGFR", "EGFR mutation required; ALK rearrangement excluded", "direct"),
     ("excluded after", "EGFR", "EGFR mutation required, KRAS mutation excluded", "direct"),
     ("excluded after", "ALK", "ALK rearrangement required; other drivers excluded", "direct"),
+    # a denied negative status: double negation reads as requiring the alteration
+    ("double negation", "EGFR", "Patients must not be EGFR wild-type", "direct"),
+    ("double negation", "BRAF", "Absence of wild-type BRAF", "direct"),
+    ("double negation", "KRAS", "Tumour must not be KRAS-negative", "direct"),
+    ("double negation", "EGFR", "Patients must be EGFR wild-type", "none"),
+    ("double negation", "BRAF", "Presence of wild-type BRAF", "none"),
+    ("double negation", "KRAS", "Tumour must be KRAS-negative", "none"),
     # a decimal or an abbreviation inside the clause
     ("decimal", "HER2", "HER2 FISH ratio 1.3, not amplified", "none"),
     ("decimal", "HER2", "HER2/CEP17 ratio 2.3, amplified", "direct"),

@@ -230,12 +230,33 @@ def _negator_words_before(before: str) -> bool:
     return False
 
 
+# A negative status (wild-type, negative) that is itself denied reads as requiring the alteration:
+# "must not be EGFR wild-type", "absence of wild-type BRAF", "not KRAS-negative".
+_NEGATIVE_STATUS_AFTER = re.compile(
+    r"^[\s\-:()]*(?:wild[\s-]?type|wildtype|wt\b|negative\b)(?:\s+status)?", re.IGNORECASE)
+_NEGATIVE_STATUS_BEFORE = re.compile(r"\b(?:wild[\s-]?type|wildtype)[\s\-]*$", re.IGNORECASE)
+
+
+# Only a plain denial right before counts ("negative" earlier in a list is another marker's status).
+_DENIAL_JUST_BEFORE = re.compile(
+    r"\b(?:not|never|absence\s+of|no\s+evidence\s+of|lack\s+of)\s+(?:(?:be|a|an|known|of)\s+)*$", re.IGNORECASE)
+
+
+def _double_negation(before: str, after: str) -> bool:
+    status_before = _NEGATIVE_STATUS_BEFORE.search(before)
+    if status_before:
+        return bool(_DENIAL_JUST_BEFORE.search(before[:status_before.start()]))
+    return bool(_NEGATIVE_STATUS_AFTER.match(after)) and bool(_DENIAL_JUST_BEFORE.search(before))
+
+
 def is_negated(text: str, start: int, end: int, clause: tuple[int, int], *, gene: bool = True) -> bool:
     """Whether the mention at [start, end) is stated as absent, negative or wild-type.
 
     For a gene, "no prior ALK inhibitor" is treatment history, not a negation (see
     treatment_context); for a drug ("no prior osimertinib therapy") it is a negation."""
     after = text[end:clause[1]]
+    if gene and _double_negation(text[clause[0]:start], after):
+        return False
     if _NEGATED_AFTER.match(after):
         return True
     denied = _DENIED_AFTER.match(after)
