@@ -126,3 +126,20 @@ def test_the_vocabulary_knows_words_stems_terms_and_whole_place_names_but_not_su
                                           "Overexpression", "Malignancies"))
     assert not any(is_known_word(w) for w in ("Dlamini", "Adeyemi-Bakare", "Khumalo"))
     assert is_place_phrase("São Paulo") and not is_known_word("Martinez")   # a town of 37,000, and a surname
+
+
+# -- scripts the screen has no vocabulary for (default deny) ----------------------------------
+
+@pytest.mark.parametrize("text", ["synthetic: 母亲王芳同意", "synthetic: отец — Иван Петров",
+                                  "synthetic: 박지민 어머니", "synthetic: אבא של הילד: דוד כהן",
+                                  "synthetic: Κώστας Παπαδόπουλος called"])
+def test_words_in_an_unread_script_are_refused_with_a_plea_for_latin_letters(text):
+    findings = find_personal_data(text)
+    assert findings and "Latin letters" in findings[0].explanation
+
+
+@pytest.mark.parametrize("text", ["synthetic: TNF-α blockade before γδ T cell infusion",
+                                  "synthetic: dose 50 µg/kg, β-thalassemia trait",
+                                  "synthetic: partial response after 3 cycles"])
+def test_greek_notation_and_latin_text_pass(text):
+    assert not find_personal_data(text)
