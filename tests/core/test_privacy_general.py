@@ -143,3 +143,16 @@ def test_words_in_an_unread_script_are_refused_with_a_plea_for_latin_letters(tex
                                   "synthetic: partial response after 3 cycles"])
 def test_greek_notation_and_latin_text_pass(text):
     assert not find_personal_data(text)
+
+
+# -- record numbers: a cue touching its value, New Zealand's NHI ------------------------------
+
+@pytest.mark.parametrize("text", ["synthetic: chart #K-20931-4 attached", "synthetic: NHI QRT8841",
+                                  "synthetic: NHI no. PLM4410 on the form"])
+def test_a_record_cue_before_an_id_shaped_value_is_a_record_number(text):
+    assert "record_number" in _kinds(text)
+
+
+@pytest.mark.parametrize("text", ["synthetic: the NHI lists her condition", "synthetic: see chart notes from cycle 2"])
+def test_the_cue_word_alone_is_not_a_record_number(text):
+    assert "record_number" not in _kinds(text)
