@@ -156,3 +156,18 @@ def test_a_record_cue_before_an_id_shaped_value_is_a_record_number(text):
 @pytest.mark.parametrize("text", ["synthetic: the NHI lists her condition", "synthetic: see chart notes from cycle 2"])
 def test_the_cue_word_alone_is_not_a_record_number(text):
     assert "record_number" not in _kinds(text)
+
+
+# -- phone numbers spelt out in words ---------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["synthetic: call four one five, two two oh, nine eight seven six",
+                                  "synthetic: ring oh two, triple-seven, one four six eight",
+                                  "synthetic: llamar al seis uno dos, tres cuatro cinco, seis siete"])
+def test_a_phone_number_spelt_in_digit_words_is_a_phone(text):
+    assert "phone" in _kinds(text)
+
+
+@pytest.mark.parametrize("text", ["synthetic: two or three cycles, then one more if stable",
+                                  "synthetic: four of six children had grade two nausea"])
+def test_a_few_number_words_in_a_sentence_are_not_a_phone(text):
+    assert "phone" not in _kinds(text)

@@ -42,7 +42,7 @@ from trialfind.core.privacy_allowed import (
     URL,
     VARIANT,
 )
-from trialfind.core.privacy_contacts import find_emails, find_phones
+from trialfind.core.privacy_contacts import find_emails, find_phones, find_spelt_phones
 from trialfind.core.privacy_dates import find_dates
 from trialfind.core.privacy_names import find_names, find_possessive_names, find_word_like_names
 from trialfind.core.privacy_numbers import find_long_numbers, find_record_numbers
@@ -111,7 +111,8 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     masked = mask(masked, [(f.start, f.end) for f in found])
     if has_digit:
         find_phones(masked, found)
-        masked = mask(masked, [(f.start, f.end) for f in found])
+    find_spelt_phones(masked, found)
+    masked = mask(masked, [(f.start, f.end) for f in found])
     find_addresses(masked, found, has_digit=has_digit)
     # After dates and addresses, which name their own kind ("2016年3月4日", "東京都渋谷区 2-21-1").
     find_unread_scripts(mask(masked, [(f.start, f.end) for f in found]), found)
