@@ -126,3 +126,48 @@ def test_the_vocabulary_knows_words_stems_terms_and_whole_place_names_but_not_su
                                           "Overexpression", "Malignancies"))
     assert not any(is_known_word(w) for w in ("Dlamini", "Adeyemi-Bakare", "Khumalo"))
     assert is_place_phrase("São Paulo") and not is_known_word("Martinez")   # a town of 37,000, and a surname
+
+
+# -- scripts the screen has no vocabulary for (default deny) ----------------------------------
+
+@pytest.mark.parametrize("text", ["synthetic: 母亲王芳同意", "synthetic: отец — Иван Петров",
+                                  "synthetic: 박지민 어머니", "synthetic: אבא של הילד: דוד כהן",
+                                  "synthetic: Κώστας Παπαδόπουλος called"])
+def test_words_in_an_unread_script_are_refused_with_a_plea_for_latin_letters(text):
+    findings = find_personal_data(text)
+    assert findings and "Latin letters" in findings[0].explanation
+
+
+@pytest.mark.parametrize("text", ["synthetic: TNF-α blockade before γδ T cell infusion",
+                                  "synthetic: dose 50 µg/kg, β-thalassemia trait",
+                                  "synthetic: partial response after 3 cycles"])
+def test_greek_notation_and_latin_text_pass(text):
+    assert not find_personal_data(text)
+
+
+# -- record numbers: a cue touching its value, New Zealand's NHI ------------------------------
+
+@pytest.mark.parametrize("text", ["synthetic: chart #K-20931-4 attached", "synthetic: NHI QRT8841",
+                                  "synthetic: NHI no. PLM4410 on the form"])
+def test_a_record_cue_before_an_id_shaped_value_is_a_record_number(text):
+    assert "record_number" in _kinds(text)
+
+
+@pytest.mark.parametrize("text", ["synthetic: the NHI lists her condition", "synthetic: see chart notes from cycle 2"])
+def test_the_cue_word_alone_is_not_a_record_number(text):
+    assert "record_number" not in _kinds(text)
+
+
+# -- phone numbers spelt out in words ---------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["synthetic: call four one five, two two oh, nine eight seven six",
+                                  "synthetic: ring oh two, triple-seven, one four six eight",
+                                  "synthetic: llamar al seis uno dos, tres cuatro cinco, seis siete"])
+def test_a_phone_number_spelt_in_digit_words_is_a_phone(text):
+    assert "phone" in _kinds(text)
+
+
+@pytest.mark.parametrize("text", ["synthetic: two or three cycles, then one more if stable",
+                                  "synthetic: four of six children had grade two nausea"])
+def test_a_few_number_words_in_a_sentence_are_not_a_phone(text):
+    assert "phone" not in _kinds(text)

@@ -42,10 +42,11 @@ from trialfind.core.privacy_allowed import (
     URL,
     VARIANT,
 )
-from trialfind.core.privacy_contacts import find_emails, find_phones
+from trialfind.core.privacy_contacts import find_emails, find_phones, find_spelt_phones
 from trialfind.core.privacy_dates import find_dates
 from trialfind.core.privacy_names import find_names, find_possessive_names, find_word_like_names
 from trialfind.core.privacy_numbers import find_long_numbers, find_record_numbers
+from trialfind.core.privacy_scripts import find_unread_scripts
 from trialfind.core.privacy_text import KINDS, WORD, Finding, bare_word, mask, normalise, phrase_pattern
 from trialfind.core.privacy_unknown_names import find_unknown_names
 from trialfind.core.privacy_words import GIVEN_NAMES
@@ -110,8 +111,11 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     masked = mask(masked, [(f.start, f.end) for f in found])
     if has_digit:
         find_phones(masked, found)
-        masked = mask(masked, [(f.start, f.end) for f in found])
+    find_spelt_phones(masked, found)
+    masked = mask(masked, [(f.start, f.end) for f in found])
     find_addresses(masked, found, has_digit=has_digit)
+    # After dates and addresses, which name their own kind ("2016年3月4日", "東京都渋谷区 2-21-1").
+    find_unread_scripts(mask(masked, [(f.start, f.end) for f in found]), found)
     masked = mask(masked, [(f.start, f.end) for f in found])
     # Before doses are masked: "Brooklyn is 6 years old" needs its age.
     structural = mask(masked, [m.span(1) for m in EPONYM_HEAD.finditer(masked)]

@@ -81,3 +81,27 @@ def find_phones(text: str, found: list[Finding]) -> None:
                 and _PHONE_WORDS.search(text[max(0, match.start() - 30):match.start()])):
             found.append(Finding("phone", *match.span(), "a phone number"))
 
+
+
+# A phone number spelt out in words, as said aloud ("five five five, eight six seven …", "oh" for 0,
+# "double-oh"), in English, Spanish, French and German: seven or more digits' worth in a row.
+_DIGIT_WORDS = {
+    **dict.fromkeys(("zero", "oh", "o", "cero", "zéro", "null"), 1),
+    **dict.fromkeys(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"), 1),
+    **dict.fromkeys(("uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"), 1),
+    **dict.fromkeys(("un", "deux", "trois", "quatre", "cinq", "sept", "huit", "neuf"), 1),
+    **dict.fromkeys(("eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"), 1),
+}
+_REPEAT_WORDS = {"double": 2, "triple": 3, "doble": 2}
+_DIGIT_WORD = "(?:" + "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True)) + ")"
+_SPELT_PHONE = re.compile(rf"\b(?:(?:double|triple|doble)[\s-]?)?{_DIGIT_WORD}"
+                          rf"(?:[\s,.-]+(?:(?:double|triple|doble)[\s-]?)?{_DIGIT_WORD}){{4,}}\b", re.I)
+_SPELT_TOKEN = re.compile(rf"(double|triple|doble)?[\s-]?({_DIGIT_WORD})\b", re.I)
+
+
+def find_spelt_phones(text: str, found: list[Finding]) -> None:
+    """Append a finding for each phone number spelt out in digit words (7 digits' worth or more)."""
+    for match in _SPELT_PHONE.finditer(text):
+        digits = sum(_REPEAT_WORDS.get((m.group(1) or "").lower(), 1) for m in _SPELT_TOKEN.finditer(match.group()))
+        if digits >= 7:
+            found.append(Finding("phone", match.start(), match.end(), "a phone number spelt out in words"))

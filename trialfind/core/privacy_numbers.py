@@ -17,8 +17,9 @@ _RECORD_WORDS = (
     r"unit\s*(?:no|number)|case\s*(?:no|number|#)|(?:kranken)?versicherten-?nummer|krankenversicherungsnummer|num[ée]ro\s+de\s+s[ée]curit[ée]\s+sociale|"
     r"aadhaa?r(?:\s*(?:no|number|#))?|pan\s*(?:no|number|#|card)|curp|bsn|personnummer|codice\s+fiscale|"
     r"tax\s*(?:id|no|number)|passport\s*(?:no|number|#)?|driver'?s\s+licen[cs]e(?:\s*(?:no|number|#))?)")
+# A cue word ending in "#" may touch its value ("Chart #A-55102-7"): the no-letter-after check is for words.
 _RECORD_WHERE = r"(?:\s+(?:at|in|for|with|from)\s+(?:the\s+)?[\w'’]+(?:\s+[\w'’]+)?)?"   # "MRN at Boston is"
-_RECORD = re.compile(rf"\b{_RECORD_WORDS}(?![a-z])\.?{_RECORD_WHERE}"
+_RECORD = re.compile(rf"\b{_RECORD_WORDS}(?:(?<=#)|(?![a-z]))\.?{_RECORD_WHERE}"
                      rf"\s*(?:is|was|:|-|=|#)?\s*[A-Z]{{0,4}}[-\s]?\d[\dA-Z\s-]{{1,}}", re.I)
 # A product's, study's or form's number is not a person's: "model no. 420100", "protocol no. 20180123".
 _THING_NUMBER = re.compile(r"\b(?:model|lot|batch|catalog(?:ue)?|cat|serial|protocol|study|trial|version|form"
@@ -34,7 +35,7 @@ _ID_VALUE = re.compile(r"\b(?:id|no|nr|number|nummer|num[ée]ro|n[úu]mero|#|cin
 # pattern per country: what follows them decides (an id-shaped value, below).
 _ID_CUES = r"""
 dni nie nif nuss naf cip tsi sip nhc nuhsa cpf cnpj rg cns sus prontuário prontuario ohip ramq phn msp ahcip
-medicare medicaid mrn nhs chi hcn ihi ssn sin itin tin ein aadhaar aadhar abha uhid pan pesel nip regon bsn
+medicare medicaid mrn nhs nhi chi hcn ihi ssn sin itin tin ein aadhaar aadhar abha uhid pan pesel nip regon bsn
 burgerservicenummer personnummer personnr fødselsnummer fodselsnummer cpr hetu henkilötunnus kennitala
 codice\s+fiscale cf tessera\s+sanitaria nir insee sécu secu carte\s+vitale amka egn tckn curp rfc nss rut run
 cédula cedula dpi ine nric hkid mykad iqama emirates\s+id svnr ahv avs sozialversicherungsnummer kvnr
