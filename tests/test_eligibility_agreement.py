@@ -88,3 +88,13 @@ def test_the_batch_3_cases_fixed_against_agree_end_to_end(cases):
     assert results
     disagreements = [(c.case_id, c.target, seen) for c, seen, v in results if v != "agree"]
     assert not disagreements
+
+
+def test_the_batch_5_cases_fixed_against_agree_end_to_end(cases):
+    """Batch 5 exposed a protein change glued to a mixed-case symbol ("KRasG12C"), MSI-H read under its own
+    name, a negator's reach over a list of statuses or of genes with their own alteration words, and a
+    test asked for before the gene ("assessed for MSI-H"); they were fixed in general."""
+    results = bench.measure([c for c in cases if c.group == "fixed against (batch 5)"])
+    assert len(results) == 57
+    disagreements = [(c.case_id, c.target, seen) for c, seen, v in results if v != "agree"]
+    assert not disagreements

@@ -145,4 +145,38 @@ NEGATION_CASES: tuple[tuple[str, str, str, str], ...] = (
                                 "inhibitor", "direct"),
     ("subgroup history", "EGFR", "Patients with EGFR exon 20 insertion mutations must have received "
                                  "platinum-based chemotherapy", "direct"),
+    # a protein change glued to the symbol, in any case, reads as the gene (and its change)
+    ("glued change", "KRAS", "Documented KRASG12D mutation in tissue", "direct"),
+    ("glued change", "KRAS", "Tumour harbouring KRasG12D", "direct"),
+    ("glued change", "KRAS", "Pancreatic cancer, KrasG12V-mutant", "direct"),
+    ("glued change", "BRAF", "Melanoma with a BRafV600E mutation", "direct"),
+    ("glued change", "NRAS", "Melanoma with NRasQ61K", "direct"),
+    ("glued change", "KRAS", "No KRASG12D mutation", "none"),
+    ("glued change", "KRAS", "Tumours without KRasG12C mutations", "none"),
+    ("glued change", "BRAF", "BRafV600E wild-type melanoma", "none"),
+    # a negator reaches over a list of named statuses ("MSI-H", "MSI-high", "TMB-high") and names in brackets
+    ("status list", "dMMR", "Documented not to have MSI-H or dMMR colorectal cancer", "none"),
+    ("status list", "dMMR", "Without TMB-high, MSI-H or dMMR tumours", "none"),
+    ("status list", "mismatch repair deficient",
+     "Shown not to have microsatellite instability-high (MSI-high) or mismatch repair deficient (dMMR) tumours", "none"),
+    ("status list", "dMMR", "Documented to have MSI-H or dMMR colorectal cancer", "direct"),
+    ("status list", "dMMR", "With TMB-high, MSI-H or dMMR tumours", "direct"),
+    ("status list", "mismatch repair deficient",
+     "Shown to have microsatellite instability-high (MSI-high) or mismatch repair deficient (dMMR) tumours", "direct"),
+    # ... and over a list of genes, each with its own alteration words, and tumour/germline words
+    ("gene list", "ALK", "Confirmed absence of tumour KRAS mutation, ALK gene and RET rearrangements", "none"),
+    ("gene list", "RET", "Confirmed absence of tumour KRAS mutation, ALK gene and RET rearrangements", "none"),
+    ("gene list", "BRCA2", "No germline or somatic BRCA2 mutation", "none"),
+    ("gene list", "ALK", "Without tumor EGFR mutations or ALK fusions", "none"),
+    ("gene list", "RET", "Confirmed presence of tumour KRAS mutation, ALK gene and RET rearrangements", "direct"),
+    ("gene list", "BRCA2", "Germline or somatic BRCA2 mutation", "direct"),
+    ("gene list", "ALK", "With tumor EGFR mutations or ALK fusions", "direct"),
+    # a test asked for before the gene ("assessed for", "tested for") is not a finding, unless a result follows
+    ("tested before", "MSI-H", "Tumour must have been assessed for MSI-H status", "none"),
+    ("tested before", "ROS1", "Patients must be tested for EGFR, ALK and ROS1 before enrolment", "none"),
+    ("tested before", "EGFR", "Tumour screened for EGFR mutation by a local laboratory", "none"),
+    ("tested before", "EGFR", "Tumour must have been checked for EGFR exon 19 deletion", "none"),
+    ("tested before", "MSI-H", "Tumour must have been assessed for MSI-H and found to be MSI-H", "direct"),
+    ("tested before", "ROS1", "Patients tested for ROS1 rearrangement with a positive result", "direct"),
+    ("tested before", "EGFR", "Tumour screened for EGFR mutation and found to harbour an exon 19 deletion", "direct"),
 )
