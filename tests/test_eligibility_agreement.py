@@ -81,20 +81,15 @@ def test_the_dev_half_agrees_end_to_end(cases):
     assert not disagreements
 
 
-def test_the_batch_3_cases_fixed_against_agree_end_to_end(cases):
-    """Batch 3 exposed the rules behind its misses (names with the symbol in brackets, glued
-    alterations, capitalised everyday words, a subgroup's prior therapy); they were fixed in general."""
-    results = bench.measure([c for c in cases if c.group == "fixed against (batch 3)"])
+@pytest.mark.parametrize("group", list(bench.FIXED_AGAINST_GROUPS.values()))
+def test_the_blind_batches_fixed_against_agree_end_to_end(cases, group):
+    """Each blind batch exposed rules that were then fixed in general: batch 3 names with the symbol in
+    brackets, glued alterations, capitalised everyday words, a subgroup's prior therapy; batch 4 an
+    exclusion word after the alteration, a denied negative status, an alteration joined to the gene by
+    "in"; batch 5 a protein change glued to a mixed-case symbol ("KRasG12C"), MSI-H under its own name,
+    a negator's reach over a list of statuses or of genes with their own alteration words, a test asked
+    for before the gene ("assessed for MSI-H")."""
+    results = bench.measure([c for c in cases if c.group == group])
     assert results
-    disagreements = [(c.case_id, c.target, seen) for c, seen, v in results if v != "agree"]
-    assert not disagreements
-
-
-def test_the_batch_5_cases_fixed_against_agree_end_to_end(cases):
-    """Batch 5 exposed a protein change glued to a mixed-case symbol ("KRasG12C"), MSI-H read under its own
-    name, a negator's reach over a list of statuses or of genes with their own alteration words, and a
-    test asked for before the gene ("assessed for MSI-H"); they were fixed in general."""
-    results = bench.measure([c for c in cases if c.group == "fixed against (batch 5)"])
-    assert len(results) == 57
     disagreements = [(c.case_id, c.target, seen) for c, seen, v in results if v != "agree"]
     assert not disagreements

@@ -179,4 +179,11 @@ NEGATION_CASES: tuple[tuple[str, str, str, str], ...] = (
     ("tested before", "MSI-H", "Tumour must have been assessed for MSI-H and found to be MSI-H", "direct"),
     ("tested before", "ROS1", "Patients tested for ROS1 rearrangement with a positive result", "direct"),
     ("tested before", "EGFR", "Tumour screened for EGFR mutation and found to harbour an exon 19 deletion", "direct"),
+    # an alteration written before the gene and joined to it by "in"
+    ("alteration in gene", "KRAS", "No known activating mutations in KRAS", "none"),
+    ("alteration in gene", "EGFR", "Without any known resistance mutations in EGFR", "none"),
+    ("alteration in gene", "BRAF", "Absence of any known oncogenic alterations in BRAF", "none"),
+    ("alteration in gene", "ALK", "Presence of resistance mutations in ALK", "direct"),
+    ("alteration in gene", "KRAS", "Activating alterations in KRAS", "direct"),
+    ("alteration in gene", "ALK", "Mutations in ALK detected by NGS", "direct"),
 )

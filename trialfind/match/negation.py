@@ -7,8 +7,9 @@ not end a clause):
   negated       before: "no", "not", "without", "absence of", "negative for", ... within a
                 few words, or further back over a list of genes or statuses ("with no EGFR, TRK
                 receptor, or ALK positive", "absence of tumour EGFR mutation, ALK gene and ROS1
-                rearrangements", "not to have MSI-H or dMMR"); "driver-negative" / "no driver
-                mutation" before a list;
+                rearrangements", "not to have MSI-H or dMMR") or an alteration joined to the gene
+                by "in" ("absence of known resistance mutations in ALK"); "driver-negative" / "no
+                driver mutation" before a list;
                 after: "ALK-negative", "BRAF wild-type", "HER2-", "EGFR mutation negative",
                 "MGMT unmethylated" (MGMT is a target as its promoter's methylation),
                 "ROS1 no fusion detected", "EGFR without evidence of mutation",
@@ -111,7 +112,11 @@ mutation mutations mutated mutant fusion fusions rearrangement rearrangements re
 amplifications amplified translocation translocations deletion deletions insertion insertions exon point
 actionable targetable genomic molecular aberration aberrations positive common rare variant variants
 but limited to e g eg i ie exon receptor receptors kinase kinases
-high tumor tumour tumors tumours germline somatic
+high tumor tumour tumors tumours germline somatic resistance
+""".split())
+_ALTERATION_NOUNS = frozenset("""
+mutation mutations alteration alterations aberration aberrations fusion fusions rearrangement rearrangements
+amplification amplifications deletion deletions insertion insertions variant variants
 """.split())
 _NAME_BEFORE_BRACKET = re.compile(r"(?<![\w\-])(?:(?!(?:no|not|without|non|negative)\b)[\w\-]+\s+){1,6}\(\s*$",
                                   re.IGNORECASE)
@@ -241,7 +246,9 @@ def _negator_words_before(before: str) -> bool:
         # "MSI-H": a capital hyphened to a symbol is the symbol's last letter.
         symbol_like = (any(c.isupper() for c in word[1:]) or any(c.isdigit() for c in word)
                        or (word.isupper() and before[found[index].start() - 1:found[index].start()] == "-"))
-        if lower not in _LIST_WORDS and not symbol_like:
+        # "no known resistance mutations in ALK": the alteration is written before the gene, joined by "in".
+        in_gene = lower == "in" and index == len(raw_words) - 1 and previous in _ALTERATION_NOUNS
+        if lower not in _LIST_WORDS and not symbol_like and not in_gene:
             return False
     return False
 
