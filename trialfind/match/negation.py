@@ -114,19 +114,29 @@ actionable targetable genomic molecular aberration aberrations positive common r
 but limited to e g eg i ie exon receptor receptors kinase kinases
 high tumor tumour tumors tumours germline somatic resistance
 """.split())
-_ALTERATION_NOUNS = frozenset("""
-mutation mutations alteration alterations aberration aberrations fusion fusions rearrangement rearrangements
-amplification amplifications deletion deletions insertion insertions variant variants
-""".split())
-_NAME_BEFORE_BRACKET = re.compile(r"(?<![\w\-])(?:(?!(?:no|not|without|non|negative)\b)[\w\-]+\s+){1,6}\(\s*$",
-                                  re.IGNORECASE)
+_ALTERATION_NOUNS = frozenset({
+    "mutation", "mutations", "alteration", "alterations", "aberration", "aberrations", "fusion", "fusions",
+    "rearrangement", "rearrangements", "amplification", "amplifications", "deletion", "deletions", "insertion",
+    "insertions", "variant", "variants"})
+
+
+def _name_words(stop_words: str, word: str) -> str:
+    """One to six words of a gene's spelled-out name, each a `word` then spaces and none of them one of
+    `stop_words` (a regex alternation): the shape of "<name> (" before a bracketed symbol, shared by the
+    name read from its start and the earlier name read as its symbol (each with its own stops)."""
+    return rf"(?<![\w\-])(?:(?!(?:{stop_words})\b){word}\s+){{1,6}}"
+
+
+# The spelled-out name before the symbol's bracket, read from where the name starts: "is not human
+# epidermal growth factor receptor 2 (HER2)". A negator ends the name.
+_NAME_BEFORE_BRACKET = re.compile(_name_words("no|not|without|non|negative", r"[\w\-]+") + r"\(\s*$", re.IGNORECASE)
 # An earlier gene written as its name with the symbol in brackets reads as the symbol, so a negator
 # reaches over it: "no sensitizing epidermal growth factor receptor (EGFR) mutations or anaplastic
 # lymphoma kinase (ALK) aberrations". The name's words are not list words or negators.
 _NAMED_SYMBOL = re.compile(
-    r"(?<![\w\-])(?:(?!(?:no|not|without|nor|neither|non|negative|lacking|lacks|lack|absence|absent|free|excluding|"
-    r"except|or|and|with|of|the|a|an|have|has|had|whose|who|for|in|to)\b)[A-Za-z0-9][\w\-]*\s+){1,6}"
-    r"\(\s*([A-Za-z][A-Za-z0-9\-]{1,15})\s*\)", re.IGNORECASE)
+    _name_words("no|not|without|nor|neither|non|negative|lacking|lacks|lack|absence|absent|free|excluding|"
+                "except|or|and|with|of|the|a|an|have|has|had|whose|who|for|in|to", r"[A-Za-z0-9][\w\-]*")
+    + r"\(\s*([A-Za-z][A-Za-z0-9\-]{1,15})\s*\)", re.IGNORECASE)
 _NEGATOR_WORD = re.compile(rf"^(?:{_NEGATOR})$")
 # "driver-negative NSCLC (EGFR, ALK, ROS1)", "without known driver mutations such as EGFR or ALK".
 _DRIVER_NEGATIVE = re.compile(
