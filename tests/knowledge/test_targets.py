@@ -120,3 +120,18 @@ def test_a_numbered_gene_is_also_searched_where_its_family_range_starts():
     assert "NTRK1" in resolve_target("NTRK3").search_terms and "NTRK2" in resolve_target("NTRK3").search_terms
     assert "FGFR1" in resolve_target("FGFR4").search_terms
     assert resolve_target("ALK").family_names == ()
+
+
+def test_a_gene_glued_to_its_listed_protein_changes_is_searched_as_one_word():
+    """"KRASG12D" is one token to a full-text search; the matcher reads the gene and the change apart."""
+    kras = resolve_target("KRAS").search_terms
+    assert {"KRASG12C", "KRASG12D", "KRASG13D"} <= set(kras)
+    assert "KRASG12C" in resolve_target("KRAS G12C").search_terms
+    assert "BRAFV600E" in resolve_target("BRAF").search_terms
+    assert "H3-3AK27M" not in resolve_target("H3 K27M").search_terms  # a symbol with a hyphen is not glued
+    assert resolve_target("ROS1").search_terms == resolve_target("ROS1 fusion").search_terms
+    assert not any(t.startswith("ROS1") and t[4:5].isalpha() for t in resolve_target("ROS1").search_terms)
+
+
+def test_msi_h_is_read_under_its_own_name():
+    assert "MSI-H" in resolve_target("MSI-H").aliases

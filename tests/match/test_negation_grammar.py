@@ -5,10 +5,14 @@ from collections import Counter
 
 import pytest
 
+from tests.factories import make_record
 from tests.match.negation_cases import NEGATION_CASES
 from trialfind.core.study import Intervention, Study, parse_study
+from trialfind.knowledge.target_resolution import resolve_target
 from trialfind.match.mentions import find_mentions
 from trialfind.match.negation import clause_bounds
+from trialfind.sources.memory import MemorySource
+from trialfind.trials import find_trials, target_evidence
 
 
 def synthetic_study(inclusion: str, **fields) -> Study:
@@ -113,3 +117,45 @@ def test_synthetic_met_the_verb_is_not_the_gene(sentence, expected):
 def test_synthetic_an_expression_share_is_not_a_lab_value(gene, sentence, expected):
     genes = [gene, "PD-L1"] if gene == "CD274" else [gene]
     assert find_mentions(synthetic_study(f"* {sentence}"), label=gene, genes=genes).strength == expected
+
+
+# Through the target table, as `find_trials --target` reads (issue 18, batch 5's rules in general).
+
+@pytest.mark.parametrize("target, sentence, expected", [
+    ("MSI-H", "MSI-H required", "direct"),
+    ("MSI-H", "Solid tumour, MSI-H", "direct"),
+    ("MSI-H", "MSI-H or TMB-high solid tumour", "direct"),
+    ("MSI-H", "MSI-H-negative disease", "none"),
+    ("MSI-H", "Documented non-MSI-H colorectal cancer", "none"),
+    ("MSI-H", "Tumour must not be MSI-H", "none"),
+    ("MSI-H", "MSS (not MSI-H) colorectal cancer", "none"),
+    ("MSI-H", "Documented not to have MSI-H or dMMR colorectal cancer", "none"),
+    ("MSI-H", "Shown not to have microsatellite instability-high (MSI-high) or mismatch repair deficient (dMMR)",
+     "none"),
+    ("MSI-H", "Shown to have microsatellite instability-high (MSI-high) or mismatch repair deficient (dMMR) tumours",
+     "direct"),
+    ("MSI-H", "Tumour must have been assessed for MSI-H status", "none"),
+    ("KRAS G12C", "Documented KRASG12C mutation", "direct"),
+    ("KRAS G12C", "Subject has KrasG12C mutation", "direct"),
+    ("KRAS G12C", "Tumour with a KRasG12D mutation", "none"),
+    ("KRAS G12C", "No KRasG12C mutation", "none"),
+    ("BRAF V600E", "BRafV600E-mutant glioma", "direct"),
+    ("BRAF V600E", "BRafV600K-mutant glioma", "none"),
+])
+def test_synthetic_target_table_reads_bare_statuses_and_glued_changes(target, sentence, expected):
+    found = target_evidence(synthetic_study(f"* Age 1-21 years\n* {sentence}"), [resolve_target(target)])
+    assert found.strength == expected, found.reason
+
+
+@pytest.mark.parametrize("target, sentence", [
+    ("KRAS", "Documented KRasG12D mutation"),
+    ("KRAS G12C", "Subject has KRasG12C-mutant tumour"),
+    ("BRAF", "Glioma with BRafV600E"),
+])
+def test_synthetic_a_gene_glued_to_its_change_is_retrieved_and_listed(target, sentence):
+    """One word to a full-text search ("krasg12d"), so the glued spelling must be searched for."""
+    criteria = f"Inclusion Criteria:\n\n* {sentence}\n\nExclusion Criteria:\n\n* Pregnancy"
+    source = MemorySource([make_record("NCT90000001", title="A synthetic study", min_age=None, criteria=criteria)])
+    found = find_trials(target=target, age=10, source=source)
+    assert [m.nct_id for m in found] == ["NCT90000001"]
+    assert any(e.direct for e in found[0].target_evidence)

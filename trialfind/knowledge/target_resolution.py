@@ -105,6 +105,14 @@ def _suggest(text: str, knowledge: Knowledge, limit: int = 4) -> list[str]:
 GENE_FAMILIES = {"KRAS": ("RAS",), "NRAS": ("RAS",), "HRAS": ("RAS",), "IDH1": ("IDH",), "IDH2": ("IDH",)}
 
 
+def _glued_changes(genes: tuple[str, ...], info: TargetInfo) -> list[str]:
+    """The gene written glued to one of its listed protein changes, as records do ("KRASG12D", "KRasG12C",
+    "BRAFV600E"): a single word to a full-text search, so it is searched as one (the matcher reads the
+    gene and the change apart)."""
+    changes = [p for p, _ in info.variants if (point := _POINT.match(p)) and point.group(3) and "." not in p]
+    return [f"{gene}{change}" for gene in genes if gene.isalnum() for change in changes]
+
+
 def _range_starts(gene: str) -> list[str]:
     """Where a family range holding a numbered gene begins: "NTRK1-3 fusion" names NTRK2 and NTRK3
     but is indexed under "NTRK1", so NTRK2 and NTRK3 are also searched as NTRK1 (the matcher
@@ -149,7 +157,7 @@ def resolve_target(text: str, knowledge: Knowledge | None = None) -> TargetQuery
     search_terms = tuple(dict.fromkeys(
         t for t in (*genes, info.key, *info.genes, *info.aliases,
                     *(p for p, c in info.variants if p != c and not p.islower()),
-                    *(s for g in genes for s in _range_starts(g)), *families)
+                    *(s for g in genes for s in _range_starts(g)), *families, *_glued_changes(genes, info))
         if len(compact(t)) >= 3 or t in genes or t in families))
     return TargetQuery(text=typed, key=key, genes=tuple(genes), aliases=info.aliases, variant=variant,
                        variant_phrases=_phrases(info, variant), drug_names=drug_names, search_terms=search_terms,

@@ -7,11 +7,13 @@ gene word sits beside them ("ret fusion", "Kit-mutant"), so "return", "test kit"
 name continued by a number ("human epidermal growth factor receptor 2") is another gene.
 Written in capitals among other capitalised everyday words ("SUTAB is a BOWEL PREP KIT"),
 such a symbol is a word of a product name or a heading, unless a gene word is beside it.
-A symbol glued to a variant name ("EGFRvIII") is the gene.
+A symbol glued to a variant name ("EGFRvIII") or to a protein change, in any case ("KRASG12D",
+"KRasG12C"), is the gene, and the change is its variant.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from trialfind.knowledge.conditions import vocabulary as condition_vocabulary
@@ -45,6 +47,8 @@ _LAB_VALUE_AFTER = re.compile(r"^\s*(?:\([^)]{0,20}\)\s*)?\\?\s*[<>≤≥=](?!\s
                               r"^[^.;\n]{0,25}\bml\s*/\s*min", re.IGNORECASE)
 # A protein change such as V600E / G12C / F1174L; it may be glued to the gene ("BRAFV600E").
 PROTEIN_CHANGE = re.compile(r"(?<![a-z0-9])[A-Z]\d{1,4}(?:[A-Z]|\*|fs|del|ins)(?![A-Za-z0-9])")
+# ... glued to a symbol written in any case ("KRasG12C", "krasg12d"), read from where the symbol ends.
+_GLUED_PROTEIN_CHANGE = re.compile(r"[A-Za-z]\d{1,4}[A-Za-z](?![A-Za-z0-9])")
 
 def _phrase_pattern(phrase: str) -> str:
     parts = [re.escape(p) for p in re.split(r"[\s\-]+", phrase.strip()) if p]
@@ -174,8 +178,9 @@ def reads_as_gene(symbol: str, written: str, text: str, start: int, end: int, am
         return not _NUMBERED_NAME_AFTER.match(text, end)
     context = has_gene_context(text, start, end)
     # Symbols count as written ("EGFR", "B-Raf") or in capitals; "eGFR" (kidney function),
-    # "TrKA" and the English words "met", "kit", "ret" need a gene word beside them.
-    if written not in (symbol, symbol.upper()) and not context:
+    # "TrKA" and the English words "met", "kit", "ret" need a gene word beside them, or a protein change
+    # glued to them ("KRasG12C").
+    if written not in (symbol, symbol.upper()) and not context and not _GLUED_PROTEIN_CHANGE.match(text, end):
         return False
     # The verb, capitalised: "patients who have MET the criteria", "MET all eligibility criteria".
     if symbol.upper() == "MET" and not context and _VERB_MET_AFTER.match(text, end):
@@ -239,17 +244,21 @@ _VARIANT_NEGATED = re.compile(r"\b(?:other\s+than|except|excluding|not|non|no|wi
 
 
 def variant_state(text: str, clause: tuple[int, int], variant_regexes: list[re.Pattern],
-                   asks_protein_change: bool) -> str | None:
+                  asks_protein_change: bool, gene_ends: Iterable[int] = ()) -> str | None:
     """Whether the clause asks for the variant: "yes", "no" (another or a negated one, e.g. "any
-    KRAS mutation other than G12C"), or "unknown" (the clause names no variant)."""
+    KRAS mutation other than G12C"), or "unknown" (the clause names no variant). `gene_ends`: where
+    the gene's mentions end; a protein change glued there is the gene's, in any case ("KRasG12C")."""
     if not variant_regexes:
         return None
     window = text[clause[0]:clause[1]]
+    glued = [g.group(0).upper() for end in gene_ends if (g := _GLUED_PROTEIN_CHANGE.match(text, end))]
+    if any(r.fullmatch(change) for r in variant_regexes for change in glued):
+        return "yes"
     hits = [h for r in variant_regexes for h in r.finditer(window)]
     if any(not _VARIANT_NEGATED.search(window[:h.start()]) for h in hits):
         return "yes"
     if hits:
         return "no"  # "any KRAS mutation other than G12C"
-    if asks_protein_change and PROTEIN_CHANGE.search(window):
+    if asks_protein_change and (glued or PROTEIN_CHANGE.search(window)):
         return "no"
     return "unknown"

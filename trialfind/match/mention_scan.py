@@ -250,7 +250,8 @@ def scan(study, *, genes: Iterable[str] = (), variant_phrases: Iterable[str] = (
                 # One mention per clause; any negated occurrence makes the clause negative
                 # ("testing of ALK with no ALK rearrangement").
                 found.append(_gene_mention(field_name, symbol, text, spans, clause,
-                                           variant_state(text, clause, variant_regexes, asks_protein_change)))
+                                           variant_state(text, clause, variant_regexes, asks_protein_change,
+                                                         [end for _, end in spans])))
         for name, regex in drug_patterns:
             clauses: set[tuple[int, int]] = set()
             for hit in hits_of.get(name, ()):

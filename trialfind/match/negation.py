@@ -5,8 +5,11 @@ sentence; a decimal point "1.3" or an abbreviation such as "approx.", "e.g.", "v
 not end a clause):
 
   negated       before: "no", "not", "without", "absence of", "negative for", ... within a
-                few words, or further back over a list of genes ("with no EGFR, TRK receptor,
-                or ALK positive"); "driver-negative" / "no driver mutation" before a list;
+                few words, or further back over a list of genes or statuses ("with no EGFR, TRK
+                receptor, or ALK positive", "absence of tumour EGFR mutation, ALK gene and ROS1
+                rearrangements", "not to have MSI-H or dMMR") or an alteration joined to the gene
+                by "in" ("absence of known resistance mutations in ALK"); "driver-negative" / "no
+                driver mutation" before a list;
                 after: "ALK-negative", "BRAF wild-type", "HER2-", "EGFR mutation negative",
                 "MGMT unmethylated" (MGMT is a target as its promoter's methylation),
                 "ROS1 no fusion detected", "EGFR without evidence of mutation",
@@ -17,7 +20,8 @@ not end a clause):
                 "progressed on an ALK inhibitor", "no prior ALK inhibitor"; or a subgroup that must
                 first have had therapy for its own alteration: "patients with EGFR or ALK
                 aberrations should have progressed on approved therapy for these aberrations"
-  tested only   a test to be done, not a finding: "EGFR, ALK and ROS1 testing"
+  tested only   a test to be done, not a finding: "EGFR, ALK and ROS1 testing", "must have been
+                assessed for MSI-H status"
   one factor    one of several risk factors of which a number must be present: "any of the
                 following two high risk factors such as ... ER/PR negative, HER2 positivity"
 """
@@ -108,16 +112,31 @@ mutation mutations mutated mutant fusion fusions rearrangement rearrangements re
 amplifications amplified translocation translocations deletion deletions insertion insertions exon point
 actionable targetable genomic molecular aberration aberrations positive common rare variant variants
 but limited to e g eg i ie exon receptor receptors kinase kinases
+high tumor tumour tumors tumours germline somatic resistance
 """.split())
-_NAME_BEFORE_BRACKET = re.compile(r"(?<![\w\-])(?:(?!(?:no|not|without|non|negative)\b)[\w\-]+\s+){1,6}\(\s*$",
-                                  re.IGNORECASE)
+_ALTERATION_NOUNS = frozenset({
+    "mutation", "mutations", "alteration", "alterations", "aberration", "aberrations", "fusion", "fusions",
+    "rearrangement", "rearrangements", "amplification", "amplifications", "deletion", "deletions", "insertion",
+    "insertions", "variant", "variants"})
+
+
+def _name_words(stop_words: str, word: str) -> str:
+    """One to six words of a gene's spelled-out name, each a `word` then spaces and none of them one of
+    `stop_words` (a regex alternation): the shape of "<name> (" before a bracketed symbol, shared by the
+    name read from its start and the earlier name read as its symbol (each with its own stops)."""
+    return rf"(?<![\w\-])(?:(?!(?:{stop_words})\b){word}\s+){{1,6}}"
+
+
+# The spelled-out name before the symbol's bracket, read from where the name starts: "is not human
+# epidermal growth factor receptor 2 (HER2)". A negator ends the name.
+_NAME_BEFORE_BRACKET = re.compile(_name_words("no|not|without|non|negative", r"[\w\-]+") + r"\(\s*$", re.IGNORECASE)
 # An earlier gene written as its name with the symbol in brackets reads as the symbol, so a negator
 # reaches over it: "no sensitizing epidermal growth factor receptor (EGFR) mutations or anaplastic
 # lymphoma kinase (ALK) aberrations". The name's words are not list words or negators.
 _NAMED_SYMBOL = re.compile(
-    r"(?<![\w\-])(?:(?!(?:no|not|without|nor|neither|non|negative|lacking|lacks|lack|absence|absent|free|excluding|"
-    r"except|or|and|with|of|the|a|an|have|has|had|whose|who|for|in|to)\b)[A-Za-z0-9][\w\-]*\s+){1,6}"
-    r"\(\s*([A-Za-z][A-Za-z0-9\-]{1,15})\s*\)", re.IGNORECASE)
+    _name_words("no|not|without|nor|neither|non|negative|lacking|lacks|lack|absence|absent|free|excluding|"
+                "except|or|and|with|of|the|a|an|have|has|had|whose|who|for|in|to", r"[A-Za-z0-9][\w\-]*")
+    + r"\(\s*([A-Za-z][A-Za-z0-9\-]{1,15})\s*\)", re.IGNORECASE)
 _NEGATOR_WORD = re.compile(rf"^(?:{_NEGATOR})$")
 # "driver-negative NSCLC (EGFR, ALK, ROS1)", "without known driver mutations such as EGFR or ALK".
 _DRIVER_NEGATIVE = re.compile(
@@ -157,6 +176,15 @@ _TESTED_AFTER = re.compile(
     r"(?:testing|test|tests|tested|assays?|status|results?|analysis)\b",
     re.IGNORECASE,
 )
+# ... or asked for before the gene: "must have been assessed for MSI-H or dMMR status", "tested for EGFR, ALK
+# and ROS1". Only names and list words may sit between; a result stated after it is a finding ("tested for
+# EGFR mutation with a positive result").
+_TESTED_BEFORE = re.compile(
+    r"\b(?:assessed|tested|evaluated|screened|analy[sz]ed|checked)\s+for\s+"
+    r"(?:(?!(?:and|or)\s+(?:is|are|was|were|be|found|shown|has|have|had)\b)[\w\-/]+[\s,()/\-]+){0,8}$",
+    re.IGNORECASE)
+_RESULT_AFTER = re.compile(r"\b(?:positive|positivity|detected|confirmed|found|present|identified|harbou?r\w*)\b",
+                           re.IGNORECASE)
 
 # A clause ends at a bullet, a line, a semicolon or a full stop that ends a sentence.
 _CLAUSE_END = re.compile(r"[.;\n•]|\s[-*]\s")
@@ -210,7 +238,8 @@ def _negator_words_before(before: str) -> bool:
             if head and len(tail[head.end():].split()) <= reach:
                 return True
     # A negator further back, with only a list of genes and alteration words in between.
-    raw_words = re.findall(r"[A-Za-z0-9]+", before)
+    found = list(re.finditer(r"[A-Za-z0-9]+", before))
+    raw_words = [m.group(0) for m in found]
     for index in range(len(raw_words) - 1, -1, -1):
         word = raw_words[index]
         lower = word.lower()
@@ -224,8 +253,12 @@ def _negator_words_before(before: str) -> bool:
             return True
         if _NEGATOR_WORD.match(lower) or (lower == "of" and previous in ("absence", "lack", "free")):
             return True
-        symbol_like = any(c.isupper() for c in word[1:]) or any(c.isdigit() for c in word)
-        if lower not in _LIST_WORDS and not symbol_like:
+        # "MSI-H": a capital hyphened to a symbol is the symbol's last letter.
+        symbol_like = (any(c.isupper() for c in word[1:]) or any(c.isdigit() for c in word)
+                       or (word.isupper() and before[found[index].start() - 1:found[index].start()] == "-"))
+        # "no known resistance mutations in ALK": the alteration is written before the gene, joined by "in".
+        in_gene = lower == "in" and index == len(raw_words) - 1 and previous in _ALTERATION_NOUNS
+        if lower not in _LIST_WORDS and not symbol_like and not in_gene:
             return False
     return False
 
@@ -336,4 +369,7 @@ def clause_negated(text: str, spans: list[tuple[int, int]], clause: tuple[int, i
 
 
 def tested_only(text: str, spans: list[tuple[int, int]], clause: tuple[int, int]) -> bool:
-    return all(_TESTED_AFTER.match(text[end:clause[1]]) for _, end in spans)
+    """A test to be done, not a finding: "ALK testing", "must have been assessed for MSI-H"."""
+    return all(_TESTED_AFTER.match(text[end:clause[1]])
+               or (_TESTED_BEFORE.search(text[clause[0]:start]) and not _RESULT_AFTER.search(text[end:clause[1]]))
+               for start, end in spans)
