@@ -159,3 +159,49 @@ def test_synthetic_a_gene_glued_to_its_change_is_retrieved_and_listed(target, se
     found = find_trials(target=target, age=10, source=source)
     assert [m.nct_id for m in found] == ["NCT90000001"]
     assert any(e.direct for e in found[0].target_evidence)
+
+
+def _listed(target: str, sentence: str) -> str:
+    """direct | listed | not listed: find_trials over one synthetic record, searched as any source would."""
+    criteria = f"Inclusion Criteria:\n\n* {sentence}\n\nExclusion Criteria:\n\n* Pregnancy"
+    source = MemorySource([make_record("NCT90000001", title="A synthetic study", min_age=None, criteria=criteria)])
+    found = find_trials(target=target, age=10, source=source)
+    if not found:
+        return "not listed"
+    return "direct" if any(e.direct for e in found[0].target_evidence) else "listed"
+
+
+@pytest.mark.parametrize("target, sentence, expected", [
+    ("FGFR", "Solid tumour with FGFR 1-3 alterations, including but not limited to amplification", "direct"),
+    ("FGFR2", "Cholangiocarcinoma with an FGFR 1/2/3 fusion", "direct"),
+    ("IDH2", "Glioma with an IDH 1/2 mutation", "direct"),
+    ("NTRK3", "Sarcoma with an NTRK 1-3 gene fusion", "direct"),
+    # MAP2K is no search term of MEK: "MAP2K 1/2" is found only through the spaced range's start, "MAP2K 1"
+    ("MEK", "Low-grade glioma with a MAP2K 1/2 mutation", "direct"),
+    ("FGFR4", "Tumour with FGFR 1-3 amplification", "not listed"),
+    ("FGFR", "No FGFR 1-3 alterations", "not listed"),
+])
+def test_synthetic_a_spaced_family_range_is_retrieved_and_names_its_members(target, sentence, expected):
+    """"FGFR 1-3" is the words FGFR, 1, 3 to a full-text search: the record must be fetched (the family's
+    stem, or the stem and its first number, is searched) and the range read as naming FGFR1 to FGFR3."""
+    assert _listed(target, sentence) == expected
+
+
+def test_a_numbered_gene_whose_stem_is_not_searched_is_searched_where_a_spaced_range_starts():
+    assert {"MAP2K 1", "MAP2K 2"} <= set(resolve_target("MAP2K2").search_terms)
+    assert "ERBB 2" in resolve_target("ERBB2").search_terms
+    # the stem is already a search term: it finds every spaced range
+    assert not any(t.startswith("FGFR ") for t in resolve_target("FGFR2").search_terms)
+    assert not any(t.startswith("IDH ") for t in resolve_target("IDH2").search_terms)
+
+
+@pytest.mark.parametrize("target, sentence, expected", [
+    ("EGFR", "Tumour with EGFR C797 but not EGFR C797S mutation", "direct"),
+    ("EGFR C797S", "Tumour with EGFR C797 but not EGFR C797S mutation", "not listed"),
+    ("EGFR T790M", "EGFR exon 19 deletion but not EGFR T790M mutation", "not listed"),
+    ("EGFR C797S", "Tumour with an EGFR C797 mutation", "direct"),
+    ("BRAF V600E", "BRAF V600 but not BRAF V600K", "direct"),
+])
+def test_synthetic_but_not_denies_only_the_later_mention(target, sentence, expected):
+    """A codon stated ("C797") does not cover the change denied at it ("but not C797S")."""
+    assert _listed(target, sentence) == expected

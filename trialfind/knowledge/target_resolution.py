@@ -121,6 +121,17 @@ def _range_starts(gene: str) -> list[str]:
     return [f"{found.group(1)}{n}" for n in range(1, int(found.group(2)))] if found else []
 
 
+def _spaced_range_starts(gene: str, searched: tuple[str, ...]) -> list[str]:
+    """Where a family range written with a space after the stem begins: "FGFR 1-3 alterations" is the
+    words FGFR, 1, 3 to a full-text search, so neither FGFR2 nor FGFR1 finds it; the stem followed by
+    the first number does ("ROS 1", "ERBB 1", "ERBB 2" for ERBB2). Not needed when the stem itself is
+    already searched (FGFR, NTRK, IDH, BRCA): it finds every such range."""
+    found = re.match(r"^([A-Za-z][A-Za-z0-9]*[A-Za-z])([1-9])$", gene)
+    if not found or found.group(1).lower() in {t.lower() for t in searched}:
+        return []
+    return [f"{found.group(1)} {n}" for n in range(1, int(found.group(2)) + 1)]
+
+
 def resolve_target(text: str, knowledge: Knowledge | None = None) -> TargetQuery:
     """A target as typed ("ALK", "BRAF V600E", "NTRK1 fusion", "KRAS G12C", "CDK4/6") -> TargetQuery."""
     knowledge = knowledge or builtin_knowledge()
@@ -159,6 +170,7 @@ def resolve_target(text: str, knowledge: Knowledge | None = None) -> TargetQuery
                     *(p for p, c in info.variants if p != c and not p.islower()),
                     *(s for g in genes for s in _range_starts(g)), *families, *_glued_changes(genes, info))
         if len(compact(t)) >= 3 or t in genes or t in families))
+    search_terms += tuple(dict.fromkeys(s for g in genes for s in _spaced_range_starts(g, search_terms)))
     return TargetQuery(text=typed, key=key, genes=tuple(genes), aliases=info.aliases, variant=variant,
                        variant_phrases=_phrases(info, variant), drug_names=drug_names, search_terms=search_terms,
                        drug_genes=tuple(drug_genes), drugs=tuple(d.name for d in drugs), source=info.source,

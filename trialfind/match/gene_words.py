@@ -8,7 +8,8 @@ name continued by a number ("human epidermal growth factor receptor 2") is anoth
 Written in capitals among other capitalised everyday words ("SUTAB is a BOWEL PREP KIT"),
 such a symbol is a word of a product name or a heading, unless a gene word is beside it.
 A symbol glued to a variant name ("EGFRvIII") or to a protein change, in any case ("KRASG12D",
-"KRasG12C"), is the gene, and the change is its variant.
+"KRasG12C"), is the gene, and the change is its variant. A numbered family range names each member
+in it, glued or spaced ("NTRK1-3", "IDH1/2", "FGFR 1-3", "IDH-1/2"), beside a gene word.
 """
 from __future__ import annotations
 
@@ -64,11 +65,13 @@ _NUMBERED_SYMBOL = re.compile(r"^([A-Za-z][A-Za-z0-9]*[A-Za-z])([1-9])$")
 
 
 def _numbered_ranges(symbol: str) -> list[str]:
-    """Family ranges that include a numbered symbol: NTRK2 is in "NTRK1-3", "NTRK1/2/3", "NTRK2/3"."""
+    """Family ranges that include a numbered symbol: NTRK2 is in "NTRK1-3", "NTRK1/2/3", "NTRK2/3", and
+    with a space or hyphen after the family's stem, "NTRK 1-3", "FGFR 1/2/3", "IDH-1/2" (a stem followed by
+    a span of its own numbers names those members, whatever the spacing)."""
     found = _NUMBERED_SYMBOL.match(symbol.strip())
     if not found:
         return []
-    prefix, number = re.escape(found.group(1)), int(found.group(2))
+    prefix, number = re.escape(found.group(1)) + r"[ \-]?", int(found.group(2))
     ranges = [rf"{prefix}{low}\s*[-–]\s*{high}" for low in range(1, number + 1) for high in range(number, 10)
               if low < high]
     lists = [rf"{prefix}{low}" + "".join(rf"\s*/\s*{n}" for n in range(low + 1, high + 1))
@@ -77,11 +80,13 @@ def _numbered_ranges(symbol: str) -> list[str]:
 
 
 def range_first_words(symbol: str) -> list[str]:
-    """The words a family range holding this symbol starts with: NTRK3 -> ntrk1, ntrk2, ntrk3."""
+    """The words a family range holding this symbol starts with: NTRK3 -> ntrk1, ntrk2, ntrk3, and the
+    stem alone, ntrk ("NTRK 1-3")."""
     found = _NUMBERED_SYMBOL.match(symbol.strip())
     if not found:
         return []
-    return [f"{found.group(1)}{low}".lower() for low in range(1, int(found.group(2)) + 1)]
+    return [*(f"{found.group(1)}{low}".lower() for low in range(1, int(found.group(2)) + 1)),
+            found.group(1).lower()]
 
 
 def index_words(phrase: str) -> list[str]:
@@ -239,6 +244,7 @@ def has_gene_context(text: str, start: int, end: int) -> bool:
     return bool(_GENE_WORD_AFTER.match(text[end:end + 40]) or _GENE_WORD_BEFORE.search(text[max(0, start - 30):start]))
 
 
+_BARE_CODON = re.compile(r"[A-Z]\d{1,4}", re.IGNORECASE)
 _VARIANT_NEGATED = re.compile(r"\b(?:other\s+than|except|excluding|not|non|no|without)[\s\-]+(?:\w+[\s\-]+){0,1}$",
                               re.IGNORECASE)
 
@@ -255,7 +261,12 @@ def variant_state(text: str, clause: tuple[int, int], variant_regexes: list[re.P
     if any(r.fullmatch(change) for r in variant_regexes for change in glued):
         return "yes"
     hits = [h for r in variant_regexes for h in r.finditer(window)]
-    if any(not _VARIANT_NEGATED.search(window[:h.start()]) for h in hits):
+    stated = [h for h in hits if not _VARIANT_NEGATED.search(window[:h.start()])]
+    if stated:
+        # "EGFR C797 but not EGFR C797S": a codon stated does not cover the change denied at it.
+        if all(_BARE_CODON.fullmatch(h.group(0)) for h in stated) and any(
+                h not in stated and not _BARE_CODON.fullmatch(h.group(0)) for h in hits):
+            return "no"
         return "yes"
     if hits:
         return "no"  # "any KRAS mutation other than G12C"

@@ -13,10 +13,12 @@ not end a clause):
                 after: "ALK-negative", "BRAF wild-type", "HER2-", "EGFR mutation negative",
                 "MGMT unmethylated" (MGMT is a target as its promoter's methylation),
                 "ROS1 no fusion detected", "EGFR without evidence of mutation",
-                "HER2 FISH ratio 1.3, not amplified"; "including but not limited to" is not one
+                "HER2 FISH ratio 1.3, not amplified"; "including but not limited to" is not one;
+                in "EGFR C797 but not EGFR C797S" the negator after "but" is the later mention's only
   excluded      an exclusion inside the inclusion text: "patients whose tumours are MSI-H
                 are excluded", "... are not eligible", "ineligible", "must not have"
-  prior therapy the gene names a treatment history: "prior EGFR-targeted therapy",
+  prior therapy the gene names a treatment history, the gene as a drug class: "prior EGFR-targeted
+                therapy", "prior treatment with any EGFR-targeting agents",
                 "progressed on an ALK inhibitor", "no prior ALK inhibitor"; or a subgroup that must
                 first have had therapy for its own alteration: "patients with EGFR or ALK
                 aberrations should have progressed on approved therapy for these aberrations"
@@ -146,7 +148,8 @@ _DRIVER_NEGATIVE = re.compile(
 # The gene names a treatment: "ALK inhibitor", "EGFR-targeted therapy", "anti-EGFR antibody".
 # "epidermal growth factor receptor (EGFR) antagonist": the closing bracket may come first.
 _TREATMENT_AFTER = re.compile(
-    r"^[\s\-)]*(?:(?:tyrosine\s+)?kinase\s+)?(?:inhibitors?|tkis?|targeted|directed|therapy|therapies|treatment|"
+    r"^[\s\-)]*(?:(?:tyrosine\s+)?kinase\s+)?(?:inhibitors?|tkis?|targeted|targett?ing|directed|blocking|"
+    r"therapy|therapies|treatment|"
     r"antibod\w*|blockers?|antagonists?|agents?|drugs?)\b", re.IGNORECASE)
 _TREATMENT_BEFORE = re.compile(r"\banti[\s\-]*$", re.IGNORECASE)
 # ... written as a history: "prior", "progressed on", "resistant to", "after failure of".
@@ -357,15 +360,29 @@ def treatment_context(text: str, start: int, end: int, clause: tuple[int, int]) 
     return "prior therapy" if is_history(text, start, clause) else "treatment"
 
 
+# A contrast: "EGFR C797 but not EGFR C797S": the negator after "but" is the later mention's only.
+_BUT_NOT = re.compile(r"\bbut\s+(?:not|no|without)\b", re.IGNORECASE)
+
+
+def _stands_before_contrast(text: str, start: int, end: int, next_start: int, clause: tuple[int, int]) -> bool:
+    """An occurrence followed, before the next one, by "but not/no/without": it is stated for itself
+    ("EGFR exon 19 deletion but not EGFR T790M"), unless it is a test or a treatment ("EGFR testing
+    done, but no EGFR mutation found")."""
+    return bool(_BUT_NOT.search(text, end, next_start)) and not (
+        _TESTED_AFTER.match(text[end:clause[1]]) or is_treatment(text, start, end, clause))
+
+
 def clause_negated(text: str, spans: list[tuple[int, int]], clause: tuple[int, int]) -> bool:
     """Negative when an occurrence is negated and no other states a positive finding:
     "testing of ALK with no ALK rearrangement" is negative, "BRAF V600E mutation, or BRAF
-    wild-type with NF1 loss" is not."""
+    wild-type with NF1 loss" is not, nor is "EGFR C797 but not EGFR C797S"."""
     negated = [is_negated(text, start, end, clause) for start, end in spans]
     if not any(negated):
         return False
-    return not any(not neg and POSITIVE_AFTER.match(text[end:clause[1]])
-                   for neg, (_, end) in zip(negated, spans))
+    next_starts = [start for start, _ in spans[1:]] + [clause[1]]
+    return not any(not neg and (POSITIVE_AFTER.match(text[end:clause[1]])
+                                or _stands_before_contrast(text, start, end, next_start, clause))
+                   for neg, (start, end), next_start in zip(negated, spans, next_starts))
 
 
 def tested_only(text: str, spans: list[tuple[int, int]], clause: tuple[int, int]) -> bool:
