@@ -44,6 +44,7 @@ from trialfind.core.privacy_allowed import (
 )
 from trialfind.core.privacy_contacts import find_emails, find_phones, find_spelt_phones
 from trialfind.core.privacy_dates import find_dates
+from trialfind.core.privacy_languages import ordinary_word_spans
 from trialfind.core.privacy_names import find_names, find_possessive_names, find_word_like_names
 from trialfind.core.privacy_numbers import find_long_numbers, find_record_numbers
 from trialfind.core.privacy_scripts import find_unread_scripts
@@ -114,8 +115,14 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     find_spelt_phones(masked, found)
     masked = mask(masked, [(f.start, f.end) for f in found])
     find_addresses(masked, found, has_digit=has_digit)
+    masked = mask(masked, [(f.start, f.end) for f in found])
+    # Text in another language: its ordinary words are not names ("Delvis respons etter tre kurer").
+    # Not inside a hospital's or company's name, which the name rules below must still see whole.
+    names_of_places = [m.span() for pattern in (COMPANY_NAME, INSTITUTION_NAME) for m in pattern.finditer(masked)]
+    masked = mask(masked, [(start, end) for start, end in ordinary_word_spans(masked)
+                           if not any(s <= start < e for s, e in names_of_places)])
     # After dates and addresses, which name their own kind ("2016年3月4日", "東京都渋谷区 2-21-1").
-    find_unread_scripts(mask(masked, [(f.start, f.end) for f in found]), found)
+    find_unread_scripts(masked, found)
     masked = mask(masked, [(f.start, f.end) for f in found])
     # Before doses are masked: "Brooklyn is 6 years old" needs its age.
     structural = mask(masked, [m.span(1) for m in EPONYM_HEAD.finditer(masked)]
