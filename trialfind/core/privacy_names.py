@@ -11,15 +11,21 @@ from trialfind.core.given_names import (
     is_english_word,
     word_like_given_names,
 )
+from trialfind.core.privacy_phrases import COMPANIES, EPONYMS, INSTITUTIONS, PLACES
+from trialfind.core.privacy_text import (
+    LETTERS,
+    NAME_SHAPE,
+    NAME_WORD,
+    UPPER,
+    WORD,
+    Finding,
+    bare_word,
+    is_capitalised,
+)
 from trialfind.core.privacy_vocabulary import is_place_phrase
-from trialfind.core.privacy_text import LETTERS, NAME_SHAPE, NAME_WORD, UPPER, WORD, Finding, bare_word, is_capitalised
 from trialfind.core.privacy_words import (
-    COMPANIES,
-    EPONYMS,
     GIVEN_NAMES,
-    INSTITUTIONS,
     NOT_NAMES,
-    PLACES,
     RELATION_WORDS,
     ROLE_WORDS,
     WORD_LIKE_NAMES,
