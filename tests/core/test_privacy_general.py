@@ -2,6 +2,9 @@
 not taken from the labelled set): the personal form is refused, the clean form passes."""
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from trialfind.core.privacy import find_personal_data, screen_fields
@@ -215,7 +218,8 @@ def test_scripts_without_capitals_stay_refused_and_the_message_says_why(text):
     "synthetic: enfermera: dra. lucia paredes", "synthetic: contact was k. van den Heuvel",
     "synthetic: Ana de la Fuente signed for the family", "synthetic: Ahmad bin Yusof consented",
     "synthetic: Chidera Okonjo (mum) called the sponsor", "synthetic: Tomasz Wrona (the patient's father) agreed",
-    "synthetic: folder Q7734521 at the clinic", "synthetic: born on New Year's Day 2017"])
+    "synthetic: folder Q7734521 at the clinic", "synthetic: born on New Year's Day 2017",
+    "synthetic: Sky Tamihana-Whareaitu"])
 def test_lower_case_bracketed_and_particle_cues_mark_a_name_or_number(text):
     assert _kinds(text) & {"name", "record_number", "date"}
 
@@ -226,3 +230,14 @@ def test_lower_case_bracketed_and_particle_cues_mark_a_name_or_number(text):
     "synthetic: file 2024 protocol amendment", "synthetic: born at term, 3.2 kg"])
 def test_the_same_cues_around_ordinary_words_pass(text):
     assert not find_personal_data(text)
+
+
+def test_importing_the_screen_and_screening_english_text_load_no_word_frequency_list():
+    """The lists are read for text in another language only: every command imports the screen."""
+    code = ("import sys; from trialfind.core.privacy import find_personal_data; "
+            "find_personal_data('Partial response after 3 cycles of dinutuximab, grade 2 pain'); "
+            "print('wordfreq' in sys.modules); "
+            "find_personal_data('Delvis respons etter fire kurer, ingen alvorlige bivirkninger.'); "
+            "print('wordfreq' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["False", "True"]

@@ -120,10 +120,11 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     find_addresses(masked, found, has_digit=has_digit)
     masked = mask(masked, [(f.start, f.end) for f in found])
     # Text in another language: its ordinary words are not names ("Delvis respons etter tre kurer").
-    # Not inside a hospital's or company's name, which the name rules below must still see whole.
-    names_of_places = [m.span() for pattern in (COMPANY_NAME, INSTITUTION_NAME) for m in pattern.finditer(masked)]
-    masked = mask(masked, [(start, end) for start, end in ordinary_word_spans(masked)
-                           if not any(s <= start < e for s, e in names_of_places)])
+    ordinary = ordinary_word_spans(masked)
+    if ordinary:
+        # Not inside a hospital's or company's name, which the name rules below must still see whole.
+        places = [m.span() for pattern in (COMPANY_NAME, INSTITUTION_NAME) for m in pattern.finditer(masked)]
+        masked = mask(masked, [(start, end) for start, end in ordinary if not any(s <= start < e for s, e in places)])
     # After dates and addresses, which name their own kind ("2016年3月4日", "東京都渋谷区 2-21-1").
     find_unread_scripts(masked, found)
     masked = mask(masked, [(f.start, f.end) for f in found])

@@ -89,6 +89,7 @@ def _lower(word: str) -> str:
     return word.lower().replace("i̇", "i")     # Turkish "İ" lower-cases to "i" and a combining dot
 
 
+@functools.lru_cache(maxsize=65536)
 def is_common(word: str, language: str) -> bool:
     """`word` or an inflection of it is common in `language`: "kurer" (kur), "cyklach" (cykl),
     "częściowa" (częściowo). Up to three final letters may differ; a bare stem must keep three
@@ -125,19 +126,30 @@ def _script_languages(text: str) -> tuple[str, ...]:
 
 def _foreign(word: str, language: str) -> bool:
     """Common in `language` and no English word (English words are the screen's own to judge)."""
-    return is_common(word, language) and not is_english_word(word) and _lower(word) not in _CUES
+    return is_common(word, language) and not _is_english(word) and _lower(word) not in _CUES
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_english(word: str) -> bool:
+    return is_english_word(word)
 
 
 def language_of(words: list[str], languages: tuple[str, ...]) -> str | None:
     """The language `words` are written in, if clearly one of `languages`: at least 60% of them are
     common in it, more than are common English words, and three or more of them are no English word."""
-    if len(words) < _MIN_WORDS:
+    # Fewer than three words that are no English word: nothing to read as another language, and no list
+    # is loaded (most registry text stops here).
+    other = [w for w in words if not _is_english(w) and _lower(w) not in _CUES]
+    if len(words) < _MIN_WORDS or len(other) < _MIN_WORDS:
         return None
-    if languages is LATIN_LANGUAGES and sum(is_english_word(w) for w in words) >= _MIN_SHARE * len(words):
-        return None                  # English text (the screen's own vocabulary reads it): no list is loaded
+    if languages is LATIN_LANGUAGES and len(words) - len(other) >= _MIN_SHARE * len(words):
+        return None                                    # mostly English words
+    # Exact look-ups of the words no English word first, to read inflections in the likeliest three only.
+    lowered = [_lower(w) for w in other]
+    likely = sorted(languages, key=lambda language: -sum(w in _words(language)[0] for w in lowered))[:3]
     best, best_count = None, (0, 0)
-    for language in languages:
-        count = (sum(is_common(w, language) for w in words), sum(_foreign(w, language) for w in words))
+    for language in likely:
+        count = (sum(is_common(w, language) for w in words), sum(is_common(w, language) for w in other))
         if count > best_count:
             best, best_count = language, count
     english = sum(_lower(w) in _english() for w in words) if languages is LATIN_LANGUAGES else 0
