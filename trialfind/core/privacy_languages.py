@@ -12,7 +12,9 @@ for English:
   common in it, and more of them than are English words);
 - then a lower-case word common in that language is ordinary text, and so is a capitalised one
   that opens a sentence (or, in German, any capitalised noun), unless the word is a given name of
-  the name dictionary. Capitalised words inside a sentence keep every name rule.
+  the name dictionary or a word English text uses too (English text borrows people's names, not
+  other languages' words: "müller", "garcia" are in the English list, "übelkeit", "kısmi" are not).
+  Capitalised words inside a sentence keep every name rule.
 Cyrillic and Greek are read the same way (they have capitals); a name is told by its capital and by
 its Latin spelling being a known given name. Scripts without capitals (Arabic, Hebrew, Devanagari,
 Thai, Hangul, kana, CJK) give no such clue: frequency lists rank "محمد" above "استجابة", so text in
@@ -190,6 +192,9 @@ def ordinary_word_spans(text: str) -> list[tuple[int, int]]:
         elif is_given_name(word):
             continue
         elif (word[0].isupper() and not word[1:].isupper() and is_common(word, language)
+              # English text borrows people's names, not other languages' words: a capitalised word that
+              # English text uses too ("Müller", "Garcia", "Schneider") is taken for a name.
+              and _lower(word) not in _english()
               and (language in _NOUN_CAPITALS or _SENTENCE_START.search(text, 0, match.start()))):
             spans.append(match.span())
     return spans
