@@ -167,6 +167,8 @@ def ordinary_word_spans(text: str) -> list[tuple[int, int]]:
     English words and the cue words of the name rules (titles, family words) are never in them:
     masking those would hide the context that tells a name ("Prof. Schäfer", "my son Mateo").
     """
+    if len(text.split()) < _MIN_WORDS:
+        return []                                      # most registry values: a name of one or two words
     languages = _script_languages(text)
     # Words of one or two ASCII letters ("J.R.M.", "by", "yo") are common in every language: they tell nothing.
     matches = [m for m in _WORD.finditer(text) if not m.group().isascii()

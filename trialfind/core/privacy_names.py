@@ -191,7 +191,7 @@ def find_names(text: str, found: list[Finding], known: frozenset[str], contact: 
         if (all(_is_name(w, known) and bare_word(w) not in _PLACE_WORDS | _COMPANY_WORDS for w in words)
                 and any(_is_given_name(w) or not is_english_word(bare_word(w)) for w in words)):
             add(match, "in brackets after a family word or title")
-    for match in _ROLE_IN_BRACKETS.finditer(text):
+    for match in _ROLE_IN_BRACKETS.finditer(text) if "(" in text else ():
         words = match.group(1).split()
         if (all(_is_name(w, known) and bare_word(w) not in _PLACE_WORDS | _COMPANY_WORDS for w in words)
                 and any(_is_given_name(w) or not is_english_word(bare_word(w)) for w in words)):
