@@ -2,6 +2,9 @@
 not taken from the labelled set): the personal form is refused, the clean form passes."""
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from trialfind.core.privacy import find_personal_data, screen_fields
@@ -171,3 +174,71 @@ def test_a_phone_number_spelt_in_digit_words_is_a_phone(text):
                                   "synthetic: four of six children had grade two nausea"])
 def test_a_few_number_words_in_a_sentence_are_not_a_phone(text):
     assert "phone" not in _kinds(text)
+
+
+# -- other languages: common words are not names; names among them still are ------------------
+
+@pytest.mark.parametrize("text", [
+    "synthetic: Stabilizacja choroby po 4 cyklach, bez istotnych powikłań.",
+    "synthetic: Tam yanıt alındı, yan etkiler hafif seyretti.",
+    "synthetic: Stabil sykdom etter fire kurer, lite kvalme.",
+    "synthetic: Stabil sjukdom efter fyra kurer, lätt illamående.",
+    "synthetic: Ổn định bệnh sau 4 chu kỳ, không có tác dụng phụ nặng.",
+    "synthetic: Стабилизация заболевания после четырёх циклов, тошнота 1 степени.",
+    "synthetic: Σταθερή νόσος μετά από 4 κύκλους, ήπια ναυτία.",
+    "synthetic: Leichte Übelkeit nach dem zweiten Zyklus, sonst gut vertragen."])
+def test_clinical_sentences_in_other_languages_pass(text):
+    assert not find_personal_data(text)
+
+
+@pytest.mark.parametrize("text", [
+    "synthetic: Stabilizacja choroby po 4 cyklach, pacjentka Agnieszka Wiśniewska czuje się dobrze.",
+    "synthetic: Tam yanıt alındı, Mehmet Yılmaz ilacı iyi tolere etti.",
+    "synthetic: Стабилизация заболевания после четырёх циклов, Смирнова переносит лечение хорошо.",
+    "synthetic: Стабилизация заболевания после четырёх циклов, мама анна согласна.",
+    "synthetic: Σταθερή νόσος μετά από 4 κύκλους, ο Γιώργος είναι καλά.",
+    "synthetic: Leichte Übelkeit nach dem zweiten Zyklus, laut Dr. med. Schneider gut vertragen.",
+    "synthetic: г. Казань, ул. Тихая",
+    "synthetic: Müller hat den dritten Zyklus gut vertragen, leichte Übelkeit."])
+def test_names_inside_sentences_of_other_languages_are_still_refused(text):
+    assert "name" in _kinds(text) or "address" in _kinds(text)
+
+
+@pytest.mark.parametrize("text", ["synthetic: 两个周期后病情稳定", "synthetic: استجابة جزئية بعد دورتين",
+                                  "synthetic: 2주기 후 안정"])
+def test_scripts_without_capitals_stay_refused_and_the_message_says_why(text):
+    findings = find_personal_data(text)
+    assert findings and "cannot tell from words" in findings[0].explanation
+
+
+# -- cues the screen reads in lower case, brackets and particles -------------------------------
+
+@pytest.mark.parametrize("text", [
+    "synthetic: Rosa and Iris (twins) started the same arm", "synthetic: Hazel and Ruby, the twins, are stable",
+    "synthetic: thanks to amara on the access desk", "synthetic: medico: dott. giulia ferri",
+    "synthetic: enfermera: dra. lucia paredes", "synthetic: contact was k. van den Heuvel",
+    "synthetic: Ana de la Fuente signed for the family", "synthetic: Ahmad bin Yusof consented",
+    "synthetic: Chidera Okonjo (mum) called the sponsor", "synthetic: Tomasz Wrona (the patient's father) agreed",
+    "synthetic: folder Q7734521 at the clinic", "synthetic: born on New Year's Day 2017",
+    "synthetic: Sky Tamihana-Whareaitu"])
+def test_lower_case_bracketed_and_particle_cues_mark_a_name_or_number(text):
+    assert _kinds(text) & {"name", "record_number", "date"}
+
+
+@pytest.mark.parametrize("text", [
+    "synthetic: Drottning Silvias barnsjukhus, Göteborg", "synthetic: referred to Rio de Janeiro for surgery",
+    "synthetic: thanks to the access team", "synthetic: Informed Consent (Parent) form signed",
+    "synthetic: file 2024 protocol amendment", "synthetic: born at term, 3.2 kg"])
+def test_the_same_cues_around_ordinary_words_pass(text):
+    assert not find_personal_data(text)
+
+
+def test_importing_the_screen_and_screening_english_text_load_no_word_frequency_list():
+    """The lists are read for text in another language only: every command imports the screen."""
+    code = ("import sys; from trialfind.core.privacy import find_personal_data; "
+            "find_personal_data('Partial response after 3 cycles of dinutuximab, grade 2 pain'); "
+            "print('wordfreq' in sys.modules); "
+            "find_personal_data('Delvis respons etter fire kurer, ingen alvorlige bivirkninger.'); "
+            "print('wordfreq' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["False", "True"]

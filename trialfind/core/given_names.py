@@ -19,7 +19,8 @@ from importlib import resources
 
 from english_words import get_english_words_set
 
-from trialfind.core.privacy_words import COMPANIES, GIVEN_NAMES, NOT_NAMES, ROLE_WORDS, WORD_LIKE_NAMES
+from trialfind.core.privacy_phrases import COMPANIES
+from trialfind.core.privacy_words import GIVEN_NAMES, NOT_NAMES, ROLE_WORDS, WORD_LIKE_NAMES
 
 # Countries, cities, regions and months that the name dictionary also lists as first names.
 WORD_LIKE_PLACES = frozenset("""

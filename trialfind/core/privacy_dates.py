@@ -57,8 +57,13 @@ _BIRTH_WORDS = (
     r"urodzon[ya](?:\s+dnia)?|ur\.|data\s+urodzenia|"
     r"f[öo]dd(?:\s+den)?|f[öo]delsedatum|f[øo]dt(?:\s+den)?|f[øo]dselsdato|geboortedatum|"
     r"生年月日|生まれ|出生日期|出生|생년월일)")
+# Days a calendar fixes: "born on Christmas Day 2015" gives the day, month and year.
+_FIXED_DAY = (r"(?:christmas|xmas|new\s+year['’]?s|valentine['’]?s|halloween|boxing|st\.?\s+patrick['’]?s|"
+              r"independence|bastille|all\s+saints['’]?|hogmanay|noël|noel|navidad|natale|weihnacht\w*|"
+              r"nochebuena|silvester|sylvester|nouvel\s+an|año\s+nuevo|reyes)(?:\s+(?:day|eve))?\b")
 _BIRTH_VALUE = re.compile(
-    rf"(?<!\w){_BIRTH_WORDS}\s*(?:is|was|:|-|=|,)?\s*(?:on\s+|in\s+)?(?:the\s+)?(?:\d|{_MONTH}\b)", re.I)
+    rf"(?<!\w){_BIRTH_WORDS}\s*(?:is|was|:|-|=|,)?\s*(?:on\s+|in\s+|at\s+)?(?:the\s+)?"
+    rf"(?:\d|{_MONTH}\b|{_FIXED_DAY})", re.I)
 
 
 def find_dates(text: str, found: list[Finding], *, has_digit: bool = True) -> None:

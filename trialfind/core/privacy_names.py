@@ -11,14 +11,21 @@ from trialfind.core.given_names import (
     is_english_word,
     word_like_given_names,
 )
-from trialfind.core.privacy_text import LETTERS, NAME_SHAPE, NAME_WORD, UPPER, WORD, Finding, bare_word, is_capitalised
+from trialfind.core.privacy_phrases import COMPANIES, EPONYMS, INSTITUTIONS, PLACES
+from trialfind.core.privacy_text import (
+    LETTERS,
+    NAME_SHAPE,
+    NAME_WORD,
+    UPPER,
+    WORD,
+    Finding,
+    bare_word,
+    is_capitalised,
+)
+from trialfind.core.privacy_vocabulary import is_place_phrase
 from trialfind.core.privacy_words import (
-    COMPANIES,
-    EPONYMS,
     GIVEN_NAMES,
-    INSTITUTIONS,
     NOT_NAMES,
-    PLACES,
     RELATION_WORDS,
     ROLE_WORDS,
     WORD_LIKE_NAMES,
@@ -26,7 +33,8 @@ from trialfind.core.privacy_words import (
 
 _TITLES = (r"Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Sister|Father|Fr|Sr|Rev|Madame|Mme|Mlle|"
            r"Monsieur|Herr|Frau|Señor|Señora|Sra|Sr|Dra|Dott|Dottoressa|Signora|Pani|Pan")
-_TITLE_NAME = re.compile(rf"\b(?:{_TITLES}|(?i:doctor|nurse|professor))\b\.?\s+(?:[A-Z]\.\s*)*({NAME_WORD})")
+_TITLE_NAME = re.compile(rf"\b(?:{_TITLES}|(?i:doctor|nurse|professor))\b\.?\s+(?:(?i:med|rer\.\s*nat|phil|dent)\.\s*)?"
+                         rf"(?:[A-Z]\.\s*)*({NAME_WORD})")   # "Dr. med. Schneider"
 _INITIALS = re.compile(r"\b(?i:initials)\s*(?:are|is|:)?\s*[A-Z](?:\.?\s?[A-Z]){1,3}\b\.?")
 _RELATION = re.compile(
     rf"\b(?i:(?:(?:my|our|his|her|their|the|a)\s+)?(?:(?:little|baby|youngest|oldest|eldest|older|younger|"
@@ -42,6 +50,22 @@ _FAMILY = re.compile(rf"\b(?i:the)\s+({NAME_WORD})\s+(?i:family|household)\b"
                      r"(?!\s+(?:kinases?|members?|history|of|proteins?))|"
                      rf"\b({NAME_WORD})\s+(?i:family|household)\s+(?=(?:has|have|had|is|was|were|are|agreed|asked|"
                      r"wants|wanted|consented|decided|declined|chose|said|requested|travelled|traveled|lives)\b)")
+# The same cues before a given name typed in lower case: "thanks to bea at the EAP desk", "cc: amara".
+_LOWER_CONTEXT_NAME = re.compile(
+    r"\b(?i:spoke\s+(?:with|to)|talked\s+(?:with|to)|met\s+with|emailed|thanks\s+to|thank\s+you|signed|regards|"
+    r"attn|cc|dear|hi|hello|(?:written|signed|sent|submitted|completed|reported)\s+by)\s*[,:]?\s+"
+    r"([a-zß-öø-ÿ][a-zß-öø-ÿ'’\-]{1,})\b")
+# "Olumide Adeyemi (dad)", "Amara (mum) signed": a name with its family role in brackets after it.
+_ROLE_IN_BRACKETS = re.compile(
+    rf"\b((?:{NAME_WORD}\s+){{0,2}}{NAME_WORD})\s*\(\s*(?i:the\s+|my\s+|our\s+|patient['’]s\s+|child['’]s\s+)?"
+    rf"(?i:{'|'.join(RELATION_WORDS)}|mother['’]s|father['’]s|guardian|carer|caregiver)\s*\)")
+# "j. van der Berg", "Ana de la Cruz", "Ahmad bin Ismail": an initial or a given name, a name particle,
+# then a capitalised word.
+_PARTICLE_NAME = re.compile(
+    rf"(?<![\w'’-])(?:([A-Za-z])\.\s*|({NAME_WORD})\s+)"
+    r"(?:van|von|de|del|della|di|da|dos|das|du|des|der|den|ten|ter|le|la|bin|binti|bint|ibn|ben|al|el|mac|st\.?)"
+    r"(?:\s+(?:der|den|la|le|los|las|de|van|del))?\s+"
+    rf"({NAME_WORD})")
 # A capitalised word used like a person: "Izzy's counts", "Oskar and his mum", "Nia, 7,", "Leo is 6".
 _PERSON_CONTEXT = re.compile(
     rf"\b({NAME_WORD})(?:['’]s\s+(?i:counts|bloods|labs|platelets|scans?|mri|ct|pet|tumou?r|cancer|relapse|"
@@ -73,7 +97,9 @@ PERSON_OBJECT = re.compile(
 # A given name that is also a word, then a surname: "Grace Okafor", "Will Thompson".
 _NAME_PAIR = re.compile(rf"\b({NAME_WORD})\s+({NAME_WORD})\b")
 # "dr ngozi eze": a title typed in lower case before a word that is not an ordinary word.
-_LOWER_TITLE = re.compile(r"\b(?:dr|doctor|mr|mrs|ms|prof|nurse|sister)\.?\s+([a-z][a-z'’\-]{2,})")
+_LOWER_TITLE = re.compile(r"\b(?:dr|dra|doctor|doctora|doutor|doutora|docteur|dott|dottoressa|mr|mrs|ms|miss|prof|"
+                          r"nurse|sister|sr|sra|srta|mme|mlle|herr|frau|enf|enfermera|enfermeira|infirmière)\.?\s+"
+                          r"([a-zß-öø-ÿ][a-zß-öø-ÿ'’\-]{2,})")
 # "little Bodhi", "baby Ana": an endearment before a capitalised word.
 _ENDEARMENT = re.compile(rf"\b(?:little|baby|sweet|brave|our\s+little)\s+({NAME_WORD})")
 # "Autumn's tumour board", "Precious's haemoglobin": a known given name owning something.
@@ -85,7 +111,8 @@ _BRACKETED_NAME = re.compile(
     rf"\b(?i:{'|'.join(RELATION_WORDS)}|{_TITLES})\.?\s*\(\s*({NAME_WORD})(?:\s+({NAME_WORD}))?\s*\)")
 # "Ivy and Holly are sisters": two words that are siblings are people.
 _SIBLINGS = re.compile(
-    rf"\b({NAME_WORD})\s+(?:and|&)\s+({NAME_WORD})\s+(?i:are|were)\s+(?:(?i:both|twin|identical|half|step)[\s-]+)?"
+    rf"\b({NAME_WORD})\s+(?:and|&)\s+({NAME_WORD})\s*(?:(?i:are|were)\s+|\(\s*|,\s+(?i:the|our|my)?\s*)"
+    r"(?:(?i:both|twin|identical|half|step)[\s-]+)?"
     r"(?i:sisters|brothers|twins|siblings|cousins|triplets|step-?sisters|step-?brothers)\b")
 # Where a sentence starts: an unknown word there is capitalised by the sentence, not by being a name,
 # so it counts as one only before a patient's verb ("Emeka had stable disease").
@@ -132,6 +159,10 @@ def find_names(text: str, found: list[Finding], known: frozenset[str], contact: 
                                                      or bare_word(word) in GIVEN_NAMES
                                                      or bare_word(word) in dictionary_given_names()):
             add(match, "after 'named' or 'called'")
+    for match in _LOWER_CONTEXT_NAME.finditer(text):
+        bare = bare_word(match.group(1))
+        if bare in dictionary_given_names() and bare not in NOT_NAMES and bare not in ROLE_WORDS and bare not in known:
+            add(match, "a given name in a greeting, thanks or signature")
     for match in _CONTEXT_NAME.finditer(text):
         if _is_name(match.group(1), known) and bare_word(match.group(1)) not in {"sir", "madam", "team", "colleague"}:
             add(match, "in a greeting, signature or 'spoke with'")
@@ -160,6 +191,18 @@ def find_names(text: str, found: list[Finding], known: frozenset[str], contact: 
         if (all(_is_name(w, known) and bare_word(w) not in _PLACE_WORDS | _COMPANY_WORDS for w in words)
                 and any(_is_given_name(w) or not is_english_word(bare_word(w)) for w in words)):
             add(match, "in brackets after a family word or title")
+    for match in _ROLE_IN_BRACKETS.finditer(text) if "(" in text else ():
+        words = match.group(1).split()
+        if (all(_is_name(w, known) and bare_word(w) not in _PLACE_WORDS | _COMPANY_WORDS for w in words)
+                and any(_is_given_name(w) or not is_english_word(bare_word(w)) for w in words)):
+            add(match, "with a family role in brackets")
+    for match in _PARTICLE_NAME.finditer(text):
+        initial, given, surname = match.groups()
+        if (_is_name(surname, known) and bare_word(surname) not in _PLACE_WORDS | _COMPANY_WORDS
+                and (initial or (given and _is_given_name(given) and _is_name(given, known)
+                                 and bare_word(given) not in _PLACE_WORDS | _COMPANY_WORDS))
+                and not is_place_phrase(match.group(0))):
+            add(match, "a name with a particle such as 'van der' or 'de la'")
     for match in _FAMILY.finditer(text):
         word = match.group(1) or match.group(2)
         if _is_name(word, known) and (match.group(1) or not is_english_word(word)):

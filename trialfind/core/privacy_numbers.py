@@ -25,8 +25,9 @@ _RECORD = re.compile(rf"\b{_RECORD_WORDS}(?:(?<=#)|(?![a-z]))\.?{_RECORD_WHERE}"
 _THING_NUMBER = re.compile(r"\b(?:model|lot|batch|catalog(?:ue)?|cat|serial|protocol|study|trial|version|form"
                            r"|ref|reference|order|part|item|device|ind|ide|eudract|isrctn|grant|award|approval)"
                            r"\.?\s*$", re.I)
-# Any "<id word> <value with 5 or more digits>": "Member ID XK-88213", "Patient no. RX4419273", "CIN 91234567A".
-_ID_VALUE = re.compile(r"\b(?:id|no|nr|number|nummer|num[ée]ro|n[úu]mero|#|cin|urn)(?![a-z])\.?"
+# Any "<id word> <value with 5 or more digits>": "Member ID XK-88213", "Patient no. RX4419273", "CIN 91234567A",
+# "chart A0057312" (a chart, record or file is a person's: a product's number has its own words, below).
+_ID_VALUE = re.compile(r"\b(?:id|no|nr|number|nummer|num[ée]ro|n[úu]mero|#|cin|urn|chart|record|file|folder)(?![a-z])\.?"
                        r"\s*(?:is|was|:|-|=|#)?\s*"
                        r"((?<![\w-])[A-Z]{0,4}-?\d[\dA-Z-]*\d[A-Z]?)(?![\w-])", re.I)
 # Words that name a person's identity, health-insurance or record number in the languages of the

@@ -89,5 +89,5 @@ def normalise(text: str) -> tuple[str, list[int]]:
             origin.append(index)
     normal = "".join(pieces)
     mixed = re.sub(r"\S+", lambda m: m.group(0).translate(_LOOKALIKES)
-                   if re.search(r"[A-Za-z@.]", m.group(0)) else m.group(0), normal)
+                   if re.search(r"[A-Za-z@]|\w\.\w", m.group(0)) else m.group(0), normal)
     return mixed, origin

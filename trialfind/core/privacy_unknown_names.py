@@ -112,6 +112,14 @@ def _is_unknown_single(word: str, known: frozenset[str]) -> bool:
 
 def _title_run(text: str, match: re.Match, found: list[Finding], known: frozenset[str]) -> None:
     words = [m for m in re.finditer(r"\S+", match.group(1)) if m.group(0).lower() not in _PARTICLES]
+    # A double-barrelled surname of unknown parts after one word is a name's shape, even when that word is
+    # also an ordinary one ("Kiri Waititi-Parata"); a product's second word is rarely so.
+    last = words[-1].group(0)
+    if len(words) == 2 and "-" in last and all(len(part) >= 3 and not is_known_word(part, known)
+                                               for part in last.split("-")):
+        found.append(_finding(match.start(1) + words[0].start(), match.start(1) + words[-1].end(),
+                              "a word and a double-barrelled surname no dictionary knows"))
+        return
     # A sentence's first word is capitalised by the sentence: judge it as an ordinary word.
     if (SENTENCE_START.search(text, 0, match.start(1)) and is_known_word(words[0].group(0), known)
             and not _is_known_given_name(words[0].group(0))):

@@ -15,7 +15,8 @@ import functools
 import re
 
 from trialfind.core.given_names import WORD_LIKE_PLACES, is_english_word
-from trialfind.core.privacy_words import COMPANIES, EPONYMS, INSTITUTIONS, NOT_NAMES, PLACES, ROLE_WORDS
+from trialfind.core.privacy_phrases import COMPANIES, EPONYMS, INSTITUTIONS, PLACES
+from trialfind.core.privacy_words import NOT_NAMES, ROLE_WORDS
 
 # INN stems (WHO, "The use of stems in the selection of International Nonproprietary Names") and
 # endings of clinical words: a word ending so is a drug or a term, not a person.

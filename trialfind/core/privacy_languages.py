@@ -1,0 +1,202 @@
+"""Common words of other languages, so that a clinical sentence in Polish, Turkish, Norwegian, German,
+Vietnamese, Russian or Greek is not refused as a run of unknown, name-shaped words.
+
+Source: the `wordfreq` package (word frequencies from Wikipedia, subtitles, news, books, web and
+social-media text in 40+ languages, Robyn Speer et al., Apache-2.0 code, CC-BY-SA 4.0 data; see
+README, "Dependencies"). Its "small" lists hold every word used at least once per million words.
+
+Those lists count names as words ("mehmet", "kowalski", "смирнова" are all frequent), so a list
+alone never clears a word. The screen uses them only where the other clues say "word", as it does
+for English:
+- the text as a whole must read as one such language (three or more words, at least 60% of them
+  common in it, and more of them than are English words);
+- then a lower-case word common in that language is ordinary text, and so is a capitalised one
+  that opens a sentence (or, in German, any capitalised noun), unless the word is a given name of
+  the name dictionary or a word English text uses too (English text borrows people's names, not
+  other languages' words: "müller", "garcia" are in the English list, "übelkeit", "kısmi" are not).
+  Capitalised words inside a sentence keep every name rule.
+Cyrillic and Greek are read the same way (they have capitals); a name is told by its capital and by
+its Latin spelling being a known given name. Scripts without capitals (Arabic, Hebrew, Devanagari,
+Thai, Hangul, kana, CJK) give no such clue: frequency lists rank "محمد" above "استجابة", so text in
+them stays refused (privacy_scripts).
+
+The lists load on first use of each language (about 0.05 s each) and only for text that is not
+mostly English, so screening English text and importing the screen cost nothing extra.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+import unicodedata
+
+from trialfind.core.given_names import dictionary_given_names, is_english_word
+from trialfind.core.privacy_words import GIVEN_NAMES
+
+# wordfreq's languages written in Latin letters (English apart: the screen's own vocabulary reads it).
+LATIN_LANGUAGES = ("de", "fr", "es", "it", "pt", "nl", "pl", "tr", "nb", "sv", "da", "fi", "cs", "sk", "sl", "sh",
+                   "ro", "hu", "lt", "lv", "ca", "vi", "id", "ms", "fil", "is")
+CYRILLIC_LANGUAGES = ("ru", "uk", "bg", "mk")
+GREEK_LANGUAGES = ("el",)
+# German writes its nouns with a capital: there a capitalised common word inside a sentence is a noun.
+_NOUN_CAPITALS = frozenset({"de"})
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# A sentence starts the text or follows a full stop after a word of three letters or a number ("г. Казань",
+# "ул. Тихая": an abbreviation's full stop starts no sentence).
+_SENTENCE_START = re.compile(r"(?:^|(?:[^\W\d_]{3}|\d)[.!?]\s+|[;:]\s+|\n)\s*$")
+# A word after a title or an abbreviation ("Dr. med. Weiß", "Frau Schäfer") is in a name's place.
+_AFTER_TITLE = re.compile(r"(?:\b[^\W\d_]{1,4}\.|\b(?i:herr|frau|fru|hr|pan|pani|bay|bayan|señor|señora|senhor|"
+                          r"senhora|signor|signora|madame|monsieur))\s*$")
+# Titles and family words: the context the name rules read, never masked.
+_CUES = frozenset(("dr", "dra", "med", "rer", "nat", "phil", "dent", "prof", "doctor", "doktor", "doutor",
+                   "doutora", "docteur", "dott", "dottore", "dottoressa", "sr", "sra", "srta", "señor",
+                   "señora", "senhor", "senhora", "herr", "frau", "pan", "pani", "mme", "mlle", "madame",
+                   "monsieur", "signora", "signor", "bay", "bayan", "hr", "fru", "mãe", "pai", "madre",
+                   "padre", "mère", "père", "mutter", "vater", "hijo", "hija", "filho", "filha", "fils",
+                   "fille", "sohn", "tochter", "syn", "córka", "oğlu", "kızı", "sønn", "datter", "son",
+                   "dotter", "zoon", "dochter", "figlio", "figlia"))
+_CYRILLIC = re.compile(r"[\u0400-\u052F]")
+_GREEK = re.compile(r"[\u0370-\u03FF]")
+_MIN_SHARE = 0.6
+_MIN_WORDS = 3
+
+# Latin spelling of Cyrillic and Greek letters, enough to look a given name up ("Анна" → "anna").
+_TO_LATIN = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i", "й": "y",
+    "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
+    "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+    "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ј": "j", "љ": "lj", "њ": "nj", "ћ": "c", "џ": "dz",
+    "ѓ": "g", "ќ": "k", "ѕ": "dz",
+    "α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "th", "ι": "i", "κ": "k", "λ": "l",
+    "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p", "ρ": "r", "σ": "s", "ς": "s", "τ": "t", "υ": "y", "φ": "f",
+    "χ": "ch", "ψ": "ps", "ω": "o"})
+
+
+@functools.cache
+def _words(language: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(the language's common words, the same sorted for prefix look-ups)."""
+    from wordfreq import get_frequency_dict  # lazy: only text that is not mostly English needs it
+
+    words = frozenset(get_frequency_dict(language, wordlist="small"))
+    return words, tuple(sorted(words))
+
+
+@functools.cache
+def _english() -> frozenset[str]:
+    return _words("en")[0]
+
+
+def _lower(word: str) -> str:
+    return word.lower().replace("i̇", "i")     # Turkish "İ" lower-cases to "i" and a combining dot
+
+
+@functools.lru_cache(maxsize=65536)
+def is_common(word: str, language: str) -> bool:
+    """`word` or an inflection of it is common in `language`: "kurer" (kur), "cyklach" (cykl),
+    "częściowa" (częściowo). Up to three final letters may differ; a bare stem must keep three
+    letters and be a word itself, a shared beginning (for words of seven letters or more) five."""
+    lower = _lower(word)
+    words, ordered = _words(language)
+    if lower in words:
+        return True
+    for cut in (1, 2, 3):
+        stem = lower[:-cut]
+        if len(stem) >= 3 and stem in words:
+            return True
+        if len(stem) >= 5 and len(lower) >= 7:
+            index = bisect.bisect_left(ordered, stem)
+            if index < len(ordered) and ordered[index].startswith(stem) and len(ordered[index]) <= len(stem) + 3:
+                return True
+    return False
+
+
+def is_given_name(word: str) -> bool:
+    """`word`, spelt in Latin letters without accents, is a given name of the name dictionary."""
+    latin = "".join(c for c in unicodedata.normalize("NFKD", _lower(word).translate(_TO_LATIN))
+                    if not unicodedata.combining(c))
+    return latin in dictionary_given_names() or latin in GIVEN_NAMES
+
+
+def _script_languages(text: str) -> tuple[str, ...]:
+    if _CYRILLIC.search(text):
+        return CYRILLIC_LANGUAGES
+    if _GREEK.search(text):
+        return GREEK_LANGUAGES
+    return LATIN_LANGUAGES
+
+
+def _foreign(word: str, language: str) -> bool:
+    """Common in `language` and no English word (English words are the screen's own to judge)."""
+    return is_common(word, language) and not _is_english(word) and _lower(word) not in _CUES
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_english(word: str) -> bool:
+    return is_english_word(word)
+
+
+def language_of(words: list[str], languages: tuple[str, ...]) -> str | None:
+    """The language `words` are written in, if clearly one of `languages`: at least 60% of them are
+    common in it, more than are common English words, and three or more of them are no English word."""
+    # Fewer than three words that are no English word: nothing to read as another language, and no list
+    # is loaded (most registry text stops here).
+    other = [w for w in words if not _is_english(w) and _lower(w) not in _CUES]
+    if len(words) < _MIN_WORDS or len(other) < _MIN_WORDS:
+        return None
+    if languages is LATIN_LANGUAGES and len(words) - len(other) >= _MIN_SHARE * len(words):
+        return None                                    # mostly English words
+    # Exact look-ups of the words no English word first, to read inflections in the likeliest three only.
+    lowered = [_lower(w) for w in other]
+    likely = sorted(languages, key=lambda language: -sum(w in _words(language)[0] for w in lowered))[:3]
+    best, best_count = None, (0, 0)
+    for language in likely:
+        count = (sum(is_common(w, language) for w in words), sum(is_common(w, language) for w in other))
+        if count > best_count:
+            best, best_count = language, count
+    english = sum(_lower(w) in _english() for w in words) if languages is LATIN_LANGUAGES else 0
+    common, foreign = best_count
+    if best is None or common < _MIN_SHARE * len(words) or common <= english or foreign < _MIN_WORDS:
+        return None
+    return best
+
+
+def ordinary_word_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of `text` that are ordinary words of the one other language the text is written in.
+
+    English words and the cue words of the name rules (titles, family words) are never in them:
+    masking those would hide the context that tells a name ("Prof. Schäfer", "my son Mateo").
+    """
+    if len(text.split()) < _MIN_WORDS:
+        return []                                      # most registry values: a name of one or two words
+    languages = _script_languages(text)
+    # Words of one or two ASCII letters ("J.R.M.", "by", "yo") are common in every language: they tell nothing.
+    matches = [m for m in _WORD.finditer(text) if not m.group().isascii()
+               or (languages is LATIN_LANGUAGES and len(m.group()) >= 3)]
+    language = language_of([m.group() for m in matches], languages)
+    if language is None:
+        return []
+    spans = []
+    cased = languages is not LATIN_LANGUAGES
+    for match in matches:
+        word = match.group()
+        if (not cased and not _foreign(word, language)) or _AFTER_TITLE.search(text, 0, match.start()):
+            continue
+        if word == _lower(word):
+            # Exactly as spelt: "phần" is a word even though "Phan" is a name; "tre" (three) stays a name.
+            if _lower(word) in dictionary_given_names() or _lower(word) in GIVEN_NAMES or (
+                    cased and is_given_name(word)):
+                continue
+            # In Cyrillic and Greek every lower-case word is ordinary unless it is a given name: the
+            # screen's Latin rules would not refuse an unknown lower-case word either.
+            if cased or is_common(word, language):
+                spans.append(match.span())
+        elif is_given_name(word):
+            continue
+        elif (word[0].isupper() and not word[1:].isupper() and is_common(word, language)
+              # English text borrows people's names, not other languages' words: a capitalised word that
+              # English text uses too ("Müller", "Garcia", "Schneider") is taken for a name.
+              and _lower(word) not in _english()
+              and (language in _NOUN_CAPITALS or _SENTENCE_START.search(text, 0, match.start()))):
+            spans.append(match.span())
+    return spans

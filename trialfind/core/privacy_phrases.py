@@ -1,0 +1,345 @@
+"""Phrases the privacy screen lets through: names of companies, hospitals and institutions, diseases
+and signs named after people (eponyms), and places. Each holds words that are names elsewhere
+("Dr. Reddy's", "St. Jude", "Ewing", "San José"); here they name a company, a place of care, a
+disease or a town, not a patient. One phrase a line, as written in registry records.
+"""
+from __future__ import annotations
+
+
+def _phrases(text: str) -> tuple[str, ...]:
+    return tuple(line.strip() for line in text.strip().splitlines() if line.strip())
+
+
+COMPANIES = _phrases("""
+Dr. Reddy's Laboratories
+Dr. Reddy's
+Dr Reddy's
+Eli Lilly and Company
+Eli Lilly
+Lilly
+Johnson & Johnson
+Johnson and Johnson
+Janssen
+Bristol Myers Squibb
+Bristol-Myers Squibb
+Merck Sharp & Dohme
+Merck KGaA
+Merck
+Boehringer Ingelheim
+F. Hoffmann-La Roche
+Hoffmann-La Roche
+Roche
+Genentech
+Day One Biopharmaceuticals
+Day One
+Loxo Oncology
+Loxo
+Jazz Pharmaceuticals
+Takeda
+Novartis
+Pfizer
+AstraZeneca
+Bayer
+Amgen
+Mirati
+Turning Point Therapeutics
+Daiichi Sankyo
+AbbVie
+Incyte
+BeiGene
+Gilead
+Kite
+Sanofi
+GlaxoSmithKline
+Ipsen
+Servier
+Eisai
+Astellas
+Chugai
+Otsuka
+Exelixis
+Blueprint Medicines
+Deciphera
+SpringWorks
+Ikena Oncology
+Chimerix
+Y-mAbs
+Kura Oncology
+Syndax
+Agios
+Regeneron
+Seagen
+Sumitomo
+Array BioPharma
+Celgene
+Juno
+Vertex
+Biogen
+Teva
+Sandoz
+Viatris
+Sun Pharma
+Cipla
+Pierre Fabre
+Menarini
+Recordati
+Chiesi
+Novo Nordisk
+Grünenthal
+EMD Serono
+Stemline
+Karyopharm
+Epizyme
+Nuvalent
+Relay Therapeutics
+Revolution Medicines
+Verastem
+Fresenius Kabi
+Jazz
+Orion
+Lundbeck
+Gedeon Richter
+Nippon Shinyaku
+Hoffmann-La Roche
+Zambon
+Ferrer
+Almirall
+Esteve
+Grifols
+Ferring
+Krka
+Polpharma
+Adamed
+Lupin
+Glenmark
+Torrent Pharmaceuticals
+Zydus
+Biocon
+Daiichi Sankyo
+Kyowa Kirin
+Shionogi
+Ono Pharmaceutical
+Mitsubishi Tanabe
+Santen
+Hansoh
+Hengrui
+Innovent
+Junshi
+Hutchmed
+Celltrion
+Hanmi
+Yuhan
+Aspen Pharmacare
+Hikma
+Stada
+Apotex
+Baxter
+Alexion
+""")
+
+INSTITUTIONS = _phrases("""
+St. Jude Children's Research Hospital
+St Jude Children's Research Hospital
+St. Jude
+St Jude
+Great Ormond Street Hospital
+Great Ormond Street
+Dana-Farber
+Boston Children's
+Princess Máxima Center
+Prinses Máxima Centrum
+Máxima
+Gustave Roussy
+Memorial Sloan Kettering
+Sloan Kettering
+MD Anderson
+Johns Hopkins
+Mayo Clinic
+Children's Hospital of Philadelphia
+SickKids
+Sick Kids
+Royal Marsden
+Institut Curie
+Hôpital Necker
+Necker-Enfants Malades
+Charité
+Texas Children's
+Cincinnati Children's
+Nationwide Children's
+Rady Children's
+Lurie Children's
+Seattle Children's
+UCSF Benioff
+Alder Hey
+Sant Joan de Déu
+Niño Jesús
+Vall d'Hebron
+Gaslini
+Bambino Gesù
+Karolinska
+Hopp Children's Cancer Center
+Children's Oncology Group
+Kids v Cancer
+Reagan-Udall
+Project Facilitate
+Alex's Lemonade Stand
+Ronald McDonald House
+St. Baldrick's
+St Baldrick's
+Make-A-Wish
+Solving Kids' Cancer
+Leukemia & Lymphoma Society
+Max Planck
+Hôpital
+Hôpitaux
+Universitätsklinikum
+Klinikum
+""")
+
+EPONYMS = _phrases("""
+Wilms
+Ewing
+Hodgkin
+non-Hodgkin
+Burkitt
+Langerhans
+Down syndrome
+Li-Fraumeni
+Beckwith-Wiedemann
+Fanconi
+Diamond-Blackfan
+von Hippel-Lindau
+Lansky
+Karnofsky
+Kaposi
+Merkel
+Askin
+Philadelphia chromosome
+Lynch
+Gorlin
+Noonan
+Costello
+Sotos
+Turner syndrome
+Klinefelter
+Bloom syndrome
+Louis-Bar
+Shwachman-Diamond
+Kostmann
+Wiskott-Aldrich
+Chediak-Higashi
+Rosai-Dorfman
+Erdheim-Chester
+Castleman
+Waldenström
+Sjögren
+Guillain-Barré
+Behçet
+Stevens-Johnson
+Cushing
+Addison's disease
+Kasabach-Merritt
+Ollier
+Maffucci
+Gardner syndrome
+Peutz-Jeghers
+Cowden
+Reed-Sternberg
+Homer Wright
+Flexner-Wintersteiner
+Epstein-Barr
+Hickman
+Broviac
+Port-a-Cath
+Ommaya
+Bence Jones
+Curie score
+Kaplan-Meier
+Lugano
+Ann Arbor
+Murphy staging
+Shimada
+Gleason
+Glasgow
+Tanner stage
+Denys-Drash
+Rothmund-Thomson
+Nijmegen
+Hirschsprung
+Crohn
+Gaucher
+Niemann-Pick
+Hunter syndrome
+Wilson's disease
+Marfan
+Ehlers-Danlos
+Prader-Willi
+Kawasaki
+Henoch-Schönlein
+Spitz
+Sertoli-Leydig
+Schwann
+Hürthle
+Ménétrier
+Ménière
+Tay-Sachs
+Wolf-Hirschhorn
+Simpson-Golabi-Behmel
+Perlman
+Bell's palsy
+Janus kinase
+Raman
+Child-Pugh
+Hudson mask
+Still's disease
+Horner
+Lennox-Gastaut
+Dravet
+Rett
+Angelman
+""")
+
+PLACES = _phrases("""
+Bengal
+San José
+San Jose
+San Diego
+San Antonio
+San Francisco
+Santa Clara
+Santa Monica
+São Paulo
+St. Louis
+St Louis
+St. Paul
+St. Petersburg
+Los Angeles
+Köln
+München
+Zürich
+Genève
+Montréal
+Québec
+Bogotá
+Málaga
+Córdoba
+Düsseldorf
+Göttingen
+Tübingen
+Würzburg
+Malmö
+Göteborg
+Kraków
+Łódź
+Poznań
+Gdańsk
+Wrocław
+Île-de-France
+Besançon
+Asunción
+Medellín
+Mérida
+Türkiye
+España
+Brasília
+""")
