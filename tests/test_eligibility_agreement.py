@@ -31,32 +31,36 @@ def test_every_case_is_in_exactly_one_half_by_its_hash(cases):
     assert {c.half for c in cases} == {"dev", "heldout"}
 
 
-def test_batches_3_to_6_are_reported_apart_and_batch_7_is_held_out_even_unlisted():
+def test_batches_3_to_7_are_reported_apart_and_batch_8_is_held_out_even_unlisted():
     batch3 = bench.Case("b3-99", "synthetic", "EGFR mutation", "inclusion", "EGFR", "yes", "heldout")
     batch4 = bench.Case("b4-99", "synthetic", "EGFR mutation", "inclusion", "EGFR", "yes", bench.half_of("b4-99", {}))
     batch5 = bench.Case("b5-99", "synthetic", "ALK fusion", "inclusion", "ALK", "yes", bench.half_of("b5-99", {}))
     batch6 = bench.Case("b6-99", "synthetic", "RET fusion", "inclusion", "RET", "yes", bench.half_of("b6-99", {}))
+    batch7 = bench.Case("b7-99", "synthetic", "NTRK fusion", "inclusion", "NTRK", "yes", bench.half_of("b7-99", {}))
     earlier = bench.Case("nli-99", "synthetic", "KRAS mutation", "inclusion", "KRAS", "yes", "heldout")
     assert batch3.group == "fixed against (batch 3)" and batch4.group == "fixed against (batch 4)"
     assert batch5.group == "fixed against (batch 5)" and batch6.group == "fixed against (batch 6)"
+    assert batch7.group == "fixed against (batch 7)"
     assert earlier.group == "heldout"
-    assert bench.ALL_HELD_OUT_PREFIX == "b7-"
-    assert bench.half_of("b7-01", {}) == "heldout"
-    assert bench.half_of("b7-02", {"b7-02": "heldout"}) == "heldout"
-    for blind in ("b4-03", "b5-03", "b6-03", "b7-03"):
+    assert bench.ALL_HELD_OUT_PREFIX == "b8-"
+    assert bench.half_of("b8-01", {}) == "heldout"
+    assert bench.half_of("b8-02", {"b8-02": "heldout"}) == "heldout"
+    for blind in ("b4-03", "b5-03", "b6-03", "b7-03", "b8-03"):
         with pytest.raises(ValueError):
             bench.half_of(blind, {blind: "dev"})
     with pytest.raises(ValueError):
         bench.half_of("nli-99", {})
-    batch7 = bench.Case("b7-01", "synthetic", "EGFR mutation", "inclusion", "EGFR", "yes", bench.half_of("b7-01", {}))
-    assert batch7.group == "heldout"
+    batch8 = bench.Case("b8-01", "synthetic", "EGFR mutation", "inclusion", "EGFR", "yes", bench.half_of("b8-01", {}))
+    assert batch8.group == "heldout"
     results = [(batch3, "direct", "agree"), (batch4, "direct", "disagree"), (batch5, "direct", "agree"),
-               (batch6, "not listed", "disagree"), (earlier, "not listed", "disagree"), (batch7, "direct", "agree")]
+               (batch6, "not listed", "disagree"), (batch7, "direct", "agree"),
+               (earlier, "not listed", "disagree"), (batch8, "direct", "agree")]
     assert bench.summary(results, "heldout") == {"agree": 1, "disagree": 1}
     assert bench.summary(results, "fixed against (batch 3)") == {"agree": 1}
     assert bench.summary(results, "fixed against (batch 4)") == {"disagree": 1}
     assert bench.summary(results, "fixed against (batch 5)") == {"agree": 1}
     assert bench.summary(results, "fixed against (batch 6)") == {"disagree": 1}
+    assert bench.summary(results, "fixed against (batch 7)") == {"agree": 1}
     assert bench.summary(results, "heldout", leave_out=frozenset({"nli-99"})) == {"agree": 1}
     # a held-out case whose sentence a fixed-against batch shares is left out of the unseen figure
     assert bench.summary(results, "heldout", unseen_only=True) == {"disagree": 1}
@@ -83,7 +87,12 @@ def test_the_dev_half_agrees_end_to_end(cases):
     assert not disagreements
 
 
-@pytest.mark.parametrize("group", list(bench.FIXED_AGAINST_GROUPS.values()))
+# Batch 7 is regrouped before its misses are fixed: strict, so the mark has to go with the fix.
+_NOT_YET_FIXED = pytest.mark.xfail(strict=True, reason="batch 7 misses b7-04, b7-08, b7-11 not fixed yet")
+
+
+@pytest.mark.parametrize("group", [pytest.param(g, marks=_NOT_YET_FIXED) if g == "fixed against (batch 7)" else g
+                                   for g in bench.FIXED_AGAINST_GROUPS.values()])
 def test_the_blind_batches_fixed_against_agree_end_to_end(cases, group):
     """Each blind batch exposed rules that were then fixed in general: batch 3 names with the symbol in
     brackets, glued alterations, capitalised everyday words, a subgroup's prior therapy; batch 4 an
