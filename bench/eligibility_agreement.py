@@ -37,6 +37,11 @@ SPLIT = DATA / "eligibility_other_projects_split.tsv"
 CHILD_AGE = 10
 # Decided from the sources' conventions before any measurement (tests/data/README.md).
 FAMILY_NAME_CASES = {"n2c-17", "n2c-18", "n2c-19"}
+# Decided on the merits after batch 7 was measured (tests/data/README.md, conventions): a genetic
+# syndrome named for its gene ("NF1 disease", neurofibromatosis type 1) is the germline alteration of that
+# gene, read as the target; the source extracts no biomarker from a diagnosis.
+SYNDROME_AS_GENE_CASES = {"b7-11"}
+CONVENTION_CASES = FAMILY_NAME_CASES | SYNDROME_AS_GENE_CASES
 # Blind batches measured once as held out and then fixed against: each is reported in its own group,
 # never as held out. b3-* (82.9% with batches 1-2 when measured), b4-* (batch 4 alone 52/56 = 92.9%),
 # b5-* (batch 5 alone 50/57 = 87.7%), b6-* (batch 6 alone 46/50 = 92.0%), b7-* (batch 7 alone
@@ -143,7 +148,7 @@ def verdict(case: Case, seen: str) -> str:
     agrees = seen == "direct" if case.expected == "yes" else seen != "direct"
     if agrees:
         return "agree"
-    if seen == "refused" or case.case_id in FAMILY_NAME_CASES:
+    if seen == "refused" or case.case_id in CONVENTION_CASES:
         return "convention"
     return "disagree"
 
