@@ -8,14 +8,37 @@ import pytest
 
 from trialfind.core.ages import AGE_BAND_LABELS, age_band, age_band_words, parse_child_age
 from trialfind.core.errors import InvalidInput
+from trialfind.core.spec import tokens
 from trialfind.core.study import highest_phase
-from trialfind.core.text import compact, fold, is_nct_id, normalise_nct_id, parse_partial_date
+from trialfind.core.text import compact, fold, fold_width, is_nct_id, normalise_nct_id, parse_partial_date
 
 
 def test_fold_and_compact_agree_on_accents_and_punctuation():
     assert fold("Zoë Lorbréna") == "zoe lorbrena"
     assert compact("PF-06463922") == compact("pf 06463922") == "pf06463922"
     assert compact("Lorbréna") == compact("LORBRENA")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("NTRK、ROS1 or ALK fusion", ["ntrk", "ros1", "or", "alk", "fusion"]),  # ideographic comma
+    ("EGFR–mutant", ["egfr", "mutant"]),  # en dash
+    ("ALK，ROS1；RET（fusion）", ["alk", "ros1", "ret", "fusion"]),  # full-width comma, semicolon, brackets
+    ("ＮＴＲＫ１ fusion", ["ntrk1", "fusion"]),  # full-width letters and digits are the letters and digits
+    ("Lorbréna naïve", ["lorbrena", "naive"]),  # an accent stays within its word
+    ("Lorbre\u0301na", ["lorbrena"]),  # also written as a combining mark
+])
+def test_search_words_are_split_at_punctuation_without_an_ascii_form(text, expected):
+    assert tokens(text) == expected
+
+
+def test_width_folding_keeps_offsets_and_leaves_nct_ids_alone():
+    for text in ("No ALK fusion；NTRK fusion required", "ＥＧＦＲ、ＡＬＫ。", "plain ASCII", "Zoë（3000）"):
+        assert len(fold_width(text)) == len(text)
+    assert fold_width("No ALK fusion；NTRK、ROS1（or ALK）。") == "No ALK fusion;NTRK,ROS1(or ALK)."
+    assert fold_width("ＥＧＦＲ") == "EGFR" and fold_width("Zoë") == "Zoë"
+    # reading prose folds full-width digits; an NCT id still takes ASCII digits only
+    assert fold_width("NCT０１２３４５６７") == "NCT01234567"
+    assert not is_nct_id("NCT０１２３４５６７")
 
 
 @pytest.mark.parametrize("raw", [" nct01234567 ", "NCT01234567"])

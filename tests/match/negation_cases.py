@@ -212,4 +212,22 @@ NEGATION_CASES: tuple[tuple[str, str, str, str], ...] = (
     ("drug class", "EGFR", "Previous EGFR-blocking antibodies such as cetuximab", "none"),
     ("drug class", "EGFR", "EGFR-mutant NSCLC that progressed on an EGFR-targeting agent", "direct"),
     ("drug class", "ALK", "ALK-rearranged tumour after an ALK-targeting drug", "direct"),
+    # a numbered family's stem, the key of its target ("FGFR" for FGFR1-4), names the family with an
+    # alteration word beside it, as "IDH-mutant" does; not as a drug's target or a pathway
+    ("family stem", "FGFR", "Breast cancer that has FGFR amplification", "direct"),
+    ("family stem", "FGFR", "Cholangiocarcinoma harbouring an FGFR fusion or rearrangement", "direct"),
+    ("family stem", "FGFR", "FGFR-amplified squamous lung cancer", "direct"),
+    ("family stem", "FGFR", "Tumour without FGFR amplification", "none"),
+    ("family stem", "FGFR3", "No FGFR alterations by local testing", "none"),
+    ("family stem", "FGFR", "Prior FGFR inhibitor therapy is allowed", "none"),
+    ("family stem", "FGFR", "A kinase inhibitor that blocks VEGFR, FGFR and PDGFR", "none"),
+    # full-width and CJK punctuation separate list items and clauses as their ASCII forms do; full-width
+    # letters are the letters
+    ("full-width", "NTRK", "No ALK fusion；NTRK fusion required", "direct"),
+    ("full-width", "ALK", "No EGFR mutation。ALK fusion required", "direct"),
+    ("full-width", "ALK", "No prior ALK inhibitor；ALK rearrangement by FISH", "direct"),
+    ("full-width", "EGFR", "ＥＧＦＲ mutation confirmed by sequencing", "direct"),
+    ("full-width", "KRAS", "KRAS G12C mutation：excluded", "none"),
+    ("full-width", "RET", "Tumour without ALK、ROS1、NTRK or RET fusion", "none"),
+    ("full-width", "ROS1", "ALK fusion（not ROS1）", "none"),
 )

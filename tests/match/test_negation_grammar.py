@@ -205,3 +205,39 @@ def test_a_numbered_gene_whose_stem_is_not_searched_is_searched_where_a_spaced_r
 def test_synthetic_but_not_denies_only_the_later_mention(target, sentence, expected):
     """A codon stated ("C797") does not cover the change denied at it ("but not C797S")."""
     assert _listed(target, sentence) == expected
+
+
+@pytest.mark.parametrize("target, sentence, expected", [
+    ("NTRK", "Solid tumour harbouring an NTRK、ROS1 or ALK fusion", "direct"),
+    ("ALK", "Tumour with a ROS1、ALK or RET fusion", "direct"),
+    ("EGFR", "Documented EGFR–mutant NSCLC", "direct"),  # an en dash
+    ("ROS1", "ALK，ROS1 or NTRK rearrangement", "direct"),
+    ("NTRK", "Tumour without ALK、ROS1 or NTRK fusion", "not listed"),
+    ("ALK", "ROS1、NTRK or RET fusion；ALK fusion excluded", "not listed"),
+])
+def test_synthetic_genes_separated_by_cjk_or_full_width_punctuation_are_retrieved(target, sentence, expected):
+    """A full-text search drops "、" (it has no ASCII form), which glued "NTRK、ROS1" into one word: the
+    record was never fetched. Punctuation without an ASCII form now separates words."""
+    assert _listed(target, sentence) == expected
+
+
+@pytest.mark.parametrize("target, sentence, expected", [
+    ("FGFR", "Hormone receptor-positive (IHC > 0%) breast cancer with FGFR amplification.", "direct"),
+    ("FGFR1", "Squamous lung cancer with FGFR amplification", "direct"),
+    ("FGFR2", "Cholangiocarcinoma harbouring an FGFR fusion or rearrangement", "direct"),
+    ("FGFR3", "FGFR-altered urothelial carcinoma", "direct"),
+    ("FGFR", "Tumour without FGFR fusion", "not listed"),
+    ("FGFR2", "No FGFR alterations by local testing", "not listed"),
+    ("FGFR", "A kinase inhibitor that blocks VEGFR, FGFR and PDGFR", "not listed"),
+])
+def test_synthetic_a_family_named_by_its_stem_is_listed_for_the_family_and_its_members(target, sentence, expected):
+    assert _listed(target, sentence) == expected
+
+
+def test_a_numbered_family_target_names_its_stem_as_a_family():
+    assert resolve_target("FGFR").family_names == ("FGFR",)
+    assert resolve_target("FGFR3").family_names == ("FGFR",)
+    assert "FGFR" in resolve_target("FGFR4").search_terms
+    assert resolve_target("IDH1").family_names == ("IDH",)
+    # NTRK is already one of its target's names; MEK's genes are MAP2K1/2, no numbered MEK
+    assert resolve_target("NTRK").family_names == () and resolve_target("MEK").family_names == ()

@@ -91,11 +91,17 @@ import re as _re
 import unicodedata as _unicodedata
 
 _TOKEN = _re.compile(r"[0-9a-z]+")
+# A punctuation mark, space or symbol with no ASCII form separates words, as unicode61 reads it: the
+# ideographic comma of "NTRK、ROS1", an en dash, a bullet. (Folding drops it, which would glue the two
+# words into one.) A letter, digit or accent is left to the folding: "Lorbréna" is one word.
+_SEPARATES = _re.compile(r"[^\x00-\x7f\w\u0300-\u036f]")
 
 
 def tokens(text: str | None) -> list[str]:
     if not text:
         return []
+    if not text.isascii():
+        text = _SEPARATES.sub(" ", text)
     folded = _unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     return _TOKEN.findall(folded)
 

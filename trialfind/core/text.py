@@ -15,6 +15,24 @@ NCT_ID_PATTERN = re.compile(r"NCT[0-9]{8}")
 _COMPACT_DROP = re.compile(r"[\s\-_.:,()'\"]+")
 
 
+# Full-width forms ("ＮＴＲＫ１", "，", "（") and CJK punctuation ("、" ideographic comma, "。" full stop,
+# "【】" brackets) as the ASCII a reader of gene lists and clauses expects, one character for one, so
+# offsets into the text still hold (Unicode blocks Halfwidth and Fullwidth Forms, CJK Symbols and
+# Punctuation: https://www.unicode.org/charts/PDF/UFF00.pdf, https://www.unicode.org/charts/PDF/U3000.pdf).
+# For reading prose only: an NCT id still takes ASCII digits only (NCT_ID_PATTERN).
+_WIDTH_FOLD = {
+    **{code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)},
+    0x3000: " ", 0x3001: ",", 0x3002: ".", 0xFF61: ".", 0xFF64: ",",
+    0x3010: "(", 0x3011: ")", 0x3014: "(", 0x3015: ")",
+}
+
+
+def fold_width(text: str) -> str:
+    """Full-width letters, digits and punctuation, and CJK commas, stops and brackets, as ASCII
+    ("NTRK、ROS1" -> "NTRK,ROS1"); the result is exactly as long as the text."""
+    return text if text.isascii() else text.translate(_WIDTH_FOLD)
+
+
 def fold(text: str) -> str:
     """Lower case without accents: "Zoë Lorbréna" -> "zoe lorbrena"."""
     return unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode().lower()

@@ -102,7 +102,25 @@ def _suggest(text: str, knowledge: Knowledge, limit: int = 4) -> list[str]:
 # homolog): NCBI Gene https://www.ncbi.nlm.nih.gov/gene/3845 (KRAS), /4893 (NRAS), /3265 (HRAS); IDH
 # (isocitrate dehydrogenase): /3417 (IDH1), /3418 (IDH2). The matcher reads a family name only with an
 # alteration word beside it ("RAS mutation", "IDH-mutant", "RAS wild-type").
-GENE_FAMILIES = {"KRAS": ("RAS",), "NRAS": ("RAS",), "HRAS": ("RAS",), "IDH1": ("IDH",), "IDH2": ("IDH",)}
+_NAMED_FAMILIES = {"KRAS": ("RAS",), "NRAS": ("RAS",), "HRAS": ("RAS",)}
+
+
+def _numbered_families(knowledge: Knowledge) -> dict[str, tuple[str, ...]]:
+    """A target of the table whose key is the stem its genes number (IDH: IDH1, IDH2; FGFR: FGFR1-4;
+    PARP: PARP1, PARP2) names that family with the stem: "FGFR amplification" is searched under FGFR and
+    must be read as FGFR too. A stem already among the target's aliases (NTRK) is read as any alias is."""
+    families: dict[str, tuple[str, ...]] = {}
+    for info in knowledge.targets.values():
+        stem = info.key
+        if len(info.genes) < 2 or stem in info.aliases or not stem.isalnum():
+            continue
+        if all(re.fullmatch(rf"{re.escape(stem)}[1-9]", gene) for gene in info.genes):
+            for gene in info.genes:
+                families[gene] = (*families.get(gene, ()), stem)
+    return families
+
+
+GENE_FAMILIES = {**_NAMED_FAMILIES, **_numbered_families(builtin_knowledge())}
 
 
 def _glued_changes(genes: tuple[str, ...], info: TargetInfo) -> list[str]:

@@ -125,6 +125,7 @@ GLUED_CHANGE = re.compile(rf"[a-z]\d{{1,4}}[a-z]|{GLUED_VARIANT}", re.IGNORECASE
 FAMILY_SYMBOLS = frozenset(f for names in GENE_FAMILIES.values() for f in names)
 _FAMILY_ALTERATION_AFTER = re.compile(
     r"[\s\-]*(?:mutations?|mutated|mutant|mutants|wild[\s-]?type|wildtype|wt\b|alterations?|altered|"
+    r"amplifications?|amplified|fusions?|fused|rearrangements?|rearranged|"
     r"(?:mutation[\s\-]*)?(?:positive|negative))", re.IGNORECASE)
 _VERB_MET_AFTER = re.compile(r"\s+(?:the|all|any|each|every|these|those|both|either|one|criteria|criterion|"
                              r"eligibility|requirements?|conditions)\b", re.IGNORECASE)

@@ -9,6 +9,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any, Iterable
 
+from trialfind.core.text import fold_width
 from trialfind.match.gene_words import (
     BRACKETED_ABBREVIATION,
     GLUED_CHANGE,
@@ -146,9 +147,10 @@ def _span_context(field_name: str, text: str, span: tuple[int, int], clause: tup
 
 
 def _gene_mention(field_name: str, symbol: str, text: str, spans: list[tuple[int, int]],
-                  clause: tuple[int, int], variant: str | None) -> Mention:
+                  clause: tuple[int, int], variant: str | None, written: str) -> Mention:
     """One mention per clause: it counts when any occurrence in the clause states the gene plainly;
-    otherwise it carries why not (negated, an exclusion, a treatment, a test to be done)."""
+    otherwise it carries why not (negated, an exclusion, a treatment, a test to be done). `text` is
+    read, `written` (the same length) quoted."""
     start, end = spans[0]
     negated = clause_negated(text, spans, clause)
     contexts = [_span_context(field_name, text, span, clause) for span in spans]
@@ -162,7 +164,7 @@ def _gene_mention(field_name: str, symbol: str, text: str, spans: list[tuple[int
         found = [c for c in contexts if c]
         context = next((c for c in ("excluded", "prior therapy", "treatment", "one factor") if c in found), None)
         tested = context is None
-    return Mention(field=field_name, phrase=symbol, kind="gene", snippet=_snippet(text, start, end),
+    return Mention(field=field_name, phrase=symbol, kind="gene", snippet=_snippet(written, start, end),
                    variant=variant, negated=negated, tested_only=tested, context=context, selects=selects)
 
 
@@ -212,7 +214,9 @@ def scan(study, *, genes: Iterable[str] = (), variant_phrases: Iterable[str] = (
     any_needle = substring_search(frozenset(w for p in (*genes, *drugs) for w in needle_words(p)))
     glue_lengths, gene_starts = sorted(set(gene_firsts.values())), tuple(gene_firsts)
     words_to_check = words_starting(frozenset(by_first))
-    for field_name, text in _fields(study):
+    for field_name, written in _fields(study):
+        # read with full-width and CJK punctuation as ASCII ("NTRK、ROS1 or ALK fusion"), quoted as written
+        text = fold_width(written)
         lowered = text.lower()
         if not any_needle(lowered):
             continue
@@ -251,7 +255,7 @@ def scan(study, *, genes: Iterable[str] = (), variant_phrases: Iterable[str] = (
                 # ("testing of ALK with no ALK rearrangement").
                 found.append(_gene_mention(field_name, symbol, text, spans, clause,
                                            variant_state(text, clause, variant_regexes, asks_protein_change,
-                                                         [end for _, end in spans])))
+                                                         [end for _, end in spans]), written))
         for name, regex in drug_patterns:
             clauses: set[tuple[int, int]] = set()
             for hit in hits_of.get(name, ()):
@@ -263,7 +267,7 @@ def scan(study, *, genes: Iterable[str] = (), variant_phrases: Iterable[str] = (
                 # "With or Without Osimertinib" in a title is a study arm, not a negation.
                 in_criteria = "criteria" in field_name
                 found.append(Mention(field=field_name, phrase=name, kind="drug",
-                                     snippet=_snippet(text, start, end),
+                                     snippet=_snippet(written, start, end),
                                      negated=in_criteria and is_negated(text, start, end, clause, gene=False),
                                      context=(_drug_context(text, start, end, clause) if in_criteria else None)))
     order = {name: i for i, name in enumerate((*POSITIVE_FIELDS, *DESCRIPTION_FIELDS, UNSPLIT_FIELD,
