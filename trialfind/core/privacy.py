@@ -45,7 +45,7 @@ from trialfind.core.privacy_allowed import (
     URL,
     VARIANT,
 )
-from trialfind.core.privacy_contacts import find_emails, find_phones, find_spelt_phones
+from trialfind.core.privacy_contacts import find_emails, find_messaging_links, find_phones, find_spelt_phones
 from trialfind.core.privacy_dates import find_dates
 from trialfind.core.privacy_languages import ordinary_word_spans
 from trialfind.core.privacy_names import find_names, find_possessive_names, find_word_like_names
@@ -103,6 +103,7 @@ def _find_cached(typed: str, contact: bool, known_words: tuple[str, ...]) -> tup
 def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Finding]:
     known = _known(known_words)
     found: list[Finding] = []
+    find_messaging_links(text, found)
     allowed: list[tuple[int, int]] = [m.span() for m in URL.finditer(text)]
     allowed += [m.span() for m in NCT.finditer(text)]
     find_emails(text, found, allowed)

@@ -1,0 +1,69 @@
+"""General rules added when blind batch 6 was fixed against, one sentence of each form per rule (written
+for these tests, not taken from the labelled set): the personal form is refused, the clean form passes."""
+from __future__ import annotations
+
+import pytest
+
+from trialfind.core.privacy import find_personal_data
+
+
+def _kinds(text: str) -> set[str]:
+    return {finding.kind for finding in find_personal_data(text)}
+
+
+# -- numbers after their label, also with a word naming whose they are -----------------------------
+
+@pytest.mark.parametrize("text", [
+    "PESEL syna: 09281304567", "CPF da mãe: 987.654.321-00", "BSN van Noor: 987654321",
+    "NIR de l'enfant: 2 11 03 69 123 456 78", "accession no. H24-30917", "specimen SP-23-004512",
+    "pathology M26-88140 reviewed"])
+def test_an_id_label_with_whose_it_is_or_a_pathology_accession_is_a_record_number(text):
+    assert "record_number" in _kinds(f"synthetic: {text}")
+
+
+@pytest.mark.parametrize("text", [
+    "specimen adequate for sequencing", "accession of 2024 samples", "pathology review of cycle 3",
+    "PESEL is asked on the Polish form: yes"])
+def test_the_same_labels_without_an_id_are_not_record_numbers(text):
+    assert "record_number" not in _kinds(f"synthetic: {text}")
+
+
+# -- postcodes that stand alone -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["Eircode T12 K8AF", "we are at A65 F4E2 now", "CP C1406GLA, CABA"])
+def test_eircodes_and_argentine_postcodes_are_addresses(text):
+    assert "address" in _kinds(f"synthetic: {text}")
+
+
+@pytest.mark.parametrize("text", ["cohort D28 dose 1200 mg", "T790M and C797S found", "A12 cells in 2024",
+                                  "arm B2 C1D1 visit"])
+def test_codes_days_and_variants_are_not_postcodes(text):
+    assert "address" not in _kinds(f"synthetic: {text}")
+
+
+# -- phones and emails written differently -------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["text me 0 6 1 2 3 4 5 6 7 8", "on +3 5 3 8 7 1 2 3 4 5 6 7",
+                                  "message us: wa.me/447700900123", "https://wa.me/34600123456",
+                                  "api.whatsapp.com/send?phone=5511987654321"])
+def test_digits_typed_one_by_one_and_chat_links_are_phones(text):
+    assert "phone" in _kinds(f"synthetic: {text}")
+
+
+@pytest.mark.parametrize("text", ["grades 1 2 3 seen", "see https://wa.me/ for the app", "cycles 1 - 2 - 3"])
+def test_a_few_single_digits_or_a_chat_link_without_a_number_are_not_phones(text):
+    assert "phone" not in _kinds(f"synthetic: {text}")
+
+
+@pytest.mark.parametrize("text", [
+    "correo: lucia.mora (arroba) ejemplo punto es", "email: joao ponto lima arroba exemplo ponto com ponto br",
+    "courriel: chloe.martin arobase exemple point fr", "mail: giulia chiocciola esempio punto it",
+    "E-Mail: jonas.weber [at] beispiel Punkt de", "contact: ana.souza [arroba] gmail.com"])
+def test_emails_written_out_in_other_languages_are_emails(text):
+    assert "email" in _kinds(f"synthetic: {text}")
+
+
+@pytest.mark.parametrize("text", ["at this point in cycle 3 the dose was lowered",
+                                  "punto de partida: la dosis de 2024", "la arroba no es un nombre"])
+def test_the_words_for_at_and_dot_in_sentences_are_not_emails(text):
+    assert "email" not in _kinds(f"synthetic: {text}")
