@@ -67,3 +67,23 @@ def test_emails_written_out_in_other_languages_are_emails(text):
                                   "punto de partida: la dosis de 2024", "la arroba no es un nombre"])
 def test_the_words_for_at_and_dot_in_sentences_are_not_emails(text):
     assert "email" not in _kinds(f"synthetic: {text}")
+
+
+# -- names typed in lower case, in brackets after a role, after initials, with a possessive -------
+
+@pytest.mark.parametrize("text", [
+    "rosie-lee finished the tablets yesterday", "little kofi had his scan today", "our ibrahim tolerated cycle 2",
+    "priya's bloods were fine this week", "all good. aroha has been sleeping a lot", "hope you are well, tomasz (dad)",
+    "sunny is feeling better", "letter from A. K. Mwangi-Otieno", "M. Okafor will sign the consent",
+    "Aroha Tipene-Matua's whānau asked about travel"])
+def test_lower_case_given_names_in_a_subjects_slot_roles_initials_and_possessives_are_names(text):
+    assert "name" in _kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "vincristine started on day 1", "neutropenia has been improving", "rash has been getting better",
+    "our nurse has been great", "dose (dad) given at home", "E. coli infection on day 12",
+    "see J. Clin. Oncol. 2020 for the regimen", "hope has been restored", "sunny days ahead",
+    "temozolomide's dose was lowered", "our team has been working on it"])
+def test_clinical_words_and_ordinary_words_in_the_same_slots_are_not_names(text):
+    assert "name" not in _kinds(text)

@@ -22,7 +22,7 @@ from trialfind.core.privacy_text import (
     bare_word,
     is_capitalised,
 )
-from trialfind.core.privacy_vocabulary import is_place_phrase
+from trialfind.core.privacy_vocabulary import is_known_word, is_place_phrase
 from trialfind.core.privacy_words import (
     GIVEN_NAMES,
     NOT_NAMES,
@@ -66,28 +66,32 @@ _PARTICLE_NAME = re.compile(
     r"(?:van|von|de|del|della|di|da|dos|das|du|des|der|den|ten|ter|le|la|bin|binti|bint|ibn|ben|al|el|mac|st\.?)"
     r"(?:\s+(?:der|den|la|le|los|las|de|van|del))?\s+"
     rf"({NAME_WORD})")
+# What a child has that a thing or a drug does not: "Izzy's counts", "maddie's school".
+_OWNED_BY_A_CHILD = (r"counts|bloods|labs|platelets|scans?|mri|ct|pet|tumou?r|cancer|relapse|"
+                     r"diagnosis|treatment|chemo|port|line|weight|height|birthday|school|class|teacher|oncologist|doctor|"
+                     r"nurse|consultant|team|mum|mom|dad|mother|father|parents|brother|sister|grandma|grandpa|case|hair|"
+                     r"pain|fever|rash|appetite|energy|neuroblastoma|leuka?emia|lymphoma|sarcoma|glioma|medulloblastoma|"
+                     r"symptoms|response|disease|marrow|condition|care|name|photo|picture|story|records?|file|chart|"
+                     r"whānau|whanau")
 # A capitalised word used like a person: "Izzy's counts", "Oskar and his mum", "Nia, 7,", "Leo is 6".
 _PERSON_CONTEXT = re.compile(
-    rf"\b({NAME_WORD})(?:['’]s\s+(?i:counts|bloods|labs|platelets|scans?|mri|ct|pet|tumou?r|cancer|relapse|"
-    rf"diagnosis|treatment|chemo|port|line|weight|height|birthday|school|class|teacher|oncologist|doctor|"
-    rf"nurse|consultant|team|mum|mom|dad|mother|father|parents|brother|sister|grandma|grandpa|case|hair|"
-    rf"pain|fever|rash|appetite|energy|neuroblastoma|leuka?emia|lymphoma|sarcoma|glioma|medulloblastoma|"
-    rf"symptoms|response|disease|marrow|condition|care|name|photo|picture|story|records?|file|chart)\b|"
+    rf"\b({NAME_WORD})(?:['’]s\s+(?i:{_OWNED_BY_A_CHILD})\b|"
     rf"\s+and\s+(?i:his|her|their)\s+(?i:{'|'.join(RELATION_WORDS)})\b|"
     rf",\s*(?:aged?\s+)?\d{{1,2}}\s*(?:years?\s*old|yo|y)?\s*,|"
     rf"\s+(?i:is|was|turned|turns|just\s+turned)\s+\d{{1,2}}\b(?!\s*(?:days?|weeks?|months?|mg|cycles?|hours?|%|kg|cm)))")
 # A word in a person's slot: the subject of what happens to a patient ("Grace relapsed", "only Will
 # was eligible", "Hunter completed 4 cycles"). Used for given names that are also ordinary words,
 # places or eponyms, which the word lists alone must let through ("Grace period", "Will the company").
-PERSON_VERB = re.compile(
-    rf"\b({NAME_WORD})(?=\s+(?:(?:also|still|then|now|finally|just|only|never|already)\s+)?"
-    r"(?P<verb>tolerated|relapsed|started|restarted|completed|received|finished|responded|progressed|developed|"
+_PATIENT_VERBS = (
+    r"tolerated|relapsed|started|restarted|completed|received|finished|responded|progressed|developed|"
     r"underwent|screened|enrolled|began|vomited|weighs|spent|needs|needed|had|has|got|felt|feels|tested|stayed|"
     r"became|turned|turns|celebrated|loves|likes|cried|asked|says|said|went|came|goes|"
     r"(?:is|was|has\s+been|had\s+been)\s+(?:now\s+|still\s+|not\s+|also\s+)?(?:diagnosed|admitted|discharged|"
     r"eligible|ineligible|enrolled|treated|started|born|doing|feeling|on|off|referred|seen|given|"
-    r"scheduled|able|unable|too|\d)"
-    r")\b)")
+    r"scheduled|able|unable|too|\d)")
+PERSON_VERB = re.compile(
+    rf"\b({NAME_WORD})(?=\s+(?:(?:also|still|then|now|finally|just|only|never|already)\s+)?"
+    rf"(?P<verb>{_PATIENT_VERBS})\b)")
 # The object of caring for a child: "gave Precious her dose", "took Faith to Boston", "applied for Hope through".
 PERSON_OBJECT = re.compile(
     rf"\b(?i:gave|give|giving|took|take|taking|brought|bring|drove|applied\s+for|asked\s+for|requested\s+for|"
@@ -229,6 +233,7 @@ def find_names(text: str, found: list[Finding], known: frozenset[str], contact: 
             if run >= 2:
                 add(match, "give a role, generic address or portal instead")
                 break
+    find_lower_case_names(text, found, known)
 
 
 # What a site or city can do as well as a child; a place-like name needs a verb only a person takes.
@@ -333,3 +338,74 @@ def find_word_like_names(text: str, found: list[Finding], known: frozenset[str])
                     and bare in word_like_given_names()):
                 found.append(Finding("name", *match.span(1), "a person's name (a given name used of a person)"))
 
+
+
+_LOWER_LETTERS = "a-zß-öø-ÿā-ž"
+# A name typed in lower case where a sentence's subject stands: at the start of the value or a sentence,
+# or after "little", "our", "my" ("lily-mae started the capsules", "little jojo had a rough night",
+# "maddie's counts came back", "sunny has been eating").
+_LOWER_SUBJECT = re.compile(
+    rf"(?:(?:^|[.!?;:]\s+|\n\s*)|\b(?P<lead>(?i:little|baby|sweet|brave|our|my))\s+)"
+    rf"(?P<word>[{_LOWER_LETTERS}][{_LOWER_LETTERS}]+(?:-[{_LOWER_LETTERS}]{{2,}})?)"
+    rf"(?=(?P<owner>['’]s\s+(?i:{_OWNED_BY_A_CHILD})\b)|\s+(?:(?:also|still|then|now|finally|just|only|never|already)\s+)?"
+    rf"(?P<verb>{_PATIENT_VERBS})\b(?P<after>(?:\s+[{_LOWER_LETTERS}]+){{1,2}})?)")
+# Verbs said of a child rather than of a drug, a dose or a disease.
+_CHILD_ONLY_VERBS = frozenset("tolerated vomited cried weighs celebrated loves likes felt feels went came turned turns "
+                              "asked says said".split())
+# "kevin (dad)": a given name typed in lower case with a family role in brackets.
+_LOWER_ROLE_IN_BRACKETS = re.compile(
+    rf"(?<![\w'’-])([{_LOWER_LETTERS}]{{3,}})\s*\(\s*(?i:the\s+|my\s+|our\s+|patient['’]s\s+|child['’]s\s+)?"
+    rf"(?i:{'|'.join(RELATION_WORDS)}|mother['’]s|father['’]s|guardian|carer|caregiver)\s*\)")
+# "J. P. Okonkwo", "E. Nakamura-Lindqvist": initials before a surname no dictionary knows.
+_INITIALS_SURNAME = re.compile(rf"(?<![\w.'’-])(?:[{UPPER}]\.\s?){{1,3}}({NAME_WORD})(?![\w'’-]|\.\w)")
+
+
+# "-ing" states a disease or a drug is in too ("is showing", "has been causing").
+_THING_STATES = frozenset("being showing causing remaining increasing decreasing rising falling growing spreading "
+                          "working responding progressing shrinking improving worsening".split())
+
+
+def _is_lower_given_name(word: str) -> bool:
+    """`word` (all its hyphenated parts) could be a given name typed in lower case."""
+    return all(p in dictionary_given_names() or p in GIVEN_NAMES or p in word_like_given_names()
+               for p in word.split("-"))
+
+
+def find_lower_case_names(text: str, found: list[Finding], known: frozenset[str]) -> None:
+    """Given names and nicknames typed in lower case, told by their slot (a sentence's subject, a role in
+    brackets) and by being a given name no English word shares, or no word at all."""
+    for match in _LOWER_SUBJECT.finditer(text):
+        word = match.group("word")
+        if word in known or word in NOT_NAMES or word in ROLE_WORDS or word in RELATION_WORDS:
+            continue
+        verb = (match.group("verb") or "").split()
+        after = [w for w in verb[1:] + (match.group("after") or "").split() if w != "been"][:1]
+        # "has been eating", "is feeling": a state only a person is in.
+        child_only = bool(verb) and (verb[0] in _CHILD_ONLY_VERBS
+                                     or (verb[0] in ("has", "had", "is", "was") and bool(after)
+                                         and after[0].endswith("ing") and after[0] not in _THING_STATES))
+        if _is_lower_given_name(word) and not is_english_word(word):
+            reason = "a given name typed in lower case"          # "jojo", "maddie", "kevin"
+        elif "-" in word and _is_lower_given_name(word):
+            reason = "a hyphenated given name typed in lower case"   # "lily-mae": both parts names
+        elif _is_lower_given_name(word) and (match.group("lead") or match.group("owner") or child_only):
+            reason = "a given name typed in lower case"          # "sunny has been eating"
+        elif (not is_known_word(word, known) and len(word) >= 3
+              and (match.group("lead") or match.group("owner") or child_only)):
+            reason = "a word no dictionary knows, used of a person"
+        else:
+            continue
+        found.append(Finding("name", *match.span("word"), f"a person's name ({reason})"))
+    for match in _LOWER_ROLE_IN_BRACKETS.finditer(text) if "(" in text else ():
+        word = match.group(1)
+        if (_is_lower_given_name(word) and not is_english_word(word) and word not in known
+                and word not in NOT_NAMES and word not in ROLE_WORDS):
+            found.append(Finding("name", *match.span(), "a person's name (a given name with a family role in brackets)"))
+    for match in _INITIALS_SURNAME.finditer(text):
+        surname = match.group(1)
+        parts = [p for p in surname.split("-") if p]
+        if (all(NAME_SHAPE.match(p) for p in parts) and not is_known_word(surname, known)
+                and bare_word(surname) not in _PLACE_WORDS | _COMPANY_WORDS):
+            if re.match(r"\.\s+[A-Z][a-z]*\.", text[match.end():]):
+                continue                               # "J. Clin. Oncol.": a journal's abbreviated title
+            found.append(Finding("name", *match.span(), "a person's name (initials before a surname)"))
