@@ -350,8 +350,8 @@ _LOWER_SUBJECT = re.compile(
     rf"(?=(?P<owner>['’]s\s+(?i:{_OWNED_BY_A_CHILD})\b)|\s+(?:(?:also|still|then|now|finally|just|only|never|already)\s+)?"
     rf"(?P<verb>{_PATIENT_VERBS})\b(?P<after>(?:\s+[{_LOWER_LETTERS}]+){{1,2}})?)")
 # Verbs said of a child rather than of a drug, a dose or a disease.
-_CHILD_ONLY_VERBS = frozenset("tolerated vomited cried weighs celebrated loves likes felt feels went came turned turns "
-                              "asked says said".split())
+_CHILD_ONLY_VERBS = frozenset({"tolerated", "vomited", "cried", "weighs", "celebrated", "loves", "likes", "felt",
+                               "feels", "went", "came", "turned", "turns", "asked", "says", "said"})
 # "kevin (dad)": a given name typed in lower case with a family role in brackets.
 _LOWER_ROLE_IN_BRACKETS = re.compile(
     rf"(?<![\w'’-])([{_LOWER_LETTERS}]{{3,}})\s*\(\s*(?i:the\s+|my\s+|our\s+|patient['’]s\s+|child['’]s\s+)?"
@@ -361,8 +361,9 @@ _INITIALS_SURNAME = re.compile(rf"(?<![\w.'’-])(?:[{UPPER}]\.\s?){{1,3}}({NAME
 
 
 # "-ing" states a disease or a drug is in too ("is showing", "has been causing").
-_THING_STATES = frozenset("being showing causing remaining increasing decreasing rising falling growing spreading "
-                          "working responding progressing shrinking improving worsening".split())
+_THING_STATES = frozenset({"being", "showing", "causing", "remaining", "increasing", "decreasing", "rising", "falling",
+                           "growing", "spreading", "working", "responding", "progressing", "shrinking", "improving",
+                           "worsening"})
 
 
 def _is_lower_given_name(word: str) -> bool:
