@@ -87,3 +87,21 @@ def test_lower_case_given_names_in_a_subjects_slot_roles_initials_and_possessive
     "temozolomide's dose was lowered", "our team has been working on it"])
 def test_clinical_words_and_ordinary_words_in_the_same_slots_are_not_names(text):
     assert "name" not in _kinds(text)
+
+
+# -- places of care named after a person, clinical terms of other languages opening a sentence ---
+
+@pytest.mark.parametrize("text", [
+    "Instituto Prof. Dr. Fernando P. Figueira, Rio de Janeiro", "Hospital Universitario Dr. José E. González, Monterrey",
+    "Ospedale Pediatrico Santobono, Napoli", "Leucémie aiguë en rémission complète après induction",
+    "Thrombozytopenie Grad 3, Transfusion am Tag 12", "Анемия 2 степени после третьего цикла, без переливаний",
+    "Gute Verträglichkeit, keine Übelkeit"])
+def test_places_of_care_named_after_people_and_other_languages_clinical_terms_pass(text):
+    assert _kinds(text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Hospital Garrahan. Dr. Perez said yes", "Hospital Garrahan, Maria relapsed in May",
+    "Noémie a eu une neutropénie", "Jérémie a une leucémie", "Анемия 2 степени, Смирнова в порядке"])
+def test_names_beside_those_places_and_terms_are_still_refused(text):
+    assert "name" in _kinds(text)

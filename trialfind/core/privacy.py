@@ -44,6 +44,7 @@ from trialfind.core.privacy_allowed import (
     NCT,
     URL,
     VARIANT,
+    institution_spans,
 )
 from trialfind.core.privacy_contacts import find_emails, find_messaging_links, find_phones, find_spelt_phones
 from trialfind.core.privacy_dates import find_dates
@@ -131,7 +132,7 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     masked = mask(masked, [(f.start, f.end) for f in found])
     # Before doses are masked: "Brooklyn is 6 years old" needs its age.
     structural = mask(masked, [m.span(1) for m in EPONYM_HEAD.finditer(masked)]
-                       + [m.span() for pattern in (COMPANY_NAME, INSTITUTION_NAME) for m in pattern.finditer(masked)])
+                       + [m.span() for m in COMPANY_NAME.finditer(masked)] + institution_spans(masked))
     find_word_like_names(structural, found, known)
     if has_digit:
         harmless = [m.span() for pattern in (DRUG_CODE, VARIANT, DOSE, GRADE) for m in pattern.finditer(masked)]
@@ -139,8 +140,8 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
         find_long_numbers(masked, found)
     # Together, so that a listed place inside a hospital's name ("Hospital Infantil de México Federico
     # Gómez") does not cut the name short and leave its person's name behind.
-    masked = mask(masked, [m.span() for pattern in (ALLOWED_PHRASES, COMPANY_NAME, INSTITUTION_NAME)
-                           for m in pattern.finditer(masked)])
+    masked = mask(masked, [m.span() for pattern in (ALLOWED_PHRASES, COMPANY_NAME)
+                           for m in pattern.finditer(masked)] + institution_spans(masked))
     if known_words:
         masked = mask(masked, [m.span() for m in phrase_pattern(known_words).finditer(masked)])
     find_possessive_names(masked, found, known)

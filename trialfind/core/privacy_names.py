@@ -11,6 +11,7 @@ from trialfind.core.given_names import (
     is_english_word,
     word_like_given_names,
 )
+from trialfind.core.privacy_languages import is_given_name as is_folded_given_name
 from trialfind.core.privacy_phrases import COMPANIES, EPONYMS, INSTITUTIONS, PLACES
 from trialfind.core.privacy_text import (
     LETTERS,
@@ -22,7 +23,7 @@ from trialfind.core.privacy_text import (
     bare_word,
     is_capitalised,
 )
-from trialfind.core.privacy_vocabulary import is_known_word, is_place_phrase
+from trialfind.core.privacy_vocabulary import OTHER_LANGUAGE_TERM_ENDINGS, is_known_word, is_place_phrase
 from trialfind.core.privacy_words import (
     GIVEN_NAMES,
     NOT_NAMES,
@@ -222,7 +223,9 @@ def find_names(text: str, found: list[Finding], known: frozenset[str], contact: 
                                                 and _is_name(following, known)):
             add(match, "a given name")
         elif (not word.isascii() and NAME_SHAPE.match(word) and bare not in NOT_NAMES
-              and bare not in ROLE_WORDS and not is_english_word(bare)):
+              and bare not in ROLE_WORDS and not is_english_word(bare)
+              # "Neutropénie", "Verträglichkeit": a term's ending, unless a given name ends so too
+              and not (bare.endswith(OTHER_LANGUAGE_TERM_ENDINGS) and not is_folded_given_name(word))):
             add(match, "a capitalised word spelt like a name")
     if contact:
         run = 0
