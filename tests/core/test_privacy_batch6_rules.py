@@ -75,7 +75,7 @@ def test_the_words_for_at_and_dot_in_sentences_are_not_emails(text):
     "rosie-lee finished the tablets yesterday", "little kofi had his scan today", "our ibrahim tolerated cycle 2",
     "priya's bloods were fine this week", "all good. aroha has been sleeping a lot", "hope you are well, tomasz (dad)",
     "sunny is feeling better", "letter from A. K. Mwangi-Otieno", "M. Okafor will sign the consent",
-    "Aroha Tipene-Matua's whānau asked about travel"])
+    "Aroha Tipene-Matua's whānau asked about travel", "sophia relapsed in march", "oliver and his mum flew in"])
 def test_lower_case_given_names_in_a_subjects_slot_roles_initials_and_possessives_are_names(text):
     assert "name" in _kinds(text)
 
@@ -84,7 +84,8 @@ def test_lower_case_given_names_in_a_subjects_slot_roles_initials_and_possessive
     "vincristine started on day 1", "neutropenia has been improving", "rash has been getting better",
     "our nurse has been great", "dose (dad) given at home", "E. coli infection on day 12",
     "see J. Clin. Oncol. 2020 for the regimen", "hope has been restored", "sunny days ahead",
-    "temozolomide's dose was lowered", "our team has been working on it"])
+    "temozolomide's dose was lowered", "our team has been working on it", "chemo finished in june",
+    "nausea started after dose 2", "the cohort and their parents"])
 def test_clinical_words_and_ordinary_words_in_the_same_slots_are_not_names(text):
     assert "name" not in _kinds(text)
 

@@ -350,11 +350,14 @@ _LOWER_LETTERS = "a-zß-öø-ÿā-ž"
 _LOWER_SUBJECT = re.compile(
     rf"(?:(?:^|[.!?;:]\s+|\n\s*)|\b(?P<lead>(?i:little|baby|sweet|brave|our|my))\s+)"
     rf"(?P<word>[{_LOWER_LETTERS}][{_LOWER_LETTERS}]+(?:-[{_LOWER_LETTERS}]{{2,}})?)"
-    rf"(?=(?P<owner>['’]s\s+(?i:{_OWNED_BY_A_CHILD})\b)|\s+(?:(?:also|still|then|now|finally|just|only|never|already)\s+)?"
+    rf"(?=(?P<owner>['’]s\s+(?i:{_OWNED_BY_A_CHILD})\b|\s+and\s+(?i:his|her|their)\s+(?i:{'|'.join(RELATION_WORDS)})\b)"
+    rf"|\s+(?:(?:also|still|then|now|finally|just|only|never|already)\s+)?"
     rf"(?P<verb>{_PATIENT_VERBS})\b(?P<after>(?:\s+[{_LOWER_LETTERS}]+){{1,2}})?)")
 # Verbs said of a child rather than of a drug, a dose or a disease.
 _CHILD_ONLY_VERBS = frozenset({"tolerated", "vomited", "cried", "weighs", "celebrated", "loves", "likes", "felt",
                                "feels", "went", "came", "turned", "turns", "asked", "says", "said"})
+# Said of a patient, and of a treatment or disease too ("chemo finished"): enough only for a given name.
+_PATIENT_COURSE_VERBS = frozenset({"relapsed", "underwent", "completed", "finished", "started", "received"})
 # "kevin (dad)": a given name typed in lower case with a family role in brackets.
 _LOWER_ROLE_IN_BRACKETS = re.compile(
     rf"(?<![\w'’-])([{_LOWER_LETTERS}]{{3,}})\s*\(\s*(?i:the\s+|my\s+|our\s+|patient['’]s\s+|child['’]s\s+)?"
@@ -392,7 +395,8 @@ def find_lower_case_names(text: str, found: list[Finding], known: frozenset[str]
             reason = "a given name typed in lower case"          # "jojo", "maddie", "kevin"
         elif "-" in word and _is_lower_given_name(word):
             reason = "a hyphenated given name typed in lower case"   # "lily-mae": both parts names
-        elif _is_lower_given_name(word) and (match.group("lead") or match.group("owner") or child_only):
+        elif _is_lower_given_name(word) and (match.group("lead") or match.group("owner") or child_only
+                                             or (bool(verb) and verb[0] in _PATIENT_COURSE_VERBS)):
             reason = "a given name typed in lower case"          # "sunny has been eating"
         elif (not is_known_word(word, known) and len(word) >= 3
               and (match.group("lead") or match.group("owner") or child_only)):
