@@ -23,7 +23,7 @@ from trialfind.core.privacy_text import (
     bare_word,
     is_capitalised,
 )
-from trialfind.core.privacy_vocabulary import OTHER_LANGUAGE_TERM_ENDINGS, is_known_word, is_place_phrase
+from trialfind.core.privacy_vocabulary import OTHER_LANGUAGE_TERM_ENDINGS, is_place_phrase
 from trialfind.core.privacy_words import (
     GIVEN_NAMES,
     NOT_NAMES,
@@ -68,7 +68,7 @@ _PARTICLE_NAME = re.compile(
     r"(?:\s+(?:der|den|la|le|los|las|de|van|del))?\s+"
     rf"({NAME_WORD})")
 # What a child has that a thing or a drug does not: "Izzy's counts", "maddie's school".
-_OWNED_BY_A_CHILD = (r"counts|bloods|labs|platelets|scans?|mri|ct|pet|tumou?r|cancer|relapse|"
+OWNED_BY_A_CHILD = (r"counts|bloods|labs|platelets|scans?|mri|ct|pet|tumou?r|cancer|relapse|"
                      r"diagnosis|treatment|chemo|port|line|weight|height|birthday|school|class|teacher|oncologist|doctor|"
                      r"nurse|consultant|team|mum|mom|dad|mother|father|parents|brother|sister|grandma|grandpa|case|hair|"
                      r"pain|fever|rash|appetite|energy|neuroblastoma|leuka?emia|lymphoma|sarcoma|glioma|medulloblastoma|"
@@ -76,14 +76,14 @@ _OWNED_BY_A_CHILD = (r"counts|bloods|labs|platelets|scans?|mri|ct|pet|tumou?r|ca
                      r"whānau|whanau")
 # A capitalised word used like a person: "Izzy's counts", "Oskar and his mum", "Nia, 7,", "Leo is 6".
 _PERSON_CONTEXT = re.compile(
-    rf"\b({NAME_WORD})(?:['’]s\s+(?i:{_OWNED_BY_A_CHILD})\b|"
+    rf"\b({NAME_WORD})(?:['’]s\s+(?i:{OWNED_BY_A_CHILD})\b|"
     rf"\s+and\s+(?i:his|her|their)\s+(?i:{'|'.join(RELATION_WORDS)})\b|"
     rf",\s*(?:aged?\s+)?\d{{1,2}}\s*(?:years?\s*old|yo|y)?\s*,|"
     rf"\s+(?i:is|was|turned|turns|just\s+turned)\s+\d{{1,2}}\b(?!\s*(?:days?|weeks?|months?|mg|cycles?|hours?|%|kg|cm)))")
 # A word in a person's slot: the subject of what happens to a patient ("Grace relapsed", "only Will
 # was eligible", "Hunter completed 4 cycles"). Used for given names that are also ordinary words,
 # places or eponyms, which the word lists alone must let through ("Grace period", "Will the company").
-_PATIENT_VERBS = (
+PATIENT_VERBS = (
     r"tolerated|relapsed|started|restarted|completed|received|finished|responded|progressed|developed|"
     r"underwent|screened|enrolled|began|vomited|weighs|spent|needs|needed|had|has|got|felt|feels|tested|stayed|"
     r"became|turned|turns|celebrated|loves|likes|cried|asked|says|said|went|came|goes|"
@@ -92,7 +92,7 @@ _PATIENT_VERBS = (
     r"scheduled|able|unable|too|\d)")
 PERSON_VERB = re.compile(
     rf"\b({NAME_WORD})(?=\s+(?:(?:also|still|then|now|finally|just|only|never|already)\s+)?"
-    rf"(?P<verb>{_PATIENT_VERBS})\b)")
+    rf"(?P<verb>{PATIENT_VERBS})\b)")
 # The object of caring for a child: "gave Precious her dose", "took Faith to Boston", "applied for Hope through".
 PERSON_OBJECT = re.compile(
     rf"\b(?i:gave|give|giving|took|take|taking|brought|bring|drove|applied\s+for|asked\s+for|requested\s+for|"
@@ -193,19 +193,19 @@ def find_names(text: str, found: list[Finding], known: frozenset[str], contact: 
             add(match, "a hyphenated name")
     for match in _BRACKETED_NAME.finditer(text):
         words = [w for w in match.groups() if w]
-        if (all(_is_name(w, known) and bare_word(w) not in _PLACE_WORDS | _COMPANY_WORDS for w in words)
+        if (all(_is_name(w, known) and bare_word(w) not in PLACE_WORDS | COMPANY_WORDS for w in words)
                 and any(_is_given_name(w) or not is_english_word(bare_word(w)) for w in words)):
             add(match, "in brackets after a family word or title")
     for match in _ROLE_IN_BRACKETS.finditer(text) if "(" in text else ():
         words = match.group(1).split()
-        if (all(_is_name(w, known) and bare_word(w) not in _PLACE_WORDS | _COMPANY_WORDS for w in words)
+        if (all(_is_name(w, known) and bare_word(w) not in PLACE_WORDS | COMPANY_WORDS for w in words)
                 and any(_is_given_name(w) or not is_english_word(bare_word(w)) for w in words)):
             add(match, "with a family role in brackets")
     for match in _PARTICLE_NAME.finditer(text):
         initial, given, surname = match.groups()
-        if (_is_name(surname, known) and bare_word(surname) not in _PLACE_WORDS | _COMPANY_WORDS
+        if (_is_name(surname, known) and bare_word(surname) not in PLACE_WORDS | COMPANY_WORDS
                 and (initial or (given and _is_given_name(given) and _is_name(given, known)
-                                 and bare_word(given) not in _PLACE_WORDS | _COMPANY_WORDS))
+                                 and bare_word(given) not in PLACE_WORDS | COMPANY_WORDS))
                 and not is_place_phrase(match.group(0))):
             add(match, "a name with a particle such as 'van der' or 'de la'")
     for match in _FAMILY.finditer(text):
@@ -236,14 +236,13 @@ def find_names(text: str, found: list[Finding], known: frozenset[str], contact: 
             if run >= 2:
                 add(match, "give a role, generic address or portal instead")
                 break
-    find_lower_case_names(text, found, known)
 
 
 # What a site or city can do as well as a child; a place-like name needs a verb only a person takes.
 _VERBS_OF_PLACES_TOO = frozenset("started restarted completed received finished had has got needs needed spent "
                                  "became asked says said went came goes enrolled screened began".split())
-_PLACE_WORDS = WORD_LIKE_PLACES | frozenset(w.lower() for phrase in PLACES for w in phrase.split())
-_COMPANY_WORDS = frozenset(w.lower() for phrase in COMPANIES + INSTITUTIONS for w in phrase.replace("-", " ").split())
+PLACE_WORDS = WORD_LIKE_PLACES | frozenset(w.lower() for phrase in PLACES for w in phrase.split())
+COMPANY_WORDS = frozenset(w.lower() for phrase in COMPANIES + INSTITUTIONS for w in phrase.replace("-", " ").split())
 
 
 # What a company or a drug does as well as a child ("Zentalis said no"): not enough for an unknown word.
@@ -271,7 +270,7 @@ def find_possessive_names(text: str, found: list[Finding], known: frozenset[str]
         word, noun = match.group(1), match.group(2)
         bare = bare_word(word)
         if (not is_capitalised(word) or not _is_given_name(word) or bare in known or bare in _EPONYM_WORDS
-                or bare in _PLACE_WORDS or bare in _COMPANY_WORDS or bare in NOT_NAMES or bare in ROLE_WORDS
+                or bare in PLACE_WORDS or bare in COMPANY_WORDS or bare in NOT_NAMES or bare in ROLE_WORDS
                 or noun in _EPONYM_NOUNS):
             continue
         before = _LAST_WORD.search(text, max(0, match.start(1) - 40), match.start(1))
@@ -288,7 +287,7 @@ def _unknown_sentence_subject(text: str, match: re.Match, known: frozenset[str])
     return bool(SENTENCE_START.search(text, 0, match.start(1)) and NAME_SHAPE.match(word)
                 and verb not in VERBS_OF_COMPANIES_TOO
                 and len(bare) >= 3 and bare not in known and bare not in NOT_NAMES and bare not in ROLE_WORDS
-                and bare not in _PLACE_WORDS and bare not in _COMPANY_WORDS and bare not in _EPONYM_WORDS
+                and bare not in PLACE_WORDS and bare not in COMPANY_WORDS and bare not in _EPONYM_WORDS
                 and not bare.endswith(_CLINICAL_ENDINGS) and not is_english_word(bare))
 
 
@@ -297,8 +296,8 @@ def _is_surname(first: str, second: str, known: frozenset[str]) -> bool:
     place, company or role word."""
     surname = bare_word(second)
     return bool(is_capitalised(first) and NAME_SHAPE.match(second) and surname not in known
-                and surname not in NOT_NAMES and surname not in ROLE_WORDS and surname not in _PLACE_WORDS
-                and surname not in _COMPANY_WORDS and not is_english_word(surname))
+                and surname not in NOT_NAMES and surname not in ROLE_WORDS and surname not in PLACE_WORDS
+                and surname not in COMPANY_WORDS and not is_english_word(surname))
 
 
 def find_word_like_names(text: str, found: list[Finding], known: frozenset[str]) -> None:
@@ -328,9 +327,9 @@ def find_word_like_names(text: str, found: list[Finding], known: frozenset[str])
             word = match.group(1)
             bare = bare_word(word)
             verb = (match.groupdict().get("verb") or "").split()
-            if bare in _PLACE_WORDS and verb and verb[0].lower() in _VERBS_OF_PLACES_TOO:
+            if bare in PLACE_WORDS and verb and verb[0].lower() in _VERBS_OF_PLACES_TOO:
                 continue                               # "Houston started recruiting", "Austin has a slot"
-            if bare in _PLACE_WORDS and (match.groupdict().get("next") or "her").lower() not in ("her", "his", "their"):
+            if bare in PLACE_WORDS and (match.groupdict().get("next") or "her").lower() not in ("her", "his", "their"):
                 continue                               # "referred to Austin for", "with Boston at"
             before = _LAST_WORD.search(text, max(0, match.start(1) - 40), match.start(1))
             if before and bare_word(before.group(1)) in word_like_given_names() and _is_surname(before.group(1), word,
@@ -340,80 +339,3 @@ def find_word_like_names(text: str, found: list[Finding], known: frozenset[str])
             elif (is_capitalised(word) and not word.isupper() and bare not in known
                     and bare in word_like_given_names()):
                 found.append(Finding("name", *match.span(1), "a person's name (a given name used of a person)"))
-
-
-
-_LOWER_LETTERS = "a-zß-öø-ÿā-ž"
-# A name typed in lower case where a sentence's subject stands: at the start of the value or a sentence,
-# or after "little", "our", "my" ("lily-mae started the capsules", "little jojo had a rough night",
-# "maddie's counts came back", "sunny has been eating").
-_LOWER_SUBJECT = re.compile(
-    rf"(?:(?:^|[.!?;:]\s+|\n\s*)|\b(?P<lead>(?i:little|baby|sweet|brave|our|my))\s+)"
-    rf"(?P<word>[{_LOWER_LETTERS}][{_LOWER_LETTERS}]+(?:-[{_LOWER_LETTERS}]{{2,}})?)"
-    rf"(?=(?P<owner>['’]s\s+(?i:{_OWNED_BY_A_CHILD})\b|\s+and\s+(?i:his|her|their)\s+(?i:{'|'.join(RELATION_WORDS)})\b)"
-    rf"|\s+(?:(?:also|still|then|now|finally|just|only|never|already)\s+)?"
-    rf"(?P<verb>{_PATIENT_VERBS})\b(?P<after>(?:\s+[{_LOWER_LETTERS}]+){{1,2}})?)")
-# Verbs said of a child rather than of a drug, a dose or a disease.
-_CHILD_ONLY_VERBS = frozenset({"tolerated", "vomited", "cried", "weighs", "celebrated", "loves", "likes", "felt",
-                               "feels", "went", "came", "turned", "turns", "asked", "says", "said"})
-# Said of a patient, and of a treatment or disease too ("chemo finished"): enough only for a given name.
-_PATIENT_COURSE_VERBS = frozenset({"relapsed", "underwent", "completed", "finished", "started", "received"})
-# "kevin (dad)": a given name typed in lower case with a family role in brackets.
-_LOWER_ROLE_IN_BRACKETS = re.compile(
-    rf"(?<![\w'’-])([{_LOWER_LETTERS}]{{3,}})\s*\(\s*(?i:the\s+|my\s+|our\s+|patient['’]s\s+|child['’]s\s+)?"
-    rf"(?i:{'|'.join(RELATION_WORDS)}|mother['’]s|father['’]s|guardian|carer|caregiver)\s*\)")
-# "J. P. Okonkwo", "E. Nakamura-Lindqvist": initials before a surname no dictionary knows.
-_INITIALS_SURNAME = re.compile(rf"(?<![\w.'’-])(?:[{UPPER}]\.\s?){{1,3}}({NAME_WORD})(?![\w'’-]|\.\w)")
-
-
-# "-ing" states a disease or a drug is in too ("is showing", "has been causing").
-_THING_STATES = frozenset({"being", "showing", "causing", "remaining", "increasing", "decreasing", "rising", "falling",
-                           "growing", "spreading", "working", "responding", "progressing", "shrinking", "improving",
-                           "worsening"})
-
-
-def _is_lower_given_name(word: str) -> bool:
-    """`word` (all its hyphenated parts) could be a given name typed in lower case."""
-    return all(p in dictionary_given_names() or p in GIVEN_NAMES or p in word_like_given_names()
-               for p in word.split("-"))
-
-
-def find_lower_case_names(text: str, found: list[Finding], known: frozenset[str]) -> None:
-    """Given names and nicknames typed in lower case, told by their slot (a sentence's subject, a role in
-    brackets) and by being a given name no English word shares, or no word at all."""
-    for match in _LOWER_SUBJECT.finditer(text):
-        word = match.group("word")
-        if word in known or word in NOT_NAMES or word in ROLE_WORDS or word in RELATION_WORDS:
-            continue
-        verb = (match.group("verb") or "").split()
-        after = [w for w in verb[1:] + (match.group("after") or "").split() if w != "been"][:1]
-        # "has been eating", "is feeling": a state only a person is in.
-        child_only = bool(verb) and (verb[0] in _CHILD_ONLY_VERBS
-                                     or (verb[0] in ("has", "had", "is", "was") and bool(after)
-                                         and after[0].endswith("ing") and after[0] not in _THING_STATES))
-        if _is_lower_given_name(word) and not is_english_word(word):
-            reason = "a given name typed in lower case"          # "jojo", "maddie", "kevin"
-        elif "-" in word and _is_lower_given_name(word):
-            reason = "a hyphenated given name typed in lower case"   # "lily-mae": both parts names
-        elif _is_lower_given_name(word) and (match.group("lead") or match.group("owner") or child_only
-                                             or (bool(verb) and verb[0] in _PATIENT_COURSE_VERBS)):
-            reason = "a given name typed in lower case"          # "sunny has been eating"
-        elif (not is_known_word(word, known) and len(word) >= 3
-              and (match.group("lead") or match.group("owner") or child_only)):
-            reason = "a word no dictionary knows, used of a person"
-        else:
-            continue
-        found.append(Finding("name", *match.span("word"), f"a person's name ({reason})"))
-    for match in _LOWER_ROLE_IN_BRACKETS.finditer(text) if "(" in text else ():
-        word = match.group(1)
-        if (_is_lower_given_name(word) and not is_english_word(word) and word not in known
-                and word not in NOT_NAMES and word not in ROLE_WORDS):
-            found.append(Finding("name", *match.span(), "a person's name (a given name with a family role in brackets)"))
-    for match in _INITIALS_SURNAME.finditer(text):
-        surname = match.group(1)
-        parts = [p for p in surname.split("-") if p]
-        if (all(NAME_SHAPE.match(p) for p in parts) and not is_known_word(surname, known)
-                and bare_word(surname) not in _PLACE_WORDS | _COMPANY_WORDS):
-            if re.match(r"\.\s+[A-Z][a-z]*\.", text[match.end():]):
-                continue                               # "J. Clin. Oncol.": a journal's abbreviated title
-            found.append(Finding("name", *match.span(), "a person's name (initials before a surname)"))
