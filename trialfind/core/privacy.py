@@ -18,7 +18,8 @@ concept a module: `privacy_contacts` (emails, phones), `privacy_numbers` (record
 numbers), `privacy_dates`, `privacy_addresses`, `privacy_allowed` (what is masked as not
 personal), `privacy_languages` (ordinary words of another language the text is written in),
 `privacy_scripts` (letters of scripts whose names cannot be told from words), `privacy_names`
-(names with a cue) and `privacy_unknown_names` (name-shaped words no vocabulary knows, the
+(names with a cue), `privacy_lower_names` (names typed in lower case, initials before a surname)
+and `privacy_unknown_names` (name-shaped words no vocabulary knows, the
 vocabulary in `privacy_vocabulary`); `privacy_text` holds the Finding type and shared character
 classes; the word lists are in `privacy_words` and `privacy_phrases`.
 All sit at the bottom layer: they import only the library's error class, the text
@@ -44,10 +45,12 @@ from trialfind.core.privacy_allowed import (
     NCT,
     URL,
     VARIANT,
+    institution_spans,
 )
-from trialfind.core.privacy_contacts import find_emails, find_phones, find_spelt_phones
+from trialfind.core.privacy_contacts import find_emails, find_messaging_links, find_phones, find_spelt_phones
 from trialfind.core.privacy_dates import find_dates
 from trialfind.core.privacy_languages import ordinary_word_spans
+from trialfind.core.privacy_lower_names import find_lower_case_names
 from trialfind.core.privacy_names import find_names, find_possessive_names, find_word_like_names
 from trialfind.core.privacy_numbers import find_long_numbers, find_record_numbers
 from trialfind.core.privacy_scripts import find_unread_scripts
@@ -103,6 +106,7 @@ def _find_cached(typed: str, contact: bool, known_words: tuple[str, ...]) -> tup
 def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Finding]:
     known = _known(known_words)
     found: list[Finding] = []
+    find_messaging_links(text, found)
     allowed: list[tuple[int, int]] = [m.span() for m in URL.finditer(text)]
     allowed += [m.span() for m in NCT.finditer(text)]
     find_emails(text, found, allowed)
@@ -130,7 +134,7 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     masked = mask(masked, [(f.start, f.end) for f in found])
     # Before doses are masked: "Brooklyn is 6 years old" needs its age.
     structural = mask(masked, [m.span(1) for m in EPONYM_HEAD.finditer(masked)]
-                       + [m.span() for pattern in (COMPANY_NAME, INSTITUTION_NAME) for m in pattern.finditer(masked)])
+                       + [m.span() for m in COMPANY_NAME.finditer(masked)] + institution_spans(masked))
     find_word_like_names(structural, found, known)
     if has_digit:
         harmless = [m.span() for pattern in (DRUG_CODE, VARIANT, DOSE, GRADE) for m in pattern.finditer(masked)]
@@ -138,14 +142,15 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
         find_long_numbers(masked, found)
     # Together, so that a listed place inside a hospital's name ("Hospital Infantil de México Federico
     # Gómez") does not cut the name short and leave its person's name behind.
-    masked = mask(masked, [m.span() for pattern in (ALLOWED_PHRASES, COMPANY_NAME, INSTITUTION_NAME)
-                           for m in pattern.finditer(masked)])
+    masked = mask(masked, [m.span() for pattern in (ALLOWED_PHRASES, COMPANY_NAME)
+                           for m in pattern.finditer(masked)] + institution_spans(masked))
     if known_words:
         masked = mask(masked, [m.span() for m in phrase_pattern(known_words).finditer(masked)])
     find_possessive_names(masked, found, known)
     masked = mask(masked, [m.span(1) for m in EPONYM_HEAD.finditer(masked)
                             if not any(bare_word(w) in GIVEN_NAMES for w in WORD.findall(m.group(1)))])
     find_names(masked, found, known, contact)
+    find_lower_case_names(masked, found, known)
     find_unknown_names(masked, found, known)
     return _first_of_overlaps(found)
 

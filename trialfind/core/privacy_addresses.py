@@ -56,7 +56,14 @@ _POSTCODE_SHAPES = re.compile(
     r"〒\s?\d{3}-?\d{4}"                                                   # JP 〒154-0015
     r"|(?<![\w-])\d{5}-\d{3}(?![\w-])"                                     # BR CEP without a city
     r"|\b(?:cep|pin|pincode|pin\s+code|postleitzahl|código\s+postal|codice\s+postale|kod\s+pocztowy|"
-    r"postnummer|postnr|code\s+postal)\s*:?\s*\d[\d -]{2,8}", re.I)
+    r"postnummer|postnr|code\s+postal)\s*:?\s*\d[\d -]{2,8}"
+    r"|\beircode\s*:?\s*[A-Z]\d[\dW]\s?[\dA-Z]{4}\b", re.I)
+# Shapes rare enough in clinical text to stand alone: an Irish Eircode (routing key, then four letters and
+# digits mixed: "D02 X285", "A65 F4E2"), an Argentine CPA ("C1425BHD").
+_POSTCODE_ALONE = re.compile(
+    r"(?<![\w-])(?:[AC-FHKNPRTV-Y]\d\d|D6W)\s?(?=[\dAC-FHKNPRTV-Y]{0,3}[AC-FHKNPRTV-Y])(?=[\dA-Z]{0,3}\d)"
+    r"[\dAC-FHKNPRTV-Y]{4}(?![\w-])"
+    r"|(?<![\w-])[A-HJ-NP-Z]\d{4}[A-Z]{3}(?![\w-])")
 # An East Asian address: a ward, city or street sign and a block-house number ("世田谷区桜新町1-12-5").
 _CJK_ADDRESS = re.compile(
     r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]*[都道府県市区町村郡路街巷弄丁目番地号號동로길구]"
@@ -102,7 +109,7 @@ def find_addresses(text: str, found: list[Finding], *, has_digit: bool = True) -
                           (ZIP4, "a ZIP+4 code"), (_ZIP_WORD, "a postal code"),
                           (_UK_POSTCODE, "a postcode"), (_CA_POSTCODE, "a postal code"),
                           (_ADDRESS_UNITS, "a house, flat or street number"),
-                          (_POSTCODE_CITY, "a postcode and town"), (_POSTCODE_SHAPES, "a postal code"),
+                          (_POSTCODE_CITY, "a postcode and town"), (_POSTCODE_SHAPES, "a postal code"), (_POSTCODE_ALONE, "a postal code"),
                           (_CJK_ADDRESS, "a street address"), (_EAST_ASIAN_LATIN, "a street address")):
         for match in pattern.finditer(text):
             found.append(Finding("address", *match.span(), what))

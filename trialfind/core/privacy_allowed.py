@@ -37,7 +37,9 @@ INSTITUTION_NAME = re.compile(
     rf"Laboratori|Laboratórios|Sanatorio|Azienda|Groupe|Grupo|Gruppo|Children['’]s|"
     rf"Cruz\s+Roja|Croix-Rouge|Rotes\s+Kreuz|Red\s+Cross|Red\s+Crescent|Cruz\s+Vermelha)"
     rf"(?:\s+(?:(?:de|del|della|di|da|do|dos|das|du|des|la|le|für|fur|of|the|and|y|e|et|und|for)\s+)*"
-    rf"{NAME_WORD}){{0,6}}|"
+    # The person a place is named after keeps the titles and initials of the name ("Hospital de Pediatría
+    # Prof. Dr. Juan P. Garrahan"): here they name the place too.
+    rf"(?:(?:Prof|Dr|Dra|Pr|Sr|Sra|Sto|Sta|St|Dott|Mons|Msgr)\.|[{UPPER}]\.|{NAME_WORD})){{0,8}}|"
     rf"\b(?:{NAME_WORD}\s+){{1,3}}(?:Cancer\s+)?(?:Hospital|Centre|Center|Clinic|Institute|Infirmary|"
     rf"Children['’]s|University|Foundation|Trust|Hospice)\b|"
     # "Charité Universitätsmedizin Berlin", "Klinikum Stuttgart", "Ospedale Bambino Gesù": the word itself says so.
@@ -47,6 +49,19 @@ INSTITUTION_NAME = re.compile(
     # "Astrid Lindgrens barnsjukhus", "Emma Kinderziekenhuis": a name before a lower-case compound word of care.
     rf"\b(?:{NAME_WORD}\s+){{1,3}}[{LETTERS}]*(?i:sjukhus|sykehus|sygehus|krankenhaus|kinderklinik|klinikum|"
     rf"ziekenhuis|kinderziekenhuis|szpital|spital|sairaala|kórház|nemocnice)(?:et|en|e)?\b")
+
+# The town after a place of care and a comma, ending the value or the phrase: "Ospedale Bambino Gesù, Roma".
+_TOWN_AFTER = re.compile(rf"\s*,\s*{NAME_WORD}(?:\s+{NAME_WORD})?(?=\s*(?:$|[,;)\n]))")
+
+
+def institution_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of hospital and institution names in `text`, each with the town after its comma."""
+    spans = []
+    for match in INSTITUTION_NAME.finditer(text):
+        town = _TOWN_AFTER.match(text, match.end())
+        spans.append((match.start(), town.end() if town else match.end()))
+    return spans
+
 
 ALLOWED_PHRASES = phrase_pattern(COMPANIES + EPONYMS + INSTITUTIONS + PLACES)
 EPONYM_HEAD = re.compile(

@@ -11,10 +11,14 @@ from trialfind.core.privacy_words import FREE_MAIL_DOMAINS, ROLE_EMAIL_STEMS, RO
 _TLD = (r"(?:com|org|net|edu|gov|mil|int|info|biz|io|me|co|uk|us|ca|au|nz|ie|fr|de|es|it|nl|be|ch|at|se|no|dk|"
         r"fi|pl|pt|br|mx|in|jp|cn|ru|il|za)")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+%-]+\s?@\s?[\w-]+(?:\s?\.\s?[\w-]+)+", re.U)
-_AT = r"(?:\s*[\[({]\s*at\s*[\])}]\s*|\s+at\s+)"
-_DOT = r"(?:\s*[\[({]\s*dot\s*[\])}]\s*|\s+dot\s+|\.)"
+# "at" and "dot" as families write them in their languages: "arroba"/"ponto" (pt), "arroba"/"punto" (es),
+# "arobase"/"point" (fr), "chiocciola"/"punto" (it), "Klammeraffe"/"Punkt" (de), "małpa"/"kropka" (pl).
+_AT_WORD = r"(?:at|arroba|arobase|chiocciola|klammeraffe|at-zeichen|małpa|malpa|apenstaartje|snabel-a)"
+_DOT_WORD = r"(?:dot|ponto|punto|point|punkt|kropka|nokta|pont|piste)"
+_AT = rf"(?:\s*[\[({{]\s*{_AT_WORD}\s*[\])}}]\s*|\s+{_AT_WORD}\s+)"
+_DOT = rf"(?:\s*[\[({{]\s*{_DOT_WORD}\s*[\])}}]\s*|\s+{_DOT_WORD}\s+|\.)"
 _OBFUSCATED_EMAIL = re.compile(
-    rf"(?<![\w.])[\w.+-]+(?:\s+dot\s+[\w+-]+)*{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}{_TLD}\b", re.I)
+    rf"(?<![\w.])[\w.+-]+(?:\s+{_DOT_WORD}\s+[\w+-]+)*{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}{_TLD}\b", re.I)
 _FREE_MAIL_BARE = re.compile(rf"(?<![\w.])[\w.+-]+{_AT}(?:gmail|yahoo|hotmail|outlook|icloud|aol|protonmail|gmx)\b",
                              re.I)
 
@@ -29,6 +33,11 @@ _PHONE_SHAPES = (
     re.compile(r"(?<![\w/.-])0\d{1,4}[\s./-]?\d{2,8}(?:[\s./-]\d{2,4}){0,3}(?![\w/])"),
     re.compile(r"(?<![\w/.-])\(0\d{1,4}\)\s?\d{2,5}(?:[\s.-]?\d{2,5}){1,2}(?![\w/])"),     # (02) 9876 5432
 )
+# A number typed one digit at a time ("0 7 7 0 0 - 9 0 0 - 1 2 3"): seven or more single digits in a row.
+_SPACED_DIGITS = re.compile(r"(?<![\w.,/])\+?\d(?:\s*-?\s*\d(?!\d)){6,14}(?![\w.,/])")
+# A chat link that is a phone number: "wa.me/15550104321", "api.whatsapp.com/send?phone=...", "viber://chat?number=".
+_MESSAGING_LINK = re.compile(r"\b(?:wa\.me/|whatsapp\.com/send/?\?phone=|viber://\w+\?number=|t\.me/\+)"
+                             r"\s*(?:%2B|\+)?\d{7,15}\b", re.IGNORECASE)
 # A local or unusual number ("555-0188", "338 1234567", "0049 89 1234567") counts only where
 # the text says it is a phone.
 _LOCAL_PHONE = re.compile(r"(?<![\w/.-])\d{2,5}(?:[-.\s]\d{2,8}){1,4}(?![\w/.-])")
@@ -61,7 +70,17 @@ def find_emails(text: str, found: list[Finding], allowed: list[tuple[int, int]])
 
 
 
+def find_messaging_links(text: str, found: list[Finding]) -> None:
+    """Before links are masked as harmless: a chat link to a number is the number."""
+    for match in _MESSAGING_LINK.finditer(text):
+        found.append(Finding("phone", *match.span(), "a phone number (in a messaging link)"))
+
+
 def find_phones(text: str, found: list[Finding]) -> None:
+    for match in _SPACED_DIGITS.finditer(text):
+        # Single digits only: "1 2 3" counts or grades never run to seven.
+        if all(len(g) == 1 for g in re.findall(r"\d+", match.group(0))):
+            found.append(Finding("phone", *match.span(), "a phone number typed digit by digit"))
     for pattern in _PHONE_SHAPES:
         for match in pattern.finditer(text):
             candidate = match.group(0).rstrip(" .-/")

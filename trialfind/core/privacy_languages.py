@@ -31,6 +31,7 @@ import re
 import unicodedata
 
 from trialfind.core.given_names import dictionary_given_names, is_english_word
+from trialfind.core.privacy_vocabulary import OTHER_LANGUAGE_TERM_ENDINGS
 from trialfind.core.privacy_words import GIVEN_NAMES
 
 # wordfreq's languages written in Latin letters (English apart: the screen's own vocabulary reads it).
@@ -193,6 +194,9 @@ def ordinary_word_spans(text: str) -> list[tuple[int, int]]:
                 spans.append(match.span())
         elif is_given_name(word):
             continue
+        elif (cased and _lower(word).endswith(OTHER_LANGUAGE_TERM_ENDINGS)
+              and _SENTENCE_START.search(text, 0, match.start())):
+            spans.append(match.span())                 # "Нейтропения 3 степени ...": a clinical term opens it
         elif (word[0].isupper() and not word[1:].isupper() and is_common(word, language)
               # English text borrows people's names, not other languages' words: a capitalised word that
               # English text uses too ("Müller", "Garcia", "Schneider") is taken for a name.

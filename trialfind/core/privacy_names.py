@@ -11,6 +11,7 @@ from trialfind.core.given_names import (
     is_english_word,
     word_like_given_names,
 )
+from trialfind.core.privacy_languages import is_given_name as is_folded_given_name
 from trialfind.core.privacy_phrases import COMPANIES, EPONYMS, INSTITUTIONS, PLACES
 from trialfind.core.privacy_text import (
     LETTERS,
@@ -22,7 +23,7 @@ from trialfind.core.privacy_text import (
     bare_word,
     is_capitalised,
 )
-from trialfind.core.privacy_vocabulary import is_place_phrase
+from trialfind.core.privacy_vocabulary import OTHER_LANGUAGE_TERM_ENDINGS, is_place_phrase
 from trialfind.core.privacy_words import (
     GIVEN_NAMES,
     NOT_NAMES,
@@ -66,28 +67,32 @@ _PARTICLE_NAME = re.compile(
     r"(?:van|von|de|del|della|di|da|dos|das|du|des|der|den|ten|ter|le|la|bin|binti|bint|ibn|ben|al|el|mac|st\.?)"
     r"(?:\s+(?:der|den|la|le|los|las|de|van|del))?\s+"
     rf"({NAME_WORD})")
+# What a child has that a thing or a drug does not: "Izzy's counts", "maddie's school".
+OWNED_BY_A_CHILD = (r"counts|bloods|labs|platelets|scans?|mri|ct|pet|tumou?r|cancer|relapse|"
+                     r"diagnosis|treatment|chemo|port|line|weight|height|birthday|school|class|teacher|oncologist|doctor|"
+                     r"nurse|consultant|team|mum|mom|dad|mother|father|parents|brother|sister|grandma|grandpa|case|hair|"
+                     r"pain|fever|rash|appetite|energy|neuroblastoma|leuka?emia|lymphoma|sarcoma|glioma|medulloblastoma|"
+                     r"symptoms|response|disease|marrow|condition|care|name|photo|picture|story|records?|file|chart|"
+                     r"whānau|whanau")
 # A capitalised word used like a person: "Izzy's counts", "Oskar and his mum", "Nia, 7,", "Leo is 6".
 _PERSON_CONTEXT = re.compile(
-    rf"\b({NAME_WORD})(?:['’]s\s+(?i:counts|bloods|labs|platelets|scans?|mri|ct|pet|tumou?r|cancer|relapse|"
-    rf"diagnosis|treatment|chemo|port|line|weight|height|birthday|school|class|teacher|oncologist|doctor|"
-    rf"nurse|consultant|team|mum|mom|dad|mother|father|parents|brother|sister|grandma|grandpa|case|hair|"
-    rf"pain|fever|rash|appetite|energy|neuroblastoma|leuka?emia|lymphoma|sarcoma|glioma|medulloblastoma|"
-    rf"symptoms|response|disease|marrow|condition|care|name|photo|picture|story|records?|file|chart)\b|"
+    rf"\b({NAME_WORD})(?:['’]s\s+(?i:{OWNED_BY_A_CHILD})\b|"
     rf"\s+and\s+(?i:his|her|their)\s+(?i:{'|'.join(RELATION_WORDS)})\b|"
     rf",\s*(?:aged?\s+)?\d{{1,2}}\s*(?:years?\s*old|yo|y)?\s*,|"
     rf"\s+(?i:is|was|turned|turns|just\s+turned)\s+\d{{1,2}}\b(?!\s*(?:days?|weeks?|months?|mg|cycles?|hours?|%|kg|cm)))")
 # A word in a person's slot: the subject of what happens to a patient ("Grace relapsed", "only Will
 # was eligible", "Hunter completed 4 cycles"). Used for given names that are also ordinary words,
 # places or eponyms, which the word lists alone must let through ("Grace period", "Will the company").
-PERSON_VERB = re.compile(
-    rf"\b({NAME_WORD})(?=\s+(?:(?:also|still|then|now|finally|just|only|never|already)\s+)?"
-    r"(?P<verb>tolerated|relapsed|started|restarted|completed|received|finished|responded|progressed|developed|"
+PATIENT_VERBS = (
+    r"tolerated|relapsed|started|restarted|completed|received|finished|responded|progressed|developed|"
     r"underwent|screened|enrolled|began|vomited|weighs|spent|needs|needed|had|has|got|felt|feels|tested|stayed|"
     r"became|turned|turns|celebrated|loves|likes|cried|asked|says|said|went|came|goes|"
     r"(?:is|was|has\s+been|had\s+been)\s+(?:now\s+|still\s+|not\s+|also\s+)?(?:diagnosed|admitted|discharged|"
     r"eligible|ineligible|enrolled|treated|started|born|doing|feeling|on|off|referred|seen|given|"
-    r"scheduled|able|unable|too|\d)"
-    r")\b)")
+    r"scheduled|able|unable|too|\d)")
+PERSON_VERB = re.compile(
+    rf"\b({NAME_WORD})(?=\s+(?:(?:also|still|then|now|finally|just|only|never|already)\s+)?"
+    rf"(?P<verb>{PATIENT_VERBS})\b)")
 # The object of caring for a child: "gave Precious her dose", "took Faith to Boston", "applied for Hope through".
 PERSON_OBJECT = re.compile(
     rf"\b(?i:gave|give|giving|took|take|taking|brought|bring|drove|applied\s+for|asked\s+for|requested\s+for|"
@@ -188,19 +193,19 @@ def find_names(text: str, found: list[Finding], known: frozenset[str], contact: 
             add(match, "a hyphenated name")
     for match in _BRACKETED_NAME.finditer(text):
         words = [w for w in match.groups() if w]
-        if (all(_is_name(w, known) and bare_word(w) not in _PLACE_WORDS | _COMPANY_WORDS for w in words)
+        if (all(_is_name(w, known) and bare_word(w) not in PLACE_WORDS | COMPANY_WORDS for w in words)
                 and any(_is_given_name(w) or not is_english_word(bare_word(w)) for w in words)):
             add(match, "in brackets after a family word or title")
     for match in _ROLE_IN_BRACKETS.finditer(text) if "(" in text else ():
         words = match.group(1).split()
-        if (all(_is_name(w, known) and bare_word(w) not in _PLACE_WORDS | _COMPANY_WORDS for w in words)
+        if (all(_is_name(w, known) and bare_word(w) not in PLACE_WORDS | COMPANY_WORDS for w in words)
                 and any(_is_given_name(w) or not is_english_word(bare_word(w)) for w in words)):
             add(match, "with a family role in brackets")
     for match in _PARTICLE_NAME.finditer(text):
         initial, given, surname = match.groups()
-        if (_is_name(surname, known) and bare_word(surname) not in _PLACE_WORDS | _COMPANY_WORDS
+        if (_is_name(surname, known) and bare_word(surname) not in PLACE_WORDS | COMPANY_WORDS
                 and (initial or (given and _is_given_name(given) and _is_name(given, known)
-                                 and bare_word(given) not in _PLACE_WORDS | _COMPANY_WORDS))
+                                 and bare_word(given) not in PLACE_WORDS | COMPANY_WORDS))
                 and not is_place_phrase(match.group(0))):
             add(match, "a name with a particle such as 'van der' or 'de la'")
     for match in _FAMILY.finditer(text):
@@ -218,7 +223,9 @@ def find_names(text: str, found: list[Finding], known: frozenset[str], contact: 
                                                 and _is_name(following, known)):
             add(match, "a given name")
         elif (not word.isascii() and NAME_SHAPE.match(word) and bare not in NOT_NAMES
-              and bare not in ROLE_WORDS and not is_english_word(bare)):
+              and bare not in ROLE_WORDS and not is_english_word(bare)
+              # "Neutropénie", "Verträglichkeit": a term's ending, unless a given name ends so too
+              and not (bare.endswith(OTHER_LANGUAGE_TERM_ENDINGS) and not is_folded_given_name(word))):
             add(match, "a capitalised word spelt like a name")
     if contact:
         run = 0
@@ -234,8 +241,8 @@ def find_names(text: str, found: list[Finding], known: frozenset[str], contact: 
 # What a site or city can do as well as a child; a place-like name needs a verb only a person takes.
 _VERBS_OF_PLACES_TOO = frozenset("started restarted completed received finished had has got needs needed spent "
                                  "became asked says said went came goes enrolled screened began".split())
-_PLACE_WORDS = WORD_LIKE_PLACES | frozenset(w.lower() for phrase in PLACES for w in phrase.split())
-_COMPANY_WORDS = frozenset(w.lower() for phrase in COMPANIES + INSTITUTIONS for w in phrase.replace("-", " ").split())
+PLACE_WORDS = WORD_LIKE_PLACES | frozenset(w.lower() for phrase in PLACES for w in phrase.split())
+COMPANY_WORDS = frozenset(w.lower() for phrase in COMPANIES + INSTITUTIONS for w in phrase.replace("-", " ").split())
 
 
 # What a company or a drug does as well as a child ("Zentalis said no"): not enough for an unknown word.
@@ -263,7 +270,7 @@ def find_possessive_names(text: str, found: list[Finding], known: frozenset[str]
         word, noun = match.group(1), match.group(2)
         bare = bare_word(word)
         if (not is_capitalised(word) or not _is_given_name(word) or bare in known or bare in _EPONYM_WORDS
-                or bare in _PLACE_WORDS or bare in _COMPANY_WORDS or bare in NOT_NAMES or bare in ROLE_WORDS
+                or bare in PLACE_WORDS or bare in COMPANY_WORDS or bare in NOT_NAMES or bare in ROLE_WORDS
                 or noun in _EPONYM_NOUNS):
             continue
         before = _LAST_WORD.search(text, max(0, match.start(1) - 40), match.start(1))
@@ -280,7 +287,7 @@ def _unknown_sentence_subject(text: str, match: re.Match, known: frozenset[str])
     return bool(SENTENCE_START.search(text, 0, match.start(1)) and NAME_SHAPE.match(word)
                 and verb not in VERBS_OF_COMPANIES_TOO
                 and len(bare) >= 3 and bare not in known and bare not in NOT_NAMES and bare not in ROLE_WORDS
-                and bare not in _PLACE_WORDS and bare not in _COMPANY_WORDS and bare not in _EPONYM_WORDS
+                and bare not in PLACE_WORDS and bare not in COMPANY_WORDS and bare not in _EPONYM_WORDS
                 and not bare.endswith(_CLINICAL_ENDINGS) and not is_english_word(bare))
 
 
@@ -289,8 +296,8 @@ def _is_surname(first: str, second: str, known: frozenset[str]) -> bool:
     place, company or role word."""
     surname = bare_word(second)
     return bool(is_capitalised(first) and NAME_SHAPE.match(second) and surname not in known
-                and surname not in NOT_NAMES and surname not in ROLE_WORDS and surname not in _PLACE_WORDS
-                and surname not in _COMPANY_WORDS and not is_english_word(surname))
+                and surname not in NOT_NAMES and surname not in ROLE_WORDS and surname not in PLACE_WORDS
+                and surname not in COMPANY_WORDS and not is_english_word(surname))
 
 
 def find_word_like_names(text: str, found: list[Finding], known: frozenset[str]) -> None:
@@ -320,9 +327,9 @@ def find_word_like_names(text: str, found: list[Finding], known: frozenset[str])
             word = match.group(1)
             bare = bare_word(word)
             verb = (match.groupdict().get("verb") or "").split()
-            if bare in _PLACE_WORDS and verb and verb[0].lower() in _VERBS_OF_PLACES_TOO:
+            if bare in PLACE_WORDS and verb and verb[0].lower() in _VERBS_OF_PLACES_TOO:
                 continue                               # "Houston started recruiting", "Austin has a slot"
-            if bare in _PLACE_WORDS and (match.groupdict().get("next") or "her").lower() not in ("her", "his", "their"):
+            if bare in PLACE_WORDS and (match.groupdict().get("next") or "her").lower() not in ("her", "his", "their"):
                 continue                               # "referred to Austin for", "with Boston at"
             before = _LAST_WORD.search(text, max(0, match.start(1) - 40), match.start(1))
             if before and bare_word(before.group(1)) in word_like_given_names() and _is_surname(before.group(1), word,
@@ -332,4 +339,3 @@ def find_word_like_names(text: str, found: list[Finding], known: frozenset[str])
             elif (is_capitalised(word) and not word.isupper() and bare not in known
                     and bare in word_like_given_names()):
                 found.append(Finding("name", *match.span(1), "a person's name (a given name used of a person)"))
-

@@ -45,6 +45,7 @@ passport passeport pasaporte passaporto passaporte reisepass paszport paspoort p
 health\s+card care\s+card insurance\s+card health\s+insurance carte\s+d'identité id\s+card identity\s+card
 personalausweis ausweis dowód dowod identity\s+number id\s+number national\s+id national\s+insurance ni
 historia\s+clínica historia\s+clinica cartella\s+clinica dossier expediente fascicolo
+accession specimen pathology
 patient patient's paciente patiente patiente paziente pacjent patiënt patientin
 マイナンバー 保険証 患者番号 診察券 住民票 身份证 病历号 주민등록번호
 """
@@ -54,6 +55,8 @@ _ID_CUE = "(?:" + "|".join(sorted(_ID_CUES.split(), key=len, reverse=True)) + ")
 _ID_SHAPED = r"(?:[A-Z]{1,4}[\s.-]?)?\d[\dA-Z]*(?:[\s./-]\d[\dA-Z]*)*(?:[\s-][A-Z]{1,2}\b)?"
 _CUED_ID = re.compile(
     rf"(?<![\w-]){_ID_CUE}(?![\w-])\.?(?:\s+(?:card|kort|karte|carte|tarjeta|cartão))?"
+    # One word naming whose number it is, before a colon ("PESEL dziecka:", "CPF do pai:", "BSN van Sem:").
+    rf"(?:(?:\s+[^\W\d_]{{1,12}}(?:['’][^\W\d_]{{1,12}})?){{1,3}}(?=\s*:))?"
     rf"\s*(?:(?:no|nr|n[º°o]|num|number|nummer|número|numero|numéro|#|id|code|identifier|ident)\b\.?\s*)?"
     rf"(?:(?:is|was|es|est|ist|é|è|:|-|=|#)\s*)?({_ID_SHAPED})", re.I)
 # A long number in groups ("123.456.789-09", "4821 9034 6617"): at least 9 digits in 3 or more groups.
@@ -76,7 +79,7 @@ def find_record_numbers(text: str, found: list[Finding]) -> None:
             found.append(Finding("record_number", *match.span(), "an identity, record or insurance number"))
     for match in _CUED_ID.finditer(text):
         value = match.group(1).strip()
-        if (sum(c.isdigit() for c in value) >= 4 and not re.fullmatch(r"(?:19|20)\d\d", value)
+        if (sum(c.isdigit() for c in value) >= 4 and not re.fullmatch(r"(?:[A-Za-z]{1,4}\s)?(?:19|20)\d\d", value)
                 and not _THING_NUMBER.search(text, max(0, match.start() - 20), match.start())):
             found.append(Finding("record_number", *match.span(), "an identity, health-card or record number"))
     for match in _SSN.finditer(text):

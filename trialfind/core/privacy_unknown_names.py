@@ -33,7 +33,7 @@ _TITLE_WORD = (rf"[{UPPER}](?:['’][{UPPER}])?[{_LOWER}]+(?:[{UPPER}][{_LOWER}]
                rf"(?:-[{UPPER}{_LOWER}][{_LOWER}]+(?:['’][{UPPER}][{_LOWER}]+)?)*")
 _PARTICLE = r"(?:de|del|della|di|da|do|dos|das|du|des|van|von|der|den|ten|ter|le|la|bin|binti|ibn|al|el|y|e|mac)"
 _TITLE_RUN = re.compile(
-    rf"(?<![\w'’-])({_TITLE_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_TITLE_WORD}){{1,3}})(?![\w'’-])")
+    rf"(?<![\w'’-])({_TITLE_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_TITLE_WORD}){{1,3}})(?=['’]s\b|(?![\w'’-]))")   # "Tamati Ngata-Walker's whānau"
 _LOWER_PAIR = re.compile(rf"(?<![\w'’-])([{_LOWER}]{{3,}})(?=\s+([{_LOWER}]{{3,}}(?:-[{_LOWER}]+)?)(?![\w'’-]))")
 _ROLES = "|".join(sorted(set(RELATION_WORDS) | {"donor", "carer", "caregiver", "guardian", "cra", "contact",
                                                  "interpreter", "translator", "mother's", "father's"},

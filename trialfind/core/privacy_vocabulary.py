@@ -113,6 +113,17 @@ MEDICAL_ENDINGS = ("algia", "ica", "icus", "osus", "osum", "atus", "itus", "alis
                    "meter", "ectomies", "itides", "omas", "ases", "oses", "ia", "ias", "ide", "ides", "ics",
                    "ome", "omes", "tion", "tions", "sion", "ity", "ities", "ness", "ment", "ments", "ology",
                    "logy", "ical", "ally", "ious", "eous", "ive", "ives", "able", "ible", "ular", "ary")
+# The same word-building in the other languages families write in (French, German, Spanish, Italian,
+# Portuguese, Polish, Russian, Greek): "Neutropénie", "Anämie", "Нейтропения", "Verträglichkeit" (German
+# "-keit" makes abstract nouns, never surnames). Long endings only: a short one ("-ite", "-ung", "-émie" of
+# "Noémie", "Jérémie") ends names too.
+OTHER_LANGUAGE_TERM_ENDINGS = (
+    "pénie", "penie", "némie", "cémie", "kémie", "iémie", "ämie", "pathie", "algie", "plasie", "ectomie", "ektomie", "cytose", "zytose",
+    "ologie", "thérapie", "therapie", "toxicité", "toxizität", "blastome", "blastom", "carcinome", "karzinom",
+    "sarcome", "sarkom", "lymphome", "lymphom", "keit", "patía", "ectomía", "toxicidad", "tossicità", "toxicidade",
+    "terapia", "toksyczność", "пения", "емия", "эмия", "патия", "алгия", "плазия", "эктомия", "цитоз", "терапия",
+    "токсичность", "бластома", "карцинома", "саркома", "лимфома", "πενία", "αιμία", "πάθεια", "θεραπεία",
+    "τοξικότητα")
 MEDICAL_PREFIXES = ("hyper", "hypo", "micro", "macro", "neuro", "nano", "poly", "peri", "para", "trans", "intra",
                     "inter", "supra", "electro", "cardio", "gastro", "hepato", "nephro", "osteo", "onco", "immuno",
                     "radio", "echo", "elasto", "vibro", "photo", "bio", "cyto", "histo", "myelo", "lympho",
@@ -124,7 +135,7 @@ MEDICAL_PREFIXES = ("hyper", "hypo", "micro", "macro", "neuro", "nano", "poly", 
 @functools.lru_cache(maxsize=65536)
 def _is_vocabulary(bare: str) -> bool:
     if (bare in _CURATED or len(bare) <= 2 or bare.endswith(INN_AND_TERM_ENDINGS) or bare.endswith(MEDICAL_ENDINGS)
-            or is_english_word(bare) or bare in _places()[1]):
+            or bare.endswith(OTHER_LANGUAGE_TERM_ENDINGS) or is_english_word(bare) or bare in _places()[1]):
         return True
     if bare.endswith("ies") and is_english_word(bare[:-3] + "y"):           # malignancies
         return True

@@ -1,0 +1,88 @@
+"""Names typed in lower case, or shaped only by initials, for the privacy screen: a given name or nickname
+in a sentence subject's slot ("maddie's counts", "little jojo had", "sunny has been eating"), a given name
+with a family role in brackets ("kevin (dad)"), and initials before a surname no dictionary knows
+("J. P. Okonkwo"). Apart from `privacy_names` (names with a capital and a cue) to keep each readable."""
+from __future__ import annotations
+
+import re
+
+from trialfind.core.given_names import dictionary_given_names, is_english_word, word_like_given_names
+from trialfind.core.privacy_names import COMPANY_WORDS, OWNED_BY_A_CHILD, PATIENT_VERBS, PLACE_WORDS
+from trialfind.core.privacy_text import NAME_SHAPE, NAME_WORD, UPPER, Finding, bare_word
+from trialfind.core.privacy_vocabulary import is_known_word
+from trialfind.core.privacy_words import GIVEN_NAMES, NOT_NAMES, RELATION_WORDS, ROLE_WORDS
+
+_LOWER_LETTERS = "a-zß-öø-ÿā-ž"
+# A name typed in lower case where a sentence's subject stands: at the start of the value or a sentence,
+# or after "little", "our", "my" ("lily-mae started the capsules", "little jojo had a rough night",
+# "maddie's counts came back", "sunny has been eating").
+_LOWER_SUBJECT = re.compile(
+    rf"(?:(?:^|[.!?;:]\s+|\n\s*)|\b(?P<lead>(?i:little|baby|sweet|brave|our|my))\s+)"
+    rf"(?P<word>[{_LOWER_LETTERS}][{_LOWER_LETTERS}]+(?:-[{_LOWER_LETTERS}]{{2,}})?)"
+    rf"(?=(?P<owner>['’]s\s+(?i:{OWNED_BY_A_CHILD})\b|\s+and\s+(?i:his|her|their)\s+(?i:{'|'.join(RELATION_WORDS)})\b)"
+    rf"|\s+(?:(?:also|still|then|now|finally|just|only|never|already)\s+)?"
+    rf"(?P<verb>{PATIENT_VERBS})\b(?P<after>(?:\s+[{_LOWER_LETTERS}]+){{1,2}})?)")
+# Verbs said of a child rather than of a drug, a dose or a disease.
+_CHILD_ONLY_VERBS = frozenset({"tolerated", "vomited", "cried", "weighs", "celebrated", "loves", "likes", "felt",
+                               "feels", "went", "came", "turned", "turns", "asked", "says", "said"})
+# Said of a patient, and of a treatment or disease too ("chemo finished"): enough only for a given name.
+_PATIENT_COURSE_VERBS = frozenset({"relapsed", "underwent", "completed", "finished", "started", "received"})
+# "kevin (dad)": a given name typed in lower case with a family role in brackets.
+_LOWER_ROLE_IN_BRACKETS = re.compile(
+    rf"(?<![\w'’-])([{_LOWER_LETTERS}]{{3,}})\s*\(\s*(?i:the\s+|my\s+|our\s+|patient['’]s\s+|child['’]s\s+)?"
+    rf"(?i:{'|'.join(RELATION_WORDS)}|mother['’]s|father['’]s|guardian|carer|caregiver)\s*\)")
+# "J. P. Okonkwo", "E. Nakamura-Lindqvist": initials before a surname no dictionary knows.
+_INITIALS_SURNAME = re.compile(rf"(?<![\w.'’-])(?:[{UPPER}]\.\s?){{1,3}}({NAME_WORD})(?![\w'’-]|\.\w)")
+
+
+# "-ing" states a disease or a drug is in too ("is showing", "has been causing").
+_THING_STATES = frozenset({"being", "showing", "causing", "remaining", "increasing", "decreasing", "rising", "falling",
+                           "growing", "spreading", "working", "responding", "progressing", "shrinking", "improving",
+                           "worsening"})
+
+
+def _is_lower_given_name(word: str) -> bool:
+    """`word` (all its hyphenated parts) could be a given name typed in lower case."""
+    return all(p in dictionary_given_names() or p in GIVEN_NAMES or p in word_like_given_names()
+               for p in word.split("-"))
+
+
+def find_lower_case_names(text: str, found: list[Finding], known: frozenset[str]) -> None:
+    """Given names and nicknames typed in lower case, told by their slot (a sentence's subject, a role in
+    brackets) and by being a given name no English word shares, or no word at all."""
+    for match in _LOWER_SUBJECT.finditer(text):
+        word = match.group("word")
+        if word in known or word in NOT_NAMES or word in ROLE_WORDS or word in RELATION_WORDS:
+            continue
+        verb = (match.group("verb") or "").split()
+        after = [w for w in verb[1:] + (match.group("after") or "").split() if w != "been"][:1]
+        # "has been eating", "is feeling": a state only a person is in.
+        child_only = bool(verb) and (verb[0] in _CHILD_ONLY_VERBS
+                                     or (verb[0] in ("has", "had", "is", "was") and bool(after)
+                                         and after[0].endswith("ing") and after[0] not in _THING_STATES))
+        if _is_lower_given_name(word) and not is_english_word(word):
+            reason = "a given name typed in lower case"          # "jojo", "maddie", "kevin"
+        elif "-" in word and _is_lower_given_name(word):
+            reason = "a hyphenated given name typed in lower case"   # "lily-mae": both parts names
+        elif _is_lower_given_name(word) and (match.group("lead") or match.group("owner") or child_only
+                                             or (bool(verb) and verb[0] in _PATIENT_COURSE_VERBS)):
+            reason = "a given name typed in lower case"          # "sunny has been eating"
+        elif (not is_known_word(word, known) and len(word) >= 3
+              and (match.group("lead") or match.group("owner") or child_only)):
+            reason = "a word no dictionary knows, used of a person"
+        else:
+            continue
+        found.append(Finding("name", *match.span("word"), f"a person's name ({reason})"))
+    for match in _LOWER_ROLE_IN_BRACKETS.finditer(text) if "(" in text else ():
+        word = match.group(1)
+        if (_is_lower_given_name(word) and not is_english_word(word) and word not in known
+                and word not in NOT_NAMES and word not in ROLE_WORDS):
+            found.append(Finding("name", *match.span(), "a person's name (a given name with a family role in brackets)"))
+    for match in _INITIALS_SURNAME.finditer(text):
+        surname = match.group(1)
+        parts = [p for p in surname.split("-") if p]
+        if (all(NAME_SHAPE.match(p) for p in parts) and not is_known_word(surname, known)
+                and bare_word(surname) not in PLACE_WORDS | COMPANY_WORDS):
+            if re.match(r"\.\s+[A-Z][a-z]*\.", text[match.end():]):
+                continue                               # "J. Clin. Oncol.": a journal's abbreviated title
+            found.append(Finding("name", *match.span(), "a person's name (initials before a surname)"))
