@@ -35,7 +35,13 @@ from trialfind.knowledge.conditions import (
     vocabulary,
 )
 from trialfind.match.negation import clause_bounds, condition_negated
-from trialfind.match.spelling import FUZZY_MIN_WORD, FUZZY_THRESHOLD, fuzzy_hit, word_starts  # noqa: F401 (re-exported)
+from trialfind.match.spelling import (  # noqa: F401 (word_starts re-exported)
+    FUZZY_MIN_WORD,
+    FUZZY_THRESHOLD,
+    fuzzy_hit,
+    starts_of,
+    word_starts,
+)
 
 STRENGTH_WEIGHT = {"exact": 1.0, "mesh": 0.9, "keyword": 0.6, "broader": 0.5, "criteria": 0.5, "contradicted": 0.5,
                    "ambiguous": 0.5, "fuzzy": 0.4, "none": 0.0}
@@ -54,6 +60,7 @@ _QUALIFIERS = frozenset({
     "pediatric", "childhood", "child", "children", "advanced", "untreated", "previously",
     "treated", "high", "risk", "stage", "and", "or", "the", "a", "an",
 })
+_WORD = re.compile(r"[0-9A-Za-z]+")
 _STAGE_NUMBERS = frozenset({"1", "2", "3", "4", "i", "ii", "iii", "iv", "4s", "ivs", "m"})
 
 
@@ -252,8 +259,8 @@ def _raw_spans(phrase: _Phrase, text: str) -> list[tuple[int, int]]:
     spans = []
     if not phrase.words:
         return spans
-    for start in word_starts(text).get(phrase.words[0], ()):
-        words = re.finditer(r"[0-9A-Za-z]+", text[start:start + 40 * len(phrase.words)])
+    for start in starts_of(text, phrase.words[0]):
+        words = _WORD.finditer(text[start:start + 40 * len(phrase.words)])
         taken = []
         for word in words:
             folded = normal_words(word.group(0))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from trialfind.knowledge.conditions import normal_words
+from trialfind.knowledge.conditions import normal_words, vocabulary
 
 # Pinned by tests/test_match_conditions.py: "medulloblastma" (96.6) and "neuroblastomas" pass,
 # "nephroblastoma" vs "neuroblastoma" (88.9) and "myeloma" vs "melanoma" (80) do not.
@@ -52,6 +52,70 @@ def fuzzy_hit(query_words: list[str], texts) -> tuple[float, str] | None:
             if score >= FUZZY_THRESHOLD and (best is None or score > best[0]):
                 best = (score, text)
     return best
+
+
+_RUN = re.compile(r"[0-9a-z]+")
+
+
+_WORD = re.compile(r"[0-9A-Za-z]+")
+_WORD_CHARS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+@lru_cache(maxsize=4096)
+def _forms_folding_to(word: str) -> tuple[str, ...]:
+    """Every lower-case word that `normal_words` folds to `word`.
+
+    A run of [0-9A-Za-z] (a word as `word_starts` reads it) is read by `normal_words` as its
+    lower case x, folded by the vocabulary's spellings, stripped of a plural "s", folded again.
+    If neither x nor x minus its last letter is a spelling, no folding applies and the result
+    is x or x minus its "s": so every x folding to `word` is `word`, `word` + "s", a spelling or
+    a spelling + "s". Those few are checked with normal_words itself."""
+    spellings = vocabulary().spellings
+    candidates = {word, word + "s", *spellings, *(key + "s" for key in spellings)}
+    return tuple(sorted(x for x in candidates if _RUN.fullmatch(x) and normal_words(x)[:1] == (word,)))
+
+
+@lru_cache(maxsize=64)
+def _lower_case(text: str) -> str:
+    return text.lower()
+
+
+@lru_cache(maxsize=64)
+def _words_by_lower_case(text: str) -> dict[str, list[str]]:
+    """The text's distinct words (runs of [0-9A-Za-z]) by their lower case."""
+    out: dict[str, list[str]] = {}
+    for raw in set(_WORD.findall(text)):
+        out.setdefault(raw.lower(), []).append(raw)
+    return out
+
+
+def starts_of(text: str, word: str) -> list[int]:
+    """`word_starts(text).get(word, [])` without folding every word of the text (a criteria
+    text holds hundreds; a phrase's first word folds from a handful of forms): the text's
+    words written in one of those forms, found where they stand whole, in text order."""
+    forms = _forms_folding_to(word)
+    # A word whose lower case is a form leaves that form in the lowered text: most texts hold
+    # none of the forms, decided here in C.
+    lowered = _lower_case(text)
+    if not any(form in lowered for form in forms):
+        return []
+    by_lower = _words_by_lower_case(text)
+    raws = [raw for form in forms for raw in by_lower.get(form, ())]
+    if not raws:
+        return []
+    found = []
+    size = len(text)
+    for raw in raws:
+        at = text.find(raw)
+        while at >= 0:
+            end = at + len(raw)
+            # `[0-9A-Za-z]+` matches maximal runs: a whole word has no word character beside it.
+            if (at == 0 or text[at - 1] not in _WORD_CHARS) and (end == size or text[end] not in _WORD_CHARS):
+                found.append(at)
+            at = text.find(raw, end)  # no whole word starts inside this one's letters
+    if len(raws) > 1:
+        found.sort()
+    return found
 
 
 @lru_cache(maxsize=64)
