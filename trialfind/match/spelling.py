@@ -75,35 +75,47 @@ def _forms_folding_to(word: str) -> tuple[str, ...]:
     return tuple(sorted(x for x in candidates if _RUN.fullmatch(x) and normal_words(x)[:1] == (word,)))
 
 
-@lru_cache(maxsize=64)
-def _lower_case(text: str) -> str:
-    return text.lower()
+class _TextWords:
+    """One text's lower case, its distinct words by lower case (built when first needed) and
+    the starts found so far, by folded word: a text is read for every phrase of a query."""
+
+    __slots__ = ("text", "lowered", "by_lower", "starts")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lowered = text.lower()
+        self.by_lower: dict[str, list[str]] | None = None
+        self.starts: dict[str, list[int]] = {}
 
 
 @lru_cache(maxsize=64)
-def _words_by_lower_case(text: str) -> dict[str, list[str]]:
-    """The text's distinct words (runs of [0-9A-Za-z]) by their lower case."""
-    out: dict[str, list[str]] = {}
-    for raw in set(_WORD.findall(text)):
-        out.setdefault(raw.lower(), []).append(raw)
-    return out
+def _text_words(text: str) -> _TextWords:
+    return _TextWords(text)
 
 
 def starts_of(text: str, word: str) -> list[int]:
     """`word_starts(text).get(word, [])` without folding every word of the text (a criteria
     text holds hundreds; a phrase's first word folds from a handful of forms): the text's
     words written in one of those forms, found where they stand whole, in text order."""
+    known = _text_words(text)
+    found = known.starts.get(word)
+    if found is None:
+        found = known.starts[word] = _find_starts(known, word)
+    return found
+
+
+def _find_starts(known: _TextWords, word: str) -> list[int]:
     forms = _forms_folding_to(word)
     # A word whose lower case is a form leaves that form in the lowered text: most texts hold
     # none of the forms, decided here in C.
-    lowered = _lower_case(text)
-    if not any(form in lowered for form in forms):
+    if not any(form in known.lowered for form in forms):
         return []
-    by_lower = _words_by_lower_case(text)
-    raws = [raw for form in forms for raw in by_lower.get(form, ())]
-    if not raws:
-        return []
-    found = []
+    if known.by_lower is None:
+        known.by_lower = {}
+        for raw in set(_WORD.findall(known.text)):
+            known.by_lower.setdefault(raw.lower(), []).append(raw)
+    raws = [raw for form in forms for raw in known.by_lower.get(form, ())]
+    text, found = known.text, []
     size = len(text)
     for raw in raws:
         at = text.find(raw)
