@@ -241,7 +241,9 @@ def find_trials(profile: ChildProfile | None = None, *, condition: str | Sequenc
     as_of = newest_update(head for head, _ in items)
     completions: dict[str, Any] = {}
     matches = []
-    for head, finish in items:
+    for at in range(len(items)):
+        # Released as judged: a result that is no answer (its head, its form) is not kept to the end.
+        (head, finish), items[at] = items[at], None
         # Sources may return more than asked; the spec's filters are enforced here too.
         if head.study_type not in study_types:
             continue
