@@ -164,15 +164,15 @@ def test_a_head_holds_what_the_condition_judgement_reads(records):
     assert found > (100 if records is real_records else 0)
 
 
-@pytest.mark.parametrize("kwargs", [dict(condition="leukemia", age=5),
-                                    dict(condition="lymphoma", age=16, status="all", include_ineligible=True),
-                                    dict(target="ALK", age=7, status="all", include_ineligible=True, limit=3),
-                                    dict(condition="sarcoma", age=15, status="all", include_ineligible=True),
-                                    dict(condition="leukemia", age=10, near="42.36,-71.06", status="all",
-                                         include_ineligible=True),
-                                    dict(condition="leukemia", age=9, purpose="treatment", status="all"),
-                                    dict(condition=("leukemia", "lymphoma"), target="CD19", age=6, status="all",
-                                         include_ineligible=True)])
+@pytest.mark.parametrize("kwargs", [{"condition": "leukemia", "age": 5},
+                                    {"condition": "lymphoma", "age": 16, "status": "all", "include_ineligible": True},
+                                    {"target": "ALK", "age": 7, "status": "all", "include_ineligible": True, "limit": 3},
+                                    {"condition": "sarcoma", "age": 15, "status": "all", "include_ineligible": True},
+                                    {"condition": "leukemia", "age": 10, "near": "42.36,-71.06", "status": "all",
+                                         "include_ineligible": True},
+                                    {"condition": "leukemia", "age": 9, "purpose": "treatment", "status": "all"},
+                                    {"condition": ("leukemia", "lymphoma"), "target": "CD19", "age": 6, "status": "all",
+                                         "include_ineligible": True}])
 def test_find_trials_returns_complete_studies_from_sketches(real_index, kwargs):
     from trialfind.core.study import parse_studies
     from trialfind.sources.memory import MemorySource
