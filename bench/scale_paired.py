@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import statistics
 import sys
@@ -19,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from scale import _numbers, percentile, run_measured  # noqa: E402
+from scale import _numbers, percentile, run_measured
 
 
 def one(checkout: str, cache: str, case: int, repeat: int) -> dict:
@@ -71,7 +72,7 @@ def main() -> None:
         (a, fa, la, pa, ra, res, ans), (b, fb, lb, pb, rb, _, _) = parts
         print(f"{label[:56]:56} {res:>7,} res {ans:>6,} ans | {a}: fresh {fa:8.1f} long {la:8.1f} p95 {pa:8.1f} "
               f"rss {ra:4.0f} | {b}: fresh {fb:8.1f} long {lb:8.1f} p95 {pb:8.1f} rss {rb:4.0f} | "
-              f"{b}/{a} fresh {fb / fa:.2f} long {lb / la if la == la and la else float('nan'):.2f} "
+              f"{b}/{a} fresh {fb / fa:.2f} long {lb / la if la and not math.isnan(la) else float('nan'):.2f} "
               f"| load {min(loads):.1f}-{max(loads):.1f}", flush=True)
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=1))
