@@ -31,26 +31,39 @@ def _word_score(mine: str, theirs: str) -> float:
 
 
 def fuzzy_hit(query_words: list[str], texts) -> tuple[float, str] | None:
-    """Best word-by-word near spelling of the query inside any of the texts."""
+    """Best word-by-word near spelling of the query inside any of the texts (the first text
+    of the best score)."""
     if not query_words or not any(len(w) >= FUZZY_MIN_WORD for w in query_words):
         return None
-    size = len(query_words)
+    query = tuple(query_words)
     best: tuple[float, str] | None = None
     for text in texts:
         if not text:
             continue
-        words = normal_words(text)
-        for start in range(0, len(words) - size + 1):
-            window = words[start:start + size]
-            scores = []
-            for mine, theirs in zip(query_words, window):
-                score = _word_score(mine, theirs)
-                scores.append(score)
-                if score < FUZZY_THRESHOLD:
-                    break
-            score = min(scores)
-            if score >= FUZZY_THRESHOLD and (best is None or score > best[0]):
-                best = (score, text)
+        score = _fuzzy_in_text(query, text)
+        if score is not None and (best is None or score > best[0]):
+            best = (score, text)
+    return best
+
+
+@lru_cache(maxsize=16384)
+def _fuzzy_in_text(query_words: tuple[str, ...], text: str) -> float | None:
+    """The best near-spelling score of the query in one text, None below the threshold. Per
+    text: listed conditions, MeSH terms and keywords repeat across studies."""
+    size = len(query_words)
+    best = None
+    words = normal_words(text)
+    for start in range(len(words) - size + 1):
+        window = words[start:start + size]
+        scores = []
+        for mine, theirs in zip(query_words, window):
+            score = _word_score(mine, theirs)
+            scores.append(score)
+            if score < FUZZY_THRESHOLD:
+                break
+        score = min(scores)
+        if score >= FUZZY_THRESHOLD and (best is None or score > best):
+            best = score
     return best
 
 
@@ -79,7 +92,7 @@ class _TextWords:
     """One text's lower case, its distinct words by lower case (built when first needed) and
     the starts found so far, by folded word: a text is read for every phrase of a query."""
 
-    __slots__ = ("text", "lowered", "by_lower", "starts")
+    __slots__ = ("by_lower", "lowered", "starts", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
