@@ -18,6 +18,8 @@ process (so each query's peak RSS is its own, sampled from /proc) and reports pe
              long-lived the later runs in one process: the web app and the MCP server;
   index    LocalIndex.nct_ids(spec): the SQLite/FTS5 work alone;
   read     every result read as a Study (search_studies: the stored forms), streamed;
+  head     every result's head read (search_study_heads: what find_trials reads before judging
+           a result's condition; the body is decompressed only for those it concerns);
 and, for answers up to 5,000 studies, the old read path (JSON + parse_study) for the ratio.
 The warm pass first runs each query once in a throwaway process (so its pages are cached),
 then in --processes fresh processes of --repeat runs each. Replication multiplies every real
@@ -180,7 +182,7 @@ def query_one(cache_dir: str, number: int, repeat: int, legacy: bool) -> dict:
     index = LocalIndex.open(cache_dir)
     row = {"kind": kind, "query": label, "reads_forms": index.reads_forms,
            "load_ms": (time.perf_counter() - started) * 1000,
-           "index_ms": [], "read_ms": [], "e2e_ms": [], "legacy_read_ms": None}
+           "index_ms": [], "read_ms": [], "head_ms": [], "e2e_ms": [], "legacy_read_ms": None}
     runs = repeat
     while len(row["e2e_ms"]) < runs:
         # e2e first: in the cold pass its first run is the one that reads the evicted file
@@ -192,6 +194,10 @@ def query_one(cache_dir: str, number: int, repeat: int, legacy: bool) -> dict:
         read = sum(1 for _ in search_studies(index, spec))  # streamed, not kept
         t3 = time.perf_counter()
         assert read == len(ids)
+        heads = getattr(index, "search_study_heads", None)
+        if heads is not None:  # what find_trials reads of a result before judging its condition
+            assert sum(1 for _ in heads(spec)) == read
+            row["head_ms"].append((time.perf_counter() - t3) * 1000)
         row["results"] = len(ids)
         row["e2e_ms"].append((t1 - t0) * 1000)
         row["index_ms"].append((t2 - t1) * 1000)
@@ -261,7 +267,8 @@ def summarise(rows: list[dict]) -> tuple[list[dict], dict]:
     for row in rows:
         q = per_query.setdefault(row["query"], {"kind": row["kind"], "query": row["query"], "results": row["results"],
                                                 "answers": row["answers"], "fresh_ms": [], "long_ms": [],
-                                                "index_ms": [], "read_ms": [], "load_ms": [], "peak_rss_mb": 0.0,
+                                                "index_ms": [], "read_ms": [], "head_ms": [], "load_ms": [],
+                                                "peak_rss_mb": 0.0,
                                                 "legacy_read_ms": None, "reads_forms": row["reads_forms"],
                                                 "load": [], "cold_first_ms": float("nan")})
         q["load"].append(row["load"])
@@ -273,6 +280,7 @@ def summarise(rows: list[dict]) -> tuple[list[dict], dict]:
         q["long_ms"] += row["e2e_ms"][1:]
         q["index_ms"] += row["index_ms"]
         q["read_ms"] += row["read_ms"]
+        q["head_ms"] += row.get("head_ms", [])
         q["load_ms"].append(row["load_ms"])
         q["legacy_read_ms"] = row["legacy_read_ms"] if row["legacy_read_ms"] is not None else q["legacy_read_ms"]
     out = []
@@ -280,6 +288,7 @@ def summarise(rows: list[dict]) -> tuple[list[dict], dict]:
         q.update(fresh_p50=percentile(q["fresh_ms"], 0.5), fresh_p95=percentile(q["fresh_ms"], 0.95),
                  long_p50=percentile(q["long_ms"], 0.5), long_p95=percentile(q["long_ms"], 0.95),
                  index_p50=percentile(q["index_ms"], 0.5), read_p50=percentile(q["read_ms"], 0.5),
+                 head_p50=percentile(q["head_ms"], 0.5),
                  load_p50=percentile(q["load_ms"], 0.5))
         out.append(q)
     small = [q for q in out if q["kind"] == "trials" and q["answers"] <= 1000]
@@ -300,6 +309,8 @@ def summarise(rows: list[dict]) -> tuple[list[dict], dict]:
         "warm_fresh_process_p95_ms": percentile(fresh, 0.95),
         "cold_first_max_ms": max(cold, default=float("nan")),
         "read_ms_per_result": read_ms / max(1, sum(q["results"] for q in measured)),
+        "head_ms_per_result": sum(q["head_p50"] for q in measured if q["head_ms"])
+        / max(1, sum(q["results"] for q in measured if q["head_ms"])),
         "legacy_ms_per_result": sum(q["legacy_read_ms"] for q in legacy) / legacy_results,
         "form_ms_per_result_same_queries": sum(q["read_p50"] for q in legacy) / legacy_results,
         "peak_rss_mb": max(q["peak_rss_mb"] for q in out),
@@ -344,18 +355,21 @@ def print_result(r: dict) -> None:
     print(f"db {r['db_bytes'] / 1e6:,.0f} MB ({r['db_bytes'] / r['studies'] / 1024:.1f} KB/study); "
           f"stored forms read: {s['reads_forms']}")
     print(f"{'query':52} {'results':>8} {'answers':>7} {'cold 1st':>9} {'fresh p50':>9} {'fresh p95':>9} "
-          f"{'long p50':>9} {'long p95':>9} {'index p50':>9} {'read p50':>9} {'load p50':>9} {'peak RSS':>8} load")
+          f"{'long p50':>9} {'long p95':>9} {'index p50':>9} {'read p50':>9} {'head p50':>9} {'load p50':>9} "
+          f"{'peak RSS':>8} load")
     for q in r["queries"]:
         print(f"{q['query'][:52]:52} {q['results']:>8,} {q['answers']:>7,} {q['cold_first_ms']:>9.1f} "
               f"{q['fresh_p50']:>9.1f} {q['fresh_p95']:>9.1f} {q['long_p50']:>9.1f} {q['long_p95']:>9.1f} "
-              f"{q['index_p50']:>9.1f} {q['read_p50']:>9.1f} {q['load_p50']:>9.1f} {q['peak_rss_mb']:>6.0f}MB "
+              f"{q['index_p50']:>9.1f} {q['read_p50']:>9.1f} {q['head_p50']:>9.1f} {q['load_p50']:>9.1f} "
+              f"{q['peak_rss_mb']:>6.0f}MB "
               f"{min(q['load']):.1f}-{max(q['load']):.1f}")
     print(f"trials answering <= 1,000 studies ({s['trials_upto_1000_queries']} queries), index in the page cache: "
           f"long-lived process p50 {s['warm_long_lived_p50_ms']:.1f} ms, p95 {s['warm_long_lived_p95_ms']:.1f} ms "
           f"over {s['warm_long_lived_runs']} runs; first run of a fresh process p50 "
           f"{s['warm_fresh_process_p50_ms']:.1f} ms, p95 {s['warm_fresh_process_p95_ms']:.1f} ms over "
           f"{s['warm_fresh_process_runs']} processes; index evicted, first run: up to {s['cold_first_max_ms']:.1f} ms")
-    print(f"read cost per result (stored forms): {s['read_ms_per_result']:.3f} ms; on the queries of <= 5,000 "
+    print(f"read cost per result (stored forms): {s['read_ms_per_result']:.3f} ms (its head alone: "
+          f"{s['head_ms_per_result']:.3f} ms); on the queries of <= 5,000 "
           f"results: forms {s['form_ms_per_result_same_queries']:.3f} ms vs JSON + parse_study "
           f"{s['legacy_ms_per_result']:.3f} ms")
     print(f"peak RSS of any query: {s['peak_rss_mb']:.0f} MB")

@@ -137,11 +137,12 @@ def target_evidence(study: Study, targets: Sequence) -> MentionMatch | None:
 
 
 def match_study(study: Study, profile: ChildProfile, targets: Sequence = (), *, as_of=None,
-                units: str = "km") -> TrialMatch | None:
-    """Judge one study for the child; None when it concerns none of the conditions or targets."""
+                units: str = "km", condition: ConditionMatch | None = None) -> TrialMatch | None:
+    """Judge one study for the child; None when it concerns none of the conditions or targets.
+    `condition`: the study's condition_evidence when the caller has judged it already."""
     evidence = []
     if profile.conditions:
-        found = condition_evidence(study, profile.conditions)
+        found = condition if condition is not None else condition_evidence(study, profile.conditions)
         if not found.found:
             return None
         evidence.append(found)
@@ -231,25 +232,32 @@ def find_trials(profile: ChildProfile | None = None, *, condition: str | Sequenc
     study_types = TRIAL_STUDY_TYPES + ((OBSERVATIONAL,) if include_observational else ())
     spec = build_search_spec(profile, targets, status=status, include_ineligible=include_ineligible,
                              study_types=study_types)
-    # Without a place no judgement reads a study's sites: a source that can defer building them
-    # (the local index) gives each study without them, and only the studies returned are completed.
-    sketches = getattr(source, "search_study_sketches", None) if profile.near is None else None
-    completions: dict[str, Any] = {}
-    if sketches is not None:
-        studies, unreadable = gather_studies(_keep_completions(sketches(spec), completions))
+    heads = getattr(source, "search_study_heads", None)
+    if heads is not None:
+        items, unreadable = _gather_heads(heads(spec))
     else:
         studies, unreadable = gather_studies(search_studies(source, spec))
-    as_of = newest_update(studies)
+        items = [(study, None) for study in studies]
+    as_of = newest_update(head for head, _ in items)
+    completions: dict[str, Any] = {}
     matches = []
-    for study in studies:
+    for at in range(len(items)):
+        # Released as judged: a result that is no answer (its head, its form) is not kept to the end.
+        (head, finish), items[at] = items[at], None
         # Sources may return more than asked; the spec's filters are enforced here too.
-        if study.study_type not in study_types:
+        if head.study_type not in study_types:
             continue
-        if spec.statuses and study.status not in spec.statuses:
+        if spec.statuses and head.status not in spec.statuses:
             continue
+        # A head (the local index) holds what this judgement reads: most results of a broad
+        # search end here, their sites, arms and descriptions never read.
+        found = condition_evidence(head, profile.conditions) if profile.conditions else None
+        if found is not None and not found.found:
+            continue
+        study = head if finish is None else _finished(finish, completions, profile)
         if PURPOSE_FILTERS[purpose] is not None and study.purpose not in PURPOSE_FILTERS[purpose]:
             continue
-        match = match_study(study, profile, targets, as_of=as_of, units=units)
+        match = match_study(study, profile, targets, as_of=as_of, units=units, condition=found)
         if match is None:
             continue
         if match.eligible == "no" and not include_ineligible:
@@ -270,13 +278,28 @@ def find_trials(profile: ChildProfile | None = None, *, condition: str | Sequenc
                         place=place, units=units, within_km=within_km, sort=sort, beyond_radius=beyond)
 
 
-def _keep_completions(sketched, completions: dict) -> Iterable:
-    """The studies of a source's `search_study_sketches`, noting how to complete each (the first
-    of an NCT id wins, as in gather_studies)."""
-    for study, complete in sketched:
-        if complete is not None:
-            completions.setdefault(study.nct_id, complete)
-        yield study
+def _gather_heads(items) -> tuple[list, list[UnreadableRecord]]:
+    """gather_studies for a source's `search_study_heads`: the first of an NCT id wins."""
+    kept: dict[str, tuple] = {}
+    unreadable: dict[UnreadableRecord, None] = {}
+    for head, finish in items:
+        if isinstance(head, UnreadableRecord):
+            unreadable.setdefault(head)
+        else:
+            kept.setdefault(head.nct_id, (head, finish))
+    return list(kept.values()), list(unreadable)
+
+
+def _finished(finish, completions: dict, profile: ChildProfile) -> Study:
+    """The Study of a head. Without a place no judgement reads a study's sites: a study with
+    many comes without them, and only the matches returned are completed."""
+    study, complete = finish()
+    if complete is None:
+        return study
+    if profile.near is not None:
+        return complete()
+    completions[study.nct_id] = complete
+    return study
 
 
 def get_study_details(nct_id: str, source: StudySource | None = None) -> Study:

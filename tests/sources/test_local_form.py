@@ -141,9 +141,38 @@ def test_a_sketch_is_the_study_without_its_sites_and_completes_to_it(records):
     assert deferred > 100
 
 
-@pytest.mark.parametrize("kwargs", [dict(condition="leukemia", age=5),
-                                    dict(condition="lymphoma", age=16, status="all", include_ineligible=True),
-                                    dict(target="ALK", age=7, status="all", include_ineligible=True, limit=3)])
+HEAD_QUERIES = ["sarcoma", "neuroblastoma", "glioma", "ALL", "relapsed medulloblastoma", "medulloblastma",
+                "Hodgkin lymphoma", "leukemia", "CNS tumor", "DIPG"]
+
+
+@pytest.mark.parametrize("records", [real_records, real_partial_records], ids=["complete", "partial"])
+def test_a_head_holds_what_the_condition_judgement_reads(records):
+    from trialfind.sources.local.form import HEAD_FIELDS, read_head
+    from trialfind.trials import condition_evidence
+
+    found = 0
+    for record in records():
+        stored = prepare_record(record).form
+        study = study_from_form(stored)
+        head, _ = read_head(stored)
+        assert head == tuple(getattr(study, name) for name in HEAD_FIELDS)
+        for query in HEAD_QUERIES:
+            # A head has no other field: a judgement reading one would raise, not read a default.
+            judged = condition_evidence(head, [query])
+            assert judged == condition_evidence(study, [query])
+            found += judged.found
+    assert found > (100 if records is real_records else 0)
+
+
+@pytest.mark.parametrize("kwargs", [{"condition": "leukemia", "age": 5},
+                                    {"condition": "lymphoma", "age": 16, "status": "all", "include_ineligible": True},
+                                    {"target": "ALK", "age": 7, "status": "all", "include_ineligible": True, "limit": 3},
+                                    {"condition": "sarcoma", "age": 15, "status": "all", "include_ineligible": True},
+                                    {"condition": "leukemia", "age": 10, "near": "42.36,-71.06", "status": "all",
+                                         "include_ineligible": True},
+                                    {"condition": "leukemia", "age": 9, "purpose": "treatment", "status": "all"},
+                                    {"condition": ("leukemia", "lymphoma"), "target": "CD19", "age": 6, "status": "all",
+                                         "include_ineligible": True}])
 def test_find_trials_returns_complete_studies_from_sketches(real_index, kwargs):
     from trialfind.core.study import parse_studies
     from trialfind.sources.memory import MemorySource
@@ -154,6 +183,8 @@ def test_find_trials_returns_complete_studies_from_sketches(real_index, kwargs):
         records = list(local.search(SearchSpec(statuses=())))
     from_records = find_trials(source=MemorySource(records), **kwargs)
     assert [m.nct_id for m in found] == [m.nct_id for m in from_records]
+    assert [(m.eligible, m.score, m.reasons, m.evidence, m.distance_km) for m in found] == \
+        [(m.eligible, m.score, m.reasons, m.evidence, m.distance_km) for m in from_records]
     assert any(m.study.sites for m in found)
     by_id = {s.nct_id: s for s in parse_studies(records)[0]}
     assert all(_same(m.study, by_id[m.nct_id]) for m in found)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+from dataclasses import field as dataclass_field
 from functools import lru_cache
 from typing import Any
 
@@ -35,7 +36,13 @@ from trialfind.knowledge.conditions import (
     vocabulary,
 )
 from trialfind.match.negation import clause_bounds, condition_negated
-from trialfind.match.spelling import FUZZY_MIN_WORD, FUZZY_THRESHOLD, fuzzy_hit, word_starts  # noqa: F401 (re-exported)
+from trialfind.match.spelling import (  # noqa: F401 (word_starts re-exported)
+    FUZZY_MIN_WORD,
+    FUZZY_THRESHOLD,
+    fuzzy_hit,
+    starts_of,
+    word_starts,
+)
 
 STRENGTH_WEIGHT = {"exact": 1.0, "mesh": 0.9, "keyword": 0.6, "broader": 0.5, "criteria": 0.5, "contradicted": 0.5,
                    "ambiguous": 0.5, "fuzzy": 0.4, "none": 0.0}
@@ -54,6 +61,7 @@ _QUALIFIERS = frozenset({
     "pediatric", "childhood", "child", "children", "advanced", "untreated", "previously",
     "treated", "high", "risk", "stage", "and", "or", "the", "a", "an",
 })
+_WORD = re.compile(r"[0-9A-Za-z]+")
 _STAGE_NUMBERS = frozenset({"1", "2", "3", "4", "i", "ii", "iii", "iv", "4s", "ivs", "m"})
 
 
@@ -138,6 +146,9 @@ class _Query:
     phrases: tuple[_Phrase, ...]  # the name, its synonyms and narrower types
     core: tuple[_Phrase, ...]  # the same without qualifiers such as "relapsed", when that differs
     asked: frozenset[str]  # the vocabulary concepts that count as this condition
+    # (core?, text) -> the first phrase named in that text, or None: listed conditions, MeSH terms
+    # and categories repeat across studies ("Neoplasms by Histologic Type"), each read once.
+    seen: dict = dataclass_field(default_factory=dict, compare=False, hash=False, repr=False)
 
 
 @lru_cache(maxsize=1024)
@@ -226,6 +237,27 @@ def _first_hit(phrases, texts, asked: frozenset[str]) -> tuple[_Phrase, str] | N
     return None
 
 
+_SEEN_LIMIT = 20_000
+_UNSEEN = object()
+
+
+def _first_hit_seen(resolved: _Query, core: bool, texts) -> tuple[_Phrase, str] | None:
+    """`_first_hit` of the query's phrases (or core phrases), each text judged once per query."""
+    seen = resolved.seen
+    for text in texts:
+        if not text:
+            continue
+        phrase = seen.get((core, text), _UNSEEN)
+        if phrase is _UNSEEN:
+            hit = _first_hit(resolved.core if core else resolved.phrases, (text,), resolved.asked)
+            if len(seen) >= _SEEN_LIMIT:  # bounded: titles rarely repeat
+                seen.clear()
+            phrase = seen[(core, text)] = hit[0] if hit else None
+        if phrase is not None:
+            return phrase, text
+    return None
+
+
 def _criteria_hit(phrases, text: str | None, asked: frozenset[str]) -> tuple[_Phrase, str] | None:
     """A mention in criteria text that is not negated or excluded, with its clause."""
     if not text:
@@ -252,8 +284,8 @@ def _raw_spans(phrase: _Phrase, text: str) -> list[tuple[int, int]]:
     spans = []
     if not phrase.words:
         return spans
-    for start in word_starts(text).get(phrase.words[0], ()):
-        words = re.finditer(r"[0-9A-Za-z]+", text[start:start + 40 * len(phrase.words)])
+    for start in starts_of(text, phrase.words[0]):
+        words = _WORD.finditer(text[start:start + 40 * len(phrase.words)])
         taken = []
         for word in words:
             folded = normal_words(word.group(0))
@@ -341,19 +373,20 @@ def match_condition(query: str, study) -> ConditionMatch:
     note = ""
     criteria_strength = "criteria" if study.criteria_unsplit else "exact"
     steps = (
-        ("exact", "condition", lambda ps: _first_hit(ps, study.conditions, asked)),
-        ("mesh", "condition MeSH term", lambda ps: _first_hit(ps, study.condition_mesh_terms, asked)),
-        ("exact", "title", lambda ps: _first_hit(ps, (study.brief_title, study.official_title), asked)),
-        ("exact", "keyword", lambda ps: _first_hit(ps, study.keywords, asked)),
-        (criteria_strength, "inclusion criteria", lambda ps: _criteria_hit(ps, study.inclusion_criteria, asked)),
-        ("exact", "study population", lambda ps: _criteria_hit(ps, study.study_population, asked)),
-        ("broader", "MeSH category", lambda ps: _first_hit(ps, study.condition_mesh_ancestors, asked)),
+        ("exact", "condition", lambda ps, core: _first_hit_seen(resolved, core, study.conditions)),
+        ("mesh", "condition MeSH term", lambda ps, core: _first_hit_seen(resolved, core, study.condition_mesh_terms)),
+        ("exact", "title", lambda ps, core: _first_hit_seen(resolved, core, (study.brief_title, study.official_title))),
+        ("exact", "keyword", lambda ps, core: _first_hit_seen(resolved, core, study.keywords)),
+        (criteria_strength, "inclusion criteria", lambda ps, core: _criteria_hit(ps, study.inclusion_criteria, asked)),
+        ("exact", "study population", lambda ps, core: _criteria_hit(ps, study.study_population, asked)),
+        ("broader", "MeSH category",
+         lambda ps, core: _first_hit_seen(resolved, core, study.condition_mesh_ancestors)),
     )
     for candidates, qualifier_note in ((resolved.phrases, ""), (resolved.core, "core")):
         if not candidates:
             continue
         for strength, field, find in steps:
-            hit = find(candidates)
+            hit = find(candidates, qualifier_note == "core")
             if not hit:
                 continue
             phrase, text = hit

@@ -3,7 +3,6 @@ retrieval semantics of `trialfind.core.spec.matches_spec`."""
 from __future__ import annotations
 
 import json
-import marshal
 import os
 import sqlite3
 import zlib
@@ -100,8 +99,12 @@ def _sketch(stored: bytes) -> tuple[Study, Callable[[], Study] | None]:
     """`form.study_from_form` in two steps: the Study with no sites, then (on demand) the
     complete one from the same decoded values, equal to study_from_form(stored). A study with
     few sites comes complete at once (None for the second step)."""
+    return _finish(*stored_form.read_head(stored))
+
+
+def _finish(head: stored_form.StudyHead, body) -> tuple[Study, Callable[[], Study] | None]:
     f = stored_form
-    values = list(marshal.loads(zlib.decompress(stored)))
+    values = f.study_values(head, body)
     for at, make in ((f._CONTACTS, f._make_contact), (f._INTERVENTIONS, f._make_intervention), (f._ARMS, f._make_arm)):
         if values[at]:
             values[at] = tuple(map(make, values[at]))
@@ -120,6 +123,11 @@ def _sketch(stored: bytes) -> tuple[Study, Callable[[], Study] | None]:
         return f._make_study(values)
 
     return sketch, complete
+
+
+def _head(stored: bytes) -> tuple[stored_form.StudyHead, Callable[[], tuple[Study, Callable[[], Study] | None]]]:
+    head, body = stored_form.read_head(stored)
+    return head, lambda: _finish(head, body)
 
 
 @dataclass
@@ -191,18 +199,19 @@ class LocalIndex:
         for (form,) in self._select("f.form", spec, forms=True):
             yield study_from_form(form)
 
-    def search_study_sketches(self, spec: SearchSpec) -> Iterator[tuple[Study | UnreadableRecord,
-                                                                       Callable[[], Study] | None]]:
-        """The studies `search_studies(spec)` returns, a study with many sites first without them,
-        with a function that builds the complete Study (None when the first is already complete).
-        The sites are the costly part of reading a large study (hundreds of objects); `find_trials`
-        judges a study on everything else and completes only those it returns."""
+    def search_study_heads(self, spec: SearchSpec) -> Iterator[tuple[Any, Callable[[], tuple[Study, Any]] | None]]:
+        """The studies `search_studies(spec)` returns, in two steps: each study's head
+        (`form.StudyHead`: what `find_trials` judges first, the condition above all) with a
+        function `finish()` giving the Study, a study with many sites first without them, and
+        a function building the complete Study (None when the first is complete). A result
+        whose condition is not found is never finished: its body is not even decompressed.
+        Without stored forms, each item is a parsed study (or an unreadable record) and None."""
         if not self.reads_forms:
             for study in self.search_studies(spec):
                 yield study, None
             return
         for (form,) in self._select("f.form", spec, forms=True):
-            yield _sketch(form)
+            yield _head(form)
 
     def get_study(self, nct_id: str) -> dict[str, Any]:
         wanted = normalise_nct_id(str(nct_id))
