@@ -47,12 +47,18 @@ from trialfind.core.privacy_allowed import (
     VARIANT,
     institution_spans,
 )
-from trialfind.core.privacy_contacts import find_emails, find_messaging_links, find_phones, find_spelt_phones
+from trialfind.core.privacy_contacts import (
+    find_emails,
+    find_messaging_links,
+    find_phones,
+    find_spelt_phones,
+    zeros_for_letter_o,
+)
 from trialfind.core.privacy_dates import find_dates
 from trialfind.core.privacy_languages import ordinary_word_spans
 from trialfind.core.privacy_lower_names import find_lower_case_names
 from trialfind.core.privacy_names import find_names, find_possessive_names, find_word_like_names
-from trialfind.core.privacy_numbers import find_long_numbers, find_record_numbers
+from trialfind.core.privacy_numbers import EU_TRIAL_NUMBER, find_long_numbers, find_record_numbers
 from trialfind.core.privacy_scripts import find_unread_scripts
 from trialfind.core.privacy_text import KINDS, WORD, Finding, bare_word, mask, normalise, phrase_pattern
 from trialfind.core.privacy_unknown_names import find_unknown_names
@@ -108,7 +114,7 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     found: list[Finding] = []
     find_messaging_links(text, found)
     allowed: list[tuple[int, int]] = [m.span() for m in URL.finditer(text)]
-    allowed += [m.span() for m in NCT.finditer(text)]
+    allowed += [m.span() for pattern in (NCT, EU_TRIAL_NUMBER) for m in pattern.finditer(text)]
     find_emails(text, found, allowed)
     masked = mask(text, allowed + [(f.start, f.end) for f in found])
     # Most clinical text has no digit: then no number, phone, full date or house number can be there.
@@ -118,7 +124,7 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     find_dates(masked, found, has_digit=has_digit)
     masked = mask(masked, [(f.start, f.end) for f in found])
     if has_digit:
-        find_phones(masked, found)
+        find_phones(zeros_for_letter_o(masked), found)
     find_spelt_phones(masked, found)
     masked = mask(masked, [(f.start, f.end) for f in found])
     find_addresses(masked, found, has_digit=has_digit)

@@ -84,6 +84,16 @@ def _words(language: str) -> tuple[frozenset[str], tuple[str, ...]]:
 
 
 @functools.cache
+def _function_words(language: str) -> frozenset[str]:
+    """The language's most frequent words (Zipf 5.5 and over: 300 a million words and more), its
+    articles, prepositions and pronouns: "για", "και", "для". A given name is never so frequent in
+    running text, so a lower-case one is the word, whatever name it transliterates to ("για" → "gia")."""
+    from wordfreq import get_frequency_dict
+
+    return frozenset(w for w, f in get_frequency_dict(language, wordlist="small").items() if f >= 3.16e-4)
+
+
+@functools.cache
 def _english() -> frozenset[str]:
     return _words("en")[0]
 
@@ -185,8 +195,8 @@ def ordinary_word_spans(text: str) -> list[tuple[int, int]]:
             continue
         if word == _lower(word):
             # Exactly as spelt: "phần" is a word even though "Phan" is a name; "tre" (three) stays a name.
-            if _lower(word) in dictionary_given_names() or _lower(word) in GIVEN_NAMES or (
-                    cased and is_given_name(word)):
+            if (_lower(word) in dictionary_given_names() or _lower(word) in GIVEN_NAMES or (
+                    cased and is_given_name(word))) and not (cased and word in _function_words(language)):
                 continue
             # In Cyrillic and Greek every lower-case word is ordinary unless it is a given name: the
             # screen's Latin rules would not refuse an unknown lower-case word either.
