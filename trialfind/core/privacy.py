@@ -18,8 +18,8 @@ concept a module: `privacy_contacts` (emails, phones), `privacy_numbers` (record
 numbers), `privacy_dates`, `privacy_addresses`, `privacy_allowed` (what is masked as not
 personal), `privacy_languages` (ordinary words of another language the text is written in),
 `privacy_scripts` (letters of scripts whose names cannot be told from words), `privacy_names`
-(names with a cue), `privacy_lower_names` (names typed in lower case, initials before a surname)
-and `privacy_unknown_names` (name-shaped words no vocabulary knows, the
+(names with a cue), `privacy_lower_names` (names typed in lower case, initials before a surname), `privacy_name_cues` (plural and family titles,
+an unknown word owning a child's results) and `privacy_unknown_names` (name-shaped words no vocabulary knows, the
 vocabulary in `privacy_vocabulary`); `privacy_text` holds the Finding type and shared character
 classes; the word lists are in `privacy_words` and `privacy_phrases`.
 All sit at the bottom layer: they import only the library's error class, the text
@@ -57,6 +57,7 @@ from trialfind.core.privacy_contacts import (
 from trialfind.core.privacy_dates import find_dates
 from trialfind.core.privacy_languages import ordinary_word_spans
 from trialfind.core.privacy_lower_names import find_lower_case_names
+from trialfind.core.privacy_name_cues import find_cued_names
 from trialfind.core.privacy_names import find_names, find_possessive_names, find_word_like_names
 from trialfind.core.privacy_numbers import EU_TRIAL_NUMBER, find_long_numbers, find_record_numbers
 from trialfind.core.privacy_scripts import find_unread_scripts
@@ -157,6 +158,7 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
                             if not any(bare_word(w) in GIVEN_NAMES for w in WORD.findall(m.group(1)))])
     find_names(masked, found, known, contact)
     find_lower_case_names(masked, found, known)
+    find_cued_names(masked, found, known)
     find_unknown_names(masked, found, known)
     return _first_of_overlaps(found)
 

@@ -39,8 +39,9 @@ _CA_POSTCODE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCE
 _EU_POSTAL_CITY = re.compile(rf"(?<![\w-])(?:[A-Z]-)?(?!(?:19|20)\d\d\b)\d{{4,5}}\s+([{UPPER}][{LETTERS}\-]+)")
 
 # Words a number follows in clinical and regulatory text, never a street's name ("Form 3926", "Protocol 2").
-_NUMBERED_THINGS = frozenset("form protocol version amendment appendix annex section table figure part phase "
-                             "cohort arm cycle day week level grade stage study trial schedule module".split())
+_NUMBERED_THINGS = frozenset(("form", "protocol", "version", "amendment", "appendix", "annex", "section", "table",
+                              "figure", "part", "phase", "cohort", "arm", "cycle", "day", "week", "level", "grade",
+                              "stage", "study", "trial", "schedule", "module"))
 # Units of an address written as "<word> <number>": "House 14, Street 9", "Plot 7, Sector 4", "lgh 1102".
 _ADDRESS_UNIT = (r"(?:villa|zone|jadda|way|community|house|h\.?\s?no|plot|flat|apartment|apt|block|blk|sector|street|st|road|rd|lane|gali|mohalla|"
                  r"building|bldg|floor|fl|suite|lgh|lägenhet|piso|andar|bloco|casa|depto|dpto|etage|stock|tür|top|"

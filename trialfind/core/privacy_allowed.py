@@ -24,7 +24,7 @@ VARIANT = re.compile(
     r"(?:Ala|Arg|Asn|Asp|Cys|Gln|Glu|Gly|His|Ile|Leu|Lys|Met|Phe|Pro|Ser|Thr|Trp|Tyr|Val|Ter|\*|fs\S*)\b|"
     # A genomic position and change: "chr7:140753336 A>T", "chr17:g.7675088C>T", "7:140,753,336".
     r"\bchr(?:[1-9]|1\d|2[0-2]|X|Y|M|MT)\s?:\s?(?:g\.)?\d[\d,]*(?:[-_]\d[\d,]*)?(?:\s?[ACGTN]+\s?>\s?[ACGTN]+)?",
-    re.I)
+    re.IGNORECASE)
 DOSE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|ml|mL|iu|IU|units?|Gy|cGy|mmol|mEq|mg/m2|mg/kg|"
                    r"mcg/kg|mg/m²|/m2|/kg|%|kg|cm|mm|weeks?|days?|months?|years?|hours?|h|x)\b", re.I)
 GRADE = re.compile(r"\b(?:grade|gr\.?|g)\s*[1-5](?:\s*[-/]\s*[1-5])?\b", re.I)

@@ -21,7 +21,7 @@ _OBFUSCATED_EMAIL = re.compile(
     rf"(?<![\w.])[\w.+-]+(?:\s+{_DOT_WORD}\s+[\w+-]+)*{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}{_TLD}\b", re.I)
 # "[mama.x] at [example.net]": the user and the domain each in brackets, "at" or "@" between.
 _BRACKETED_EMAIL = re.compile(rf"[\[(<]\s*[\w.+-]+\s*[\])>]\s*(?:@|[\[(]?\s*{_AT_WORD}\s*[\])]?)\s*"
-                              rf"[\[(<]\s*[\w-]+(?:\.[\w-]+)*\.{_TLD}\s*[\])>]", re.I)
+                              rf"[\[(<]\s*[\w-]+(?:\.[\w-]+)*\.{_TLD}\s*[\])>]", re.IGNORECASE)
 # Letters typed one by one around "@" ("t e m i t o p e 8 8 @ example . com"): the user is the spaced run.
 _SPACED_EMAIL = re.compile(r"(?<![\w.])(?:[\w.+-] ){2,}[\w.+-]?\s*@\s*[\w-](?:\s?[\w-])*"
                            r"(?:\s?\.\s?[\w-](?:\s?[\w-])*)+")
@@ -29,7 +29,7 @@ _SPACED_EMAIL = re.compile(r"(?<![\w.])(?:[\w.+-] ){2,}[\w.+-]?\s*@\s*[\w-](?:\s
 # joined by "." or "_", or letters then digits); an everyday word after it ("gmail is down") is none.
 _PROVIDER_USER = re.compile(r"\b(?:gmail|googlemail|yahoo|hotmail|outlook|icloud|proton(?:mail)?|gmx|aol)"
                             r"(?:\s+(?:address|account|id))?\s*(?:\s(?:is|es|est|ist|é)\s|:|=|-)\s*"
-                            r"([a-z][\w+-]*(?:[._][\w+-]+)+|[a-z]+[._-]?\d{2,}\w*)\b", re.I)
+                            r"([a-z][\w+-]*(?:[._][\w+-]+)+|[a-z]+[._-]?\d{2,}\w*)\b", re.IGNORECASE)
 _FREE_MAIL_BARE = re.compile(rf"(?<![\w.])[\w.+-]+{_AT}(?:gmail|yahoo|hotmail|outlook|icloud|aol|protonmail|gmx)\b",
                              re.I)
 
@@ -136,8 +136,8 @@ _SPELT_TOKEN = re.compile(rf"(double|triple|doble)?[\s-]?({_DIGIT_WORD})\b", re.
 
 
 # Part spelt, part typed ("+1 (312) five five five - 0 1 8 2"): digit words and numerals mixed.
-_MIXED_PHONE = re.compile(rf"(?<![\w.])\+?(?:\(?\d{{1,4}}\)?|{_DIGIT_WORD})"
-                          rf"(?:[\s,.()-]+(?:\(?\d{{1,4}}\)?|{_DIGIT_WORD})){{4,}}\b", re.I)
+_MIXED_PHONE = re.compile(rf"(?<![\w.])\+?(?:\(?\d{{1,5}}\)?|{_DIGIT_WORD})"
+                          rf"(?:[\s,.()-]+(?:\(?\d{{1,5}}\)?|{_DIGIT_WORD})){{4,}}\b", re.IGNORECASE)
 # A letter O typed for a zero inside a run of digits ("o7700 9OO 834"): read as the zero it stands for.
 _O_FOR_ZERO = re.compile(r"(?<![A-Za-z])[\dOo]*\d[\dOo]*(?![A-Za-z])|(?<![A-Za-z\d])[Oo]+(?=\d)")
 

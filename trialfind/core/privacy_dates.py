@@ -52,8 +52,8 @@ _ORDINAL_DAY = (r"(?:(?:twenty|thirty)[\s-]?(?:first|second|third|fourth|fifth|s
                 r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
                 r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)")
 _ORDINAL_DATES = (
-    re.compile(rf"(?<!\w)(?:the\s+)?{_ORDINAL_DAY}\s+(?:of\s+)?{_MONTH}\.?,?\s+(?:of\s+)?{_YEAR}\b", re.I),
-    re.compile(rf"(?<!\w){_MONTH}\.?\s+(?:the\s+)?{_ORDINAL_DAY},?\s+(?:of\s+)?{_YEAR}\b", re.I),
+    re.compile(rf"(?<!\w)(?:the\s+)?{_ORDINAL_DAY}\s+(?:of\s+)?{_MONTH}\.?,?\s+(?:of\s+)?{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"(?<!\w){_MONTH}\.?\s+(?:the\s+)?{_ORDINAL_DAY},?\s+(?:of\s+)?{_YEAR}\b", re.IGNORECASE),
 )
 _BIRTH_WORDS = (
     r"(?:d\.?\s?o\.?\s?b\.?|date\s+of\s+birth|birth\s*date|birthday|born(?:\s+on)?|b\.|"
