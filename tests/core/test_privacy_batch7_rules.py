@@ -79,7 +79,7 @@ def test_forms_and_eu_trial_numbers_are_not_addresses_or_ids(text):
     "Oluwaseun's platelets were 40 this morning", "Drs. Okonjo and Varga-Lindholm agree",
     "Profs. Weber & Kowalczyk reviewed the scans", "kuya Migs visits on sundays", "with tita Marites at home",
     "abuela Rosario stays overnight", "oma Hiltrud drives him to clinic", "grace was admitted overnight",
-    "will was readmitted with fever"])
+    "will was readmitted with fever", "sus abuelos y tía Carmen vinieron ayer", "Ate Joy brought him in"])
 def test_cued_names_are_names(text):
     assert "name" in _kinds(text)
 
@@ -87,7 +87,7 @@ def test_cued_names_are_names(text):
 @pytest.mark.parametrize("text", [
     "Will continue the current dose", "hope to start cycle 3 next week", "she ate Weetabix this morning",
     "Wilms's tumour was resected", "The patient's haemoglobin dropped", "Hodgkin's lymphoma relapsed",
-    "it will be back in stock next week", "disease is back after surgery"])
+    "it will be back in stock next week", "disease is back after surgery", "He woke up and ate Cheerios"])
 def test_the_same_words_without_a_person_are_not_names(text):
     assert "name" not in _kinds(text)
 

@@ -32,7 +32,7 @@ import unicodedata
 
 from trialfind.core.given_names import dictionary_given_names, is_english_word
 from trialfind.core.privacy_vocabulary import OTHER_LANGUAGE_TERM_ENDINGS
-from trialfind.core.privacy_words import GIVEN_NAMES
+from trialfind.core.privacy_words import GIVEN_NAMES, KIN_TITLES
 
 # wordfreq's languages written in Latin letters (English apart: the screen's own vocabulary reads it).
 LATIN_LANGUAGES = ("de", "fr", "es", "it", "pt", "nl", "pl", "tr", "nb", "sv", "da", "fi", "cs", "sk", "sl", "sh",
@@ -56,7 +56,7 @@ _CUES = frozenset(("dr", "dra", "med", "rer", "nat", "phil", "dent", "prof", "do
                    "monsieur", "signora", "signor", "bay", "bayan", "hr", "fru", "mãe", "pai", "madre",
                    "padre", "mère", "père", "mutter", "vater", "hijo", "hija", "filho", "filha", "fils",
                    "fille", "sohn", "tochter", "syn", "córka", "oğlu", "kızı", "sønn", "datter", "son",
-                   "dotter", "zoon", "dochter", "figlio", "figlia"))
+                   "dotter", "zoon", "dochter", "figlio", "figlia", *KIN_TITLES))
 _CYRILLIC = re.compile(r"[\u0400-\u052F]")
 _GREEK = re.compile(r"[\u0370-\u03FF]")
 _MIN_SHARE = 0.6

@@ -11,26 +11,15 @@ from trialfind.core.given_names import is_english_word
 from trialfind.core.privacy_names import COMPANY_WORDS, OWNED_BY_A_CHILD, PLACE_WORDS, SENTENCE_START
 from trialfind.core.privacy_text import NAME_WORD, UPPER, Finding, bare_word
 from trialfind.core.privacy_vocabulary import is_known_word
-from trialfind.core.privacy_words import NOT_NAMES, ROLE_WORDS
+from trialfind.core.privacy_words import KIN_TITLES, NOT_NAMES, ROLE_WORDS
 
 # "Drs. Haddad and Kaminski-Ortiz", "Profs. Weber & Lang": a plural title before each of its names.
 _PLURAL_TITLE = re.compile(
     rf"\b(?:Drs|Dres|Dras|Doctors|Profs|Professors|Messrs|Mmes|Mesdames|Sres|Sras)\b\.?\s+(?:[{UPPER}]\.\s*)*"
     rf"({NAME_WORD})(?:\s*(?:,|and|&|y|et|und|e)\s*(?:[{UPPER}]\.\s*)*{NAME_WORD})*")
-# Family titles said before a relative's given name in the languages of the families served
-# (Filipino, Spanish, Portuguese, German, Dutch, Italian, Polish, Russian, Hindi/Urdu, Arabic, Turkish,
-# Greek, Vietnamese transcribed): "lola Pacita", "kuya Migs", "abuela Rosa", "oma Inge", "nani Kamla".
-_KIN_TITLES = (
-    "lola", "lolo", "tita", "tito", "ate", "kuya", "manang", "manong", "inay", "itay", "nanay", "tatay",
-    "abuela", "abuelo", "abuelita", "abuelito", "tía", "tia", "tío", "tio", "tiita", "madrina", "padrino",
-    "vovó", "vovô", "avó", "avô", "titia", "oma", "opa", "omi", "opi", "tante", "onkel", "nonna", "nonno",
-    "zia", "zio", "babcia", "dziadek", "ciocia", "wujek", "babushka", "dedushka", "tyotya", "dyadya",
-    "dadi", "dada", "nani", "nana", "nanaji", "naniji", "dadaji", "chacha", "chachi", "mausi", "bua",
-    "mama", "mami", "papi", "bibi", "khala", "khalto", "amma", "ammu", "teta", "jadda", "jiddo", "teyze",
-    "amca", "dayı", "hala", "yiayia", "yaya", "papou", "thea", "theia", "mémé", "pépé", "mamie", "papy",
-    "tatie", "tonton", "bà", "ông", "cô", "chú", "dì")
-_KIN_TITLE = re.compile(rf"(?P<lead>^|[.!?;:,(]\s*|\b(?i:my|our|his|her|their|with|and|to|from|by|for)\s+)?"
-                        rf"\b(?P<title>(?i:{'|'.join(sorted(_KIN_TITLES, key=len, reverse=True))}))\s+"
+_KIN_TITLE = re.compile(rf"(?:(?P<lead>^|[.!?;:,(]\s*|\b(?i:my|our|his|her|their)\s+)|"
+                        rf"\b(?i:with|and|to|from|by|for|y|e|et|und|con|com|mit|avec)\s+)?"
+                        rf"\b(?P<title>(?i:{'|'.join(sorted(KIN_TITLES, key=len, reverse=True))}))\s+"
                         rf"(?P<name>{NAME_WORD})")
 # What a child has that a sentence opens with beside its owner's name, besides the list the name rules use.
 _OWNED_CLINICAL = (rf"(?:{OWNED_BY_A_CHILD}|ha?emoglobin|hb|anc|neutrophils?|temperature|temp|liver|kidneys?|"
@@ -55,8 +44,8 @@ def find_cued_names(text: str, found: list[Finding], known: frozenset[str]) -> N
         # After a family title a town's or firm's name is a person's ("abuela Rosario").
         if _not_a_name(name, known, places_too=False):
             continue
-        # A title that is an English word too ("ate", "nana", "mama") counts where a name's title stands:
-        # at the start, after punctuation or after "my", "with" ("she ate Weetabix" is no aunt).
+        # A title that is an English word too ("ate", "nana", "mama") counts where only a title stands: at
+        # the start, after punctuation or after "my", "our" ("she ate Weetabix", "and ate Cheerios": no aunt).
         if is_english_word(title) and match.group("lead") is None:
             continue
         # The title is the cue: a capitalised word after it is the relative's name, even one spelt like a
