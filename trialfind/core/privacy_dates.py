@@ -55,6 +55,7 @@ _ORDINAL_DATES = (
     re.compile(rf"(?<!\w)(?:the\s+)?{_ORDINAL_DAY}\s+(?:of\s+)?{_MONTH}\.?,?\s+(?:of\s+)?{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"(?<!\w){_MONTH}\.?\s+(?:the\s+)?{_ORDINAL_DAY},?\s+(?:of\s+)?{_YEAR}\b", re.IGNORECASE),
 )
+_ORDINAL_WORD = re.compile(rf"\b{_ORDINAL_DAY}\b", re.IGNORECASE)   # cheap test before the two patterns above
 _BIRTH_WORDS = (
     r"(?:d\.?\s?o\.?\s?b\.?|date\s+of\s+birth|birth\s*date|birthday|born(?:\s+on)?|b\.|"
     r"geb\.?|geboren(?:\s+am|\s+op)?|geburtsdatum|geburtstag|"
@@ -78,7 +79,8 @@ def find_dates(text: str, found: list[Finding], *, has_digit: bool = True) -> No
     """`has_digit=False` says the text has no digit: only a birth word before a month can be there."""
     for match in _BIRTH_VALUE.finditer(text):
         found.append(Finding("date", *match.span(), "a date of birth"))
-    for pattern in (_FULL_DATES + _ORDINAL_DATES) if has_digit else ():
+    ordinals = _ORDINAL_DATES if has_digit and _ORDINAL_WORD.search(text) else ()
+    for pattern in (_FULL_DATES + ordinals) if has_digit else ():
         for match in pattern.finditer(text):
             found.append(Finding("date", *match.span(),
                                  "a full date (in free text a day, month and year may be a date of birth; "

@@ -17,10 +17,10 @@ from trialfind.core.privacy_words import KIN_TITLES, NOT_NAMES, ROLE_WORDS
 _PLURAL_TITLE = re.compile(
     rf"\b(?:Drs|Dres|Dras|Doctors|Profs|Professors|Messrs|Mmes|Mesdames|Sres|Sras)\b\.?\s+(?:[{UPPER}]\.\s*)*"
     rf"({NAME_WORD})(?:\s*(?:,|and|&|y|et|und|e)\s*(?:[{UPPER}]\.\s*)*{NAME_WORD})*")
-_KIN_TITLE = re.compile(rf"(?:(?P<lead>^|[.!?;:,(]\s*|\b(?i:my|our|his|her|their)\s+)|"
-                        rf"\b(?i:with|and|to|from|by|for|y|e|et|und|con|com|mit|avec)\s+)?"
-                        rf"\b(?P<title>(?i:{'|'.join(sorted(KIN_TITLES, key=len, reverse=True))}))\s+"
+_KIN_TITLE = re.compile(rf"\b(?P<title>(?i:{'|'.join(sorted(KIN_TITLES, key=len, reverse=True))}))\s+"
                         rf"(?P<name>{NAME_WORD})")
+# Where only a title stands: the start, after punctuation, or after a possessive ("my ate Joy").
+_TITLE_PLACE = re.compile(r"(?:^|[.!?;:,(]|\b(?i:my|our|his|her|their))\s*$")
 # What a child has that a sentence opens with beside its owner's name, besides the list the name rules use.
 _OWNED_CLINICAL = (rf"(?:{OWNED_BY_A_CHILD}|ha?emoglobin|hb|anc|neutrophils?|temperature|temp|liver|kidneys?|"
                    rf"bloodwork|results?|biopsy|surgery|transplant|scan|echo|sats|creatinine|bilirubin|lft|mri)")
@@ -46,7 +46,7 @@ def find_cued_names(text: str, found: list[Finding], known: frozenset[str]) -> N
             continue
         # A title that is an English word too ("ate", "nana", "mama") counts where only a title stands: at
         # the start, after punctuation or after "my", "our" ("she ate Weetabix", "and ate Cheerios": no aunt).
-        if is_english_word(title) and match.group("lead") is None:
+        if is_english_word(title) and not _TITLE_PLACE.search(text, max(0, match.start() - 12), match.start()):
             continue
         # The title is the cue: a capitalised word after it is the relative's name, even one spelt like a
         # word or a town ("kuya Migs", "abuela Rosario").
