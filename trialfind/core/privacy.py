@@ -18,8 +18,8 @@ concept a module: `privacy_contacts` (emails, phones), `privacy_numbers` (record
 numbers), `privacy_dates`, `privacy_addresses`, `privacy_allowed` (what is masked as not
 personal), `privacy_languages` (ordinary words of another language the text is written in),
 `privacy_scripts` (letters of scripts whose names cannot be told from words), `privacy_names`
-(names with a cue), `privacy_lower_names` (names typed in lower case, initials before a surname)
-and `privacy_unknown_names` (name-shaped words no vocabulary knows, the
+(names with a cue), `privacy_lower_names` (names typed in lower case, initials before a surname), `privacy_name_cues` (plural and family titles,
+an unknown word owning a child's results) and `privacy_unknown_names` (name-shaped words no vocabulary knows, the
 vocabulary in `privacy_vocabulary`); `privacy_text` holds the Finding type and shared character
 classes; the word lists are in `privacy_words` and `privacy_phrases`.
 All sit at the bottom layer: they import only the library's error class, the text
@@ -47,12 +47,19 @@ from trialfind.core.privacy_allowed import (
     VARIANT,
     institution_spans,
 )
-from trialfind.core.privacy_contacts import find_emails, find_messaging_links, find_phones, find_spelt_phones
+from trialfind.core.privacy_contacts import (
+    find_emails,
+    find_messaging_links,
+    find_phones,
+    find_spelt_phones,
+    zeros_for_letter_o,
+)
 from trialfind.core.privacy_dates import find_dates
 from trialfind.core.privacy_languages import ordinary_word_spans
 from trialfind.core.privacy_lower_names import find_lower_case_names
+from trialfind.core.privacy_name_cues import find_cued_names
 from trialfind.core.privacy_names import find_names, find_possessive_names, find_word_like_names
-from trialfind.core.privacy_numbers import find_long_numbers, find_record_numbers
+from trialfind.core.privacy_numbers import EU_TRIAL_NUMBER, find_long_numbers, find_record_numbers
 from trialfind.core.privacy_scripts import find_unread_scripts
 from trialfind.core.privacy_text import KINDS, WORD, Finding, bare_word, mask, normalise, phrase_pattern
 from trialfind.core.privacy_unknown_names import find_unknown_names
@@ -108,7 +115,7 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     found: list[Finding] = []
     find_messaging_links(text, found)
     allowed: list[tuple[int, int]] = [m.span() for m in URL.finditer(text)]
-    allowed += [m.span() for m in NCT.finditer(text)]
+    allowed += [m.span() for pattern in (NCT, EU_TRIAL_NUMBER) for m in pattern.finditer(text)]
     find_emails(text, found, allowed)
     masked = mask(text, allowed + [(f.start, f.end) for f in found])
     # Most clinical text has no digit: then no number, phone, full date or house number can be there.
@@ -118,7 +125,7 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     find_dates(masked, found, has_digit=has_digit)
     masked = mask(masked, [(f.start, f.end) for f in found])
     if has_digit:
-        find_phones(masked, found)
+        find_phones(zeros_for_letter_o(masked), found)
     find_spelt_phones(masked, found)
     masked = mask(masked, [(f.start, f.end) for f in found])
     find_addresses(masked, found, has_digit=has_digit)
@@ -151,6 +158,7 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
                             if not any(bare_word(w) in GIVEN_NAMES for w in WORD.findall(m.group(1)))])
     find_names(masked, found, known, contact)
     find_lower_case_names(masked, found, known)
+    find_cued_names(masked, found, known)
     find_unknown_names(masked, found, known)
     return _first_of_overlaps(found)
 

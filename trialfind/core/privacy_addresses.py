@@ -38,8 +38,12 @@ _UK_POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s+\d[ABD-HJLNP-UW-Z]{
 _CA_POSTCODE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d\b")
 _EU_POSTAL_CITY = re.compile(rf"(?<![\w-])(?:[A-Z]-)?(?!(?:19|20)\d\d\b)\d{{4,5}}\s+([{UPPER}][{LETTERS}\-]+)")
 
+# Words a number follows in clinical and regulatory text, never a street's name ("Form 3926", "Protocol 2").
+_NUMBERED_THINGS = frozenset(("form", "protocol", "version", "amendment", "appendix", "annex", "section", "table",
+                              "figure", "part", "phase", "cohort", "arm", "cycle", "day", "week", "level", "grade",
+                              "stage", "study", "trial", "schedule", "module"))
 # Units of an address written as "<word> <number>": "House 14, Street 9", "Plot 7, Sector 4", "lgh 1102".
-_ADDRESS_UNIT = (r"(?:house|h\.?\s?no|plot|flat|apartment|apt|block|blk|sector|street|st|road|rd|lane|gali|mohalla|"
+_ADDRESS_UNIT = (r"(?:villa|zone|jadda|way|community|house|h\.?\s?no|plot|flat|apartment|apt|block|blk|sector|street|st|road|rd|lane|gali|mohalla|"
                  r"building|bldg|floor|fl|suite|lgh|lägenhet|piso|andar|bloco|casa|depto|dpto|etage|stock|tür|top|"
                  r"portal|escalera|esc|puerta|pta|int|scala|interno|bus|bte|boîte|mieszkanie|m\.|kv|kvartira)")
 _UNIT_NUMBER = rf"{_ADDRESS_UNIT}\.?\s*(?:no\.?|#|n[º°o]\.?)?\s*\d{{1,5}}[A-Za-z]?\b"
@@ -103,7 +107,12 @@ def find_addresses(text: str, found: list[Finding], *, has_digit: bool = True) -
         if ambiguous and not all(is_capitalised(w) or w[0].isdigit() for w in name_words):
             continue
         found.append(Finding("address", *match.span(), "a street address"))
-    for pattern, what in ((_EU_STREET_AFTER, "a street address"), (_EU_STREET_WORDS, "a street address"),
+    for match in _EU_STREET_WORDS.finditer(text):
+        # "via FDA Form 3926": "via" is also an English preposition, and a document's number no house's.
+        named = re.findall(r"[^\W\d_]+", match.group())[1:]
+        if not (named and named[-1].lower() in _NUMBERED_THINGS):
+            found.append(Finding("address", *match.span(), "a street address"))
+    for pattern, what in ((_EU_STREET_AFTER, "a street address"),
                           (_PO_BOX, "a post box or flat number"), (_US_ZIP, "a postal (ZIP) code"),
                           (_AU_STATE_POSTCODE, "a state and postcode"),
                           (ZIP4, "a ZIP+4 code"), (_ZIP_WORD, "a postal code"),

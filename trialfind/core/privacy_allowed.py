@@ -16,7 +16,15 @@ NCT = re.compile(rf"\b{NCT_ID_PATTERN.pattern}\b", re.I)
 VARIANT = re.compile(
     r"\b(?:p\.)?[ACDEFGHIKLMNPQRSTVWY]\d{1,4}(?:[ACDEFGHIKLMNPQRSTVWY*]|fs|del|dup|ins)\b|"
     r"\bc\.[\d_+\-*]+[ACGT]?(?:>[ACGT]|del|dup|ins)\S*|"
-    r"\bexon\s+\d{1,2}(?:\s+(?:insertion|deletion|skipping|mutation|duplication))?", re.I)
+    r"\bexon\s+\d{1,2}(?:\s+(?:insertion|deletion|skipping|mutation|duplication))?|"
+    # HGVS with a transcript and three-letter amino acids: "NM_004333.6(BRAF):c.1799T>A", "p.(Val600Glu)".
+    r"\b(?:NM|NR|NP|NC|NG|XM|XR|XP|ENST|ENSP|LRG)_\d+(?:\.\d+)?(?:\([\w-]+\))?(?::[cgmnpr]\.\S+)?|"
+    r"\bp\.\(?(?:[A-Z][a-z]{2})\d{1,5}(?:[A-Z][a-z]{2}|\*|=|fs\S*|del\S*|dup|ins\S*|delins\S*)?\)?|"
+    r"\b(?:Ala|Arg|Asn|Asp|Cys|Gln|Glu|Gly|His|Ile|Leu|Lys|Met|Phe|Pro|Ser|Thr|Trp|Tyr|Val)\d{1,5}"
+    r"(?:Ala|Arg|Asn|Asp|Cys|Gln|Glu|Gly|His|Ile|Leu|Lys|Met|Phe|Pro|Ser|Thr|Trp|Tyr|Val|Ter|\*|fs\S*)\b|"
+    # A genomic position and change: "chr7:140753336 A>T", "chr17:g.7675088C>T", "7:140,753,336".
+    r"\bchr(?:[1-9]|1\d|2[0-2]|X|Y|M|MT)\s?:\s?(?:g\.)?\d[\d,]*(?:[-_]\d[\d,]*)?(?:\s?[ACGTN]+\s?>\s?[ACGTN]+)?",
+    re.IGNORECASE)
 DOSE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|ml|mL|iu|IU|units?|Gy|cGy|mmol|mEq|mg/m2|mg/kg|"
                    r"mcg/kg|mg/m²|/m2|/kg|%|kg|cm|mm|weeks?|days?|months?|years?|hours?|h|x)\b", re.I)
 GRADE = re.compile(r"\b(?:grade|gr\.?|g)\s*[1-5](?:\s*[-/]\s*[1-5])?\b", re.I)
@@ -40,8 +48,12 @@ INSTITUTION_NAME = re.compile(
     # The person a place is named after keeps the titles and initials of the name ("Hospital de Pediatría
     # Prof. Dr. Juan P. Garrahan"): here they name the place too.
     rf"(?:(?:Prof|Dr|Dra|Pr|Sr|Sra|Sto|Sta|St|Dott|Mons|Msgr)\.|[{UPPER}]\.|{NAME_WORD})){{0,8}}|"
-    rf"\b(?:{NAME_WORD}\s+){{1,3}}(?:Cancer\s+)?(?:Hospital|Centre|Center|Clinic|Institute|Infirmary|"
-    rf"Children['’]s|University|Foundation|Trust|Hospice)\b|"
+    # The people a place is named after may be two, and keep their initials: "Ann & Robert H. Lurie
+    # Children's Hospital".
+    rf"\b(?:(?:{NAME_WORD}|[{UPPER}]\.)(?:\s+(?:&|and)\s+|\s+)){{1,6}}(?:Cancer\s+)?(?:Hospital|Centre|Center|"
+    rf"Clinic|Institute|Infirmary|Children['’]s|University|Foundation|Trust|Hospice)\b|"
+    # A medical centre by its abbreviation: "Erasmus MC", "Radboud UMC", "Amsterdam UMC".
+    rf"\b(?:{NAME_WORD}\s+){{1,2}}(?:MC|UMC|UMCG|MUMC\+?)\b|"
     # "Charité Universitätsmedizin Berlin", "Klinikum Stuttgart", "Ospedale Bambino Gesù": the word itself says so.
     rf"\b(?:{NAME_WORD}\s+){{0,2}}[{UPPER}][{LETTERS}]*(?i:klinik|universit|medizin|krankenhaus|spital|ziekenhuis|"
     rf"sjukhus|szpital|policlinic|ospedale|h[ôo]pital|centrum|zentrum|institut|fondazione|fundaci)[{LETTERS}]*"

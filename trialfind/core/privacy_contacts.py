@@ -19,6 +19,17 @@ _AT = rf"(?:\s*[\[({{]\s*{_AT_WORD}\s*[\])}}]\s*|\s+{_AT_WORD}\s+)"
 _DOT = rf"(?:\s*[\[({{]\s*{_DOT_WORD}\s*[\])}}]\s*|\s+{_DOT_WORD}\s+|\.)"
 _OBFUSCATED_EMAIL = re.compile(
     rf"(?<![\w.])[\w.+-]+(?:\s+{_DOT_WORD}\s+[\w+-]+)*{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}{_TLD}\b", re.I)
+# "[mama.x] at [example.net]": the user and the domain each in brackets, "at" or "@" between.
+_BRACKETED_EMAIL = re.compile(rf"[\[(<]\s*[\w.+-]+\s*[\])>]\s*(?:@|[\[(]?\s*{_AT_WORD}\s*[\])]?)\s*"
+                              rf"[\[(<]\s*[\w-]+(?:\.[\w-]+)*\.{_TLD}\s*[\])>]", re.IGNORECASE)
+# Letters typed one by one around "@" ("t e m i t o p e 8 8 @ example . com"): the user is the spaced run.
+_SPACED_EMAIL = re.compile(r"(?<![\w.])(?:[\w.+-] ){2,}[\w.+-]?\s*@\s*[\w-](?:\s?[\w-])*"
+                           r"(?:\s?\.\s?[\w-](?:\s?[\w-])*)+")
+# "my gmail is priya.raman.mum": a mail provider's name, then a token shaped like a user name (parts
+# joined by "." or "_", or letters then digits); an everyday word after it ("gmail is down") is none.
+_PROVIDER_USER = re.compile(r"\b(?:gmail|googlemail|yahoo|hotmail|outlook|icloud|proton(?:mail)?|gmx|aol)"
+                            r"(?:\s+(?:address|account|id))?\s*(?:\s(?:is|es|est|ist|é)\s|:|=|-)\s*"
+                            r"([a-z][\w+-]*(?:[._][\w+-]+)+|[a-z]+[._-]?\d{2,}\w*)\b", re.IGNORECASE)
 _FREE_MAIL_BARE = re.compile(rf"(?<![\w.])[\w.+-]+{_AT}(?:gmail|yahoo|hotmail|outlook|icloud|aol|protonmail|gmx)\b",
                              re.I)
 
@@ -63,6 +74,12 @@ def find_emails(text: str, found: list[Finding], allowed: list[tuple[int, int]])
             allowed.append(match.span())
         else:
             found.append(Finding("email", *match.span(), "an email address"))
+    for pattern in (_BRACKETED_EMAIL, _SPACED_EMAIL):
+        for match in pattern.finditer(text):
+            found.append(Finding("email", *match.span(), "an email address written in pieces"))
+    for match in _PROVIDER_USER.finditer(text):
+        if not _is_role_email(match.group(1) + "@x"):
+            found.append(Finding("email", *match.span(), "an email address (a mail account's user name)"))
     for pattern in (_OBFUSCATED_EMAIL, _FREE_MAIL_BARE):
         for match in pattern.finditer(text):
             if "@" not in match.group(0):
@@ -118,8 +135,26 @@ _SPELT_PHONE = re.compile(rf"\b(?:(?:double|triple|doble)[\s-]?)?{_DIGIT_WORD}"
 _SPELT_TOKEN = re.compile(rf"(double|triple|doble)?[\s-]?({_DIGIT_WORD})\b", re.I)
 
 
+# Part spelt, part typed ("+1 (312) five five five - 0 1 8 2"): digit words and numerals mixed.
+_MIXED_PHONE = re.compile(rf"(?<![\w.])\+?(?:\(?\d{{1,5}}\)?|{_DIGIT_WORD})"
+                          rf"(?:[\s,.()-]+(?:\(?\d{{1,5}}\)?|{_DIGIT_WORD})){{4,}}\b", re.IGNORECASE)
+# A letter O typed for a zero inside a run of digits ("o7700 9OO 834"): read as the zero it stands for.
+_O_FOR_ZERO = re.compile(r"(?<![A-Za-z])[\dOo]*\d[\dOo]*(?![A-Za-z])|(?<![A-Za-z\d])[Oo]+(?=\d)")
+
+
+def zeros_for_letter_o(text: str) -> str:
+    """`text` with each O/o that stands inside a digit run turned to 0 (same length, same offsets)."""
+    return _O_FOR_ZERO.sub(lambda m: re.sub(r"[Oo]", "0", m.group(0)), text)
+
+
 def find_spelt_phones(text: str, found: list[Finding]) -> None:
     """Append a finding for each phone number spelt out in digit words (7 digits' worth or more)."""
+    for match in _MIXED_PHONE.finditer(text):
+        words = [w for w in re.findall(r"[^\W\d_]+", match.group()) if w.lower() in _DIGIT_WORDS]
+        digits = len(re.findall(r"\d", match.group())) + len(words)
+        # At least two digit words and one numeral: a plain number is the phone rules' business.
+        if 7 <= digits <= 16 and len(words) >= 2 and re.search(r"\d", match.group()):
+            found.append(Finding("phone", match.start(), match.end(), "a phone number part spelt out in words"))
     for match in _SPELT_PHONE.finditer(text):
         digits = sum(_REPEAT_WORDS.get((m.group(1) or "").lower(), 1) for m in _SPELT_TOKEN.finditer(match.group()))
         if digits >= 7:

@@ -47,6 +47,15 @@ _FULL_DATES = (
     re.compile(rf"(?<!\d){_YEAR}\s*[年년]\s*(?:0?[1-9]|1[0-2])\s*[月월]\s*{_DAY}\s*[日일]?"),            # 2015年6月18日
     re.compile(rf"(?<!\w){_DAY}{_ORD}\s*[-/.]?\s*(?:0?[1-9]|1[0-2])\s*[-/.]\s*{_YEAR}\s*r\b"),           # 15.03.2017 r.
 )
+# A day written as an ordinal word: "the twelfth of March, 2016", "March the twenty-first 2016".
+_ORDINAL_DAY = (r"(?:(?:twenty|thirty)[\s-]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|"
+                r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+                r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)")
+_ORDINAL_DATES = (
+    re.compile(rf"(?<!\w)(?:the\s+)?{_ORDINAL_DAY}\s+(?:of\s+)?{_MONTH}\.?,?\s+(?:of\s+)?{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"(?<!\w){_MONTH}\.?\s+(?:the\s+)?{_ORDINAL_DAY},?\s+(?:of\s+)?{_YEAR}\b", re.IGNORECASE),
+)
+_ORDINAL_WORD = re.compile(rf"\b{_ORDINAL_DAY}\b", re.IGNORECASE)   # cheap test before the two patterns above
 _BIRTH_WORDS = (
     r"(?:d\.?\s?o\.?\s?b\.?|date\s+of\s+birth|birth\s*date|birthday|born(?:\s+on)?|b\.|"
     r"geb\.?|geboren(?:\s+am|\s+op)?|geburtsdatum|geburtstag|"
@@ -70,7 +79,8 @@ def find_dates(text: str, found: list[Finding], *, has_digit: bool = True) -> No
     """`has_digit=False` says the text has no digit: only a birth word before a month can be there."""
     for match in _BIRTH_VALUE.finditer(text):
         found.append(Finding("date", *match.span(), "a date of birth"))
-    for pattern in _FULL_DATES if has_digit else ():
+    ordinals = _ORDINAL_DATES if has_digit and _ORDINAL_WORD.search(text) else ()
+    for pattern in (_FULL_DATES + ordinals) if has_digit else ():
         for match in pattern.finditer(text):
             found.append(Finding("date", *match.span(),
                                  "a full date (in free text a day, month and year may be a date of birth; "

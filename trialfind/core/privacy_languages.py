@@ -32,7 +32,7 @@ import unicodedata
 
 from trialfind.core.given_names import dictionary_given_names, is_english_word
 from trialfind.core.privacy_vocabulary import OTHER_LANGUAGE_TERM_ENDINGS
-from trialfind.core.privacy_words import GIVEN_NAMES
+from trialfind.core.privacy_words import GIVEN_NAMES, KIN_TITLES
 
 # wordfreq's languages written in Latin letters (English apart: the screen's own vocabulary reads it).
 LATIN_LANGUAGES = ("de", "fr", "es", "it", "pt", "nl", "pl", "tr", "nb", "sv", "da", "fi", "cs", "sk", "sl", "sh",
@@ -56,7 +56,7 @@ _CUES = frozenset(("dr", "dra", "med", "rer", "nat", "phil", "dent", "prof", "do
                    "monsieur", "signora", "signor", "bay", "bayan", "hr", "fru", "mãe", "pai", "madre",
                    "padre", "mère", "père", "mutter", "vater", "hijo", "hija", "filho", "filha", "fils",
                    "fille", "sohn", "tochter", "syn", "córka", "oğlu", "kızı", "sønn", "datter", "son",
-                   "dotter", "zoon", "dochter", "figlio", "figlia"))
+                   "dotter", "zoon", "dochter", "figlio", "figlia", *KIN_TITLES))
 _CYRILLIC = re.compile(r"[\u0400-\u052F]")
 _GREEK = re.compile(r"[\u0370-\u03FF]")
 _MIN_SHARE = 0.6
@@ -81,6 +81,16 @@ def _words(language: str) -> tuple[frozenset[str], tuple[str, ...]]:
 
     words = frozenset(get_frequency_dict(language, wordlist="small"))
     return words, tuple(sorted(words))
+
+
+@functools.cache
+def _function_words(language: str) -> frozenset[str]:
+    """The language's most frequent words (Zipf 5.5 and over: 300 a million words and more), its
+    articles, prepositions and pronouns: "για", "και", "для". A given name is never so frequent in
+    running text, so a lower-case one is the word, whatever name it transliterates to ("για" → "gia")."""
+    from wordfreq import get_frequency_dict
+
+    return frozenset(w for w, f in get_frequency_dict(language, wordlist="small").items() if f >= 3.16e-4)
 
 
 @functools.cache
@@ -185,8 +195,8 @@ def ordinary_word_spans(text: str) -> list[tuple[int, int]]:
             continue
         if word == _lower(word):
             # Exactly as spelt: "phần" is a word even though "Phan" is a name; "tre" (three) stays a name.
-            if _lower(word) in dictionary_given_names() or _lower(word) in GIVEN_NAMES or (
-                    cased and is_given_name(word)):
+            if (_lower(word) in dictionary_given_names() or _lower(word) in GIVEN_NAMES or (
+                    cased and is_given_name(word))) and not (cased and word in _function_words(language)):
                 continue
             # In Cyrillic and Greek every lower-case word is ordinary unless it is a given name: the
             # screen's Latin rules would not refuse an unknown lower-case word either.

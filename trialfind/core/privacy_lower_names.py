@@ -27,6 +27,8 @@ _CHILD_ONLY_VERBS = frozenset({"tolerated", "vomited", "cried", "weighs", "celeb
                                "feels", "went", "came", "turned", "turns", "asked", "says", "said"})
 # Said of a patient, and of a treatment or disease too ("chemo finished"): enough only for a given name.
 _PATIENT_COURSE_VERBS = frozenset({"relapsed", "underwent", "completed", "finished", "started", "received"})
+# After "is"/"was": said of a person in hospital ("will is back in hospital", "mark was admitted").
+_PATIENT_STAY_WORDS = frozenset({"back", "admitted", "readmitted", "hospitalised", "hospitalized", "discharged"})
 # "kevin (dad)": a given name typed in lower case with a family role in brackets.
 _LOWER_ROLE_IN_BRACKETS = re.compile(
     rf"(?<![\w'’-])([{_LOWER_LETTERS}]{{3,}})\s*\(\s*(?i:the\s+|my\s+|our\s+|patient['’]s\s+|child['’]s\s+)?"
@@ -52,9 +54,13 @@ def find_lower_case_names(text: str, found: list[Finding], known: frozenset[str]
     brackets) and by being a given name no English word shares, or no word at all."""
     for match in _LOWER_SUBJECT.finditer(text):
         word = match.group("word")
-        if word in known or word in NOT_NAMES or word in ROLE_WORDS or word in RELATION_WORDS:
-            continue
         verb = (match.group("verb") or "").split()
+        # "will is back in hospital": no auxiliary or other listed word ("will", "may") stands before "is
+        # back", so there a given name that is such a word too is the subject.
+        stay = len(verb) > 1 and verb[0] in ("is", "was") and verb[-1] in _PATIENT_STAY_WORDS
+        if (word in known or (word in NOT_NAMES and not (stay and _is_lower_given_name(word)))
+                or word in ROLE_WORDS or word in RELATION_WORDS):
+            continue
         after = [w for w in verb[1:] + (match.group("after") or "").split() if w != "been"][:1]
         # "has been eating", "is feeling": a state only a person is in.
         child_only = bool(verb) and (verb[0] in _CHILD_ONLY_VERBS
@@ -65,7 +71,8 @@ def find_lower_case_names(text: str, found: list[Finding], known: frozenset[str]
         elif "-" in word and _is_lower_given_name(word):
             reason = "a hyphenated given name typed in lower case"   # "lily-mae": both parts names
         elif _is_lower_given_name(word) and (match.group("lead") or match.group("owner") or child_only
-                                             or (bool(verb) and verb[0] in _PATIENT_COURSE_VERBS)):
+                                             or (bool(verb) and verb[0] in _PATIENT_COURSE_VERBS)
+                                             or stay):
             reason = "a given name typed in lower case"          # "sunny has been eating"
         elif (not is_known_word(word, known) and len(word) >= 3
               and (match.group("lead") or match.group("owner") or child_only)):

@@ -88,6 +88,7 @@ PATIENT_VERBS = (
     r"underwent|screened|enrolled|began|vomited|weighs|spent|needs|needed|had|has|got|felt|feels|tested|stayed|"
     r"became|turned|turns|celebrated|loves|likes|cried|asked|says|said|went|came|goes|"
     r"(?:is|was|has\s+been|had\s+been)\s+(?:now\s+|still\s+|not\s+|also\s+)?(?:diagnosed|admitted|discharged|"
+    r"back|readmitted|hospitali[sz]ed|"
     r"eligible|ineligible|enrolled|treated|started|born|doing|feeling|on|off|referred|seen|given|"
     r"scheduled|able|unable|too|\d)")
 PERSON_VERB = re.compile(

@@ -29,7 +29,8 @@ _THING_NUMBER = re.compile(r"\b(?:model|lot|batch|catalog(?:ue)?|cat|serial|prot
 # "chart A0057312" (a chart, record or file is a person's: a product's number has its own words, below).
 _ID_VALUE = re.compile(r"\b(?:id|no|nr|number|nummer|num[ée]ro|n[úu]mero|#|cin|urn|chart|record|file|folder)(?![a-z])\.?"
                        r"\s*(?:is|was|:|-|=|#)?\s*"
-                       r"((?<![\w-])[A-Z]{0,4}-?\d[\dA-Z-]*\d[A-Z]?)(?![\w-])", re.I)
+                       # groups may be joined by slashes: "reg. no. 2023/PHO/04471"
+                       r"((?<![\w-])[A-Z]{0,4}-?\d[\dA-Z/-]*\d[A-Z]?)(?![\w-])", re.I)
 # Words that name a person's identity, health-insurance or record number in the languages of the
 # families served, by the number's own name (DNI, CPF, PESEL, OHIP) or by what it is (a passport,
 # a health card, "numéro de sécurité sociale", "historia clínica", "患者番号"). One list, not one
@@ -65,7 +66,8 @@ _GROUPED_NUMBER = re.compile(r"(?<![\w.,/-])\d{1,6}(?:[ .-]\d{1,6}){2,7}(?:[ -][
 _CODICE_FISCALE = re.compile(r"\b[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z]\b")
 _SSN = re.compile(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])")
 # A trial's EU number is a study's, not a person's: 2018-001234-56.
-_EUDRACT = re.compile(r"(?:19|20)\d{2}-\d{6}-\d{2}(?:-\d{2})?")
+EU_TRIAL_NUMBER = re.compile(r"(?<![\w-])(?:19|20)\d{2}-\d{6}-\d{2}(?:-\d{2})?(?![\w-])")
+_EUDRACT = EU_TRIAL_NUMBER
 _LONG_NUMBER = re.compile(r"(?<![\w.,/-])\d{6,}[A-Z]?"
                           r"(?![\w.,/]|\s*(?:%|mg|mcg|µg|ug|ml|mL|g\b|kg|iu|units?|cells|copies|/))", re.I)
 
@@ -75,6 +77,8 @@ def find_record_numbers(text: str, found: list[Finding]) -> None:
         found.append(Finding("record_number", *match.span(), "a record, patient, health or insurance number"))
     for match in _ID_VALUE.finditer(text):
         if (sum(c.isdigit() for c in match.group(1)) >= 5
+                # A trial's EudraCT or EU CT number ("EU CT number 2023-507112-29-00") is a study's.
+                and not _EUDRACT.fullmatch(match.group(1))
                 and not _THING_NUMBER.search(text, max(0, match.start() - 20), match.start())):
             found.append(Finding("record_number", *match.span(), "an identity, record or insurance number"))
     for match in _CUED_ID.finditer(text):

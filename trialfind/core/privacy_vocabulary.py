@@ -123,7 +123,9 @@ OTHER_LANGUAGE_TERM_ENDINGS = (
     "sarcome", "sarkom", "lymphome", "lymphom", "keit", "patía", "ectomía", "toxicidad", "tossicità", "toxicidade",
     "terapia", "toksyczność", "пения", "емия", "эмия", "патия", "алгия", "плазия", "эктомия", "цитоз", "терапия",
     "токсичность", "бластома", "карцинома", "саркома", "лимфома", "πενία", "αιμία", "πάθεια", "θεραπεία",
-    "τοξικότητα")
+    "τοξικότητα",
+    # German builds nouns, capitalised in every sentence, with these plural endings; no name ends so.
+    "ionen", "ungen", "heiten", "keiten", "täten", "schaften")
 MEDICAL_PREFIXES = ("hyper", "hypo", "micro", "macro", "neuro", "nano", "poly", "peri", "para", "trans", "intra",
                     "inter", "supra", "electro", "cardio", "gastro", "hepato", "nephro", "osteo", "onco", "immuno",
                     "radio", "echo", "elasto", "vibro", "photo", "bio", "cyto", "histo", "myelo", "lympho",

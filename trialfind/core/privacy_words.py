@@ -119,3 +119,16 @@ US_STATES = tuple("""
 AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK
 OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR
 """.split())
+
+# Family titles said before a relative's given name in the languages of the families served
+# (Filipino, Spanish, Portuguese, German, Dutch, Italian, Polish, Russian, Hindi/Urdu, Arabic, Turkish,
+# Greek, Vietnamese transcribed): "lola Pacita", "kuya Migs", "abuela Rosa", "oma Inge", "nani Kamla".
+KIN_TITLES = (
+    "lola", "lolo", "tita", "tito", "ate", "kuya", "manang", "manong", "inay", "itay", "nanay", "tatay",
+    "abuela", "abuelo", "abuelita", "abuelito", "tía", "tia", "tío", "tio", "tiita", "madrina", "padrino",
+    "vovó", "vovô", "avó", "avô", "titia", "oma", "opa", "omi", "opi", "tante", "onkel", "nonna", "nonno",
+    "zia", "zio", "babcia", "dziadek", "ciocia", "wujek", "babushka", "dedushka", "tyotya", "dyadya",
+    "dadi", "dada", "nani", "nana", "nanaji", "naniji", "dadaji", "chacha", "chachi", "mausi", "bua",
+    "mama", "mami", "papi", "bibi", "khala", "khalto", "amma", "ammu", "teta", "jadda", "jiddo", "teyze",
+    "amca", "dayı", "hala", "yiayia", "yaya", "papou", "thea", "theia", "mémé", "pépé", "mamie", "papy",
+    "tatie", "tonton", "bà", "ông", "cô", "chú", "dì")

@@ -1,0 +1,60 @@
+"""Names told by cues the other name rules do not read, for the privacy screen: titles in the plural
+("Drs. Haddad and Kaminski-Ortiz"), family titles of other languages typed before a name ("lola Pacita",
+"tita Cory", "abuela Rosa", "oma Inge"), and a word no vocabulary knows owning a child's thing where a
+sentence starts ("Abdirahman's haemoglobin dropped"). Apart from `privacy_names` to keep each module
+readable (and under the architecture test's size bar)."""
+from __future__ import annotations
+
+import re
+
+from trialfind.core.given_names import is_english_word
+from trialfind.core.privacy_names import COMPANY_WORDS, OWNED_BY_A_CHILD, PLACE_WORDS, SENTENCE_START
+from trialfind.core.privacy_text import NAME_WORD, UPPER, Finding, bare_word
+from trialfind.core.privacy_vocabulary import is_known_word
+from trialfind.core.privacy_words import KIN_TITLES, NOT_NAMES, ROLE_WORDS
+
+# "Drs. Haddad and Kaminski-Ortiz", "Profs. Weber & Lang": a plural title before each of its names.
+_PLURAL_TITLE = re.compile(
+    rf"\b(?:Drs|Dres|Dras|Doctors|Profs|Professors|Messrs|Mmes|Mesdames|Sres|Sras)\b\.?\s+(?:[{UPPER}]\.\s*)*"
+    rf"({NAME_WORD})(?:\s*(?:,|and|&|y|et|und|e)\s*(?:[{UPPER}]\.\s*)*{NAME_WORD})*")
+_KIN_TITLE = re.compile(rf"\b(?P<title>(?i:{'|'.join(sorted(KIN_TITLES, key=len, reverse=True))}))\s+"
+                        rf"(?P<name>{NAME_WORD})")
+# Where only a title stands: the start, after punctuation, or after a possessive ("my ate Joy").
+_TITLE_PLACE = re.compile(r"(?:^|[.!?;:,(]|\b(?i:my|our|his|her|their))\s*$")
+# What a child has that a sentence opens with beside its owner's name, besides the list the name rules use.
+_OWNED_CLINICAL = (rf"(?:{OWNED_BY_A_CHILD}|ha?emoglobin|hb|anc|neutrophils?|temperature|temp|liver|kidneys?|"
+                   rf"bloodwork|results?|biopsy|surgery|transplant|scan|echo|sats|creatinine|bilirubin|lft|mri)")
+_OPENING_POSSESSIVE = re.compile(rf"({NAME_WORD})['’]s\s+(?i:{_OWNED_CLINICAL})\b")
+
+
+def _not_a_name(word: str, known: frozenset[str], *, places_too: bool = True) -> bool:
+    bare = bare_word(word)
+    return (not bare or bare in known or bare in NOT_NAMES or bare in ROLE_WORDS or (word.isupper() and len(word) > 1)
+            or (places_too and (bare in PLACE_WORDS or bare in COMPANY_WORDS)))
+
+
+def find_cued_names(text: str, found: list[Finding], known: frozenset[str]) -> None:
+    """Append names told by a plural title, a family title of another language, or an unknown word owning
+    a child's thing at a sentence's start."""
+    for match in _PLURAL_TITLE.finditer(text):
+        if not _not_a_name(match.group(1), known):
+            found.append(Finding("name", *match.span(), "a person's name (after a title such as 'Drs.')"))
+    for match in _KIN_TITLE.finditer(text):
+        name, title = match.group("name"), match.group("title").lower()
+        # After a family title a town's or firm's name is a person's ("abuela Rosario").
+        if _not_a_name(name, known, places_too=False):
+            continue
+        # A title that is an English word too ("ate", "nana", "mama") counts where only a title stands: at
+        # the start, after punctuation or after "my", "our" ("she ate Weetabix", "and ate Cheerios": no aunt).
+        if is_english_word(title) and not _TITLE_PLACE.search(text, max(0, match.start() - 12), match.start()):
+            continue
+        # The title is the cue: a capitalised word after it is the relative's name, even one spelt like a
+        # word or a town ("kuya Migs", "abuela Rosario").
+        found.append(Finding("name", match.start("title"), match.end(),
+                             "a person's name (after a family title such as 'lola' or 'abuela')"))
+    for match in _OPENING_POSSESSIVE.finditer(text):
+        word = match.group(1)
+        if (SENTENCE_START.search(text, 0, match.start()) and not _not_a_name(word, known)
+                and len(bare_word(word)) >= 3 and not is_known_word(word, known)):
+            found.append(Finding("name", *match.span(1), "a person's name (a word no dictionary knows, owning "
+                                                           "a child's results or care)"))
