@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.core.privacy_data import real_strings
+from tests.core.privacy_kinds import kinds_found as _kinds
 from trialfind.core import given_names, privacy
 from trialfind.core.errors import InvalidInput
 from trialfind.core.privacy import PersonalDataFound, escape_markdown, find_personal_data, screen_fields
@@ -62,10 +63,6 @@ def test_real_condition_keyword_intervention_drug_and_company_names_pass():
         total, refused = len(texts), sorted(text for text in texts if find_personal_data(text))
         print(f"{name}: {len(refused)}/{total} refused: {refused[:20]}")
         assert total >= 40 and len(refused) / total <= 0.01, (name, refused)
-
-
-def _kinds(text: str, **options) -> set[str]:
-    return {finding.kind for finding in find_personal_data(text, **options)}
 
 
 # -- one rule at a time (synthetic strings) --------------------------------------------------

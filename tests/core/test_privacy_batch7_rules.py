@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from trialfind.core.privacy import find_personal_data
-
-
-def _kinds(text: str) -> set[str]:
-    return {finding.kind for finding in find_personal_data(text)}
-
+from tests.core.privacy_kinds import kinds_found as _kinds
 
 # -- emails written in pieces ------------------------------------------------------------------------
 

@@ -7,15 +7,11 @@ import sys
 
 import pytest
 
+from tests.core.privacy_kinds import kinds_found as _kinds
 from trialfind.core.privacy import find_personal_data, screen_fields
 from trialfind.core.privacy_text import normalise
 from trialfind.core.privacy_unknown_names import INSTEAD
 from trialfind.core.privacy_vocabulary import is_known_word, is_place_phrase
-
-
-def _kinds(text: str) -> set[str]:
-    return {finding.kind for finding in find_personal_data(text)}
-
 
 # -- normalisation ----------------------------------------------------------------------------
 
