@@ -124,13 +124,14 @@ def test_forms_of_older_derivation_code_are_not_read(tmp_path):
 def test_a_sketch_is_the_study_without_its_sites_and_completes_to_it(records):
     from dataclasses import replace
 
-    from trialfind.sources.local.store import _sketch
+    from trialfind.sources.local.store import _head
 
     deferred = 0
     for record in records():
         stored = prepare_record(record).form
         full = study_from_form(stored)
-        sketch, complete = _sketch(stored)
+        _, finish = _head(stored)
+        sketch, complete = finish()
         if complete is None:  # few sites: complete at once
             assert _same(sketch, full) and len(full.sites) <= 8
             continue

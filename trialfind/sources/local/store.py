@@ -95,14 +95,10 @@ def _filters(spec: SearchSpec) -> tuple[list[str], list[Any]]:
 _SITES_BUILT_AT_ONCE = 8
 
 
-def _sketch(stored: bytes) -> tuple[Study, Callable[[], Study] | None]:
-    """`form.study_from_form` in two steps: the Study with no sites, then (on demand) the
-    complete one from the same decoded values, equal to study_from_form(stored). A study with
-    few sites comes complete at once (None for the second step)."""
-    return _finish(*stored_form.read_head(stored))
-
-
 def _finish(head: stored_form.StudyHead, body) -> tuple[Study, Callable[[], Study] | None]:
+    """`form.study_from_form` of a stored form's head and body, in two steps: the Study with no
+    sites, then (on demand) the complete one from the same decoded values, equal to
+    study_from_form(stored). A study with few sites comes complete at once (None for the second)."""
     f = stored_form
     values = f.study_values(head, body)
     for at, make in ((f._CONTACTS, f._make_contact), (f._INTERVENTIONS, f._make_intervention), (f._ARMS, f._make_arm)):
