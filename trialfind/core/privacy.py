@@ -42,6 +42,7 @@ from trialfind.core.privacy_allowed import (
     EPONYM_HEAD,
     GRADE,
     INSTITUTION_NAME,
+    LEGAL_REFERENCE,
     NCT,
     URL,
     VARIANT,
@@ -116,6 +117,8 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     find_messaging_links(text, found)
     allowed: list[tuple[int, int]] = [m.span() for m in URL.finditer(text)]
     allowed += [m.span() for pattern in (NCT, EU_TRIAL_NUMBER) for m in pattern.finditer(text)]
+    if any(char.isdigit() for char in text):
+        allowed += [m.span() for m in LEGAL_REFERENCE.finditer(text)]
     find_emails(text, found, allowed)
     masked = mask(text, allowed + [(f.start, f.end) for f in found])
     # Most clinical text has no digit: then no number, phone, full date or house number can be there.

@@ -38,6 +38,15 @@ _UK_POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s+\d[ABD-HJLNP-UW-Z]{
 _CA_POSTCODE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d\b")
 _EU_POSTAL_CITY = re.compile(rf"(?<![\w-])(?:[A-Z]-)?(?!(?:19|20)\d\d\b)\d{{4,5}}\s+([{UPPER}][{LETTERS}\-]+)")
 
+# Indonesian, Malay and Filipino addresses: "Jl. Kenanga No. 8", "Jalan Ampang 12", "Gg. Mawar 3", "RT 02/RW 07",
+# and the district words that follow ("Kel. Sukajadi", "Kec. Coblong", "Brgy. San Roque").
+_NUSANTARA_STREET = re.compile(
+    rf"\b(?:Jl|Jln|Jalan|JALAN|Gg|Gang|Lorong|Lrg|Lebuh|Persiaran|Kampung|Kg)\.?\s+"
+    rf"(?:[{UPPER}][{LETTERS}'’\-]*\.?\s+){{1,4}}(?:(?i:no|nomor|#)\.?\s*)?\d{{1,4}}[A-Za-z]?\b")
+_RT_RW = re.compile(r"\bRT\.?\s*\d{1,3}\s*/\s*RW\.?\s*\d{1,3}\b", re.IGNORECASE)
+_NUSANTARA_DISTRICT = re.compile(
+    rf"\b(?:Kel|Kec|Kab|Brgy|Kelurahan|Kecamatan|Kabupaten|Barangay|Purok)\.?\s+[{UPPER}][{LETTERS}\-]+")
+
 # Words a number follows in clinical and regulatory text, never a street's name ("Form 3926", "Protocol 2").
 _NUMBERED_THINGS = frozenset(("form", "protocol", "version", "amendment", "appendix", "annex", "section", "table",
                               "figure", "part", "phase", "cohort", "arm", "cycle", "day", "week", "level", "grade",
@@ -88,8 +97,9 @@ _COUNTED_THINGS = frozenset("mg ml kg week day cycle course minute hour second m
 
 def find_addresses(text: str, found: list[Finding], *, has_digit: bool = True) -> None:
     """`has_digit=False` says the text has no digit: only a ward or town name in Latin letters can be there."""
-    for match in _EAST_ASIAN_WARD.finditer(text):
-        found.append(Finding("address", *match.span(), "a ward or town of an address"))
+    for pattern in (_EAST_ASIAN_WARD, _NUSANTARA_DISTRICT):
+        for match in pattern.finditer(text):
+            found.append(Finding("address", *match.span(), "a ward, district or town of an address"))
     if not has_digit:
         return
     for match in _US_STREET.finditer(text):
@@ -119,7 +129,8 @@ def find_addresses(text: str, found: list[Finding], *, has_digit: bool = True) -
                           (_UK_POSTCODE, "a postcode"), (_CA_POSTCODE, "a postal code"),
                           (_ADDRESS_UNITS, "a house, flat or street number"),
                           (_POSTCODE_CITY, "a postcode and town"), (_POSTCODE_SHAPES, "a postal code"), (_POSTCODE_ALONE, "a postal code"),
-                          (_CJK_ADDRESS, "a street address"), (_EAST_ASIAN_LATIN, "a street address")):
+                          (_CJK_ADDRESS, "a street address"), (_EAST_ASIAN_LATIN, "a street address"),
+                          (_NUSANTARA_STREET, "a street address"), (_RT_RW, "a neighbourhood unit (RT/RW)")):
         for match in pattern.finditer(text):
             found.append(Finding("address", *match.span(), what))
     for match in _EU_POSTAL_CITY.finditer(text):

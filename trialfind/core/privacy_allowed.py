@@ -11,6 +11,25 @@ from trialfind.core.text import NCT_ID_PATTERN
 
 # A web address is a site's, not a person's (a personal one is an email or a name).
 URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
+# A law's or regulation's reference is the law's, not a person's: its numbers are no id and no date.
+# "Article 83 of Regulation (EC) No 726/2004", "VO (EG) Nr. 1394/2007", "Directive 2001/20/EC",
+# "§ 21 Abs. 2 Nr. 6 AMG", "Art. 37 Abs. 3", "21 CFR 312.310", "Section 561(b) of the FD&C Act".
+_EU_BLOC = r"(?:EC|EU|EEC|EG|EWG|EU|UE|CE|CEE|EY|ES|WE)"
+LEGAL_REFERENCE = re.compile(
+    rf"\b(?:regulation|directive|decision|verordnung|vo|richtlinie|beschluss|règlement|reglement|directive|"
+    rf"décision|reglamento|directiva|regolamento|direttiva|regulamento|diretiva|verordening|richtlijn|"
+    rf"rozporządzenie|dyrektywa|nařízení|směrnice|regulamentul|directiva)\s*"
+    rf"(?:\(\s*{_EU_BLOC}\s*\)|{_EU_BLOC})?\s*(?:no\.?|nr\.?|n[º°o]\.?|num\.?|č\.)?\s*\d{{1,4}}/\d{{2,4}}(?:/{_EU_BLOC})?\b|"
+    rf"\(\s*{_EU_BLOC}\s*\)\s*(?:no\.?|nr\.?|n[º°o]\.?)?\s*\d{{1,4}}/\d{{2,4}}\b|"
+    rf"\b(?:19|20)?\d{{2}}/\d{{1,4}}/{_EU_BLOC}\b|"
+    rf"§§?\s*\d{{1,4}}[a-z]?(?:\s*(?:abs\.?|absatz|satz|s\.|nr\.?|ziff\.?|lit\.?|para\.?|al\.|odst\.|ust\.|pkt|"
+    rf"[-–,]|und|and|i|a)\s*\d{{1,4}}[a-z]?)*|"
+    rf"\b(?:art\.|arts\.|article|articles|artikel|articolo|artículo|articulo|artigo|artykuł|článek|čl\.)\s*"
+    rf"\d{{1,4}}[a-z]?(?:\s*\(\d{{1,3}}\)(?:\s*\([a-z]{{1,4}}\))?)?"
+    rf"(?:\s*(?:abs\.?|absatz|para\.?|paragraph|§|nr\.?|ust\.|odst\.|al\.)\s*\d{{1,4}}[a-z]?)*|"
+    rf"\b\d{{1,2}}\s+(?:CFR|C\.F\.R\.|U\.?S\.?C\.?)\s*(?:§+\s*)?(?:part\s+)?\d{{1,5}}(?:\.\d{{1,5}})*(?:\([a-z0-9]{{1,4}}\))*|"
+    rf"\b(?:section|sec\.|sect\.)\s*\d{{1,4}}[A-Za-z]?(?:\([a-z0-9]{{1,4}}\))*",
+    re.IGNORECASE)
 DRUG_CODE = re.compile(r"\b[A-Z]{1,6}(?:-|\s)?\d{2,8}[A-Za-z]?\b(?![-/]\d)")
 NCT = re.compile(rf"\b{NCT_ID_PATTERN.pattern}\b", re.I)
 VARIANT = re.compile(

@@ -9,14 +9,17 @@ from trialfind.core.privacy_text import Finding
 from trialfind.core.privacy_words import FREE_MAIL_DOMAINS, ROLE_EMAIL_STEMS, ROLE_WORDS
 
 _TLD = (r"(?:com|org|net|edu|gov|mil|int|info|biz|io|me|co|uk|us|ca|au|nz|ie|fr|de|es|it|nl|be|ch|at|se|no|dk|"
-        r"fi|pl|pt|br|mx|in|jp|cn|ru|il|za)")
+        r"fi|pl|pt|br|mx|in|jp|cn|ru|il|za|cz|sk|hu|tr|id|my|ph|vn|ro|gr|ar|cl|ke|ng|sg|hk|kr|tw)")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+%-]+\s?@\s?[\w-]+(?:\s?\.\s?[\w-]+)+", re.U)
 # "at" and "dot" as families write them in their languages: "arroba"/"ponto" (pt), "arroba"/"punto" (es),
-# "arobase"/"point" (fr), "chiocciola"/"punto" (it), "Klammeraffe"/"Punkt" (de), "małpa"/"kropka" (pl).
-_AT_WORD = r"(?:at|arroba|arobase|chiocciola|klammeraffe|at-zeichen|małpa|malpa|apenstaartje|snabel-a)"
-_DOT_WORD = r"(?:dot|ponto|punto|point|punkt|kropka|nokta|pont|piste)"
-_AT = rf"(?:\s*[\[({{]\s*{_AT_WORD}\s*[\])}}]\s*|\s+{_AT_WORD}\s+)"
-_DOT = rf"(?:\s*[\[({{]\s*{_DOT_WORD}\s*[\])}}]\s*|\s+{_DOT_WORD}\s+|\.)"
+# "arobase"/"point" (fr), "chiocciola"/"punto" (it), "Klammeraffe"/"Punkt"/"ät" (de), "małpa"/"kropka" (pl),
+# "zavináč"/"tečka" (cs), "zavináč"/"bodka" (sk), "kukac"/"pont" (hu), "snabel-a"/"punkt" (sv, da, no),
+# "miukumauku"/"piste" (fi), "at sign"; in brackets also "[@]", "[.]".
+_AT_WORD = (r"(?:at|arroba|arobase|chiocciola|klammeraffe|at-zeichen|ät|małpa|malpa|apenstaartje|snabel-a|zavináč|"
+            r"zavinac|kukac|miukumauku|at[\s-]sign|at-merkki)")
+_DOT_WORD = r"(?:dot|ponto|punto|point|punkt|kropka|nokta|pont|piste|tečka|tecka|bodka|prik|titik)"
+_AT = rf"(?:\s*[\[({{]\s*(?:{_AT_WORD}|@)\s*[\])}}]\s*|\s+{_AT_WORD}\s+)"
+_DOT = rf"(?:\s*[\[({{]\s*(?:{_DOT_WORD}|\.)\s*[\])}}]\s*|\s+{_DOT_WORD}\s+|\.)"
 _OBFUSCATED_EMAIL = re.compile(
     rf"(?<![\w.])[\w.+-]+(?:\s+{_DOT_WORD}\s+[\w+-]+)*{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}{_TLD}\b", re.I)
 # "[mama.x] at [example.net]": the user and the domain each in brackets, "at" or "@" between.
@@ -30,6 +33,7 @@ _SPACED_EMAIL = re.compile(r"(?<![\w.])(?:[\w.+-] ){2,}[\w.+-]?\s*@\s*[\w-](?:\s
 _PROVIDER_USER = re.compile(r"\b(?:gmail|googlemail|yahoo|hotmail|outlook|icloud|proton(?:mail)?|gmx|aol)"
                             r"(?:\s+(?:address|account|id))?\s*(?:\s(?:is|es|est|ist|é)\s|:|=|-)\s*"
                             r"([a-z][\w+-]*(?:[._][\w+-]+)+|[a-z]+[._-]?\d{2,}\w*)\b", re.IGNORECASE)
+_BRACKETED_AT = re.compile(r"[\[({]\s*@\s*[\])}]")
 _FREE_MAIL_BARE = re.compile(rf"(?<![\w.])[\w.+-]+{_AT}(?:gmail|yahoo|hotmail|outlook|icloud|aol|protonmail|gmx)\b",
                              re.I)
 
@@ -82,7 +86,8 @@ def find_emails(text: str, found: list[Finding], allowed: list[tuple[int, int]])
             found.append(Finding("email", *match.span(), "an email address (a mail account's user name)"))
     for pattern in (_OBFUSCATED_EMAIL, _FREE_MAIL_BARE):
         for match in pattern.finditer(text):
-            if "@" not in match.group(0):
+            # A typed "@" is the plain pattern's, unless it is bracketed like a word ("sam [@] mail [.] org").
+            if "@" not in match.group(0) or _BRACKETED_AT.search(match.group(0)):
                 found.append(Finding("email", *match.span(), "an email address written out in words"))
 
 
@@ -120,19 +125,27 @@ def find_phones(text: str, found: list[Finding]) -> None:
 
 
 # A phone number spelt out in words, as said aloud ("five five five, eight six seven …", "oh" for 0,
-# "double-oh"), in English, Spanish, French and German: seven or more digits' worth in a row.
+# "double-oh", "nine hundred"), in English, Spanish, French, German, Italian, Portuguese and Dutch: seven or
+# more digits' worth in a row.
 _DIGIT_WORDS = {
     **dict.fromkeys(("zero", "oh", "o", "cero", "zéro", "null"), 1),
     **dict.fromkeys(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"), 1),
     **dict.fromkeys(("uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"), 1),
     **dict.fromkeys(("un", "deux", "trois", "quatre", "cinq", "sept", "huit", "neuf"), 1),
     **dict.fromkeys(("eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"), 1),
+    **dict.fromkeys(("due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove"), 1),
+    **dict.fromkeys(("um", "dois", "três", "sete", "oito"), 1),
+    **dict.fromkeys(("nul", "een", "twee", "vijf", "zes", "zeven", "negen"), 1),
 }
+# "nine hundred" is said for 900 in a phone number: a hundred stands for two more zeros.
+_HUNDRED_WORDS = ("hundred", "cien", "cent", "hundert", "cento", "honderd")
 _REPEAT_WORDS = {"double": 2, "triple": 3, "doble": 2}
 _DIGIT_WORD = "(?:" + "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True)) + ")"
-_SPELT_PHONE = re.compile(rf"\b(?:(?:double|triple|doble)[\s-]?)?{_DIGIT_WORD}"
-                          rf"(?:[\s,.-]+(?:(?:double|triple|doble)[\s-]?)?{_DIGIT_WORD}){{4,}}\b", re.I)
-_SPELT_TOKEN = re.compile(rf"(double|triple|doble)?[\s-]?({_DIGIT_WORD})\b", re.I)
+_HUNDRED = "(?:" + "|".join(_HUNDRED_WORDS) + ")"
+_SPELT_PHONE = re.compile(rf"\b(?:(?:double|triple|doble)[\s-]?)?{_DIGIT_WORD}(?:[\s-]+{_HUNDRED})?"
+                          rf"(?:[\s,.-]+(?:(?:double|triple|doble)[\s-]?)?{_DIGIT_WORD}(?:[\s-]+{_HUNDRED})?){{4,}}\b",
+                          re.I)
+_SPELT_TOKEN = re.compile(rf"(double|triple|doble)?[\s-]?({_DIGIT_WORD}|{_HUNDRED})\b", re.I)
 
 
 # Part spelt, part typed ("+1 (312) five five five - 0 1 8 2"): digit words and numerals mixed.
@@ -156,6 +169,7 @@ def find_spelt_phones(text: str, found: list[Finding]) -> None:
         if 7 <= digits <= 16 and len(words) >= 2 and re.search(r"\d", match.group()):
             found.append(Finding("phone", match.start(), match.end(), "a phone number part spelt out in words"))
     for match in _SPELT_PHONE.finditer(text):
-        digits = sum(_REPEAT_WORDS.get((m.group(1) or "").lower(), 1) for m in _SPELT_TOKEN.finditer(match.group()))
+        digits = sum(2 if m.group(2).lower() in _HUNDRED_WORDS else _REPEAT_WORDS.get((m.group(1) or "").lower(), 1)
+                     for m in _SPELT_TOKEN.finditer(match.group()))
         if digits >= 7:
             found.append(Finding("phone", match.start(), match.end(), "a phone number spelt out in words"))

@@ -4,7 +4,8 @@ day, month and year may be a child's birthday; a month and year, or a year, is n
 Month names are those of English, French, German, Dutch, Spanish, Catalan, Italian,
 Portuguese, Polish (nominative and the genitive used in dates: "15 marca 2017"), the Nordic
 languages, Czech, Romanian and Turkish, abbreviated or not; East Asian dates ("2015年6月18日",
-"2015년 6월 18일") and every numeric form (ISO, dd.mm.yyyy, d/m/yy, yyyymmdd after a birth word).
+"2015년 6월 18일"), every numeric form (ISO, dd.mm.yyyy, d/m/yy, yyyymmdd after a birth word) and English
+dates said aloud ("the twenty-first of June, two thousand fifteen").
 """
 from __future__ import annotations
 
@@ -51,9 +52,18 @@ _FULL_DATES = (
 _ORDINAL_DAY = (r"(?:(?:twenty|thirty)[\s-]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|"
                 r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
                 r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)")
+# A year said aloud: "two thousand (and) fifteen", "twenty fifteen", "nineteen ninety-eight".
+_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_UNDER_100 = rf"(?:{_TENS}(?:[\s-]{_UNITS})?|{_TEENS}|{_UNITS})"
+_SPELT_YEAR = (rf"(?:two\s+thousand(?:\s+and)?(?:[\s-]+{_UNDER_100})?|(?:nineteen|twenty)[\s-]+"
+               rf"(?:{_TENS}(?:[\s-]{_UNITS})?|{_TEENS}|oh[\s-]{_UNITS}))")
+_ANY_YEAR = rf"(?:{_YEAR}|{_SPELT_YEAR})"
 _ORDINAL_DATES = (
-    re.compile(rf"(?<!\w)(?:the\s+)?{_ORDINAL_DAY}\s+(?:of\s+)?{_MONTH}\.?,?\s+(?:of\s+)?{_YEAR}\b", re.IGNORECASE),
-    re.compile(rf"(?<!\w){_MONTH}\.?\s+(?:the\s+)?{_ORDINAL_DAY},?\s+(?:of\s+)?{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"(?<!\w)(?:the\s+)?{_ORDINAL_DAY}\s+(?:of\s+)?{_MONTH}\.?,?\s+(?:of\s+)?{_ANY_YEAR}\b",
+               re.IGNORECASE),
+    re.compile(rf"(?<!\w){_MONTH}\.?\s+(?:the\s+)?{_ORDINAL_DAY},?\s+(?:of\s+)?{_ANY_YEAR}\b", re.IGNORECASE),
 )
 _ORDINAL_WORD = re.compile(rf"\b{_ORDINAL_DAY}\b", re.IGNORECASE)   # cheap test before the two patterns above
 _BIRTH_WORDS = (
@@ -79,8 +89,13 @@ def find_dates(text: str, found: list[Finding], *, has_digit: bool = True) -> No
     """`has_digit=False` says the text has no digit: only a birth word before a month can be there."""
     for match in _BIRTH_VALUE.finditer(text):
         found.append(Finding("date", *match.span(), "a date of birth"))
-    ordinals = _ORDINAL_DATES if has_digit and _ORDINAL_WORD.search(text) else ()
-    for pattern in (_FULL_DATES + ordinals) if has_digit else ():
+    # Days and years may both be spelt out: then the text has no digit and still a full date.
+    for pattern in _ORDINAL_DATES if _ORDINAL_WORD.search(text) else ():
+        for match in pattern.finditer(text):
+            found.append(Finding("date", *match.span(),
+                                 "a full date (in free text a day, month and year may be a date of birth; "
+                                 "give the month and year instead)"))
+    for pattern in _FULL_DATES if has_digit else ():
         for match in pattern.finditer(text):
             found.append(Finding("date", *match.span(),
                                  "a full date (in free text a day, month and year may be a date of birth; "

@@ -49,6 +49,11 @@ _SENTENCE_START = re.compile(r"(?:^|(?:[^\W\d_]{3}|\d)[.!?]\s+|[;:]\s+|\n)\s*$")
 # A word after a title or an abbreviation ("Dr. med. Weiß", "Frau Schäfer") is in a name's place.
 _AFTER_TITLE = re.compile(r"(?:\b[^\W\d_]{1,4}\.|\b(?i:herr|frau|fru|hr|pan|pani|bay|bayan|señor|señora|senhor|"
                           r"senhora|signor|signora|madame|monsieur))\s*$")
+# A capitalised word after a family word of Indonesian, Malay, Tagalog or Swahili ("ibu dari Raka", "nanay ni
+# Liza") is in a name's place too; a lower-case one is the sentence's ("ayah dari pasien").
+_AFTER_KIN = re.compile(r"\b(?i:ibu|ayah|bapak|bapa|anak|adik|kakak|nenek|kakek|suami|istri|isteri|nanay|tatay|"
+                        r"mtoto|mwana|mama|baba)(?:\s+(?i:saya|kami|ku|ko|namin|wangu|yangu|yake|wake|dari|"
+                        r"daripada|ni|si|kay|bernama))*\s*$")
 # Titles and family words: the context the name rules read, never masked.
 _CUES = frozenset(("dr", "dra", "med", "rer", "nat", "phil", "dent", "prof", "doctor", "doktor", "doutor",
                    "doutora", "docteur", "dott", "dottore", "dottoressa", "sr", "sra", "srta", "señor",
@@ -56,8 +61,11 @@ _CUES = frozenset(("dr", "dra", "med", "rer", "nat", "phil", "dent", "prof", "do
                    "monsieur", "signora", "signor", "bay", "bayan", "hr", "fru", "mãe", "pai", "madre",
                    "padre", "mère", "père", "mutter", "vater", "hijo", "hija", "filho", "filha", "fils",
                    "fille", "sohn", "tochter", "syn", "córka", "oğlu", "kızı", "sønn", "datter", "son",
-                   "dotter", "zoon", "dochter", "figlio", "figlia", *KIN_TITLES))
+                   "dotter", "zoon", "dochter", "figlio", "figlia", "ibu", "ayah", "bapak", "bapa", "anak", "adik",
+                   "kakak", "nenek", "kakek", "suami", "istri", "isteri", "mtoto", "mwana", "baba",
+                   *KIN_TITLES))
 _CYRILLIC = re.compile(r"[\u0400-\u052F]")
+_NEXT_WORD = re.compile(r"[\s,]+([^\W\d_])")
 _GREEK = re.compile(r"[\u0370-\u03FF]")
 _MIN_SHARE = 0.6
 _MIN_WORDS = 3
@@ -129,10 +137,22 @@ def is_given_name(word: str) -> bool:
     return latin in dictionary_given_names() or latin in GIVEN_NAMES
 
 
+def _next_is_capital(text: str, end: int) -> bool:
+    following = _NEXT_WORD.match(text, end)
+    return bool(following and following.group(1).isupper())
+
+
 def _script_languages(text: str) -> tuple[str, ...]:
-    if _CYRILLIC.search(text):
+    # By the letters most words are written in: a unit's Greek letter ("110.000/μL", "μg") or one Cyrillic
+    # word does not make a Romanian or German sentence Greek or Russian.
+    cyrillic, greek = len(_CYRILLIC.findall(text)), len(_GREEK.findall(text))
+    if not cyrillic and not greek:
+        return LATIN_LANGUAGES
+    latin = sum(char.isalpha() and char.isascii() or "\u00c0" <= char <= "\u024f" or "\u1e00" <= char <= "\u1eff"
+                for char in text)
+    if cyrillic >= greek and cyrillic > latin:
         return CYRILLIC_LANGUAGES
-    if _GREEK.search(text):
+    if greek > cyrillic and greek > latin:
         return GREEK_LANGUAGES
     return LATIN_LANGUAGES
 
@@ -184,6 +204,9 @@ def ordinary_word_spans(text: str) -> list[tuple[int, int]]:
     # Words of one or two ASCII letters ("J.R.M.", "by", "yo") are common in every language: they tell nothing.
     matches = [m for m in _WORD.finditer(text) if not m.group().isascii()
                or (languages is LATIN_LANGUAGES and len(m.group()) >= 3)]
+    if languages is LATIN_LANGUAGES:
+        # A unit's Greek letter ("μL", "μmol") is no word of the sentence's language.
+        matches = [m for m in matches if not _GREEK.search(m.group()) and not _CYRILLIC.search(m.group())]
     language = language_of([m.group() for m in matches], languages)
     if language is None:
         return []
@@ -191,7 +214,8 @@ def ordinary_word_spans(text: str) -> list[tuple[int, int]]:
     cased = languages is not LATIN_LANGUAGES
     for match in matches:
         word = match.group()
-        if (not cased and not _foreign(word, language)) or _AFTER_TITLE.search(text, 0, match.start()):
+        if ((not cased and not _foreign(word, language)) or _AFTER_TITLE.search(text, 0, match.start())
+                or (word[0].isupper() and _AFTER_KIN.search(text, 0, match.start()))):
             continue
         if word == _lower(word):
             # Exactly as spelt: "phần" is a word even though "Phan" is a name; "tre" (three) stays a name.
@@ -202,8 +226,14 @@ def ordinary_word_spans(text: str) -> list[tuple[int, int]]:
             # screen's Latin rules would not refuse an unknown lower-case word either.
             if cased or is_common(word, language):
                 spans.append(match.span())
-        elif is_given_name(word):
-            continue
+        elif (not cased and _SENTENCE_START.search(text, 0, match.start()) and _lower(word) in _function_words(language)
+              and _lower(word) not in _english() and not _next_is_capital(text, match.end())):
+            # A sentence opened by one of the language's most frequent words ("Sau 2 chu kỳ", "După 3 cicluri"):
+            # a given name spelt the same is never so frequent in running text, unless a capitalised
+            # word follows it as a surname or second name does ("Thanh Hương").
+            spans.append(match.span())
+        elif is_given_name(word) or is_given_name(re.split(r"['’]", word)[0]):
+            continue                                   # "Mehmet'in": a name with its case ending
         elif (cased and _lower(word).endswith(OTHER_LANGUAGE_TERM_ENDINGS)
               and _SENTENCE_START.search(text, 0, match.start())):
             spans.append(match.span())                 # "Нейтропения 3 степени ...": a clinical term opens it
@@ -214,3 +244,47 @@ def ordinary_word_spans(text: str) -> list[tuple[int, int]]:
               and (language in _NOUN_CAPITALS or _SENTENCE_START.search(text, 0, match.start()))):
             spans.append(match.span())
     return spans
+
+
+# Languages that write a new word by joining words ("Härtefall|programm", "behandlings|avbrott").
+_COMPOUNDING = ("de", "nl", "sv", "nb", "da")
+_LINKS = ("", "s", "n", "e", "en", "er", "es")
+# Ends of surnames that are also words ("Hoff|mann", "Stein|berg"): a compound ending so may be a name.
+_SURNAME_TAILS = ("mann", "man", "berg", "burg", "stein", "feld", "dorf", "bach", "hof", "hoff", "hausen", "heim",
+                  "thal", "tal", "wald", "baum", "meier", "mayer", "maier", "müller", "schmidt", "schmitt", "born",
+                  "brunn", "brück", "bruck", "haus", "kamp", "horst", "hagen", "rode", "roth", "ström", "strom",
+                  "qvist", "kvist", "lund", "gren", "son", "sen", "sson", "ssen", "dal", "dahl", "vik", "holm", "lind",
+                  "berger", "mans")
+
+
+def _splits(word: str, language: str, parts: int) -> bool:
+    """`word` is `parts` or fewer common words of `language` joined (with a linking letter or two)."""
+    words = _words(language)[0]
+    if word in words and len(word) >= 4:
+        return True
+    if parts <= 1:
+        return False
+    for cut in range(4, len(word) - 3):
+        head = word[:cut]
+        for link in _LINKS:
+            if (head.endswith(link) and len(head) - len(link) >= 4 and head[:len(head) - len(link)] in words
+                    and _splits(word[cut:], language, parts - 1)):
+                return True
+    return False
+
+
+@functools.lru_cache(maxsize=4096)
+def is_compound_word(word: str) -> bool:
+    """A long word made of common words of a compounding language ("Härtefallprogramm", "Therapieabbruch"),
+    its last a word of five letters or more that is no surname's ending: a noun, not a name. One ending
+    in "-er" may be a surname of places and trades ("Kaltenbrunner", "Wolfensberger") and stays a name."""
+    lower = _lower(word)
+    if len(lower) < 12 or not lower.isalpha() or lower.endswith("er"):
+        return False
+    for language in _COMPOUNDING:
+        words = _words(language)[0]
+        for cut in range(len(lower) - 5, 2, -1):
+            tail = lower[cut:]
+            if tail in words and not tail.endswith(_SURNAME_TAILS) and _splits(lower[:cut], language, 2):
+                return True
+    return False

@@ -11,6 +11,7 @@ from trialfind.core.given_names import (
     is_english_word,
     word_like_given_names,
 )
+from trialfind.core.privacy_languages import is_compound_word
 from trialfind.core.privacy_languages import is_given_name as is_folded_given_name
 from trialfind.core.privacy_phrases import COMPANIES, EPONYMS, INSTITUTIONS, PLACES
 from trialfind.core.privacy_text import (
@@ -40,6 +41,30 @@ _INITIALS = re.compile(r"\b(?i:initials)\s*(?:are|is|:)?\s*[A-Z](?:\.?\s?[A-Z]){
 _RELATION = re.compile(
     rf"\b(?i:(?:(?:my|our|his|her|their|the|a)\s+)?(?:(?:little|baby|youngest|oldest|eldest|older|younger|"
     rf"twin|step|dear|beloved|late)\s+)?(?:{'|'.join(RELATION_WORDS)}))\s*(?:,|:|-)?\s+(?i:(?:is|was)\s+)?\(?({NAME_WORD}|[a-z]+)")
+# Initials standing for a person, dotted: after a person word ("Patient J.M.K.", "my son A.B.", "pt. R.T.")
+# or before what happens to a patient ("J.M.K. relapsed"). Dotted abbreviations are not people ("U.S. has").
+_DOTTED_INITIALS = r"[A-Z]\.\s?(?:[A-Z]\.\s?){0,3}[A-Z]\.?(?![\w])"
+_PERSON_WORDS = (r"patient|pt|child|son|daughter|boy|girl|baby|infant|toddler|kid|teen|sibling|brother|sister|twin|"
+                 r"mother|father|mum|mom|dad|parent|paciente|patiente|patientin|patiënt|paziente|pacjent|hasta|"
+                 r"kind|enfant|niño|niña|nino|nina|hijo|hija|filho|filha|bambino|bambina|pasien|anak")
+_PERSON_INITIALS = re.compile(
+    rf"\b(?i:(?:(?:my|our|his|her|their|the|a)\s+)?(?:{_PERSON_WORDS}))\.?\s*,?\s+({_DOTTED_INITIALS})")
+_ABBREVIATIONS = frozenset(("us", "uk", "eu", "un", "usa", "uae", "ie", "eg", "nb", "ps", "am", "pm", "ad", "bc", "dc",
+                            "la", "ny", "md", "rn", "np", "pa"))
+# A name with a case or possessive ending after an apostrophe, as Turkish, Azerbaijani and Finnish write
+# a proper noun's: "Mehmet'in tedavisi", "Ayşe'ye", "Elif'ten", "Emre'nin annesi".
+_CASE_SUFFIX = re.compile(
+    rf"(?<![\w'’])([{UPPER}][{LETTERS}]+)['’](?:n?[ıiuü]n|[ıiuü]|y?[ıiuü]|y?[ae]|[dt][ae]n?|[dt][ae]ki|"
+    rf"l[ae]|yl[ae]|l[ae]r|n?[ıiuü]nd?[ae]|n|ssa|ssä|sta|stä|lla|llä|lta|ltä|lle|ksi|na|nä)(?![\w'’])")
+# Family words of Indonesian, Malay, Tagalog and Swahili before a name: "ibu dari Raka", "ayah Budi",
+# "anak ko si Jun", "nanay ni Liza", "mama yake Neema", "mtoto wangu Baraka".
+OTHER_RELATION_WORDS = (r"ibu|ayah|bapak|bapa|anak|adik|kakak|nenek|kakek|suami|istri|isteri|nanay|tatay|lola|lolo|"
+                        r"kuya|mtoto|mwana|mama|baba|bibi|babu|dada|kaka")
+OTHER_RELATION_LINKS = (r"saya|kami|ku|ko|namin|wangu|yangu|yake|wake|wetu|dari|daripada|ni|si|kay|ng|ya|wa|"
+                        r"bernama|named|called")
+_OTHER_RELATION = re.compile(
+    rf"\b(?i:{OTHER_RELATION_WORDS})(?:\s+(?i:{OTHER_RELATION_LINKS}))*\s+({NAME_WORD})")
+
 # "Mei-Ling", "Ellie-Mae": two capitalised parts joined by a hyphen, unless an eponym or place.
 _HYPHENATED = re.compile(rf"(?<![\w-])([{UPPER}][{LETTERS}'’]+-[{UPPER}][{LETTERS}'’]+)(?![\w-])")
 _NAMED = re.compile(rf"\b(?i:named|name\s+is|name's|name\s*:|nicknamed|goes\s+by|known\s+as|called)\s*:?\s*"
@@ -91,6 +116,7 @@ PATIENT_VERBS = (
     r"back|readmitted|hospitali[sz]ed|"
     r"eligible|ineligible|enrolled|treated|started|born|doing|feeling|on|off|referred|seen|given|"
     r"scheduled|able|unable|too|\d)")
+_INITIALS_SUBJECT = re.compile(rf"(?<![\w.])({_DOTTED_INITIALS})(?=\s+(?:{PATIENT_VERBS})\b)")
 PERSON_VERB = re.compile(
     rf"\b({NAME_WORD})(?=\s+(?:(?:also|still|then|now|finally|just|only|never|already)\s+)?"
     rf"(?P<verb>{PATIENT_VERBS})\b)")
@@ -177,6 +203,21 @@ def find_names(text: str, found: list[Finding], known: frozenset[str], contact: 
             add(match, "after a word such as 'little'")
     for match in _INITIALS.finditer(text):
         add(match, "a person's initials")
+    for pattern in (_PERSON_INITIALS, _INITIALS_SUBJECT) if "." in text else ():
+        for match in pattern.finditer(text):
+            if re.sub(r"\W", "", match.group(1)).lower() not in _ABBREVIATIONS:
+                add(match, "a person's initials")
+    for match in _CASE_SUFFIX.finditer(text) if "'" in text or "’" in text else ():
+        word, bare = match.group(1), bare_word(match.group(1))
+        # A given name only: places, companies and brands take the same endings ("Ankara'da", "Pfizer'in").
+        if (_is_name(word, known) and bare not in PLACE_WORDS and bare not in COMPANY_WORDS
+                and bare not in _EPONYM_WORDS and (_is_given_name(word) or is_folded_given_name(word))):
+            add(match, "a name with a case ending after an apostrophe")
+    for match in _OTHER_RELATION.finditer(text):
+        word, bare = match.group(1), bare_word(match.group(1))
+        if (_is_name(word, known) and bare not in PLACE_WORDS and bare not in COMPANY_WORDS
+                and (_is_given_name(word) or not is_english_word(bare))):
+            add(match, "after a family word such as 'ibu' or 'nanay'")
     for match in _PERSON_CONTEXT.finditer(text):
         if _is_name(match.group(1), known):
             add(match, "a capitalised word used of a person")
@@ -226,7 +267,9 @@ def find_names(text: str, found: list[Finding], known: frozenset[str], contact: 
         elif (not word.isascii() and NAME_SHAPE.match(word) and bare not in NOT_NAMES
               and bare not in ROLE_WORDS and not is_english_word(bare)
               # "Neutropénie", "Verträglichkeit": a term's ending, unless a given name ends so too
-              and not (bare.endswith(OTHER_LANGUAGE_TERM_ENDINGS) and not is_folded_given_name(word))):
+              and not (bare.endswith(OTHER_LANGUAGE_TERM_ENDINGS) and not is_folded_given_name(word))
+              # "Härtefallprogramm", "Krankenhausaufenthalt": a noun made of common words
+              and not is_compound_word(word)):
             add(match, "a capitalised word spelt like a name")
     if contact:
         run = 0

@@ -33,7 +33,8 @@ _ID_VALUE = re.compile(r"\b(?:id|no|nr|number|nummer|num[ée]ro|n[úu]mero|#|cin
                        r"((?<![\w-])[A-Z]{0,4}-?\d[\dA-Z/-]*\d[A-Z]?)(?![\w-])", re.I)
 # Words that name a person's identity, health-insurance or record number in the languages of the
 # families served, by the number's own name (DNI, CPF, PESEL, OHIP) or by what it is (a passport,
-# a health card, "numéro de sécurité sociale", "historia clínica", "患者番号"). One list, not one
+# a health card, "numéro de sécurité sociale", "historia clínica", "患者番号"; Czech "rodné číslo", Turkish
+# "T.C. kimlik no", Romanian CNP, Indonesian NIK/KTP/KK, Vietnamese CCCD). One list, not one
 # pattern per country: what follows them decides (an id-shaped value, below).
 _ID_CUES = r"""
 dni nie nif nuss naf cip tsi sip nhc nuhsa cpf cnpj rg cns sus prontuário prontuario ohip ramq phn msp ahcip
@@ -42,6 +43,8 @@ burgerservicenummer personnummer personnr fødselsnummer fodselsnummer cpr hetu 
 codice\s+fiscale cf tessera\s+sanitaria nir insee sécu secu carte\s+vitale amka egn tckn curp rfc nss rut run
 cédula cedula dpi ine nric hkid mykad iqama emirates\s+id svnr ahv avs sozialversicherungsnummer kvnr
 versichertennummer krankenversichertennummer steuer-?id idnr ipp pid
+rodné\s+číslo rodne\s+cislo rodného\s+čísla rč r\.č emšo emso jmbg oib cnp cui kimlik\s+no kimlik
+t\.\s?c\.\s+kimlik\s+no t\.\s?c\.\s+kimlik tc\s+kimlik nik ktp kk nkk cmnd cccd philhealth umid nin nida huduma
 passport passeport pasaporte passaporto passaporte reisepass paszport paspoort pass
 health\s+card care\s+card insurance\s+card health\s+insurance carte\s+d'identité id\s+card identity\s+card
 personalausweis ausweis dowód dowod identity\s+number id\s+number national\s+id national\s+insurance ni
