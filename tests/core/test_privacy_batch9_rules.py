@@ -57,8 +57,9 @@ def test_licence_plates_after_a_plate_word_are_refused(text):
     assert find_personal_data(text)
 
 
-@pytest.mark.parametrize("text", ["platelet transfusion 2 units", "96-well plate 3 washes", "Platelets 120 x10^9/L"])
-def test_plate_like_clinical_text_passes(text):
+@pytest.mark.parametrize("text", ["platelet transfusion 2 units", "96-well plate 3 washes", "Platelets 120 x10^9/L",
+                                  "the tumour board meets in room 204", "store at room temperature 15-25 C"])
+def test_plate_and_room_like_clinical_text_passes(text):
     assert find_personal_data(text) == []
 
 

@@ -74,7 +74,7 @@ from trialfind.core.privacy_words import GIVEN_NAMES
 __all__ = ["KINDS", "Finding", "PersonalDataFound", "REFUSAL_HINT", "escape_markdown", "find_personal_data",
            "refusal", "screen_fields"]
 
-REFUSAL_HINT = ("no names, emails, phone numbers, social media handles, dates of birth, record numbers or addresses "
+REFUSAL_HINT = ("no names, emails, phone numbers, dates of birth, record numbers, addresses or social media handles "
                 "are kept")
 
 

@@ -24,7 +24,8 @@ _PLATE_WORD = (r"(?:(?:number|licen[cs]e|registration|reg\.?|car|van|vehicle|reg
 _PLATE = re.compile(rf"\b(?i:{_PLATE_WORD})\b\s*(?:[:#=]|(?i:is|ist|es|est|è|was|no\.?|nr\.?))?\s*"
                     r"([A-Z0-9ÄÖÜ]{1,4}(?:[\s-]?[A-Z0-9ÄÖÜ]{1,5}){1,3})(?![\w-])")
 
-# A patient's place on a ward. A bed is always a patient's; a room is one when the text is about a person.
+# A patient's place on a ward. A bed is always a patient's; a room is one when a person word comes before it
+# ("twin boy in room 412"), not a meeting's ("the board meets in room 204").
 _BED = re.compile(r"\b(?i:bed|bett|cama|letto|łóżko|lozko|leito|yatak|giường|tempat\s+tidur|katil|cot|crib|"
                   r"incubator|isolette|couveuse|brutkasten)\s*(?i:no\.?|nr\.?|n[º°o]\.?|#|number|nummer)?\s*"
                   r"\d{1,4}[A-Za-z]?\b")
@@ -32,9 +33,9 @@ _ROOM = re.compile(r"\b(?i:room|rm\.?|zimmer|habitaci[oó]n|hab\.|chambre|stanza
                    r"pokoj|oda|kamar|ruang|phòng|cubicle|bay)\s*(?i:no\.?|nr\.?|n[º°o]\.?|#|number|nummer)?\s*"
                    r"\d{1,4}[A-Za-z]?\b")
 _PERSON_NEAR = re.compile(
-    r"\b(?i:patient|pt|child|boy|girl|son|daughter|baby|infant|toddler|twin|kid|teen|admitted|mum|mom|dad|"
+    r"\b(?i:patient(?:in|e)?|patiënt|pt|child|boy|girl|son|daughter|baby|infant|toddler|twin|kid|teen|admitted|mum|mom|dad|"
     r"mother|father|parents?|sister|brother|junge|mädchen|kind|sohn|tochter|niño|niña|hijo|hija|paciente|"
-    r"enfant|garçon|fille|fils|bambino|bambina|paziente|pasien|anak|in|im|en|na|w|dans)\b")
+    r"enfant|garçon|fille|fils|bambino|bambina|paziente|pasien|anak)\b")
 
 # Roles one person holds in a place, which name that person as surely as a name does.
 _PUBLIC_ROLE = (r"(?:deputy\s+|vice[\s-]|lord\s+|former\s+|local\s+|town\s+|city\s+|county\s+|village\s+|school\s+)?"
