@@ -34,7 +34,8 @@ def test_labelled_set_is_large_varied_and_clean_of_tabs():
     assert {row["label"] for row in rows} == {"pii", "clean"}
     personal = [row for row in rows if row["label"] == "pii"]
     assert len(personal) / len(rows) >= 0.4
-    assert {row["kind"] for row in personal} == set(privacy.KINDS)
+    # Every kind the screen names has rows; a blind writer's own kinds ("id", "other") may be more.
+    assert set(privacy.KINDS) <= {row["kind"] for row in personal}
     assert sum(row["note"].startswith("held-out") for row in rows) >= 100
     # A blind batch may repeat a string of an earlier batch (7 of blind batch 1 do); never within a batch.
     assert len({(row["text"], row["note"].split(";")[0]) for row in rows}) == len(rows)

@@ -4,7 +4,8 @@ Every place where a person types text that trialfind stores or prints (registry 
 the request letter) runs it through here, so there is one answer to "is this personal?".
 Kinds found: emails (also written out as "name at gmail dot com"), phone numbers in
 national and international forms, full dates and dates of birth, person names, record
-numbers (MRN, NHS, SSN, chart, hospital, insurance) and street or postal addresses.
+numbers (MRN, NHS, SSN, chart, hospital, insurance; also licence plates and a patient's room or
+bed), street or postal addresses, and social media handles and personal or fundraiser links.
 
 The screen leans towards refusing: a refused value is easy to reword, a leaked name cannot
 be taken back. What clinical text is full of, and is not personal, is masked before the
@@ -15,7 +16,8 @@ month and year ("May 2026") or a bare year is not a date of birth; a full date i
 This module is the screen itself: the order the rules run in (each mask must run before the
 searches it protects) and the one entry point every caller uses. The rules live beside it, one
 concept a module: `privacy_contacts` (emails, phones), `privacy_numbers` (record and identity
-numbers), `privacy_dates`, `privacy_addresses`, `privacy_allowed` (what is masked as not
+numbers), `privacy_dates`, `privacy_addresses`, `privacy_handles` (handles, personal links),
+`privacy_details` (plates, rooms and beds, a relative known by a public role), `privacy_allowed` (what is masked as not
 personal), `privacy_languages` (ordinary words of another language the text is written in),
 `privacy_scripts` (letters of scripts whose names cannot be told from words), `privacy_names`
 (names with a cue), `privacy_lower_names` (names typed in lower case, initials before a surname), `privacy_name_cues` (plural and family titles,
@@ -42,6 +44,7 @@ from trialfind.core.privacy_allowed import (
     EPONYM_HEAD,
     GRADE,
     INSTITUTION_NAME,
+    LAW_DATE,
     LEGAL_REFERENCE,
     NCT,
     URL,
@@ -56,6 +59,8 @@ from trialfind.core.privacy_contacts import (
     zeros_for_letter_o,
 )
 from trialfind.core.privacy_dates import find_dates
+from trialfind.core.privacy_details import find_details
+from trialfind.core.privacy_handles import find_handles
 from trialfind.core.privacy_languages import ordinary_word_spans
 from trialfind.core.privacy_lower_names import find_lower_case_names
 from trialfind.core.privacy_name_cues import find_cued_names
@@ -69,7 +74,8 @@ from trialfind.core.privacy_words import GIVEN_NAMES
 __all__ = ["KINDS", "Finding", "PersonalDataFound", "REFUSAL_HINT", "escape_markdown", "find_personal_data",
            "refusal", "screen_fields"]
 
-REFUSAL_HINT = "no names, emails, phone numbers, dates of birth, record numbers or addresses are kept"
+REFUSAL_HINT = ("no names, emails, phone numbers, dates of birth, record numbers, addresses or social media handles "
+                "are kept")
 
 
 class PersonalDataFound(InvalidInput):
@@ -115,10 +121,12 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     known = _known(known_words)
     found: list[Finding] = []
     find_messaging_links(text, found)
+    # Before links are masked as harmless: a profile or fundraiser link names its family.
+    find_handles(text, found)
     allowed: list[tuple[int, int]] = [m.span() for m in URL.finditer(text)]
     allowed += [m.span() for pattern in (NCT, EU_TRIAL_NUMBER) for m in pattern.finditer(text)]
     if any(char.isdigit() for char in text):
-        allowed += [m.span() for m in LEGAL_REFERENCE.finditer(text)]
+        allowed += [m.span() for pattern in (LEGAL_REFERENCE, LAW_DATE) for m in pattern.finditer(text)]
     find_emails(text, found, allowed)
     masked = mask(text, allowed + [(f.start, f.end) for f in found])
     # Most clinical text has no digit: then no number, phone, full date or house number can be there.
@@ -132,6 +140,7 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     find_spelt_phones(masked, found)
     masked = mask(masked, [(f.start, f.end) for f in found])
     find_addresses(masked, found, has_digit=has_digit)
+    find_details(masked, found, has_digit=has_digit)
     masked = mask(masked, [(f.start, f.end) for f in found])
     # Text in another language: its ordinary words are not names ("Delvis respons etter tre kurer").
     ordinary = ordinary_word_spans(masked)

@@ -47,6 +47,13 @@ _RT_RW = re.compile(r"\bRT\.?\s*\d{1,3}\s*/\s*RW\.?\s*\d{1,3}\b", re.IGNORECASE)
 _NUSANTARA_DISTRICT = re.compile(
     rf"\b(?:Kel|Kec|Kab|Brgy|Kelurahan|Kecamatan|Kabupaten|Barangay|Purok)\.?\s+[{UPPER}][{LETTERS}\-]+")
 
+# "house no. 7", "plot no. 12", "H. No. 4-5": a dwelling's own number; Romanian "nr. 9, bl. A3, ap. 12".
+_HOUSE_NUMBER = re.compile(
+    r"\b(?i:house|plot|door|flat|h\.)\s*(?i:no|nr|number|num|#)\.?\s*\d{1,5}(?:[-/]\d{1,4})?[A-Za-z]?\b|"
+    r"\b(?i:nr)\.?\s*\d{1,4}[A-Za-z]?\s*,\s*(?i:bl|bloc|sc|scara|ap|apt|et|etaj)\.?\s*[A-Z]?\d{1,4}[A-Za-z]?\b|"
+    r"\b(?i:bl|bloc)\.?\s*[A-Z]?\d{1,3}[A-Za-z]?\s*,\s*(?:(?i:sc|scara|et|etaj)\.?\s*\w{1,3}\s*,\s*)*"
+    r"(?i:ap|apt)\.?\s*\d{1,4}\b")
+
 # Words a number follows in clinical and regulatory text, never a street's name ("Form 3926", "Protocol 2").
 _NUMBERED_THINGS = frozenset(("form", "protocol", "version", "amendment", "appendix", "annex", "section", "table",
                               "figure", "part", "phase", "cohort", "arm", "cycle", "day", "week", "level", "grade",
@@ -102,6 +109,8 @@ def find_addresses(text: str, found: list[Finding], *, has_digit: bool = True) -
             found.append(Finding("address", *match.span(), "a ward, district or town of an address"))
     if not has_digit:
         return
+    for match in _HOUSE_NUMBER.finditer(text):
+        found.append(Finding("address", *match.span(), "a house or plot number of an address"))
     for match in _US_STREET.finditer(text):
         name_words, street_type = match.group(1).split(), match.group(2)
         ambiguous = street_type.lower() in {"st", "dr", "ct", "pl", "way", "place", "close", "court", "square",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from trialfind.core.privacy_dates import MONTH
 from trialfind.core.privacy_phrases import COMPANIES, EPONYMS, INSTITUTIONS, PLACES
 from trialfind.core.privacy_text import LETTERS, NAME_WORD, UPPER, phrase_pattern
 from trialfind.core.text import NCT_ID_PATTERN
@@ -30,6 +31,18 @@ LEGAL_REFERENCE = re.compile(
     rf"\b\d{{1,2}}\s+(?:CFR|C\.F\.R\.|U\.?S\.?C\.?)\s*(?:§+\s*)?(?:part\s+)?\d{{1,5}}(?:\.\d{{1,5}})*(?:\([a-z0-9]{{1,4}}\))*|"
     rf"\b(?:section|sec\.|sect\.)\s*\d{{1,4}}[A-Za-z]?(?:\([a-z0-9]{{1,4}}\))*",
     re.IGNORECASE)
+# The date of a law or decree is the law's: "DM 7 settembre 2017", "D.Lgs. 24 giugno 2003, n. 211", "Ley 29/2006,
+# de 26 de julio", "Loi du 4 mars 2002", "Gesetz vom 24. August 1976", "Real Decreto 1090/2015, de 4 de diciembre".
+_INSTRUMENT = (r"(?:D\.?\s?M\.?|D\.?\s?Lgs\.?|D\.?\s?L\.?|D\.?\s?P\.?\s?R\.?|Decreto(?:\s+(?:Legislativo|Ministeriale|"
+               r"Legge|Lei|Ley|Supremo))?|Real\s+Decreto|R\.?\s?D\.?|Decree|Law|Act|Ley|Lei|Loi|Legge|Gesetz(?:es)?|"
+               r"Verordnung|Erlass|Bekanntmachung|Décret|Decret|Arrêté|Ordonnance|Circulaire|Circolare|Orden|Resolución|"
+               r"Resolucion|Resolução|Portaria|Portaría|Ustawa|Rozporządzenie|Zákon|Vyhláška|Wet|Besluit|Regeling|"
+               r"Order|Statutory\s+Instrument|Ordinance|Directive|Regulation)")
+LAW_DATE = re.compile(
+    rf"\b{_INSTRUMENT}\s*(?:(?:n\.|nr\.?|no\.?|n[º°]\.?|núm\.?)?\s*\d{{1,5}}(?:/\d{{2,4}})?\s*,?\s*)?"
+    rf"(?:(?i:of|de|del|du|vom|von|dated|z\s+dnia|ze\s+dne|van|il|em|of\s+the)\s+)?"
+    rf"(?:\d{{1,2}}\.?\s*(?:(?i:de|of)\s+)?(?i:{MONTH})\.?\s*(?:(?i:de|of)\s+)?(?:19|20)\d{{2}}|"
+    rf"(?i:{MONTH})\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./](?:19|20)\d{{2}})")
 DRUG_CODE = re.compile(r"\b[A-Z]{1,6}(?:-|\s)?\d{2,8}[A-Za-z]?\b(?![-/]\d)")
 NCT = re.compile(rf"\b{NCT_ID_PATTERN.pattern}\b", re.I)
 VARIANT = re.compile(

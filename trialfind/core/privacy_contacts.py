@@ -16,8 +16,9 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+%-]+\s?@\s?[\w-]+(?:\s?\.\s?[\w-]+)+", re
 # "zavináč"/"tečka" (cs), "zavináč"/"bodka" (sk), "kukac"/"pont" (hu), "snabel-a"/"punkt" (sv, da, no),
 # "miukumauku"/"piste" (fi), "at sign"; in brackets also "[@]", "[.]".
 _AT_WORD = (r"(?:at|arroba|arobase|chiocciola|klammeraffe|at-zeichen|ät|małpa|malpa|apenstaartje|snabel-a|zavináč|"
-            r"zavinac|kukac|miukumauku|at[\s-]sign|at-merkki)")
-_DOT_WORD = r"(?:dot|ponto|punto|point|punkt|kropka|nokta|pont|piste|tečka|tecka|bodka|prik|titik)"
+            r"zavinac|kukac|miukumauku|at[\s-]sign|at-merkki|a\s+c[òo]ng|a\s+m[óo]c|c[òo]ng|собака|собачка|"
+            r"παπάκι|arond|coad[aă]\s+de\s+maimu[tţț][aă]|et\s+işareti|ät-tecken)")
+_DOT_WORD = r"(?:dot|ponto|punto|point|punkt|kropka|nokta|pont|piste|tečka|tecka|bodka|prik|titik|ch[ấa]m|точка|τελεία|punct|punt)"
 _AT = rf"(?:\s*[\[({{]\s*(?:{_AT_WORD}|@)\s*[\])}}]\s*|\s+{_AT_WORD}\s+)"
 _DOT = rf"(?:\s*[\[({{]\s*(?:{_DOT_WORD}|\.)\s*[\])}}]\s*|\s+{_DOT_WORD}\s+|\.)"
 _OBFUSCATED_EMAIL = re.compile(
@@ -74,6 +75,9 @@ def _is_role_email(address: str) -> bool:
 
 def find_emails(text: str, found: list[Finding], allowed: list[tuple[int, int]]) -> None:
     for match in _EMAIL.finditer(text):
+        # "ANC @ 0.4 x10^9/L": an "at" before a number, not an address (a domain ends in a name).
+        if not re.search(r"[A-Za-z]{2,}$", match.group(0)):
+            continue
         if _is_role_email(match.group(0)):
             allowed.append(match.span())
         else:
@@ -87,6 +91,9 @@ def find_emails(text: str, found: list[Finding], allowed: list[tuple[int, int]])
     for pattern in (_OBFUSCATED_EMAIL, _FREE_MAIL_BARE):
         for match in pattern.finditer(text):
             # A typed "@" is the plain pattern's, unless it is bracketed like a word ("sam [@] mail [.] org").
+            # "guidance at fda.gov/media/…": a link's path follows, so the "at" is the word, not an address's.
+            if text[match.end():match.end() + 1] == "/":
+                continue
             if "@" not in match.group(0) or _BRACKETED_AT.search(match.group(0)):
                 found.append(Finding("email", *match.span(), "an email address written out in words"))
 

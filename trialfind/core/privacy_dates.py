@@ -33,8 +33,11 @@ leden ledna únor února březen března duben dubna květen května červen če
 srpen srpna září říjen října listopad listopadu prosinec prosince
 ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie noiembrie decembrie
 ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık
+januari februari maret april mei juni juli agustus september oktober november desember agt okt des
+mac julai ogos disember pebrero marso hunyo hulyo setyembre oktubre nobyembre disyembre
 """
 _MONTH = "(?:" + "|".join(sorted({re.escape(m) for m in _MONTH_NAMES.split()}, key=len, reverse=True)) + ")"
+MONTH = _MONTH           # for the dates of laws, which privacy_allowed lets through
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _ORD = r"(?:st|nd|rd|th|er|e|º|°|\.)?"
 _YEAR = r"(?:19|20)\d{2}"
@@ -75,6 +78,11 @@ _BIRTH_WORDS = (
     r"nascid[oa](?:\s+em)?|data\s+de\s+nascimento|"
     r"urodzon[ya](?:\s+dnia)?|ur\.|data\s+urodzenia|"
     r"f[öo]dd(?:\s+den)?|f[öo]delsedatum|f[øo]dt(?:\s+den)?|f[øo]dselsdato|geboortedatum|"
+    r"(?:tanggal|tgl\.?|tarikh)\s+lahir|lahir\s+(?:pada\s+)?(?:tanggal|tgl\.?)|kelahiran|ngày\s+sinh|sinh\s+ngày|"
+    r"doğum\s+tarihi|d\.\s?tarihi|petsa\s+ng\s+kapanganakan|ipinanganak(?:\s+noong)?|tarehe\s+ya\s+kuzaliwa|"
+    r"data\s+na[sș]terii|n[ăa]scut[ăa]?(?:\s+(?:la|pe|în))?|syntymäaika|syntynyt|születési\s+(?:dátum|idő)|"
+    r"született|datum\s+narozen[íi]|narozen[aá]?|datum\s+rođenja|rođen[a]?|дата\s+рождения|родил(?:ся|ась)|"
+    r"ημερομηνία\s+γέννησης|γεννήθηκε|تاريخ\s+الميلاد|תאריך\s+לידה|जन्म\s+तिथि|"
     r"生年月日|生まれ|出生日期|出生|생년월일)")
 # Days a calendar fixes: "born on Christmas Day 2015" gives the day, month and year.
 _FIXED_DAY = (r"(?:christmas|xmas|new\s+year['’]?s|valentine['’]?s|halloween|boxing|st\.?\s+patrick['’]?s|"

@@ -182,7 +182,7 @@ def language_of(words: list[str], languages: tuple[str, ...]) -> str | None:
     likely = sorted(languages, key=lambda language: -sum(w in _words(language)[0] for w in lowered))[:3]
     best, best_count = None, (0, 0)
     for language in likely:
-        count = (sum(is_common(w, language) for w in words), sum(is_common(w, language) for w in other))
+        count = (sum(_common_here(w, language) for w in words), sum(_common_here(w, language) for w in other))
         if count > best_count:
             best, best_count = language, count
     english = sum(_lower(w) in _english() for w in words) if languages is LATIN_LANGUAGES else 0
@@ -190,6 +190,28 @@ def language_of(words: list[str], languages: tuple[str, ...]) -> str | None:
     if best is None or common < _MIN_SHARE * len(words) or common <= english or foreign < _MIN_WORDS:
         return None
     return best
+
+
+def _frequent_uncued(text: str, match: re.Match, language: str) -> bool:
+    """A lower-case word that is among the language's frequent words (Zipf 5 and over: "ang", "pero" in
+    Tagalog, "verdi" in Turkish) and follows no title or family word: the sentence's word, not a name
+    typed in lower case, which follows a cue ("anak ko si jun")."""
+    from wordfreq import zipf_frequency
+
+    if zipf_frequency(match.group(), language, wordlist="small") < 5.0:
+        return False
+    before = text[max(0, match.start() - 30):match.start()]
+    return not (_AFTER_TITLE.search(before) or _AFTER_LOWER_KIN.search(before))
+
+
+_AFTER_LOWER_KIN = re.compile(r"\b(?i:ibu|ayah|bapak|bapa|anak|adik|kakak|nenek|kakek|suami|istri|isteri|nanay|tatay|"
+                              r"mtoto|mwana|mama|baba|si|ni|kay|named|called|oğlum|kızım|oğlu|kızı|hijo|hija|son|"
+                              r"daughter|sohn|tochter|bernama)[\s,:]*$")
+
+
+def _common_here(word: str, language: str) -> bool:
+    # A compounding language's new compound ("licensansökan") is as ordinary as the words it joins.
+    return is_common(word, language) or (language in _COMPOUNDING and is_compound_word(word))
 
 
 def ordinary_word_spans(text: str) -> list[tuple[int, int]]:
@@ -220,7 +242,8 @@ def ordinary_word_spans(text: str) -> list[tuple[int, int]]:
         if word == _lower(word):
             # Exactly as spelt: "phần" is a word even though "Phan" is a name; "tre" (three) stays a name.
             if (_lower(word) in dictionary_given_names() or _lower(word) in GIVEN_NAMES or (
-                    cased and is_given_name(word))) and not (cased and word in _function_words(language)):
+                    cased and is_given_name(word))) and not (cased and word in _function_words(language)) and not (
+                    not cased and _frequent_uncued(text, match, language)):
                 continue
             # In Cyrillic and Greek every lower-case word is ordinary unless it is a given name: the
             # screen's Latin rules would not refuse an unknown lower-case word either.

@@ -27,6 +27,17 @@ _OWNED_CLINICAL = (rf"(?:{OWNED_BY_A_CHILD}|ha?emoglobin|hb|anc|neutrophils?|tem
 _OPENING_POSSESSIVE = re.compile(rf"({NAME_WORD})['’]s\s+(?i:{_OWNED_CLINICAL})\b")
 
 
+# "ask for Wojtek", "per Sione F.", "the MSL, Rajagopalan, was helpful", "JM Delacroix-Fontaine (PI)": a name
+# where only a person can stand.
+_ASK_FOR = re.compile(rf"\b(?i:ask(?:ed|ing)?\s+for|speak\s+(?:to|with)|talk\s+to|contact|email|call|ring)\s+({NAME_WORD})"
+                      rf"(?=\s*(?:,|;|\.|$|\s+(?:he|she|they|who|at|in|on|from)\b))")
+_PER_NAME = re.compile(rf"\b(?i:per|via|from|by|according\s+to)\s+({NAME_WORD})\s+[{UPPER}]\.(?=\s|,|$)")
+_ROLE_APPOSITIVE = re.compile(rf"\b(?i:the|our|their|your|my)\s+([A-Za-z]{{2,}})\s*,\s*({NAME_WORD})\s*,")
+_INITIALS_SURNAME = re.compile(
+    rf"(?<![\w.])(?:[{UPPER}]{{1,3}}|(?:[{UPPER}]\.\s?){{1,3}})\s+({NAME_WORD})\s*\(\s*(?:PI|co-?PI|sub-?I|SI|MSL|CRC|CRA|"
+    rf"(?i:site\s+lead|study\s+nurse|coordinator|investigator|sponsor\s+contact))\s*\)")
+
+
 def _not_a_name(word: str, known: frozenset[str], *, places_too: bool = True) -> bool:
     bare = bare_word(word)
     return (not bare or bare in known or bare in NOT_NAMES or bare in ROLE_WORDS or (word.isupper() and len(word) > 1)
@@ -52,6 +63,17 @@ def find_cued_names(text: str, found: list[Finding], known: frozenset[str]) -> N
         # word or a town ("kuya Migs", "abuela Rosario").
         found.append(Finding("name", match.start("title"), match.end(),
                              "a person's name (after a family title such as 'lola' or 'abuela')"))
+    for pattern in (_ASK_FOR, _PER_NAME, _INITIALS_SURNAME):
+        for match in pattern.finditer(text):
+            # After "per" an initial follows the name ("per Sione F."): the initial is the cue, not the word.
+            if not _not_a_name(match.group(1), known) and (
+                    (pattern is _PER_NAME and not is_english_word(bare_word(match.group(1))))
+                    or not is_known_word(match.group(1), known)):
+                found.append(Finding("name", *match.span(), "a person's name (where only a person can stand)"))
+    for match in _ROLE_APPOSITIVE.finditer(text):
+        if (bare_word(match.group(1)) in ROLE_WORDS and not _not_a_name(match.group(2), known)
+                and not is_known_word(match.group(2), known)):
+            found.append(Finding("name", *match.span(2), "a person's name (after the role it names)"))
     for match in _OPENING_POSSESSIVE.finditer(text):
         word = match.group(1)
         if (SENTENCE_START.search(text, 0, match.start()) and not _not_a_name(word, known)

@@ -58,9 +58,9 @@ _CASE_SUFFIX = re.compile(
     rf"l[ae]|yl[ae]|l[ae]r|n?[ıiuü]nd?[ae]|n|ssa|ssä|sta|stä|lla|llä|lta|ltä|lle|ksi|na|nä)(?![\w'’])")
 # Family words of Indonesian, Malay, Tagalog and Swahili before a name: "ibu dari Raka", "ayah Budi",
 # "anak ko si Jun", "nanay ni Liza", "mama yake Neema", "mtoto wangu Baraka".
-OTHER_RELATION_WORDS = (r"ibu|ayah|bapak|bapa|anak|adik|kakak|nenek|kakek|suami|istri|isteri|nanay|tatay|lola|lolo|"
+OTHER_RELATION_WORDS = (r"ananda|adinda|ibu|ayah|bapak|bapa|anak|adik|kakak|nenek|kakek|suami|istri|isteri|nanay|tatay|lola|lolo|"
                         r"kuya|mtoto|mwana|mama|baba|bibi|babu|dada|kaka")
-OTHER_RELATION_LINKS = (r"saya|kami|ku|ko|namin|wangu|yangu|yake|wake|wetu|dari|daripada|ni|si|kay|ng|ya|wa|"
+OTHER_RELATION_LINKS = (r"ananda|adinda|saya|kami|ku|ko|namin|wangu|yangu|yake|wake|wetu|dari|daripada|ni|si|kay|ng|ya|wa|"
                         r"bernama|named|called")
 _OTHER_RELATION = re.compile(
     rf"\b(?i:{OTHER_RELATION_WORDS})(?:\s+(?i:{OTHER_RELATION_LINKS}))*\s+({NAME_WORD})")

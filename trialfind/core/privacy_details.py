@@ -1,0 +1,82 @@
+"""Details that identify a child without a name, for the privacy screen: a vehicle's licence plate after a
+plate word ("Kennzeichen HD-JS 412", "plate number WX 4471K"), a patient's room or bed number ("bed 7",
+"twin boy in room 412", "Zimmer 12") and a relative who holds a public role only one person holds
+("daughter of the Leeds councillor", "whose father is the mayor", "Vater ist der einzige Kinderarzt in X").
+"""
+from __future__ import annotations
+
+import re
+
+from trialfind.core.privacy_text import LETTERS, UPPER, Finding
+
+# Plate words of English, German, Spanish, Portuguese, French, Italian, Polish, Dutch, Czech and Slovak,
+# Hungarian, the Nordic languages, Indonesian and Malay.
+_PLATE_WORD = (r"(?:(?:number|licen[cs]e|registration|reg\.?|car|van|vehicle|rego)\s+)?plates?(?:\s+(?:number|no\.?))?|"
+               r"reg(?:istration)?\s+(?:plate|mark)|vehicle\s+reg(?:istration)?(?:\s+(?:number|no\.?))?|"
+               r"car\s+reg(?:istration)?(?:\s+(?:number|no\.?))?|"
+               r"(?:amtliches\s+)?kennzeichen|kfz-kennzeichen|nummernschild|autokennzeichen|"
+               r"matr[ií]cula(?:\s+del\s+(?:coche|auto|carro|veh[ií]culo))?|placa\s+(?:do|del)\s+(?:carro|coche|auto|"
+               r"ve[ií]culo)|placa\s+de\s+(?:matr[ií]cula|tr[aá]nsito)|"
+               r"plaque(?:\s+d['’]immatriculation)?|immatriculation|targa|numero\s+di\s+targa|"
+               r"tablica(?:\s+rejestracyjna)?|numer\s+rejestracyjny|nr\s+rej\.?|kenteken|nummerplaat|"
+               r"SPZ|E[ČC]V|rendsz[aá]m|registreringsnummer|reg\.?\s*nr|rekisterinumero|rekisterikilpi|"
+               r"nummerplade|skiltnummer|plat\s+nomor|nomor\s+polisi|nopol|nombor\s+pendaftaran")
+_PLATE = re.compile(rf"\b(?i:{_PLATE_WORD})\b\s*(?:[:#=]|(?i:is|ist|es|est|è|was|no\.?|nr\.?))?\s*"
+                    r"([A-Z0-9ÄÖÜ]{1,4}(?:[\s-]?[A-Z0-9ÄÖÜ]{1,5}){1,3})(?![\w-])")
+
+# A patient's place on a ward. A bed is always a patient's; a room is one when a person word comes before it
+# ("twin boy in room 412"), not a meeting's ("the board meets in room 204").
+_BED = re.compile(r"\b(?i:bed|bett|cama|letto|łóżko|lozko|leito|yatak|giường|tempat\s+tidur|katil|cot|crib|"
+                  r"incubator|isolette|couveuse|brutkasten)\s*(?i:no\.?|nr\.?|n[º°o]\.?|#|number|nummer)?\s*"
+                  r"\d{1,4}[A-Za-z]?\b")
+_ROOM = re.compile(r"\b(?i:room|rm\.?|zimmer|habitaci[oó]n|hab\.|chambre|stanza|camera|kamer|quarto|sala|pokój|"
+                   r"pokoj|oda|kamar|ruang|phòng|cubicle|bay)\s*(?i:no\.?|nr\.?|n[º°o]\.?|#|number|nummer)?\s*"
+                   r"\d{1,4}[A-Za-z]?\b")
+_PERSON_NEAR = re.compile(
+    r"\b(?i:patient(?:in|e)?|patiënt|pt|child|boy|girl|son|daughter|baby|infant|toddler|twin|kid|teen|admitted|mum|mom|dad|"
+    r"mother|father|parents?|sister|brother|junge|mädchen|kind|sohn|tochter|niño|niña|hijo|hija|paciente|"
+    r"enfant|garçon|fille|fils|bambino|bambina|paziente|pasien|anak)\b")
+
+# Roles one person holds in a place, which name that person as surely as a name does.
+_PUBLIC_ROLE = (r"(?:deputy\s+|vice[\s-]|lord\s+|former\s+|local\s+|town\s+|city\s+|county\s+|village\s+|school\s+)?"
+                r"(?:mayor|mayoress|councill?or|council\s+member|alderman|alderwoman|MP|MEP|MLA|MSP|TD|senator|"
+                r"congress(?:man|woman)|assemblyman|assemblywoman|governor|minister|premier|prime\s+minister|"
+                r"president|head\s?teacher|head\s?master|head\s?mistress|principal|bishop|imam|rabbi|vicar|priest|"
+                r"pastor|chief\s+of\s+police|police\s+chief|sheriff|judge|magistrate|coroner|prosecutor|"
+                r"bürgermeister(?:in)?|schulleiter(?:in)?|pfarrer(?:in)?|landrat|landrätin|abgeordnete[rn]?|"
+                r"alcalde(?:sa)?|concejal(?:a)?|diputad[oa]|senador(?:a)?|gobernador(?:a)?|maire|adjoint\s+au\s+maire|"
+                r"député(?:e)?|sénateur|sindac[oa]|assessore|burmistrz|wójt|sołtys|radn[ya]|prefeit[oa]|"
+                r"vereador(?:a)?|burgemeester|wethouder|wali\s+kota|walikota|bupati|lurah|kepala\s+desa|"
+                r"(?:only|sole|one\s+and\s+only)\s+[a-z]+(?:\s+[a-z]+)?\s+in\s+[A-Z][a-z]+|"
+                r"(?:einzige|einzigen)\s+[A-ZÄÖÜ][a-zäöüß]+\s+(?:in|im|von)\s+[A-ZÄÖÜ][a-zäöüß]+|"
+                r"(?:únic[oa]|seul(?:e)?|unic[oa]|jedyn[ya])\s+[a-zà-ÿ]+\s+(?:en|de|à|a|di|in|w)\s+[A-ZÀ-Ý][a-zà-ÿ]+)")
+_KIN = (r"son|daughter|child|kid|boy|girl|baby|wife|husband|partner|mother|father|mum|mom|dad|parent|niece|"
+        r"nephew|grandson|granddaughter|grandchild|sister|brother|stepson|stepdaughter|"
+        r"sohn|tochter|kind|vater|mutter|enkel|enkelin|hijo|hija|padre|madre|nieto|nieta|fils|fille|père|mère|"
+        r"figlio|figlia|padre|madre|syn|córka|ojciec|matka|filho|filha|pai|mãe|zoon|dochter|vader|moeder|anak|ayah|ibu")
+_ROLE_RELATIVE = re.compile(
+    rf"\b(?i:{_KIN})\s+(?i:of\s+(?:the|a|our|their|that|this)|des|der|de\s+(?:la|l['’]|le)|del|della|dell['’]|"
+    rf"do|da|dari)\s+(?:(?:[{UPPER}][{LETTERS}'’\-]*|local|town|city|village|county)\s+){{0,3}}"
+    rf"(?i:{_PUBLIC_ROLE})\b|"
+    rf"\b(?i:whose|wessen|dessen|deren|cuyo|cuya|dont\s+le|dont\s+la|il\s+cui|la\s+cui)\s+(?i:{_KIN})\s+"
+    rf"(?i:is|was|ist|war|es|fue|est|était|è|era|é|foi)\s+(?i:the|der|die|el|la|le|il|o|a)?\s*"
+    rf"(?:(?:[{UPPER}][{LETTERS}'’\-]*|local|town|city|village)\s+){{0,3}}(?i:{_PUBLIC_ROLE})\b|"
+    rf"\b(?i:{_KIN})\s+(?i:is|was|ist|war|es|fue|est|était|è|era|é|foi)\s+(?i:the|der|die|el|la|le|il|o|a)\s+"
+    rf"(?:(?:[{UPPER}][{LETTERS}'’\-]*|local|town|city|village)\s+){{0,3}}(?i:{_PUBLIC_ROLE})\b")
+
+
+def find_details(text: str, found: list[Finding], *, has_digit: bool) -> None:
+    """Append licence plates, a patient's room or bed number and a relative known by a public role."""
+    if has_digit:
+        for match in _PLATE.finditer(text):
+            plate = match.group(1)
+            if re.search(r"\d", plate) and re.search(r"[A-ZÄÖÜ]", plate) and len(re.sub(r"[\s-]", "", plate)) >= 4:
+                found.append(Finding("record_number", *match.span(), "a vehicle's licence plate"))
+        for match in _BED.finditer(text):
+            found.append(Finding("record_number", *match.span(), "a patient's bed number"))
+        for match in _ROOM.finditer(text):
+            if _PERSON_NEAR.search(text[max(0, match.start() - 40):match.start()]):
+                found.append(Finding("record_number", *match.span(), "a patient's room number"))
+    for match in _ROLE_RELATIVE.finditer(text):
+        found.append(Finding("name", *match.span(), "a person known by a public role only one person holds "
+                                                    "(a relative of a mayor, councillor or the like)"))

@@ -1,0 +1,69 @@
+"""Social media handles and personal web addresses, for the privacy screen: "@name" after a platform
+word ("insta @brave_little_x", "telegram: @mama_x"), a lone "@" handle shaped like a user name, and
+links whose path names a person or a fundraiser ("linkedin.com/in/…", "facebook.com/<name>",
+"gofundme.com/f/…"). A family's handle or fundraiser page finds the family as surely as a name.
+
+Runs before web addresses are masked as harmless. A company's, agency's or registry's site
+("clinicaltrials.gov/study/NCT…", "www.novartis.com/…") names no person and passes; an "@" before a
+number ("ANC @ 0.4", "@ 2 mg/kg") or with a space after it is a measurement's "at", not a handle.
+"""
+from __future__ import annotations
+
+import re
+
+from trialfind.core.privacy_text import Finding
+
+# Platforms' names as people write them before a handle.
+_PLATFORM = (r"twitter\s*/\s*x|x\s*/\s*twitter|insta(?:gram)?|ig|tik\s?tok|tt|telegram|tg|twitter|x|"
+             r"fb|facebook|threads|snap(?:chat)?|sc|youtube|yt|twitch|mastodon|bluesky|bsky|reddit|pinterest|"
+             r"kakao(?:talk)?|line|wechat|weibo|vk|vkontakte|signal|discord|linkedin|tumblr|follow\s+(?:us|me|"
+             r"our\s+(?:journey|story|page|fight|updates?))(?:\s+on(?:\s+\w+)?)?|find\s+us|handle|username|"
+             r"user\s*name|account|dm|dms|message\s+(?:us|me)")
+_HANDLE = r"@[A-Za-z_][\w.]{1,29}(?<!\.)"
+_PLATFORM_HANDLE = re.compile(rf"\b(?i:{_PLATFORM})\b\s*(?:[:=\-–]|is|at|on)?\s*(?:\w+\s*[:\-–]\s*)?({_HANDLE})")
+# A lone handle: "@" after a space or the start, then a user name with a digit, an underscore, a dot or a
+# capital inside it ("@mama_bichngoc", "@DrOkonkwoHale", "@fuerzax2019"), never an e-mail's "@" or "@home".
+_LONE_HANDLE = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[,;:]))@([A-Za-z][\w.]{2,29})(?![\w@.]*\.\w)")
+
+# Sites where the path after the domain is a person, a family or its fundraiser.
+_PERSONAL_SITES = (
+    r"linkedin\.com/(?:in|pub)/|facebook\.com/(?!(?:groups|events|pages|policies|help|legal|business|watch|"
+    r"privacy|terms|login|sharer|share)\b)|fb\.com/|fb\.me/|m\.facebook\.com/|instagram\.com/|instagr\.am/|"
+    r"tiktok\.com/@|vm\.tiktok\.com/|(?:x|twitter)\.com/(?!(?:i|intent|share|search|home|hashtag|privacy|tos|"
+    r"settings)\b)|t\.me/(?!\+)|telegram\.me/|youtube\.com/(?:@|c/|user/|channel/)|youtu\.be/|"
+    r"threads\.net/@|snapchat\.com/add/|vk\.com/|gofundme\.com/(?:f/)?|gofund\.me/|justgiving\.com/|"
+    r"caringbridge\.org/|leetchi\.com/|vakinha\.com\.br/|ketto\.org/|kitabisa\.com/|milaap\.org/|"
+    r"betterplace\.(?:org|me)/|gogetfunding\.com/|crowdfunding\.\w+/|donorbox\.org/|givealittle\.co\.nz/|"
+    r"chuffed\.org/|fundly\.com/|mightycause\.com/|helloasso\.com/|paypal\.me/|venmo\.com/|cash\.app/\$|"
+    r"patreon\.com/|ko-fi\.com/|buymeacoffee\.com/|linktr\.ee/|bsky\.app/profile/|mastodon\.\w+/@|"
+    r"medium\.com/@|substack\.com/@")
+_PERSONAL_URL = re.compile(rf"(?<![\w.-])(?:https?://)?(?:www\.|m\.|mobile\.|[a-z]{{2}}\.)?(?:{_PERSONAL_SITES})"
+                           r"(?P<path>[^\s,;)\]]*)", re.IGNORECASE)
+# A person's own blog: the sub-domain is the person ("mateosjourney.blogspot.com").
+_PERSONAL_BLOG = re.compile(r"(?<![\w.-])(?:https?://)?[\w-]{3,}\.(?:blogspot|wordpress|substack|tumblr|carrd)\."
+                            r"(?:com|co)\b[^\s,;)\]]*", re.IGNORECASE)
+# Paths of those sites that are the site's own pages, not a person's: "gofundme.com/c/…", "justgiving.com/about".
+_SITE_PAGES = re.compile(r"/(?:c|about|help|how-it-works|pricing|start|signin|login|search|discover|blog|"
+                         r"charities|charity)(?:[/?#]|$)", re.IGNORECASE)
+
+
+def find_handles(text: str, found: list[Finding]) -> None:
+    """Append each handle and each personal or fundraiser link in `text`."""
+    if "@" in text:
+        for match in _PLATFORM_HANDLE.finditer(text):
+            found.append(Finding("handle", match.start(), match.end(), "a social media handle"))
+        for match in _LONE_HANDLE.finditer(text):
+            user = match.group(1)
+            if re.search(r"[\d_.]|[a-z][A-Z]", user):
+                found.append(Finding("handle", *match.span(), "a social media handle"))
+    if "/" in text or "." in text:
+        for match in _PERSONAL_URL.finditer(text):
+            path = match.group("path")
+            # The site with no person after it ("donate via gofundme.com/") names nobody.
+            if len(path.strip("/@$?#")) < 2 or _SITE_PAGES.match("/" + path.lstrip("/")):
+                continue
+            found.append(Finding("handle", *match.span(), "a personal web address (a person's profile or "
+                                                          "fundraiser page)"))
+        for match in _PERSONAL_BLOG.finditer(text):
+            if not re.sub(r"^https?://", "", match.group(0).lower()).startswith("www."):
+                found.append(Finding("handle", *match.span(), "a personal web address (a person's blog)"))
