@@ -22,7 +22,7 @@ _EXPORTS = {
     "ChildProfile": "trialfind.core.profile",
     "find_personal_data": "trialfind.core.privacy",
     "screen_fields": "trialfind.core.privacy",
-    "escape_markdown": "trialfind.core.privacy",
+    "escape_markdown": "trialfind.output.document",
     "open_source": "trialfind.sources",
     "find_trials": "trialfind.trials",
     "get_study_details": "trialfind.trials",

@@ -12,10 +12,9 @@ from tests.shared_data import real_records
 from trialfind.access.criteria import MET, NOT_MET, UNKNOWN
 from trialfind.access.packet import build_request_packet
 from trialfind.core.errors import InvalidInput
-from trialfind.core.privacy import escape_markdown
 from trialfind.core.study import parse_study
 from trialfind.match.drug_role import BACKGROUND, COMPARATOR, NOT_GIVEN, OWN, drug_role
-from trialfind.output.document import Link, md_escape
+from trialfind.output.document import Link, escape_markdown, md_escape
 from trialfind.output.letter import PLACEHOLDERS, render_packet
 from trialfind.sources.ctgov import CtgovClient
 

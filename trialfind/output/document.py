@@ -1,6 +1,6 @@
 """A small document model for letters: blocks (headings, paragraphs, lists, tables) whose
 text is a template plus inserted values, rendered to Markdown (every inserted value made
-inert by the one escape of trialfind.core.privacy; trialfind's own links as autolinks) or
+inert by `escape_markdown`; trialfind's own links as autolinks) or
 to plain text (wrapped at 78 columns without breaking a URL
 or a hyphenated name)."""
 from __future__ import annotations
@@ -10,10 +10,28 @@ import textwrap
 from dataclasses import dataclass, field
 from typing import Any, Callable, Union
 
-from trialfind.core.privacy import escape_markdown
-
 WIDTH = 78
 _URL = re.compile(r"https?://[^\s<>]+")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#!|~])")
+_AUTOLINK = re.compile(r"://|\bwww\.", re.I)
+
+
+def escape_markdown(text: str | None) -> str:
+    """`text` made inert for a Markdown document: markup characters escaped, one line only.
+
+    Inserted values then read as typed and cannot add headings, links (also bare URLs, which
+    GitHub-flavoured Markdown would link), images, tables or HTML to the letter. Characters that
+    only matter at the start of a line (-, +, 1.) are
+    harmless because values are always inserted after other text on their line, and
+    line breaks are turned into spaces.
+    """
+    if text is None:
+        return ""
+    one_line = " ".join(str(text).split())
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", one_line)
+    # Bare "https://…" and "www.…" become links in GitHub-flavoured Markdown: break the pattern.
+    escaped = _AUTOLINK.sub(lambda m: m.group(0).replace("/", "\\/").replace(".", "\\."), escaped)
+    return re.sub(r"&(?=#?\w+;)", "&amp;", escaped)   # "&lt;" would otherwise become "<"
 
 
 @dataclass(frozen=True)
@@ -50,7 +68,7 @@ def link(url: str | None) -> Link | str:
 
 
 def md_escape(value: Any) -> str:
-    """A value inserted into Markdown: the one escape of trialfind.core.privacy (no markup, no
+    """A value inserted into Markdown: `escape_markdown` (no markup, no
     links), keeping the spaces around it; a Link becomes an autolink."""
     if isinstance(value, Link):
         return f"<{value.strip()}>"
