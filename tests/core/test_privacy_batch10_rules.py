@@ -19,6 +19,7 @@ from trialfind.core.privacy import KINDS
     "the nurse is siobhan",
     "contact was rutendo mavhunga from medical affairs",
     "coordinator: dariusz wolanczyk",
+    "pt: adebayo-whitfield",
 ])
 def test_lower_case_names_after_a_role_or_patient_word_are_refused(text):
     assert "name" in _kinds(text)
@@ -32,6 +33,8 @@ def test_lower_case_names_after_a_role_or_patient_word_are_refused(text):
     "contact was made with the sponsor",
     "pt receiving second line chemo",
     "coordinator: awaiting reply",
+    "pt: post-op day 3, well",
+    "patient: non-verbal, settled",
 ])
 def test_ordinary_words_after_a_role_pass(text):
     assert "name" not in _kinds(text)

@@ -72,6 +72,8 @@ def find_role_and_title_names(text: str, found: list[Finding], known: frozenset[
             end = match.end("second")                  # "raghunathan, ashwin", "kowalczyk-bauer, emilia"
         elif second and _unknown(first, known) and _given(second):
             end = match.end("second")                  # "brannigan, oisin": a surname, then a given name
+        elif not second and "-" in first and _unknown(first, known):
+            end = match.end("first")                   # "pt: okonkwo-bell": a double surname alone
         elif second and _given(first) and _unknown(second, known):
             end = match.end("second")                  # "will okonjo": a word-like given name, then a surname
         if end is not None:
