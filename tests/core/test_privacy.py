@@ -2,7 +2,7 @@
 
 The labelled strings (tests/data/privacy_labelled.tsv) are hand-written, not generated
 from the screen's patterns; rows noted "held-out" were written after the screen was, rows noted
-"blind batch 3" to "blind batch 8" by people who never saw the code (measured once, then folded in and
+"blind batch 3" to "blind batch 10" by people who never saw the code (measured once, then folded in and
 fixed against).
 """
 from __future__ import annotations

@@ -64,7 +64,9 @@ from trialfind.core.privacy_languages import ordinary_word_spans
 from trialfind.core.privacy_lower_names import find_lower_case_names
 from trialfind.core.privacy_name_cues import find_cued_names
 from trialfind.core.privacy_names import find_names, find_possessive_names, find_word_like_names
+from trialfind.core.privacy_network import find_network_and_app_ids
 from trialfind.core.privacy_numbers import EU_TRIAL_NUMBER, find_long_numbers, find_record_numbers
+from trialfind.core.privacy_role_names import find_role_and_title_names
 from trialfind.core.privacy_scripts import find_unread_scripts
 from trialfind.core.privacy_text import KINDS, WORD, Finding, bare_word, mask, normalise, phrase_pattern
 from trialfind.core.privacy_unknown_names import find_unknown_names
@@ -122,6 +124,7 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     find_messaging_links(text, found)
     # Before links are masked as harmless: a profile or fundraiser link names its family.
     find_handles(text, found)
+    find_network_and_app_ids(text, found)
     allowed: list[tuple[int, int]] = [m.span() for m in URL.finditer(text)]
     allowed += [m.span() for pattern in (NCT, EU_TRIAL_NUMBER) for m in pattern.finditer(text)]
     if any(char.isdigit() for char in text):
@@ -141,6 +144,8 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     find_addresses(masked, found, has_digit=has_digit)
     find_details(masked, found, has_digit=has_digit)
     masked = mask(masked, [(f.start, f.end) for f in found])
+    # Before other languages' ordinary words are masked: "Geachte dhr. Verbeek", "pt nowak, zofia".
+    find_role_and_title_names(masked, found, known, institution_spans(masked))
     # Text in another language: its ordinary words are not names ("Delvis respons etter tre kurer").
     ordinary = ordinary_word_spans(masked)
     if ordinary:

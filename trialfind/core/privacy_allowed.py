@@ -90,6 +90,12 @@ INSTITUTION_NAME = re.compile(
     rf"\b(?:{NAME_WORD}\s+){{0,2}}[{UPPER}][{LETTERS}]*(?i:klinik|universit|medizin|krankenhaus|spital|ziekenhuis|"
     rf"sjukhus|szpital|policlinic|ospedale|h[ôo]pital|centrum|zentrum|institut|fondazione|fundaci)[{LETTERS}]*"
     rf"(?:\s+{NAME_WORD})|"
+    # A charity, foundation or society by its word: "Deutsche Kinderkrebsstiftung", "Deutsche Krebshilfe",
+    # "Elterninitiative Kinderkrebsklinik e.V.", "Childhood Cancer Association", "Stiftelsen Barncancerfonden".
+    rf"\b(?:{NAME_WORD}\s+){{0,3}}[{UPPER}][{LETTERS}]*(?i:stiftung|verein|hilfe|initiative|gesellschaft|stichting|"
+    rf"stiftelse[n]?|fonden|förening|forening|foreningen|fundacja|fundación|fondation|fondazione|foundation|"
+    rf"association|society|alliance|federation|charity|trust)(?:\s+{NAME_WORD}){{0,2}}(?:\s+(?:e\.\s?V\.|gGmbH))?|"
+    rf"\b(?:{NAME_WORD}\s+){{1,4}}(?:e\.\s?V\.|gGmbH|ASBL|VZW|ONLUS|APS|ETS)(?!\w)|"
     # "Astrid Lindgrens barnsjukhus", "Emma Kinderziekenhuis": a name before a lower-case compound word of care.
     rf"\b(?:{NAME_WORD}\s+){{1,3}}[{LETTERS}]*(?i:sjukhus|sykehus|sygehus|krankenhaus|kinderklinik|klinikum|"
     rf"ziekenhuis|kinderziekenhuis|szpital|spital|sairaala|kórház|nemocnice)(?:et|en|e)?\b")

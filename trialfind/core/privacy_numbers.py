@@ -43,6 +43,9 @@ burgerservicenummer personnummer personnr fødselsnummer fodselsnummer cpr hetu 
 codice\s+fiscale cf tessera\s+sanitaria nir insee sécu secu carte\s+vitale amka egn tckn curp rfc nss rut run
 cédula cedula dpi ine nric hkid mykad iqama emirates\s+id svnr ahv avs sozialversicherungsnummer kvnr
 versichertennummer krankenversichertennummer steuer-?id idnr ipp pid
+versichertennr versicherten-nr vers\.-?\s?nr vers\.\s?-?nr kv-nr kv-nummer krankenkassennr kassennr sv-nr
+sv-nummer svnr\. ahv-nr ahv-nummer avs-nr sozialvers\.-?nr versicherungsnr versicherungs-nr mitgliedsnr
+nir nss nuss sip cip cip-?sns tessera tessera\s+sanitaria tess\.\s?san\. nass numéro\s+nir n°\s?ss
 rodné\s+číslo rodne\s+cislo rodného\s+čísla rč r\.č emšo emso jmbg oib cnp cui kimlik\s+no kimlik
 t\.\s?c\.\s+kimlik\s+no t\.\s?c\.\s+kimlik tc\s+kimlik nik ktp kk nkk cmnd cccd philhealth umid nin nida huduma
 passport passeport pasaporte passaporto passaporte reisepass paszport paspoort pass

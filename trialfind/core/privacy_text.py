@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
 
-KINDS = ("email", "phone", "date", "name", "record_number", "address", "handle")
+KINDS = ("email", "phone", "date", "name", "record_number", "address", "handle", "other")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,94 @@
+"""Names told by the slot after a role or a title, for the privacy screen: a name typed in lower case after a
+patient or staff word ("pt nowakowska, zofia", "MSL was priyanka venkatesan", "the nurse is tamsin"), and a
+name after a title abbreviation of another language ("dott.ssa Lanfranchi", "Sig.ra Ferrante", "Dra.
+Villalobos", "Dr.ª Sampaio", "Mme Lecomte", "Hr. Brandstätter", "dhr. Verbeek", "mgr Zielińska").
+
+Apart from `privacy_names` to keep each module readable. A role slot filled by ordinary words ("pt was
+stable", "MSL was helpful", "the nurse is on leave") passes: the words after it must be a given name no English
+word shares, or two words no vocabulary knows with a given name among them, or a given name before such a word.
+"""
+from __future__ import annotations
+
+import re
+
+from trialfind.core.given_names import dictionary_given_names, is_english_word, word_like_given_names
+from trialfind.core.privacy_text import NAME_WORD, UPPER, Finding, bare_word, is_capitalised
+from trialfind.core.privacy_vocabulary import is_known_word
+from trialfind.core.privacy_words import GIVEN_NAMES, NOT_NAMES, RELATION_WORDS, ROLE_WORDS
+
+_LOWER = "a-zß-öø-ÿā-ž"
+_ROLE = (r"pt|pts|patient|patiente|paciente|paziente|pacjent|msl|nurse|study\s+nurse|research\s+nurse|"
+         r"contact(?:\s+person)?|coordinator|study\s+coordinator|crc|cra|pi|sub-?i|monitor|liaison|rep|"
+         r"representative|physician|oncologist|consultant|registrar|resident|fellow|attending|social\s+worker|"
+         r"case\s+manager|navigator|pharmacist|sponsor\s+contact|caller|requester|requestor|referrer|"
+         r"referring\s+(?:doctor|physician|oncologist)")
+_ROLE_SLOT = re.compile(
+    rf"\b(?i:{_ROLE})\b\s*(?:[:=\-–]\s*|(?i:is|was|will\s+be|=)\s+|(?i:name(?:d)?)\s*:?\s*|\s)"
+    rf"(?P<first>[{_LOWER}][{_LOWER}'’]+(?:-[{_LOWER}]{{2,}})?)(?:\s*,\s*|\s+)?"
+    rf"(?P<second>[{_LOWER}][{_LOWER}'’]+(?:-[{_LOWER}]{{2,}})?)?(?![\w@])")
+
+# Title abbreviations of Italian, Spanish, Portuguese, French, German, Dutch and Polish, as typed before a
+# surname, in any case where the abbreviation is not an English word too.
+_TITLE_ANY_CASE = (r"(?-i:prof\.)|dott\.?\s?ssa|dott(?:\.|ore|oressa|or)?|prof\.?\s?ssa|sig\.?\s?ra|sig\.?\s?na|sig\.|egr\.|"
+                   r"gent\.?\s?mo|gent\.?\s?ma|ing\.|avv\.|dr\.\s?ª|drª|dr\.\s?a\.?|dra\.?|sra\.?|srta\.?|sr\.|"
+                   r"mme|mlle|dhr\.?|mevr\.?|mgr\.?|pani|frau|herrn?")
+# Short ones that are words or abbreviations in lower case ("pr" per rectum, "fr" French): capitalised only.
+_TITLE_CAPITAL = r"Pr\.?|Fr\.|Hr\.|Hrn\.|Pan|Sr|Sra|Dña\.?|Doña|Dª"
+_FOREIGN_TITLE = re.compile(
+    rf"(?<![\w.])(?:(?i:{_TITLE_ANY_CASE})|{_TITLE_CAPITAL})(?![\w])\s*(?:(?i:dr|prof)\.?\s+)?"
+    rf"(?:[{UPPER}]\.\s*)*(?P<name>{NAME_WORD})")
+
+
+def _given(word: str) -> bool:
+    return all(p in dictionary_given_names() or p in GIVEN_NAMES or p in word_like_given_names()
+               for p in word.split("-") if p)
+
+
+def _ordinary(word: str, known: frozenset[str]) -> bool:
+    return (word in known or word in NOT_NAMES or word in ROLE_WORDS or word in RELATION_WORDS
+            or is_english_word(word))
+
+
+def _unknown(word: str, known: frozenset[str]) -> bool:
+    """No vocabulary knows it, and it is shaped like a surname (a vowel, four letters or more); of a double
+    surname ("nowakowska-lind") the first part is enough."""
+    first = [p for p in word.split("-") if p][:1]
+    return bool(first) and len(first[0]) >= 4 and bool(re.search(r"[aeiouyà-ÿ]", first[0])) and not (
+        is_known_word(first[0], known) or is_known_word(word, known))
+
+
+def find_role_and_title_names(text: str, found: list[Finding], known: frozenset[str],
+                              institutions: list[tuple[int, int]] = ()) -> None:
+    """Append lower-case names in a role's slot and names after another language's title abbreviation
+    (not inside a hospital's or foundation's name: "Hospital de Pediatría Prof. Dr. Juan P. Garrahan")."""
+    for match in _ROLE_SLOT.finditer(text):
+        first, second = match.group("first"), match.group("second") or ""
+        if _ordinary(first, known) and not _given(first):
+            continue
+        end = None
+        if _given(first) and not _ordinary(first, known):
+            end = match.end("second") if second and (_given(second) or _unknown(second, known)) else match.end("first")
+        elif second and _unknown(first, known) and _unknown(second, known):
+            end = match.end("second")                  # "raghunathan, ashwin", "kowalczyk-bauer, emilia"
+        elif second and _unknown(first, known) and _given(second):
+            end = match.end("second")                  # "brannigan, oisin": a surname, then a given name
+        elif not second and "-" in first and _unknown(first, known):
+            end = match.end("first")                   # "pt: okonkwo-bell": a double surname alone
+        elif second and _given(first) and _unknown(second, known):
+            end = match.end("second")                  # "will okonjo": a word-like given name, then a surname
+        if end is not None:
+            found.append(Finding("name", match.start("first"), end,
+                                 "a person's name (typed in lower case after a role such as 'pt' or 'MSL')"))
+    for match in _FOREIGN_TITLE.finditer(text):
+        if any(start <= match.start() < end for start, end in institutions):
+            continue
+        name = match.group("name")
+        bare = bare_word(name)
+        if (not bare or bare in known or bare in NOT_NAMES or bare in ROLE_WORDS or not is_capitalised(name)
+                or (name.isupper() and len(name) > 1)):
+            continue
+        # "Pan American", "Sr Staff": after a capital-only title an English word is no surname.
+        if (re.match(_TITLE_CAPITAL, match.group(0)) and is_english_word(bare)
+                and bare not in dictionary_given_names()):
+            continue
+        found.append(Finding("name", *match.span(), "a person's name (after a title such as 'dott.ssa' or 'Sra.')"))
