@@ -59,9 +59,10 @@ from trialfind.core.privacy_contacts import (
 )
 from trialfind.core.privacy_dates import find_dates
 from trialfind.core.privacy_details import find_details
+from trialfind.core.privacy_file_names import find_file_names
 from trialfind.core.privacy_handles import find_handles
 from trialfind.core.privacy_languages import ordinary_word_spans
-from trialfind.core.privacy_lower_names import find_lower_case_names
+from trialfind.core.privacy_lower_names import find_lower_case_names, find_thanked_names
 from trialfind.core.privacy_name_cues import find_cued_names
 from trialfind.core.privacy_names import find_names, find_possessive_names, find_word_like_names
 from trialfind.core.privacy_network import find_network_and_app_ids
@@ -124,6 +125,8 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     find_messaging_links(text, found)
     # Before links are masked as harmless: a profile or fundraiser link names its family.
     find_handles(text, found)
+    # Before links and dotted codes are masked: "IMG_kaylee_brandt_mri.jpg" holds its name in its parts.
+    find_file_names(text, found, known)
     find_network_and_app_ids(text, found)
     allowed: list[tuple[int, int]] = [m.span() for m in URL.finditer(text)]
     allowed += [m.span() for pattern in (NCT, EU_TRIAL_NUMBER) for m in pattern.finditer(text)]
@@ -146,6 +149,7 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     masked = mask(masked, [(f.start, f.end) for f in found])
     # Before other languages' ordinary words are masked: "Geachte dhr. Verbeek", "pt nowak, zofia".
     find_role_and_title_names(masked, found, known, institution_spans(masked))
+    find_thanked_names(masked, found, known)
     # Text in another language: its ordinary words are not names ("Delvis respons etter tre kurer").
     ordinary = ordinary_word_spans(masked)
     if ordinary:
