@@ -17,7 +17,9 @@ This module is the screen itself: the order the rules run in (each mask must run
 searches it protects) and the one entry point every caller uses. The rules live beside it, one
 concept a module: `privacy_contacts` (emails, phones), `privacy_numbers` (record and identity
 numbers), `privacy_dates`, `privacy_addresses`, `privacy_handles` (handles, personal links),
-`privacy_details` (plates, rooms and beds, a relative known by a public role), `privacy_allowed` (what is masked as not
+`privacy_details` (plates, rooms and beds, a relative known by a public role, a child known by a relative's or an
+event's details and a town), `privacy_file_names` (names inside file names and paths), `privacy_network` (IP and
+MAC addresses, messaging-app ids, pagers), `privacy_role_names` (names after a role word), `privacy_allowed` (what is masked as not
 personal), `privacy_languages` (ordinary words of another language the text is written in),
 `privacy_scripts` (letters of scripts whose names cannot be told from words), `privacy_names`
 (names with a cue), `privacy_lower_names` (names typed in lower case, initials before a surname), `privacy_name_cues` (plural and family titles,
