@@ -17,7 +17,9 @@ This module is the screen itself: the order the rules run in (each mask must run
 searches it protects) and the one entry point every caller uses. The rules live beside it, one
 concept a module: `privacy_contacts` (emails, phones), `privacy_numbers` (record and identity
 numbers), `privacy_dates`, `privacy_addresses`, `privacy_handles` (handles, personal links),
-`privacy_details` (plates, rooms and beds, a relative known by a public role), `privacy_allowed` (what is masked as not
+`privacy_details` (plates, rooms and beds, a relative known by a public role, a child known by a relative's or an
+event's details and a town), `privacy_file_names` (names inside file names and paths), `privacy_network` (IP and
+MAC addresses, messaging-app ids, pagers), `privacy_role_names` (names after a role word), `privacy_allowed` (what is masked as not
 personal), `privacy_languages` (ordinary words of another language the text is written in),
 `privacy_scripts` (letters of scripts whose names cannot be told from words), `privacy_names`
 (names with a cue), `privacy_lower_names` (names typed in lower case, initials before a surname), `privacy_name_cues` (plural and family titles,
@@ -59,9 +61,10 @@ from trialfind.core.privacy_contacts import (
 )
 from trialfind.core.privacy_dates import find_dates
 from trialfind.core.privacy_details import find_details
+from trialfind.core.privacy_file_names import find_file_names
 from trialfind.core.privacy_handles import find_handles
 from trialfind.core.privacy_languages import ordinary_word_spans
-from trialfind.core.privacy_lower_names import find_lower_case_names
+from trialfind.core.privacy_lower_names import find_lower_case_names, find_thanked_names
 from trialfind.core.privacy_name_cues import find_cued_names
 from trialfind.core.privacy_names import find_names, find_possessive_names, find_word_like_names
 from trialfind.core.privacy_network import find_network_and_app_ids
@@ -124,6 +127,8 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     find_messaging_links(text, found)
     # Before links are masked as harmless: a profile or fundraiser link names its family.
     find_handles(text, found)
+    # Before links and dotted codes are masked: "IMG_kaylee_brandt_mri.jpg" holds its name in its parts.
+    find_file_names(text, found, known)
     find_network_and_app_ids(text, found)
     allowed: list[tuple[int, int]] = [m.span() for m in URL.finditer(text)]
     allowed += [m.span() for pattern in (NCT, EU_TRIAL_NUMBER) for m in pattern.finditer(text)]
@@ -146,6 +151,7 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     masked = mask(masked, [(f.start, f.end) for f in found])
     # Before other languages' ordinary words are masked: "Geachte dhr. Verbeek", "pt nowak, zofia".
     find_role_and_title_names(masked, found, known, institution_spans(masked))
+    find_thanked_names(masked, found, known)
     # Text in another language: its ordinary words are not names ("Delvis respons etter tre kurer").
     ordinary = ordinary_word_spans(masked)
     if ordinary:

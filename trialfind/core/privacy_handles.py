@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from trialfind.core.given_names import is_english_word
 from trialfind.core.privacy_text import Finding
 
 # Platforms' names as people write them before a handle.
@@ -24,6 +25,25 @@ _PLATFORM_HANDLE = re.compile(rf"\b(?i:{_PLATFORM})\b\s*(?:[:=\-–]|is|at|on)?\
 # A lone handle: "@" after a space or the start, then a user name with a digit, an underscore, a dot or a
 # capital inside it ("@mama_bichngoc", "@DrOkonkwoHale", "@fuerzax2019"), never an e-mail's "@" or "@home".
 _LONE_HANDLE = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[,;:]))@([A-Za-z][\w.]{2,29})(?![\w@.]*\.\w)")
+
+# A log-in or forum name given without "@": "my username on the portal is kbrandt2016", "login: mpatel_77",
+# "user id = jdoe88", "posting as brave.mama.k". The value must look like a user name (a digit, an underscore
+# or a dot inside, or no word at all): "the login is required" and "user name: see above" pass.
+_USER_WORD = (r"user\s*name|usern?ame|login|log-in|log\s+in\s+name|user\s*id|userid|user|screen\s*name|"
+              r"forum\s+(?:name|handle)|handle|nick(?:name)?|gamertag|alias|posting\s+as|posts?\s+as|"
+              r"benutzername|nom\s+d['’]utilisateur|nombre\s+de\s+usuario|identifiant|pseudo")
+_USER_NAME = re.compile(
+    rf"\b(?i:{_USER_WORD})\b(?:\s+(?i:on|at|for|in)\s+(?:(?i:the|my|our|his|her)\s+)?[\w-]+(?:\s+[\w-]+)?)?"
+    rf"\s*(?:(?i:is|was|:|=|-|–)\s*)?(?P<value>(?<![\w@])[A-Za-z][\w.\-]{{2,30}}(?<![.\-]))(?![\w@/])")
+# Reddit's user prefix "u/neuroblastoma_dad_83" names a person; "r/childhoodcancer" is a forum, not a person.
+_REDDIT_USER = re.compile(r"(?<![\w/.])/?u/[A-Za-z0-9_-]{3,20}(?![\w/])")
+# Words a user-name slot holds in ordinary text ("the login is required", "username: see below").
+_NOT_USER_NAMES = frozenset({
+    "required", "needed", "optional", "provided", "sent", "below", "above", "here", "there", "same", "different",
+    "unknown", "missing", "pending", "none", "not", "the", "your", "my", "our", "their", "his", "her", "and", "or",
+    "with", "without", "from", "case-sensitive", "unique", "valid", "invalid",
+})
+
 
 # Sites where the path after the domain is a person, a family or its fundraiser.
 _PERSONAL_SITES = (
@@ -56,6 +76,17 @@ def find_handles(text: str, found: list[Finding]) -> None:
             user = match.group(1)
             if re.search(r"[\d_.]|[a-z][A-Z]", user):
                 found.append(Finding("handle", *match.span(), "a social media handle"))
+    for match in _USER_NAME.finditer(text):
+        value = match.group("value")
+        # "e.g." and "i.e." after "user" are Latin, and a dotted word ("Dr.", "approx.") is an abbreviation.
+        if value.lower() in _NOT_USER_NAMES or re.fullmatch(r"(?i)(?:[a-z]{1,2}\.)+[a-z]{0,2}|v\d[\d.]*", value):
+            continue
+        if re.search(r"[\d_.]", value) or (not is_english_word(value.lower()) and value.islower()
+                                             and len(value) >= 5 and not value.isalpha()):
+            found.append(Finding("handle", *match.span(), "a user name or log-in"))
+    if "u/" in text:
+        for match in _REDDIT_USER.finditer(text):
+            found.append(Finding("handle", *match.span(), "a forum user name (reddit)"))
     if "/" in text or "." in text:
         for match in _PERSONAL_URL.finditer(text):
             path = match.group("path")

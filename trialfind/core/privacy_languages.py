@@ -130,6 +130,12 @@ def is_common(word: str, language: str) -> bool:
     return False
 
 
+def is_function_word(word: str, language: str) -> bool:
+    """`word` is one of `language`'s most frequent words ("alle" in German, "tous" in French, "dios" in
+    Spanish), which no given name is."""
+    return _lower(word) in _function_words(language)
+
+
 def is_given_name(word: str) -> bool:
     """`word`, spelt in Latin letters without accents, is a given name of the name dictionary."""
     latin = "".join(c for c in unicodedata.normalize("NFKD", _lower(word).translate(_TO_LATIN))

@@ -5,8 +5,10 @@ with a family role in brackets ("kevin (dad)"), and initials before a surname no
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from trialfind.core.given_names import dictionary_given_names, is_english_word, word_like_given_names
+from trialfind.core.privacy_languages import is_function_word
 from trialfind.core.privacy_names import COMPANY_WORDS, OWNED_BY_A_CHILD, PATIENT_VERBS, PLACE_WORDS
 from trialfind.core.privacy_text import NAME_SHAPE, NAME_WORD, UPPER, Finding, bare_word
 from trialfind.core.privacy_vocabulary import is_known_word
@@ -35,6 +37,20 @@ _LOWER_ROLE_IN_BRACKETS = re.compile(
     rf"(?i:{'|'.join(RELATION_WORDS)}|mother['’]s|father['’]s|guardian|carer|caregiver)\s*\)")
 # "J. P. Okonkwo", "E. Nakamura-Lindqvist": initials before a surname no dictionary knows.
 _INITIALS_SURNAME = re.compile(rf"(?<![\w.'’-])(?:[{UPPER}]\.\s?){{1,3}}({NAME_WORD})(?![\w'’-]|\.\w)")
+
+# A person thanked, typed in lower case: "thx to marisol ortega-vance", "merci à  léonie", "danke an jörg".
+_THANKS = re.compile(
+    rf"\b(?P<thanks>(?i:thx|thanx|thanks|thank\s+you|many\s+thanks|big\s+thanks|shout[\s-]?out|kudos|grateful|merci|"
+    rf"gracias|danke|grazie|obrigad[oa]|dank(?:\s+je)?|dziękuję|dziekuje))\s+"
+    rf"(?i:to|à|a|an|al|alla|ao|aan|dla|for)\s+(?:(?i:dr|nurse|sister|auntie|aunt|uncle)\.?\s+)?"
+    rf"(?P<given>[{_LOWER_LETTERS}]{{2,}}(?:-[{_LOWER_LETTERS}]{{2,}})?)"
+    rf"(?:\s+(?P<surname>[{_LOWER_LETTERS}]{{2,}}(?:-[{_LOWER_LETTERS}]{{2,}})?))?")
+_THANKS_LANGUAGE = {"merc": "fr", "grac": "es", "dank": "de", "graz": "it", "obri": "pt", "dzię": "pl", "dzie": "pl"}
+# A case cited as a paper cites its author: "Wierzbicki T, male, relapsed DIPG", "Okonjo AB, 8y, F".
+_CITED_CASE = re.compile(
+    rf"(?<![\w'’-])(?P<surname>{NAME_WORD})\s+[{UPPER}]{{1,2}}\.?,\s*"
+    r"(?=(?i:male|female|boy|girl|m|f|\d{1,2}\s?(?:y|yo|yr|yrs|years?|m|mo|mos|months?)|aged?|relapsed|refractory|"
+    r"newly|diagnosed|dx|stage|grade|high-risk|low-risk|infant|neonate|toddler|adolescent)\b)")
 
 
 # "-ing" states a disease or a drug is in too ("is showing", "has been causing").
@@ -85,6 +101,11 @@ def find_lower_case_names(text: str, found: list[Finding], known: frozenset[str]
         if (_is_lower_given_name(word) and not is_english_word(word) and word not in known
                 and word not in NOT_NAMES and word not in ROLE_WORDS):
             found.append(Finding("name", *match.span(), "a person's name (a given name with a family role in brackets)"))
+    for match in _CITED_CASE.finditer(text):
+        surname = match.group("surname")
+        if (NAME_SHAPE.match(surname.split("-")[0]) and not is_known_word(surname, known)
+                and bare_word(surname) not in PLACE_WORDS | COMPANY_WORDS | NOT_NAMES | ROLE_WORDS):
+            found.append(Finding("name", *match.span(), "a person's name (a case cited by surname and initial)"))
     for match in _INITIALS_SURNAME.finditer(text):
         surname = match.group(1)
         parts = [p for p in surname.split("-") if p]
@@ -93,3 +114,24 @@ def find_lower_case_names(text: str, found: list[Finding], known: frozenset[str]
             if re.match(r"\.\s+[A-Z][a-z]*\.", text[match.end():]):
                 continue                               # "J. Clin. Oncol.": a journal's abbreviated title
             found.append(Finding("name", *match.span(), "a person's name (initials before a surname)"))
+
+
+def find_thanked_names(text: str, found: list[Finding], known: frozenset[str]) -> None:
+    """A person thanked by name in lower case. Runs before another language's ordinary words are masked,
+    which would take "merci à" and "gracias a" away with them."""
+    for match in _THANKS.finditer(text):
+        given, surname = match.group("given"), match.group("surname")
+        # The lists hold names without accents: "léonie", "jörg" are looked up as "leonie", "jorg".
+        plain = unicodedata.normalize("NFKD", given).encode("ascii", "ignore").decode()
+        if given in known or given in NOT_NAMES or given in ROLE_WORDS or not (_is_lower_given_name(given)
+                                                                               or _is_lower_given_name(plain)):
+            continue
+        # "danke an alle", "merci à tous": an ordinary word of the thanks word's language, not a person.
+        language = _THANKS_LANGUAGE.get(match.group("thanks").lower()[:4])
+        if language and (is_function_word(given, language) or is_function_word(plain, language)):
+            continue
+        span = (match.start("given"), match.end("surname") if surname else match.end("given"))
+        # A given name that is a word too ("grace", "hope") needs a surname no dictionary knows after it.
+        if not is_english_word(plain) or (surname and not is_known_word(surname, known)
+                                          and not is_english_word(surname.split("-")[0])):
+            found.append(Finding("name", *span, "a person's name (thanked, in lower case)"))

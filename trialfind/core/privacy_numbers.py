@@ -31,6 +31,22 @@ _ID_VALUE = re.compile(r"\b(?:id|no|nr|number|nummer|num[ée]ro|n[úu]mero|#|cin
                        r"\s*(?:is|was|:|-|=|#)?\s*"
                        # groups may be joined by slashes: "reg. no. 2023/PHO/04471"
                        r"((?<![\w-])[A-Z]{0,4}-?\d[\dA-Z/-]*\d[A-Z]?)(?![\w-])", re.I)
+# A person's number named by what it belongs to, in a noun phrase the lists above do not hold: "DEA # BF4417826",
+# "NPI no. 1234567893", "medical alert bracelet # MA-558120", "badge number K-22817", "licence no. ON-88412".
+# The head noun says the number is a person's, a prescriber's or a member's, never a product's or a study's.
+_ID_HEADS = (r"dea|npi|upin|gmc|nmc|ahpra|ppsn|pps|medic\s?alert|bracelet|wristband|tag|dog\s+tag|"
+             r"licen[cs]e|licen[cs]e\s+plate|permit|badge|employee|staff|student|pupil|school|library|membership|"
+             r"member|subscriber|beneficiary|enrol(?:l)?ment|enrollee|registration|registrant|certificate|cert|"
+             r"account|acct|card|donor|recipient|transplant|unos|kidney\s+list|voter|citizen|resident|"
+             r"residence|visa|immigration|green\s+card|alien|benefit|benefits|claim|claimant|pension|"
+             r"prescriber|provider|practitioner|physician|doctor|pharmacist|nurse|registry|register|"
+             r"customer|client|loyalty|locker|ticket")
+_ID_PHRASE = re.compile(
+    rf"\b(?i:{_ID_HEADS})(?:\s+(?i:id|identification|identifier|card|bracelet|tag|band))?\s*"
+    rf"(?:#|(?i:no|nr|num)\.?|(?i:number|nummer|numéro|número))\s*(?:[:=]|(?i:is|was))?\s*"
+    rf"(?P<value>[A-Z0-9]{{1,6}}(?:[-/. ]?[A-Z0-9]{{1,10}}){{0,4}})(?![\w-])")
+
+
 # Words that name a person's identity, health-insurance or record number in the languages of the
 # families served, by the number's own name (DNI, CPF, PESEL, OHIP) or by what it is (a passport,
 # a health card, "numéro de sécurité sociale", "historia clínica", "患者番号"; Czech "rodné číslo", Turkish
@@ -92,6 +108,16 @@ def find_record_numbers(text: str, found: list[Finding]) -> None:
         if (sum(c.isdigit() for c in value) >= 4 and not re.fullmatch(r"(?:[A-Za-z]{1,4}\s)?(?:19|20)\d\d", value)
                 and not _THING_NUMBER.search(text, max(0, match.start() - 20), match.start())):
             found.append(Finding("record_number", *match.span(), "an identity, health-card or record number"))
+    for match in _ID_PHRASE.finditer(text):
+        value = match.group("value").strip()
+        compact = re.sub(r"[-/. ]", "", value)
+        digits = sum(c.isdigit() for c in compact)
+        # Id-shaped: five or more characters, letters with digits or digits alone, never a year.
+        if (len(compact) >= 5 and digits >= 3 and (digits >= 5 or re.search(r"[A-Za-z]", compact))
+                and not re.fullmatch(r"(?:19|20)\d\d", compact)
+                and not _THING_NUMBER.search(text, max(0, match.start() - 20), match.start())):
+            found.append(Finding("record_number", *match.span(), "an identity, licence, membership or other "
+                                                                 "personal number"))
     for match in _SSN.finditer(text):
         found.append(Finding("record_number", *match.span(), "a social security number"))
     for match in _CODICE_FISCALE.finditer(text):
