@@ -16,15 +16,17 @@ month and year ("May 2026") or a bare year is not a date of birth; a full date i
 This module is the screen itself: the order the rules run in (each mask must run before the
 searches it protects) and the one entry point every caller uses. The rules live beside it, one
 concept a module: `privacy_contacts` (emails, phones), `privacy_numbers` (record and identity
-numbers), `privacy_dates`, `privacy_addresses`, `privacy_handles` (handles, personal links),
-`privacy_details` (plates, rooms and beds, a relative known by a public role, a child known by a relative's or an
-event's details and a town), `privacy_file_names` (names inside file names and paths), `privacy_network` (IP and
-MAC addresses, messaging-app ids, pagers), `privacy_role_names` (names after a role word), `privacy_allowed` (what is masked as not
-personal), `privacy_languages` (ordinary words of another language the text is written in),
+numbers, a payment card's details), `privacy_dates`, `privacy_addresses`, `privacy_handles` (handles,
+personal links), `privacy_details` (plates, rooms and beds, a relative known by a public role, a child known
+by a relative's or an event's details and a town, or by a relative's fame), `privacy_file_names` (names
+inside file names and paths), `privacy_network` (IP and MAC addresses, messaging-app ids, pagers),
+`privacy_role_names` (names after a role word), `privacy_allowed` (what is masked as not personal, laws named
+after a person), `privacy_languages` (ordinary words of another language the text is written in),
 `privacy_scripts` (letters of scripts whose names cannot be told from words), `privacy_names`
-(names with a cue), `privacy_lower_names` (names typed in lower case, initials before a surname), `privacy_name_cues` (plural and family titles,
-an unknown word owning a child's results) and `privacy_unknown_names` (name-shaped words no vocabulary knows, the
-vocabulary in `privacy_vocabulary`); `privacy_text` holds the Finding type and shared character
+(names with a cue), `privacy_lower_names` (names typed in lower case, initials before or after a surname),
+`privacy_name_cues` (plural and family titles, an unknown word owning a child's results) and
+`privacy_unknown_names` (name-shaped words no vocabulary knows, the vocabulary in
+`privacy_vocabulary`); `privacy_text` holds the Finding type and shared character
 classes; the word lists are in `privacy_words` and `privacy_phrases`.
 All sit at the bottom layer: they import only the library's error class, the text
 conventions, their own word lists and the word packages behind them (english-words,
@@ -46,6 +48,7 @@ from trialfind.core.privacy_allowed import (
     GRADE,
     INSTITUTION_NAME,
     LAW_DATE,
+    LAW_NAMED_AFTER_A_PERSON,
     LEGAL_REFERENCE,
     NCT,
     URL,
@@ -131,7 +134,8 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     find_file_names(text, found, known)
     find_network_and_app_ids(text, found)
     allowed: list[tuple[int, int]] = [m.span() for m in URL.finditer(text)]
-    allowed += [m.span() for pattern in (NCT, EU_TRIAL_NUMBER) for m in pattern.finditer(text)]
+    allowed += [m.span() for pattern in (NCT, EU_TRIAL_NUMBER, LAW_NAMED_AFTER_A_PERSON)
+                for m in pattern.finditer(text)]
     if any(char.isdigit() for char in text):
         allowed += [m.span() for pattern in (LEGAL_REFERENCE, LAW_DATE) for m in pattern.finditer(text)]
     find_emails(text, found, allowed)

@@ -108,6 +108,13 @@ _UNIT_THEN_STREET = re.compile(
     rf"\b(?:apt|apartment|unit|ste|suite|flat|fl)\.?\s*#?\s*\d{{1,4}}[a-z]?\s*,?\s+\d{{1,5}}\s+"
     rf"(?:(?:[nsew]|north|south|east|west)\.?\s+)?[a-z0-9][a-z0-9'’-]*(?:\s+[a-z][a-z'’-]*)?\s+"
     rf"(?:{_LOWER_STREET_TYPE})\b\.?", re.IGNORECASE)
+# A house number and a street typed in lower case after words saying someone lives there ("we live at 77
+# kingfisher way", "moved to 4 oak tree close", "address is 12b mill lane"): the cue is what tells it from a count.
+_LIVING_AT = re.compile(
+    rf"\b(?:live|lives|lived|living|stay|stays|staying|moved|moving|move|home\s+is|house\s+is|address\s+is|"
+    rf"address|addr|reside|resides|residing)\s*(?:at|to|on|in|:|-)?\s+(?:no\.?\s*)?"
+    rf"(?P<street>\d{{1,5}}[a-z]?,?\s+(?:[a-z][a-z'’-]*\s+){{1,3}}(?:{_STREET_TYPES}|{_LOWER_STREET_TYPE})\b\.?)",
+    re.IGNORECASE)
 # Coordinates of a place: a pair of decimal degrees ("51.4816, -3.1791", "40.7128° N, 74.0060° W") or
 # degrees, minutes and seconds ("51°28'54\"N 3°10'45\"W"). A house's coordinates find it as surely as its street.
 _DECIMAL_PAIR = re.compile(
@@ -154,6 +161,9 @@ def find_addresses(text: str, found: list[Finding], *, has_digit: bool = True) -
     for pattern in (_ORDINAL_STREET, _UNIT_THEN_STREET):
         for match in pattern.finditer(text):
             found.append(Finding("address", *match.span(), "a street address"))
+    for match in _LIVING_AT.finditer(text):
+        if not any(w.rstrip("s") in _COUNTED_THINGS for w in match.group("street").lower().split()):
+            found.append(Finding("address", *match.span("street"), "a street address"))
     for match in _HOUSE_NUMBER.finditer(text):
         found.append(Finding("address", *match.span(), "a house or plot number of an address"))
     for match in _US_STREET.finditer(text):

@@ -43,6 +43,10 @@ LAW_DATE = re.compile(
     rf"(?:(?i:of|de|del|du|vom|von|dated|z\s+dnia|ze\s+dne|van|il|em|of\s+the)\s+)?"
     rf"(?:\d{{1,2}}\.?\s*(?:(?i:de|of)\s+)?(?i:{MONTH})\.?\s*(?:(?i:de|of)\s+)?(?:19|20)\d{{2}}|"
     rf"(?i:{MONTH})\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./](?:19|20)\d{{2}})")
+# A law named after the minister or deputy who carried it, as French, Spanish, Italian and Portuguese name theirs:
+# "Loi Jardé", "Loi Huriet-Sérusclat", "Ley Rider", "Legge Gelli-Bianco". The name is the law's, not a patient's.
+# "Lei", "Lex" and "Wet" are left out: each is a given name or an English word before a name too ("Lei Zhang").
+LAW_NAMED_AFTER_A_PERSON = re.compile(rf"\b(?:Loi|Ley|Legge|Ustawa|Zákon)\s+(?:(?i:de|du|la|le)\s+)?{NAME_WORD}")
 DRUG_CODE = re.compile(r"\b[A-Z]{1,6}(?:-|\s)?\d{2,8}[A-Za-z]?\b(?![-/]\d)")
 NCT = re.compile(rf"\b{NCT_ID_PATTERN.pattern}\b", re.I)
 VARIANT = re.compile(

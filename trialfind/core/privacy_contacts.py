@@ -34,6 +34,15 @@ _SPACED_EMAIL = re.compile(r"(?<![\w.])(?:[\w.+-] ){2,}[\w.+-]?\s*@\s*[\w-](?:\s
 _PROVIDER_USER = re.compile(r"\b(?:gmail|googlemail|yahoo|hotmail|outlook|icloud|proton(?:mail)?|gmx|aol)"
                             r"(?:\s+(?:address|account|id))?\s*(?:\s(?:is|es|est|ist|é)\s|:|=|-)\s*"
                             r"([a-z][\w+-]*(?:[._][\w+-]+)+|[a-z]+[._-]?\d{2,}\w*)\b", re.IGNORECASE)
+# "yuki.tanabe.mom (gmail)", "kofi_a88 [hotmail]", "m.osei on yahoo": a user name, then its provider in brackets or
+# after "on"; the user is shaped like one (parts joined by "." or "_", or letters then digits), or any word after
+# an email cue ("email: mariposa (gmail)").
+_FREE_MAIL = r"(?:gmail|googlemail|yahoo|hotmail|outlook|icloud|proton(?:mail)?|gmx|aol|live|msn|yandex|mail\.ru)"
+_USER_THEN_PROVIDER = re.compile(
+    rf"(?:(?<![\w.@+-])(?P<user>[a-z][\w+-]*(?:[._][\w+-]+)+|[a-z]+[._-]?\d{{2,}}\w*)|"
+    rf"\b(?:e-?mail|mail|correo|courriel)\s*(?:address|is|:|-|=)\s*(?P<cued>[a-z][\w.+-]{{2,}}))"
+    rf"\s*(?:[\[(]\s*(?:on\s+|at\s+|@\s*)?{_FREE_MAIL}(?:\.com)?\s*[\])]|\s+(?:on|via)\s+{_FREE_MAIL}\b)",
+    re.IGNORECASE)
 _BRACKETED_AT = re.compile(r"[\[({]\s*@\s*[\])}]")
 _FREE_MAIL_BARE = re.compile(rf"(?<![\w.])[\w.+-]+{_AT}(?:gmail|yahoo|hotmail|outlook|icloud|aol|protonmail|gmx)\b",
                              re.I)
@@ -59,9 +68,12 @@ _MESSAGING_LINK = re.compile(r"\b(?:wa\.me/|whatsapp\.com/send/?\?phone=|viber:/
 _LOCAL_PHONE = re.compile(r"(?<![\w/.-])\d{2,5}(?:[-.\s]\d{2,8}){1,4}(?![\w/.-])")
 _EXTENSION = re.compile(r"^\s*(?:,\s*)?(?:ext\.?|extension|x|#)\s*\d{1,6}", re.I)
 YEAR_RANGE = re.compile(r"^\s*(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2}\s*$")
+# With "number" and "phone" in the languages of the families served: "numer: 501 238 774", "número 612 34 56 78".
 _PHONE_WORDS = re.compile(r"\b(?:phone|tel|telephone|telefon|t[ée]l[ée]phone|mobile|cell|handy|portable|"
                           r"whatsapp|call|ring|text|fax|contact|number|reach|sms|telefono|tel[ée]fono|m[óo]vil|"
-                          r"cellulare)\b", re.I)
+                          r"cellulare|numer|numeru|n[úu]mero|num[ée]ro|nummer|telefonu|telefone|celular|"
+                          r"kom[óo]rk[aęi]|"
+                          r"tlf|tfn|puhelin|mobil|mobilnummer|handynummer|telefonnummer|zadzwo[ńn])\b", re.I)
 
 
 def _is_role_email(address: str) -> bool:
@@ -88,6 +100,9 @@ def find_emails(text: str, found: list[Finding], allowed: list[tuple[int, int]])
     for match in _PROVIDER_USER.finditer(text):
         if not _is_role_email(match.group(1) + "@x"):
             found.append(Finding("email", *match.span(), "an email address (a mail account's user name)"))
+    for match in _USER_THEN_PROVIDER.finditer(text):
+        if not _is_role_email((match.group("user") or match.group("cued")) + "@x"):
+            found.append(Finding("email", *match.span(), "an email address (a user name and its mail provider)"))
     for pattern in (_OBFUSCATED_EMAIL, _FREE_MAIL_BARE):
         for match in pattern.finditer(text):
             # A typed "@" is the plain pattern's, unless it is bracketed like a word ("sam [@] mail [.] org").

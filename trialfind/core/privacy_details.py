@@ -1,7 +1,9 @@
 """Details that identify a child without a name, for the privacy screen: a vehicle's licence plate after a
 plate word ("Kennzeichen HD-JS 412", "plate number WX 4471K"), a patient's room or bed number ("bed 7",
-"twin boy in room 412", "Zimmer 12") and a relative who holds a public role only one person holds
-("daughter of the Leeds councillor", "whose father is the mayor", "Vater ist der einzige Kinderarzt in X").
+"twin boy in room 412", "Zimmer 12"), a relative who holds a public role only one person holds
+("daughter of the Leeds councillor", "whose father is the mayor", "Vater ist der einzige Kinderarzt in X") or
+is known by fame ("whose father is the Chelsea goalkeeper"), and a child known by a relative's or an event's
+details and a town.
 """
 from __future__ import annotations
 
@@ -68,6 +70,24 @@ _ROLE_RELATIVE = re.compile(
     rf"\b(?i:{_KIN})\s+(?i:is|was|ist|war|es|fue|est|était|è|era|é|foi)\s+(?i:the|der|die|el|la|le|il|o|a)\s+"
     rf"(?:(?:[{UPPER}][{LETTERS}'’\-]*|local|town|city|village)\s+){{0,3}}(?i:{_PUBLIC_ROLE})\b")
 
+# A relative known by fame: a place in a named team, band or show ("whose father is the Chelsea goalkeeper", "son of
+# the Coldplay drummer", "whose mum presents the BBC weather") or a famous role with a fame word ("whose dad is the
+# famous chef"). The one of them, not one of many: "whose father is a goalkeeper" or "son of a Pfizer chemist" is a
+# job, and passes.
+_FAMOUS_ROLE = (r"goal\s?keeper|goalie|keeper|striker|forward|defender|midfielder|winger|full[\s-]?back|fly[\s-]?half|"
+                r"scrum[\s-]?half|quarterback|pitcher|catcher|shortstop|point\s+guard|batsman|bowler|jockey|"
+                r"(?:footballer|player|captain|coach|star|drummer|guitarist|bassist|singer|"
+                r"frontman|frontwoman|lead\s+singer|rapper|dj|presenter|newsreader|anchor|host|weatherman|"
+                r"weather\s?woman|weather\s+presenter|chef|actor|actress|comedian|novelist|youtuber|"
+                r"influencer|streamer|olympian|champion|boxer|cyclist|swimmer|sprinter|golfer|tennis\s+player)")
+_FAME = r"famous|well[\s-]known|celebrity|celebrated|tv|television|radio|olympic|world[\s-]champion|pop|rock"
+_FAMOUS_RELATIVE = re.compile(
+    rf"\b(?:(?i:whose)\s+(?i:{_KIN})\s+(?i:is|was|ist|war|es|fue|est|était|è|era|é|foi)|"
+    rf"(?i:{_KIN})\s+(?i:of))\s+(?i:the|der|die|el|la|le|il|o)\s+"
+    rf"(?:(?:[{UPPER}][{LETTERS}'’&\-]*|(?i:{_FAME}))\s+){{1,3}}(?i:{_FAMOUS_ROLE})\b|"
+    rf"\b(?i:whose)\s+(?i:{_KIN})\s+(?i:plays|played|sings|sang|presents|presented|reads|anchors|hosts|hosted|"
+    rf"drums|captains|captained|manages|managed|coaches|coached)\s+(?i:for|in|with|on)?\s*(?i:the\s+)?"
+    rf"[{UPPER}][{LETTERS}'’&\-]*")
 # A child known by what happened to a relative, or by an event, in a named town: "the twin whose brother died of
 # DIPG last year in Brigg", "the boy from the Olathe house fire", "the girl whose mum was killed in the Hexham
 # crash". The town is what narrows it to one family; without it ("a patient whose brother died of the same
@@ -133,6 +153,9 @@ def find_details(text: str, found: list[Finding], *, has_digit: bool) -> None:
                 continue
             found.append(Finding("other", *match.span(), "a child known by a relative's or an event's details "
                                                          "and a town"))
+    for match in _FAMOUS_RELATIVE.finditer(text):
+        found.append(Finding("other", *match.span(), "a child known by a relative's fame (a place in a named team, "
+                                                      "band or show)"))
     for match in _ROLE_RELATIVE.finditer(text):
         found.append(Finding("name", *match.span(), "a person known by a public role only one person holds "
                                                     "(a relative of a mayor, councillor or the like)"))

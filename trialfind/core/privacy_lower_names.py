@@ -1,7 +1,8 @@
 """Names typed in lower case, or shaped only by initials, for the privacy screen: a given name or nickname
 in a sentence subject's slot ("maddie's counts", "little jojo had", "sunny has been eating"), a given name
-with a family role in brackets ("kevin (dad)"), and initials before a surname no dictionary knows
-("J. P. Okonkwo"). Apart from `privacy_names` (names with a capital and a cue) to keep each readable."""
+with a family role in brackets ("kevin (dad)"), and initials before or after a surname no dictionary knows
+("J. P. Okonkwo", "Okonkwo, J.P. (study nurse)"). Apart from `privacy_names` (names with a capital and a
+cue) to keep each readable."""
 from __future__ import annotations
 
 import re
@@ -37,6 +38,11 @@ _LOWER_ROLE_IN_BRACKETS = re.compile(
     rf"(?i:{'|'.join(RELATION_WORDS)}|mother['’]s|father['’]s|guardian|carer|caregiver)\s*\)")
 # "J. P. Okonkwo", "E. Nakamura-Lindqvist": initials before a surname no dictionary knows.
 _INITIALS_SURNAME = re.compile(rf"(?<![\w.'’-])(?:[{UPPER}]\.\s?){{1,3}}({NAME_WORD})(?![\w'’-]|\.\w)")
+# A person listed as a paper lists its author, surname first: "Okonjo, A.B. (study nurse)", "Lindqvist, M."
+# ending the value. A year in the brackets makes it a citation ("Smith, J. (2019)"), which names no patient.
+_LISTED_SURNAME = re.compile(
+    rf"(?<![\w'’-])(?P<surname>{NAME_WORD}),\s*[{UPPER}]\.(?:\s?[{UPPER}]\.){{0,2}}"
+    r"(?=\s*\(\s*[^\d\s)]|\s*$)")
 
 # A person thanked, typed in lower case: "thx to marisol ortega-vance", "merci à  léonie", "danke an jörg".
 _THANKS = re.compile(
@@ -106,14 +112,21 @@ def find_lower_case_names(text: str, found: list[Finding], known: frozenset[str]
         if (NAME_SHAPE.match(surname.split("-")[0]) and not is_known_word(surname, known)
                 and bare_word(surname) not in PLACE_WORDS | COMPANY_WORDS | NOT_NAMES | ROLE_WORDS):
             found.append(Finding("name", *match.span(), "a person's name (a case cited by surname and initial)"))
+    for match in _LISTED_SURNAME.finditer(text):
+        if _surname_beside_initials(match.group("surname"), known):
+            found.append(Finding("name", *match.span(), "a person's name (a surname and initials)"))
     for match in _INITIALS_SURNAME.finditer(text):
-        surname = match.group(1)
-        parts = [p for p in surname.split("-") if p]
-        if (all(NAME_SHAPE.match(p) for p in parts) and not is_known_word(surname, known)
-                and bare_word(surname) not in PLACE_WORDS | COMPANY_WORDS):
+        if _surname_beside_initials(match.group(1), known):
             if re.match(r"\.\s+[A-Z][a-z]*\.", text[match.end():]):
                 continue                               # "J. Clin. Oncol.": a journal's abbreviated title
             found.append(Finding("name", *match.span(), "a person's name (initials before a surname)"))
+
+
+def _surname_beside_initials(surname: str, known: frozenset[str]) -> bool:
+    """`surname`, beside dotted initials, is spelt like a surname and is no place, company or vocabulary word."""
+    parts = [p for p in surname.split("-") if p]
+    return bool(parts and all(NAME_SHAPE.match(p) for p in parts) and not is_known_word(surname, known)
+                and bare_word(surname) not in PLACE_WORDS | COMPANY_WORDS | NOT_NAMES | ROLE_WORDS)
 
 
 def find_thanked_names(text: str, found: list[Finding], known: frozenset[str]) -> None:

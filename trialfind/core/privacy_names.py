@@ -35,7 +35,9 @@ from trialfind.core.privacy_words import (
 
 _TITLES = (r"Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Sister|Father|Fr|Sr|Rev|Madame|Mme|Mlle|"
            r"Monsieur|Herr|Frau|Señor|Señora|Sra|Sr|Dra|Dott|Dottoressa|Signora|Pani|Pan")
-_TITLE_NAME = re.compile(rf"\b(?:{_TITLES}|(?i:doctor|nurse|professor))\b\.?\s+(?:(?i:med|rer\.\s*nat|phil|dent)\.\s*)?"
+# The dot may touch the name: "Dr.Okafor", as typed in a hurry or on a phone.
+_TITLE_NAME = re.compile(rf"\b(?:{_TITLES}|(?i:doctor|nurse|professor))\b(?:\.\s*|\s+)"
+                         rf"(?:(?i:med|rer\.\s*nat|phil|dent)\.\s*)?"
                          rf"(?:[A-Z]\.\s*)*({NAME_WORD})")   # "Dr. med. Schneider"
 _INITIALS = re.compile(r"\b(?i:initials)\s*(?:are|is|:)?\s*[A-Z](?:\.?\s?[A-Z]){1,3}\b\.?")
 _RELATION = re.compile(
@@ -47,8 +49,9 @@ _DOTTED_INITIALS = r"[A-Z]\.\s?(?:[A-Z]\.\s?){0,3}[A-Z]\.?(?![\w])"
 _PERSON_WORDS = (r"patient|pt|child|son|daughter|boy|girl|baby|infant|toddler|kid|teen|sibling|brother|sister|twin|"
                  r"mother|father|mum|mom|dad|parent|paciente|patiente|patientin|patiënt|paziente|pacjent|hasta|"
                  r"kind|enfant|niño|niña|nino|nina|hijo|hija|filho|filha|bambino|bambina|pasien|anak")
+# A colon may stand between: "Pt: J.R.", "Patient:A.B." (a form's label and its value).
 _PERSON_INITIALS = re.compile(
-    rf"\b(?i:(?:(?:my|our|his|her|their|the|a)\s+)?(?:{_PERSON_WORDS}))\.?\s*,?\s+({_DOTTED_INITIALS})")
+    rf"\b(?i:(?:(?:my|our|his|her|their|the|a)\s+)?(?:{_PERSON_WORDS}))(?:\.?\s*,?\s+|\.?\s*:\s*)({_DOTTED_INITIALS})")
 _ABBREVIATIONS = frozenset(("us", "uk", "eu", "un", "usa", "uae", "ie", "eg", "nb", "ps", "am", "pm", "ad", "bc", "dc",
                             "la", "ny", "md", "rn", "np", "pa"))
 # A name with a case or possessive ending after an apostrophe, as Turkish, Azerbaijani and Finnish write
@@ -128,9 +131,11 @@ PERSON_OBJECT = re.compile(
     rf"today|again|because|after|before|when|since)\b")
 # A given name that is also a word, then a surname: "Grace Okafor", "Will Thompson".
 _NAME_PAIR = re.compile(rf"\b({NAME_WORD})\s+({NAME_WORD})\b")
-# "dr ngozi eze": a title typed in lower case before a word that is not an ordinary word.
+# "dr ngozi eze", "dr.okafor-bell": a title typed in lower case (its dot may touch the name) before a word
+# that is not an ordinary word.
 _LOWER_TITLE = re.compile(r"\b(?:dr|dra|doctor|doctora|doutor|doutora|docteur|dott|dottoressa|mr|mrs|ms|miss|prof|"
-                          r"nurse|sister|sr|sra|srta|mme|mlle|herr|frau|enf|enfermera|enfermeira|infirmière)\.?\s+"
+                          r"nurse|sister|sr|sra|srta|mme|mlle|herr|frau|enf|enfermera|enfermeira|infirmière)"
+                          r"(?:\.\s*|\s+)"
                           r"([a-zß-öø-ÿ][a-zß-öø-ÿ'’\-]{2,})")
 # "little Bodhi", "baby Ana": an endearment before a capitalised word.
 _ENDEARMENT = re.compile(rf"\b(?:little|baby|sweet|brave|our\s+little)\s+({NAME_WORD})")
@@ -156,6 +161,10 @@ _CLINICAL_ENDINGS = ("mab", "nib", "ib", "lisib", "platin", "rubicin", "mycin", 
                      "pathy", "ectomy", "therapy", "gen", "cel", "leucel", "sone", "lone", "olone", "parin",
                      "fen", "xacin", "cillin", "azole", "prazole", "pril", "sartan", "dipine", "olol", "tinib", "in")
 
+
+
+_GREETED_NOBODY = frozenset({"sir", "madam", "team", "colleague", "colleagues", "dr", "drs", "mr", "mrs", "ms", "mx",
+                             "miss", "prof", "professor", "doctor", "doctors", "dra", "sra", "sr"})
 
 
 def _is_name(word: str, known: frozenset[str], *, lower_ok: bool = False) -> bool:
@@ -196,7 +205,9 @@ def find_names(text: str, found: list[Finding], known: frozenset[str], contact: 
         if bare in dictionary_given_names() and bare not in NOT_NAMES and bare not in ROLE_WORDS and bare not in known:
             add(match, "a given name in a greeting, thanks or signature")
     for match in _CONTEXT_NAME.finditer(text):
-        if _is_name(match.group(1), known) and bare_word(match.group(1)) not in {"sir", "madam", "team", "colleague"}:
+        # "Dear Dr.,", "Hello Prof": a title with no name after it greets nobody in particular; a title with a
+        # name after it is the title rule's.
+        if _is_name(match.group(1), known) and bare_word(match.group(1)) not in _GREETED_NOBODY:
             add(match, "in a greeting, signature or 'spoke with'")
     for match in _ENDEARMENT.finditer(text):
         if _is_name(match.group(1), known):

@@ -1,5 +1,6 @@
 """Record, patient, health-card, insurance and national identity numbers, for the privacy
-screen: an id word followed by an id-shaped value, and long digit runs that are no safe shape."""
+screen: an id word followed by an id-shaped value, and long digit runs that are no safe shape; also
+a payment card's last digits, security code and expiry."""
 from __future__ import annotations
 
 import re
@@ -84,6 +85,17 @@ _CUED_ID = re.compile(
     rf"(?:(?:is|was|es|est|ist|é|è|:|-|=|#)\s*)?({_ID_SHAPED})", re.I)
 # A long number in groups ("123.456.789-09", "4821 9034 6617"): at least 9 digits in 3 or more groups.
 _GROUPED_NUMBER = re.compile(r"(?<![\w.,/-])\d{1,6}(?:[ .-]\d{1,6}){2,7}(?:[ -][A-Z]{1,2})?(?![\w,/]|\.\d)")
+# A payment card's details: its last digits after a card word ("card ending 4417", "visa ending in 0392", "debit card
+# last four 7781"), its security code ("cvv 382", "CVC: 0917", "security code 774") and an expiry beside a card
+# word ("card exp 09/27"). A drug lot's expiry alone ("lot 4471 exp 09/27") is no one's.
+_CARD_WORD = r"(?:(?:credit|debit|bank|payment)\s+card|card|visa|master\s?card|amex|maestro|debit|credit)"
+_PAYMENT_CARD = re.compile(
+    rf"\b(?i:{_CARD_WORD})\s*(?:(?i:no\.?|number|#)\s*)?(?i:ending|ends|ending\s+(?:in|with)|ends\s+(?:in|with)|"
+    rf"last\s+(?:4|four)(?:\s+digits)?(?:\s+(?:are|is))?|x{{4}}|\*{{4}})\s*[:#-]?\s*(?P<digits>\d{{4}})(?![\w/.-])|"
+    rf"\b(?i:cvv2?|cvc2?|csc|cvn|security\s+code|card\s+verification(?:\s+(?:code|value|number))?)\s*"
+    rf"(?:(?i:is|was)\s+|[:#=-]\s*)?\d{{3,4}}(?![\w/.-])|"
+    rf"\b(?i:{_CARD_WORD})\b[^.;\n]{{0,30}}?\b(?i:exp(?:iry|ires|iration)?|valid\s+(?:thru|through|until))\.?"
+    rf"(?:\s+(?i:date))?\s*[:-]?\s*(?:0[1-9]|1[0-2])\s*/\s*(?:20)?\d{{2}}(?![\d/])")
 # Italian codice fiscale: 6 letters, 2 digits, a letter, 2 digits, a letter, 3 digits, a letter.
 _CODICE_FISCALE = re.compile(r"\b[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z]\b")
 _SSN = re.compile(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])")
@@ -118,6 +130,12 @@ def find_record_numbers(text: str, found: list[Finding]) -> None:
                 and not _THING_NUMBER.search(text, max(0, match.start() - 20), match.start())):
             found.append(Finding("record_number", *match.span(), "an identity, licence, membership or other "
                                                                  "personal number"))
+    for match in _PAYMENT_CARD.finditer(text):
+        # "visa ending 2026": a travel visa's year, not a card's digits.
+        if not (match.group("digits") and re.fullmatch(r"(?:19|20)\d\d", match.group("digits"))
+                and re.match(r"(?i)visa\b", match.group(0))):
+            found.append(Finding("other", *match.span(), "a payment card's details (last digits, security code "
+                                                         "or expiry)"))
     for match in _SSN.finditer(text):
         found.append(Finding("record_number", *match.span(), "a social security number"))
     for match in _CODICE_FISCALE.finditer(text):
