@@ -176,6 +176,16 @@ def test_a_law_named_after_its_minister_passes(text):
 
 
 @pytest.mark.parametrize("text", [
+    "Dr. Loi Tran replied in two days",
+    "contact Loi Nguyen at the clinic",
+    "ask for Loi Pham",
+    "Loi Huynh, EAP coordinator",
+])
+def test_loi_before_a_vietnamese_family_name_is_a_person_not_a_law(text):
+    assert "name" in _kinds(text)
+
+
+@pytest.mark.parametrize("text", [
     "Dear Dr. Okonjo, thank you",
     "Hello Prof Wierzbicka",
 ])

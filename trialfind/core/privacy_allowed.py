@@ -46,7 +46,13 @@ LAW_DATE = re.compile(
 # A law named after the minister or deputy who carried it, as French, Spanish, Italian and Portuguese name theirs:
 # "Loi Jardé", "Loi Huriet-Sérusclat", "Ley Rider", "Legge Gelli-Bianco". The name is the law's, not a patient's.
 # "Lei", "Lex" and "Wet" are left out: each is a given name or an English word before a name too ("Lei Zhang").
-LAW_NAMED_AFTER_A_PERSON = re.compile(rf"\b(?:Loi|Ley|Legge|Ustawa|Zákon)\s+(?:(?i:de|du|la|le)\s+)?{NAME_WORD}")
+# "Loi" is also a Vietnamese given name (Lợi): before one of the commonest Vietnamese family names it is a person
+# ("Dr. Loi Tran", "Loi Nguyen"); the fourteen below are those Wikipedia's "Vietnamese name" article gives as
+# borne by about 90% of Vietnamese people.
+_VIETNAMESE_FAMILY_NAMES = ("Nguy[eễ]n|Tr[aầ]n|L[eê]|Ph[aạ]m|Ho[aà]ng|Hu[yỳ]nh|Phan|V[uũ]|V[oõ]|[ĐD][aặ]ng|B[uù]i|"
+                            "[ĐD][oỗ]|H[oồ]|Ng[oô]|D[uư][oơ]ng|L[yý]")
+LAW_NAMED_AFTER_A_PERSON = re.compile(
+    rf"\b(?:Loi(?!\s+(?:{_VIETNAMESE_FAMILY_NAMES})\b)|Ley|Legge|Ustawa|Zákon)\s+(?:(?i:de|du|la|le)\s+)?{NAME_WORD}")
 DRUG_CODE = re.compile(r"\b[A-Z]{1,6}(?:-|\s)?\d{2,8}[A-Za-z]?\b(?![-/]\d)")
 NCT = re.compile(rf"\b{NCT_ID_PATTERN.pattern}\b", re.I)
 VARIANT = re.compile(
