@@ -4,8 +4,8 @@ Every place where a person types text that trialfind stores or prints (registry 
 the request letter) runs it through here, so there is one answer to "is this personal?".
 Kinds found: emails (also written out as "name at gmail dot com"), phone numbers in
 national and international forms, full dates and dates of birth, person names, record
-numbers (MRN, NHS, SSN, chart, hospital, insurance; also licence plates and a patient's room or
-bed), street or postal addresses, and social media handles and personal or fundraiser links.
+numbers (MRN, NHS, SSN, chart, hospital, insurance, immigration; also licence plates and a patient's room or
+bed), street or postal addresses, social media handles, payment apps' tags and personal or fundraiser links.
 
 The screen leans towards refusing: a refused value is easy to reword, a leaked name cannot
 be taken back. What clinical text is full of, and is not personal, is masked before the
@@ -17,13 +17,15 @@ This module is the screen itself: the order the rules run in (each mask must run
 searches it protects) and the one entry point every caller uses. The rules live beside it, one
 concept a module: `privacy_contacts` (emails, phones), `privacy_numbers` (record and identity
 numbers, a payment card's details), `privacy_dates`, `privacy_addresses`, `privacy_handles` (handles,
-personal links), `privacy_details` (plates, rooms and beds, a relative known by a public role, a child known
-by a relative's or an event's details and a town, or by a relative's fame), `privacy_file_names` (names
+personal links, payment apps' tags), `privacy_details` (plates, rooms and beds, a relative known by a public
+role, a child known by a relative's or an event's details and a town, by a relative's fame, or by a description
+with a home town, a media story or being the only one in a place), `privacy_file_names` (names
 inside file names and paths), `privacy_network` (IP and MAC addresses, messaging-app ids, pagers),
 `privacy_role_names` (names after a role word), `privacy_allowed` (what is masked as not personal, laws named
 after a person), `privacy_languages` (ordinary words of another language the text is written in),
 `privacy_scripts` (letters of scripts whose names cannot be told from words), `privacy_names`
-(names with a cue), `privacy_lower_names` (names typed in lower case, initials before or after a surname),
+(names with a cue), `privacy_lower_names` (names typed in lower case, initials before or after a surname, a
+writer's own name, a given name with an initial, initials asked for),
 `privacy_name_cues` (plural and family titles, an unknown word owning a child's results) and
 `privacy_unknown_names` (name-shaped words no vocabulary knows, the vocabulary in
 `privacy_vocabulary`); `privacy_text` holds the Finding type and shared character
@@ -51,6 +53,7 @@ from trialfind.core.privacy_allowed import (
     LAW_NAMED_AFTER_A_PERSON,
     LEGAL_REFERENCE,
     NCT,
+    NDC,
     URL,
     VARIANT,
     institution_spans,
@@ -67,7 +70,7 @@ from trialfind.core.privacy_details import find_details
 from trialfind.core.privacy_file_names import find_file_names
 from trialfind.core.privacy_handles import find_handles
 from trialfind.core.privacy_languages import ordinary_word_spans
-from trialfind.core.privacy_lower_names import find_lower_case_names, find_thanked_names
+from trialfind.core.privacy_lower_names import find_introduced_names, find_lower_case_names, find_thanked_names
 from trialfind.core.privacy_name_cues import find_cued_names
 from trialfind.core.privacy_names import find_names, find_possessive_names, find_word_like_names
 from trialfind.core.privacy_network import find_network_and_app_ids
@@ -134,7 +137,7 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     find_file_names(text, found, known)
     find_network_and_app_ids(text, found)
     allowed: list[tuple[int, int]] = [m.span() for m in URL.finditer(text)]
-    allowed += [m.span() for pattern in (NCT, EU_TRIAL_NUMBER, LAW_NAMED_AFTER_A_PERSON)
+    allowed += [m.span() for pattern in (NCT, NDC, EU_TRIAL_NUMBER, LAW_NAMED_AFTER_A_PERSON)
                 for m in pattern.finditer(text)]
     if any(char.isdigit() for char in text):
         allowed += [m.span() for pattern in (LEGAL_REFERENCE, LAW_DATE) for m in pattern.finditer(text)]
@@ -156,6 +159,7 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     # Before other languages' ordinary words are masked: "Geachte dhr. Verbeek", "pt nowak, zofia".
     find_role_and_title_names(masked, found, known, institution_spans(masked))
     find_thanked_names(masked, found, known)
+    find_introduced_names(masked, found, known)
     # Text in another language: its ordinary words are not names ("Delvis respons etter tre kurer").
     ordinary = ordinary_word_spans(masked)
     if ordinary:

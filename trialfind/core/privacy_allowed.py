@@ -54,6 +54,9 @@ _VIETNAMESE_FAMILY_NAMES = ("Nguy[eễ]n|Tr[aầ]n|L[eê]|Ph[aạ]m|Ho[aà]ng|Hu
 LAW_NAMED_AFTER_A_PERSON = re.compile(
     rf"\b(?:Loi(?!\s+(?:{_VIETNAMESE_FAMILY_NAMES})\b)|Ley|Legge|Ustawa|Zákon)\s+(?:(?i:de|du|la|le)\s+)?{NAME_WORD}")
 DRUG_CODE = re.compile(r"\b[A-Z]{1,6}(?:-|\s)?\d{2,8}[A-Za-z]?\b(?![-/]\d)")
+# A US National Drug Code names a package, not a person: labeler, product and package in 4-4-2, 5-3-2, 5-4-1 or the
+# 11-digit 5-4-2 form, after "NDC" ("NDC 0078-0668-15"), where it would read as a phone number.
+NDC = re.compile(r"\bNDC\s*(?:#|:|(?i:no\.?|code))?\s*(?:\d{4}-\d{4}-\d{2}|\d{5}-\d{3}-\d{2}|\d{5}-\d{4}-\d{1,2})(?![\d-])")
 NCT = re.compile(rf"\b{NCT_ID_PATTERN.pattern}\b", re.I)
 VARIANT = re.compile(
     r"\b(?:p\.)?[ACDEFGHIKLMNPQRSTVWY]\d{1,4}(?:[ACDEFGHIKLMNPQRSTVWY*]|fs|del|dup|ins)\b|"

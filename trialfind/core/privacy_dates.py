@@ -88,8 +88,12 @@ _BIRTH_WORDS = (
 _FIXED_DAY = (r"(?:christmas|xmas|new\s+year['’]?s|valentine['’]?s|halloween|boxing|st\.?\s+patrick['’]?s|"
               r"independence|bastille|all\s+saints['’]?|hogmanay|noël|noel|navidad|natale|weihnacht\w*|"
               r"nochebuena|silvester|sylvester|nouvel\s+an|año\s+nuevo|reyes)(?:\s+(?:day|eve))?\b")
+# A birthday told by the age reached on it: "she turned 5 on 3 March", "he turns six on Christmas Eve".
+_TURNED_AGE = (r"(?:turned|turns|turning|will\s+turn|is\s+turning)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|"
+               r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen)"
+               r"(?:\s+(?:years?\s+old|yrs?(?:\s+old)?|yo))?\s+on")
 _BIRTH_VALUE = re.compile(
-    rf"(?<!\w){_BIRTH_WORDS}\s*(?:is|was|:|-|=|,)?\s*(?:on\s+|in\s+|at\s+)?(?:the\s+)?"
+    rf"(?<!\w)(?:{_BIRTH_WORDS}|{_TURNED_AGE})\s*(?:is|was|:|-|=|,)?\s*(?:on\s+|in\s+|at\s+)?(?:the\s+)?"
     rf"(?:\d|{_MONTH}\b|{_FIXED_DAY})", re.I)
 
 

@@ -2,8 +2,12 @@
 plate word ("Kennzeichen HD-JS 412", "plate number WX 4471K"), a patient's room or bed number ("bed 7",
 "twin boy in room 412", "Zimmer 12"), a relative who holds a public role only one person holds
 ("daughter of the Leeds councillor", "whose father is the mayor", "Vater ist der einzige Kinderarzt in X") or
-is known by fame ("whose father is the Chelsea goalkeeper"), and a child known by a relative's or an event's
-details and a town.
+is known by fame ("whose father is the Chelsea goalkeeper"), a child known by a relative's or an event's
+details and a town, and a child known by a description and something that narrows it to one: a home town
+("a 5yo boy from Dunedin"), a media story ("the toddler twins on the Channel 9 news"), being the only one in a
+place ("the only child in Malta on this drug") or a public role's possessive ("the sheriff of Moab's son").
+A description alone ("7yo girl with relapsed ALL") or a hospital ("treated at Boston Children's") is clinical
+text and passes.
 """
 from __future__ import annotations
 
@@ -38,7 +42,8 @@ _ROOM = re.compile(r"\b(?i:room|rm\.?|zimmer|habitaci[oó]n|hab\.|chambre|stanza
 _PERSON_NEAR = re.compile(
     r"\b(?i:patient(?:in|e)?|patiënt|pt|child|boy|girl|son|daughter|baby|infant|toddler|twin|kid|teen|admitted|mum|mom|dad|"
     r"mother|father|parents?|sister|brother|junge|mädchen|kind|sohn|tochter|niño|niña|hijo|hija|paciente|"
-    r"enfant|garçon|fille|fils|bambino|bambina|paziente|pasien|anak)\b")
+    r"enfant|garçon|fille|fils|bambino|bambina|paziente|pasien|anak|family|twins|triplets|quads|quadruplets|"
+    r"siblings|bed|ward)\b")
 
 # Roles one person holds in a place, which name that person as surely as a name does.
 _PUBLIC_ROLE = (r"(?:deputy\s+|vice[\s-]|lord\s+|former\s+|local\s+|town\s+|city\s+|county\s+|village\s+|school\s+)?"
@@ -113,6 +118,47 @@ _FROM_EVENT = re.compile(
     rf"(?i:the|that)\s+(?P<town>{_TOWN})\s+(?i:{_NEWS_EVENT})\b")
 
 
+# A child described by age, sex or siblings: what the next rules need beside a town, a story or "the only".
+_AGE = r"\d{1,2}\s*(?:-\s*)?(?:yo|y/o|y\.o\.|yrs?(?:\s*|-)old|years?(?:\s*|-)old|months?(?:\s*|-)old|mo(?:nth)?s?\s+old)"
+_DESCRIBED = (r"girls?|boys?|kids?|child|children|toddlers?|bab(?:y|ies)|infants?|twins?|triplets|quads|"
+              r"quadruplets|sons?|daughters?|teens?|teenagers?|family|siblings|brothers|sisters")
+# An age alone describes a child too ("the 5-year-old from Hexham").
+_DESCRIBED_CHILD = rf"(?:\b{_AGE}(?:\s+(?i:{_DESCRIBED}))?|\b(?i:{_DESCRIBED}))\b"
+# ... and where the child lives: "4yo girl from Akureyri", "the boy, 6, who lives in Hexham". "from" or "lives in"
+# right after the description; a country or state holds too many families to find one.
+_FROM_TOWN = re.compile(
+    rf"{_DESCRIBED_CHILD}(?:\s*,?\s*(?:(?i:aged?)\s+)?\d{{1,2}}\s*(?i:y|yo|yrs?|years?(?:\s+old)?)?)?\s*,?\s+"
+    rf"(?i:(?:who\s+is\s+|originally\s+|all\s+the\s+way\s+)?from|(?:who\s+)?lives?\s+in|living\s+in)\s+"
+    rf"(?:(?i:the\s+)?(?i:town|city|village|island)\s+of\s+)?(?P<town>{_TOWN})(?![\w'’-])")
+# Words after a town that make it a hospital's or an organisation's name: "from Boston Children's".
+_INSTITUTION_AFTER = re.compile(
+    r"\s*(?:['’]s\s+)?(?i:children['’]?s|hospital|medical|clinic|general|university|cancer|health|oncology|"
+    r"infirmary|royal|memorial|research|institute|centre|center|group|trial|study|cohort|team|office)\b")
+# A media story: "on Channel 5 news", "the Tulsa news story", "in the Herald", "her video went viral".
+_MEDIA = re.compile(
+    r"\b(?i:on\s+(?:the\s+)?(?:(?:local|evening|morning|nightly|national)\s+)?(?:news|tv|television|telly|radio)|"
+    r"on\s+channel\s+\d+|channel\s+\d+\s+news|news\s+(?:story|report|article|segment|piece|clip|item)|"
+    r"newspaper|in\s+the\s+(?:local\s+)?paper|front\s+page|went\s+viral|viral\s+(?:video|post|story)|"
+    r"documentary|(?:bbc|cnn|nbc|abc|cbs|fox|itv|sky|rtl|rte|cbc)\s+news|featured\s+(?:in|on)\s+(?:the\s+)?"
+    r"(?:news|tv|paper))\b|\b(?:the\s+)?[A-Z][a-z]+\s+(?:Gazette|Herald|Tribune|Chronicle|Courier|Echo|Examiner|"
+    r"Sentinel|Observer|Gazette|Telegraph|Evening\s+Standard)\b")
+_MEDIA_CHILD = re.compile(rf"(?:\b{_AGE}\s+(?:old\s+)?)?\b(?i:{_DESCRIBED})\b")
+# The one child of a kind in a place: "the only kid in Iceland with ALK+ neuroblastoma", "the only family in
+# Whitby with triplets". Here a country narrows it too; a cohort, a unit or a month does not.
+_ONLY_ONE = re.compile(
+    rf"\b(?i:the\s+only|the\s+one\s+and\s+only|the\s+sole)\s+(?:[\w+\-]+\s+){{0,3}}?"
+    rf"(?i:{_DESCRIBED}|patients?|pts?|person|one|case)\b[^.;!?\n]{{0,40}}?\b(?i:in|from|on)\s+(?:the\s+)?"
+    rf"(?P<town>{_TOWN})(?![\w'’-])")
+# A public role's possessive: "the mayor of Kalispell's daughter", "the Tiverton vicar's son".
+_ROLE_POSSESSIVE = re.compile(
+    rf"\b(?i:{_PUBLIC_ROLE})\s+(?i:of)\s+(?:the\s+)?(?P<town>{_TOWN})['’]s\s+(?i:{_KIN})\b|"
+    rf"\b(?i:the)\s+(?P<town2>{_TOWN})\s+(?i:{_PUBLIC_ROLE})['’]s\s+(?i:{_KIN})\b")
+# Not a place after "the only ... in": a unit, a trial's part, a time.
+_NOT_PLACES = frozenset({"cohort", "arm", "group", "phase", "part", "stage", "trial", "study", "icu", "picu", "nicu",
+                         "ward", "unit", "clinic", "hospital", "world", "history", "literature", "registry",
+                         "database", "cycle", "course", "dose", "dataset", "series", "report", "cases"})
+
+
 
 # Capitalised words after "in the" that are no town: a month, a unit, a trial or a disease.
 _NOT_TOWNS = frozenset({
@@ -153,9 +199,45 @@ def find_details(text: str, found: list[Finding], *, has_digit: bool) -> None:
                 continue
             found.append(Finding("other", *match.span(), "a child known by a relative's or an event's details "
                                                          "and a town"))
+    _find_described_children(text, found)
     for match in _FAMOUS_RELATIVE.finditer(text):
         found.append(Finding("other", *match.span(), "a child known by a relative's fame (a place in a named team, "
                                                       "band or show)"))
     for match in _ROLE_RELATIVE.finditer(text):
         found.append(Finding("name", *match.span(), "a person known by a public role only one person holds "
                                                     "(a relative of a mayor, councillor or the like)"))
+
+
+def _find_described_children(text: str, found: list[Finding]) -> None:
+    """A child known by a description and a home town, a media story, being the only one in a place, or a
+    public role's possessive."""
+    for match in _FROM_TOWN.finditer(text):
+        town = match.group("town")
+        if (town.split()[0].lower() in _NOT_TOWNS or town.lower() in _countries() or town.isupper()
+                or _INSTITUTION_AFTER.match(text, match.start("town") + len(town.split()[0]))
+                or _INSTITUTION_AFTER.match(text, match.end())):
+            continue
+        found.append(Finding("other", *match.span(), "a child known by a description and a home town"))
+    for media in _MEDIA.finditer(text):
+        start, end = _sentence_around(text, media.start(), media.end())
+        child = _MEDIA_CHILD.search(text, start, end)
+        if child:
+            found.append(Finding("other", min(child.start(), media.start()), max(child.end(), media.end()),
+                                 "a child known by a description and a media story"))
+    for match in _ONLY_ONE.finditer(text):
+        place = match.group("town").split()[0].lower()
+        if place in _NOT_PLACES or place in _NOT_TOWNS - {"uk", "usa", "us", "eu"}:
+            continue
+        found.append(Finding("other", *match.span(), "a child known as the only one of a kind in a place"))
+    for match in _ROLE_POSSESSIVE.finditer(text):
+        town = match.group("town") or match.group("town2")
+        if town.split()[0].lower() in _NOT_TOWNS:
+            continue
+        found.append(Finding("other", *match.span(), "a child known by a relative's public role in a place"))
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or line) holding text[start:end], at most 120 characters either side."""
+    left = max(text.rfind(mark, 0, start) for mark in (". ", "; ", "! ", "? ", "\n"))
+    right = [i for i in (text.find(mark, end) for mark in (". ", "; ", "! ", "? ", "\n")) if i >= 0]
+    return max(left + 1, start - 120), min(min(right) if right else len(text), end + 120)

@@ -1,7 +1,8 @@
 """Social media handles and personal web addresses, for the privacy screen: "@name" after a platform
 word ("insta @brave_little_x", "telegram: @mama_x"), a lone "@" handle shaped like a user name, and
 links whose path names a person or a fundraiser ("linkedin.com/in/…", "facebook.com/<name>",
-"gofundme.com/f/…"). A family's handle or fundraiser page finds the family as surely as a name.
+"gofundme.com/f/…"), and a payment app's tag ("venmo @x", "cashapp $x", "zelle: x"). A family's handle, payment
+tag or fundraiser page finds the family as surely as a name.
 
 Runs before web addresses are masked as harmless. A company's, agency's or registry's site
 ("clinicaltrials.gov/study/NCT…", "www.novartis.com/…") names no person and passes; an "@" before a
@@ -35,6 +36,15 @@ _USER_WORD = (r"user\s*name|usern?ame|login|log-in|log\s+in\s+name|user\s*id|use
 _USER_NAME = re.compile(
     rf"\b(?i:{_USER_WORD})\b(?:\s+(?i:on|at|for|in)\s+(?:(?i:the|my|our|his|her)\s+)?[\w-]+(?:\s+[\w-]+)?)?"
     rf"\s*(?:(?i:is|was|:|=|-|–)\s*)?(?P<value>(?<![\w@])[A-Za-z][\w.\-]{{2,30}}(?<![.\-]))(?![\w@/])")
+# Payment apps people give to collect donations: what follows the app's name is the family's own tag ("venmo
+# @mama-bear-22", "cashapp $BraveLeo", "zelle: kowalczyk.family"). "venmo accepted" or "paypal donations" is an
+# ordinary word and passes; an e-mail or a phone after the app is found as such.
+_PAYMENT_APP = (r"venmo|cash\s?app|cashapp|cash\.app|paypal(?:\.me)?|zelle|revolut|monzo|swish|mobilepay|vipps|"
+                r"bizum|lydia|twint|paytm|phonepe|gpay|google\s+pay|apple\s+cash|ko-?fi|buy\s?me\s?a\s?coffee|"
+                r"gcash|m-?pesa|blik")
+_PAYMENT_TAG = re.compile(
+    rf"\b(?i:{_PAYMENT_APP})\b\s*(?:(?i:is|at|to|me|:|=|-|–)\s*)?(?:(?i:me|us|at|to)\s+)?"
+    r"(?P<tag>[@$][A-Za-z][\w.\-]{1,29}|[A-Za-z][\w.\-]{2,29})(?<![.\-])(?![\w@])")
 # Reddit's user prefix "u/neuroblastoma_dad_83" names a person; "r/childhoodcancer" is a forum, not a person.
 _REDDIT_USER = re.compile(r"(?<![\w/.])/?u/[A-Za-z0-9_-]{3,20}(?![\w/])")
 # Words a user-name slot holds in ordinary text ("the login is required", "username: see below").
@@ -76,6 +86,11 @@ def find_handles(text: str, found: list[Finding]) -> None:
             user = match.group(1)
             if re.search(r"[\d_.]|[a-z][A-Z]", user):
                 found.append(Finding("handle", *match.span(), "a social media handle"))
+    for match in _PAYMENT_TAG.finditer(text):
+        tag = match.group("tag")
+        if tag[0] in "@$" or re.search(r"[\d_.\-]|[a-z][A-Z]", tag) or not (
+                is_english_word(tag.lower()) or tag.lower() in _NOT_USER_NAMES):
+            found.append(Finding("handle", *match.span(), "a payment app's user tag"))
     for match in _USER_NAME.finditer(text):
         value = match.group("value")
         # "e.g." and "i.e." after "user" are Latin, and a dotted word ("Dr.", "approx.") is an abbreviation.

@@ -227,7 +227,7 @@ def ordinary_word_spans(text: str) -> list[tuple[int, int]]:
     masking those would hide the context that tells a name ("Prof. Schäfer", "my son Mateo").
     """
     if len(text.split()) < _MIN_WORDS:
-        return []                                      # most registry values: a name of one or two words
+        return _short_cased_phrase(text)               # most registry values: a name of one or two words
     languages = _script_languages(text)
     # Words of one or two ASCII letters ("J.R.M.", "by", "yo") are common in every language: they tell nothing.
     matches = [m for m in _WORD.finditer(text) if not m.group().isascii()
@@ -273,6 +273,27 @@ def ordinary_word_spans(text: str) -> list[tuple[int, int]]:
               and (language in _NOUN_CAPITALS or _SENTENCE_START.search(text, 0, match.start()))):
             spans.append(match.span())
     return spans
+
+
+# Endings of Russian, Ukrainian, Bulgarian and Greek surnames, which frequency lists hold as words too.
+_SURNAME_ENDINGS = ("ов", "ова", "ев", "ева", "ёв", "ёва", "ин", "ина", "ын", "ына", "ский", "ская", "цкий", "цкая",
+                    "енко", "ук", "юк", "чук", "ич", "ян", "швили", "дзе", "ίδης", "ιάδης", "άκης", "όπουλος",
+                    "οπούλου", "άτος", "έας", "ίου", "άκη", "ίδου")
+
+
+def _short_cased_phrase(text: str) -> list[tuple[int, int]]:
+    """A clinical phrase of two lower-case Cyrillic or Greek words ("σταθερή νόσος", "частичный ответ"): too short
+    to tell its language by share, but told by each word being common in one language, lower case, and neither a
+    given name nor shaped like a surname. One word alone, or a capitalised one, stays for the script rule."""
+    languages = _script_languages(text)
+    if languages is LATIN_LANGUAGES:
+        return []
+    matches = [m for m in _WORD.finditer(text) if _CYRILLIC.search(m.group()) or _GREEK.search(m.group())]
+    words = [m.group() for m in matches]
+    if (len(words) < 2 or any(w != _lower(w) or is_given_name(w) or w.endswith(_SURNAME_ENDINGS) for w in words)
+            or not any(all(is_common(w, language) for w in words) for language in languages)):
+        return []
+    return [m.span() for m in matches]
 
 
 # Languages that write a new word by joining words ("Härtefall|programm", "behandlings|avbrott").

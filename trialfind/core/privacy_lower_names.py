@@ -1,8 +1,10 @@
 """Names typed in lower case, or shaped only by initials, for the privacy screen: a given name or nickname
 in a sentence subject's slot ("maddie's counts", "little jojo had", "sunny has been eating"), a given name
 with a family role in brackets ("kevin (dad)"), and initials before or after a surname no dictionary knows
-("J. P. Okonkwo", "Okonkwo, J.P. (study nurse)"). Apart from `privacy_names` (names with a capital and a
-cue) to keep each readable."""
+("J. P. Okonkwo", "Okonkwo, J.P. (study nurse)"); a given name introducing its writer ("i'm jess", "this is
+kelly"), owning a relative ("dylan's mum"), or with its surname cut to an initial ("emma s.", "wanjiru k."); and
+dotted initials as the person asked for ("ask for J.R.T."). Apart from `privacy_names` (names with a capital and
+a cue) to keep each readable."""
 from __future__ import annotations
 
 import re
@@ -59,6 +61,46 @@ _CITED_CASE = re.compile(
     r"newly|diagnosed|dx|stage|grade|high-risk|low-risk|infant|neonate|toddler|adolescent)\b)")
 
 
+# A writer introducing themself: "i'm jess, dylan's mum", "this is kelly from ward 4", "my name is ayo".
+_SELF_INTRODUCED = re.compile(
+    rf"\b(?i:i['’]?m|i\s+am|im|this\s+is|my\s+name\s+is|my\s+name['’]?s|name['’]?s|call\s+me)\s+"
+    rf"(?P<word>[{_LOWER_LETTERS}]{{2,}}(?:-[{_LOWER_LETTERS}]{{2,}})?)(?P<after>\s*[,.!(]|\s*$|\s+(?i:here|from|and|"
+    rf"again|speaking|writing|the|his|her|their|mum|mom|dad|mother|father)\b)")
+# A given name owning a relative, anywhere in a sentence: "dylan's mum", "ask for kelly's dad".
+_NAME_OWNS_RELATIVE = re.compile(
+    rf"(?<![\w'’-])(?P<word>[{_LOWER_LETTERS}]{{2,}}(?:-[{_LOWER_LETTERS}]{{2,}})?)['’]s\s+"
+    rf"(?i:{'|'.join(RELATION_WORDS)}|mum|mom|dad|mummy|mommy|daddy|mama|papa|parents|grandma|grandpa|nan|nana|"
+    rf"granny|auntie|carer|caregiver|guardian|stepdad|stepmum|stepmom)\b")
+# A given name with its surname cut to one initial, in either case: "emma s. from ward 4", "wanjiru k.", "Tobi A.".
+_GIVEN_AND_INITIAL = re.compile(
+    rf"(?<![\w'’.-])(?P<word>[{UPPER}{_LOWER_LETTERS}][{_LOWER_LETTERS}]+(?:-[{_LOWER_LETTERS}]{{2,}})?)\s+"
+    rf"[A-Za-z]\.(?![\w.])")
+# Dotted initials as the person asked for: "ask for J.R.T. in clinic", "speak to M.K.", "call A.B. on the ward".
+_ASKED_FOR_INITIALS = re.compile(
+    r"\b(?i:ask\s+for|asking\s+for|speak\s+(?:to|with)|talk\s+to|call|ring|page|contact|e-?mail|text|message|"
+    r"see|ask)\s+(?:(?i:dr|nurse|mr|mrs|ms|miss|sister)\.?\s+)?(?P<initials>(?:[A-Z]\.\s?){2,4})(?![\w])")
+# Dotted abbreviations that are no one's initials.
+_NOT_INITIALS = frozenset({"us", "uk", "eu", "usa", "am", "pm", "iv", "nb", "eg", "ie", "po", "or", "er", "it", "ae",
+                           "dc", "un", "md", "rn", "np", "pa", "ps", "im", "sc", "gp", "ent", "icu", "nhs", "asap"})
+
+
+def _common_word(word: str) -> bool:
+    """A common word (Zipf 3 and over) of one of the languages most text here is written in."""
+    from wordfreq import zipf_frequency  # lazy: only a word before an initial needs it
+
+    return any(zipf_frequency(word, language) >= 3.0 for language in ("en", "es", "fr", "de", "it", "pt", "nl"))
+
+
+def _person_given_name(word: str) -> bool:
+    """`word` is a given name and not a word English uses more often ("jess", "kelly", "dylan"; not "fine",
+    "hope", "will")."""
+    from wordfreq import zipf_frequency  # lazy: only the slots above need it
+
+    if word in NOT_NAMES or word in ROLE_WORDS or word in RELATION_WORDS or not _is_lower_given_name(word):
+        return False
+    return not is_english_word(word) or (not is_function_word(word, "en") and zipf_frequency(word, "en") < 5.0)
+
+
 # "-ing" states a disease or a drug is in too ("is showing", "has been causing").
 _THING_STATES = frozenset({"being", "showing", "causing", "remaining", "increasing", "decreasing", "rising", "falling",
                            "growing", "spreading", "working", "responding", "progressing", "shrinking", "improving",
@@ -102,6 +144,21 @@ def find_lower_case_names(text: str, found: list[Finding], known: frozenset[str]
         else:
             continue
         found.append(Finding("name", *match.span("word"), f"a person's name ({reason})"))
+    for match in _GIVEN_AND_INITIAL.finditer(text):
+        word = match.group("word")
+        # The lists hold names without accents: "léa" is looked up as "lea".
+        lower = unicodedata.normalize("NFKD", word.lower()).encode("ascii", "ignore").decode() or word.lower()
+        if lower in known or lower in NOT_NAMES or lower in ROLE_WORDS or is_known_word(lower, known) and not (
+                _person_given_name(lower)):
+            continue
+        # A given name, or a word shaped like one that is no common word of English or of the languages most
+        # text here is written in ("wanjiru", "olumide"): not "vitamin d.", "plan b." or "grupo a.".
+        if _person_given_name(lower) or (len(lower) >= 4 and re.search(r"[aeiouy]", lower)
+                                         and not is_english_word(lower) and not _common_word(lower)):
+            found.append(Finding("name", *match.span(), "a person's name (a given name and an initial)"))
+    for match in _ASKED_FOR_INITIALS.finditer(text):
+        if re.sub(r"[.\s]", "", match.group("initials")).lower() not in _NOT_INITIALS:
+            found.append(Finding("name", *match.span("initials"), "a person's initials (the person asked for)"))
     for match in _LOWER_ROLE_IN_BRACKETS.finditer(text) if "(" in text else ():
         word = match.group(1)
         if (_is_lower_given_name(word) and not is_english_word(word) and word not in known
@@ -148,3 +205,14 @@ def find_thanked_names(text: str, found: list[Finding], known: frozenset[str]) -
         if not is_english_word(plain) or (surname and not is_known_word(surname, known)
                                           and not is_english_word(surname.split("-")[0])):
             found.append(Finding("name", *span, "a person's name (thanked, in lower case)"))
+
+
+def find_introduced_names(text: str, found: list[Finding], known: frozenset[str]) -> None:
+    """A given name introducing its writer ("i'm jess") or owning a relative ("dylan's mum"). Runs before another
+    language's ordinary words are masked: a short note of given names can read as another language's words."""
+    for pattern, reason in ((_SELF_INTRODUCED, "a given name introducing its writer"),
+                            (_NAME_OWNS_RELATIVE, "a given name owning a relative, as in 'dylan's mum'")):
+        for match in pattern.finditer(text):
+            word = match.group("word")
+            if word not in known and _person_given_name(word):
+                found.append(Finding("name", *match.span("word"), f"a person's name ({reason})"))

@@ -49,8 +49,8 @@ _ID_PHRASE = re.compile(
 
 
 # Words that name a person's identity, health-insurance or record number in the languages of the
-# families served, by the number's own name (DNI, CPF, PESEL, OHIP) or by what it is (a passport,
-# a health card, "numéro de sécurité sociale", "historia clínica", "患者番号"; Czech "rodné číslo", Turkish
+# families served, by the number's own name (DNI, CPF, PESEL, OHIP) or by what it is (a passport, a green
+# card or residence permit, a health card, "numéro de sécurité sociale", "historia clínica", "患者番号"; Czech "rodné číslo", Turkish
 # "T.C. kimlik no", Romanian CNP, Indonesian NIK/KTP/KK, Vietnamese CCCD). One list, not one
 # pattern per country: what follows them decides (an id-shaped value, below).
 _ID_CUES = r"""
@@ -66,6 +66,10 @@ nir nss nuss sip cip cip-?sns tessera tessera\s+sanitaria tess\.\s?san\. nass nu
 rodné\s+číslo rodne\s+cislo rodného\s+čísla rč r\.č emšo emso jmbg oib cnp cui kimlik\s+no kimlik
 t\.\s?c\.\s+kimlik\s+no t\.\s?c\.\s+kimlik tc\s+kimlik nik ktp kk nkk cmnd cccd philhealth umid nin nida huduma
 passport passeport pasaporte passaporto passaporte reisepass paszport paspoort pass
+green\s+card alien\s+(?:registration\s+)?(?:number|no|#) alien\s+reg a-number a-no a-nr uscis
+permanent\s+resident\s+card pr\s+card residence\s+permit work\s+permit brp ead ead\s+card i-94 i94 visa\s+(?:no|number|#)
+titre\s+de\s+séjour titre\s+de\s+sejour aufenthaltstitel aufenthaltserlaubnis permesso\s+di\s+soggiorno
+tarjeta\s+de\s+residencia refugee\s+id asylum\s+(?:case|seeker)\s+(?:no|number|id)
 health\s+card care\s+card insurance\s+card health\s+insurance carte\s+d'identité id\s+card identity\s+card
 personalausweis ausweis dowód dowod identity\s+number id\s+number national\s+id national\s+insurance ni
 historia\s+clínica historia\s+clinica cartella\s+clinica dossier expediente fascicolo

@@ -1,7 +1,9 @@
 """Names told by the slot after a role or a title, for the privacy screen: a name typed in lower case after a
 patient or staff word ("pt nowakowska, zofia", "MSL was priyanka venkatesan", "the nurse is tamsin"), and a
 name after a title abbreviation of another language ("dott.ssa Lanfranchi", "Sig.ra Ferrante", "Dra.
-Villalobos", "Dr.ª Sampaio", "Mme Lecomte", "Hr. Brandstätter", "dhr. Verbeek", "mgr Zielińska").
+Villalobos", "Dr.ª Sampaio", "Mme Lecomte", "Hr. Brandstätter", "dhr. Verbeek", "mgr Zielińska"), and a given
+name beside another language's nurse or honorific word, before it ("enfermera lucía", "Schwester Anke") or after it
+as Turkish puts it ("Zeynep hemşire", "Murat bey").
 
 Apart from `privacy_names` to keep each module readable. A role slot filled by ordinary words ("pt was
 stable", "MSL was helpful", "the nurse is on leave") passes: the words after it must be a given name no English
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 
 from trialfind.core.given_names import dictionary_given_names, is_english_word, word_like_given_names
+from trialfind.core.privacy_languages import is_function_word, is_given_name
 from trialfind.core.privacy_text import NAME_WORD, UPPER, Finding, bare_word, is_capitalised
 from trialfind.core.privacy_vocabulary import is_known_word
 from trialfind.core.privacy_words import GIVEN_NAMES, NOT_NAMES, RELATION_WORDS, ROLE_WORDS
@@ -21,7 +24,12 @@ _ROLE = (r"pt|pts|patient|patiente|paciente|paziente|pacjent|msl|nurse|study\s+n
          r"contact(?:\s+person)?|coordinator|study\s+coordinator|crc|cra|pi|sub-?i|monitor|liaison|rep|"
          r"representative|physician|oncologist|consultant|registrar|resident|fellow|attending|social\s+worker|"
          r"case\s+manager|navigator|pharmacist|sponsor\s+contact|caller|requester|requestor|referrer|"
-         r"referring\s+(?:doctor|physician|oncologist)")
+         r"referring\s+(?:doctor|physician|oncologist)|"
+         # Relatives whose word is never an ordinary sentence's subject ("grandpa walt", "auntie precious"); not
+         # "mum" or "dad", which stand before verbs ("dad will call").
+         r"grandpa|grandma|granny|grandad|granddad|grandmother|grandfather|nana|nanna|gran|auntie|aunty|aunt|"
+         r"uncle|cousin|stepdad|stepmum|stepmom|godmother|godfather|emergency\s+contact(?:\s*:\s*(?:grandpa|"
+         r"grandma|granny|grandad|nana|auntie|aunt|uncle|mum|mom|dad|mother|father))?")
 _ROLE_SLOT = re.compile(
     rf"\b(?i:{_ROLE})\b\s*(?:[:=\-–]\s*|(?i:is|was|will\s+be|=)\s+|(?i:name(?:d)?)\s*:?\s*|\s)"
     rf"(?P<first>[{_LOWER}][{_LOWER}'’]+(?:-[{_LOWER}]{{2,}})?)(?:\s*,\s*|\s+)?"
@@ -39,6 +47,19 @@ _FOREIGN_TITLE = re.compile(
     rf"(?:[{UPPER}]\.\s*)*(?P<name>{NAME_WORD})")
 
 
+# Nurse and honorific words of other languages, before a given name ("enfermera lucía", "pielęgniarka ola") ...
+_FOREIGN_ROLE = re.compile(
+    rf"\b(?i:enfermer[ao]|enfermeira|infirmi[eè]re?|infermier[ae]|schwester|krankenschwester|pfleger(?:in)?|"
+    rf"pielęgniarka|pielegniarka|verpleegkundige|zuster|sestra|sestřička|hemşire|hemsire|sjuksköterska(?:n)?|"
+    rf"sykepleier(?:en)?|sygeplejerske(?:n)?|perawat|suster|bidan|điều\s+dưỡng|y\s+tá|nars|tía|tia|tío|tio|"
+    rf"abuela|abuelo|avó|avô|oma|opa|babcia|dziadek|nonna|nonno|mamie|papi|papy|teyze|amca|dayı|hala)\s+"
+    rf"(?P<name>[{UPPER}{_LOWER}][{_LOWER}'’]+)")
+# ... and after it, as Turkish writes its honorifics ("Zeynep hemşire", "Murat bey", "Elif hanım", "Ayten abla").
+_AFTER_NAME_ROLE = re.compile(
+    rf"(?<![\w'’-])(?P<name>[{UPPER}][{_LOWER}'’]+|[{_LOWER}]{{3,}})\s+(?i:hemşire|hemsire|hanım|hanim|hanımefendi|"
+    rf"bey|beyefendi|abla|ağabey|abi|teyze|amca|hoca|hocam|doktor\s+bey|doktor\s+hanım)\b")
+
+
 def _given(word: str) -> bool:
     return all(p in dictionary_given_names() or p in GIVEN_NAMES or p in word_like_given_names()
                for p in word.split("-") if p)
@@ -47,6 +68,20 @@ def _given(word: str) -> bool:
 def _ordinary(word: str, known: frozenset[str]) -> bool:
     return (word in known or word in NOT_NAMES or word in ROLE_WORDS or word in RELATION_WORDS
             or is_english_word(word))
+
+
+# Words that follow a person's name in a role's slot, not an ordinary word's: "nurse kelly on 5 west", "pi jean
+# said". "contact: grace period" or "nurse sunny days" has a noun after it and passes.
+_AFTER_A_NAME = frozenset({"on", "at", "in", "from", "of", "was", "is", "has", "had", "said", "says", "called", "rang",
+                           "texted", "emailed", "helped", "and", "who", "here", "there", "today", "yesterday"})
+
+
+def _rare_word(word: str) -> bool:
+    """A given name that English uses less than as a common word (Zipf under 5: "kelly", "jess", "grace", not
+    "fine", "hope" or "mark") and no function word ("will", "may")."""
+    from wordfreq import zipf_frequency  # lazy: only a role's slot with a word-like given name needs it
+
+    return not is_function_word(word, "en") and zipf_frequency(word, "en") < 5.0
 
 
 def _unknown(word: str, known: frozenset[str]) -> bool:
@@ -76,9 +111,22 @@ def find_role_and_title_names(text: str, found: list[Finding], known: frozenset[
             end = match.end("first")                   # "pt: okonkwo-bell": a double surname alone
         elif second and _given(first) and _unknown(second, known):
             end = match.end("second")                  # "will okonjo": a word-like given name, then a surname
+        elif _given(first) and _rare_word(first) and (not second or second in _AFTER_A_NAME):
+            end = match.end("first")                   # "nurse kelly on 5 west": a rare word that is a given name
         if end is not None:
             found.append(Finding("name", match.start("first"), end,
                                  "a person's name (typed in lower case after a role such as 'pt' or 'MSL')"))
+    for pattern in (_FOREIGN_ROLE, _AFTER_NAME_ROLE):
+        for match in pattern.finditer(text):
+            name = match.group("name")
+            bare = bare_word(name)
+            if not bare or bare in known or bare in NOT_NAMES or bare in ROLE_WORDS or bare in RELATION_WORDS:
+                continue
+            # A given name, in any case; a capitalised word only where it is no English word ("Ayten", not "Home").
+            if _given(bare) or is_given_name(name) or (is_capitalised(name) and not is_english_word(bare)
+                                                       and not is_function_word(bare, "tr")):
+                found.append(Finding("name", *match.span(), "a person's name (beside a nurse's or honorific word "
+                                                            "of another language)"))
     for match in _FOREIGN_TITLE.finditer(text):
         if any(start <= match.start() < end for start, end in institutions):
             continue
