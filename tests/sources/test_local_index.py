@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.shared_data import REPO_ROOT, STUDIES_FILE, real_partial_records, real_records
+from tests.spec_reference import SpecReference
 from trialfind.core.errors import InvalidInput, NotFound, SourceDataError, SourceUnavailable
 from trialfind.core.spec import SearchSpec, matches_spec, retrieval_texts, tokens
 from trialfind.core.study import parse_study
@@ -64,54 +65,9 @@ def parsed_studies():
     return [parse_study(r) for r in real_records()]
 
 
-class _Reference:
-    """matches_spec over every study, asked only where it can say yes.
-
-    A group's value matches only as a phrase of one text, so every word of the value is a word
-    of that group's texts (tokens and retrieval_texts are matches_spec's own). Studies missing a
-    word of every value of a required group ("all"), or of every group ("any"), cannot match and
-    are not asked; matches_spec decides all the others. A sample of those not asked is still put
-    to matches_spec, so the shortcut is checked against the reference on every spec."""
-
-    GROUPS = (("conditions", "condition"), ("terms", "term"), ("interventions", "intervention"))
-
-    def __init__(self, studies):
-        self.studies = studies
-        self.postings = {group: {} for _, group in self.GROUPS}
-        for i, study in enumerate(studies):
-            for group, texts in retrieval_texts(study).items():
-                for word in {w for t in texts for w in tokens(t)}:
-                    self.postings[group].setdefault(word, set()).add(i)
-        self.rng = random.Random(20261202)
-
-    def _could_match(self, spec):
-        sets = []
-        for field, group in self.GROUPS:
-            values = getattr(spec, field)
-            if not values:
-                continue
-            found = set()
-            for value in values:
-                words = tokens(value)
-                if words:
-                    found |= set.intersection(*(self.postings[group].get(w, set()) for w in words))
-            sets.append(found)
-        if not sets:
-            return range(len(self.studies))
-        return sorted(set.intersection(*sets) if spec.combine == "all" else set.union(*sets))
-
-    def ids(self, spec) -> list[str]:
-        """[s.nct_id for s in studies if matches_spec(s, spec)], in the studies' order."""
-        could = self._could_match(spec)
-        skipped = sorted(set(range(len(self.studies))) - set(could))
-        for i in self.rng.sample(skipped, min(25, len(skipped))):
-            assert not matches_spec(self.studies[i], spec), (spec, self.studies[i].nct_id)
-        return [self.studies[i].nct_id for i in could if matches_spec(self.studies[i], spec)]
-
-
 @pytest.fixture(scope="module")
 def reference(parsed_studies):
-    return _Reference(parsed_studies)
+    return SpecReference(parsed_studies)
 
 
 # --- exact retrieval semantics ---------------------------------------------------------
