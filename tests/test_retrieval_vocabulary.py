@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import TEST_RATE_LIMIT_PER_MINUTE
-from tests.shared_data import STUDIES_FILE, real_records
+from tests.conftest import TEST_RATE_LIMIT_PER_MINUTE, copy_real_index
+from tests.shared_data import real_records
 from trialfind.core.profile import ChildProfile
 from trialfind.core.spec import matches_spec
 from trialfind.core.study import parse_study
 from trialfind.sources import open_source
-from trialfind.sources.local.index import LocalIndex, build_index, open_bulk_source
+from trialfind.sources.local.index import LocalIndex
 from trialfind.trials import build_search_spec, find_trials
 
 SPELLINGS = {
@@ -23,9 +23,8 @@ SPELLINGS = {
 
 
 @pytest.fixture(scope="module")
-def offline_index(tmp_path_factory):
-    directory = tmp_path_factory.mktemp("vocabulary-index")
-    build_index(open_bulk_source(STUDIES_FILE), directory, workers=0)
+def offline_index(tmp_path_factory, real_index_built):
+    directory = copy_real_index(real_index_built, tmp_path_factory.mktemp("vocabulary-index"))
     with LocalIndex.open(directory) as local:
         yield local
 

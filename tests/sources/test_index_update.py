@@ -73,11 +73,10 @@ def versions(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def first_version(tmp_path_factory):
-    """The first version's index, built once; each test updates its own copy of it."""
-    built = tmp_path_factory.mktemp("first") / "cache"
-    build_index(open_bulk_source(STUDIES_FILE), built, fresh=True, workers=0)
-    return built
+def first_version(real_index_built):
+    """The first version's index (the session's index of the real records); each test updates
+    its own copy of it."""
+    return real_index_built
 
 
 def _copy_index(built, cache_dir):

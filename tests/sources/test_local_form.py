@@ -10,7 +10,8 @@ from dataclasses import asdict
 
 import pytest
 
-from tests.shared_data import STUDIES_FILE, real_partial_records, real_records
+from tests.conftest import copy_real_index
+from tests.shared_data import real_partial_records, real_records
 from tests.spec_reference import ReferenceMemorySource
 from trialfind.core.spec import SearchSpec, search_studies
 from trialfind.core.study import Site, Study, parse_study
@@ -22,7 +23,6 @@ from trialfind.sources.local.index import (
     RecordStream,
     build_index,
     index_path,
-    open_bulk_source,
     prepare_record,
     project,
 )
@@ -63,10 +63,8 @@ def test_a_study_with_every_nested_part_round_trips():
 
 
 @pytest.fixture(scope="module")
-def real_index(tmp_path_factory):
-    directory = tmp_path_factory.mktemp("forms")
-    build_index(open_bulk_source(STUDIES_FILE), directory, workers=0)
-    return directory
+def real_index(tmp_path_factory, real_index_built):
+    return copy_real_index(real_index_built, tmp_path_factory.mktemp("forms"))
 
 
 @pytest.mark.parametrize("spec", SPECS, ids=range(len(SPECS)))

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import copy_real_index
 from tests.shared_data import REPO_ROOT, STUDIES_FILE, real_partial_records, real_records
 from tests.spec_reference import SpecReference
 from trialfind.core.errors import InvalidInput, NotFound, SourceDataError, SourceUnavailable
@@ -53,9 +54,8 @@ def with_new_id(record: dict, nct_id: str) -> dict:
 
 
 @pytest.fixture(scope="module")
-def real_index(tmp_path_factory):
-    directory = tmp_path_factory.mktemp("index")
-    build_index(open_bulk_source(STUDIES_FILE), directory, workers=0)
+def real_index(tmp_path_factory, real_index_built):
+    directory = copy_real_index(real_index_built, tmp_path_factory.mktemp("index"))
     with LocalIndex.open(directory) as local:
         yield local
 
@@ -382,8 +382,8 @@ def test_a_complete_record_beats_a_field_limited_one_of_the_same_date(tmp_path):
 
 
 @pytest.mark.slow
-def test_changed_derivation_code_re_derives_stored_records(tmp_path, parsed_studies):
-    build_index(open_bulk_source(STUDIES_FILE), tmp_path, workers=0)
+def test_changed_derivation_code_re_derives_stored_records(tmp_path, parsed_studies, real_index_built):
+    copy_real_index(real_index_built, tmp_path)
     with sqlite3.connect(index_path(tmp_path)) as conn:
         conn.execute("UPDATE meta SET value = 'older-code' WHERE key = 'derivation'")
         conn.execute("UPDATE studies SET status = 'BOGUS'")
