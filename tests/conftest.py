@@ -3,13 +3,14 @@ environment for running `python -m trialfind` against it as a subprocess."""
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 
 import pytest
 
 from tests.ctgov_server import CtgovServer
-from tests.shared_data import real_records
+from tests.shared_data import STUDIES_FILE, real_records
 
 # High enough that the client-side rate limit never slows a test down.
 TEST_RATE_LIMIT_PER_MINUTE = 1_000_000
@@ -19,6 +20,24 @@ TEST_RATE_LIMIT_PER_MINUTE = 1_000_000
 def _real_ctgov_server_session():
     with CtgovServer(real_records()) as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def real_index_built(tmp_path_factory) -> Path:
+    """The local index of every real record, built once per session (about 8 s a build). Never
+    opened in place: tests take their own copy with copy_real_index."""
+    from trialfind.sources.local.index import build_index, open_bulk_source
+
+    directory = tmp_path_factory.mktemp("real-index") / "cache"
+    build_index(open_bulk_source(STUDIES_FILE), directory, fresh=True, workers=0)
+    return directory
+
+
+def copy_real_index(built: Path, cache_dir) -> Path:
+    """A copy of the session's real index in `cache_dir` (created if need be): what building the
+    index of STUDIES_FILE there would give."""
+    shutil.copytree(built, cache_dir, dirs_exist_ok=True)
+    return Path(cache_dir)
 
 
 @pytest.fixture

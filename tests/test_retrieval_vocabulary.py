@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import TEST_RATE_LIMIT_PER_MINUTE
-from tests.shared_data import STUDIES_FILE, real_records
+from tests.conftest import TEST_RATE_LIMIT_PER_MINUTE, copy_real_index
+from tests.shared_data import real_records
+from tests.spec_reference import SpecReference
 from trialfind.core.profile import ChildProfile
-from trialfind.core.spec import matches_spec
 from trialfind.core.study import parse_study
 from trialfind.sources import open_source
-from trialfind.sources.local.index import LocalIndex, build_index, open_bulk_source
+from trialfind.sources.local.index import LocalIndex
 from trialfind.trials import build_search_spec, find_trials
 
 SPELLINGS = {
@@ -23,9 +23,8 @@ SPELLINGS = {
 
 
 @pytest.fixture(scope="module")
-def offline_index(tmp_path_factory):
-    directory = tmp_path_factory.mktemp("vocabulary-index")
-    build_index(open_bulk_source(STUDIES_FILE), directory, workers=0)
+def offline_index(tmp_path_factory, real_index_built):
+    directory = copy_real_index(real_index_built, tmp_path_factory.mktemp("vocabulary-index"))
     with LocalIndex.open(directory) as local:
         yield local
 
@@ -52,10 +51,10 @@ def test_every_spelling_gives_the_same_studies_on_both_paths(disease, offline_in
 
 
 def test_the_offline_index_returns_everything_the_reference_semantics_accept(offline_index):
-    studies = [parse_study(r) for r in real_records()]
+    reference = SpecReference(parse_study(r) for r in real_records())
     for condition in ("AML", "Wilms tumour", "lymphoma"):
         spec = build_search_spec(ChildProfile.build("7", conditions=[condition]), [], status="all",
                                  include_ineligible=True)
-        wanted = {s.nct_id for s in studies if matches_spec(s, spec)}
+        wanted = set(reference.ids(spec))
         got = {r["protocolSection"]["identificationModule"]["nctId"] for r in offline_index.search(spec)}
         assert wanted and wanted <= got, (condition, wanted - got)

@@ -57,21 +57,42 @@ def _key(text):
 _RAW_COMBINATIONS = {"phesgo": {"pertuzumab", "trastuzumab"}, "phfdcsc": {"pertuzumab", "trastuzumab"}}
 
 
+def _raw_name_keys(name):
+    """Keys of every part of one intervention name the oracle accepts as naming a drug."""
+    parts = [name, *re.split(r"\s*(?:\+|,|;|:|/|\band\b|\bplus\b|\bcombined with\b)\s*", name)]
+    parts += [p.strip() for p in re.split(r"[()]", name) if p.strip()]
+    parts += [re.sub(r"\s+(?:dose$|(?:once|twice) daily dosing\b.*$)", "", p, flags=re.I) for p in parts]
+    parts += [re.sub(r"\s*\d+(\.\d+)?\s*mg.*$", "", p, flags=re.I) for p in parts]
+    parts += [re.sub(r"\b(oral|tablets?|capsules?|injection|hydrochloride|mesylate)\b", "", p, flags=re.I)
+              for p in parts]
+    return {_key(p) for p in parts if p.strip()}
+
+
+# Per record, independent of the drug: the keys its intervention names give and the combination
+# products it names. Computed once per record (keyed by identity; the record is kept alive beside
+# its entry so the id cannot be reused), because the sweeps below ask about every record per drug.
+_RAW_RECORD_KEYS: dict[int, tuple[dict, frozenset, frozenset]] = {}
+
+
+def _raw_record_keys(record):
+    entry = _RAW_RECORD_KEYS.get(id(record))
+    if entry is None or entry[0] is not record:
+        keys, combos = set(), set()
+        for name in _raw_names(record):
+            paren_keys = {_key(p) for p in re.split(r"[()]", name)}
+            combos.update(combo for combo in _RAW_COMBINATIONS if _key(combo) in paren_keys)
+            keys |= _raw_name_keys(name)
+        entry = _RAW_RECORD_KEYS[id(record)] = (record, frozenset(keys), frozenset(combos))
+    return entry[1], entry[2]
+
+
 def _raw_gives(record, drug):
-    names = {_key(n) for n in drug.all_names}
-    for name in _raw_names(record):
-        if any(drug.name in parts and _key(combo) in {_key(p) for p in re.split(r"[()]", name)}
-               for combo, parts in _RAW_COMBINATIONS.items()):
-            return True
-        parts = [name, *re.split(r"\s*(?:\+|,|;|:|/|\band\b|\bplus\b|\bcombined with\b)\s*", name)]
-        parts += [p.strip() for p in re.split(r"[()]", name) if p.strip()]
-        parts += [re.sub(r"\s+(?:dose$|(?:once|twice) daily dosing\b.*$)", "", p, flags=re.I) for p in parts]
-        parts += [re.sub(r"\s*\d+(\.\d+)?\s*mg.*$", "", p, flags=re.I) for p in parts]
-        parts += [re.sub(r"\b(oral|tablets?|capsules?|injection|hydrochloride|mesylate)\b", "", p, flags=re.I)
-                  for p in parts]
-        if any(_key(p) in names for p in parts if p.strip()):
-            return True
-    return False
+    # Same answer as asking name by name: a name gives the drug if it names a combination product
+    # holding the drug or if one of its parts' keys is one of the drug's names.
+    keys, combos = _raw_record_keys(record)
+    if any(drug.name in _RAW_COMBINATIONS[combo] for combo in combos):
+        return True
+    return not keys.isdisjoint(_key(n) for n in drug.all_names)
 
 
 def _raw_open_for(record, age_days):
@@ -101,7 +122,7 @@ def test_candidates_for_a_seven_year_old_have_no_open_trial_admitting_her(target
     query = resolve_target(target)
     for drug_name in query.drugs:
         drug = knowledge.drugs[drug_name]
-        open_for_child = [r for r in records if _raw_gives(r, drug) and _raw_open_for(r, SEVEN_YEARS)]
+        open_for_child = [r for r in records if _raw_open_for(r, SEVEN_YEARS) and _raw_gives(r, drug)]
         if open_for_child:
             assert drug_name not in listed, (drug_name, [r["protocolSection"]["identificationModule"]["nctId"]
                                                          for r in open_for_child])

@@ -9,6 +9,7 @@ import weakref
 import pytest
 
 from tests.shared_data import real_records
+from tests.spec_reference import ReferenceMemorySource
 from trialfind.access.candidates import build_candidate, find_candidates, target_search_spec
 from trialfind.access.discovery import discover
 from trialfind.access.evidence import drug_names_in
@@ -18,7 +19,6 @@ from trialfind.core.study import Study, gather_studies
 from trialfind.knowledge.drugs import resolver_for
 from trialfind.knowledge.target_resolution import resolve_target
 from trialfind.knowledge.targets import builtin_knowledge
-from trialfind.sources.memory import MemorySource
 
 CASES = [(["ALK"], "7", ()), (["EGFR"], "7", ()), (["KRAS", "BRAF"], "12", ()), (["CD19"], "7", ("leukemia",)),
          (["NTRK fusion"], "3", ()), (["EGFR", "BRAF V600E"], "12", ())]
@@ -26,7 +26,8 @@ CASES = [(["ALK"], "7", ()), (["EGFR"], "7", ()), (["KRAS", "BRAF"], "12", ()), 
 
 @pytest.fixture(scope="module")
 def source():
-    return MemorySource(real_records())
+    # MemorySource's records, in its order, sooner (see tests/spec_reference.py)
+    return ReferenceMemorySource(real_records())
 
 
 def held_at_once(targets, age, conditions, source):

@@ -12,8 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from tests.shared_data import STUDIES_FILE, real_records
+from tests.spec_reference import ReferenceMemorySource
 from trialfind.cli import main
-from trialfind.sources.memory import MemorySource
 
 TOP_ALK_TRIAL = "NCT06140836"  # repotrectinib's only trial in the data: the top ALK candidate at age 7
 
@@ -37,10 +37,23 @@ def sex_as_list(record):
     record["protocolSection"]["eligibilityModule"]["sex"] = ["FEMALE"]
 
 
+# One in-memory source per list of records, kept with the list (so its id is not reused): the
+# runs over the same records read the same source instead of parsing every record again.
+_SOURCES: dict[int, tuple[object, ReferenceMemorySource]] = {}
+
+
+def _source_over(records) -> ReferenceMemorySource:
+    kept = _SOURCES.get(id(records))
+    if kept is None or kept[0] is not records:
+        kept = _SOURCES[id(records)] = (records, ReferenceMemorySource(records, version="synthetic-version"))
+    return kept[1]
+
+
 def run_cli(args, monkeypatch=None, records=None):
     """(exit code, stdout, stderr) of `trialfind ARGS` run in this process, with `records` as the source."""
     if records is not None:
-        monkeypatch.setattr("trialfind.cli.options.open_source", lambda **_: MemorySource(records, version="synthetic-version"))
+        source = _source_over(records)
+        monkeypatch.setattr("trialfind.cli.options.open_source", lambda **_: source)
     runner = CliRunner()
     with runner.isolation() as streams:
         try:
@@ -90,7 +103,8 @@ def test_trials_names_a_mistyped_record_on_stderr_and_in_json(monkeypatch):
     listed = [row["nct_id"] for row in json.loads(out)]
     assert code == 0 and not err and listed
     victim = listed[0]
-    code, out, err = run_cli([*args, "--format", "json"], monkeypatch, damaged(victim, sex_as_list))
+    broken = damaged(victim, sex_as_list)
+    code, out, err = run_cli([*args, "--format", "json"], monkeypatch, broken)
     assert code == 0
     assert f"1 record could not be read ({victim}: protocolSection.eligibilityModule.sex is a list" in err
     data = json.loads(out)
@@ -100,7 +114,7 @@ def test_trials_names_a_mistyped_record_on_stderr_and_in_json(monkeypatch):
     assert victim not in [row["nct_id"] for row in data["results"]]
     # table and CSV keep their shape; stderr still names the record
     for fmt in ("table", "csv", "jsonl"):
-        code, out, err = run_cli([*args, "--format", fmt], monkeypatch, damaged(victim, sex_as_list))
+        code, out, err = run_cli([*args, "--format", fmt], monkeypatch, broken)
         assert code == 0 and victim in err and out
 
 

@@ -8,8 +8,8 @@ import subprocess
 
 import pytest
 
-from tests.conftest import cli_environment
-from tests.shared_data import STUDIES_FILE, real_records
+from tests.conftest import cli_environment, copy_real_index
+from tests.shared_data import real_records
 from trialfind.core.study import parse_study
 from trialfind.knowledge.places import resolve_place
 from trialfind.match.geo import KM_PER_MILE, haversine_km, site_is_taking_patients
@@ -88,10 +88,9 @@ def test_bad_places_and_radii_exit_2_in_one_line(trialfind_cmd, cli_env, args, w
 
 
 @pytest.mark.slow
-def test_done_when_glioma_near_boston_works_offline_and_agrees(trialfind_cmd, real_ctgov_server, tmp_path):
-    from trialfind.sources.local.index import build_index, open_bulk_source
-
-    build_index(open_bulk_source(STUDIES_FILE), tmp_path, workers=0)
+def test_done_when_glioma_near_boston_works_offline_and_agrees(trialfind_cmd, real_ctgov_server, real_index_built,
+                                                               tmp_path):
+    copy_real_index(real_index_built, tmp_path)
     env = cli_environment(real_ctgov_server, tmp_path)
     outputs = {}
     for near in ("02115", "Boston, MA"):

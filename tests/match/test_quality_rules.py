@@ -7,13 +7,13 @@ from functools import lru_cache
 import pytest
 
 from tests.shared_data import real_records
+from tests.spec_reference import ReferenceMemorySource
 from trialfind.core.arms import ArmGroup
 from trialfind.core.spec import SearchSpec, matches_spec
 from trialfind.core.study import Intervention, Study, parse_study
 from trialfind.knowledge.target_resolution import resolve_target
 from trialfind.match.conditions import match_condition
 from trialfind.match.mentions import find_mentions
-from trialfind.sources.memory import MemorySource
 from trialfind.trials import find_trials, target_evidence
 
 
@@ -161,6 +161,12 @@ def test_one_of_several_risk_factors_is_not_a_requirement():
 
 # --- End to end: trials finds the studies these rules are about ---------------------------
 
+@pytest.fixture(scope="module")
+def every_real_record():
+    # MemorySource's records, in its order, sooner (see tests/spec_reference.py); read-only, so shared
+    return ReferenceMemorySource(real_records())
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("kind, typed, nct_id", [
     ("target", "EGFR", "NCT05665504"),  # EGFR only in an arm description
@@ -169,8 +175,8 @@ def test_one_of_several_risk_factors_is_not_a_requirement():
     ("condition", "AML", "NCT04157569"),  # AML only in the study population
     ("condition", "acute lymphoblastic leukaemia", "NCT03466944"),
 ])
-def test_trials_returns_the_study_as_yes_evidence(kind, typed, nct_id):
-    source = MemorySource(real_records())
+def test_trials_returns_the_study_as_yes_evidence(kind, typed, nct_id, every_real_record):
+    source = every_real_record
     found = find_trials(source=source, age=7, status="all", include_ineligible=True, include_observational=True,
                         **{kind: typed})
     rows = {m.study.nct_id: m for m in found}

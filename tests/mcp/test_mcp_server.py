@@ -9,8 +9,7 @@ import sys
 
 import pytest
 
-from tests.conftest import cli_environment
-from tests.shared_data import STUDIES_FILE
+from tests.conftest import cli_environment, copy_real_index
 
 mcp = pytest.importorskip("mcp")
 from mcp.client.stdio import StdioServerParameters  # noqa: E402
@@ -143,10 +142,8 @@ def test_request_packet_refuses_a_bare_name_once_the_shared_privacy_screen_is_in
 
 
 @pytest.mark.slow
-def test_offline_server_answers_from_the_local_index_like_the_api(tmp_path, real_ctgov_server):
-    from trialfind.sources.local.index import build_index, open_bulk_source
-
-    build_index(open_bulk_source(STUDIES_FILE), tmp_path / "cache", workers=0)
+def test_offline_server_answers_from_the_local_index_like_the_api(tmp_path, real_ctgov_server, real_index_built):
+    copy_real_index(real_index_built, tmp_path / "cache")
     env = cli_environment(real_ctgov_server, tmp_path / "cache")
     call = [("find_trials", {"condition": "glioma", "age": "7", "limit": 200})]
     _, [(online_error, online)] = run_session(env, call)

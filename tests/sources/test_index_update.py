@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import shutil
 import subprocess
 
 import pytest
@@ -71,15 +72,31 @@ def versions(tmp_path_factory):
     return plan, new_records, new_file, full
 
 
-def _first_version_index(cache_dir):
-    build_index(open_bulk_source(STUDIES_FILE), cache_dir, fresh=True, workers=0)
+@pytest.fixture(scope="module")
+def first_version(real_index_built):
+    """The first version's index (the session's index of the real records); each test updates
+    its own copy of it."""
+    return real_index_built
+
+
+def _copy_index(built, cache_dir):
+    shutil.copytree(built, cache_dir)
+
+
+@pytest.fixture(scope="module")
+def twelve_hundred_changed():
+    """A second version where the first 1,200 real records have new ages (two pages of changes)."""
+    records = real_records()
+    plan = VersionPlan(ages={parse_study(r).nct_id: ("1 Year", None) for r in records[:1200]})
+    return second_version(records, plan)
 
 
 @pytest.mark.slow
-def test_update_from_api_costs_one_page_walk_and_equals_a_full_build(versions, tmp_path, ctgov_server_factory):
+def test_update_from_api_costs_one_page_walk_and_equals_a_full_build(versions, first_version, tmp_path,
+                                                                     ctgov_server_factory):
     plan, new_records, _, full = versions
     cache = tmp_path / "cache"
-    _first_version_index(cache)
+    _copy_index(first_version, cache)
     since = index_newest_update(cache)
     server = ctgov_server_factory(new_records)
     client = CtgovClient(base_url=server.url, cache_dir=None, fields=None,
@@ -106,13 +123,12 @@ def test_update_from_api_costs_one_page_walk_and_equals_a_full_build(versions, t
 
 
 @pytest.mark.slow
-def test_update_costs_ceil_changed_over_1000_pages_when_more_than_a_page_changed(tmp_path, ctgov_server_factory):
+def test_update_costs_ceil_changed_over_1000_pages_when_more_than_a_page_changed(first_version, twelve_hundred_changed,
+                                                                                 tmp_path, ctgov_server_factory):
     """1,200 changed studies: two pages of 1,000 (the 1% test above fits one page)."""
-    records = real_records()
-    plan = VersionPlan(ages={parse_study(r).nct_id: ("1 Year", None) for r in records[:1200]})
     cache = tmp_path / "cache"
-    _first_version_index(cache)
-    server = ctgov_server_factory(second_version(records, plan))
+    _copy_index(first_version, cache)
+    server = ctgov_server_factory(twelve_hundred_changed)
     client = CtgovClient(base_url=server.url, cache_dir=None, fields=None,
                          rate_limit_per_minute=TEST_RATE_LIMIT_PER_MINUTE)
     report = update_index(cache, client=client)
@@ -121,10 +137,10 @@ def test_update_costs_ceil_changed_over_1000_pages_when_more_than_a_page_changed
 
 
 @pytest.mark.slow
-def test_update_from_a_newer_bulk_file_reads_only_newer_records(versions, tmp_path):
+def test_update_from_a_newer_bulk_file_reads_only_newer_records(versions, first_version, tmp_path):
     plan, new_records, new_file, full = versions
     cache = tmp_path / "cache"
-    _first_version_index(cache)
+    _copy_index(first_version, cache)
     report = update_index(cache, bulk=new_file)
     assert report.fetched == len(plan.touched) + 1
     assert report.skipped_older == len(new_records) - report.fetched
@@ -134,9 +150,9 @@ def test_update_from_a_newer_bulk_file_reads_only_newer_records(versions, tmp_pa
 
 @pytest.mark.slow
 def test_an_older_bulk_file_changes_nothing(versions, tmp_path):
-    _, _, new_file, _ = versions
+    _, _, _, full = versions  # the index built from the newer file
     cache = tmp_path / "cache"
-    build_index(open_bulk_source(new_file), cache, fresh=True, workers=0)
+    _copy_index(full, cache)
     with LocalIndex.open(cache) as before:
         expected = answers(before)
     report = update_index(cache, bulk=STUDIES_FILE)
@@ -186,11 +202,11 @@ def test_synthetic_bad_date_is_refused_before_any_request():
 
 
 @pytest.mark.slow
-def test_cli_index_update_and_info(versions, tmp_path, ctgov_server_factory, trialfind_cmd):
+def test_cli_index_update_and_info(versions, first_version, tmp_path, ctgov_server_factory, trialfind_cmd):
     _, new_records, _, _ = versions
     server = ctgov_server_factory(new_records)
     env = cli_environment(server, tmp_path / "cache")
-    _first_version_index(tmp_path / "cache")
+    _copy_index(first_version, tmp_path / "cache")
     done = subprocess.run([*trialfind_cmd, "index", "update"], env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert "updated since 2026-06-02" in done.stdout and "1 request" in done.stdout
@@ -203,7 +219,8 @@ def test_cli_index_update_and_info(versions, tmp_path, ctgov_server_factory, tri
 
 
 @pytest.mark.slow
-def test_an_update_killed_half_way_is_rolled_back(tmp_path, ctgov_server_factory, trialfind_cmd):
+def test_an_update_killed_half_way_is_rolled_back(first_version, twelve_hundred_changed, tmp_path, ctgov_server_factory,
+                                                  trialfind_cmd):
     """Killed while waiting for its second page: nothing of the update is kept (the client
     hands over a walk only once it is verified complete, and rows are written in one
     transaction, rolled back if a journal was left), and the next update starts again from
@@ -211,13 +228,11 @@ def test_an_update_killed_half_way_is_rolled_back(tmp_path, ctgov_server_factory
     import signal
     import time
 
-    records = real_records()
     cache = tmp_path / "cache"
-    _first_version_index(cache)
+    _copy_index(first_version, cache)
     with LocalIndex.open(cache) as before:
         expected = answers(before)
-    plan = VersionPlan(ages={parse_study(r).nct_id: ("1 Year", None) for r in records[:1200]})
-    server = ctgov_server_factory(second_version(records, plan))
+    server = ctgov_server_factory(twelve_hundred_changed)
     server.inject(delay=60, every=2, path_contains="/studies")  # the second page hangs
     process = subprocess.Popen([*trialfind_cmd, "index", "update"], env=cli_environment(server, cache),
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)

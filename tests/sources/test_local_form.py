@@ -10,7 +10,9 @@ from dataclasses import asdict
 
 import pytest
 
-from tests.shared_data import STUDIES_FILE, real_partial_records, real_records
+from tests.conftest import copy_real_index
+from tests.shared_data import real_partial_records, real_records
+from tests.spec_reference import ReferenceMemorySource
 from trialfind.core.spec import SearchSpec, search_studies
 from trialfind.core.study import Site, Study, parse_study
 from trialfind.sources.fields import SEARCH_FIELDS
@@ -21,7 +23,6 @@ from trialfind.sources.local.index import (
     RecordStream,
     build_index,
     index_path,
-    open_bulk_source,
     prepare_record,
     project,
 )
@@ -62,10 +63,8 @@ def test_a_study_with_every_nested_part_round_trips():
 
 
 @pytest.fixture(scope="module")
-def real_index(tmp_path_factory):
-    directory = tmp_path_factory.mktemp("forms")
-    build_index(open_bulk_source(STUDIES_FILE), directory, workers=0)
-    return directory
+def real_index(tmp_path_factory, real_index_built):
+    return copy_real_index(real_index_built, tmp_path_factory.mktemp("forms"))
 
 
 @pytest.mark.parametrize("spec", SPECS, ids=range(len(SPECS)))
@@ -165,6 +164,17 @@ def test_a_head_holds_what_the_condition_judgement_reads(records):
     assert found > (100 if records is real_records else 0)
 
 
+@pytest.fixture(scope="module")
+def every_record(real_index):
+    """The in-memory source over every record the index holds, which the sketches are compared
+    with, and each record parsed: the same for every case, so read and parsed once."""
+    from trialfind.core.study import parse_studies
+
+    with LocalIndex.open(real_index) as local:
+        records = list(local.search(SearchSpec(statuses=())))
+    return ReferenceMemorySource(records), {s.nct_id: s for s in parse_studies(records)[0]}
+
+
 @pytest.mark.parametrize("kwargs", [{"condition": "leukemia", "age": 5},
                                     {"condition": "lymphoma", "age": 16, "status": "all", "include_ineligible": True},
                                     {"target": "ALK", "age": 7, "status": "all", "include_ineligible": True, "limit": 3},
@@ -174,18 +184,15 @@ def test_a_head_holds_what_the_condition_judgement_reads(records):
                                     {"condition": "leukemia", "age": 9, "purpose": "treatment", "status": "all"},
                                     {"condition": ("leukemia", "lymphoma"), "target": "CD19", "age": 6, "status": "all",
                                          "include_ineligible": True}])
-def test_find_trials_returns_complete_studies_from_sketches(real_index, kwargs):
-    from trialfind.core.study import parse_studies
-    from trialfind.sources.memory import MemorySource
+def test_find_trials_returns_complete_studies_from_sketches(real_index, every_record, kwargs):
     from trialfind.trials import find_trials
 
+    oracle, by_id = every_record
     with LocalIndex.open(real_index) as local:
         found = find_trials(source=local, **kwargs)
-        records = list(local.search(SearchSpec(statuses=())))
-    from_records = find_trials(source=MemorySource(records), **kwargs)
+    from_records = find_trials(source=oracle, **kwargs)
     assert [m.nct_id for m in found] == [m.nct_id for m in from_records]
     assert [(m.eligible, m.score, m.reasons, m.evidence, m.distance_km) for m in found] == \
         [(m.eligible, m.score, m.reasons, m.evidence, m.distance_km) for m in from_records]
     assert any(m.study.sites for m in found)
-    by_id = {s.nct_id: s for s in parse_studies(records)[0]}
     assert all(_same(m.study, by_id[m.nct_id]) for m in found)

@@ -16,7 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import copy_real_index
 from tests.shared_data import REPO_ROOT, STUDIES_FILE, real_partial_records, real_records
+from tests.spec_reference import SpecReference
 from trialfind.core.errors import InvalidInput, NotFound, SourceDataError, SourceUnavailable
 from trialfind.core.spec import SearchSpec, matches_spec, retrieval_texts, tokens
 from trialfind.core.study import parse_study
@@ -52,9 +54,8 @@ def with_new_id(record: dict, nct_id: str) -> dict:
 
 
 @pytest.fixture(scope="module")
-def real_index(tmp_path_factory):
-    directory = tmp_path_factory.mktemp("index")
-    build_index(open_bulk_source(STUDIES_FILE), directory, workers=0)
+def real_index(tmp_path_factory, real_index_built):
+    directory = copy_real_index(real_index_built, tmp_path_factory.mktemp("index"))
     with LocalIndex.open(directory) as local:
         yield local
 
@@ -62,6 +63,11 @@ def real_index(tmp_path_factory):
 @pytest.fixture(scope="module")
 def parsed_studies():
     return [parse_study(r) for r in real_records()]
+
+
+@pytest.fixture(scope="module")
+def reference(parsed_studies):
+    return SpecReference(parsed_studies)
 
 
 # --- exact retrieval semantics ---------------------------------------------------------
@@ -111,11 +117,11 @@ def _random_specs(studies, count: int, seed: int = 20261122):
 
 
 @pytest.mark.slow
-def test_search_equals_reference_matcher_for_many_specs(real_index, parsed_studies):
+def test_search_equals_reference_matcher_for_many_specs(real_index, parsed_studies, reference):
     specs = list(_random_specs(parsed_studies, 300))
     nonempty = 0
     for spec in specs:
-        expected = {s.nct_id for s in parsed_studies if matches_spec(s, spec)}
+        expected = set(reference.ids(spec))
         got = real_index.nct_ids(spec)
         assert len(got) == len(set(got)), spec
         assert set(got) == expected, (spec, sorted(set(got) ^ expected)[:5])
@@ -132,15 +138,15 @@ def test_search_equals_reference_matcher_for_many_specs(real_index, parsed_studi
     SearchSpec(conditions=("---",)),
     SearchSpec(conditions=("---",), terms=("cancer",), combine="any"),
 ])
-def test_named_specs_match_reference(real_index, parsed_studies, spec):
-    expected = [s.nct_id for s in parsed_studies if matches_spec(s, spec)]
+def test_named_specs_match_reference(real_index, reference, spec):
+    expected = reference.ids(spec)
     assert real_index.nct_ids(spec) == expected  # same records, same (file) order
     if expected and len(expected) < 300:
         assert [nct_of(r) for r in real_index.search(spec)] == expected
 
 
 @pytest.mark.slow
-def test_phrases_do_not_span_two_texts(real_index, parsed_studies):
+def test_phrases_do_not_span_two_texts(real_index, parsed_studies, reference):
     # Last word of one condition + first word of the next: the reference never joins texts.
     checked = 0
     for study in parsed_studies:
@@ -148,7 +154,7 @@ def test_phrases_do_not_span_two_texts(real_index, parsed_studies):
         if len(conditions) >= 2 and conditions[0] and conditions[1]:
             phrase = f"{conditions[0][-1]} {conditions[1][0]}"
             spec = SearchSpec(conditions=(phrase,))
-            assert set(real_index.nct_ids(spec)) == {s.nct_id for s in parsed_studies if matches_spec(s, spec)}
+            assert set(real_index.nct_ids(spec)) == set(reference.ids(spec))
             checked += 1
         if checked >= 40:
             break
@@ -174,7 +180,7 @@ def test_a_phrase_holding_another_of_its_group_is_not_searched():
 
 
 @pytest.mark.parametrize("condition", ["glioma", "lymphoma", "acute lymphoblastic leukemia", "sarcoma", "brain tumor"])
-def test_vocabulary_specs_match_reference(real_index, parsed_studies, condition):
+def test_vocabulary_specs_match_reference(real_index, reference, condition):
     # The specs `trials` sends: every name, spelling and narrower type, many holding another;
     # searched without those, they still find exactly what the reference matcher finds.
     from trialfind.core.profile import ChildProfile
@@ -184,7 +190,7 @@ def test_vocabulary_specs_match_reference(real_index, parsed_studies, condition)
                              include_ineligible=True)
     if condition != "brain tumor":  # whose names hold no other of them
         assert match_expression(spec).count(" OR ") + 1 < len({tuple(tokens(t)) for t in spec.terms})
-    expected = [s.nct_id for s in parsed_studies if matches_spec(s, spec)]
+    expected = reference.ids(spec)
     assert expected
     assert real_index.nct_ids(spec) == expected
 
@@ -376,8 +382,8 @@ def test_a_complete_record_beats_a_field_limited_one_of_the_same_date(tmp_path):
 
 
 @pytest.mark.slow
-def test_changed_derivation_code_re_derives_stored_records(tmp_path, parsed_studies):
-    build_index(open_bulk_source(STUDIES_FILE), tmp_path, workers=0)
+def test_changed_derivation_code_re_derives_stored_records(tmp_path, parsed_studies, real_index_built):
+    copy_real_index(real_index_built, tmp_path)
     with sqlite3.connect(index_path(tmp_path)) as conn:
         conn.execute("UPDATE meta SET value = 'older-code' WHERE key = 'derivation'")
         conn.execute("UPDATE studies SET status = 'BOGUS'")

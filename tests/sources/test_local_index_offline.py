@@ -7,8 +7,7 @@ import subprocess
 
 import pytest
 
-from tests.conftest import cli_environment
-from tests.shared_data import STUDIES_FILE
+from tests.conftest import cli_environment, copy_real_index
 
 QUERIES = [
     ("trials", "--condition", "glioma", "--age", "7", "--format", "json"),
@@ -24,12 +23,8 @@ QUERIES = [
 
 
 @pytest.fixture(scope="module")
-def index_dir(tmp_path_factory):
-    directory = tmp_path_factory.mktemp("offline-cache")
-    from trialfind.sources.local.index import build_index, open_bulk_source
-
-    build_index(open_bulk_source(STUDIES_FILE), directory, workers=0)
-    return directory
+def index_dir(tmp_path_factory, real_index_built):
+    return copy_real_index(real_index_built, tmp_path_factory.mktemp("offline-cache"))
 
 
 def run(cmd, env, *args):

@@ -6,14 +6,14 @@ from datetime import date
 
 import pytest
 
-from tests.conftest import TEST_RATE_LIMIT_PER_MINUTE
+from tests.conftest import TEST_RATE_LIMIT_PER_MINUTE, copy_real_index
 from tests.record_versions import VersionPlan, second_version, write_jsonl_gz
-from tests.shared_data import STUDIES_FILE, real_records
+from tests.shared_data import real_records
 from trialfind.access.candidates import find_candidates
 from trialfind.core.study import parse_study
 from trialfind.match.geo import site_is_taking_patients
 from trialfind.sources.ctgov import CtgovClient
-from trialfind.sources.local.index import LocalIndex, build_index, open_bulk_source
+from trialfind.sources.local.index import LocalIndex
 from trialfind.sources.local.update import update_index
 from trialfind.watch.diff import Answer
 from trialfind.watch.report import digest_text
@@ -93,7 +93,7 @@ def _setup_watches(store: WatchStore, near) -> None:
 
 @pytest.mark.slow
 def test_watch_run_reports_exactly_the_differences_online_and_offline(real_ctgov_server, ctgov_server_factory,
-                                                                        tmp_path):
+                                                                        real_index_built, tmp_path):
     studies = {s.nct_id: s for s in map(parse_study, real_records())}
     # A first pass without a location, to choose the changes from what a run sees.
     probe = WatchStore(tmp_path / "probe")
@@ -141,7 +141,7 @@ def test_watch_run_reports_exactly_the_differences_online_and_offline(real_ctgov
     offline = WatchStore(tmp_path / "offline")
     _setup_watches(offline, chosen["near"])
     cache = tmp_path / "cache"
-    build_index(open_bulk_source(STUDIES_FILE), cache, fresh=True, workers=0)
+    copy_real_index(real_index_built, cache)
     with LocalIndex.open(cache) as local:
         run_watches(offline, source=local, today=FIRST_RUN)
     update_index(cache, bulk=write_jsonl_gz(new_records, tmp_path / "v2.jsonl.gz"))
