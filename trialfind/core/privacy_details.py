@@ -45,6 +45,18 @@ _PERSON_NEAR = re.compile(
     r"enfant|garçon|fille|fils|bambino|bambina|paziente|pasien|anak|family|twins|triplets|quads|quadruplets|"
     r"siblings|bed|ward)\b")
 
+# A room and a bed together are one patient's place, whatever comes before: "room 412 bed B", "rm 7, bed 2".
+_ROOM_AND_BED = re.compile(r"\b(?i:room|rm\.?|bay|cubicle)\s*#?\s*\d{1,4}[A-Za-z]?\s*[,/-]?\s*(?i:bed|cot)\s*#?\s*"
+                           r"(?:\d{1,3}[A-Za-z]?|[A-Z])\b")
+# A child's school by name or class: "Lincoln Elementary", "St Mary's Primary School", "Mrs Patel's class". A grade
+# alone ("in 2nd grade") is shared by a country's children of an age, and passes.
+_SCHOOL = re.compile(
+    rf"\b(?:[{UPPER}][{LETTERS}'’\-]*\s+){{1,3}}(?:(?:Elementary|Primary|Montessori|Kindergarten|Preschool|"
+    # "High", "Middle", "Academy" name a school only with "School": "Cardiovascular High-Risk", "TG-C High Dose".
+    r"Pre-School)(?:\s+School)?|(?:Middle|High|Junior|Infant|Grammar|Prep|Preparatory|Nursery|Academy|Community)"
+    r"\s+School)\b|"
+    rf"\b(?i:school|kindergarten|daycare|nursery|kita|école|escuela|scuola|schule)\s*:\s*[{UPPER}][{LETTERS}'’\-]*|"
+    rf"\b(?:Mrs?|Ms|Miss|Mr)\.?\s+[{UPPER}][{LETTERS}'’\-]+['’]s\s+(?i:class|classroom|form|homeroom)\b")
 # Roles one person holds in a place, which name that person as surely as a name does.
 _PUBLIC_ROLE = (r"(?:deputy\s+|vice[\s-]|lord\s+|former\s+|local\s+|town\s+|city\s+|county\s+|village\s+|school\s+)?"
                 r"(?:mayor|mayoress|councill?or|council\s+member|alderman|alderwoman|MP|MEP|MLA|MSP|TD|senator|"
@@ -93,6 +105,18 @@ _FAMOUS_RELATIVE = re.compile(
     rf"\b(?i:whose)\s+(?i:{_KIN})\s+(?i:plays|played|sings|sang|presents|presented|reads|anchors|hosts|hosted|"
     rf"drums|captains|captained|manages|managed|coaches|coached)\s+(?i:for|in|with|on)?\s*(?i:the\s+)?"
     rf"[{UPPER}][{LETTERS}'’&\-]*")
+# A relative's post with a named organisation: "dad is the goalkeeper for FC Twente", "mum is the head chef at
+# Noma". "the" and one post say it is the one person there; "mum works for Pfizer" (no post) passes.
+# Jobs by name, not by a suffix: "mum is the carrier of the NF1 variant" or "dad is the donor for ..." is genetics.
+_POST = (rf"{_FAMOUS_ROLE}|{_PUBLIC_ROLE}|chef|cook|baker|teacher|nurse|doctor|surgeon|pharmacist|dentist|vet|"
+         r"engineer|architect|lawyer|solicitor|accountant|pilot|driver|officer|firefighter|paramedic|receptionist|"
+         r"secretary|librarian|janitor|caretaker|mechanic|electrician|plumber|ceo|cfo|cto|owner|founder|chairman|"
+         r"chairwoman|chair|editor|reporter|journalist|producer|conductor|organist|pharmacist|scientist|professor|"
+         r"lecturer|barber|hairdresser|butcher|florist|manager|director|supervisor|foreman|ranger|warden")
+_RELATIVE_POST = re.compile(
+    rf"\b(?i:{_KIN})\s+(?i:is|was)\s+(?i:the)\s+(?:[a-z]+\s+)?(?i:{_POST})\s+(?i:for|at|of|with)\s+(?:the\s+)?"
+    rf"(?-i:[{UPPER}][{LETTERS}'’&\-]*(?:\s+[{UPPER}][{LETTERS}'’&\-]*){{0,3}})")
+
 # A child known by what happened to a relative, or by an event, in a named town: "the twin whose brother died of
 # DIPG last year in Brigg", "the boy from the Olathe house fire", "the girl whose mum was killed in the Hexham
 # crash". The town is what narrows it to one family; without it ("a patient whose brother died of the same
@@ -119,7 +143,7 @@ _FROM_EVENT = re.compile(
 
 
 # A child described by age, sex or siblings: what the next rules need beside a town, a story or "the only".
-_AGE = r"\d{1,2}\s*(?:-\s*)?(?:yo|y/o|y\.o\.|yrs?(?:\s*|-)old|years?(?:\s*|-)old|months?(?:\s*|-)old|mo(?:nth)?s?\s+old)"
+_AGE = r"\d{1,2}\s*(?:-\s*)?(?:yo|y/o|y\.o\.|y-o|y\.o|yrs?(?:\s*|-)old|years?(?:\s*|-)old|months?(?:\s*|-)old|mo(?:nth)?s?\s+old)"
 _DESCRIBED = (r"girls?|boys?|kids?|child|children|toddlers?|bab(?:y|ies)|infants?|twins?|triplets|quads|"
               r"quadruplets|sons?|daughters?|teens?|teenagers?|family|siblings|brothers|sisters")
 # An age alone describes a child too ("the 5-year-old from Hexham").
@@ -139,15 +163,19 @@ _MEDIA = re.compile(
     r"\b(?i:on\s+(?:the\s+)?(?:(?:local|evening|morning|nightly|national)\s+)?(?:news|tv|television|telly|radio)|"
     r"on\s+channel\s+\d+|channel\s+\d+\s+news|news\s+(?:story|report|article|segment|piece|clip|item)|"
     r"newspaper|in\s+the\s+(?:local\s+)?paper|front\s+page|went\s+viral|viral\s+(?:video|post|story)|"
-    r"documentary|(?:bbc|cnn|nbc|abc|cbs|fox|itv|sky|rtl|rte|cbc)\s+news|featured\s+(?:in|on)\s+(?:the\s+)?"
+    r"documentary|(?:bbc|cnn|nbc|abc|cbs|fox|itv|sky|rtl|rte|cbc)\s+news|"
+    r"(?:on|in)\s+(?:the\s+)?(?:bbc|cnn|nbc|abc|cbs|fox|itv|sky|rtl|rte|cbc|msnbc|npr|pbs)|"
+    r"(?:ran|did|wrote|published|aired|covered)\s+(?:a|an|the)\s+(?:story|piece|article|feature|segment)|"
+    r"story\s+was\s+(?:on|in)|featured\s+(?:in|on)\s+(?:the\s+)?"
     r"(?:news|tv|paper))\b|\b(?:the\s+)?[A-Z][a-z]+\s+(?:Gazette|Herald|Tribune|Chronicle|Courier|Echo|Examiner|"
-    r"Sentinel|Observer|Gazette|Telegraph|Evening\s+Standard)\b")
+    r"Sentinel|Observer|Gazette|Telegraph|Evening\s+Standard|Times|Post|Journal|Mail|Star|Express|Mirror|"
+    r"Advertiser|Record|Press|Argus)\b")
 _MEDIA_CHILD = re.compile(rf"(?:\b{_AGE}\s+(?:old\s+)?)?\b(?i:{_DESCRIBED})\b")
 # The one child of a kind in a place: "the only kid in Iceland with ALK+ neuroblastoma", "the only family in
 # Whitby with triplets". Here a country narrows it too; a cohort, a unit or a month does not.
 _ONLY_ONE = re.compile(
-    rf"\b(?i:the\s+only|the\s+one\s+and\s+only|the\s+sole)\s+(?:[\w+\-]+\s+){{0,3}}?"
-    rf"(?i:{_DESCRIBED}|patients?|pts?|person|one|case)\b[^.;!?\n]{{0,40}}?\b(?i:in|from|on)\s+(?:the\s+)?"
+    rf"\b(?i:(?:the\s+)?only|the\s+one\s+and\s+only|the\s+sole)\s+(?:[\w+\-]+\s+){{0,3}}?"
+    rf"(?:{_AGE}|(?i:{_DESCRIBED}|patients?|pts?|person|one|case))(?![\w-])[^.;!?\n]{{0,40}}?\b(?i:in|from|on)\s+(?:the\s+)?"
     rf"(?P<town>{_TOWN})(?![\w'’-])")
 # A public role's possessive: "the mayor of Kalispell's daughter", "the Tiverton vicar's son".
 _ROLE_POSSESSIVE = re.compile(
@@ -189,6 +217,8 @@ def find_details(text: str, found: list[Finding], *, has_digit: bool) -> None:
                 found.append(Finding("record_number", *match.span(), "a vehicle's licence plate"))
         for match in _BED.finditer(text):
             found.append(Finding("record_number", *match.span(), "a patient's bed number"))
+        for match in _ROOM_AND_BED.finditer(text):
+            found.append(Finding("record_number", *match.span(), "a patient's room and bed"))
         for match in _ROOM.finditer(text):
             if _PERSON_NEAR.search(text[max(0, match.start() - 40):match.start()]):
                 found.append(Finding("record_number", *match.span(), "a patient's room number"))
@@ -200,6 +230,10 @@ def find_details(text: str, found: list[Finding], *, has_digit: bool) -> None:
             found.append(Finding("other", *match.span(), "a child known by a relative's or an event's details "
                                                          "and a town"))
     _find_described_children(text, found)
+    for match in _SCHOOL.finditer(text):
+        found.append(Finding("other", *match.span(), "a child's school or class"))
+    for match in _RELATIVE_POST.finditer(text):
+        found.append(Finding("other", *match.span(), "a relative known by a post at a named organisation"))
     for match in _FAMOUS_RELATIVE.finditer(text):
         found.append(Finding("other", *match.span(), "a child known by a relative's fame (a place in a named team, "
                                                       "band or show)"))

@@ -207,6 +207,39 @@ def find_thanked_names(text: str, found: list[Finding], known: frozenset[str]) -
             found.append(Finding("name", *span, "a person's name (thanked, in lower case)"))
 
 
+_FAMILY_WORDS = ("mum|mom|mother|mama|mommy|mummy|dad|father|daddy|papa|grandma|grandmother|grandpa|grandfather|nana|"
+                 "granny|aunt|auntie|uncle|sister|brother|cousin|husband|wife|partner|stepdad|stepmum|stepmom|parents?")
+# A relative named after a colon, in lower case: "mum: bee (bernadette) o'sullivan", "dad: tomás mcgrath".
+_RELATIVE_COLON = re.compile(
+    rf"\b(?i:{_FAMILY_WORDS}|guardian|carer|emergency\s+contact|next\s+of\s+kin)\s*:\s*"
+    rf"(?P<names>[{_LOWER_LETTERS}(][{_LOWER_LETTERS}()'’\-]*(?:\s+[{_LOWER_LETTERS}(][{_LOWER_LETTERS}()'’\-]*){{0,3}})")
+# An Irish or Scottish surname typed in lower case: "o'sullivan", "mcgrath", "macleod".
+_GAELIC_SURNAME = re.compile(rf"^(?:o['’][{_LOWER_LETTERS}]{{3,}}|mc[{_LOWER_LETTERS}]{{3,}}|mac[{_LOWER_LETTERS}]{{4,}})$")
+# A given name typed in lower case before "from" and a department or a named organisation: "dorothy from medical
+# affairs", "priya from the sponsor". A given name that is also an English word ("grace from the sponsor") is left.
+_NAME_FROM_DEPARTMENT = re.compile(
+    rf"(?:^|[.!?;:,]\s+|\n\s*|\b(?i:and|with|to|spoke\s+to|call(?:ed)?|emailed)\s+)"
+    rf"(?P<word>[{_LOWER_LETTERS}]{{3,}})\s+from\s+(?:the\s+)?"
+    rf"(?:(?i:medical\s+affairs|medical\s+information|pharmacovigilance|patient\s+(?:advocacy|access|services)|"
+    rf"regulatory(?:\s+affairs)?|compliance|legal|clinical\s+operations|access\s+programs?|the\s+company|company|"
+    rf"sponsor|manufacturer|pharma|drug\s+company|foundation|charity|trial\s+team|research\s+team)\b|{NAME_WORD})")
+
+
+def find_relatives_named_after_a_colon(text: str, found: list[Finding], known: frozenset[str]) -> None:
+    """A relative's name in lower case after a colon: a given name (in brackets too) or a Gaelic surname."""
+    for match in _RELATIVE_COLON.finditer(text):
+        words = [w.strip("()") for w in match.group("names").split()]
+        # A given name English does not share as a word ("bee" is one; "bernadette" is not), or a Gaelic surname.
+        if any(w and w not in known and ((_person_given_name(w) and not is_english_word(w)) or _GAELIC_SURNAME.match(w))
+               for w in words):
+            found.append(Finding("name", *match.span("names"), "a person's name (a relative's, after a colon)"))
+    for match in _NAME_FROM_DEPARTMENT.finditer(text):
+        word = match.group("word")
+        if word not in known and not is_english_word(word) and _is_lower_given_name(word):
+            found.append(Finding("name", *match.span("word"), "a person's name (a given name from a department or "
+                                                              "an organisation)"))
+
+
 def find_introduced_names(text: str, found: list[Finding], known: frozenset[str]) -> None:
     """A given name introducing its writer ("i'm jess") or owning a relative ("dylan's mum"). Runs before another
     language's ordinary words are masked: a short note of given names can read as another language's words."""

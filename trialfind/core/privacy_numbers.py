@@ -102,6 +102,14 @@ _PAYMENT_CARD = re.compile(
     rf"(?:\s+(?i:date))?\s*[:-]?\s*(?:0[1-9]|1[0-2])\s*/\s*(?:20)?\d{{2}}(?![\d/])")
 # Italian codice fiscale: 6 letters, 2 digits, a letter, 2 digits, a letter, 3 digits, a letter.
 _CODICE_FISCALE = re.compile(r"\b[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z]\b")
+# A parcel's tracking number leads to the address it goes to: a UPS number ("1Z" and 16 letters or digits), or a
+# long code after a carrier's or a tracking word ("FedEx 7712 3456 9981", "tracking no. LX123456789DE").
+_TRACKING = re.compile(
+    r"\b1Z\s?[0-9A-Z]{3}\s?[0-9A-Z]{3}\s?[0-9A-Z]{2}\s?[0-9A-Z]{4}\s?[0-9A-Z]{4}\b|"
+    r"\b(?i:fed\s?ex|usps|ups|dhl|royal\s+mail|parcelforce|evri|hermes|dpd|gls|canada\s+post|australia\s+post|"
+    r"tnt|aramex|tracking|track(?:ing)?\s+(?:no\.?|number|#|code|id)|waybill|consignment(?:\s+(?:no\.?|number))?|"
+    r"parcel\s+(?:no\.?|number)|sendungsnummer|suivi|n[º°o]\s+de\s+suivi)\s*(?:(?i:tracking|no\.?|number|#|id)\s*)?"
+    r"[:#]?\s*(?=[A-Z0-9 ]*\d)([A-Z]{0,2}\d[\dA-Z]{9,30}|\d{4}(?:\s\d{4}){2,5})\b")
 _SSN = re.compile(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])")
 # A trial's EU number is a study's, not a person's: 2018-001234-56.
 EU_TRIAL_NUMBER = re.compile(r"(?<![\w-])(?:19|20)\d{2}-\d{6}-\d{2}(?:-\d{2})?(?![\w-])")
@@ -140,6 +148,8 @@ def find_record_numbers(text: str, found: list[Finding]) -> None:
                 and re.match(r"(?i)visa\b", match.group(0))):
             found.append(Finding("other", *match.span(), "a payment card's details (last digits, security code "
                                                          "or expiry)"))
+    for match in _TRACKING.finditer(text):
+        found.append(Finding("record_number", *match.span(), "a parcel's tracking number"))
     for match in _SSN.finditer(text):
         found.append(Finding("record_number", *match.span(), "a social security number"))
     for match in _CODICE_FISCALE.finditer(text):

@@ -1,13 +1,17 @@
 """Phrases the privacy screen lets through: names of companies, hospitals and institutions, diseases
 and signs named after people (eponyms), and places. Each holds words that are names elsewhere
 ("Dr. Reddy's", "St. Jude", "Ewing", "San José"); here they name a company, a place of care, a
-disease or a town, not a patient. One phrase a line, as written in registry records.
+disease or a town, not a patient. One phrase a line, as written in registry records, each section with
+its public source. Longer than 400 lines because it is data, one phrase a line: split, the lists would only be
+harder to search for a phrase already there.
 """
 from __future__ import annotations
 
 
 def _phrases(text: str) -> tuple[str, ...]:
-    return tuple(line.strip() for line in text.strip().splitlines() if line.strip())
+    # A line starting with "#" names the public source of the lines below it.
+    return tuple(line.strip() for line in text.strip().splitlines()
+                 if line.strip() and not line.lstrip().startswith("#"))
 
 
 COMPANIES = _phrases("""
@@ -342,4 +346,65 @@ Mérida
 Türkiye
 España
 Brasília
+""")
+
+
+# Places of care whose short names hold no institution word, read as whole phrases only: their words are not added
+# to the company and place word lists, which would let "Fred" or "Hope" pass as a person's. A short name that is
+# also a common surname or given name alone ("Lombardi", "Sylvester", "Evelina") is left out: it would let a
+# person through; such a centre is found by its full name ("... Cancer Center", "... Children's Hospital").
+CARE_CENTRES = _phrases("""
+# NCI-designated cancer centers, source: cancer.gov, "NCI-Designated Cancer Centers"
+# (https://www.cancer.gov/research/infrastructure/cancer-centers/find).
+City of Hope
+Fred Hutch
+Moffitt
+Roswell Park
+Fox Chase
+Siteman
+Hollings
+Winship
+Karmanos
+Lineberger
+UNC Lineberger
+Rogel
+Vanderbilt-Ingram
+Norris Cotton
+Sidney Kimmel
+Dana-Farber/Harvard
+Huntsman
+Cold Spring Harbor
+Jackson Laboratory
+Wistar
+# Children's hospitals by the short name they go by; source: each hospital's own website (the US ones as listed
+# in U.S. News & World Report, "Best Children's Hospitals: Cancer").
+Children's Mercy
+Children's National
+Nemours
+Le Bonheur
+Cook Children's
+Phoenix Children's
+Akron Children's
+Starship
+Westmead
+Sydney Children's
+Perth Children's
+Queensland Children's
+Royal Children's
+Sheffield Children's
+Birmingham Children's
+Great North Children's
+Our Lady's Children's
+Crumlin
+Temple Street
+McMaster Children's
+BC Children's
+Sainte-Justine
+CHU Sainte-Justine
+Robert-Debré
+Tata Memorial
+AIIMS
+Muhimbili
+KK Women's and Children's
+Schneider Children's
 """)
