@@ -36,7 +36,10 @@ from trialfind.core.privacy_words import (
 _TITLES = (r"Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Sister|Father|Fr|Sr|Rev|Madame|Mme|Mlle|"
            r"Monsieur|Herr|Frau|Señor|Señora|Sra|Sr|Dra|Dott|Dottoressa|Signora|Pani|Pan")
 # The dot may touch the name: "Dr.Okafor", as typed in a hurry or on a phone.
-_TITLE_NAME = re.compile(rf"\b(?:{_TITLES}|(?i:doctor|nurse|professor))\b(?:\.\s*|\s+)"
+# A title typed in lower case before a capitalised name counts too ("asked dr. Kowalczyk", "prof Adeyemi"); "mr"
+# and "ms" only with their dot, as bare "ms"/"mr" are also multiple sclerosis and magnetic resonance.
+_TITLE_NAME = re.compile(rf"\b(?:{_TITLES}|(?i:doctor|nurse|professor)|(?:dr|dra|prof|mrs|sra)\b|(?:mr|ms)(?=\.))\b"
+                         rf"(?:\.\s*|\s+)"
                          rf"(?:(?i:med|rer\.\s*nat|phil|dent)\.\s*)?"
                          rf"(?:[A-Z]\.\s*)*({NAME_WORD})")   # "Dr. med. Schneider"
 _INITIALS = re.compile(r"\b(?i:initials)\s*(?:are|is|:)?\s*[A-Z](?:\.?\s?[A-Z]){1,3}\b\.?")
