@@ -4,6 +4,7 @@ on purpose (synthetic titles put into real records)."""
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import random
 
@@ -18,7 +19,10 @@ INJECTED = "Craniospinal irradiation\r=cmd|' /C calc'!A0\n+1+1\r\n@SUM(A1)\u2028
 ESCAPES = "Glioma \x1b[2J\x1b[H\x1b]8;;https://evil.example\x07click here\x1b]8;;\x07 trial\x07\x9b31m\u202eflipped"
 
 
+@functools.cache
 def retitled(title: str):
+    # One list per title, so run_cli reads one source per title (parsing every record is ~2.5 s)
+    # instead of one per call; nothing here changes the records.
     def change(record):
         record["protocolSection"]["identificationModule"]["briefTitle"] = title
     return damaged(GLIOMA_TRIAL, change)
