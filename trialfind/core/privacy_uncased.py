@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from trialfind.core import privacy_uncased_words as words
+import trialfind.core.privacy_uncased_words as words
 from trialfind.core.privacy_text import Finding
 
 EXPLANATION = ("a name in a script without capitals (read from a relation, role, title or naming word, or a "
