@@ -99,7 +99,7 @@ def _chinese_names(text: str):
         else:
             start = match.start() - 1
             if (start >= 0 and text[start] in words.CHINESE_SURNAMES
-                    and (start == 0 or not _HAN_CHAR.match(text[start - 1]))):
+                    and text[start] not in words.CHINESE_SURNAMES_THAT_ARE_PREPOSITIONS and (start == 0 or not _HAN_CHAR.match(text[start - 1]))):
                 yield start, match.start()
 
 
@@ -112,7 +112,7 @@ _JAPANESE_HONORIFIC = re.compile(
     rf"(?:{_JAPANESE_FAMILY})[\s\u3000]?(?:{_JAPANESE_GIVEN}[\s\u3000]?)?(?:{_alternation(words.JAPANESE_HONORIFICS)})")
 _JAPANESE_BEFORE = re.compile(
     rf"(?:{_alternation(words.JAPANESE_PERSON_BEFORE)})[はがの:\s\u3000、]*"
-    rf"(?P<name>(?:{_JAPANESE_FAMILY})[\s\u3000]?{_JAPANESE_GIVEN}?)")
+    rf"(?P<name>(?:{_JAPANESE_FAMILY})[\s\u3000]?{_JAPANESE_GIVEN})")
 _JAPANESE_NAMING = re.compile(rf"(?:{_alternation(words.JAPANESE_NAMING)})[:\s\u3000]*"
                               r"(?P<name>[\u3041-\u30FA\u4E00-\u9FFF々]{2,8})")
 
@@ -154,7 +154,8 @@ def _names_after(text: str, cue: re.Pattern, word: str, given: frozenset[str], a
     following = re.compile(rf"{_SEPARATOR}(?P<first>{word})(?P<rest>(?:\s+{word}){{0,2}})")
     for match in cue.finditer(text):
         after = following.match(text, match.end())
-        if not after or not (any_word or after.group("first") in given):
+        # Any word after a title or naming word, but not a two-letter one ("د. في المستشفى", at the hospital).
+        if not after or not ((any_word and len(after.group("first")) >= 3) or after.group("first") in given):
             continue
         end = after.end("first")
         for extra in re.finditer(word, after.group("rest")):
@@ -211,15 +212,16 @@ def _hindi_names(text: str):
                             words.HINDI_GIVEN_NAMES, any_word=False)
     titles = re.compile(rf"(?<![{_DEVANAGARI_LETTERS}])(?:{_alternation(words.HINDI_TITLES)})(?=[\s.])")
     yield from _names_after(text, titles, _DEVANAGARI_WORD, words.HINDI_GIVEN_NAMES, any_word=True)
-    yield from _names_after(text, _HINDI_NAMING, _DEVANAGARI_WORD, words.HINDI_GIVEN_NAMES, any_word=True)
+    # A listed name only: "मरीज़ का नाम गोपनीय है" (the name is confidential) names no one.
+    yield from _names_after(text, _HINDI_NAMING, _DEVANAGARI_WORD, words.HINDI_GIVEN_NAMES, any_word=False)
     yield from _listed_pairs(text, _DEVANAGARI_WORD, words.HINDI_GIVEN_NAMES, words.HINDI_FAMILY_NAMES)
 
 
 def _listed_pairs(text: str, word: str, given: frozenset[str], family: frozenset[str]):
     """A listed given name followed by a listed family name, wherever it stands ("נועם כהן", "आरव शर्मा")."""
-    for match in re.finditer(rf"(?P<given>{word})\s+(?P<family>{word})", text):
+    for match in re.finditer(rf"(?P<given>{word})(?=\s+(?P<family>{word}))", text):
         if match.group("given") in given and match.group("family") in family:
-            yield match.span()
+            yield match.start(), match.end("family")
 
 
 _THAI_TITLE = re.compile(rf"(?:{_alternation(words.THAI_TITLES)})\s*(?P<name>{_THAI_RUN})")
@@ -236,7 +238,9 @@ def _thai_names(text: str):
 
 # -- a value that is nothing but a name ------------------------------------------------------------
 
-_JAPANESE_BARE = re.compile(rf"(?:{_JAPANESE_FAMILY})[\s\u3000]?(?P<given>{_JAPANESE_GIVEN})")
+# Kanji given names only with a space after the family name: "森林浴" is a family name's character and a word.
+_JAPANESE_BARE = re.compile(rf"(?:{_JAPANESE_FAMILY})(?:[\s\u3000](?P<given>{_JAPANESE_GIVEN})"
+                            r"|(?P<kana>[\u3041-\u3096]{2,4}|[\u30A1-\u30FA]{2,5}))")
 _KOREAN_BARE = re.compile(rf"{_KOREAN_SURNAME}{_KOREAN_GIVEN}{{2}}")
 
 
@@ -248,7 +252,7 @@ def _bare_name(text: str):
     span = (start, start + len(value))
     japanese = _JAPANESE_BARE.fullmatch(value)
     if ((2 <= len(value) <= 3 and _chinese_name_at(value, 0) == len(value) and not value.endswith("子"))
-            or (japanese and not japanese.group("given").startswith(words.JAPANESE_INSTITUTION_NOUNS))
+            or (japanese and not (japanese.group("given") or "").startswith(words.JAPANESE_INSTITUTION_NOUNS))
             or _KOREAN_BARE.fullmatch(value)):
         yield span
     else:
@@ -271,7 +275,7 @@ _DIGITS = r"[0-9\u0660-\u0669\u06F0-\u06F9\u0966-\u096F\u0E50-\u0E59]"
 _ADDRESSES = [re.compile(pattern) for pattern in (
     # Chinese: a road with its number, then building, unit and room ("望京西路58号院3号楼1502室").
     rf"[{_HAN}]{{0,14}}(?:路|街|大道|巷|弄)\s*\d+\s*号(?:[院楼栋单元室层]|\d|号|-)*",
-    r"\d+\s*(?:号楼|栋|幢|单元)\s*(?:\d+\s*室?)?",
+    r"\d+\s*(?:号楼|栋|幢)\s*\d+\s*(?:单元|室)",
     # Japanese blocks and lots.
     r"\d+\s*丁目(?:\s*\d+\s*番地?)?(?:\s*\d+\s*号)?", r"\d+\s*番地",
     # Korean: a city or district, then a road with its number; a building and flat ("101동 1203호").

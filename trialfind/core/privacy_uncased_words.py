@@ -48,9 +48,9 @@ KOREAN_SURNAMES = frozenset(
 # (https://en.wikipedia.org/wiki/List_of_the_most_popular_given_names_in_South_Korea), 1945-2020
 # (민준, 서준, 도윤, 예준, 시우, 하준, 지호, 주원, 지훈, 현우, 서연, 서윤, 지우, 서현, 민서, 하은, 하윤, 지민,
 # 수빈, 지원, 유진, 민지, 지현, 수진, 영수, 영호, 영숙, 순자, 미경, 동현, 재현, 채원...). Syllables that are also
-# the second half of a common word after a surname syllable ("남성", "여성", "정상", "소아") are left out.
+# the second half of a common word after a surname syllable ("남성", "여성", "정상", "소아", "소수") are left out.
 KOREAN_GIVEN_SYLLABLES = frozenset(
-    "민준서도윤예시우하지호주원훈현연은수빈유진영숙순자미경동재채린건태혁희선혜")
+    "민준서도윤예시우하지호주원훈현연은빈유진영숙순자미경동재채린건태혁희선혜")
 # Arabic given names: Wikipedia, "List of Arabic given names" (https://en.wikipedia.org/wiki/List_of_Arabic_given_names)
 # and Wiktionary, "Category:Arabic male given names" / "Category:Arabic female given names". Names that are also
 # common words after "the patient" ("صالح" fit, "كريم" generous, "نور" light, "سعيد" happy) are left out.
@@ -119,7 +119,8 @@ HEBREW_NAMING = ("שמו", "שמה", "שמי", "שם האם", "שם האב", "ש
 HINDI_PERSON_BEFORE = ("मेरा बेटा", "मेरी बेटी", "मेरे बेटे", "हमारा बेटा", "हमारी बेटी", "बेटा", "बेटी", "मरीज़", "मरीज",
                        "डॉक्टर")
 # Hindi titles always followed by a name: Wikipedia, "Indian honorifics" (https://en.wikipedia.org/wiki/Indian_honorifics).
-HINDI_TITLES = ("डॉ.", "डॉ ", "श्री", "श्रीमती", "सुश्री", "कुमारी")
+# Not "श्री", which also begins the names of hospitals and temples ("श्री गंगाराम अस्पताल").
+HINDI_TITLES = ("डॉ.", "डॉ ", "श्रीमती", "सुश्री")
 # "नाम" (name) after a person word ("मरीज़ का नाम", "मेरे बेटे का नाम"), not after a drug's ("दवा का नाम").
 HINDI_NAMING_OWNERS = ("मरीज़", "मरीज", "बेटे", "बेटी", "बच्चे", "बच्ची", "माता", "पिता", "माँ", "डॉक्टर", "मेरा", "मेरी")
 # Thai titles always followed by a name: Wikipedia, "Thai honorifics" (https://en.wikipedia.org/wiki/Thai_honorifics):
@@ -138,5 +139,11 @@ BIRTH_WORDS = ("出生", "生まれ", "生年月日", "생년월일", "출생", 
 PHONE_WORDS = ("电话", "電話", "手机", "手機", "携帯", "전화", "휴대폰", "핸드폰", "연락처", "هاتف", "جوال", "موبايل",
                "اتصل", "טלפון", "נייד", "फोन", "फ़ोन", "मोबाइल", "โทร", "เบอร์")
 MESSAGING_WORDS = ("카카오톡", "카톡", "아이디", "微信", "微信号", "ライン", "ไลน์", "واتساب", "واتس")
-# Words of a record or identity number: Wiktionary, 번호 (number), 号/番号, رقم, מספר.
-RECORD_WORDS = ("번호", "号", "番号", "رقم", "מספר", "संख्या", "नंबर", "เลขที่")
+# Words of a patient's record or identity number (not a batch's or a study's): Wiktionary, 환자 (patient) + 번호
+# (number), 주민등록번호 (resident registration number), 病历号 / 住院号 / 门诊号 (case, admission, clinic number),
+# 身份证号 (identity card number), 患者番号, رقم الملف / رقم المريض / رقم الهوية, מספר תיק, मरीज़ संख्या.
+RECORD_WORDS = ("환자번호", "등록번호", "주민번호", "병록번호", "病历号", "住院号", "门诊号", "身份证号", "患者番号",
+                "رقم الملف", "رقم المريض", "رقم الهوية", "מספר תיק", "मरीज़ संख्या", "मरीज संख्या")
+# Surname characters that are also prepositions ("向医生咨询", toward the doctor; "于"), never read as a surname
+# alone before a title: Wiktionary, 向 and 于.
+CHINESE_SURNAMES_THAT_ARE_PREPOSITIONS = frozenset("向于")
