@@ -34,7 +34,6 @@ _HANGUL = r"\uAC00-\uD7AF"
 _ARABIC_WORD = r"[\u0621-\u064A\u0671-\u06D3][\u0621-\u065F\u0671-\u06D3]*"
 _HEBREW_WORD = r"[\u05D0-\u05EA][\u05D0-\u05EA'\"\u05F3\u05F4]*"
 _DEVANAGARI_WORD = r"[\u0900-\u0963\u0971-\u097F]+"
-_THAI_RUN = r"[\u0E01-\u0E4E]+"
 _UNCASED_LETTER = re.compile(r"[\u0590-\u05FF\u0600-\u06FF\u0750-\u077F\u0900-\u097F\u0E00-\u0E7F"
                              r"\u1100-\u11FF\u3130-\u318F\uAC00-\uD7AF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF]")
 _SEPARATOR = r"[\s:,،\-]*"
@@ -143,7 +142,8 @@ _KOREAN_NAMING = re.compile(rf"(?:{_alternation(words.KOREAN_NAMING)})[\s:]*"
 def _korean_names(text: str):
     for pattern in (_KOREAN_AFTER, _KOREAN_BEFORE, _KOREAN_NAMING):
         for match in pattern.finditer(text):
-            yield match.span("name")
+            if match.group("name") not in words.KOREAN_WORDS_SHAPED_LIKE_NAMES:
+                yield match.span("name")
 
 
 # -- Arabic, Hebrew, Hindi: words with spaces, a listed given name after a cue ----------------------
@@ -224,10 +224,12 @@ def _listed_pairs(text: str, word: str, given: frozenset[str], family: frozenset
             yield match.start(), match.end("family")
 
 
-_THAI_TITLE = re.compile(rf"(?:{_alternation(words.THAI_TITLES)})\s*(?P<name>{_THAI_RUN})")
-_THAI_SPACED_TITLE = re.compile(rf"(?<![\u0E01-\u0E4E])(?:{_alternation(words.THAI_SPACED_TITLES)})\s+"
-                                rf"(?P<name>{_THAI_RUN})")
-_THAI_NAMING = re.compile(rf"(?:{_alternation(words.THAI_NAMING)})[\s:]+(?P<name>{_THAI_RUN})")
+# A Thai name is a given name and a family name, written apart ("สมชาย ใจดี"); an ordinary word after
+# the title ("ด.ช. อายุ 5 ปี", a boy aged five; "คุณ แม่", mother) is not followed by one.
+_THAI_NAME = r"(?P<name>[\u0E01-\u0E4E]{4,})(?=\s+[\u0E01-\u0E4E]|\s*$)"
+_THAI_TITLE = re.compile(rf"(?:{_alternation(words.THAI_TITLES)})\s*{_THAI_NAME}")
+_THAI_SPACED_TITLE = re.compile(rf"(?<![\u0E01-\u0E4E])(?:{_alternation(words.THAI_SPACED_TITLES)})\s+{_THAI_NAME}")
+_THAI_NAMING = re.compile(rf"(?:{_alternation(words.THAI_NAMING)})[\s:]+{_THAI_NAME}")
 
 
 def _thai_names(text: str):

@@ -51,6 +51,10 @@ KOREAN_SURNAMES = frozenset(
 # the second half of a common word after a surname syllable ("남성", "여성", "정상", "소아", "소수") are left out.
 KOREAN_GIVEN_SYLLABLES = frozenset(
     "민준서도윤예시우하지호주원훈현연은빈유진영숙순자미경동재채린건태혁희선혜")
+# Korean words spelt like a surname syllable and given-name syllables, read as words before a role word
+# ("3세 이하 환자", patients aged three or under): Wiktionary, 이하 (below), 전원 (transfer; everyone),
+# 유지 (maintenance), 정도 (degree).
+KOREAN_WORDS_SHAPED_LIKE_NAMES = frozenset(("이하", "전원", "유지", "정도"))
 # Arabic given names: Wikipedia, "List of Arabic given names" (https://en.wikipedia.org/wiki/List_of_Arabic_given_names)
 # and Wiktionary, "Category:Arabic male given names" / "Category:Arabic female given names". Names that are also
 # common words after "the patient" ("صالح" fit, "كريم" generous, "نور" light, "سعيد" happy) are left out.
@@ -105,7 +109,8 @@ KOREAN_NAMING = ("이름은", "이름:", "이름", "성명")
 # Arabic: "my son", "my daughter", "the child's father", "the doctor" (with the attached prepositions ل/ب/و).
 ARABIC_PERSON_BEFORE = ("ابني", "ابنتي", "إبني", "إبنتي", "طفلي", "طفلتي", "والد الطفل", "والدة الطفل", "والد المريض",
                         "والدة المريض", "والد المريضة", "والدة المريضة", "الطبيب المعالج", "الطبيبة المعالجة",
-                        "الدكتور", "الدكتورة", "الطبيب", "الطبيبة", "المريض", "المريضة")
+                        "الدكتور", "الدكتورة")
+# Not "المريض" or "الطبيب" alone: informal writing spells "على" (on) as the name "علي" ("المريض علي العلاج").
 # Arabic title abbreviations always followed by a name: Wikipedia, "Arabic name" (د. for دكتور).
 ARABIC_TITLES = ("د.", "د ")
 ARABIC_NAMING = ("اسمه", "اسمها", "اسمي", "اسم المريض", "اسم المريضة", "اسم الطفل", "اسم الطفلة", "اسم الأم",
