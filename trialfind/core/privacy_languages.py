@@ -17,8 +17,8 @@ for English:
   Capitalised words inside a sentence keep every name rule.
 Cyrillic and Greek are read the same way (they have capitals); a name is told by its capital and by
 its Latin spelling being a known given name. Scripts without capitals (Arabic, Hebrew, Devanagari,
-Thai, Hangul, kana, CJK) give no such clue: frequency lists rank "محمد" above "استجابة", so text in
-them stays refused (privacy_scripts).
+Thai, Hangul, kana, CJK) give no such clue: frequency lists rank "محمد" above "استجابة", so names in
+them are read from their cues instead (privacy_uncased).
 
 The lists load on first use of each language (about 0.05 s each) and only for text that is not
 mostly English, so screening English text and importing the screen cost nothing extra.

@@ -1,0 +1,320 @@
+"""Names, addresses, dates of birth and numbers in scripts without capitals, read from their cues.
+
+Arabic, Hebrew, Devanagari, Thai, Hangul, kana and CJK ideographs have no capitals, and frequency
+lists rank names with words, so a name cannot be told by its shape. It is told by what stands
+around it, per language (word lists and their sources in privacy_uncased_words):
+- a relation, role or title word before it ("我女儿", "娘の", "제 딸", "ابني", "הבן שלי", "मेरी बेटी",
+  "ด.ญ.") or after it ("王丽华医生", "佐藤さん", "김서연 환아"), the name itself being a listed family name
+  with given-name characters (Chinese, Japanese, Korean) or a listed given name (Arabic, Hebrew, Hindi);
+  after a title that only ever precedes a name ("د.", "ד\"ר", "डॉ.", "ด.ช."), any word;
+- a word that names who follows ("名叫", "名前は", "이름은", "اسمه", "שמה", "मरीज़ का नाम", "ชื่อ");
+- a value that is nothing but a name: a listed family name with listed given-name characters
+  ("李明轩", "김민준"), or a listed given name with a listed given or family name ("محمد أحمد",
+  "יוסף כהן", "राहुल शर्मा"); a listed given and family name side by side anywhere (Hebrew, Hindi);
+- an address word (路/号, 丁目, 로/길, شارع, רחוב, मार्ग/नगर, ถนน/ซอย) or a birth word (出生, 생년월일,
+  تاريخ الميلاد, נולד, जन्म, เกิด) with a number beside it, and a phone, messaging or record word with its
+  number or id.
+Clinical text with none of these cues passes ("患者对克唑替尼有部分缓解", "المريض استجاب للعلاج").
+What still gets through: a name with no cue inside a longer sentence, a name no list knows after
+a relation word, a family name the lists do not hold.
+"""
+from __future__ import annotations
+
+import re
+
+import trialfind.core.privacy_uncased_words as words
+from trialfind.core.privacy_text import Finding
+
+EXPLANATION = ("a name in a script without capitals (read from a relation, role, title or naming word, or a "
+               "family name with a given name): please write the value without names")
+
+_HAN = r"\u3400-\u4DBF\u4E00-\u9FFF"
+_HAN_CHAR = re.compile(rf"[{_HAN}]")
+_HANGUL = r"\uAC00-\uD7AF"
+_ARABIC_WORD = r"[\u0621-\u064A\u0671-\u06D3][\u0621-\u065F\u0671-\u06D3]*"
+_HEBREW_WORD = r"[\u05D0-\u05EA][\u05D0-\u05EA'\"\u05F3\u05F4]*"
+_DEVANAGARI_WORD = r"[\u0900-\u0963\u0971-\u097F]+"
+_UNCASED_LETTER = re.compile(r"[\u0590-\u05FF\u0600-\u06FF\u0750-\u077F\u0900-\u097F\u0E00-\u0E7F"
+                             r"\u1100-\u11FF\u3130-\u318F\uAC00-\uD7AF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF]")
+_SEPARATOR = r"[\s:,،\-]*"
+
+
+def _alternation(phrases) -> str:
+    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+
+
+def find_uncased_personal_data(text: str, found: list[Finding]) -> None:
+    """Append a finding for each name, address, birth date or number read from its cue."""
+    if not _UNCASED_LETTER.search(text):
+        return
+    for finder in (_chinese_names, _japanese_names, _korean_names, _arabic_names, _hebrew_names, _hindi_names,
+                   _thai_names, _bare_name):
+        for start, end in finder(text):
+            found.append(Finding("name", start, end, EXPLANATION))
+    if any(char.isdigit() for char in text):
+        _numbers_with_cues(text, found)
+
+
+# -- Chinese ---------------------------------------------------------------------------------------
+
+def _chinese_name_at(text: str, start: int) -> int:
+    """End of a surname with one or two given-name characters at `start`, or `start` if none."""
+    if start >= len(text) or text[start] not in words.CHINESE_SURNAMES:
+        return start
+    end = start + 1
+    while end < len(text) and end - start <= 2 and text[end] in words.CHINESE_GIVEN_CHARACTERS:
+        end += 1
+    return end if end > start + 1 else start
+
+
+_CHINESE_BEFORE = re.compile(rf"(?:{_alternation(words.CHINESE_PERSON_BEFORE)}){_SEPARATOR}")
+_CHINESE_NAMING = re.compile(rf"(?:{_alternation(words.CHINESE_NAMING)}){_SEPARATOR}")
+_CHINESE_AFTER = re.compile(_alternation(words.CHINESE_PERSON_AFTER))
+
+
+def _chinese_names(text: str):
+    if not _HAN_CHAR.search(text):
+        return
+    for match in _CHINESE_BEFORE.finditer(text):
+        end = _chinese_name_at(text, match.end())
+        if end > match.end():
+            yield match.end(), end
+    for match in _CHINESE_NAMING.finditer(text):
+        start = match.end()
+        if start < len(text) and text[start] in words.CHINESE_SURNAMES:
+            end = start + 1
+            while end < len(text) and end - start <= 2 and _HAN_CHAR.match(text[end]):
+                end += 1
+            if end > start + 1:
+                yield start, end
+    for match in _CHINESE_AFTER.finditer(text):
+        # The name just before the title: surname and up to two given-name characters, or a surname alone
+        # where nothing Chinese comes before it ("李医生", not "我向医生").
+        for given in (2, 1):
+            start = match.start() - given - 1
+            if start >= 0 and _chinese_name_at(text, start) == match.start():
+                yield start, match.start()
+                break
+        else:
+            start = match.start() - 1
+            if (start >= 0 and text[start] in words.CHINESE_SURNAMES
+                    and text[start] not in words.CHINESE_SURNAMES_THAT_ARE_PREPOSITIONS and (start == 0 or not _HAN_CHAR.match(text[start - 1]))):
+                yield start, match.start()
+
+
+# -- Japanese --------------------------------------------------------------------------------------
+
+_JAPANESE_FAMILY = _alternation(words.JAPANESE_FAMILY_NAMES)
+# A given name: up to three kanji, or a run of hiragana or of katakana (never a mix with particles).
+_JAPANESE_GIVEN = r"(?:[\u4E00-\u9FFF々]{1,3}|[\u3041-\u3096]{2,4}|[\u30A1-\u30FA]{2,5})"
+_JAPANESE_HONORIFIC = re.compile(
+    rf"(?:{_JAPANESE_FAMILY})[\s\u3000]?(?:{_JAPANESE_GIVEN}[\s\u3000]?)?(?:{_alternation(words.JAPANESE_HONORIFICS)})")
+_JAPANESE_BEFORE = re.compile(
+    rf"(?:{_alternation(words.JAPANESE_PERSON_BEFORE)})[はがの:\s\u3000、]*"
+    rf"(?P<name>(?:{_JAPANESE_FAMILY})[\s\u3000]?{_JAPANESE_GIVEN})")
+_JAPANESE_NAMING = re.compile(rf"(?:{_alternation(words.JAPANESE_NAMING)})[:\s\u3000]*"
+                              r"(?P<name>[\u3041-\u30FA\u4E00-\u9FFF々]{2,8})")
+
+
+def _japanese_names(text: str):
+    if not _HAN_CHAR.search(text) and not re.search(r"[\u3040-\u30FF]", text):
+        return
+    for match in _JAPANESE_HONORIFIC.finditer(text):
+        yield match.span()
+    for pattern in (_JAPANESE_BEFORE, _JAPANESE_NAMING):
+        for match in pattern.finditer(text):
+            yield match.span("name")
+
+
+# -- Korean ----------------------------------------------------------------------------------------
+
+_KOREAN_SURNAME = f"[{''.join(sorted(words.KOREAN_SURNAMES))}]"
+_KOREAN_GIVEN = f"[{''.join(sorted(words.KOREAN_GIVEN_SYLLABLES))}]"
+# A name as a word of its own: surname and one or two given syllables, then a particle at most.
+_KOREAN_NAME = rf"(?<![{_HANGUL}]){_KOREAN_SURNAME}{_KOREAN_GIVEN}{{1,2}}"
+_KOREAN_AFTER = re.compile(rf"(?P<name>{_KOREAN_NAME})\s?(?:{_alternation(words.KOREAN_PERSON_AFTER)})")
+_KOREAN_BEFORE = re.compile(rf"(?<![{_HANGUL}])(?:{_alternation(words.KOREAN_PERSON_BEFORE)})[\s,:]+"
+                            rf"(?P<name>{_KOREAN_NAME})")
+_KOREAN_NAMING = re.compile(rf"(?:{_alternation(words.KOREAN_NAMING)})[\s:]*"
+                            rf"(?P<name>{_KOREAN_SURNAME}?{_KOREAN_GIVEN}{{2}})")
+
+
+def _korean_names(text: str):
+    for pattern in (_KOREAN_AFTER, _KOREAN_BEFORE, _KOREAN_NAMING):
+        for match in pattern.finditer(text):
+            if match.group("name") not in words.KOREAN_WORDS_SHAPED_LIKE_NAMES:
+                yield match.span("name")
+
+
+# -- Arabic, Hebrew, Hindi: words with spaces, a listed given name after a cue ----------------------
+
+def _names_after(text: str, cue: re.Pattern, word: str, given: frozenset[str], any_word: bool):
+    """Spans of the name after each cue: a listed given name (or any word, after a title or naming word)
+    and the one or two name words that follow it."""
+    following = re.compile(rf"{_SEPARATOR}(?P<first>{word})(?P<rest>(?:\s+{word}){{0,2}})")
+    for match in cue.finditer(text):
+        after = following.match(text, match.end())
+        # Any word after a title or naming word, but not a two-letter one ("د. في المستشفى", at the hospital).
+        if not after or not ((any_word and len(after.group("first")) >= 3) or after.group("first") in given):
+            continue
+        end = after.end("first")
+        for extra in re.finditer(word, after.group("rest")):
+            name = extra.group()
+            if name in given or name.startswith("ال") or name in words.HEBREW_FAMILY_NAMES \
+                    or name in words.HINDI_FAMILY_NAMES:
+                end = after.start("rest") + extra.end()
+            else:
+                break
+        yield after.start("first"), end
+
+
+def _cue(phrases, letters: str) -> re.Pattern:
+    # Arabic and Hebrew join "and", "to", "for" to the next word ("لابني", "ולבני").
+    return re.compile(rf"(?<![{letters}])[وبلול]?(?:{_alternation(phrases)})(?![{letters}])")
+
+
+_ARABIC_LETTERS = r"\u0621-\u064A\u0671-\u06D3"
+_HEBREW_LETTERS = r"\u05D0-\u05EA"
+_DEVANAGARI_LETTERS = r"\u0900-\u0963\u0971-\u097F"
+
+
+def _arabic_names(text: str):
+    if not re.search(f"[{_ARABIC_LETTERS}]", text):
+        return
+    yield from _names_after(text, _cue(words.ARABIC_PERSON_BEFORE, _ARABIC_LETTERS), _ARABIC_WORD,
+                            words.ARABIC_GIVEN_NAMES, any_word=False)
+    yield from _names_after(text, re.compile(rf"(?<![{_ARABIC_LETTERS}])(?:{_alternation(words.ARABIC_TITLES)})"),
+                            _ARABIC_WORD, words.ARABIC_GIVEN_NAMES, any_word=True)
+    yield from _names_after(text, _cue(words.ARABIC_NAMING, _ARABIC_LETTERS), _ARABIC_WORD,
+                            words.ARABIC_GIVEN_NAMES, any_word=True)
+
+
+def _hebrew_names(text: str):
+    if not re.search(f"[{_HEBREW_LETTERS}]", text):
+        return
+    yield from _names_after(text, _cue(words.HEBREW_PERSON_BEFORE, _HEBREW_LETTERS), _HEBREW_WORD,
+                            words.HEBREW_GIVEN_NAMES, any_word=False)
+    yield from _names_after(text, re.compile(_alternation(words.HEBREW_TITLES)), _HEBREW_WORD,
+                            words.HEBREW_GIVEN_NAMES, any_word=True)
+    yield from _names_after(text, _cue(words.HEBREW_NAMING, _HEBREW_LETTERS), _HEBREW_WORD,
+                            words.HEBREW_GIVEN_NAMES, any_word=True)
+    yield from _listed_pairs(text, _HEBREW_WORD, words.HEBREW_GIVEN_NAMES, words.HEBREW_FAMILY_NAMES)
+
+
+_HINDI_NAMING = re.compile(rf"(?<![{_DEVANAGARI_LETTERS}])(?:{_alternation(words.HINDI_NAMING_OWNERS)})\s+"
+                           r"(?:का|की|के)\s+नाम(?:\s+है)?")
+
+
+def _hindi_names(text: str):
+    if not re.search(f"[{_DEVANAGARI_LETTERS}]", text):
+        return
+    yield from _names_after(text, _cue(words.HINDI_PERSON_BEFORE, _DEVANAGARI_LETTERS), _DEVANAGARI_WORD,
+                            words.HINDI_GIVEN_NAMES, any_word=False)
+    titles = re.compile(rf"(?<![{_DEVANAGARI_LETTERS}])(?:{_alternation(words.HINDI_TITLES)})(?=[\s.])")
+    yield from _names_after(text, titles, _DEVANAGARI_WORD, words.HINDI_GIVEN_NAMES, any_word=True)
+    # A listed name only: "मरीज़ का नाम गोपनीय है" (the name is confidential) names no one.
+    yield from _names_after(text, _HINDI_NAMING, _DEVANAGARI_WORD, words.HINDI_GIVEN_NAMES, any_word=False)
+    yield from _listed_pairs(text, _DEVANAGARI_WORD, words.HINDI_GIVEN_NAMES, words.HINDI_FAMILY_NAMES)
+
+
+def _listed_pairs(text: str, word: str, given: frozenset[str], family: frozenset[str]):
+    """A listed given name followed by a listed family name, wherever it stands ("נועם כהן", "आरव शर्मा")."""
+    for match in re.finditer(rf"(?P<given>{word})(?=\s+(?P<family>{word}))", text):
+        if match.group("given") in given and match.group("family") in family:
+            yield match.start(), match.end("family")
+
+
+# A Thai name is a given name and a family name, written apart ("สมชาย ใจดี"); an ordinary word after
+# the title ("ด.ช. อายุ 5 ปี", a boy aged five; "คุณ แม่", mother) is not followed by one.
+_THAI_NAME = r"(?P<name>[\u0E01-\u0E4E]{4,})(?=\s+[\u0E01-\u0E4E]|\s*$)"
+_THAI_TITLE = re.compile(rf"(?:{_alternation(words.THAI_TITLES)})\s*{_THAI_NAME}")
+_THAI_SPACED_TITLE = re.compile(rf"(?<![\u0E01-\u0E4E])(?:{_alternation(words.THAI_SPACED_TITLES)})\s+{_THAI_NAME}")
+_THAI_NAMING = re.compile(rf"(?:{_alternation(words.THAI_NAMING)})[\s:]+{_THAI_NAME}")
+
+
+def _thai_names(text: str):
+    for pattern in (_THAI_TITLE, _THAI_SPACED_TITLE, _THAI_NAMING):
+        for match in pattern.finditer(text):
+            yield match.span("name")
+
+
+# -- a value that is nothing but a name ------------------------------------------------------------
+
+# Kanji given names only with a space after the family name: "森林浴" is a family name's character and a word.
+_JAPANESE_BARE = re.compile(rf"(?:{_JAPANESE_FAMILY})(?:[\s\u3000](?P<given>{_JAPANESE_GIVEN})"
+                            r"|(?P<kana>[\u3041-\u3096]{2,4}|[\u30A1-\u30FA]{2,5}))")
+_KOREAN_BARE = re.compile(rf"{_KOREAN_SURNAME}{_KOREAN_GIVEN}{{2}}")
+
+
+def _bare_name(text: str):
+    value = text.strip(" \t\r\n.,;:")
+    start = text.find(value) if value else -1
+    if not value or len(value) > 30:
+        return
+    span = (start, start + len(value))
+    japanese = _JAPANESE_BARE.fullmatch(value)
+    if ((2 <= len(value) <= 3 and _chinese_name_at(value, 0) == len(value) and not value.endswith("子"))
+            or (japanese and not (japanese.group("given") or "").startswith(words.JAPANESE_INSTITUTION_NOUNS))
+            or _KOREAN_BARE.fullmatch(value)):
+        yield span
+    else:
+        parts = value.split()
+        if not 2 <= len(parts) <= 3:
+            return
+        for given, family, nisba in ((words.ARABIC_GIVEN_NAMES, frozenset(), True),
+                                     (words.HEBREW_GIVEN_NAMES, words.HEBREW_FAMILY_NAMES, False),
+                                     (words.HINDI_GIVEN_NAMES, words.HINDI_FAMILY_NAMES, False)):
+            if parts[0] in given and all(part in given or part in family
+                                         or (nisba and part.startswith("ال") and part.endswith("ي"))
+                                         for part in parts[1:]):
+                yield span
+                return
+
+
+# -- addresses, birth dates, phones, messaging ids, record numbers ---------------------------------
+
+_DIGITS = r"[0-9\u0660-\u0669\u06F0-\u06F9\u0966-\u096F\u0E50-\u0E59]"
+_ADDRESSES = [re.compile(pattern) for pattern in (
+    # Chinese: a road with its number, then building, unit and room ("望京西路58号院3号楼1502室").
+    rf"[{_HAN}]{{0,14}}(?:路|街|大道|巷|弄)\s*\d+\s*号(?:[院楼栋单元室层]|\d|号|-)*",
+    r"\d+\s*(?:号楼|栋|幢)\s*\d+\s*(?:单元|室)",
+    # Japanese blocks and lots.
+    r"\d+\s*丁目(?:\s*\d+\s*番地?)?(?:\s*\d+\s*号)?", r"\d+\s*番地",
+    # Korean: a city or district, then a road with its number; a building and flat ("101동 1203호").
+    rf"[{_HANGUL}]+(?:시|구|군)\s+(?:[{_HANGUL}]+(?:구|동|읍|면)\s+)?[{_HANGUL}\d]+(?:로|길)\s*\d+(?:-\d+)?",
+    r"\d+\s*동\s*\d+\s*호",
+    # Arabic, Hebrew, Hindi, Thai: a street or district word with a number.
+    rf"(?:شارع|طريق|حي)\s+[^\d\n]{{1,40}}?{_DIGITS}+", rf"(?:مبنى|الرمز البريدي|ص\.ب\.?)\s*{_DIGITS}+",
+    r"(?:רחוב|רח['\u05F3]|שדרות|שד['\u05F3])\s+[^\d\n]{1,30}?\d+",
+    rf"(?:मार्ग|नगर|गली|रोड|सेक्टर|मकान)\s*(?:नं\.?|संख्या)?\s*[,:]?\s*{_DIGITS}+",
+    rf"{_DIGITS}+[,\s]+[\u0900-\u097F\s]{{0,30}}?(?:मार्ग|नगर|गली|रोड|कॉलोनी)",
+    rf"(?:ถนน|ซอย|หมู่ที่|หมู่|บ้านเลขที่)\s*[^\d\n]{{0,30}}?{_DIGITS}+",
+)]
+_BIRTH = re.compile(_alternation(words.BIRTH_WORDS))
+_YEAR_OR_DATE = re.compile(r"(?:19|20)\d{2}|平成|令和|昭和|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
+_PHONE = re.compile(rf"(?:{_alternation(words.PHONE_WORDS)})[\s:]*(?P<number>\+?\d[\d\s\-()]{{6,}}\d)")
+# A Korean or Japanese mobile number with the word it is written against ("010-4837-2291로").
+_MOBILE = re.compile(r"(?<!\d)0[1-9]0-?\d{3,4}-?\d{4}(?!\d)")
+_MESSAGING = re.compile(rf"(?:{_alternation(words.MESSAGING_WORDS)})\s*(?:ID|id|아이디)?[\s:]*"
+                        r"(?P<id>[A-Za-z0-9_.\-]*[0-9_][A-Za-z0-9_.\-]*)")
+_RECORD = re.compile(rf"(?:{_alternation(words.RECORD_WORDS)})[\s:]*(?P<number>\d[\d\-]{{4,}}\d)")
+
+
+def _numbers_with_cues(text: str, found: list[Finding]) -> None:
+    for pattern in _ADDRESSES:
+        for match in pattern.finditer(text):
+            found.append(Finding("address", *match.span(), "a street address"))
+    for match in _BIRTH.finditer(text):
+        window_start, window_end = max(0, match.start() - 15), min(len(text), match.end() + 20)
+        if _YEAR_OR_DATE.search(text, window_start, window_end):
+            found.append(Finding("date", match.start(), match.end(), "a date of birth"))
+    for match in _PHONE.finditer(text):
+        if sum(char.isdigit() for char in match.group("number")) >= 8:
+            found.append(Finding("phone", *match.span("number"), "a phone number"))
+    for match in _MOBILE.finditer(text):
+        found.append(Finding("phone", *match.span(), "a phone number"))
+    for match in _MESSAGING.finditer(text):
+        if len(match.group("id")) >= 3:
+            found.append(Finding("handle", *match.span("id"), "a messaging app's user id"))
+    for match in _RECORD.finditer(text):
+        found.append(Finding("record_number", *match.span("number"), "a record or identity number"))
