@@ -35,9 +35,9 @@ from trialfind.core.privacy_words import (
 
 _TITLES = (r"Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Sister|Father|Fr|Sr|Rev|Madame|Mme|Mlle|"
            r"Monsieur|Herr|Frau|Señor|Señora|Sra|Sr|Dra|Dott|Dottoressa|Signora|Pani|Pan|"
-           # Clergy, chaplains and coaches a family names beside its child ("Pastor Weber", "Rabbi Adler"), from
+           # Clergy and chaplains a family names beside its child ("Pastor Weber", "Rabbi Adler"), from
            # https://en.wikipedia.org/wiki/Ecclesiastical_titles_and_styles; other languages' are in privacy_role_names.
-           r"Reverend|Revd|Pastor|Vicar|Chaplain|Deacon|Rabbi|Imam|Coach")
+           r"Reverend|Revd|Pastor|Vicar|Chaplain|Deacon|Rabbi|Imam")
 # The dot may touch the name: "Dr.Okafor", as typed in a hurry or on a phone.
 # A title typed in lower case before a capitalised name counts too ("asked dr. Kowalczyk", "prof Adeyemi"); "mr"
 # and "ms" only with their dot, as bare "ms"/"mr" are also multiple sclerosis and magnetic resonance.
