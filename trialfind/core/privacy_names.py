@@ -33,11 +33,9 @@ from trialfind.core.privacy_words import (
     WORD_LIKE_NAMES,
 )
 
-_TITLES = (r"Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Sister|Father|Fr|Sr|Rev|Madame|Mme|Mlle|"
-           r"Monsieur|Herr|Frau|Señor|Señora|Sra|Sr|Dra|Dott|Dottoressa|Signora|Pani|Pan|"
-           # Clergy and chaplains a family names beside its child ("Pastor Weber", "Rabbi Adler"), from
-           # https://en.wikipedia.org/wiki/Ecclesiastical_titles_and_styles; other languages' are in privacy_role_names.
-           r"Reverend|Revd|Pastor|Vicar|Chaplain|Deacon|Rabbi|Imam")
+_TITLES = (r"Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Sister|Father|Fr|Sr|Rev|Madame|Mme|Mlle|Rabbi|Imam|"
+           r"Monsieur|Herr|Frau|Señor|Señora|Sra|Dra|Dott|Dottoressa|Signora|Pani|Pan|Reverend|Pastor|Vicar|Chaplain|"
+           r"Deacon")  # clergy's: https://en.wikipedia.org/wiki/Ecclesiastical_titles_and_styles
 # The dot may touch the name: "Dr.Okafor", as typed in a hurry or on a phone.
 # A title typed in lower case before a capitalised name counts too ("asked dr. Kowalczyk", "prof Adeyemi"); "mr"
 # and "ms" only with their dot, as bare "ms"/"mr" are also multiple sclerosis and magnetic resonance.
