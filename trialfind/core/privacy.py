@@ -16,7 +16,7 @@ month and year ("May 2026") or a bare year is not a date of birth; a full date i
 This module is the screen itself: the order the rules run in (each mask must run before the
 searches it protects) and the one entry point every caller uses. The rules live beside it, one
 concept a module: `privacy_contacts` (emails, phones), `privacy_numbers` (record and identity
-numbers, a payment card's details, parcel tracking numbers), `privacy_dates`, `privacy_addresses`, `privacy_handles`
+numbers, a payment card's details, parcel tracking numbers, vehicle identification numbers), `privacy_dates`, `privacy_addresses`, `privacy_handles`
 (handles, personal links, payment apps' tags), `privacy_details` (plates, rooms and beds, a relative known by a
 public role or by a post at a named organisation, a child known by a relative's or an event's details and a town,
 by a relative's fame, by a description with a home town, a media story or being the only one in a place, or by

@@ -43,6 +43,16 @@ _EU_POSTAL_CITY = re.compile(rf"(?<![\w-])(?:[A-Z]-)?(?!(?:19|20)\d\d\b)\d{{4,5}
 _NUSANTARA_STREET = re.compile(
     rf"\b(?:Jl|Jln|Jalan|JALAN|Gg|Gang|Lorong|Lrg|Lebuh|Persiaran|Kampung|Kg)\.?\s+"
     rf"(?:[{UPPER}][{LETTERS}'’\-]*\.?\s+){{1,4}}(?:(?i:no|nomor|#)\.?\s*)?\d{{1,4}}[A-Za-z]?\b")
+# A house number before a street word of Malaysia, Singapore, Indonesia, Vietnam, Thailand and the Philippines, then
+# a capitalised street name: "42 Jalan Ampang", "7 Lorong Kurau", "15 Đường Lê Lợi", "88 Soi Sukhumvit". Words from
+# the countries' address formats (https://en.wikipedia.org/wiki/Address#Malaysia, #Indonesia, #Vietnam, #Thailand,
+# #Philippines; https://www.upu.int/en/Postal-Solutions/Programmes-Services/Addressing-Solutions). "Jalan" as an
+# ordinary Malay word ("jalan-jalan", "jalan kaki") has no number before it and no capitalised name after it.
+_NUMBER_THEN_ASIAN_STREET = re.compile(
+    rf"(?<![\w/.-])\d{{1,5}}[A-Za-z]?(?:[-/]\d{{1,4}}[A-Za-z]?)?,?\s+"
+    rf"(?i:jalan|jln\.?|jl\.?|lorong|lrg\.?|persiaran|lebuh|lebuhraya|gg\.?|đường|duong|phố|ngõ|hẻm|"
+    rf"soi|thanon|kalye)\s+"
+    rf"(?-i:[{UPPER}])[{LETTERS}'’\-]*(?:\s+(?-i:[{UPPER}\d])[{LETTERS}\d'’\-]*){{0,3}}")
 _RT_RW = re.compile(r"\bRT\.?\s*\d{1,3}\s*/\s*RW\.?\s*\d{1,3}\b", re.IGNORECASE)
 _NUSANTARA_DISTRICT = re.compile(
     rf"\b(?:Kel|Kec|Kab|Brgy|Kelurahan|Kecamatan|Kabupaten|Barangay|Purok)\.?\s+[{UPPER}][{LETTERS}\-]+")
@@ -158,7 +168,7 @@ def find_addresses(text: str, found: list[Finding], *, has_digit: bool = True) -
         return
     for start, end in _coordinates(text):
         found.append(Finding("address", start, end, "a place's coordinates (GPS)"))
-    for pattern in (_ORDINAL_STREET, _UNIT_THEN_STREET):
+    for pattern in (_ORDINAL_STREET, _UNIT_THEN_STREET, _NUMBER_THEN_ASIAN_STREET):
         for match in pattern.finditer(text):
             found.append(Finding("address", *match.span(), "a street address"))
     for match in _LIVING_AT.finditer(text):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 
+from trialfind.core.privacy_phrases import COMPANIES
 from trialfind.core.privacy_text import LETTERS, UPPER, Finding
 
 # Plate words of English, German, Spanish, Portuguese, French, Italian, Polish, Dutch, Czech and Slovak,
@@ -170,6 +171,24 @@ _MEDIA = re.compile(
     r"(?:news|tv|paper))\b|\b(?:the\s+)?[A-Z][a-z]+\s+(?:Gazette|Herald|Tribune|Chronicle|Courier|Echo|Examiner|"
     r"Sentinel|Observer|Gazette|Telegraph|Evening\s+Standard|Times|Post|Journal|Mail|Star|Express|Mirror|"
     r"Advertiser|Record|Press|Argus)\b")
+# "the boy from the news", "that girl who was in the news": one child the writer expects the reader to have seen.
+# A plural ("children in the news: FDA approves ...") is a headline about many and passes.
+_CHILD_FROM_THE_NEWS = re.compile(
+    r"\b(?i:the|that)\s+(?:(?i:little|young|\d{1,2}[\s-]*(?:y/?o|year[\s-]old))\s+)?"
+    r"(?i:boy|girl|kid|child|baby|toddler|teen|teenager|twins|triplets|family)\s+(?:(?i:who|that)\s+(?i:was|were)\s+)?"
+    r"(?i:from|in|on)\s+(?i:the)\s+(?:(?i:local|evening|morning|nightly|national)\s+)?(?i:news|tv|paper)\b")
+# A child known by a contest won or placed in and a town: "the 2019 spelling bee winner from Kenosha", "the state
+# chess champion from Duluth", "Little Miss Tulsa runner-up". Few children in a town hold a given title.
+_CONTEST = (r"spelling\s+bee|geography\s+bee|science\s+fair|talent\s+show|talent\s+contest|chess|pageant|"
+            r"beauty\s+contest|olympiad|quiz\s+bowl|math(?:s|ematics)?\s+(?:contest|competition)|"
+            r"essay\s+(?:contest|competition)|art\s+(?:contest|competition)|poetry\s+(?:contest|competition)|"
+            r"(?:junior|youth|state|regional|county|national|world)\s+(?:[\w-]+\s+)?(?:title|championships?|"
+            r"cup|open|finals?)")
+_TITLE_HOLDER = r"winner|champion|finalist|runner[\s-]up|medall?ist|queen|king|prodigy|star"
+_CONTEST_TOWN = re.compile(
+    rf"\b(?:(?:19|20)\d\d\s+)?(?i:{_CONTEST})\s+(?:[\w-]+\s+)?(?i:{_TITLE_HOLDER})s?\s*,?\s+"
+    rf"(?i:from|in|of|for)\s+(?:the\s+)?(?P<town>{_TOWN})(?![\w'’-])")
+_COMPANY_WORDS = frozenset(phrase.split()[0].lower() for phrase in COMPANIES)
 _MEDIA_CHILD = re.compile(rf"(?:\b{_AGE}\s+(?:old\s+)?)?\b(?i:{_DESCRIBED})\b")
 # The one child of a kind in a place: "the only kid in Iceland with ALK+ neuroblastoma", "the only family in
 # Whitby with triplets". Here a country narrows it too; a cohort, a unit or a month does not.
@@ -258,6 +277,14 @@ def _find_described_children(text: str, found: list[Finding]) -> None:
         if child:
             found.append(Finding("other", min(child.start(), media.start()), max(child.end(), media.end()),
                                  "a child known by a description and a media story"))
+    for match in _CHILD_FROM_THE_NEWS.finditer(text):
+        found.append(Finding("other", *match.span(), "a child known by a media story"))
+    for match in _CONTEST_TOWN.finditer(text):
+        town = match.group("town")
+        if (town.split()[0].lower() in _NOT_TOWNS or town.lower() in _countries()
+                or town.split()[0].lower() in _COMPANY_WORDS):
+            continue
+        found.append(Finding("other", *match.span(), "a child known by a contest's title and a town"))
     for match in _ONLY_ONE.finditer(text):
         place = match.group("town").split()[0].lower()
         if place in _NOT_PLACES or place in _NOT_TOWNS - {"uk", "usa", "us", "eu"}:

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
-from trialfind.core.given_names import is_english_word
+from trialfind.core.given_names import dictionary_given_names, is_english_word, word_like_given_names
 from trialfind.core.privacy_text import Finding
+from trialfind.core.privacy_words import GIVEN_NAMES
 
 # Platforms' names as people write them before a handle.
 _PLATFORM = (r"twitter\s*/\s*x|x\s*/\s*twitter|insta(?:gram)?|ig|tik\s?tok|tt|telegram|tg|twitter|x|"
@@ -72,6 +73,15 @@ _PERSONAL_URL = re.compile(rf"(?<![\w.-])(?:https?://)?(?:www\.|m\.|mobile\.|[a-
 # A person's own blog: the sub-domain is the person ("mateosjourney.blogspot.com").
 _PERSONAL_BLOG = re.compile(r"(?<![\w.-])(?:https?://)?[\w-]{3,}\.(?:blogspot|wordpress|substack|tumblr|carrd)\."
                             r"(?:com|co)\b[^\s,;)\]]*", re.IGNORECASE)
+# A Facebook group is often a family's page for its child ("facebook.com/groups/teamsofia.strong",
+# "fb.com/groups/prayers-for-mateo"): a support group's is named by its disease or place and passes.
+_FACEBOOK_GROUP = re.compile(r"(?<![\w.-])(?:https?://)?(?:www\.|m\.|web\.)?(?:facebook|fb)\.com/groups/"
+                             r"(?P<slug>[\w.\-]+)", re.IGNORECASE)
+# What a family's campaign puts around its child's name ("teamsofia", "prayersforleo", "mateostrong", "evasarmy").
+_CAMPAIGN_AFFIX = re.compile(r"^(?:team|prayers?for|prayfor|pray4|love4|lovefor|fightfor|fight4|helpsave|save|"
+                             r"support|friendsof|hopefor|hope4|standwith|heartsfor)|"
+                             r"(?:s?strong|s?army|s?warriors?|s?fight|s?journey|s?story|s?tribe|s?crew|s?squad|"
+                             r"s?updates|s?hope)$")
 # Paths of those sites that are the site's own pages, not a person's: "gofundme.com/c/…", "justgiving.com/about".
 _SITE_PAGES = re.compile(r"/(?:c|about|help|how-it-works|pricing|start|signin|login|search|discover|blog|"
                          r"charities|charity)(?:[/?#]|$)", re.IGNORECASE)
@@ -110,6 +120,30 @@ def find_handles(text: str, found: list[Finding]) -> None:
                 continue
             found.append(Finding("handle", *match.span(), "a personal web address (a person's profile or "
                                                           "fundraiser page)"))
+        for match in _FACEBOOK_GROUP.finditer(text):
+            if _names_a_child(match.group("slug")):
+                found.append(Finding("handle", *match.span(), "a personal web address (a family's group for "
+                                                              "its child)"))
         for match in _PERSONAL_BLOG.finditer(text):
             if not re.sub(r"^https?://", "", match.group(0).lower()).startswith("www."):
                 found.append(Finding("handle", *match.span(), "a personal web address (a person's blog)"))
+
+
+def _names_a_child(slug: str) -> bool:
+    """A group's name holds a given name: one no English word shares ("sofia", "mateo"), or any given name beside a
+    campaign's affix ("teamgrace", "gracestrong"). A support group's name ("dipgwarriors", "neuroblastomaparents")
+    holds none."""
+    for part in re.findall(r"[^\W\d_]+", slug.lower()):
+        affixed = _CAMPAIGN_AFFIX.search(part) is not None
+        core = part
+        while True:
+            stripped = _CAMPAIGN_AFFIX.sub("", core, count=1)
+            if stripped == core or len(stripped) < 3:
+                break
+            core = stripped
+        if len(core) < 3 or not (core in GIVEN_NAMES or core in dictionary_given_names()
+                                 or core in word_like_given_names()):
+            continue
+        if affixed and core != part or not is_english_word(core):
+            return True
+    return False

@@ -53,6 +53,17 @@ _THANKS = re.compile(
     rf"(?i:to|à|a|an|al|alla|ao|aan|dla|for)\s+(?:(?i:dr|nurse|sister|auntie|aunt|uncle)\.?\s+)?"
     rf"(?P<given>[{_LOWER_LETTERS}]{{2,}}(?:-[{_LOWER_LETTERS}]{{2,}})?)"
     rf"(?:\s+(?P<surname>[{_LOWER_LETTERS}]{{2,}}(?:-[{_LOWER_LETTERS}]{{2,}})?))?")
+# A note signed off with a given name, in either case, ending the text or its line: "thx, bob", "cheers - Ana",
+# "love, marisol o'brien". "thanks, all", "love, mum" or "best wishes" sign off with no name.
+_SIGN_OFF = re.compile(
+    rf"\b(?i:thx|thnx|thanx|thanks|thank\s+you|many\s+thanks|cheers|best|regards|kind\s+regards|best\s+wishes|"
+    rf"warm\s+regards|love|much\s+love|hugs|xoxo|xx|take\s+care|sincerely|warmly|ty|tysm)\s*[,!.:\-–—]*\s+"
+    rf"(?P<given>[{UPPER}]?[{_LOWER_LETTERS}]{{2,}}(?:-[{UPPER}]?[{_LOWER_LETTERS}]{{2,}})?)"
+    rf"(?:\s+(?P<surname>[{UPPER}]?[{_LOWER_LETTERS}'’]{{2,}}(?:-[{UPPER}]?[{_LOWER_LETTERS}]{{2,}})?))?"
+    rf"\s*[.!]*\s*(?:$|\n)")
+# Familiar terms of address a note signs off to, not with (https://en.wikipedia.org/wiki/Term_of_address).
+_TERMS_OF_ADDRESS = frozenset({"mate", "mates", "buddy", "pal", "guys", "folks", "doc", "hun", "hon", "babe", "dear",
+                               "sweetie", "darling", "love", "bro", "sis", "fam", "y'all", "yall", "friends", "team"})
 _THANKS_LANGUAGE = {"merc": "fr", "grac": "es", "dank": "de", "graz": "it", "obri": "pt", "dzię": "pl", "dzie": "pl"}
 # A case cited as a paper cites its author: "Wierzbicki T, male, relapsed DIPG", "Okonjo AB, 8y, F".
 _CITED_CASE = re.compile(
@@ -62,10 +73,15 @@ _CITED_CASE = re.compile(
 
 
 # A writer introducing themself: "i'm jess, dylan's mum", "this is kelly from ward 4", "my name is ayo".
+# After a greeting, "it's" introduces the writer too ("hi it's ana lucia again", "hey, it is marisol"); a second
+# given name may follow the first.
+_INTRO_END_WORDS = r"(?i:here|from|and|again|speaking|writing|the|his|her|their|mum|mom|dad|mother|father)\b"
+_INTRO_END = rf"(?:\s*[,.!(]|\s*$|\s+{_INTRO_END_WORDS})"
 _SELF_INTRODUCED = re.compile(
-    rf"\b(?i:i['’]?m|i\s+am|im|this\s+is|my\s+name\s+is|my\s+name['’]?s|name['’]?s|call\s+me)\s+"
-    rf"(?P<word>[{_LOWER_LETTERS}]{{2,}}(?:-[{_LOWER_LETTERS}]{{2,}})?)(?P<after>\s*[,.!(]|\s*$|\s+(?i:here|from|and|"
-    rf"again|speaking|writing|the|his|her|their|mum|mom|dad|mother|father)\b)")
+    rf"\b(?i:i['’]?m|i\s+am|im|this\s+is|my\s+name\s+is|my\s+name['’]?s|name['’]?s|call\s+me|"
+    rf"(?:hi|hey|hello|hiya|heya|morning|evening|afternoon)\s*[,!.]?\s+(?:it['’]?s|it\s+is|its))\s+"
+    rf"(?P<word>[{_LOWER_LETTERS}]{{2,}}(?:-[{_LOWER_LETTERS}]{{2,}})?)"
+    rf"(?:\s+(?!{_INTRO_END_WORDS})(?P<second>[{_LOWER_LETTERS}]{{2,}}(?:-[{_LOWER_LETTERS}]{{2,}})?))?(?={_INTRO_END})")
 # A given name owning a relative, anywhere in a sentence: "dylan's mum", "ask for kelly's dad".
 _NAME_OWNS_RELATIVE = re.compile(
     rf"(?<![\w'’-])(?P<word>[{_LOWER_LETTERS}]{{2,}}(?:-[{_LOWER_LETTERS}]{{2,}})?)['’]s\s+"
@@ -206,6 +222,14 @@ def find_thanked_names(text: str, found: list[Finding], known: frozenset[str]) -
                                           and not is_english_word(surname.split("-")[0])):
             found.append(Finding("name", *span, "a person's name (thanked, in lower case)"))
 
+    for match in _SIGN_OFF.finditer(text):
+        given = match.group("given").lower()
+        if (given in known or given in NOT_NAMES or given in ROLE_WORDS or given in RELATION_WORDS
+                or given in _TERMS_OF_ADDRESS or is_function_word(given, "en") or not _is_lower_given_name(given)):
+            continue
+        span = (match.start("given"), match.end("surname") if match.group("surname") else match.end("given"))
+        found.append(Finding("name", *span, "a person's name (signing off a note)"))
+
 
 _FAMILY_WORDS = ("mum|mom|mother|mama|mommy|mummy|dad|father|daddy|papa|grandma|grandmother|grandpa|grandfather|nana|"
                  "granny|aunt|auntie|uncle|sister|brother|cousin|husband|wife|partner|stepdad|stepmum|stepmom|parents?")
@@ -247,5 +271,9 @@ def find_introduced_names(text: str, found: list[Finding], known: frozenset[str]
                             (_NAME_OWNS_RELATIVE, "a given name owning a relative, as in 'dylan's mum'")):
         for match in pattern.finditer(text):
             word = match.group("word")
+            second = match.groupdict().get("second")
+            if second and not (_is_lower_given_name(second) and second not in NOT_NAMES):
+                continue                       # "i'm ana feeling better": a word, not a second given name
             if word not in known and _person_given_name(word):
-                found.append(Finding("name", *match.span("word"), f"a person's name ({reason})"))
+                found.append(Finding("name", match.start("word"), match.end("second" if second else "word"),
+                                     f"a person's name ({reason})"))

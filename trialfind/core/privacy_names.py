@@ -33,8 +33,9 @@ from trialfind.core.privacy_words import (
     WORD_LIKE_NAMES,
 )
 
-_TITLES = (r"Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Sister|Father|Fr|Sr|Rev|Madame|Mme|Mlle|"
-           r"Monsieur|Herr|Frau|Señor|Señora|Sra|Sr|Dra|Dott|Dottoressa|Signora|Pani|Pan")
+_TITLES = (r"Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Sister|Father|Fr|Sr|Rev|Madame|Mme|Mlle|Rabbi|Imam|"
+           r"Monsieur|Herr|Frau|Señor|Señora|Sra|Dra|Dott|Dottoressa|Signora|Pani|Pan|Reverend|Pastor|Vicar|Chaplain|"
+           r"Deacon")  # clergy's: https://en.wikipedia.org/wiki/Ecclesiastical_titles_and_styles
 # The dot may touch the name: "Dr.Okafor", as typed in a hurry or on a phone.
 # A title typed in lower case before a capitalised name counts too ("asked dr. Kowalczyk", "prof Adeyemi"); "mr"
 # and "ms" only with their dot, as bare "ms"/"mr" are also multiple sclerosis and magnetic resonance.
@@ -45,7 +46,7 @@ _TITLE_NAME = re.compile(rf"\b(?:{_TITLES}|(?i:doctor|nurse|professor)|(?:dr|dra
 _INITIALS = re.compile(r"\b(?i:initials)\s*(?:are|is|:)?\s*[A-Z](?:\.?\s?[A-Z]){1,3}\b\.?")
 _RELATION = re.compile(
     rf"\b(?i:(?:(?:my|our|his|her|their|the|a)\s+)?(?:(?:little|baby|youngest|oldest|eldest|older|younger|"
-    rf"twin|step|dear|beloved|late)\s+)?(?:{'|'.join(RELATION_WORDS)}))\s*(?:,|:|-)?\s+(?i:(?:is|was)\s+)?\(?({NAME_WORD}|[a-z]+)")
+    rf"twin|step|dear|beloved|late)\s+)?(?:{'|'.join(RELATION_WORDS)})(?:\s+(?:{'|'.join(RELATION_WORDS)}))*)\s*(?:,|:|-)?\s+(?i:(?:is|was)\s+)?\(?({NAME_WORD}|[a-z]+)")
 # Initials standing for a person, dotted: after a person word ("Patient J.M.K.", "my son A.B.", "pt. R.T.")
 # or before what happens to a patient ("J.M.K. relapsed"). Dotted abbreviations are not people ("U.S. has").
 _DOTTED_INITIALS = r"[A-Z]\.\s?(?:[A-Z]\.\s?){0,3}[A-Z]\.?(?![\w])"

@@ -111,6 +111,23 @@ _TRACKING = re.compile(
     r"parcel\s+(?:no\.?|number)|sendungsnummer|suivi|n[º°o]\s+de\s+suivi)\s*(?:(?i:tracking|no\.?|number|#|id)\s*)?"
     r"[:#]?\s*(?=[A-Z0-9 ]*\d)([A-Z]{0,2}\d[\dA-Z]{9,30}|\d{4}(?:\s\d{4}){2,5})\b")
 _SSN = re.compile(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])")
+# A vehicle identification number finds its owner through a registration: 17 letters and digits without I, O or Q
+# (ISO 3779). After a "VIN" word any such code is one; without it only a code whose 9th character is the North
+# American check digit (49 CFR 565.15, https://www.ecfr.gov/current/title-49/part-565) is, so a drug's 17-character
+# lot or a random code passes ten times in eleven, and a code with no digit or no letter never counts.
+_VIN_CHARS = r"[A-HJ-NPR-Z0-9]{17}"
+_VIN = re.compile(rf"(?<![\w-])(?P<cue>(?i:vin|vehicle\s+identification\s+(?:no\.?|number)|chassis\s+(?:no\.?|number))"
+                  rf"\s*(?:(?i:no\.?|number|is|was|#)\s*)?[:#=]?\s*)?(?P<vin>{_VIN_CHARS})(?![\w-])")
+_VIN_VALUES = dict(zip("ABCDEFGHJKLMNPRSTUVWXYZ", (1, 2, 3, 4, 5, 6, 7, 8, 1, 2, 3, 4, 5, 7, 9, 2, 3, 4, 5, 6, 7, 8, 9)))
+_VIN_WEIGHTS = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
+
+
+def vin_check_digit_holds(vin: str) -> bool:
+    """The 9th character of a 17-character VIN is its North American check digit (49 CFR 565.15)."""
+    total = sum((int(c) if c.isdigit() else _VIN_VALUES[c]) * weight for c, weight in zip(vin, _VIN_WEIGHTS))
+    return vin[8] == ("X" if total % 11 == 10 else str(total % 11))
+
+
 # A trial's EU number is a study's, not a person's: 2018-001234-56.
 EU_TRIAL_NUMBER = re.compile(r"(?<![\w-])(?:19|20)\d{2}-\d{6}-\d{2}(?:-\d{2})?(?![\w-])")
 _EUDRACT = EU_TRIAL_NUMBER
@@ -154,6 +171,11 @@ def find_record_numbers(text: str, found: list[Finding]) -> None:
         found.append(Finding("record_number", *match.span(), "a social security number"))
     for match in _CODICE_FISCALE.finditer(text):
         found.append(Finding("record_number", *match.span(), "a tax or identity code"))
+    for match in _VIN.finditer(text):
+        vin = match.group("vin")
+        if (re.search(r"\d", vin) and re.search(r"[A-Z]", vin)
+                and (match.group("cue") or vin_check_digit_holds(vin))):
+            found.append(Finding("record_number", *match.span(), "a vehicle identification number (VIN)"))
 
 
 

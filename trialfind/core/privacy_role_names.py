@@ -15,12 +15,13 @@ import re
 
 from trialfind.core.given_names import dictionary_given_names, is_english_word, word_like_given_names
 from trialfind.core.privacy_languages import is_function_word, is_given_name
-from trialfind.core.privacy_text import NAME_WORD, UPPER, Finding, bare_word, is_capitalised
+from trialfind.core.privacy_text import LETTERS, NAME_WORD, UPPER, Finding, bare_word, is_capitalised
 from trialfind.core.privacy_vocabulary import is_known_word
 from trialfind.core.privacy_words import GIVEN_NAMES, NOT_NAMES, RELATION_WORDS, ROLE_WORDS
 
 _LOWER = "a-zß-öø-ÿā-ž"
-_ROLE = (r"pt|pts|patient|patiente|paciente|paziente|pacjent|msl|nurse|study\s+nurse|research\s+nurse|"
+_ROLE = (r"nurse\s+practitioner|physician\s+assistant|(?:clinical\s+)?nurse\s+specialist|child\s+life\s+specialist|"
+         r"play\s+specialist|chaplain|pt|pts|patient|patiente|paciente|paziente|pacjent|msl|nurse|study\s+nurse|research\s+nurse|"
          r"contact(?:\s+person)?|coordinator|study\s+coordinator|crc|cra|pi|sub-?i|monitor|liaison|rep|"
          r"representative|physician|oncologist|consultant|registrar|resident|fellow|attending|social\s+worker|"
          r"case\s+manager|navigator|pharmacist|sponsor\s+contact|caller|requester|requestor|referrer|"
@@ -42,8 +43,15 @@ _TITLE_ANY_CASE = (r"(?-i:prof\.)|dott\.?\s?ssa|dott(?:\.|ore|oressa|or)?|prof\.
                    r"mme|mlle|dhr\.?|mevr\.?|mgr\.?|pani|frau|herrn?")
 # Short ones that are words or abbreviations in lower case ("pr" per rectum, "fr" French): capitalised only.
 _TITLE_CAPITAL = r"Pr\.?|Fr\.|Hr\.|Hrn\.|Pan|Sr|Sra|Dña\.?|Doña|Dª"
+# Clergy's and hospital doctors' titles of other languages, capitalised as those languages write them before a
+# surname ("Pfarrer Weber", "Pastora Gómez", "Ksiądz Nowak", "Oberärztin Krause", "Doutora Sampaio"): from
+# https://en.wikipedia.org/wiki/Ecclesiastical_titles_and_styles, https://de.wikipedia.org/wiki/Pfarrer and
+# https://de.wikipedia.org/wiki/Oberarzt. Whole words no English sentence starts with, so any surname follows.
+_TITLE_WORD = (r"Pastora|Pastorin|Pfarrer|Pfarrerin|Pater|Padre|Père|Abbé|Diakon|Diakonin|Kaplan|Dominee|Pastoor|"
+               r"Ksiądz|Księdza|Siostra|Doktor|Doktorin|Professorin|Oberarzt|Oberärztin|Chefarzt|Chefärztin|Docteur|"
+               r"Doctora|Doutor|Doutora|Dottore|Dottor")
 _FOREIGN_TITLE = re.compile(
-    rf"(?<![\w.])(?:(?i:{_TITLE_ANY_CASE})|{_TITLE_CAPITAL})(?![\w])\s*(?:(?i:dr|prof)\.?\s+)?"
+    rf"(?<![\w.])(?:(?i:{_TITLE_ANY_CASE})|{_TITLE_CAPITAL}|{_TITLE_WORD})(?![\w])\s*(?:(?i:dr|prof)\.?\s+)?"
     rf"(?:[{UPPER}]\.\s*)*(?P<name>{NAME_WORD})")
 
 
@@ -54,6 +62,24 @@ _FOREIGN_ROLE = re.compile(
     rf"sykepleier(?:en)?|sygeplejerske(?:n)?|perawat|suster|bidan|điều\s+dưỡng|y\s+tá|nars|tía|tia|tío|tio|"
     rf"abuela|abuelo|avó|avô|oma|opa|babcia|dziadek|nonna|nonno|mamie|papi|papy|teyze|amca|dayı|hala)\s+"
     rf"(?P<name>[{UPPER}{_LOWER}][{_LOWER}'’]+)")
+# A child's or relative's word of another language before a name, with the language's "my" between ("con gái tôi
+# Nguyễn Thị Lan", "bé Minh Anh", "mijn zoon Daan", "moja córka Zosia", "kızım Elif"): Vietnamese, Dutch, Polish,
+# Czech, Nordic, Portuguese, Turkish, Hungarian and Romanian words for son, daughter, child, grandchild, mother,
+# father, husband and wife, from Wiktionary's translation tables (https://en.wiktionary.org/wiki/son#Translations,
+# https://en.wiktionary.org/wiki/daughter#Translations, https://en.wiktionary.org/wiki/child#Translations,
+# https://en.wiktionary.org/wiki/mother#Translations, https://en.wiktionary.org/wiki/father#Translations).
+# Words that are also common words elsewhere ("con" is Spanish "with", "ba" and "em" are everyday Vietnamese) count
+# only with the possessive after them.
+_RELATIVE_WORD = (r"con\s+gái|con\s+trai|bé|cháu|mẹ|bố|chồng|vợ|anh\s+trai|chị\s+gái|em\s+trai|em\s+gái|"
+                  r"zoon|zoontje|dochter|dochtertje|córka|córeczka|syn|synek|synka|dcera|dcerka|dotter|dottern|"
+                  r"datter|datteren|sønn|sønnen|søn|sønnen|filho|filha|netinho|netinha|oğlum|oğlumuz|kızım|kızımız|"
+                  r"torunum|fiam|lányom|fiul|fiica|fiica\s+mea|fiul\s+meu")
+_RELATIVE_WORD_WITH_OWNER = r"con|ba|má|em|anh|chị"
+_VIETNAMESE_OWNER = r"(?:của\s+)?(?:tôi|chúng\s+tôi|mình|em|nhà\s+tôi|chúng\s+em)"
+_FOREIGN_RELATION = re.compile(
+    rf"(?<![\w'’-])(?i:(?:{_RELATIVE_WORD})(?:\s+{_VIETNAMESE_OWNER})?|(?:{_RELATIVE_WORD_WITH_OWNER})\s+{_VIETNAMESE_OWNER})"
+    rf"(?:\s+(?i:tên\s+là|là|heet|ma\s+na\s+imię|se\s+jmenuje|heter|hedder|chamad[oa]))?\s+"
+    rf"(?P<name>[{UPPER}{_LOWER}][{LETTERS}'’]+)(?:\s+[{UPPER}][{LETTERS}'’]*){{0,3}}")
 # ... and after it, as Turkish writes its honorifics ("Zeynep hemşire", "Murat bey", "Elif hanım", "Ayten abla").
 _AFTER_NAME_ROLE = re.compile(
     rf"(?<![\w'’-])(?P<name>[{UPPER}][{_LOWER}'’]+|[{_LOWER}]{{3,}})\s+(?i:hemşire|hemsire|hanım|hanim|hanımefendi|"
@@ -116,7 +142,7 @@ def find_role_and_title_names(text: str, found: list[Finding], known: frozenset[
         if end is not None:
             found.append(Finding("name", match.start("first"), end,
                                  "a person's name (typed in lower case after a role such as 'pt' or 'MSL')"))
-    for pattern in (_FOREIGN_ROLE, _AFTER_NAME_ROLE):
+    for pattern in (_FOREIGN_ROLE, _FOREIGN_RELATION, _AFTER_NAME_ROLE):
         for match in pattern.finditer(text):
             name = match.group("name")
             bare = bare_word(name)
@@ -136,7 +162,7 @@ def find_role_and_title_names(text: str, found: list[Finding], known: frozenset[
                 or (name.isupper() and len(name) > 1)):
             continue
         # "Pan American", "Sr Staff": after a capital-only title an English word is no surname.
-        if (re.match(_TITLE_CAPITAL, match.group(0)) and is_english_word(bare)
+        if (re.match(rf"(?:{_TITLE_CAPITAL})(?![\w])", match.group(0)) and is_english_word(bare)
                 and bare not in dictionary_given_names()):
             continue
         found.append(Finding("name", *match.span(), "a person's name (after a title such as 'dott.ssa' or 'Sra.')"))
