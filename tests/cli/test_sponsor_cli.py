@@ -1,18 +1,20 @@
-"""`trialfind sponsor` end to end: `python -m trialfind` against the real-records loopback server."""
+"""`trialfind sponsor` end to end against the real-records loopback server: in-process, and
+`python -m trialfind` where the test is about the exit code."""
 from __future__ import annotations
 
 import json
 import subprocess
 
+from tests.cli_in_process import run_in_process
 from tests.conftest import cli_environment
 
 
 def run(cmd, args, env, timeout=60):
-    return subprocess.run([*cmd, *args], capture_output=True, text=True, env=env, timeout=timeout)
+    return subprocess.run([*cmd, *args], check=False, capture_output=True, text=True, env=env, timeout=timeout)
 
 
-def test_loxo_shows_request_email_and_stated_times(trialfind_cmd, cli_env):
-    result = run(trialfind_cmd, ["sponsor", "Loxo Oncology at Lilly"], cli_env)
+def test_loxo_shows_request_email_and_stated_times(cli_env):
+    result = run_in_process(cli_env, "sponsor", "Loxo Oncology at Lilly")
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "clinicaltrials@loxooncology.com" in out
@@ -23,8 +25,8 @@ def test_loxo_shows_request_email_and_stated_times(trialfind_cmd, cli_env):
     assert "Traceback" not in result.stderr
 
 
-def test_genentech_resolves_to_roche_genentech(trialfind_cmd, cli_env):
-    result = run(trialfind_cmd, ["sponsor", "Genentech, Inc.", "--format", "json"], cli_env)
+def test_genentech_resolves_to_roche_genentech(cli_env):
+    result = run_in_process(cli_env, "sponsor", "Genentech, Inc.", "--format", "json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["found"] is True
@@ -43,14 +45,14 @@ def test_unknown_company_exits_0_with_general_resources(trialfind_cmd, cli_env):
     assert "druginfo@fda.hhs.gov" in result.stdout
 
 
-def test_cooperative_group_is_not_a_company(trialfind_cmd, cli_env):
-    result = run(trialfind_cmd, ["sponsor", "Children's Oncology Group", "--format", "json"], cli_env)
+def test_cooperative_group_is_not_a_company(cli_env):
+    result = run_in_process(cli_env, "sponsor", "Children's Oncology Group", "--format", "json")
     assert result.returncode == 0
     assert json.loads(result.stdout)["found"] is False
 
 
-def test_company_expanded_access_records_from_the_real_records(trialfind_cmd, cli_env, real_ctgov_server):
-    result = run(trialfind_cmd, ["sponsor", "Syndax Pharmaceuticals", "--format", "json"], cli_env)
+def test_company_expanded_access_records_from_the_real_records(cli_env, real_ctgov_server):
+    result = run_in_process(cli_env, "sponsor", "Syndax Pharmaceuticals", "--format", "json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["policy"]["company"] == "Syndax Pharmaceuticals"
@@ -71,9 +73,9 @@ def test_unreachable_api_still_answers_with_the_policy(trialfind_cmd, tmp_path, 
     assert "Traceback" not in result.stderr
 
 
-def test_csv_output_is_one_policy_row(trialfind_cmd, cli_env, tmp_path):
+def test_csv_output_is_one_policy_row(cli_env, tmp_path):
     out = tmp_path / "policy.csv"
-    result = run(trialfind_cmd, ["sponsor", "Pfizer Inc.", "--format", "csv", "--no-records", "-o", str(out)], cli_env)
+    result = run_in_process(cli_env, "sponsor", "Pfizer Inc.", "--format", "csv", "--no-records", "-o", str(out))
     assert result.returncode == 0, result.stderr
     lines = out.read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("company,aliases,parent_company")

@@ -1,4 +1,5 @@
-"""`trialfind trials` / `trialfind study` end to end: a subprocess against the loopback server of the real records."""
+"""`trialfind trials` / `trialfind study` end to end against the loopback server of the real records:
+in-process, and a subprocess wherever the exit code of a failing run is checked."""
 from __future__ import annotations
 
 import csv
@@ -10,12 +11,13 @@ import subprocess
 
 import pytest
 
+from tests.cli_in_process import run_in_process
 from tests.shared_data import real_records
 from tests.test_trials import admits, glioma_records
 
 
 def run(cmd, env, *args, timeout=120):
-    return subprocess.run([*cmd, *args], env=env, capture_output=True, text=True, timeout=timeout)
+    return subprocess.run([*cmd, *args], check=False, env=env, capture_output=True, text=True, timeout=timeout)
 
 
 def one_line_error(result, code):
@@ -27,12 +29,12 @@ def one_line_error(result, code):
     return lines[0]
 
 
-def test_glioma_age_7_lists_every_recruiting_trial_that_admits_the_child(trialfind_cmd, cli_env):
+def test_glioma_age_7_lists_every_recruiting_trial_that_admits_the_child(cli_env):
     expected = {r["protocolSection"]["identificationModule"]["nctId"] for r in glioma_records()
                 if r["protocolSection"]["statusModule"]["overallStatus"] == "RECRUITING"
                 and r["protocolSection"]["designModule"]["studyType"] == "INTERVENTIONAL" and admits(r, 7)}
     assert expected
-    result = run(trialfind_cmd, cli_env, "trials", "--condition", "glioma", "--age", "7", "--format", "json")
+    result = run_in_process(cli_env, "trials", "--condition", "glioma", "--age", "7", "--format", "json")
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout)
     listed = {row["nct_id"] for row in rows}
@@ -45,8 +47,8 @@ def test_glioma_age_7_lists_every_recruiting_trial_that_admits_the_child(trialfi
     assert [r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True)
 
 
-def test_no_trial_whose_record_excludes_a_7_year_old_is_yes(trialfind_cmd, cli_env):
-    result = run(trialfind_cmd, cli_env, "trials", "--condition", "glioma", "--age", "7", "--status", "all",
+def test_no_trial_whose_record_excludes_a_7_year_old_is_yes(cli_env):
+    result = run_in_process(cli_env, "trials", "--condition", "glioma", "--age", "7", "--status", "all",
                  "--include-ineligible", "--include-observational", "--format", "jsonl")
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]
@@ -65,8 +67,8 @@ def test_no_trial_whose_record_excludes_a_7_year_old_is_yes(trialfind_cmd, cli_e
     assert excluded >= 1
 
 
-def test_table_view_and_footer(trialfind_cmd, cli_env):
-    result = run(trialfind_cmd, cli_env, "trials", "--condition", "glioma", "--age", "7")
+def test_table_view_and_footer(cli_env):
+    result = run_in_process(cli_env, "trials", "--condition", "glioma", "--age", "7")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].split()[:2] == ["NCT", "id"] and "eligible" in lines[0]
@@ -75,8 +77,8 @@ def test_table_view_and_footer(trialfind_cmd, cli_env):
     assert "not medical advice" in lines[-1] and "unknown" not in lines[-1]
 
 
-def test_near_fills_the_nearest_site(trialfind_cmd, cli_env):
-    result = run(trialfind_cmd, cli_env, "trials", "--condition", "ALL", "--age", "5", "--near", "42.36,-71.06",
+def test_near_fills_the_nearest_site(cli_env):
+    result = run_in_process(cli_env, "trials", "--condition", "ALL", "--age", "5", "--near", "42.36,-71.06",
                  "--include-ineligible", "--format", "json")
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout)
@@ -89,9 +91,9 @@ def test_near_fills_the_nearest_site(trialfind_cmd, cli_env):
     assert min(r["nearest_site"]["distance_km"] for r in with_site) < 50  # a Boston site exists
 
 
-def test_csv_is_excel_safe_with_the_same_columns(trialfind_cmd, cli_env, tmp_path):
+def test_csv_is_excel_safe_with_the_same_columns(cli_env, tmp_path):
     out = tmp_path / "trials.csv"
-    result = run(trialfind_cmd, cli_env, "trials", "--condition", "ALL", "--age", "5", "--include-ineligible",
+    result = run_in_process(cli_env, "trials", "--condition", "ALL", "--age", "5", "--include-ineligible",
                  "--format", "csv", "--output", str(out))
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""
@@ -130,13 +132,13 @@ def test_unreachable_api_exits_1_with_one_line(trialfind_cmd, cli_env):
 
 
 def test_study_page_and_json(trialfind_cmd, cli_env):
-    result = run(trialfind_cmd, cli_env, "study", "NCT04250064")
+    result = run_in_process(cli_env, "study", "NCT04250064")
     assert result.returncode == 0, result.stderr
     for part in ("NCT04250064", "Ages: 3 Years to 18 Years", "Inclusion criteria:", "Exclusion criteria:",
                  "Sites", "Last update:", "URL: https://clinicaltrials.gov/study/NCT04250064"):
         assert part in result.stdout
     assert "\\>" not in result.stdout  # Markdown escapes removed for reading
-    as_json = run(trialfind_cmd, cli_env, "study", "NCT04250064", "--format", "json")
+    as_json = run_in_process(cli_env, "study", "NCT04250064", "--format", "json")
     data = json.loads(as_json.stdout)
     assert data["nct_id"] == "NCT04250064" and data["min_age"] == "3 Years" and data["url"].endswith("NCT04250064")
     missing = run(trialfind_cmd, cli_env, "study", "NCT00000000")
@@ -144,8 +146,8 @@ def test_study_page_and_json(trialfind_cmd, cli_env):
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "table"])
-def test_every_format_runs(trialfind_cmd, cli_env, fmt):
-    result = run(trialfind_cmd, cli_env, "trials", "--target", "CD19", "--age", "10", "--format", fmt, "--limit", "2")
+def test_every_format_runs(cli_env, fmt):
+    result = run_in_process(cli_env, "trials", "--target", "CD19", "--age", "10", "--format", fmt, "--limit", "2")
     assert result.returncode == 0, result.stderr
     if fmt == "json":
         assert 1 <= len(json.loads(result.stdout)) <= 2
@@ -153,8 +155,8 @@ def test_every_format_runs(trialfind_cmd, cli_env, fmt):
 
 def test_purpose_flag_and_column(trialfind_cmd, cli_env):
     base = ("trials", "--condition", "leukemia", "--age", "7", "--status", "all", "--format", "json")
-    every = json.loads(run(trialfind_cmd, cli_env, *base).stdout)
-    treatment = json.loads(run(trialfind_cmd, cli_env, *base, "--purpose", "treatment").stdout)
+    every = json.loads(run_in_process(cli_env, *base).stdout)
+    treatment = json.loads(run_in_process(cli_env, *base, "--purpose", "treatment").stdout)
     assert treatment and {row["purpose"] for row in treatment} == {"treatment"}
     assert {row["nct_id"] for row in treatment} < {row["nct_id"] for row in every}
     purposes = [row["purpose"] for row in every]

@@ -65,6 +65,13 @@ def test_every_contact_of_a_listed_trial_reaches_the_report():
     matches = [TrialMatch(study=s, eligible="uncertain", score=0, reasons=[]) for s in studies]
     page = render_family_report(build_family_report(TrialResults(matches, profile=profile, units="mi")))
     for study in studies:
+        section = max(page.find(study.nct_id), 0)
         for contact in [*study.central_contacts, *(c for s in study.sites for c in s.contacts)]:
             for fact in _facts(contact):
-                assert str(escape(fact)) in page, (study.nct_id, fact)
+                assert _in_page(str(escape(fact)), page, section), (study.nct_id, fact)
+
+
+def _in_page(text: str, page: str, hint: int) -> bool:
+    """`text in page`, looked for first from `hint` (where the study's section starts), where it
+    nearly always is: 26,000 scans of a 3 MB page from its top took about 10 s."""
+    return page.find(text, hint) >= 0 or text in page

@@ -7,6 +7,7 @@ import json
 import sqlite3
 import zlib
 from dataclasses import asdict
+from functools import cache
 
 import pytest
 
@@ -36,6 +37,13 @@ SPECS = [
 ]
 
 
+@cache
+def _prepared(records) -> tuple[tuple[dict, PreparedStudy], ...]:
+    """Each record with what prepare_record gives for it (about 5 s for the complete records):
+    prepared once per list, so the sweeps below check the same output instead of redoing it."""
+    return tuple((record, prepare_record(record)) for record in records())
+
+
 def _same(read: Study, parsed: Study) -> bool:
     # asdict also compares raw_fields_complete, which Study equality leaves out
     return read == parsed and asdict(read) == asdict(parsed)
@@ -44,8 +52,7 @@ def _same(read: Study, parsed: Study) -> bool:
 @pytest.mark.parametrize("records", [real_records, real_partial_records], ids=["complete", "partial"])
 def test_every_real_record_reads_back_as_parsing_its_search_record_gives(records):
     checked = 0
-    for record in records():
-        prepared = prepare_record(record)
+    for record, prepared in _prepared(records):
         assert isinstance(prepared, PreparedStudy)
         searched = json.loads(zlib.decompress(prepared.search_record))
         assert searched == project(record, SEARCH_FIELDS)
@@ -126,8 +133,8 @@ def test_a_sketch_is_the_study_without_its_sites_and_completes_to_it(records):
     from trialfind.sources.local.store import _head
 
     deferred = 0
-    for record in records():
-        stored = prepare_record(record).form
+    for _, prepared in _prepared(records):
+        stored = prepared.form
         full = study_from_form(stored)
         _, finish = _head(stored)
         sketch, complete = finish()
@@ -151,8 +158,8 @@ def test_a_head_holds_what_the_condition_judgement_reads(records):
     from trialfind.trials import condition_evidence
 
     found = 0
-    for record in records():
-        stored = prepare_record(record).form
+    for _, prepared in _prepared(records):
+        stored = prepared.form
         study = study_from_form(stored)
         head, _ = read_head(stored)
         assert head == tuple(getattr(study, name) for name in HEAD_FIELDS)

@@ -174,4 +174,19 @@ def submit_and_wait(driver, button, timeout: float = 60.0) -> None:
 
     old_page = driver.find_element(By.TAG_NAME, "html")
     button.click()
-    WebDriverWait(driver, timeout).until(expected_conditions.staleness_of(old_page))
+    stale = expected_conditions.staleness_of(old_page)
+    WebDriverWait(driver, timeout).until(lambda _: _has_left(stale))
+
+
+def _has_left(stale) -> bool:
+    """staleness_of, also when chromedriver, asked mid-navigation, says the old node "does not
+    belong to the document" (a WebDriverException, not the StaleElementReferenceException that
+    staleness_of expects): that too means the old page is gone."""
+    from selenium.common.exceptions import WebDriverException
+
+    try:
+        return stale(None)
+    except WebDriverException as exc:
+        if "does not belong to the document" in str(exc.msg or ""):
+            return True
+        raise
