@@ -18,6 +18,7 @@ from trialfind.core.given_names import (
     is_english_word,
     word_like_given_names,
 )
+from trialfind.core.privacy_names import OWNED_BY_A_CHILD
 from trialfind.core.privacy_text import Finding
 from trialfind.core.privacy_vocabulary import is_place_phrase
 from trialfind.core.privacy_words import GIVEN_NAMES, NOT_NAMES, ROLE_WORDS, WORD_LIKE_NAMES
@@ -63,8 +64,30 @@ def _given_not_a_word(word: str) -> bool:
     return word not in NOT_NAMES and word not in ROLE_WORDS and word in dictionary_given_names()
 
 
+# A registry's own nouns, which follow a study's or cohort's given-name acronym ("nina protocol", "lara study"):
+# the names of ClinicalTrials.gov's record sections and data elements,
+# https://clinicaltrials.gov/data-api/about-api/study-data-structure, and "trial", the study's everyday name.
+_RECORD_NOUNS = frozenset(("protocol", "study", "studies", "trial", "trials", "arm", "arms", "group", "groups",
+                           "intervention", "outcome", "outcomes", "eligibility", "phase", "enrollment", "sponsor",
+                           "collaborator", "condition", "conditions", "keyword", "keywords", "design", "status",
+                           "masking", "allocation", "cohort", "criteria", "score"))
+# Endings of clinical terms and abstract nouns that no surname has ("deficiency", "anaemia", "lymphoma"). Sources:
+# Wikipedia "List of medical roots, stems, prefixes and suffixes",
+# https://en.wikipedia.org/wiki/List_of_medical_roots,_stems,_prefixes_and_suffixes (-oma, -emia, -itis, -osis,
+# -pathy, -ectomy, -plasia, -penia, -algia, -scopy, -graphy, -logy), WHO "The use of stems in the selection of INN"
+# (-mab, -nib, -platin), and "List of English suffixes", https://en.wikipedia.org/wiki/List_of_English_suffixes
+# (-ency, -ancy, -tion, -sion, -ity, -ness, -ment). Broader endings ("-ia", "-one") are surnames' too ("garcia").
+_TERM_ENDINGS = ("oma", "omas", "emia", "aemia", "itis", "osis", "pathy", "ectomy", "therapy", "plasia", "penia",
+                 "algia", "scopy", "graphy", "logy", "mab", "nib", "platin", "ency", "ancy", "tion", "tions", "sion",
+                 "ity", "ness", "ment", "ments")
+_CLINICAL_HEAD = re.compile(rf"(?:{OWNED_BY_A_CHILD})")
+
+
 def _surname_like(word: str, known: frozenset[str]) -> bool:
-    return len(word) >= 2 and word not in known and word not in _PARTICLES and word not in ROLE_WORDS
+    """Not a word a clinical value puts after a study's or a disease's acronym ("ida deficiency", "lara trial")."""
+    return (len(word) >= 2 and word not in known and word not in _PARTICLES and word not in ROLE_WORDS
+            and word not in _RECORD_NOUNS and not _CLINICAL_HEAD.fullmatch(word)
+            and not word.endswith(_TERM_ENDINGS))
 
 
 def _is_full_name(words: list[str], known: frozenset[str], *, inverted: bool) -> bool:
