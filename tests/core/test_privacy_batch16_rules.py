@@ -54,6 +54,8 @@ def test_synthetic_whole_value_names_and_named_children_with_ages_are_refused(sy
     "NOONAN SYNDROME",
     "von willebrand disease",
     "de novo AML",
+    "van der Berg, J. (2019)",
+    "de Gramont, A., et al.",
 ])
 def test_synthetic_near_miss_clinical_values_pass(synthetic_text):
     assert _kinds(synthetic_text) == set()

@@ -32,10 +32,11 @@ _PARTICLES = frozenset(_PARTICLE_WORDS)
 _PARTICLE = rf"(?:{'|'.join(_PARTICLE_WORDS)})"
 _ONE_CAPITALISED = re.compile(r"[A-Z][a-zà-öø-ÿ]+(?:-[A-Z][a-zà-öø-ÿ]+)?")
 _LETTERS = r"a-zà-öø-ÿ"
-# "van der berg, j.", "de la cruz, m. a.": a surname with its particles, then initials, as a list of authors has it.
+# "van der berg, j.", "de la cruz, m. a.": a surname with its particles, then initials, as a list of people has it.
 _PARTICLE_SURNAME_INITIALS = re.compile(
     rf"(?<![\w'’-])(?i:{_PARTICLE}(?:\s+{_PARTICLE})?)\s+[{_LETTERS}A-ZÀ-ÖØ-Þ'’-]{{2,}},\s*"
-    r"[A-Za-z]\.(?:\s?[A-Za-z]\.){0,2}(?![\w])")
+    # A year or "et al." after it makes it a citation ("van der Berg, J. (2019)"), which names no patient.
+    r"[A-Za-z]\.(?:\s?[A-Za-z]\.){0,2}(?![\w])(?!,?\s*\(?\s*(?:19|20)\d\d|,?\s*et\s+al)")
 # "Lily (age 6, DIPG)", "Noah (7y, relapsed ALL)": a capitalised given name with the child's age in brackets.
 _NAME_WITH_AGE = re.compile(
     r"(?<![\w'’-])(?P<given>[A-Z][a-zà-öø-ÿ]+)\s*\(\s*(?:[^()]*?[\s,;])?"
