@@ -29,6 +29,7 @@ after a person, places of care with their towns), `privacy_languages` (ordinary 
 (names with a cue), `privacy_lower_names` (names typed in lower case, initials before or after a surname, a
 writer's own name, a given name with an initial, initials asked for, a relative's name after a colon, a given name
 from a department),
+`privacy_value_names` (a value that is a name and nothing else, in any case),
 `privacy_name_cues` (plural and family titles, an unknown word owning a child's results) and
 `privacy_unknown_names` (name-shaped words no vocabulary knows, the vocabulary in
 `privacy_vocabulary`); `privacy_text` holds the Finding type and shared character
@@ -88,6 +89,7 @@ from trialfind.core.privacy_role_names import find_role_and_title_names
 from trialfind.core.privacy_scripts import find_unread_scripts
 from trialfind.core.privacy_text import KINDS, WORD, Finding, bare_word, mask, normalise, phrase_pattern
 from trialfind.core.privacy_unknown_names import find_unknown_names
+from trialfind.core.privacy_value_names import find_value_names
 from trialfind.core.privacy_words import GIVEN_NAMES
 
 __all__ = [
@@ -151,6 +153,8 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     find_handles(text, found)
     # Before links and dotted codes are masked: "IMG_kaylee_brandt_mri.jpg" holds its name in its parts.
     find_file_names(text, found, known)
+    # Before any mask: a value that is only a name ("Grace", "WALSH, AIDEN") is judged by its whole shape.
+    find_value_names(text, found, known)
     find_network_and_app_ids(text, found)
     allowed: list[tuple[int, int]] = [m.span() for m in URL.finditer(text)]
     allowed += [m.span() for pattern in (NCT, NDC, EU_TRIAL_NUMBER, LAW_NAMED_AFTER_A_PERSON)

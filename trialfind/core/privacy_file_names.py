@@ -1,5 +1,5 @@
 """Names inside file names and paths, for the privacy screen: "IMG_kaylee_brandt_mri.jpg",
-"scan-oisin-mcgrath.pdf", "C:\\Users\\priya\\Desktop\\report.docx". A file is often named after the child it is
+"scan-oisin-mcgrath.pdf", "MRI_report_SophiaRamirez_2024.pdf", "C:\\Users\\priya\\Desktop\\report.docx". A file is often named after the child it is
 about, in lower case and joined by "_", "-" or ".", where no rule for running text can read it: the name is
 split into its parts and each part read against the given-names lists.
 
@@ -20,6 +20,9 @@ _EXTENSIONS = (r"jpe?g|png|gif|heic|heif|tiff?|bmp|webp|pdf|docx?|xlsx?|csv|pptx
 _FILE = re.compile(rf"(?<![\w@/\\.-])[\w.\-]*[A-Za-z][\w.\-]*\.(?i:{_EXTENSIONS})(?![\w])|"
                    r"(?<![\w:/])(?:[A-Za-z]:)?(?:[\\/][\w.\-]+){2,}[\\/]?")
 _PART = re.compile(r"[^\W\d_]+")
+# Words run together in CamelCase ("MRI_report_SophiaRamirez_2024.pdf"): each capital starts a part, and a run of
+# capitals ("MRI", "CT") is one part of its own, and so is a Gaelic surname ("McDonald").
+_CAMEL_PART = re.compile(r"Ma?c[A-Z][a-z]+|[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|[^\W\d_]+")
 
 
 def _is_given(part: str) -> bool:
@@ -33,7 +36,7 @@ def find_file_names(text: str, found: list[Finding], known: frozenset[str]) -> N
     for match in _FILE.finditer(text):
         if "://" in text[max(0, match.start() - 8):match.start() + 3]:
             continue                                      # a web address's path: the link rules judge it
-        parts = [p.lower() for p in _PART.findall(match.group(0))]
+        parts = [p.lower() for word in _PART.findall(match.group(0)) for p in _CAMEL_PART.findall(word)]
         for index, part in enumerate(parts):
             if len(part) < 3 or part in known or part in NOT_NAMES or part in ROLE_WORDS or not _is_given(part):
                 continue

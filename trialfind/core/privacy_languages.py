@@ -227,7 +227,7 @@ def ordinary_word_spans(text: str) -> list[tuple[int, int]]:
     masking those would hide the context that tells a name ("Prof. Schäfer", "my son Mateo").
     """
     if len(text.split()) < _MIN_WORDS:
-        return _short_cased_phrase(text)               # most registry values: a name of one or two words
+        return _lower_case_cased_phrase(text)          # most registry values: a name of one or two words
     languages = _script_languages(text)
     # Words of one or two ASCII letters ("J.R.M.", "by", "yo") are common in every language: they tell nothing.
     matches = [m for m in _WORD.finditer(text) if not m.group().isascii()
@@ -237,7 +237,7 @@ def ordinary_word_spans(text: str) -> list[tuple[int, int]]:
         matches = [m for m in matches if not _GREEK.search(m.group()) and not _CYRILLIC.search(m.group())]
     language = language_of([m.group() for m in matches], languages)
     if language is None:
-        return []
+        return _lower_case_cased_phrase(text)
     spans = []
     cased = languages is not LATIN_LANGUAGES
     for match in matches:
@@ -281,17 +281,34 @@ _SURNAME_ENDINGS = ("ов", "ова", "ев", "ева", "ёв", "ёва", "ин"
                     "οπούλου", "άτος", "έας", "ίου", "άκη", "ίδου")
 
 
-def _short_cased_phrase(text: str) -> list[tuple[int, int]]:
-    """A clinical phrase of two lower-case Cyrillic or Greek words ("σταθερή νόσος", "частичный ответ"): too short
-    to tell its language by share, but told by each word being common in one language, lower case, and neither a
-    given name nor shaped like a surname. One word alone, or a capitalised one, stays for the script rule."""
+# Endings of clinical terms built from Greek roots, in Russian, Ukrainian, Bulgarian and Greek spelling: -oma (a
+# tumour: "нейробластома", "μυελοβλάστωμα"), -itis (inflammation: "мукозит", "μηνιγγίτιδα"), -osis (a condition:
+# "фиброз", "ίνωση"), -emia, -pathy, -plasia, -ectomy. Source: the suffixes of "List of medical roots, stems,
+# prefixes and suffixes", https://en.wikipedia.org/wiki/List_of_medical_roots,_stems,_prefixes_and_suffixes
+# (-oma, -itis, -osis, -emia, -pathy, -plasia, -ectomy), as Russian and Greek medicine spells them. No given name
+# ends so, and a surname's endings (_SURNAME_ENDINGS) are refused before these are read.
+_CLINICAL_TERM_ENDINGS = ("ома", "омы", "оме", "ому", "омой", "ит", "ита", "иту", "итом", "оз", "оза", "озом", "емия",
+                          "емии", "эмия", "патия", "плазия", "эктомия", "ωμα", "ώμα", "ωματα", "ώματα", "ωματος",
+                          "ώματος", "ίτιδα", "ίτιδας", "ιτιδα", "ωση", "ώση", "ωσης", "ώσης", "αιμία", "πάθεια",
+                          "πλασία", "εκτομή")
+
+
+def _lower_case_cased_phrase(text: str) -> list[tuple[int, int]]:
+    """Lower-case Cyrillic or Greek clinical text too short, or too full of terms, to tell its language by share:
+    "σταθερή νόσος", "нейробластома высокого риска", "μυελοβλάστωμα". Each word is lower case, neither a given
+    name nor shaped like a surname, and common in one language or a clinical term by its ending; one word alone
+    must be such a term. A capitalised word anywhere leaves the whole text to the script rule."""
     languages = _script_languages(text)
     if languages is LATIN_LANGUAGES:
         return []
     matches = [m for m in _WORD.finditer(text) if _CYRILLIC.search(m.group()) or _GREEK.search(m.group())]
     words = [m.group() for m in matches]
-    if (len(words) < 2 or any(w != _lower(w) or is_given_name(w) or w.endswith(_SURNAME_ENDINGS) for w in words)
-            or not any(all(is_common(w, language) for w in words) for language in languages)):
+    if not words or any(w != _lower(w) or is_given_name(w) or w.endswith(_SURNAME_ENDINGS) for w in words):
+        return []
+    terms = [w.endswith(_CLINICAL_TERM_ENDINGS) and len(w) >= 6 for w in words]
+    if len(words) == 1 and not terms[0]:
+        return []
+    if not any(all(term or is_common(w, language) for w, term in zip(words, terms)) for language in languages):
         return []
     return [m.span() for m in matches]
 

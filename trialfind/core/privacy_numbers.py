@@ -21,17 +21,17 @@ _RECORD_WORDS = (
 # A cue word ending in "#" may touch its value ("Chart #A-55102-7"): the no-letter-after check is for words.
 _RECORD_WHERE = r"(?:\s+(?:at|in|for|with|from)\s+(?:the\s+)?[\w'’]+(?:\s+[\w'’]+)?)?"   # "MRN at Boston is"
 _RECORD = re.compile(rf"\b{_RECORD_WORDS}(?:(?<=#)|(?![a-z]))\.?{_RECORD_WHERE}"
-                     rf"\s*(?:is|was|:|-|=|#)?\s*[A-Z]{{0,4}}[-\s]?\d[\dA-Z\s-]{{1,}}", re.I)
+                     rf"\s*(?:is|was|:|-|=|#)?\s*[A-Z]{{0,4}}[-\s]?\d[\dA-Z\s-]{{1,}}", re.IGNORECASE)
 # A product's, study's or form's number is not a person's: "model no. 420100", "protocol no. 20180123".
 _THING_NUMBER = re.compile(r"\b(?:model|lot|batch|catalog(?:ue)?|cat|serial|protocol|study|trial|version|form"
                            r"|ref|reference|order|part|item|device|ind|ide|eudract|isrctn|grant|award|approval)"
-                           r"\.?\s*$", re.I)
+                           r"\.?\s*$", re.IGNORECASE)
 # Any "<id word> <value with 5 or more digits>": "Member ID XK-88213", "Patient no. RX4419273", "CIN 91234567A",
 # "chart A0057312" (a chart, record or file is a person's: a product's number has its own words, below).
 _ID_VALUE = re.compile(r"\b(?:id|no|nr|number|nummer|num[ée]ro|n[úu]mero|#|cin|urn|chart|record|file|folder)(?![a-z])\.?"
                        r"\s*(?:is|was|:|-|=|#)?\s*"
                        # groups may be joined by slashes: "reg. no. 2023/PHO/04471"
-                       r"((?<![\w-])[A-Z]{0,4}-?\d[\dA-Z/-]*\d[A-Z]?)(?![\w-])", re.I)
+                       r"((?<![\w-])[A-Z]{0,4}-?\d[\dA-Z/-]*\d[A-Z]?)(?![\w-])", re.IGNORECASE)
 # A person's number named by what it belongs to, in a noun phrase the lists above do not hold: "DEA # BF4417826",
 # "NPI no. 1234567893", "medical alert bracelet # MA-558120", "badge number K-22817", "licence no. ON-88412".
 # The head noun says the number is a person's, a prescriber's or a member's, never a product's or a study's.
@@ -42,6 +42,24 @@ _ID_HEADS = (r"dea|npi|upin|gmc|nmc|ahpra|ppsn|pps|medic\s?alert|bracelet|wristb
              r"residence|visa|immigration|green\s+card|alien|benefit|benefits|claim|claimant|pension|"
              r"prescriber|provider|practitioner|physician|doctor|pharmacist|nurse|registry|register|"
              r"customer|client|loyalty|locker|ticket")
+# Acronyms of the bodies that register and license doctors, whose register number names one practitioner:
+# "CPSO #84421", "GMC 7012345", "AHPRA: MED0001234567". Sources: the medical regulators listed by the
+# International Association of Medical Regulatory Authorities, https://www.iamra.com/Members, and Wikipedia
+# "Medical license", https://en.wikipedia.org/wiki/Medical_license: UK General Medical Council (GMC), Nursing and
+# Midwifery Council (NMC), Health and Care Professions Council (HCPC), General Pharmaceutical Council (GPhC);
+# Canada's provincial Colleges of Physicians and Surgeons (CPSO Ontario, CPSA Alberta, CPSBC British Columbia,
+# CPSM Manitoba, CPSS Saskatchewan, CPSNS Nova Scotia, CPSNB New Brunswick, CPSNL Newfoundland and Labrador) and
+# Collège des médecins du Québec (CMQ); US National Provider Identifier (NPI, CMS) and DEA registration; Medical
+# Board of Australia's AHPRA; Medical Council of New Zealand (MCNZ); Health Professions Council of South Africa
+# (HPCSA); Malaysian Medical Council (MMC); Brazil's Conselho Regional de Medicina (CRM, with its state: CRM-SP);
+# France's RPPS and ADELI numbers; Germany's lifelong doctor number (LANR). Left out as clinical or study words
+# too: BIG (also the Breast International Group's trials), SMC (also the Scottish Medicines Consortium's advice).
+_REGULATORS = (r"GMC|NMC|HCPC|GPhC|CPSO|CPSA|CPSBC|CPSM|CPSS|CPSNS|CPSNB|CPSNL|CMQ|NPI|DEA|AHPRA|MCNZ|HPCSA|MMC|"
+               r"CRM(?:-[A-Z]{2})?|RPPS|ADELI|LANR")
+# The register number after its body's acronym, with or without "#", "no." or "reg." between.
+_REGISTER_NUMBER = re.compile(
+    rf"(?<![\w-])(?:{_REGULATORS})\s*(?:#|(?i:no|nr|reg|registration|licen[cs]e)\.?|:)?\s*[:#]?\s*"
+    r"(?P<value>[A-Z]{0,4}\d[\d -]{3,14}\d)(?![\w-])")
 _ID_PHRASE = re.compile(
     rf"\b(?i:{_ID_HEADS})(?:\s+(?i:id|identification|identifier|card|bracelet|tag|band))?\s*"
     rf"(?:#|(?i:no|nr|num)\.?|(?i:number|nummer|numéro|número))\s*(?:[:=]|(?i:is|was))?\s*"
@@ -86,7 +104,7 @@ _CUED_ID = re.compile(
     # One word naming whose number it is, before a colon ("PESEL dziecka:", "CPF do pai:", "BSN van Sem:").
     rf"(?:(?:\s+[^\W\d_]{{1,12}}(?:['’][^\W\d_]{{1,12}})?){{1,3}}(?=\s*:))?"
     rf"\s*(?:(?:no|nr|n[º°o]|num|number|nummer|número|numero|numéro|#|id|code|identifier|ident)\b\.?\s*)?"
-    rf"(?:(?:is|was|es|est|ist|é|è|:|-|=|#)\s*)?({_ID_SHAPED})", re.I)
+    rf"(?:(?:is|was|es|est|ist|é|è|:|-|=|#)\s*)?({_ID_SHAPED})", re.IGNORECASE)
 # A long number in groups ("123.456.789-09", "4821 9034 6617"): at least 9 digits in 3 or more groups.
 _GROUPED_NUMBER = re.compile(r"(?<![\w.,/-])\d{1,6}(?:[ .-]\d{1,6}){2,7}(?:[ -][A-Z]{1,2})?(?![\w,/]|\.\d)")
 # A payment card's details: its last digits after a card word ("card ending 4417", "visa ending in 0392", "debit card
@@ -132,7 +150,7 @@ def vin_check_digit_holds(vin: str) -> bool:
 EU_TRIAL_NUMBER = re.compile(r"(?<![\w-])(?:19|20)\d{2}-\d{6}-\d{2}(?:-\d{2})?(?![\w-])")
 _EUDRACT = EU_TRIAL_NUMBER
 _LONG_NUMBER = re.compile(r"(?<![\w.,/-])\d{6,}[A-Z]?"
-                          r"(?![\w.,/]|\s*(?:%|mg|mcg|µg|ug|ml|mL|g\b|kg|iu|units?|cells|copies|/))", re.I)
+                          r"(?![\w.,/]|\s*(?:%|mg|mcg|µg|ug|ml|mL|g\b|kg|iu|units?|cells|copies|/))", re.IGNORECASE)
 
 
 def find_record_numbers(text: str, found: list[Finding]) -> None:
@@ -159,6 +177,10 @@ def find_record_numbers(text: str, found: list[Finding]) -> None:
                 and not _THING_NUMBER.search(text, max(0, match.start() - 20), match.start())):
             found.append(Finding("record_number", *match.span(), "an identity, licence, membership or other "
                                                                  "personal number"))
+    for match in _REGISTER_NUMBER.finditer(text):
+        # "NMC 2018-2019": a regulator's year or years, not a number of its register.
+        if not YEAR_RANGE.fullmatch(match.group("value").strip()):
+            found.append(Finding("record_number", *match.span(), "a doctor's or nurse's licence or register number"))
     for match in _PAYMENT_CARD.finditer(text):
         # "visa ending 2026": a travel visa's year, not a card's digits.
         if not (match.group("digits") and re.fullmatch(r"(?:19|20)\d\d", match.group("digits"))

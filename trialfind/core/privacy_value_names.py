@@ -1,0 +1,138 @@
+"""Values that are a person's name and nothing else, in whatever case it was typed, for the privacy screen:
+"Grace" (one capitalised given name), "aiden walsh" (lower case), "WALSH, AIDEN" and "JOHANNES VAN DER BERG" (all
+capitals), "van der berg, j." (a surname with its particles and an initial), and a given name followed by the
+child's age in brackets ("Lily (age 6, DIPG)").
+
+Running text gives a name its cues (a capital inside a sentence, a verb said of a person); a field holding only a
+name gives none, so the shape of the whole value is the cue here. Clinical values of one word are spelt as terms
+("grace period", "Hope trial" have more words; "hope" has no capital), so a value of exactly one capitalised word
+that the name lists hold is taken for a person.
+"""
+from __future__ import annotations
+
+import re
+
+from trialfind.core.given_names import (
+    WORD_LIKE_PLACES,
+    dictionary_given_names,
+    is_english_word,
+    word_like_given_names,
+)
+from trialfind.core.privacy_names import OWNED_BY_A_CHILD
+from trialfind.core.privacy_text import Finding
+from trialfind.core.privacy_vocabulary import is_place_phrase
+from trialfind.core.privacy_words import GIVEN_NAMES, NOT_NAMES, ROLE_WORDS, WORD_LIKE_NAMES
+
+# Particles before a surname (Dutch "van der", German "von", Romance "de la", "dos", Arabic "al", "bin").
+# Source: Wikipedia "Nobiliary particle", https://en.wikipedia.org/wiki/Nobiliary_particle, and "Tussenvoegsel",
+# https://en.wikipedia.org/wiki/Tussenvoegsel.
+_PARTICLE_WORDS = ("van", "von", "der", "den", "de", "del", "della", "dalla", "di", "da", "dos", "das", "du", "la", "le",
+                   "ter", "ten", "zu", "zur", "bin", "ibn", "al", "el")
+_PARTICLES = frozenset(_PARTICLE_WORDS)
+_PARTICLE = rf"(?:{'|'.join(_PARTICLE_WORDS)})"
+_ONE_CAPITALISED = re.compile(r"[A-Z][a-zà-öø-ÿ]+(?:-[A-Z][a-zà-öø-ÿ]+)?")
+_LETTERS = r"a-zà-öø-ÿ"
+# "van der berg, j.", "de la cruz, m. a.": a surname with its particles, then initials, as a list of people has it.
+_PARTICLE_SURNAME_INITIALS = re.compile(
+    rf"(?<![\w'’-])(?i:{_PARTICLE}(?:\s+{_PARTICLE})?)\s+[{_LETTERS}A-ZÀ-ÖØ-Þ'’-]{{2,}},\s*"
+    # A year or "et al." after it makes it a citation ("van der Berg, J. (2019)"), which names no patient.
+    r"[A-Za-z]\.(?:\s?[A-Za-z]\.){0,2}(?![\w])(?!,?\s*\(?\s*(?:19|20)\d\d|,?\s*et\s+al)")
+# "Lily (age 6, DIPG)", "Noah (7y, relapsed ALL)": a capitalised given name with the child's age in brackets.
+_NAME_WITH_AGE = re.compile(
+    r"(?<![\w'’-])(?P<given>[A-Z][a-zà-öø-ÿ]+)\s*\(\s*(?:[^()]*?[\s,;])?"
+    r"(?:(?i:aged?)\s*:?\s*\d{1,2}|\d{1,2}\s*(?i:y/?o|yo|yrs?|years?(?:\s+old)?|y|mo|months?(?:\s+old)?)(?![a-z]))"
+    r"[^()]*\)")
+_VALUE_WORD = re.compile(rf"[{_LETTERS}'’-]+")
+
+
+def _given(word: str) -> bool:
+    """A given name of the lists, of any kind ("grace" too)."""
+    return word not in NOT_NAMES and word not in ROLE_WORDS and (
+        word in GIVEN_NAMES or word in dictionary_given_names() or word in word_like_given_names())
+
+
+def _listed_given(word: str) -> bool:
+    """A given name of the curated lists ("grace", "lily") or of the dictionary when no English word ("aiden"):
+    the name dictionary alone also lists words ("brain", "diet", "sham") that a value may hold by themselves.
+    Places and months the dictionary lists as names too ("Georgia", "May") answer a question of where or when."""
+    return (word not in NOT_NAMES and word not in ROLE_WORDS and word not in WORD_LIKE_PLACES
+            and (word in GIVEN_NAMES or word in WORD_LIKE_NAMES or word in dictionary_given_names())
+            and not is_place_phrase(word))
+
+
+def _given_not_a_word(word: str) -> bool:
+    """A given name that is no English word ("aiden", "johannes" is a word of the dictionary, "grace" too)."""
+    return word not in NOT_NAMES and word not in ROLE_WORDS and word in dictionary_given_names()
+
+
+# A registry's own nouns, which follow a study's or cohort's given-name acronym ("nina protocol", "lara study"):
+# the names of ClinicalTrials.gov's record sections and data elements,
+# https://clinicaltrials.gov/data-api/about-api/study-data-structure, and "trial", the study's everyday name.
+_RECORD_NOUNS = frozenset(("protocol", "study", "studies", "trial", "trials", "arm", "arms", "group", "groups",
+                           "intervention", "outcome", "outcomes", "eligibility", "phase", "enrollment", "sponsor",
+                           "collaborator", "condition", "conditions", "keyword", "keywords", "design", "status",
+                           "masking", "allocation", "cohort", "criteria", "score"))
+# Endings of clinical terms and abstract nouns that no surname has ("deficiency", "anaemia", "lymphoma"). Sources:
+# Wikipedia "List of medical roots, stems, prefixes and suffixes",
+# https://en.wikipedia.org/wiki/List_of_medical_roots,_stems,_prefixes_and_suffixes (-oma, -emia, -itis, -osis,
+# -pathy, -ectomy, -plasia, -penia, -algia, -scopy, -graphy, -logy), WHO "The use of stems in the selection of INN"
+# (-mab, -nib, -platin), and "List of English suffixes", https://en.wikipedia.org/wiki/List_of_English_suffixes
+# (-ency, -ancy, -tion, -sion, -ity, -ness, -ment). Broader endings ("-ia", "-one") are surnames' too ("garcia").
+_TERM_ENDINGS = ("oma", "omas", "emia", "aemia", "itis", "osis", "pathy", "ectomy", "therapy", "plasia", "penia",
+                 "algia", "scopy", "graphy", "logy", "mab", "nib", "platin", "ency", "ancy", "tion", "tions", "sion",
+                 "ity", "ness", "ment", "ments")
+_CLINICAL_HEAD = re.compile(rf"(?:{OWNED_BY_A_CHILD})")
+
+
+def _surname_like(word: str, known: frozenset[str]) -> bool:
+    """Not a word a clinical value puts after a study's or a disease's acronym ("ida deficiency", "lara trial")."""
+    return (len(word) >= 2 and word not in known and word not in _PARTICLES and word not in ROLE_WORDS
+            and word not in _RECORD_NOUNS and not _CLINICAL_HEAD.fullmatch(word)
+            and not word.endswith(_TERM_ENDINGS))
+
+
+def _is_full_name(words: list[str], known: frozenset[str], *, inverted: bool) -> bool:
+    """`words` (lower case) read as a given name and a surname: "aiden walsh", "johannes van der berg", or surname
+    first after a comma ("walsh, aiden"). A given name that is also an English word counts only beside particles."""
+    if inverted:
+        given, surname = words[-1], words[:-1]
+    else:
+        given, surname = words[0], words[1:]
+    if not surname or len(surname) > 3 or given in known:
+        return False
+    particles = [w for w in surname if w in _PARTICLES]
+    rest = [w for w in surname if w not in _PARTICLES]
+    if len(rest) != 1 or not _surname_like(rest[0], known) or surname[-1] in _PARTICLES:
+        return False
+    if particles:
+        return _given(given)
+    # Without particles, a second word a clinical value could hold ("lisa trial") leaves it: the surname must not
+    # be a given name's ordinary companion only by chance, so a given name that is no English word is needed.
+    return _given_not_a_word(given) and not (rest[0] in dictionary_given_names() and is_english_word(given))
+
+
+def find_value_names(text: str, found: list[Finding], known: frozenset[str]) -> None:
+    """Append a finding when the whole value is a person's name, or holds a surname with particles and initials or
+    a given name with an age in brackets."""
+    for match in _PARTICLE_SURNAME_INITIALS.finditer(text):
+        found.append(Finding("name", *match.span(), "a surname with its initials"))
+    for match in _NAME_WITH_AGE.finditer(text):
+        if _listed_given(match.group("given").lower()) and match.group("given").lower() not in known:
+            found.append(Finding("name", *match.span(), "a given name with the child's age"))
+    stripped = text.strip(" \t\r\n.;")
+    start = text.find(stripped) if stripped else 0
+    span = (start, start + len(stripped))
+    if _ONE_CAPITALISED.fullmatch(stripped):
+        if all(_listed_given(part.lower()) and part.lower() not in known for part in stripped.split("-")):
+            found.append(Finding("name", *span, "a given name as the whole value"))
+        return
+    letters = [c for c in stripped if c.isalpha()]
+    if not letters or not (stripped == stripped.lower() or stripped == stripped.upper()):
+        return
+    lower = stripped.lower()
+    if not re.fullmatch(rf"[{_LETTERS}'’-]+(?:\s+[{_LETTERS}'’-]+){{1,4}}|[{_LETTERS}'’ -]+,\s*[{_LETTERS}'’-]+", lower):
+        return
+    inverted = "," in lower
+    words = _VALUE_WORD.findall(lower)
+    if _is_full_name(words, known, inverted=inverted):
+        found.append(Finding("name", *span, "a person's full name as the whole value"))
