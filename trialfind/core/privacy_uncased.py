@@ -154,7 +154,9 @@ _KOREAN_AFTER = re.compile(rf"(?P<name>{_KOREAN_NAME})\s?(?:{_alternation(words.
 _KOREAN_LOOSE_NAME = (rf"(?<![{_HANGUL}]){_KOREAN_SURNAME}[{_HANGUL}]{{1,2}}"
                       r"(?=[은는이가을를의에와과도님씨]?(?![\uAC00-\uD7AF]))")
 _KOREAN_BEFORE = re.compile(rf"(?<![{_HANGUL}])(?:{_alternation(words.KOREAN_PERSON_BEFORE)})[\s,:]+"
-                            rf"(?P<name>{_KOREAN_LOOSE_NAME})")
+                            rf"(?P<name>{_KOREAN_NAME})")
+_KOREAN_KIN_BEFORE = re.compile(rf"(?<![{_HANGUL}])(?:{_alternation(words.KOREAN_KIN_BEFORE)})[\s,:]+"
+                                rf"(?P<name>{_KOREAN_LOOSE_NAME})")
 # A surname and two syllables, one of them listed, before a title only a person takes ("정수진 부장님").
 _KOREAN_STRONG_AFTER = re.compile(rf"(?P<name>(?<![{_HANGUL}]){_KOREAN_SURNAME}[{_HANGUL}]{{2}})\s?"
                                   rf"(?:{_alternation(words.KOREAN_STRONG_AFTER)})")
@@ -164,13 +166,14 @@ _KOREAN_SELF_NAME = re.compile(rf"(?P<name>(?<![{_HANGUL}]){_KOREAN_SURNAME}[{_H
 
 
 def _korean_listed_syllable(name: str) -> bool:
-    return any(syllable in words.KOREAN_GIVEN_SYLLABLES for syllable in name[1:])
+    return (any(syllable in words.KOREAN_GIVEN_SYLLABLES for syllable in name[1:])
+            and not name.endswith(words.KOREAN_NOT_NAME_ENDINGS))
 _KOREAN_NAMING = re.compile(rf"(?:{_alternation(words.KOREAN_NAMING)})[\s:]*"
                             rf"(?P<name>{_KOREAN_SURNAME}?{_KOREAN_GIVEN}{{2}})")
 
 
 def _korean_names(text: str):
-    for pattern in (_KOREAN_AFTER, _KOREAN_BEFORE, _KOREAN_NAMING, _KOREAN_STRONG_AFTER):
+    for pattern in (_KOREAN_AFTER, _KOREAN_BEFORE, _KOREAN_KIN_BEFORE, _KOREAN_NAMING, _KOREAN_STRONG_AFTER):
         for match in pattern.finditer(text):
             name = match.group("name")
             if name not in words.KOREAN_WORDS_SHAPED_LIKE_NAMES and _korean_listed_syllable(name):
@@ -206,7 +209,7 @@ def _names_after(text: str, cue: re.Pattern, word: str, given: frozenset[str], a
 
 
 # A title before a word that then names a company is a company's name ("डॉ. रेड्डीज़ लैबोरेटरीज़").
-_COMPANY_AFTER = re.compile(rf"\s*(?:\S+\s+)?(?:{_alternation(words.COMPANY_WORDS)})")
+_COMPANY_AFTER = re.compile(rf"\s*(?:{_alternation(words.COMPANY_WORDS)})")
 
 
 def _cue(phrases, letters: str) -> re.Pattern:
@@ -363,14 +366,20 @@ def _names_before_an_age(text: str):
     "黄浩然，八岁"): a listed name, or a surname with listed given-name characters or syllables."""
     for match in _WORD_BEFORE_AGE.finditer(text):
         name = match.group("name")
+        # "عمر ٦ سنوات" is "aged six"; the name Omar is set apart from the age by a comma ("عمر، ٦ سنوات").
+        if name in words.ARABIC_NAMES_THAT_ARE_AGE_WORDS and not re.match(r"\s*[,،]", text[match.end():]):
+            continue
         if (name in words.ARABIC_GIVEN_NAMES or name in words.HEBREW_GIVEN_NAMES or name in words.HINDI_GIVEN_NAMES
                 or (name[0] in words.KOREAN_SURNAMES and _korean_listed_syllable(name)
                     and name not in words.KOREAN_WORDS_SHAPED_LIKE_NAMES)
                 or _chinese_name_at(name, 0) == len(name)):
             yield match.span("name")
-    for pattern in (_JAPANESE_KIN_NAME_AGE, _KANA_NAME_AGE):
-        for match in pattern.finditer(text):
+    for match in _JAPANESE_KIN_NAME_AGE.finditer(text):
+        name = match.group("name")
+        if not _HAN_CHAR.match(name) or any(char in words.JAPANESE_GIVEN_KANJI for char in name):
             yield match.span("name")
+    for match in _KANA_NAME_AGE.finditer(text):
+        yield match.span("name")
 
 
 # -- addresses, birth dates, phones, messaging ids, record numbers ---------------------------------

@@ -56,8 +56,8 @@ KOREAN_GIVEN_SYLLABLES = frozenset(
     "민준서도윤예시우하지호주원훈현연은빈유진영숙순자미경동재채린건태혁희선혜")
 # Korean words spelt like a surname syllable and given-name syllables, read as words before a role word
 # ("3세 이하 환자", patients aged three or under): Wiktionary, 이하 (below), 전원 (transfer; everyone),
-# 유지 (maintenance), 정도 (degree).
-KOREAN_WORDS_SHAPED_LIKE_NAMES = frozenset(("이하", "전원", "유지", "정도"))
+# 유지 (maintenance), 정도 (degree), 지원 (support: "환자 지원 프로그램"), 우선 (priority).
+KOREAN_WORDS_SHAPED_LIKE_NAMES = frozenset(("이하", "전원", "유지", "정도", "지원", "우선"))
 # Arabic given names: Wikipedia, "List of Arabic given names" (https://en.wikipedia.org/wiki/List_of_Arabic_given_names)
 # and Wiktionary, "Category:Arabic male given names" / "Category:Arabic female given names". Names that are also
 # common words after "the patient" ("صالح" fit, "كريم" generous, "نور" light, "سعيد" happy) are left out.
@@ -114,6 +114,11 @@ CHINESE_PET_NAMING = ("小名叫", "小名是", "小名", "乳名叫", "乳名�
 JAPANESE_PERSON_BEFORE = ("娘の", "息子の", "娘", "息子", "患者", "患児", "担当医", "主治医", "担当者", "看護師",
                           "父親", "母親", "父", "母", "私は", "わたしは")
 # Kinship words before a child's given name alone ("娘の美咲は七歳"): Wiktionary, 娘, 息子.
+# Kanji of the commonest Japanese given names (Meiji Yasuda Life's yearly ranking of names given to newborns, as cited
+# in Wikipedia, "Japanese name" (https://en.wikipedia.org/wiki/Japanese_name): 大翔, 蓮, 陽翔, 悠真, 湊, 樹, 結愛, 陽葵,
+# 美咲, さくら, 凛, 結菜, 花子, 太郎...). A kanji given name alone after a kinship word needs one of them, so that
+# "娘の病気は七歳で" (my daughter's illness, at seven) stays a sentence.
+JAPANESE_GIVEN_KANJI = frozenset("翔大陽蓮悠湊樹斗真人太郎結葵咲美愛花菜奈子香莉心凛依翼颯蒼律朔海優健誠恵浩隆明和由智里彩紗桜")
 JAPANESE_KIN_BEFORE = ("娘の", "息子の", "長女の", "長男の", "次女の", "次男の")
 # Honorific suffixes: Wikipedia, "Japanese honorifics" (https://en.wikipedia.org/wiki/Japanese_honorifics).
 JAPANESE_HONORIFICS = ("さん", "様", "さま", "先生", "くん", "君", "ちゃん", "氏", "殿")
@@ -126,8 +131,13 @@ KOREAN_PERSON_AFTER = ("환아", "환자", "어머니", "아버지", "엄마", "
 # Honorific titles after a full name that only ever follow a person's name ("정수진 부장님"): Wikipedia,
 # "Korean honorifics" and Wiktionary, 부장, 과장, 팀장, 선생님.
 KOREAN_STRONG_AFTER = ("선생님", "교수님", "원장님", "부장님", "과장님", "팀장님", "대리님", "이사님", "실장님", "씨")
-KOREAN_PERSON_BEFORE = ("제 딸", "제 아들", "우리 딸", "우리 아들", "딸", "아들", "환아", "환자", "담당의", "주치의",
-                        "아빠", "엄마", "어머니", "아버지", "보호자")
+KOREAN_PERSON_BEFORE = ("제 딸", "제 아들", "우리 딸", "우리 아들", "딸", "아들", "환아", "환자", "담당의", "주치의")
+# Kinship words, after which any surname with one listed syllable is read as a name ("아빠 최동욱"); not role words,
+# which are followed by ordinary words ("환자 지원 프로그램", patient support programme).
+KOREAN_KIN_BEFORE = ("아빠", "엄마", "어머니", "아버지", "보호자", "제 딸", "제 아들", "우리 딸", "우리 아들", "딸", "아들")
+# Last syllables of a department or a kind of doctor, never of a name before a title ("신경과 교수님", neurology):
+# Wiktionary, -과 (department), -의 (physician: 전공의), -실 (office), -팀 (team), -부 (division).
+KOREAN_NOT_NAME_ENDINGS = ("과", "의", "실", "팀", "부")
 # A self-introduction ("저는 ... 강은지입니다"): Wiktionary, 저 (I, humble), 입니다 (am).
 KOREAN_SELF = ("저는", "제 이름은")
 KOREAN_COPULA = ("입니다", "이에요", "예요", "이고요", "이라고 합니다")
@@ -169,7 +179,12 @@ THAI_JOINED_TITLES = ("นางสาว", "นาย", "นาง", "คุณ
 THAI_JOINED_CHILD_TITLES = ("น้อง", "เด็กชาย", "เด็กหญิง")
 THAI_WORDS_AFTER_A_TITLE = ("ภาพ", "สมบัติ", "ค่า", "ประโยชน์", "แพทย์", "จ้าง", "พยาบาล", "ชาย", "สาว", "อายุ",
                             "ผู้หญิง", "ผู้ชาย", "คน", "ที่", "เป็น", "ได้", "มี", "ก็", "จะ", "ๆ", "ของ", "และ", "หมอ",
-                            "ท่าน", "ครับ", "ค่ะ", "คะ")
+                            "ท่าน", "ครับ", "ค่ะ", "คะ",
+                            # Wiktionary, คุณแม่ (mother), คุณพ่อ (father), คุณครู (teacher), คุณป้า (aunt), คุณลุง (uncle).
+                            "แม่", "พ่อ", "ครู", "ป้า", "ลุง",
+                            # คุณ is also "you", before a verb: Wiktionary, สามารถ (can), ควร (should), ต้อง (must),
+                            # อาจ (may), กำลัง (be -ing), เคย (ever), ยัง (still), ไม่ (not), รู้ (know), ทาน (eat).
+                            "สามารถ", "ควร", "ต้อง", "อาจ", "กำลัง", "เคย", "ยัง", "ไม่", "รู้", "ทาน")
 
 # Words of an address, per language, each needing a number beside it: Wikipedia, "Address" articles for China
 # (路, 街, 号, 室...), Japan (丁目, 番地), South Korea (로, 길, 동, 호), and Wiktionary for شارع, مبنى, حي (Arabic),
@@ -201,4 +216,6 @@ COMPANY_WORDS = ("लैबोरेटरीज़", "लैबोरेटर�
                  "ห้องปฏิบัติการ", "ฟาร์มา")
 # Age words after a number ("6세", "٦ سنوات", "בן 6", "6 वर्ष", "6 ขวบ", "七歳", "八岁"): Wiktionary, 세/살, سنة/سنوات/
 # أعوام, בן/בת, वर्ष/साल, ขวบ/ปี, 歳, 岁.
+# Wiktionary, عُمْر: "age" as well as the name Omar.
+ARABIC_NAMES_THAT_ARE_AGE_WORDS = frozenset(("عمر",))
 AGE_UNITS = ("세", "살", "سنوات", "سنة", "سنين", "أعوام", "عام", "वर्ष", "साल", "ขวบ", "ปี", "歳", "才", "岁", "周岁")
