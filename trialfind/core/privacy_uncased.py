@@ -14,6 +14,11 @@ around it, per language (word lists and their sources in privacy_uncased_words):
 - an address word (路/号, 丁目, 로/길, شارع, רחוב, मार्ग/नगर, ถนน/ซอย) or a birth word (出生, 생년월일,
   تاريخ الميلاد, נולד, जन्म, เกิด) with a number beside it, and a phone, messaging or record word with its
   number or id.
+- a name just before the child's age ("윤서준 (6세", "عمر، ٦ سنوات", "עומר, בן 6", "ईशान, 6 वर्ष", "娘の美咲は七歳"),
+  a self-introduction ("私は中村恵子", "저는 ... 강은지입니다"), a title joined to the name ("คุณวิภาวรรณ",
+  "정수진 부장님"), a surname with any given characters before a staff title ("的赵晓峰经理");
+- a school class or a news story about a child (privacy_uncased_stories).
+A title before a word that a company word follows is a company ("डॉ. रेड्डीज़ लैबोरेटरीज़").
 Clinical text with none of these cues passes ("患者对克唑替尼有部分缓解", "المريض استجاب للعلاج").
 What still gets through: a name with no cue inside a longer sentence, a name no list knows after
 a relation word, a family name the lists do not hold.
@@ -162,7 +167,7 @@ _KOREAN_STRONG_AFTER = re.compile(rf"(?P<name>(?<![{_HANGUL}]){_KOREAN_SURNAME}[
                                   rf"(?:{_alternation(words.KOREAN_STRONG_AFTER)})")
 _KOREAN_SELF = re.compile(_alternation(words.KOREAN_SELF))
 _KOREAN_SELF_NAME = re.compile(rf"(?P<name>(?<![{_HANGUL}]){_KOREAN_SURNAME}[{_HANGUL}]{{2}})"
-                               rf"(?:{_alternation(words.KOREAN_COPULA)})")
+                               rf"(?:\s?(?:{_alternation(words.KOREAN_PARENT_AFTER)}))?(?:{_alternation(words.KOREAN_COPULA)})")
 
 
 def _korean_listed_syllable(name: str) -> bool:
@@ -249,6 +254,9 @@ _HINDI_NAMING = re.compile(rf"(?<![{_DEVANAGARI_LETTERS}])(?:{_alternation(words
                            r"(?:का|की|के)\s+नाम(?:\s+है)?")
 
 
+_HINDI_PARENT_OF = re.compile(rf"(?P<name>{_DEVANAGARI_WORD})\s+(?:{_alternation(words.HINDI_PARENT_AFTER)})")
+
+
 def _hindi_names(text: str):
     if not re.search(f"[{_DEVANAGARI_LETTERS}]", text):
         return
@@ -259,6 +267,9 @@ def _hindi_names(text: str):
     # A listed name only: "मरीज़ का नाम गोपनीय है" (the name is confidential) names no one.
     yield from _names_after(text, _HINDI_NAMING, _DEVANAGARI_WORD, words.HINDI_GIVEN_NAMES, any_word=False)
     yield from _listed_pairs(text, _DEVANAGARI_WORD, words.HINDI_GIVEN_NAMES, words.HINDI_FAMILY_NAMES)
+    for match in _HINDI_PARENT_OF.finditer(text):
+        if match.group("name") in words.HINDI_GIVEN_NAMES:
+            yield match.span("name")
 
 
 def _listed_pairs(text: str, word: str, given: frozenset[str], family: frozenset[str]):
@@ -350,7 +361,7 @@ def _japanese_joined_full_name(value: str):
 # -- a name, then the child's age ------------------------------------------------------------------
 
 _AGE_NUMBER = r"(?:[0-9\u0660-\u0669\u06F0-\u06F9\u0966-\u096F\u0E50-\u0E59０-９]+|[一二三四五六七八九十]+)"
-_AGE_AFTER = (rf"\s*[,，、،(（:]?\s*(?:(?:בן|בת)\s*{_AGE_NUMBER}(?!\d)"
+_AGE_AFTER = (rf"\s*[,，、،(（:]?\s*(?:만\s*)?(?:(?:בן|בת)\s*{_AGE_NUMBER}(?!\d)"
               rf"|{_AGE_NUMBER}\s*(?:{_alternation(words.AGE_UNITS)}))")
 _WORD_BEFORE_AGE = re.compile(
     rf"(?P<name>{_ARABIC_WORD}|{_HEBREW_WORD}|{_DEVANAGARI_WORD}|(?<![{_HANGUL}])[{_HANGUL}]{{3}}|[{_HAN}]{{2,3}})"
@@ -409,12 +420,14 @@ _MOBILE = re.compile(r"(?<!\d)0[1-9]0-?\d{3,4}-?\d{4}(?!\d)")
 _MESSAGING = re.compile(rf"(?:{_alternation(words.MESSAGING_WORDS)})\s*(?:ID|id|아이디)?[\s:]*"
                         r"(?P<id>[A-Za-z0-9_.\-]*[0-9_][A-Za-z0-9_.\-]*)")
 # A record id may start with letters ("ZY20230456", "JP-NCC-20231187").
-_RECORD = re.compile(rf"(?<![A-Za-z])(?:{_alternation(words.RECORD_WORDS)})[\s:：#]*"
+_RECORD = re.compile(rf"(?<![A-Za-z])(?P<word>{_alternation(words.RECORD_WORDS)})[\s:：#]*"
                      r"(?P<number>(?:[A-Za-z]{1,6}-?){0,3}\d[\d\-]{4,}\d)")
 
 
 def _record_numbers(text: str, found: list[Finding]) -> None:
     for match in _RECORD.finditer(text):
+        if match.group("word").isascii() and text[match.end("word"):match.end("word") + 1].isalpha():
+            continue   # "HNSCC-12345" is a head-and-neck cancer, not a hospital number
         found.append(Finding("record_number", *match.span("number"), "a record or identity number"))
 
 

@@ -132,9 +132,13 @@ KOREAN_PERSON_AFTER = ("환아", "환자", "어머니", "아버지", "엄마", "
 # "Korean honorifics" and Wiktionary, 부장, 과장, 팀장, 선생님.
 KOREAN_STRONG_AFTER = ("선생님", "교수님", "원장님", "부장님", "과장님", "팀장님", "대리님", "이사님", "실장님", "씨")
 KOREAN_PERSON_BEFORE = ("제 딸", "제 아들", "우리 딸", "우리 아들", "딸", "아들", "환아", "환자", "담당의", "주치의")
-# Kinship words, after which any surname with one listed syllable is read as a name ("아빠 최동욱"); not role words,
-# which are followed by ordinary words ("환자 지원 프로그램", patient support programme).
-KOREAN_KIN_BEFORE = ("아빠", "엄마", "어머니", "아버지", "보호자", "제 딸", "제 아들", "우리 딸", "우리 아들", "딸", "아들")
+# Kinship and staff words, after which any surname with one listed syllable is read as a name ("아빠 최동욱",
+# "간호사 김수연"); not "환자", which is followed by ordinary words ("환자 지원 프로그램", patient support programme).
+# Wiktionary, 간호사 (nurse), 교수 (professor), 담당의 / 주치의 (attending doctor).
+KOREAN_KIN_BEFORE = ("아빠", "엄마", "어머니", "아버지", "보호자", "제 딸", "제 아들", "우리 딸", "우리 아들", "딸", "아들",
+                     "간호사", "교수", "담당의", "주치의")
+# A parent introducing themselves by the child's name ("저는 박소윤 엄마입니다").
+KOREAN_PARENT_AFTER = ("엄마", "아빠", "어머니", "아버지", "보호자")
 # Last syllables of a department or a kind of doctor, never of a name before a title ("신경과 교수님", neurology):
 # Wiktionary, -과 (department), -의 (physician: 전공의), -실 (office), -팀 (team), -부 (division).
 KOREAN_NOT_NAME_ENDINGS = ("과", "의", "실", "팀", "부")
@@ -146,7 +150,7 @@ KOREAN_NAMING = ("이름은", "이름:", "이름", "성명")
 ARABIC_PERSON_BEFORE = ("ابني", "ابنتي", "إبني", "إبنتي", "طفلي", "طفلتي", "والد الطفل", "والدة الطفل", "والد المريض",
                         "والدة المريض", "والد المريضة", "والدة المريضة", "الطبيب المعالج", "الطبيبة المعالجة",
                         "الدكتور", "الدكتورة",
-                        "والد", "والدة", "أم", "أب", "والدها", "والده", "والدتها", "والدته")
+                        "والد", "والدة", "أم", "أب", "أم الطفل", "أم الطفلة", "أب الطفل", "أب الطفلة", "والدها", "والده", "والدتها", "والدته")
 # Not "المريض" or "الطبيب" alone: informal writing spells "على" (on) as the name "علي" ("المريض علي العلاج").
 # Arabic title abbreviations always followed by a name: Wikipedia, "Arabic name" (د. for دكتور).
 ARABIC_TITLES = ("د.", "د ", "السيدة", "السيد", "الأستاذة", "الأستاذ", "الآنسة")
@@ -159,11 +163,13 @@ HEBREW_TITLES = ('ד"ר', "ד״ר", "דר'", "פרופ'", "פרופ׳")
 HEBREW_NAMING = ("שמו", "שמה", "שמי", "שם האם", "שם האב", "שם הרופא", "שם הרופאה", "שם הילד", "שם הילדה",
                  "שם המטופל", "שם המטופלת")
 HINDI_PERSON_BEFORE = ("मेरा बेटा", "मेरी बेटी", "मेरे बेटे", "हमारा बेटा", "हमारी बेटी", "बेटा", "बेटी", "मरीज़", "मरीज",
-                       "डॉक्टर", "बच्चे की माँ", "बच्चे की मां", "बच्चे के पिता", "माँ", "मां", "पिता", "माता")
+                       "डॉक्टर", "मेरा नाम", "उसका नाम", "उसकी बेटी", "उसका बेटा", "बच्चे की माँ", "बच्चे की मां", "बच्चे के पिता", "माँ", "मां", "पिता", "माता")
 # Hindi titles always followed by a name: Wikipedia, "Indian honorifics" (https://en.wikipedia.org/wiki/Indian_honorifics).
 # Not "श्री", which also begins the names of hospitals and temples ("श्री गंगाराम अस्पताल").
 HINDI_TITLES = ("डॉ.", "डॉ ", "श्रीमती", "सुश्री")
 # "नाम" (name) after a person word ("मरीज़ का नाम", "मेरे बेटे का नाम"), not after a drug's ("दवा का नाम").
+# A parent named by the child ("आरव की माँ", Aarav's mother): Wiktionary, माँ, मां, माता, पिता.
+HINDI_PARENT_AFTER = ("की माँ", "की मां", "की माता", "के पिता", "के माता-पिता")
 HINDI_NAMING_OWNERS = ("मरीज़", "मरीज", "बेटे", "बेटी", "बच्चे", "बच्ची", "माता", "पिता", "माँ", "डॉक्टर", "मेरा", "मेरी")
 # Thai titles always followed by a name: Wikipedia, "Thai honorifics" (https://en.wikipedia.org/wiki/Thai_honorifics):
 # ด.ช. (boy), ด.ญ. (girl), นพ. / พญ. (doctor), and นาย / นาง / นางสาว / คุณ typed as a word of their own.
