@@ -11,9 +11,7 @@ around it, per language (word lists and their sources in privacy_uncased_words):
 - a value that is nothing but a name: a listed family name with listed given-name characters
   ("李明轩", "김민준"), or a listed given name with a listed given or family name ("محمد أحمد",
   "יוסף כהן", "राहुल शर्मा"); a listed given and family name side by side anywhere (Hebrew, Hindi);
-- an address word (路/号, 丁目, 로/길, شارع, רחוב, मार्ग/नगर, ถนน/ซอย) or a birth word (出生, 생년월일,
-  تاريخ الميلاد, נולד, जन्म, เกิด) with a number beside it, and a phone, messaging or record word with its
-  number or id.
+- an address, birth, phone, messaging or record word with its number (privacy_uncased_numbers).
 - a name just before the child's age ("윤서준 (6세", "عمر، ٦ سنوات", "עומר, בן 6", "ईशान, 6 वर्ष", "娘の美咲は七歳"),
   a self-introduction ("私は中村恵子", "저는 ... 강은지입니다"), a title joined to the name ("คุณวิภาวรรณ",
   "정수진 부장님"), a surname with any given characters before a staff title ("的赵晓峰经理");
@@ -29,6 +27,7 @@ import re
 
 import trialfind.core.privacy_uncased_words as words
 from trialfind.core.privacy_text import Finding
+from trialfind.core.privacy_uncased_numbers import find_numbers_with_cues, find_record_numbers
 from trialfind.core.privacy_uncased_stories import find_child_stories
 
 EXPLANATION = ("a name in a script without capitals (read from a relation, role, title or naming word, or a "
@@ -53,7 +52,7 @@ def find_uncased_personal_data(text: str, found: list[Finding]) -> None:
     """Append a finding for each name, address, birth date or number read from its cue."""
     if not _UNCASED_LETTER.search(text):
         # A record word in Latin letters ("HN 63-012345", a Thai hospital number) stands alone.
-        _record_numbers(text, found)
+        find_record_numbers(text, found)
         return
     for finder in (_chinese_names, _japanese_names, _korean_names, _arabic_names, _hebrew_names, _hindi_names,
                    _thai_names, _bare_name, _names_before_an_age):
@@ -61,7 +60,7 @@ def find_uncased_personal_data(text: str, found: list[Finding]) -> None:
             found.append(Finding("name", start, end, EXPLANATION))
     find_child_stories(text, found)
     if any(char.isdigit() for char in text):
-        _numbers_with_cues(text, found)
+        find_numbers_with_cues(text, found)
 
 
 # -- Chinese ---------------------------------------------------------------------------------------
@@ -391,60 +390,3 @@ def _names_before_an_age(text: str):
             yield match.span("name")
     for match in _KANA_NAME_AGE.finditer(text):
         yield match.span("name")
-
-
-# -- addresses, birth dates, phones, messaging ids, record numbers ---------------------------------
-
-_DIGITS = r"[0-9\u0660-\u0669\u06F0-\u06F9\u0966-\u096F\u0E50-\u0E59]"
-_ADDRESSES = [re.compile(pattern) for pattern in (
-    # Chinese: a road with its number, then building, unit and room ("望京西路58号院3号楼1502室").
-    rf"[{_HAN}]{{0,14}}(?:路|街|大道|巷|弄)\s*\d+\s*号(?:[院楼栋单元室层]|\d|号|-)*",
-    r"\d+\s*(?:号楼|栋|幢)\s*\d+\s*(?:单元|室)",
-    # Japanese blocks and lots.
-    r"\d+\s*丁目(?:\s*\d+\s*番地?)?(?:\s*\d+\s*号)?", r"\d+\s*番地",
-    # Korean: a city or district, then a road with its number; a building and flat ("101동 1203호").
-    rf"[{_HANGUL}]+(?:시|구|군)\s+(?:[{_HANGUL}]+(?:구|동|읍|면)\s+)?[{_HANGUL}\d]+(?:로|길)\s*\d+(?:-\d+)?",
-    r"\d+\s*동\s*\d+\s*호",
-    # Arabic, Hebrew, Hindi, Thai: a street or district word with a number.
-    rf"(?:شارع|طريق|حي)\s+[^\d\n]{{1,40}}?{_DIGITS}+", rf"(?:مبنى|الرمز البريدي|ص\.ب\.?)\s*{_DIGITS}+",
-    r"(?:רחוב|רח['\u05F3]|שדרות|שד['\u05F3])\s+[^\d\n]{1,30}?\d+",
-    rf"(?:मार्ग|नगर|गली|रोड|सेक्टर|मकान)\s*(?:नं\.?|संख्या)?\s*[,:]?\s*{_DIGITS}+",
-    rf"{_DIGITS}+[,\s]+[\u0900-\u097F\s]{{0,30}}?(?:मार्ग|नगर|गली|रोड|कॉलोनी)",
-    rf"(?:ถนน|ซอย|หมู่ที่|หมู่|บ้านเลขที่)\s*[^\d\n]{{0,30}}?{_DIGITS}+",
-)]
-_BIRTH = re.compile(_alternation(words.BIRTH_WORDS))
-_YEAR_OR_DATE = re.compile(r"(?:19|20)\d{2}|平成|令和|昭和|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
-_PHONE = re.compile(rf"(?:{_alternation(words.PHONE_WORDS)})[\s:]*(?P<number>\+?\d[\d\s\-()]{{6,}}\d)")
-# A Korean or Japanese mobile number with the word it is written against ("010-4837-2291로").
-_MOBILE = re.compile(r"(?<!\d)0[1-9]0-?\d{3,4}-?\d{4}(?!\d)")
-_MESSAGING = re.compile(rf"(?:{_alternation(words.MESSAGING_WORDS)})\s*(?:ID|id|아이디)?[\s:]*"
-                        r"(?P<id>[A-Za-z0-9_.\-]*[0-9_][A-Za-z0-9_.\-]*)")
-# A record id may start with letters ("ZY20230456", "JP-NCC-20231187").
-_RECORD = re.compile(rf"(?<![A-Za-z])(?P<word>{_alternation(words.RECORD_WORDS)})[\s:：#]*"
-                     r"(?P<number>(?:[A-Za-z]{1,6}-?){0,3}\d[\d\-]{4,}\d)")
-
-
-def _record_numbers(text: str, found: list[Finding]) -> None:
-    for match in _RECORD.finditer(text):
-        if match.group("word").isascii() and text[match.end("word"):match.end("word") + 1].isalpha():
-            continue   # "HNSCC-12345" is a head-and-neck cancer, not a hospital number
-        found.append(Finding("record_number", *match.span("number"), "a record or identity number"))
-
-
-def _numbers_with_cues(text: str, found: list[Finding]) -> None:
-    for pattern in _ADDRESSES:
-        for match in pattern.finditer(text):
-            found.append(Finding("address", *match.span(), "a street address"))
-    for match in _BIRTH.finditer(text):
-        window_start, window_end = max(0, match.start() - 15), min(len(text), match.end() + 20)
-        if _YEAR_OR_DATE.search(text, window_start, window_end):
-            found.append(Finding("date", match.start(), match.end(), "a date of birth"))
-    for match in _PHONE.finditer(text):
-        if sum(char.isdigit() for char in match.group("number")) >= 8:
-            found.append(Finding("phone", *match.span("number"), "a phone number"))
-    for match in _MOBILE.finditer(text):
-        found.append(Finding("phone", *match.span(), "a phone number"))
-    for match in _MESSAGING.finditer(text):
-        if len(match.group("id")) >= 3:
-            found.append(Finding("handle", *match.span("id"), "a messaging app's user id"))
-    _record_numbers(text, found)
