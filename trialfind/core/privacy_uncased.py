@@ -11,9 +11,12 @@ around it, per language (word lists and their sources in privacy_uncased_words):
 - a value that is nothing but a name: a listed family name with listed given-name characters
   ("李明轩", "김민준"), or a listed given name with a listed given or family name ("محمد أحمد",
   "יוסף כהן", "राहुल शर्मा"); a listed given and family name side by side anywhere (Hebrew, Hindi);
-- an address word (路/号, 丁目, 로/길, شارع, רחוב, मार्ग/नगर, ถนน/ซอย) or a birth word (出生, 생년월일,
-  تاريخ الميلاد, נולד, जन्म, เกิด) with a number beside it, and a phone, messaging or record word with its
-  number or id.
+- an address, birth, phone, messaging or record word with its number (privacy_uncased_numbers).
+- a name just before the child's age ("윤서준 (6세", "عمر، ٦ سنوات", "עומר, בן 6", "ईशान, 6 वर्ष", "娘の美咲は七歳"),
+  a self-introduction ("私は中村恵子", "저는 ... 강은지입니다"), a title joined to the name ("คุณวิภาวรรณ",
+  "정수진 부장님"), a surname with any given characters before a staff title ("的赵晓峰经理");
+- a school class or a news story about a child (privacy_uncased_stories).
+A title before a word that a company word follows is a company ("डॉ. रेड्डीज़ लैबोरेटरीज़").
 Clinical text with none of these cues passes ("患者对克唑替尼有部分缓解", "المريض استجاب للعلاج").
 What still gets through: a name with no cue inside a longer sentence, a name no list knows after
 a relation word, a family name the lists do not hold.
@@ -24,6 +27,8 @@ import re
 
 import trialfind.core.privacy_uncased_words as words
 from trialfind.core.privacy_text import Finding
+from trialfind.core.privacy_uncased_numbers import find_numbers_with_cues, find_record_numbers
+from trialfind.core.privacy_uncased_stories import find_child_stories
 
 EXPLANATION = ("a name in a script without capitals (read from a relation, role, title or naming word, or a "
                "family name with a given name): please write the value without names")
@@ -46,13 +51,16 @@ def _alternation(phrases) -> str:
 def find_uncased_personal_data(text: str, found: list[Finding]) -> None:
     """Append a finding for each name, address, birth date or number read from its cue."""
     if not _UNCASED_LETTER.search(text):
+        # A record word in Latin letters ("HN 63-012345", a Thai hospital number) stands alone.
+        find_record_numbers(text, found)
         return
     for finder in (_chinese_names, _japanese_names, _korean_names, _arabic_names, _hebrew_names, _hindi_names,
-                   _thai_names, _bare_name):
+                   _thai_names, _bare_name, _names_before_an_age):
         for start, end in finder(text):
             found.append(Finding("name", start, end, EXPLANATION))
+    find_child_stories(text, found)
     if any(char.isdigit() for char in text):
-        _numbers_with_cues(text, found)
+        find_numbers_with_cues(text, found)
 
 
 # -- Chinese ---------------------------------------------------------------------------------------
@@ -67,7 +75,14 @@ def _chinese_name_at(text: str, start: int) -> int:
     return end if end > start + 1 else start
 
 
-_CHINESE_BEFORE = re.compile(rf"(?:{_alternation(words.CHINESE_PERSON_BEFORE)}){_SEPARATOR}")
+_CHINESE_BEFORE = re.compile(rf"(?:{_alternation(words.CHINESE_PERSON_BEFORE)}){_SEPARATOR}"
+                             rf"(?:{_alternation(words.CHINESE_COPULAS)})?")
+_CHINESE_PET_NAMING = re.compile(rf"(?:{_alternation(words.CHINESE_PET_NAMING)}){_SEPARATOR}(?P<name>[{_HAN}]{{2,3}})")
+# A surname with any one or two characters before a title, where a word ends before the surname ("诺华公司的赵晓峰经理",
+# "是孙立平主任"): at least one of the characters a listed given-name one, so "的高年资医生" (senior doctor) stays a word.
+_CHINESE_FULL_NAME_BEFORE_TITLE = re.compile(
+    rf"(?:^|(?<=[^{_HAN}])|(?<=[的是为：]))(?P<name>[{''.join(sorted(words.CHINESE_SURNAMES))}][{_HAN}]{{1,2}})"
+    rf"(?:{_alternation(words.CHINESE_PERSON_AFTER)})")
 _CHINESE_NAMING = re.compile(rf"(?:{_alternation(words.CHINESE_NAMING)}){_SEPARATOR}")
 _CHINESE_AFTER = re.compile(_alternation(words.CHINESE_PERSON_AFTER))
 
@@ -87,6 +102,11 @@ def _chinese_names(text: str):
                 end += 1
             if end > start + 1:
                 yield start, end
+    for match in _CHINESE_PET_NAMING.finditer(text):
+        yield match.span("name")
+    for match in _CHINESE_FULL_NAME_BEFORE_TITLE.finditer(text):
+        if any(char in words.CHINESE_GIVEN_CHARACTERS for char in match.group("name")[1:]):
+            yield match.span("name")
     for match in _CHINESE_AFTER.finditer(text):
         # The name just before the title: surname and up to two given-name characters, or a surname alone
         # where nothing Chinese comes before it ("李医生", not "我向医生").
@@ -133,16 +153,38 @@ _KOREAN_GIVEN = f"[{''.join(sorted(words.KOREAN_GIVEN_SYLLABLES))}]"
 # A name as a word of its own: surname and one or two given syllables, then a particle at most.
 _KOREAN_NAME = rf"(?<![{_HANGUL}]){_KOREAN_SURNAME}{_KOREAN_GIVEN}{{1,2}}"
 _KOREAN_AFTER = re.compile(rf"(?P<name>{_KOREAN_NAME})\s?(?:{_alternation(words.KOREAN_PERSON_AFTER)})")
+# After a relation word, a surname and one or two syllables of which one is listed, as a word of its own
+# (a particle at most after it): "아빠 최동욱", not "환자 유지요법".
+_KOREAN_LOOSE_NAME = (rf"(?<![{_HANGUL}]){_KOREAN_SURNAME}[{_HANGUL}]{{1,2}}"
+                      r"(?=[은는이가을를의에와과도님씨]?(?![\uAC00-\uD7AF]))")
 _KOREAN_BEFORE = re.compile(rf"(?<![{_HANGUL}])(?:{_alternation(words.KOREAN_PERSON_BEFORE)})[\s,:]+"
                             rf"(?P<name>{_KOREAN_NAME})")
+_KOREAN_KIN_BEFORE = re.compile(rf"(?<![{_HANGUL}])(?:{_alternation(words.KOREAN_KIN_BEFORE)})[\s,:]+"
+                                rf"(?P<name>{_KOREAN_LOOSE_NAME})")
+# A surname and two syllables, one of them listed, before a title only a person takes ("정수진 부장님").
+_KOREAN_STRONG_AFTER = re.compile(rf"(?P<name>(?<![{_HANGUL}]){_KOREAN_SURNAME}[{_HANGUL}]{{2}})\s?"
+                                  rf"(?:{_alternation(words.KOREAN_STRONG_AFTER)})")
+_KOREAN_SELF = re.compile(_alternation(words.KOREAN_SELF))
+_KOREAN_SELF_NAME = re.compile(rf"(?P<name>(?<![{_HANGUL}]){_KOREAN_SURNAME}[{_HANGUL}]{{2}})"
+                               rf"(?:\s?(?:{_alternation(words.KOREAN_PARENT_AFTER)}))?(?:{_alternation(words.KOREAN_COPULA)})")
+
+
+def _korean_listed_syllable(name: str) -> bool:
+    return (any(syllable in words.KOREAN_GIVEN_SYLLABLES for syllable in name[1:])
+            and not name.endswith(words.KOREAN_NOT_NAME_ENDINGS))
 _KOREAN_NAMING = re.compile(rf"(?:{_alternation(words.KOREAN_NAMING)})[\s:]*"
                             rf"(?P<name>{_KOREAN_SURNAME}?{_KOREAN_GIVEN}{{2}})")
 
 
 def _korean_names(text: str):
-    for pattern in (_KOREAN_AFTER, _KOREAN_BEFORE, _KOREAN_NAMING):
+    for pattern in (_KOREAN_AFTER, _KOREAN_BEFORE, _KOREAN_KIN_BEFORE, _KOREAN_NAMING, _KOREAN_STRONG_AFTER):
         for match in pattern.finditer(text):
-            if match.group("name") not in words.KOREAN_WORDS_SHAPED_LIKE_NAMES:
+            name = match.group("name")
+            if name not in words.KOREAN_WORDS_SHAPED_LIKE_NAMES and _korean_listed_syllable(name):
+                yield match.span("name")
+    if _KOREAN_SELF.search(text):
+        for match in _KOREAN_SELF_NAME.finditer(text):
+            if _korean_listed_syllable(match.group("name")):
                 yield match.span("name")
 
 
@@ -158,6 +200,8 @@ def _names_after(text: str, cue: re.Pattern, word: str, given: frozenset[str], a
         if not after or not ((any_word and len(after.group("first")) >= 3) or after.group("first") in given):
             continue
         end = after.end("first")
+        if any_word and _COMPANY_AFTER.match(text, end):
+            continue
         for extra in re.finditer(word, after.group("rest")):
             name = extra.group()
             if name in given or name.startswith("ال") or name in words.HEBREW_FAMILY_NAMES \
@@ -166,6 +210,10 @@ def _names_after(text: str, cue: re.Pattern, word: str, given: frozenset[str], a
             else:
                 break
         yield after.start("first"), end
+
+
+# A title before a word that then names a company is a company's name ("डॉ. रेड्डीज़ लैबोरेटरीज़").
+_COMPANY_AFTER = re.compile(rf"\s*(?:{_alternation(words.COMPANY_WORDS)})")
 
 
 def _cue(phrases, letters: str) -> re.Pattern:
@@ -205,6 +253,9 @@ _HINDI_NAMING = re.compile(rf"(?<![{_DEVANAGARI_LETTERS}])(?:{_alternation(words
                            r"(?:का|की|के)\s+नाम(?:\s+है)?")
 
 
+_HINDI_PARENT_OF = re.compile(rf"(?P<name>{_DEVANAGARI_WORD})\s+(?:{_alternation(words.HINDI_PARENT_AFTER)})")
+
+
 def _hindi_names(text: str):
     if not re.search(f"[{_DEVANAGARI_LETTERS}]", text):
         return
@@ -215,6 +266,9 @@ def _hindi_names(text: str):
     # A listed name only: "मरीज़ का नाम गोपनीय है" (the name is confidential) names no one.
     yield from _names_after(text, _HINDI_NAMING, _DEVANAGARI_WORD, words.HINDI_GIVEN_NAMES, any_word=False)
     yield from _listed_pairs(text, _DEVANAGARI_WORD, words.HINDI_GIVEN_NAMES, words.HINDI_FAMILY_NAMES)
+    for match in _HINDI_PARENT_OF.finditer(text):
+        if match.group("name") in words.HINDI_GIVEN_NAMES:
+            yield match.span("name")
 
 
 def _listed_pairs(text: str, word: str, given: frozenset[str], family: frozenset[str]):
@@ -232,10 +286,28 @@ _THAI_SPACED_TITLE = re.compile(rf"(?<![\u0E01-\u0E4E])(?:{_alternation(words.TH
 _THAI_NAMING = re.compile(rf"(?:{_alternation(words.THAI_NAMING)})[\s:]+{_THAI_NAME}")
 
 
+# An adult's title joined to the name, at the start of a word, then a family name or the end ("คุณวิภาวรรณ ฝ่าย",
+# "นายสมชาย แก้วมณี"). A child's title (น้อง) joined to a word also starts sentences ("น้องทนยาได้ดี", the child
+# tolerates the drug), so only after the naming word ("ชื่อน้องมะลิ") or before an age ("น้องต้นกล้า 6 ขวบ").
+_THAI_JOINED_TITLE = re.compile(rf"(?<![\u0E01-\u0E4E])(?:{_alternation(words.THAI_JOINED_TITLES)})"
+                                r"(?P<name>[\u0E01-\u0E4E]{3,})(?=\s+[\u0E01-\u0E4E]|\s*[,(]|\s*$)")
+_THAI_CHILD_TITLE = _alternation(words.THAI_JOINED_CHILD_TITLES)
+_THAI_JOINED_CHILD_TITLE = re.compile(
+    rf"(?:(?<=ชื่อ)(?:{_THAI_CHILD_TITLE})(?P<named>[\u0E01-\u0E4E]{{3,}})(?=[\s,(]|$)"
+    rf"|(?<![\u0E01-\u0E4E])(?:{_THAI_CHILD_TITLE})(?P<aged>[\u0E01-\u0E4E]{{3,}})(?=\s*(?:\d|อายุ)))")
+
+
 def _thai_names(text: str):
     for pattern in (_THAI_TITLE, _THAI_SPACED_TITLE, _THAI_NAMING):
         for match in pattern.finditer(text):
             yield match.span("name")
+    for match in _THAI_JOINED_TITLE.finditer(text):
+        if not match.group("name").startswith(words.THAI_WORDS_AFTER_A_TITLE):
+            yield match.span("name")
+    for match in _THAI_JOINED_CHILD_TITLE.finditer(text):
+        group = "named" if match.group("named") else "aged"
+        if not match.group(group).startswith(words.THAI_WORDS_AFTER_A_TITLE):
+            yield match.span(group)
 
 
 # -- a value that is nothing but a name ------------------------------------------------------------
@@ -252,13 +324,14 @@ def _bare_name(text: str):
     if not value or len(value) > 30:
         return
     span = (start, start + len(value))
-    japanese = _JAPANESE_BARE.fullmatch(value)
+    japanese = _JAPANESE_BARE.fullmatch(value) or _japanese_joined_full_name(value)
     if ((2 <= len(value) <= 3 and _chinese_name_at(value, 0) == len(value) and not value.endswith("子"))
             or (japanese and not (japanese.group("given") or "").startswith(words.JAPANESE_INSTITUTION_NOUNS))
             or _KOREAN_BARE.fullmatch(value)):
         yield span
     else:
-        parts = value.split()
+        # "عبد الله" is one name written in two words (Wikipedia, "Abd"): "محمد عبد الله الشمري".
+        parts = re.sub(r"(?<![\u0621-\u064A])عبد\s+(?=ال)", "عبد", value).split()
         if not 2 <= len(parts) <= 3:
             return
         for given, family, nisba in ((words.ARABIC_GIVEN_NAMES, frozenset(), True),
@@ -271,50 +344,49 @@ def _bare_name(text: str):
                 return
 
 
-# -- addresses, birth dates, phones, messaging ids, record numbers ---------------------------------
-
-_DIGITS = r"[0-9\u0660-\u0669\u06F0-\u06F9\u0966-\u096F\u0E50-\u0E59]"
-_ADDRESSES = [re.compile(pattern) for pattern in (
-    # Chinese: a road with its number, then building, unit and room ("望京西路58号院3号楼1502室").
-    rf"[{_HAN}]{{0,14}}(?:路|街|大道|巷|弄)\s*\d+\s*号(?:[院楼栋单元室层]|\d|号|-)*",
-    r"\d+\s*(?:号楼|栋|幢)\s*\d+\s*(?:单元|室)",
-    # Japanese blocks and lots.
-    r"\d+\s*丁目(?:\s*\d+\s*番地?)?(?:\s*\d+\s*号)?", r"\d+\s*番地",
-    # Korean: a city or district, then a road with its number; a building and flat ("101동 1203호").
-    rf"[{_HANGUL}]+(?:시|구|군)\s+(?:[{_HANGUL}]+(?:구|동|읍|면)\s+)?[{_HANGUL}\d]+(?:로|길)\s*\d+(?:-\d+)?",
-    r"\d+\s*동\s*\d+\s*호",
-    # Arabic, Hebrew, Hindi, Thai: a street or district word with a number.
-    rf"(?:شارع|طريق|حي)\s+[^\d\n]{{1,40}}?{_DIGITS}+", rf"(?:مبنى|الرمز البريدي|ص\.ب\.?)\s*{_DIGITS}+",
-    r"(?:רחוב|רח['\u05F3]|שדרות|שד['\u05F3])\s+[^\d\n]{1,30}?\d+",
-    rf"(?:मार्ग|नगर|गली|रोड|सेक्टर|मकान)\s*(?:नं\.?|संख्या)?\s*[,:]?\s*{_DIGITS}+",
-    rf"{_DIGITS}+[,\s]+[\u0900-\u097F\s]{{0,30}}?(?:मार्ग|नगर|गली|रोड|कॉलोनी)",
-    rf"(?:ถนน|ซอย|หมู่ที่|หมู่|บ้านเลขที่)\s*[^\d\n]{{0,30}}?{_DIGITS}+",
-)]
-_BIRTH = re.compile(_alternation(words.BIRTH_WORDS))
-_YEAR_OR_DATE = re.compile(r"(?:19|20)\d{2}|平成|令和|昭和|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
-_PHONE = re.compile(rf"(?:{_alternation(words.PHONE_WORDS)})[\s:]*(?P<number>\+?\d[\d\s\-()]{{6,}}\d)")
-# A Korean or Japanese mobile number with the word it is written against ("010-4837-2291로").
-_MOBILE = re.compile(r"(?<!\d)0[1-9]0-?\d{3,4}-?\d{4}(?!\d)")
-_MESSAGING = re.compile(rf"(?:{_alternation(words.MESSAGING_WORDS)})\s*(?:ID|id|아이디)?[\s:]*"
-                        r"(?P<id>[A-Za-z0-9_.\-]*[0-9_][A-Za-z0-9_.\-]*)")
-_RECORD = re.compile(rf"(?:{_alternation(words.RECORD_WORDS)})[\s:]*(?P<number>\d[\d\-]{{4,}}\d)")
+# Family name and a two-kanji given name written joined ("山田太郎"): a two-character family name only, since a
+# one-character one starts words ("森林浴"), and not a place or institution ("中村病院", "松本市").
+_JAPANESE_JOINED = re.compile(rf"(?P<family>{_JAPANESE_FAMILY})(?P<given>[\u4E00-\u9FFF々]{{2}})")
 
 
-def _numbers_with_cues(text: str, found: list[Finding]) -> None:
-    for pattern in _ADDRESSES:
-        for match in pattern.finditer(text):
-            found.append(Finding("address", *match.span(), "a street address"))
-    for match in _BIRTH.finditer(text):
-        window_start, window_end = max(0, match.start() - 15), min(len(text), match.end() + 20)
-        if _YEAR_OR_DATE.search(text, window_start, window_end):
-            found.append(Finding("date", match.start(), match.end(), "a date of birth"))
-    for match in _PHONE.finditer(text):
-        if sum(char.isdigit() for char in match.group("number")) >= 8:
-            found.append(Finding("phone", *match.span("number"), "a phone number"))
-    for match in _MOBILE.finditer(text):
-        found.append(Finding("phone", *match.span(), "a phone number"))
-    for match in _MESSAGING.finditer(text):
-        if len(match.group("id")) >= 3:
-            found.append(Finding("handle", *match.span("id"), "a messaging app's user id"))
-    for match in _RECORD.finditer(text):
-        found.append(Finding("record_number", *match.span("number"), "a record or identity number"))
+def _japanese_joined_full_name(value: str):
+    match = _JAPANESE_JOINED.fullmatch(value)
+    if (match and len(match.group("family")) >= 2 and not match.group("given").startswith(words.JAPANESE_INSTITUTION_NOUNS)
+            and not match.group("given").endswith(words.JAPANESE_PLACE_SUFFIXES)):
+        return match
+    return None
+
+
+# -- a name, then the child's age ------------------------------------------------------------------
+
+_AGE_NUMBER = r"(?:[0-9\u0660-\u0669\u06F0-\u06F9\u0966-\u096F\u0E50-\u0E59０-９]+|[一二三四五六七八九十]+)"
+_AGE_AFTER = (rf"\s*[,，、،(（:]?\s*(?:만\s*)?(?:(?:בן|בת)\s*{_AGE_NUMBER}(?!\d)"
+              rf"|{_AGE_NUMBER}\s*(?:{_alternation(words.AGE_UNITS)}))")
+_WORD_BEFORE_AGE = re.compile(
+    rf"(?P<name>{_ARABIC_WORD}|{_HEBREW_WORD}|{_DEVANAGARI_WORD}|(?<![{_HANGUL}])[{_HANGUL}]{{3}}|[{_HAN}]{{2,3}})"
+    rf"(?=(?:くん|ちゃん|は)?{_AGE_AFTER})")
+_JAPANESE_KIN_NAME_AGE = re.compile(
+    rf"(?:{_alternation(words.JAPANESE_KIN_BEFORE)})(?P<name>{_JAPANESE_GIVEN})(?=(?:くん|ちゃん)?(?:は|が)?{_AGE_AFTER})")
+_KANA_NAME_AGE = re.compile(rf"(?:^|(?<=[\s、。]))(?P<name>[\u3041-\u3096]{{2,4}}|[\u30A1-\u30FA]{{2,5}})(?:くん|ちゃん)"
+                            rf"(?={_AGE_AFTER})")
+
+
+def _names_before_an_age(text: str):
+    """A name just before the child's age ("윤서준 (6세", "عمر، ٦ سنوات", "עומר, בן 6", "ईशान, 6 वर्ष",
+    "黄浩然，八岁"): a listed name, or a surname with listed given-name characters or syllables."""
+    for match in _WORD_BEFORE_AGE.finditer(text):
+        name = match.group("name")
+        # "عمر ٦ سنوات" is "aged six"; the name Omar is set apart from the age by a comma ("عمر، ٦ سنوات").
+        if name in words.ARABIC_NAMES_THAT_ARE_AGE_WORDS and not re.match(r"\s*[,،]", text[match.end():]):
+            continue
+        if (name in words.ARABIC_GIVEN_NAMES or name in words.HEBREW_GIVEN_NAMES or name in words.HINDI_GIVEN_NAMES
+                or (name[0] in words.KOREAN_SURNAMES and _korean_listed_syllable(name)
+                    and name not in words.KOREAN_WORDS_SHAPED_LIKE_NAMES)
+                or _chinese_name_at(name, 0) == len(name)):
+            yield match.span("name")
+    for match in _JAPANESE_KIN_NAME_AGE.finditer(text):
+        name = match.group("name")
+        if not _HAN_CHAR.match(name) or any(char in words.JAPANESE_GIVEN_KANJI for char in name):
+            yield match.span("name")
+    for match in _KANA_NAME_AGE.finditer(text):
+        yield match.span("name")
