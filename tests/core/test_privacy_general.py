@@ -8,8 +8,11 @@ import sys
 import pytest
 
 from tests.core.privacy_kinds import kinds_found as _kinds
+from tests.core.uncased_cues import find_reading_cues_alone
 from trialfind.core.privacy import find_personal_data, screen_fields
+from trialfind.core.privacy_scripts import UNCASED_EXPLANATION
 from trialfind.core.privacy_text import normalise
+from trialfind.core.privacy_uncased import EXPLANATION as CUE_EXPLANATION
 from trialfind.core.privacy_unknown_names import INSTEAD
 from trialfind.core.privacy_vocabulary import is_known_word, is_place_phrase
 
@@ -127,7 +130,8 @@ def test_the_vocabulary_knows_words_stems_terms_and_whole_place_names_but_not_su
     assert is_place_phrase("São Paulo") and not is_known_word("Martinez")   # a town of 37,000, and a surname
 
 
-# -- scripts other than Latin: Cyrillic and Greek names refused, uncased scripts read from cues --
+# -- scripts other than Latin: Cyrillic and Greek names refused; scripts without capitals refused, a name
+# read from its cues with a message naming it --
 
 @pytest.mark.parametrize("text", ["synthetic: отец — Иван Петров", "synthetic: Κώστας Παπαδόπουλος called"])
 def test_cyrillic_and_greek_names_are_refused_with_a_plea_for_latin_letters(text):
@@ -137,14 +141,16 @@ def test_cyrillic_and_greek_names_are_refused_with_a_plea_for_latin_letters(text
 
 @pytest.mark.parametrize("text", ["synthetic: 母亲王芳同意", "synthetic: 박지민 어머니", "synthetic: אבא של הילד: דוד כהן"])
 def test_a_cued_name_in_a_script_without_capitals_is_refused_and_the_message_says_why(text):
-    findings = find_personal_data(text)
-    assert findings and "script without capitals" in findings[0].explanation
+    assert CUE_EXPLANATION in {f.explanation for f in find_personal_data(text)}
 
 
 @pytest.mark.parametrize("text", ["synthetic: 患者对克唑替尼有部分缓解", "synthetic: 환자는 부분 반응을 보였다",
                                   "synthetic: المريض استجاب للعلاج"])
-def test_clinical_text_in_a_script_without_capitals_passes(text):
-    assert not find_personal_data(text)
+def test_clinical_text_in_a_script_without_capitals_is_no_name_to_the_cue_reader_yet_is_refused(text):
+    # Product decision (privacy_scripts.READ_UNCASED_BY_CUES_ALONE): the cue reader missed a quarter of
+    # the personal strings of a fresh blind batch in these scripts, so the rest of the text is refused too.
+    assert not find_reading_cues_alone(text)
+    assert {f.explanation for f in find_personal_data(text)} == {UNCASED_EXPLANATION}
 
 
 @pytest.mark.parametrize("text", ["synthetic: TNF-α blockade before γδ T cell infusion",
@@ -212,9 +218,9 @@ def test_names_inside_sentences_of_other_languages_are_still_refused(text):
 
 @pytest.mark.parametrize("text", ["synthetic: 两个周期后病情稳定", "synthetic: استجابة جزئية بعد دورتين",
                                   "synthetic: 2주기 후 안정"])
-def test_clinical_sentences_in_scripts_without_capitals_pass(text):
-    # These were refused by the former default deny for every run of such letters.
-    assert not find_personal_data(text)
+def test_clinical_sentences_in_scripts_without_capitals_are_no_names_to_the_cue_reader(text):
+    assert not find_reading_cues_alone(text)
+    assert find_personal_data(text)
 
 
 # -- cues the screen reads in lower case, brackets and particles -------------------------------

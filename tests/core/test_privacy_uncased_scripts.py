@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from trialfind.core.privacy import find_personal_data
+from tests.core.uncased_cues import find_reading_cues_alone
 from trialfind.core.privacy_uncased import EXPLANATION
 
 
 def _kinds(text: str) -> set[str]:
-    return {finding.kind for finding in find_personal_data(text)}
+    return {finding.kind for finding in find_reading_cues_alone(text)}
 
 
 SYNTHETIC_CUED_NAMES = [
@@ -42,7 +42,7 @@ SYNTHETIC_CUED_NAMES = [
 
 @pytest.mark.parametrize("text", SYNTHETIC_CUED_NAMES)
 def test_synthetic_cued_names_in_scripts_without_capitals_are_refused_as_names(text):
-    findings = find_personal_data(text)
+    findings = find_reading_cues_alone(text)
     assert any(f.kind == "name" and f.explanation == EXPLANATION for f in findings), findings
 
 
@@ -72,7 +72,7 @@ SYNTHETIC_CLINICAL = [
 
 @pytest.mark.parametrize("text", SYNTHETIC_CLINICAL)
 def test_synthetic_clinical_text_in_scripts_without_capitals_passes(text):
-    assert not find_personal_data(text)
+    assert not find_reading_cues_alone(text)
 
 
 @pytest.mark.parametrize(("text", "kind"), [
@@ -94,10 +94,10 @@ def test_synthetic_addresses_birth_dates_and_numbers_with_their_cues_are_refused
 @pytest.mark.parametrize("text", ["3주기 후 부분 반응", "批号 ABC", "2サイクル後に部分奏効", "第三周期后MRI显示部分缓解",
                                   "خلال ٣ أسابيع", "דרגה 2", "ग्रेड 2", "1일 2회 경구 투여", "剂量 20 mg/m²"])
 def test_synthetic_numbers_without_an_address_or_birth_word_pass(text):
-    assert not find_personal_data(text)
+    assert not find_reading_cues_alone(text)
 
 
 def test_the_finding_names_the_kind_and_never_the_value():
-    findings = find_personal_data("synthetic: 我女儿张梓涵")
+    findings = find_reading_cues_alone("synthetic: 我女儿张梓涵")
     assert findings and "张梓涵" not in findings[0].explanation and "without names" in findings[0].explanation
 
