@@ -29,6 +29,7 @@ sys.path.insert(0, str(REPO))
 
 from tests.core.privacy_data import real_strings  # noqa: E402
 from trialfind.core.privacy import find_personal_data  # noqa: E402
+from trialfind.core.privacy_scripts import UNCASED_RUN  # noqa: E402
 
 LABELLED = REPO / "tests" / "data" / "privacy_labelled.tsv"
 # Rows written before the screen, and blind batches folded in after their one measurement.
@@ -40,18 +41,29 @@ def load_rows(path: Path = LABELLED) -> list[dict[str, str]]:
         return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
+UNCASED = "scripts without capitals"
+OTHER_SCRIPTS = "other scripts"
+CUES_ALONE = "cue reader alone, " + UNCASED
+
+
 def evaluate(rows: list[dict[str, str]]) -> dict:
-    """Counts per group: fn over personal rows, fp over clean rows, kind agreement on caught rows."""
+    """Counts per group: fn over personal rows, fp over clean rows, kind agreement on caught rows.
+
+    Rows in scripts without capitals are also scored as the screen would answer if it read them by
+    their cues alone (privacy_scripts.READ_UNCASED_BY_CUES_ALONE): the figure that switch waits on."""
     groups: dict[str, dict] = defaultdict(lambda: {"pii": 0, "fn": 0, "clean": 0, "fp": 0, "kind_ok": 0,
                                                    "failures": []})
-    for row in rows:
-        findings = find_personal_data(row["text"])
+    scored = [(row, find_personal_data(row["text"]), []) for row in rows]
+    uncased_rows = [row for row in rows if UNCASED_RUN.search(row["text"])]
+    scored += [(row, findings, [CUES_ALONE]) for row, findings in zip(uncased_rows, _read_by_cues_alone(uncased_rows))]
+    for row, findings, only in scored:
         held_out = row["note"].startswith("held-out")
-        names = ["all", f"kind:{row['kind']}", "held-out" if held_out else WRITTEN_FIRST]
-        if held_out:
+        script = UNCASED if UNCASED_RUN.search(row["text"]) else OTHER_SCRIPTS
+        names = only or ["all", script, f"kind:{row['kind']}", "held-out" if held_out else WRITTEN_FIRST]
+        if held_out and not only:
             batch = row["note"].split(";")[0].removeprefix("held-out").strip(", ") or "first batch"
             names.append(f"held-out {batch}")
-        elif row["note"].startswith("blind batch"):
+        elif row["note"].startswith("blind batch") and not only:
             names.append(f"fixed against: {row['note'].split(';')[0]}")
         for name in names:
             group = groups[name]
@@ -68,6 +80,19 @@ def evaluate(rows: list[dict[str, str]]) -> dict:
                     group["fp"] += 1
                     group["failures"].append(("refused", row["text"], findings[0].kind))
     return dict(groups)
+
+
+def _read_by_cues_alone(rows: list[dict[str, str]]) -> list[list]:
+    from trialfind.core import privacy, privacy_scripts
+
+    saved = privacy_scripts.READ_UNCASED_BY_CUES_ALONE
+    privacy._find_cached.cache_clear()      # keyed by the text only, not by the switch
+    privacy_scripts.READ_UNCASED_BY_CUES_ALONE = True
+    try:
+        return [find_personal_data(row["text"]) for row in rows]
+    finally:
+        privacy_scripts.READ_UNCASED_BY_CUES_ALONE = saved
+        privacy._find_cached.cache_clear()
 
 
 def refused_real_strings() -> dict[str, tuple[int, list[str]]]:
@@ -118,21 +143,22 @@ def main() -> int:
         return 2
     groups = evaluate(rows)
     print(f"labels: {args.labels} ({len(rows)} rows)")
-    print(f"{'group':<30} {'false negatives':>18} {'false positives':>18} {'kind named':>12}")
+    print(f"{'group':<42} {'false negatives':>18} {'false positives':>18} {'kind named':>12}")
     numbered = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh")
     batches = [f"held-out {n} batch" for n in numbered]
     batches += sorted(g for g in groups if g.startswith("held-out ") and g not in batches)
     # Another file (a blind batch) is scored alone: its own "all" row, no written-first/held-out split.
     split = [WRITTEN_FIRST, "held-out"] if args.labels.resolve() == LABELLED.resolve() else []
     folded = sorted(g for g in groups if g.startswith("fixed against: "))
-    order = ["all"] + split + batches + folded + sorted(g for g in groups if g.startswith("kind:"))
+    order = (["all", OTHER_SCRIPTS, UNCASED, CUES_ALONE] + split + batches + folded
+             + sorted(g for g in groups if g.startswith("kind:")))
     for name in order:
         if name not in groups:
             continue
         g = groups[name]
         caught = g["pii"] - g["fn"]
         kind = f"{g['kind_ok']}/{caught}" if caught else "-"
-        print(f"{name:<30} {_rate(g['fn'], g['pii']):>18} {_rate(g['fp'], g['clean']):>18} {kind:>12}")
+        print(f"{name:<42} {_rate(g['fn'], g['pii']):>18} {_rate(g['fp'], g['clean']):>18} {kind:>12}")
     real = {} if args.no_real else refused_real_strings()
     if real:
         print("\nreal strings that must pass (false positives)")
