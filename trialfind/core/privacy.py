@@ -82,7 +82,12 @@ from trialfind.core.privacy_lower_names import (
     find_thanked_names,
 )
 from trialfind.core.privacy_name_cues import find_cued_names
-from trialfind.core.privacy_names import find_names, find_possessive_names, find_word_like_names
+from trialfind.core.privacy_names import (
+    find_names,
+    find_possessive_names,
+    find_titled_eponyms,
+    find_word_like_names,
+)
 from trialfind.core.privacy_network import find_network_and_app_ids
 from trialfind.core.privacy_numbers import EU_TRIAL_NUMBER, find_long_numbers, find_record_numbers
 from trialfind.core.privacy_role_names import find_role_and_title_names
@@ -198,6 +203,8 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
                        + [m.span() for m in COMPANY_NAME.finditer(masked)] + institution_spans(masked) + places_of_care
                        + plant_and_food_spans(masked))
     find_word_like_names(structural, found, known)
+    # Before eponyms are masked as diseases: "Dr. Wilms will review" is a person, "Wilms tumour" is not.
+    find_titled_eponyms(masked, found)
     if has_digit:
         harmless = [m.span() for pattern in (DRUG_CODE, VARIANT, DOSE, GRADE) for m in pattern.finditer(masked)]
         masked = mask(masked, harmless)

@@ -398,3 +398,17 @@ def find_word_like_names(text: str, found: list[Finding], known: frozenset[str])
             elif (is_capitalised(word) and not word.isupper() and bare not in known
                     and bare in word_like_given_names()):
                 found.append(Finding("name", *match.span(1), "a person's name (a given name used of a person)"))
+
+
+# A disease word right after the eponym makes it the disease again ("Prof. Burkitt lymphoma" as a heading).
+_DISEASE_AFTER = re.compile(r"\s*(?:['’]s\s*)?(?i:syndrome|disease|tumou?r|sarcoma|lymphoma|leuka?emia|cell|cells|"
+                            r"histiocytosis|score|scale|criteria|chromosome)\b")
+
+
+def find_titled_eponyms(text: str, found: list[Finding]) -> None:
+    """Append an eponym's surname after a personal title ("Dr. Wilms will review", "Mr. Hodgkin from
+    medical information"): a title names a person, while "Wilms tumour" alone is the disease.
+    Runs before eponyms are masked as harmless."""
+    for match in _TITLE_NAME.finditer(text):
+        if bare_word(match.group(1)).lower() in _EPONYM_WORDS and not _DISEASE_AFTER.match(text, match.end()):
+            found.append(Finding("name", *match.span(), "a person's name (a title such as 'Dr.' followed by a name)"))

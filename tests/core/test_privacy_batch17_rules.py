@@ -1,0 +1,28 @@
+"""Synthetic variants of the blind batch 17 classes: each personal shape is refused, its near miss passes."""
+from __future__ import annotations
+
+import pytest
+
+from trialfind.core.privacy import find_personal_data
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Dr. Wilms will review the scans",
+    "Mr. Hodgkin from the medical information line",
+    "Prof. Ewing replied on Monday",
+    "asked dr. Burkitt about the dose",
+    "Ms. Kaposi called back",
+])
+def test_an_eponym_after_a_personal_title_is_a_person(synthetic_text):
+    assert any(f.kind == "name" for f in find_personal_data(synthetic_text))
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Wilms tumour, relapsed",
+    "Hodgkin lymphoma in second remission",
+    "Ewing sarcoma of the pelvis",
+    "non-Hodgkin lymphoma, refractory",
+    "Burkitt lymphoma stage III",
+])
+def test_an_eponym_without_a_title_is_the_disease(synthetic_text):
+    assert find_personal_data(synthetic_text) == []
