@@ -26,3 +26,23 @@ def test_an_eponym_after_a_personal_title_is_a_person(synthetic_text):
 ])
 def test_an_eponym_without_a_title_is_the_disease(synthetic_text):
     assert find_personal_data(synthetic_text) == []
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "the Okafor twins both started on day 1",
+    "the Lindgren siblings are on the same arm",
+    "Mendoza family fundraiser next week",
+    "Ewing family GoFundMe page is up",
+])
+def test_a_surname_naming_a_family_is_personal(synthetic_text):
+    assert any(f.kind == "name" for f in find_personal_data(synthetic_text))
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Ewing family of tumours",
+    "the Ewing family of tumours responds to this",
+    "the Src family kinases are inhibited",
+    "the BCL-2 family proteins",
+])
+def test_a_disease_or_protein_family_is_not_a_household(synthetic_text):
+    assert find_personal_data(synthetic_text) == []

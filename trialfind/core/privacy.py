@@ -81,7 +81,7 @@ from trialfind.core.privacy_lower_names import (
     find_relatives_named_after_a_colon,
     find_thanked_names,
 )
-from trialfind.core.privacy_name_cues import find_cued_names
+from trialfind.core.privacy_name_cues import find_cued_names, find_family_surnames
 from trialfind.core.privacy_names import (
     find_names,
     find_possessive_names,
@@ -205,6 +205,7 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     find_word_like_names(structural, found, known)
     # Before eponyms are masked as diseases: "Dr. Wilms will review" is a person, "Wilms tumour" is not.
     find_titled_eponyms(masked, found)
+    find_family_surnames(masked, found, known)
     if has_digit:
         harmless = [m.span() for pattern in (DRUG_CODE, VARIANT, DOSE, GRADE) for m in pattern.finditer(masked)]
         masked = mask(masked, harmless)
