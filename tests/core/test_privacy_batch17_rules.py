@@ -46,3 +46,23 @@ def test_a_surname_naming_a_family_is_personal(synthetic_text):
 ])
 def test_a_disease_or_protein_family_is_not_a_household(synthetic_text):
     assert find_personal_data(synthetic_text) == []
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "NOWAK, ZOFIA K.",
+    "okafor, chidi a",
+    "tiago gomes ruis",
+    "rodrigo fonseca alves",
+])
+def test_a_whole_value_name_with_an_initial_or_two_surnames(synthetic_text):
+    assert any(f.kind == "name" for f in find_personal_data(synthetic_text))
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "STAGE, IV A",
+    "hodgkin lymphoma relapsed",
+    "neuroblastoma high risk",
+    "nodular sclerosis, grade 2",
+])
+def test_clinical_values_of_the_same_shape_pass(synthetic_text):
+    assert find_personal_data(synthetic_text) == []
