@@ -66,3 +66,20 @@ def test_a_whole_value_name_with_an_initial_or_two_surnames(synthetic_text):
 ])
 def test_clinical_values_of_the_same_shape_pass(synthetic_text):
     assert find_personal_data(synthetic_text) == []
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "spoke w/ priya from med affairs, she will call back",
+    "called dorothy from reg affairs",
+    "met w/ kevin from medical information",
+])
+def test_a_lower_case_given_name_from_a_shortened_department(synthetic_text):
+    assert any(f.kind == "name" for f in find_personal_data(synthetic_text))
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "spoke w/ someone from reg affairs",
+    "w/ aspirin from the manufacturer",
+])
+def test_no_given_name_before_a_department_passes(synthetic_text):
+    assert find_personal_data(synthetic_text) == []
