@@ -83,3 +83,16 @@ def test_a_lower_case_given_name_from_a_shortened_department(synthetic_text):
 ])
 def test_no_given_name_before_a_department_passes(synthetic_text):
     assert find_personal_data(synthetic_text) == []
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "B. Braun Melsungen",
+    "infusion pumps from B. Braun",
+])
+def test_a_company_named_by_an_initial_and_a_surname_passes(synthetic_text):
+    assert find_personal_data(synthetic_text) == []
+
+
+@pytest.mark.parametrize("synthetic_text", ["K. Braun called back", "Emma Braun", "Dr. Braun will call"])
+def test_the_company_surname_after_another_initial_or_a_given_name_is_a_person(synthetic_text):
+    assert any(f.kind == "name" for f in find_personal_data(synthetic_text))
