@@ -96,3 +96,26 @@ def test_a_company_named_by_an_initial_and_a_surname_passes(synthetic_text):
 @pytest.mark.parametrize("synthetic_text", ["K. Braun called back", "Emma Braun", "Dr. Braun will call"])
 def test_the_company_surname_after_another_initial_or_a_given_name_is_a_person(synthetic_text):
     assert any(f.kind == "name" for f in find_personal_data(synthetic_text))
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "band no. QX5512034 / KOWALCZYK, MAYA",
+    "okonjo a, relapsed after cycle 4",
+    "notes: vasquez-mora l",
+    "szymanski signed the consent form",
+    "Form sent. okafor emailed the PI today",
+])
+def test_a_surname_told_by_its_shape(synthetic_text):
+    assert any(f.kind == "name" for f in find_personal_data(synthetic_text))
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "CBC, ANA normal",
+    "stage iv b, relapse",
+    "dinutuximab b, 2 cycles",
+    "pfizer declined the request",
+    "sponsor signed the agreement",
+    "neuroblastoma, relapse",
+])
+def test_clinical_and_company_words_of_the_same_shape_pass(synthetic_text):
+    assert find_personal_data(synthetic_text) == []

@@ -52,6 +52,11 @@ def _given(word: str) -> bool:
         word in GIVEN_NAMES or word in dictionary_given_names() or word in word_like_given_names())
 
 
+def is_listed_or_dictionary_given_name(word: str) -> bool:
+    """A given name of any list ("ana", "emma"), for rules elsewhere that have another cue besides."""
+    return _given(word)
+
+
 def _listed_given(word: str) -> bool:
     """A given name of the curated lists ("grace", "lily") or of the dictionary when no English word ("aiden"):
     the name dictionary alone also lists words ("brain", "diet", "sham") that a value may hold by themselves.
