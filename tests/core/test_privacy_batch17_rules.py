@@ -119,3 +119,14 @@ def test_a_surname_told_by_its_shape(synthetic_text):
 ])
 def test_clinical_and_company_words_of_the_same_shape_pass(synthetic_text):
     assert find_personal_data(synthetic_text) == []
+
+
+@pytest.mark.parametrize("synthetic_text", ["Медуллобластома, рецидив", "Λέμφωμα Hodgkin", "Лимфома Hodgkin"])
+def test_a_capitalised_cyrillic_or_greek_term_opening_a_value_passes(synthetic_text):
+    assert find_personal_data(synthetic_text) == []
+
+
+@pytest.mark.parametrize("synthetic_text", ["Нейробластома, Kowalczyk", "Λέμφωμα Kowalczyk", "Нейробластома, Иванов",
+                                            "Смирнова, рецидив"])
+def test_a_name_beside_the_term_is_still_refused(synthetic_text):
+    assert find_personal_data(synthetic_text)
