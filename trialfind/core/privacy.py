@@ -30,7 +30,8 @@ after a person, places of care with their towns), `privacy_languages` (ordinary 
 writer's own name, a given name with an initial, initials asked for, a relative's name after a colon, a given name
 from a department),
 `privacy_value_names` (a value that is a name and nothing else, in any case),
-`privacy_name_cues` (plural and family titles, an unknown word owning a child's results) and
+`privacy_name_cues` (plural and family titles, an unknown word owning a child's results, a surname naming a family),
+`privacy_bare_surnames` (a surname told by its shape: capitals beside a given name, a lone initial, a person's verb) and
 `privacy_unknown_names` (name-shaped words no vocabulary knows, the vocabulary in
 `privacy_vocabulary`); `privacy_text` holds the Finding type and shared character
 classes; the word lists are in `privacy_words` and `privacy_phrases`.
@@ -63,6 +64,7 @@ from trialfind.core.privacy_allowed import (
     institution_spans,
     plant_and_food_spans,
 )
+from trialfind.core.privacy_bare_surnames import find_bare_surnames
 from trialfind.core.privacy_contacts import (
     find_emails,
     find_messaging_links,
@@ -81,8 +83,13 @@ from trialfind.core.privacy_lower_names import (
     find_relatives_named_after_a_colon,
     find_thanked_names,
 )
-from trialfind.core.privacy_name_cues import find_cued_names
-from trialfind.core.privacy_names import find_names, find_possessive_names, find_word_like_names
+from trialfind.core.privacy_name_cues import find_cued_names, find_family_surnames
+from trialfind.core.privacy_names import (
+    find_names,
+    find_possessive_names,
+    find_titled_eponyms,
+    find_word_like_names,
+)
 from trialfind.core.privacy_network import find_network_and_app_ids
 from trialfind.core.privacy_numbers import EU_TRIAL_NUMBER, find_long_numbers, find_record_numbers
 from trialfind.core.privacy_role_names import find_role_and_title_names
@@ -198,6 +205,9 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
                        + [m.span() for m in COMPANY_NAME.finditer(masked)] + institution_spans(masked) + places_of_care
                        + plant_and_food_spans(masked))
     find_word_like_names(structural, found, known)
+    # Before eponyms are masked as diseases: "Dr. Wilms will review" is a person, "Wilms tumour" is not.
+    find_titled_eponyms(masked, found)
+    find_family_surnames(masked, found, known)
     if has_digit:
         harmless = [m.span() for pattern in (DRUG_CODE, VARIANT, DOSE, GRADE) for m in pattern.finditer(masked)]
         masked = mask(masked, harmless)
@@ -215,6 +225,7 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     find_names(masked, found, known, contact)
     find_lower_case_names(masked, found, known)
     find_cued_names(masked, found, known)
+    find_bare_surnames(masked, found, known)
     find_unknown_names(masked, found, known)
     return _first_of_overlaps(found)
 

@@ -8,7 +8,7 @@ import re
 
 from trialfind.core.given_names import is_english_word
 from trialfind.core.privacy_dates import MONTH
-from trialfind.core.privacy_phrases import CARE_CENTRES, COMPANIES, EPONYMS, INSTITUTIONS, PLACES
+from trialfind.core.privacy_phrases import CARE_CENTRES, COMPANIES, EPONYMS, INITIAL_COMPANIES, INSTITUTIONS, PLACES
 from trialfind.core.privacy_text import LETTERS, NAME_WORD, UPPER, phrase_pattern
 from trialfind.core.privacy_words import RELATION_WORDS
 from trialfind.core.text import NCT_ID_PATTERN
@@ -190,7 +190,7 @@ def plant_and_food_spans(text: str) -> list[tuple[int, int]]:
             and not _AFTER_A_PERSON_WORD.search(text, 0, m.start())]
 
 
-ALLOWED_PHRASES = phrase_pattern(COMPANIES + EPONYMS + INSTITUTIONS + CARE_CENTRES + PLACES)
+ALLOWED_PHRASES = phrase_pattern(COMPANIES + INITIAL_COMPANIES + EPONYMS + INSTITUTIONS + CARE_CENTRES + PLACES)
 EPONYM_HEAD = re.compile(
     rf"\b((?:{NAME_WORD}[\s-])*{NAME_WORD})(?:['’]s)?\s+(?i:syndrome|disease|tumou?r|sarcoma|lymphoma|leukaemia|"
     rf"leukemia|an(?:a)?emia|cell|cells|histiocytosis|score|scale|criteria|classification|stage|staging|"

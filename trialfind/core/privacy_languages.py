@@ -31,7 +31,7 @@ import re
 import unicodedata
 
 from trialfind.core.given_names import dictionary_given_names, is_english_word
-from trialfind.core.privacy_vocabulary import OTHER_LANGUAGE_TERM_ENDINGS
+from trialfind.core.privacy_vocabulary import OTHER_LANGUAGE_TERM_ENDINGS, is_known_word
 from trialfind.core.privacy_words import GIVEN_NAMES, KIN_TITLES
 
 # wordfreq's languages written in Latin letters (English apart: the screen's own vocabulary reads it).
@@ -298,11 +298,21 @@ def _lower_case_cased_phrase(text: str) -> list[tuple[int, int]]:
     "σταθερή νόσος", "нейробластома высокого риска", "μυελοβλάστωμα". Each word is lower case, neither a given
     name nor shaped like a surname, and common in one language or a clinical term by its ending; one word alone
     must be such a term. A capitalised word anywhere leaves the whole text to the script rule."""
-    languages = _script_languages(text)
-    if languages is LATIN_LANGUAGES:
-        return []
     matches = [m for m in _WORD.finditer(text) if _CYRILLIC.search(m.group()) or _GREEK.search(m.group())]
     words = [m.group() for m in matches]
+    spans = {m.span() for m in matches}
+    latin_known = all(is_known_word(m.group()) for m in _WORD.finditer(text)
+                      if m.span() not in spans and any(c.isalpha() for c in m.group()))
+    # By its own words when its Latin ones are all vocabulary: an eponym ("Λέμφωμα Hodgkin") leaves the term Greek.
+    languages = _script_languages(" ".join(words) if latin_known else text)
+    if languages is LATIN_LANGUAGES:
+        return []
+    # A value opening with its clinical term capitalises it ("Нейробластома, рецидив"): a term by its ending, first
+    # in a longer value, is read in lower case; a capital anywhere else, or an unknown Latin word, still leaves it.
+    # A capitalised term alone stays refused: nothing beside it tells a term from a name.
+    if (words and latin_known and len(_WORD.findall(text)) > 1 and not text[:matches[0].start()].strip()
+            and _lower(words[0]).endswith(_CLINICAL_TERM_ENDINGS)):
+        words[0] = _lower(words[0])
     if not words or any(w != _lower(w) or is_given_name(w) or w.endswith(_SURNAME_ENDINGS) for w in words):
         return []
     terms = [w.endswith(_CLINICAL_TERM_ENDINGS) and len(w) >= 6 for w in words]

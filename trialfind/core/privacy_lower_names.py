@@ -242,9 +242,11 @@ _GAELIC_SURNAME = re.compile(rf"^(?:o['’][{_LOWER_LETTERS}]{{3,}}|mc[{_LOWER_L
 # A given name typed in lower case before "from" and a department or a named organisation: "dorothy from medical
 # affairs", "priya from the sponsor". A given name that is also an English word ("grace from the sponsor") is left.
 _NAME_FROM_DEPARTMENT = re.compile(
-    rf"(?:^|[.!?;:,]\s+|\n\s*|\b(?i:and|with|to|spoke\s+to|call(?:ed)?|emailed)\s+)"
+    rf"(?:^|[.!?;:,]\s+|\n\s*|\b(?i:and|with|to|spoke\s+to|call(?:ed)?|emailed)\s+|(?<!\w)(?i:w/)\s*)"
     rf"(?P<word>[{_LOWER_LETTERS}]{{3,}})\s+from\s+(?:the\s+)?"
-    rf"(?:(?i:medical\s+affairs|medical\s+information|pharmacovigilance|patient\s+(?:advocacy|access|services)|"
+    # Their shortened forms as notes type them ("reg affairs", "med info"): https://en.wikipedia.org/wiki/Regulatory_affairs,
+    # https://en.wikipedia.org/wiki/Medical_science_liaison (medical affairs and medical information).
+    rf"(?:(?i:(?:med|reg)\s+(?:affairs|info)|medical\s+affairs|medical\s+information|pharmacovigilance|patient\s+(?:advocacy|access|services)|"
     rf"regulatory(?:\s+affairs)?|compliance|legal|clinical\s+operations|access\s+programs?|the\s+company|company|"
     rf"sponsor|manufacturer|pharma|drug\s+company|foundation|charity|trial\s+team|research\s+team)\b|{NAME_WORD})")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from trialfind.core.given_names import is_english_word
-from trialfind.core.privacy_names import COMPANY_WORDS, OWNED_BY_A_CHILD, PLACE_WORDS, SENTENCE_START
+from trialfind.core.privacy_names import COMPANY_WORDS, EPONYM_WORDS, OWNED_BY_A_CHILD, PLACE_WORDS, SENTENCE_START
 from trialfind.core.privacy_text import NAME_WORD, UPPER, Finding, bare_word
 from trialfind.core.privacy_vocabulary import is_known_word
 from trialfind.core.privacy_words import KIN_TITLES, NOT_NAMES, ROLE_WORDS
@@ -80,3 +80,27 @@ def find_cued_names(text: str, found: list[Finding], known: frozenset[str]) -> N
                 and len(bare_word(word)) >= 3 and not is_known_word(word, known)):
             found.append(Finding("name", *match.span(1), "a person's name (a word no dictionary knows, owning "
                                                            "a child's results or care)"))
+
+
+# A family named by its surname: "the Johansson twins", "Ewing family fundraiser". Kin words in the plural as
+# in https://en.wikipedia.org/wiki/Sibling and https://en.wikipedia.org/wiki/Multiple_birth; what a family
+# raises money with as in https://en.wikipedia.org/wiki/Fundraising and https://en.wikipedia.org/wiki/Benefit_concert.
+_FAMILY_GROUP = r"(?i:family|families|twins|triplets|quadruplets|siblings|sisters|brothers|kids|children|boys|girls)"
+_FAMILY_EVENT = (r"(?i:fundraiser|fundraising|fund-?raiser|appeal|campaign|gofundme|benefit|gala|raffle|bake\s+sale|"
+                 r"walk|run|vigil|blog|page|update)")
+# A gene or protein family is no household (https://en.wikipedia.org/wiki/Protein_family): "the Src family kinases".
+_MOLECULES = r"(?i:of|history|kinases?|proteins?|members?|genes?|receptors?|inhibitors?|domains?|enzymes?|transporters?)"
+_THE_FAMILY = re.compile(rf"\b(?i:the)\s+({NAME_WORD})\s+{_FAMILY_GROUP}\b(?!\s+{_MOLECULES}\b)")
+_FAMILY_EVENT_NAME = re.compile(rf"\b({NAME_WORD})\s+(?i:family)\s+{_FAMILY_EVENT}\b")
+
+
+def find_family_surnames(text: str, found: list[Finding], known: frozenset[str]) -> None:
+    """Append a surname that names a family or its children. Runs before eponyms are masked: a family can be
+    called Ewing, while "the Ewing family of tumours" stays the disease group."""
+    for pattern in (_THE_FAMILY, _FAMILY_EVENT_NAME):
+        for match in pattern.finditer(text):
+            word = match.group(1)
+            bare = bare_word(word)
+            if _not_a_name(word, known) or len(bare) < 3 or (is_english_word(bare) and bare.lower() not in EPONYM_WORDS):
+                continue
+            found.append(Finding("name", *match.span(), "a person's name (a surname naming a family or its children)"))

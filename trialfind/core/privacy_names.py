@@ -226,7 +226,7 @@ def find_names(text: str, found: list[Finding], known: frozenset[str], contact: 
         word, bare = match.group(1), bare_word(match.group(1))
         # A given name only: places, companies and brands take the same endings ("Ankara'da", "Pfizer'in").
         if (_is_name(word, known) and bare not in PLACE_WORDS and bare not in COMPANY_WORDS
-                and bare not in _EPONYM_WORDS and (_is_given_name(word) or is_folded_given_name(word))):
+                and bare not in EPONYM_WORDS and (_is_given_name(word) or is_folded_given_name(word))):
             add(match, "a name with a case ending after an apostrophe")
     for match in _OTHER_RELATION.finditer(text):
         word, bare = match.group(1), bare_word(match.group(1))
@@ -317,7 +317,7 @@ def _is_given_name(word: str) -> bool:
     return bare in dictionary_given_names() or bare in word_like_given_names()
 
 
-_EPONYM_WORDS = frozenset(w.lower() for phrase in EPONYMS for w in re.split(r"[\s'’-]+", phrase) if w)
+EPONYM_WORDS = frozenset(w.lower() for phrase in EPONYMS for w in re.split(r"[\s'’-]+", phrase) if w)
 
 
 def find_possessive_names(text: str, found: list[Finding], known: frozenset[str]) -> None:
@@ -328,7 +328,7 @@ def find_possessive_names(text: str, found: list[Finding], known: frozenset[str]
     for match in _POSSESSIVE.finditer(text):
         word, noun = match.group(1), match.group(2)
         bare = bare_word(word)
-        if (not is_capitalised(word) or not _is_given_name(word) or bare in known or bare in _EPONYM_WORDS
+        if (not is_capitalised(word) or not _is_given_name(word) or bare in known or bare in EPONYM_WORDS
                 or bare in PLACE_WORDS or bare in COMPANY_WORDS or bare in NOT_NAMES or bare in ROLE_WORDS
                 or noun in _EPONYM_NOUNS):
             continue
@@ -346,7 +346,7 @@ def _unknown_sentence_subject(text: str, match: re.Match, known: frozenset[str])
     return bool(SENTENCE_START.search(text, 0, match.start(1)) and NAME_SHAPE.match(word)
                 and verb not in VERBS_OF_COMPANIES_TOO
                 and len(bare) >= 3 and bare not in known and bare not in NOT_NAMES and bare not in ROLE_WORDS
-                and bare not in PLACE_WORDS and bare not in COMPANY_WORDS and bare not in _EPONYM_WORDS
+                and bare not in PLACE_WORDS and bare not in COMPANY_WORDS and bare not in EPONYM_WORDS
                 and not bare.endswith(_CLINICAL_ENDINGS) and not is_english_word(bare))
 
 
@@ -398,3 +398,17 @@ def find_word_like_names(text: str, found: list[Finding], known: frozenset[str])
             elif (is_capitalised(word) and not word.isupper() and bare not in known
                     and bare in word_like_given_names()):
                 found.append(Finding("name", *match.span(1), "a person's name (a given name used of a person)"))
+
+
+# A disease word right after the eponym makes it the disease again ("Prof. Burkitt lymphoma" as a heading).
+_DISEASE_AFTER = re.compile(r"\s*(?:['’]s\s*)?(?i:syndrome|disease|tumou?r|sarcoma|lymphoma|leuka?emia|cell|cells|"
+                            r"histiocytosis|score|scale|criteria|chromosome)\b")
+
+
+def find_titled_eponyms(text: str, found: list[Finding]) -> None:
+    """Append an eponym's surname after a personal title ("Dr. Wilms will review", "Mr. Hodgkin from
+    medical information"): a title names a person, while "Wilms tumour" alone is the disease.
+    Runs before eponyms are masked as harmless."""
+    for match in _TITLE_NAME.finditer(text):
+        if bare_word(match.group(1)).lower() in EPONYM_WORDS and not _DISEASE_AFTER.match(text, match.end()):
+            found.append(Finding("name", *match.span(), "a person's name (a title such as 'Dr.' followed by a name)"))

@@ -14,6 +14,14 @@ def _phrases(text: str) -> tuple[str, ...]:
                  if line.strip() and not line.lstrip().startswith("#"))
 
 
+# Companies named by an initial and a surname, read as whole phrases only: their words stay out of the company word
+# list, which would let the same surname after another initial pass ("K. Braun called").
+INITIAL_COMPANIES = _phrases("""
+# B. Braun Melsungen AG, maker of infusion and oncology pharmacy products (https://en.wikipedia.org/wiki/B._Braun)
+B. Braun Melsungen
+B. Braun
+""")
+
 COMPANIES = _phrases("""
 Dr. Reddy's Laboratories
 Dr. Reddy's

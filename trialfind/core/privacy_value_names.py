@@ -42,6 +42,7 @@ _NAME_WITH_AGE = re.compile(
     r"(?<![\w'’-])(?P<given>[A-Z][a-zà-öø-ÿ]+)\s*\(\s*(?:[^()]*?[\s,;])?"
     r"(?:(?i:aged?)\s*:?\s*\d{1,2}|\d{1,2}\s*(?i:y/?o|yo|yrs?|years?(?:\s+old)?|y|mo|months?(?:\s+old)?)(?![a-z]))"
     r"[^()]*\)")
+_INVERTED_WITH_INITIAL = re.compile(rf"[{_LETTERS}'’ -]+,\s*[{_LETTERS}'’-]{{2,}}\s+[{_LETTERS}]\.?")
 _VALUE_WORD = re.compile(rf"[{_LETTERS}'’-]+")
 
 
@@ -49,6 +50,11 @@ def _given(word: str) -> bool:
     """A given name of the lists, of any kind ("grace" too)."""
     return word not in NOT_NAMES and word not in ROLE_WORDS and (
         word in GIVEN_NAMES or word in dictionary_given_names() or word in word_like_given_names())
+
+
+def is_listed_or_dictionary_given_name(word: str) -> bool:
+    """A given name of any list ("ana", "emma"), for rules elsewhere that have another cue besides."""
+    return _given(word)
 
 
 def _listed_given(word: str) -> bool:
@@ -102,6 +108,11 @@ def _is_full_name(words: list[str], known: frozenset[str], *, inverted: bool) ->
         return False
     particles = [w for w in surname if w in _PARTICLES]
     rest = [w for w in surname if w not in _PARTICLES]
+    if len(rest) == 2 and not particles and not inverted:
+        # Two surnames after a given name, as Iberian names have them ("tiago gomes ruis"); words a clinical value
+        # could hold are no surname here.
+        return (_given_not_a_word(given) and not is_english_word(given)
+                and all(_surname_like(w, known) and not is_english_word(w) for w in rest))
     if len(rest) != 1 or not _surname_like(rest[0], known) or surname[-1] in _PARTICLES:
         return False
     if particles:
@@ -131,7 +142,10 @@ def find_value_names(text: str, found: list[Finding], known: frozenset[str]) -> 
         return
     lower = stripped.lower()
     if not re.fullmatch(rf"[{_LETTERS}'’-]+(?:\s+[{_LETTERS}'’-]+){{1,4}}|[{_LETTERS}'’ -]+,\s*[{_LETTERS}'’-]+", lower):
-        return
+        # "HARTLEY, EMMA L.": a list of people gives the middle initial after the given name.
+        if not _INVERTED_WITH_INITIAL.fullmatch(lower):
+            return
+        lower = lower[:lower.rfind(" ")]
     inverted = "," in lower
     words = _VALUE_WORD.findall(lower)
     if _is_full_name(words, known, inverted=inverted):
