@@ -87,7 +87,6 @@ from trialfind.core.privacy_name_cues import find_cued_names, find_family_surnam
 from trialfind.core.privacy_names import (
     find_names,
     find_possessive_names,
-    find_titled_eponyms,
     find_word_like_names,
 )
 from trialfind.core.privacy_network import find_network_and_app_ids
@@ -95,6 +94,7 @@ from trialfind.core.privacy_numbers import EU_TRIAL_NUMBER, find_long_numbers, f
 from trialfind.core.privacy_role_names import find_role_and_title_names
 from trialfind.core.privacy_scripts import find_unread_scripts
 from trialfind.core.privacy_text import KINDS, WORD, Finding, bare_word, mask, normalise, phrase_pattern
+from trialfind.core.privacy_titled_eponyms import find_titled_eponyms
 from trialfind.core.privacy_unknown_names import find_unknown_names
 from trialfind.core.privacy_value_names import find_value_names
 from trialfind.core.privacy_words import GIVEN_NAMES

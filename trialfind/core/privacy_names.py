@@ -39,7 +39,7 @@ _TITLES = (r"Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Sister|Father|Fr|S
 # The dot may touch the name: "Dr.Okafor", as typed in a hurry or on a phone.
 # A title typed in lower case before a capitalised name counts too ("asked dr. Kowalczyk", "prof Adeyemi"); "mr"
 # and "ms" only with their dot, as bare "ms"/"mr" are also multiple sclerosis and magnetic resonance.
-_TITLE_NAME = re.compile(rf"\b(?:{_TITLES}|(?i:doctor|nurse|professor)|(?:dr|dra|prof|mrs|sra)\b|(?:mr|ms)(?=\.))\b"
+TITLE_NAME = re.compile(rf"\b(?:{_TITLES}|(?i:doctor|nurse|professor)|(?:dr|dra|prof|mrs|sra)\b|(?:mr|ms)(?=\.))\b"
                          rf"(?:\.\s*|\s+)"
                          rf"(?:(?i:med|rer\.\s*nat|phil|dent)\.\s*)?"
                          rf"(?:[A-Z]\.\s*)*({NAME_WORD})")   # "Dr. med. Schneider"
@@ -186,7 +186,7 @@ def find_names(text: str, found: list[Finding], known: frozenset[str], contact: 
     def add(match: re.Match, what: str) -> None:
         found.append(Finding("name", *match.span(), f"a person's name ({what})"))
 
-    for match in _TITLE_NAME.finditer(text):
+    for match in TITLE_NAME.finditer(text):
         if _is_name(match.group(1), known):
             add(match, "a title such as 'Dr.' followed by a name")
     for match in _RELATION.finditer(text):
@@ -398,17 +398,3 @@ def find_word_like_names(text: str, found: list[Finding], known: frozenset[str])
             elif (is_capitalised(word) and not word.isupper() and bare not in known
                     and bare in word_like_given_names()):
                 found.append(Finding("name", *match.span(1), "a person's name (a given name used of a person)"))
-
-
-# A disease word right after the eponym makes it the disease again ("Prof. Burkitt lymphoma" as a heading).
-_DISEASE_AFTER = re.compile(r"\s*(?:['’]s\s*)?(?i:syndrome|disease|tumou?r|sarcoma|lymphoma|leuka?emia|cell|cells|"
-                            r"histiocytosis|score|scale|criteria|chromosome)\b")
-
-
-def find_titled_eponyms(text: str, found: list[Finding]) -> None:
-    """Append an eponym's surname after a personal title ("Dr. Wilms will review", "Mr. Hodgkin from
-    medical information"): a title names a person, while "Wilms tumour" alone is the disease.
-    Runs before eponyms are masked as harmless."""
-    for match in _TITLE_NAME.finditer(text):
-        if bare_word(match.group(1)).lower() in EPONYM_WORDS and not _DISEASE_AFTER.match(text, match.end()):
-            found.append(Finding("name", *match.span(), "a person's name (a title such as 'Dr.' followed by a name)"))
