@@ -28,6 +28,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from tests.core.privacy_data import real_strings  # noqa: E402
+from tests.core.uncased_cues import find_reading_cues_alone  # noqa: E402
 from trialfind.core.privacy import find_personal_data  # noqa: E402
 from trialfind.core.privacy_scripts import UNCASED_RUN  # noqa: E402
 
@@ -55,7 +56,7 @@ def evaluate(rows: list[dict[str, str]]) -> dict:
                                                    "failures": []})
     scored = [(row, find_personal_data(row["text"]), []) for row in rows]
     uncased_rows = [row for row in rows if UNCASED_RUN.search(row["text"])]
-    scored += [(row, findings, [CUES_ALONE]) for row, findings in zip(uncased_rows, _read_by_cues_alone(uncased_rows))]
+    scored += [(row, find_reading_cues_alone(row["text"]), [CUES_ALONE]) for row in uncased_rows]
     for row, findings, only in scored:
         held_out = row["note"].startswith("held-out")
         script = UNCASED if UNCASED_RUN.search(row["text"]) else OTHER_SCRIPTS
@@ -80,19 +81,6 @@ def evaluate(rows: list[dict[str, str]]) -> dict:
                     group["fp"] += 1
                     group["failures"].append(("refused", row["text"], findings[0].kind))
     return dict(groups)
-
-
-def _read_by_cues_alone(rows: list[dict[str, str]]) -> list[list]:
-    from trialfind.core import privacy, privacy_scripts
-
-    saved = privacy_scripts.READ_UNCASED_BY_CUES_ALONE
-    privacy._find_cached.cache_clear()      # keyed by the text only, not by the switch
-    privacy_scripts.READ_UNCASED_BY_CUES_ALONE = True
-    try:
-        return [find_personal_data(row["text"]) for row in rows]
-    finally:
-        privacy_scripts.READ_UNCASED_BY_CUES_ALONE = saved
-        privacy._find_cached.cache_clear()
 
 
 def refused_real_strings() -> dict[str, tuple[int, list[str]]]:

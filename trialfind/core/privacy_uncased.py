@@ -39,8 +39,15 @@ _HANGUL = r"\uAC00-\uD7AF"
 _ARABIC_WORD = r"[\u0621-\u064A\u0671-\u06D3][\u0621-\u065F\u0671-\u06D3]*"
 _HEBREW_WORD = r"[\u05D0-\u05EA][\u05D0-\u05EA'\"\u05F3\u05F4]*"
 _DEVANAGARI_WORD = r"[\u0900-\u0963\u0971-\u097F]+"
-_UNCASED_LETTER = re.compile(r"[\u0590-\u05FF\u0600-\u06FF\u0750-\u077F\u0900-\u097F\u0E00-\u0E7F"
-                             r"\u1100-\u11FF\u3130-\u318F\uAC00-\uD7AF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF]")
+# Letters of the scripts without capitals (digits, marks and punctuation of these blocks decide nothing).
+UNCASED_LETTERS = (r"\u0590-\u05FF"      # Hebrew
+                   r"\u0600-\u06FF\u0750-\u077F"  # Arabic
+                   r"\u0900-\u097F"      # Devanagari
+                   r"\u0E00-\u0E7F"      # Thai
+                   r"\u1100-\u11FF\u3130-\u318F\uAC00-\uD7AF"  # Hangul
+                   r"\u3040-\u30FF"      # Hiragana, Katakana
+                   r"\u3400-\u4DBF\u4E00-\u9FFF")  # CJK ideographs
+_UNCASED_LETTER = re.compile(rf"[{UNCASED_LETTERS}]")
 _SEPARATOR = r"[\s:,،\-]*"
 
 
