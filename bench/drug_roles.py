@@ -2,9 +2,11 @@
 records: the trials a request letter must not cite as the drug's own (issue 14, item 1).
 
 For every interventional study of the 1,795 real records and every drug of trialfind's drug
-table the study gives (its names as the table writes them), `match.drug_role` says own,
-comparator or background. Prints the counts, the share of studies per drug that are not its
-own, and every comparator / background case with its reason, for reading by hand.
+table the study gives, `match.drug_role` says own, comparator or background, judged on the
+interventions the resolver gave the drug (as the candidates evidence and the letter judge it).
+Prints the counts, the share of studies per drug that are not its own, every comparator /
+background case with its reason, for reading by hand, and the pairs the table's names alone
+would not find among the interventions ("Milciclib Dose: 150 mg/day ..." resolves by a part).
 
     .venv/bin/python bench/drug_roles.py [--list]
 
@@ -20,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tests.shared_data import real_records  # noqa: E402
+from trialfind.access.evidence import drug_trial_role  # noqa: E402
 from trialfind.core.study import Study, parse_study  # noqa: E402
 from trialfind.knowledge.drugs import resolver_for  # noqa: E402
 from trialfind.knowledge.targets import builtin_knowledge  # noqa: E402
@@ -34,15 +37,18 @@ def main() -> int:
     roles: Counter = Counter()
     per_drug: dict[str, Counter] = defaultdict(Counter)
     cases = []
+    found_by_resolver = []
     studies = [s for s in (parse_study(r) for r in real_records()) if isinstance(s, Study)]
     for study in studies:
         if study.study_type != "INTERVENTIONAL":
             continue
         drugs = {d for iv in study.interventions for name in iv.all_names for d in resolver.resolve_all(name)}
         for drug in sorted(drugs):
-            role = drug_role(study, knowledge.drugs[drug].all_names)
-            if role.role == NOT_GIVEN:
+            role = drug_trial_role(study, drug, resolver, knowledge.drugs[drug].all_names)
+            if role is None or role.role == NOT_GIVEN:
                 continue
+            if drug_role(study, knowledge.drugs[drug].all_names).role == NOT_GIVEN:
+                found_by_resolver.append((drug, study.nct_id, role.role))
             roles[role.role] += 1
             per_drug[drug][role.role] += 1
             if role.role != "own":
@@ -55,6 +61,9 @@ def main() -> int:
     print(f"drugs with at least one comparator/background study: {len(mixed)} of {len(per_drug)}")
     for drug, count in sorted(mixed.items(), key=lambda kv: -(kv[1]["comparator"] + kv[1]["background"])):
         print(f"  {drug}: own {count['own']}, comparator {count['comparator']}, background {count['background']}")
+    print(f"pairs the table's names alone miss among the interventions: {len(found_by_resolver)}")
+    for drug, nct_id, role in found_by_resolver:
+        print(f"  {drug} in {nct_id}: {role}")
     if args.list:
         for drug, nct_id, role, reason in cases:
             print(f"{drug}\t{nct_id}\t{role}\t{reason}")

@@ -56,10 +56,10 @@ __all__ = ["Candidate", "CandidateList", "DiscoveredDrug", "DrugTrial", "Related
 
 
 CANDIDATE_COLUMNS = (
-    "section", "drug", "aliases", "targets", "mechanism", "candidate", "trials", "adult_only_trials",
-    "pediatric_trials", "other_studies", "open_trials_for_child", "highest_phase", "phase1_completed", "approved",
-    "first_approval", "approved_for_children", "approvals", "variant_effect", "latest_update", "company",
-    "sponsors", "ea_records", "ea_available", "related_ea_records", "ea_policy", "ea_policy_basis", "score",
+    "section", "drug", "aliases", "targets", "mechanism", "candidate", "trials", "comparator_trials",
+    "adult_only_trials", "pediatric_trials", "other_studies", "open_trials_for_child", "highest_phase",
+    "phase1_completed", "approved", "first_approval", "approved_for_children", "approvals", "variant_effect",
+    "latest_update", "company", "sponsors", "ea_records", "ea_available", "related_ea_records", "ea_policy", "ea_policy_basis", "score",
     "reasons", "nct_ids", "urls", "knowledge_source", "line",
 )
 

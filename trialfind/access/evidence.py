@@ -21,6 +21,7 @@ from trialfind.knowledge.approvals import Approval, approvals_of
 from trialfind.knowledge.drugs import _SPLIT, DrugResolver, compact, strip_dose
 from trialfind.knowledge.targets import DrugInfo, TargetQuery
 from trialfind.knowledge.variants import VariantEffect
+from trialfind.match.drug_role import DrugRole, drug_role
 from trialfind.match.mentions import find_mentions
 
 OPEN_TO_JOIN = OPEN_STATUSES | FLAGGED_OPEN_STATUSES
@@ -50,10 +51,17 @@ class DrugTrial:
     url: str = ""
     countries: tuple[str, ...] = ()  # of its sites (read by trialfind.access.criteria); empty: none listed
     with_drugs: tuple[str, ...] = ()  # other drugs given in the study (canonical when known, else as written)
+    role: DrugRole | None = None  # tested, or only comparator / background therapy (None: not judged)
 
     @property
     def is_trial(self) -> bool:
         return self.study_type not in ("EXPANDED_ACCESS", "OBSERVATIONAL")
+
+    @property
+    def tests_drug(self) -> bool:
+        """The trial tests the drug, rather than giving it as another drug's comparator or background;
+        a trial not judged counts as testing it."""
+        return self.role is None or self.role.is_own
 
     @property
     def gives_drug_alone(self) -> bool:
@@ -65,7 +73,8 @@ class DrugTrial:
                 "min_age": self.min_age, "max_age": self.max_age, "adult_only": self.adult_only,
                 "admits_child": self.admits_child, "open": self.open_to_join, "last_update": self.last_update,
                 "sponsor": self.lead_sponsor, "named_as": list(self.named_as), "with_drugs": list(self.with_drugs),
-                "countries": list(self.countries), "target_evidence": self.target_evidence, "url": self.url}
+                "countries": list(self.countries), "target_evidence": self.target_evidence, "url": self.url,
+                "role": self.role.role if self.role else None, "role_reason": self.role.reason if self.role else None}
 
 
 @dataclass(frozen=True)
@@ -122,6 +131,16 @@ class Candidate:
         return out
 
     @property
+    def own_trials(self) -> list[DrugTrial]:
+        """Trials that test the drug; its phase and a completed phase 1 are read from these only."""
+        return [t for t in self.trials if t.tests_drug]
+
+    @property
+    def other_role_trials(self) -> list[DrugTrial]:
+        """Trials giving the drug only as another drug's comparator or background therapy."""
+        return [t for t in self.trials if not t.tests_drug]
+
+    @property
     def adult_only_trials(self) -> list[DrugTrial]:
         return [t for t in self.trials if t.adult_only]
 
@@ -148,11 +167,12 @@ class Candidate:
 
     @property
     def highest_phase(self) -> str | None:
-        return highest_phase([p for t in self.trials for p in t.phases], ignore_na=True)
+        # A phase 3 that gives the drug as the comparator says nothing of how far the drug itself got.
+        return highest_phase([p for t in self.own_trials for p in t.phases], ignore_na=True)
 
     @property
     def phase1_completed(self) -> bool:
-        return any(t.status == "COMPLETED" and {"PHASE1", "EARLY_PHASE1"} & set(t.phases) for t in self.trials)
+        return any(t.status == "COMPLETED" and {"PHASE1", "EARLY_PHASE1"} & set(t.phases) for t in self.own_trials)
 
     @property
     def latest_update(self) -> str | None:
@@ -196,6 +216,7 @@ class Candidate:
             "mechanism": self.info.mechanism,
             "candidate": self.is_candidate,
             "trials": len(self.trials),
+            "comparator_trials": [t.nct_id for t in self.other_role_trials],
             "other_studies": len(self.studies) - len(self.trials),
             "adult_only_trials": len(self.adult_only_trials),
             "pediatric_trials": len(self.pediatric_trials),
@@ -315,6 +336,20 @@ def _other_drugs(study: Study, drug: str, resolver: DrugResolver, own_names: Seq
     return tuple(others)
 
 
+def drug_trial_role(study: Study, drug: str | None, resolver: DrugResolver | None,
+                    names: Sequence[str]) -> DrugRole | None:
+    """The drug's role in the study, judged on the interventions the resolver gave it: written as
+    "Milciclib Dose: 150 mg/day ...", the intervention resolves to milciclib by a part, which the
+    cleaned name alone would not find among the interventions."""
+    if study.study_type in ("EXPANDED_ACCESS", "OBSERVATIONAL"):
+        return None
+    written = list(names)
+    if drug and resolver:
+        written += [n for iv in study.interventions if drug in resolver.resolve_names(iv.all_names)
+                    for n in iv.all_names]
+    return drug_role(study, written)
+
+
 def _countries(study: Study) -> tuple[str, ...]:
     return tuple(dict.fromkeys(site.country.strip() for site in study.sites if site.country and site.country.strip()))
 
@@ -333,4 +368,5 @@ def drug_trial(study: Study, names: Sequence[str], age_days: int | None, conditi
         lead_sponsor=study.lead_sponsor, lead_sponsor_class=study.lead_sponsor_class, named_as=tuple(names),
         target_evidence=target_evidence(study, queries, strength) if study.study_type != "EXPANDED_ACCESS" else None,
         condition_match=condition_fits(study, conditions), url=study.url, countries=_countries(study),
-        with_drugs=_other_drugs(study, drug, resolver, names) if drug and resolver else ())
+        with_drugs=_other_drugs(study, drug, resolver, names) if drug and resolver else (),
+        role=drug_trial_role(study, drug, resolver, names))

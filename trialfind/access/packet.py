@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from trialfind.access.candidates import evidence_for_drug, is_drug_company
 from trialfind.access.criteria import CriterionCheck, check_company_criteria
@@ -149,8 +149,9 @@ def _drug_names(drug: str, canonical: str | None) -> tuple[str, ...]:
 
 
 def _gather(drug: str, canonical: str | None, source, age_days: int | None, notes: list[str]):
-    """(studies giving the drug by name, their EA records, names searched, unreadable records):
-    the candidates module's evidence when it knows the drug, else every study naming it."""
+    """(studies giving the drug by name, their EA records, names searched, unreadable records, the
+    drug's role in each study by NCT id as the candidates evidence judged it): the candidates
+    module's evidence when it knows the drug, else every study naming it."""
     names = _drug_names(drug, canonical)
     found, unreadable = parse_studies(source.search(SearchSpec(interventions=names)))
     studies = {study.nct_id: study for study in found}
@@ -164,11 +165,12 @@ def _gather(drug: str, canonical: str | None, source, age_days: int | None, note
         notes.append(f"{drug} is not in trialfind's drug table: trials were searched by the name given only "
                      "(add code names and brand names yourself).")
         giving = [s for s in studies.values() if not s.is_expanded_access]
-        return giving, ea_records_from_studies(studies.values()), names, unreadable
+        return giving, ea_records_from_studies(studies.values()), names, unreadable, {}
     unreadable = list(dict.fromkeys([*(getattr(evidence, "unreadable", None) or ()), *unreadable]))
     seen_as = {n for t in evidence.studies for n in t.named_as}
     giving = [studies[t.nct_id] for t in evidence.trials if t.nct_id in studies]
-    return giving, list(evidence.ea_records), (*names, *seen_as), unreadable
+    roles = {t.nct_id: t.role for t in evidence.trials if t.role is not None}
+    return giving, list(evidence.ea_records), (*names, *seen_as), unreadable, roles
 
 
 def _sort_trials(trials: Iterable[Study]) -> list[Study]:
@@ -179,12 +181,17 @@ def _sort_trials(trials: Iterable[Study]) -> list[Study]:
     return ordered
 
 
-def _split_by_role(studies: Sequence[Study], names: Sequence[str]) -> tuple[list[Study], list[RoleTrial], list[str]]:
+def _split_by_role(studies: Sequence[Study], names: Sequence[str], judged: Mapping[str, DrugRole] | None = None,
+                   ) -> tuple[list[Study], list[RoleTrial], list[str]]:
+    """Own trials, comparator/background trials and own trials whose arms are not stated. `judged`
+    holds the candidates evidence's roles, read from the interventions that resolved to the drug:
+    the same answer in the list of candidates and in the letter."""
     own, other, unstated = [], [], []
+    judged = judged or {}
     for study in studies:
         if study.study_type in ("EXPANDED_ACCESS", "OBSERVATIONAL"):
             continue
-        role = drug_role(study, names)
+        role = judged.get(study.nct_id) or drug_role(study, names)
         if role.role == NOT_GIVEN:
             continue
         if role.is_own:
@@ -273,16 +280,17 @@ def build_request_packet(drug: str, source=None, sponsor: str | None = None, tar
     unreadable: list[UnreadableRecord] = []
     records: list = []
     names: tuple[str, ...] = _drug_names(drug, canonical)
+    roles: dict[str, DrugRole] = {}
     data_version = None
     if source is not None:
-        studies, records, names, unreadable = _gather(drug, canonical, source, age_days, notes)
+        studies, records, names, unreadable, roles = _gather(drug, canonical, source, age_days, notes)
         try:
             data_version = source.data_version()
         except Exception:  # noqa: BLE001 - the version only labels freshness; its absence is not an error
             data_version = None
     else:
         notes.append("No trial data was searched: the evidence section is empty.")
-    own, other, unstated = _split_by_role(studies, names)
+    own, other, unstated = _split_by_role(studies, names, roles)
     policy, companies = _choose_policy(sponsor, facts.companies, own, notes)
     band = age_band(age_days)
     checks = check_company_criteria(

@@ -104,6 +104,11 @@ def score_and_reasons(c: Candidate) -> None:
     if trials:
         score += min(SCORE_TRIALS_CAP, SCORE_PER_TRIAL * len(trials))
         reasons.append(f"{len(trials)} trial{'s' * (len(trials) != 1)} in the data, {len(adult_only)} adult-only")
+    not_tested = c.other_role_trials
+    if not_tested:
+        reasons.append(f"{len(not_tested)} of them give{'s' * (len(not_tested) == 1)} it only as another drug's "
+                       f"comparator or background therapy ({', '.join(t.nct_id for t in not_tested[:3])}): "
+                       "not counted toward its phase")
     on_target = [t for t in trials if t.target_evidence == "direct"]
     if on_target:
         score += min(SCORE_TARGET_CAP, SCORE_PER_TARGET_TRIAL * len(on_target))

@@ -250,7 +250,10 @@ def _evidence_cell(row: dict) -> str:
     effect = (row.get("variant_effect") or {}).get("effect")
     if effect:
         parts.append(f"variant: {effect}")
-    parts.append(f"{row['trials']} trial{'s' * (row['trials'] != 1)} ({row['adult_only_trials']} adult-only)")
+    comparator = len(row.get("comparator_trials") or ())
+    as_comparator = f", {comparator} as comparator/background" if comparator else ""
+    parts.append(f"{row['trials']} trial{'s' * (row['trials'] != 1)} ({row['adult_only_trials']} adult-only"
+                 f"{as_comparator})")
     return "; ".join(parts)
 
 
