@@ -31,6 +31,7 @@ writer's own name, a given name with an initial, initials asked for, a relative'
 from a department),
 `privacy_value_names` (a value that is a name and nothing else, in any case),
 `privacy_name_cues` (plural and family titles, an unknown word owning a child's results, a surname naming a family),
+`privacy_suffixed_names` (a name with a Turkish case ending after an apostrophe, or owning a family word),
 `privacy_bare_surnames` (a surname told by its shape: capitals beside a given name, a lone initial, a person's verb) and
 `privacy_unknown_names` (name-shaped words no vocabulary knows, the vocabulary in
 `privacy_vocabulary`); `privacy_text` holds the Finding type and shared character
@@ -62,6 +63,7 @@ from trialfind.core.privacy_allowed import (
     URL,
     VARIANT,
     institution_spans,
+    places_named_by_context_spans,
     plant_and_food_spans,
 )
 from trialfind.core.privacy_bare_surnames import find_bare_surnames
@@ -93,6 +95,7 @@ from trialfind.core.privacy_network import find_network_and_app_ids
 from trialfind.core.privacy_numbers import EU_TRIAL_NUMBER, find_long_numbers, find_record_numbers
 from trialfind.core.privacy_role_names import find_role_and_title_names
 from trialfind.core.privacy_scripts import find_unread_scripts
+from trialfind.core.privacy_suffixed_names import find_suffixed_names
 from trialfind.core.privacy_text import KINDS, WORD, Finding, bare_word, mask, normalise, phrase_pattern
 from trialfind.core.privacy_titled_eponyms import find_titled_eponyms
 from trialfind.core.privacy_unknown_names import find_unknown_names
@@ -188,6 +191,7 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     find_thanked_names(masked, found, known)
     find_introduced_names(masked, found, known)
     find_relatives_named_after_a_colon(masked, found, known)
+    find_suffixed_names(masked, found, known)
     # Before ordinary words are masked: "им." or "ya" inside a hospital's name joins it.
     places_of_care = institution_spans(masked)
     # Text in another language: its ordinary words are not names ("Delvis respons etter tre kurer").
@@ -216,7 +220,7 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     # Gómez") does not cut the name short and leave its person's name behind.
     masked = mask(masked, [m.span() for pattern in (ALLOWED_PHRASES, COMPANY_NAME)
                            for m in pattern.finditer(masked)] + institution_spans(masked) + places_of_care
-                   + plant_and_food_spans(masked))
+                   + plant_and_food_spans(masked) + places_named_by_context_spans(masked))
     if known_words:
         masked = mask(masked, [m.span() for m in phrase_pattern(known_words).finditer(masked)])
     find_possessive_names(masked, found, known)

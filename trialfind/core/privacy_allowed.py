@@ -1,15 +1,17 @@
 """What clinical text is full of and is not personal, masked before the privacy screen searches
 for names and numbers: drug code names, NCT ids, gene variants, doses, grades, and company,
-hospital and eponym phrases."""
+hospital and eponym phrases; and a country or state that is a given name too where the context names the place
+("Jordan Food and Drug Administration", "Victoria, Australia")."""
 from __future__ import annotations
 
 import functools
 import re
 
-from trialfind.core.given_names import is_english_word
+from trialfind.core.given_names import WORD_LIKE_PLACES, is_english_word
 from trialfind.core.privacy_dates import MONTH
 from trialfind.core.privacy_phrases import CARE_CENTRES, COMPANIES, EPONYMS, INITIAL_COMPANIES, INSTITUTIONS, PLACES
 from trialfind.core.privacy_text import LETTERS, NAME_WORD, UPPER, phrase_pattern
+from trialfind.core.privacy_vocabulary import is_place_phrase
 from trialfind.core.privacy_words import RELATION_WORDS
 from trialfind.core.text import NCT_ID_PATTERN
 
@@ -188,6 +190,41 @@ def plant_and_food_spans(text: str) -> list[tuple[int, int]]:
     # Not after a relative's or a role's word, where it is a person's: "mum Poppy, water only".
     return [m.span(1) for m in _PLANT_FOOD.finditer(text) if is_english_word(m.group(1).lower())
             and not _AFTER_A_PERSON_WORD.search(text, 0, m.start())]
+
+
+# A country or state that is a given name too ("Jordan", "Victoria", "Georgia", "Chad") names the place where it
+# heads a government body's name ("Jordan Food and Drug Administration", "Georgia Department of Health") or stands
+# before a comma and the country or state it lies in ("Victoria, Australia"). The bodies' head words are those of
+# the national medicines regulators listed by WHO, https://www.who.int/teams/regulation-prequalification/regulation-
+# and-safety/rss/nra-list-of-transitional-wlas (Food and Drug Administration, Therapeutic Goods Administration,
+# Medicines and Healthcare products Regulatory Agency, Health Sciences Authority, Ministry of Health, Department of
+# Health, Directorate of Pharmacy, National Commission, Health Products Regulatory Authority, Inspectorate).
+_GOVERNMENT_BODY = (r"Administration|Agency|Authority|Ministry|Department|Directorate|Commission|Inspectorate|"
+                    r"Bureau|Council|Office")
+_PLACE_HEADING_A_BODY = re.compile(
+    rf"\b(?P<place>{NAME_WORD})(?P<between>(?:\s+(?:{NAME_WORD}|and|of|for|&)){{0,5}}?)\s+(?:{_GOVERNMENT_BODY})\b")
+_PLACE_BEFORE_ITS_REGION = re.compile(
+    rf"\b(?P<place>{NAME_WORD}),\s*(?P<region>{NAME_WORD}(?:\s+{NAME_WORD})?)(?![\w'’-])")
+
+
+def _place(word: str) -> bool:
+    return word.lower() in WORD_LIKE_PLACES or is_place_phrase(word)
+
+
+def places_named_by_context_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of a place that is a given name too, heading a government body's name or before its region."""
+    spans = []
+    for match in _PLACE_HEADING_A_BODY.finditer(text):
+        # The words between are the body's own ("Food and Drug"), not a surname ("Jordan Okafor Agency").
+        if (_place(match.group("place")) and not _AFTER_A_PERSON_WORD.search(text, 0, match.start())
+                and all(is_english_word(w) for w in match.group("between").split() if w not in ("and", "of", "&"))):
+            spans.append(match.span("place"))
+    for match in _PLACE_BEFORE_ITS_REGION.finditer(text):
+        region = match.group("region")
+        if (_place(match.group("place")) and (_place(region) or _place(region.split()[0]))
+                and not _AFTER_A_PERSON_WORD.search(text, 0, match.start())):
+            spans.append(match.span())
+    return spans
 
 
 ALLOWED_PHRASES = phrase_pattern(COMPANIES + INITIAL_COMPANIES + EPONYMS + INSTITUTIONS + CARE_CENTRES + PLACES)

@@ -32,7 +32,7 @@ import unicodedata
 
 from trialfind.core.given_names import dictionary_given_names, is_english_word
 from trialfind.core.privacy_vocabulary import OTHER_LANGUAGE_TERM_ENDINGS, is_known_word
-from trialfind.core.privacy_words import GIVEN_NAMES, KIN_TITLES
+from trialfind.core.privacy_words import GIVEN_NAMES, KIN_TITLES, RELATION_WORDS
 
 # wordfreq's languages written in Latin letters (English apart: the screen's own vocabulary reads it).
 LATIN_LANGUAGES = ("de", "fr", "es", "it", "pt", "nl", "pl", "tr", "nb", "sv", "da", "fi", "cs", "sk", "sl", "sh",
@@ -63,7 +63,10 @@ _CUES = frozenset(("dr", "dra", "med", "rer", "nat", "phil", "dent", "prof", "do
                    "fille", "sohn", "tochter", "syn", "córka", "oğlu", "kızı", "sønn", "datter", "son",
                    "dotter", "zoon", "dochter", "figlio", "figlia", "ibu", "ayah", "bapak", "bapa", "anak", "adik",
                    "kakak", "nenek", "kakek", "suami", "istri", "isteri", "mtoto", "mwana", "baba",
-                   *KIN_TITLES))
+                   *KIN_TITLES,
+                   # English family and care words too: Webster's Second lacks "mom" and "grandpa", and a short note
+                   # ("noahs mom rebecca here") can read as another language whose common words hold them.
+                   *RELATION_WORDS))
 _CYRILLIC = re.compile(r"[\u0400-\u052F]")
 _NEXT_WORD = re.compile(r"[\s,]+([^\W\d_])")
 _GREEK = re.compile(r"[\u0370-\u03FF]")

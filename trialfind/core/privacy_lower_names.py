@@ -87,6 +87,12 @@ _NAME_OWNS_RELATIVE = re.compile(
     rf"(?<![\w'’-])(?P<word>[{_LOWER_LETTERS}]{{2,}}(?:-[{_LOWER_LETTERS}]{{2,}})?)['’]s\s+"
     rf"(?i:{'|'.join(RELATION_WORDS)}|mum|mom|dad|mummy|mommy|daddy|mama|papa|parents|grandma|grandpa|nan|nana|"
     rf"granny|auntie|carer|caregiver|guardian|stepdad|stepmum|stepmom)\b")
+# The same typed without the apostrophe, as quick notes drop it: "noahs mom", "mias dad". Only a given name no English
+# word shares, before its "s", counts ("kids mom", "twins dad" are plurals).
+_NAME_OWNS_RELATIVE_UNMARKED = re.compile(
+    rf"(?<![\w'’-])(?P<word>[{_LOWER_LETTERS}]{{3,}})s\s+"
+    rf"(?=(?i:mum|mom|dad|mummy|mommy|daddy|mama|papa|mother|father|parents|grandma|grandpa|nan|nana|granny|auntie|"
+    rf"aunt|uncle|carer|caregiver|guardian|stepdad|stepmum|stepmom)\b)")
 # A given name with its surname cut to one initial, in either case: "emma s. from ward 4", "wanjiru k.", "Tobi A.".
 _GIVEN_AND_INITIAL = re.compile(
     rf"(?<![\w'’.-])(?P<word>[{UPPER}{_LOWER_LETTERS}][{_LOWER_LETTERS}]+(?:-[{_LOWER_LETTERS}]{{2,}})?)\s+"
@@ -279,3 +285,9 @@ def find_introduced_names(text: str, found: list[Finding], known: frozenset[str]
             if word not in known and _person_given_name(word):
                 found.append(Finding("name", match.start("word"), match.end("second" if second else "word"),
                                      f"a person's name ({reason})"))
+    for match in _NAME_OWNS_RELATIVE_UNMARKED.finditer(text):
+        word = match.group("word")
+        if (word not in known and _person_given_name(word) and not is_english_word(word)
+                and not is_english_word(word + "s")):
+            found.append(Finding("name", match.start("word"), match.end("word") + 1,
+                                 "a person's name (a given name owning a relative, its apostrophe left out)"))

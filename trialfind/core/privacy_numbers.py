@@ -71,6 +71,9 @@ _ID_PHRASE = re.compile(
 # card or residence permit, a health card, "numéro de sécurité sociale", "historia clínica", "患者番号"; Czech "rodné číslo", Turkish
 # "T.C. kimlik no", Romanian CNP, Indonesian NIK/KTP/KK, Vietnamese CCCD). One list, not one
 # pattern per country: what follows them decides (an id-shaped value, below).
+# A driving licence's number names its holder as a passport's does; its name in the same languages, from
+# Wiktionary's translations of "driving licence" (https://en.wiktionary.org/wiki/driving_licence#Translations) and
+# "driver's license" (https://en.wiktionary.org/wiki/driver%27s_license#Translations).
 _ID_CUES = r"""
 dni nie nif nuss naf cip tsi sip nhc nuhsa cpf cnpj rg cns sus prontuário prontuario ohip ramq phn msp ahcip
 medicare medicaid mrn nhs nhi chi hcn ihi ssn sin itin tin ein aadhaar aadhar abha uhid pan pesel nip regon bsn
@@ -90,6 +93,12 @@ titre\s+de\s+séjour titre\s+de\s+sejour aufenthaltstitel aufenthaltserlaubnis p
 tarjeta\s+de\s+residencia refugee\s+id asylum\s+(?:case|seeker)\s+(?:no|number|id)
 health\s+card care\s+card insurance\s+card health\s+insurance carte\s+d'identité id\s+card identity\s+card
 personalausweis ausweis dowód dowod identity\s+number id\s+number national\s+id national\s+insurance ni
+driver'?s?\s+licen[cs]e drivers['’]\s+licen[cs]e driving\s+licen[cs]e driver'?s?\s+permit licencia\s+de\s+conducir
+licencia\s+de\s+manejo licencia\s+de\s+conducción permiso\s+de\s+conducir carnet\s+de\s+conducir permis\s+de\s+conduire
+führerschein fuehrerschein fahrerlaubnis patente\s+di\s+guida carteira\s+de\s+motorista carteira\s+de\s+habilitação
+carta\s+de\s+condução rijbewijs prawo\s+jazdy řidičský\s+průkaz vodičský\s+preukaz körkort förarbevis førerkort
+kørekort ajokortti ehliyet sürücü\s+belgesi giấy\s+phép\s+lái\s+xe bằng\s+lái surat\s+izin\s+mengemudi
+lisensya\s+sa\s+pagmamaneho
 historia\s+clínica historia\s+clinica cartella\s+clinica dossier expediente fascicolo
 accession specimen pathology
 patient patient's paciente patiente patiente paziente pacjent patiënt patientin

@@ -3,7 +3,8 @@ patient or staff word ("pt nowakowska, zofia", "MSL was priyanka venkatesan", "t
 name after a title abbreviation of another language ("dott.ssa Lanfranchi", "Sig.ra Ferrante", "Dra.
 Villalobos", "Dr.ª Sampaio", "Mme Lecomte", "Hr. Brandstätter", "dhr. Verbeek", "mgr Zielińska"), and a given
 name beside another language's nurse or honorific word, before it ("enfermera lucía", "Schwester Anke") or after it
-as Turkish puts it ("Zeynep hemşire", "Murat bey").
+as Turkish puts it ("Zeynep hemşire", "Murat bey"); and a name in title case after a patient or child label of
+another language ("Pasien: Putri Ayu Lestari", "Hasta: Elif Kaya").
 
 Apart from `privacy_names` to keep each module readable. A role slot filled by ordinary words ("pt was
 stable", "MSL was helpful", "the nurse is on leave") passes: the words after it must be a given name no English
@@ -86,6 +87,28 @@ _AFTER_NAME_ROLE = re.compile(
     rf"bey|beyefendi|abla|ağabey|abi|teyze|amca|hoca|hocam|doktor\s+bey|doktor\s+hanım)\b")
 
 
+# A form's patient or child label of another language, then a colon and the name in title case: "Pasien: Putri Ayu
+# Lestari", "Paciente: Ana Lúcia Souza", "Hasta: Elif Kaya", "Bệnh nhân: Nguyễn Văn An". The words for patient and
+# child in Indonesian, Malay, Spanish, Portuguese, French, German, Italian, Dutch, Polish, Czech, Turkish, Vietnamese,
+# Tagalog and the Nordic languages, from Wiktionary's translation tables (https://en.wiktionary.org/wiki/patient#Translations,
+# https://en.wiktionary.org/wiki/child#Translations).
+_PATIENT_LABEL = (r"pasien|pesakit|paciente|patient|patiente|patientin|patiënt|paziente|pacjent|pacjentka|pacient|"
+                  r"pacientka|hasta|bệnh\s+nhân|benh\s+nhan|pasyente|anak|kind|enfant|niño|niña|nino|nina|criança|"
+                  r"crianca|bambino|bambina|dziecko|dítě|çocuk|cocuk|trẻ|barn|lapsi|nama\s+pasien|nama\s+anak|"
+                  r"nombre\s+del\s+paciente|nome\s+do\s+paciente|nom\s+du\s+patient|hasta\s+adı|tên\s+bệnh\s+nhân")
+_LABELLED_NAME = re.compile(
+    rf"(?<![\w'’-])(?i:{_PATIENT_LABEL})\s*:\s*(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})(?![\w'’-])")
+# What such a label's value is when it is no name: the child's sex, or the child itself ("Paciente: Niño de 7
+# años", "Pasien: Laki-laki"), from Wiktionary's translations of male, female, boy and girl
+# (https://en.wiktionary.org/wiki/male#Translations, https://en.wiktionary.org/wiki/female#Translations,
+# https://en.wiktionary.org/wiki/boy#Translations, https://en.wiktionary.org/wiki/girl#Translations).
+_NOT_A_LABELLED_NAME = frozenset(re.split(r"\s+", """male female boy girl child infant masculino femenino masculina femenina
+masculin féminin feminin masculine féminine männlich weiblich junge mädchen maschio femmina maschile femminile
+mannelijk vrouwelijk jongen meisje mężczyzna kobieta chłopiec dziewczynka muž žena chlapec dívka erkek kadın kız
+oğlan nam nữ laki-laki perempuan lelaki wanita anak niño niña nino nina menino menina garçon fille bambino
+bambina kind enfant criança dziecko çocuk lalaki babae"""))
+
+
 def _given(word: str) -> bool:
     return all(p in dictionary_given_names() or p in GIVEN_NAMES or p in word_like_given_names()
                for p in word.split("-") if p)
@@ -142,6 +165,14 @@ def find_role_and_title_names(text: str, found: list[Finding], known: frozenset[
         if end is not None:
             found.append(Finding("name", match.start("first"), end,
                                  "a person's name (typed in lower case after a role such as 'pt' or 'MSL')"))
+    for match in _LABELLED_NAME.finditer(text):
+        words = [bare_word(w) for w in match.group("name").split()]
+        if any(w in _NOT_A_LABELLED_NAME or w in known or w in NOT_NAMES or w in ROLE_WORDS for w in words):
+            continue
+        # One word must be a given name; two or more, not all vocabulary ("Patient: Female Child").
+        if (any(is_given_name(w) and not is_english_word(w) for w in words)
+                or (len(words) >= 2 and sum(not is_known_word(w, known) for w in words) >= 2)):
+            found.append(Finding("name", *match.span("name"), "a person's name (after a patient or child label)"))
     for pattern in (_FOREIGN_ROLE, _FOREIGN_RELATION, _AFTER_NAME_ROLE):
         for match in pattern.finditer(text):
             name = match.group("name")

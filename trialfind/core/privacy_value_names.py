@@ -1,7 +1,8 @@
 """Values that are a person's name and nothing else, in whatever case it was typed, for the privacy screen:
 "Grace" (one capitalised given name), "aiden walsh" (lower case), "WALSH, AIDEN" and "JOHANNES VAN DER BERG" (all
 capitals), "van der berg, j." (a surname with its particles and an initial), and a given name followed by the
-child's age in brackets ("Lily (age 6, DIPG)").
+child's age in brackets ("Lily (age 6, DIPG)"), and words no vocabulary explains with a family or care role in
+brackets, as a value or one item of a list ("jonh smtih (dad)": a misspelt name).
 
 Running text gives a name its cues (a capital inside a sentence, a verb said of a person); a field holding only a
 name gives none, so the shape of the whole value is the cue here. Clinical values of one word are spelt as terms
@@ -20,8 +21,8 @@ from trialfind.core.given_names import (
 )
 from trialfind.core.privacy_names import OWNED_BY_A_CHILD
 from trialfind.core.privacy_text import Finding
-from trialfind.core.privacy_vocabulary import is_place_phrase
-from trialfind.core.privacy_words import GIVEN_NAMES, NOT_NAMES, ROLE_WORDS, WORD_LIKE_NAMES
+from trialfind.core.privacy_vocabulary import is_known_word, is_place_phrase
+from trialfind.core.privacy_words import GIVEN_NAMES, NOT_NAMES, RELATION_WORDS, ROLE_WORDS, WORD_LIKE_NAMES
 
 # Particles before a surname (Dutch "van der", German "von", Romance "de la", "dos", Arabic "al", "bin").
 # Source: Wikipedia "Nobiliary particle", https://en.wikipedia.org/wiki/Nobiliary_particle, and "Tussenvoegsel",
@@ -42,6 +43,25 @@ _NAME_WITH_AGE = re.compile(
     r"(?<![\w'’-])(?P<given>[A-Z][a-zà-öø-ÿ]+)\s*\(\s*(?:[^()]*?[\s,;])?"
     r"(?:(?i:aged?)\s*:?\s*\d{1,2}|\d{1,2}\s*(?i:y/?o|yo|yrs?|years?(?:\s+old)?|y|mo|months?(?:\s+old)?)(?![a-z]))"
     r"[^()]*\)")
+# Family and care roles a list of people puts in brackets after each name, in the languages of the families served:
+# English (privacy_words.RELATION_WORDS) and the words for mother, father, parent, grandmother, grandfather, nurse
+# and doctor of Spanish, Portuguese, French, German, Italian, Dutch, Polish, Turkish and Indonesian, from
+# Wiktionary's translation tables (https://en.wiktionary.org/wiki/mother#Translations,
+# https://en.wiktionary.org/wiki/father#Translations, https://en.wiktionary.org/wiki/nurse#Translations,
+# https://en.wiktionary.org/wiki/doctor#Translations). Not "partner" or "advocate", which companies are too.
+_BRACKETED_ROLES = tuple(sorted(
+    {w for w in RELATION_WORDS if w not in ("partner", "advocate", "manager", "worker", "fellow", "resident")}
+    | set(re.split(r"\s+", """mamá mama mamã mãe madre padre papá papa pai mère père maman mutter vater mutti vati madre padre
+    madre moeder vader matka ojciec mama tata anne baba ibu ayah bapak abuela abuelo avó avô grand-mère grand-père
+    oma opa nonna nonno babcia dziadek enfermera enfermeira infirmière infirmier krankenschwester pfleger
+    infermiera verpleegkundige pielęgniarka hemşire perawat médico médica médecin arzt ärztin medico lekarz
+    doktor dokter tutor tutora tuteur vormund""")), key=len, reverse=True))
+# "jonh smtih (dad)", "maria gonzlez (mamá)": one to three words, then a role in brackets, as a whole value or as
+# one item of a list (after a colon, comma, semicolon or line break).
+_WORDS_WITH_ROLE = re.compile(
+    rf"(?:^|[,;:\n])\s*(?P<words>[{_LETTERS}A-ZÀ-ÖØ-Þ'’-]+(?:\s+[{_LETTERS}A-ZÀ-ÖØ-Þ'’-]+){{0,2}})\s*"
+    rf"\(\s*(?i:the\s+|my\s+|our\s+|patient['’]s\s+|child['’]s\s+)?(?i:{'|'.join(_BRACKETED_ROLES)})\s*\)"
+    rf"\s*(?=$|[,;.\n])")
 _INVERTED_WITH_INITIAL = re.compile(rf"[{_LETTERS}'’ -]+,\s*[{_LETTERS}'’-]{{2,}}\s+[{_LETTERS}]\.?")
 _VALUE_WORD = re.compile(rf"[{_LETTERS}'’-]+")
 
@@ -130,6 +150,10 @@ def find_value_names(text: str, found: list[Finding], known: frozenset[str]) -> 
     for match in _NAME_WITH_AGE.finditer(text):
         if _listed_given(match.group("given").lower()) and match.group("given").lower() not in known:
             found.append(Finding("name", *match.span(), "a given name with the child's age"))
+    for match in _WORDS_WITH_ROLE.finditer(text) if "(" in text else ():
+        if _unexplained(match.group("words").split(), known):
+            found.append(Finding("name", *match.span("words"), "a name no dictionary knows, with a family or care "
+                                                               "role in brackets"))
     stripped = text.strip(" \t\r\n.;")
     start = text.find(stripped) if stripped else 0
     span = (start, start + len(stripped))
@@ -150,3 +174,18 @@ def find_value_names(text: str, found: list[Finding], known: frozenset[str]) -> 
     words = _VALUE_WORD.findall(lower)
     if _is_full_name(words, known, inverted=inverted):
         found.append(Finding("name", *span, "a person's full name as the whole value"))
+
+
+def _unexplained(words: list[str], known: frozenset[str]) -> bool:
+    """Words no vocabulary explains, as a misspelt name is ("jonh smtih", "maria gonzlez"): each a given name or an
+    unknown word shaped like one (four letters or more, a vowel, not an acronym), at least one of them unknown; or
+    a given name no English word shares, then its surname ("kevin smith")."""
+    def name_like(word: str) -> bool:
+        bare = word.lower().strip("'’-")
+        return (not word.isupper() and len(bare) >= 4 and bool(re.search(r"[aeiouyà-ÿ]", bare))
+                and bare not in known and not is_known_word(bare, known) and not is_place_phrase(bare))
+
+    lower = [w.lower() for w in words]
+    if _given_not_a_word(lower[0]) and not is_english_word(lower[0]) and lower[0] not in known:
+        return True
+    return any(name_like(w) for w in words) and all(name_like(w) or _given(w.lower()) for w in words)
