@@ -10,7 +10,7 @@ import pytest
 from tests.core.privacy_kinds import kinds_found as _kinds
 from tests.core.uncased_cues import find_reading_cues_alone
 from trialfind.core.privacy import find_personal_data, screen_fields
-from trialfind.core.privacy_scripts import UNCASED_EXPLANATION
+from trialfind.core.privacy_scripts import UNCASED_EXPLANATION, UNCASED_RUN
 from trialfind.core.privacy_text import normalise
 from trialfind.core.privacy_uncased import EXPLANATION as CUE_EXPLANATION
 from trialfind.core.privacy_unknown_names import INSTEAD
@@ -151,6 +151,35 @@ def test_clinical_text_in_a_script_without_capitals_is_no_name_to_the_cue_reader
     # the personal strings of a fresh blind batch in these scripts, so the rest of the text is refused too.
     assert not find_reading_cues_alone(text)
     assert {f.explanation for f in find_personal_data(text)} == {UNCASED_EXPLANATION}
+
+
+@pytest.mark.parametrize("text", [
+    "synthetic: আমার ছেলে রাহুল দাস, বয়স ৬",    # Bengali: my son Rahul Das, age 6 (blind batch 20 let it through)
+    "synthetic: என் மகள் பிரியா",                # Tamil
+    "synthetic: ჩემი ქალიშვილი ნინო",            # Georgian
+    "synthetic: ልጄ አበበ",                         # Ethiopic (Amharic)
+    "synthetic: درخواست پس از ۳ هفته رد شد",     # Persian, Arabic script
+    "synthetic: Իմ որդին Արամ",                   # Armenian: cased, but no rule reads it
+    "synthetic: ਮੇਰਾ ਪੁੱਤਰ ਹਰਪ੍ਰੀਤ",                # Gurmukhi
+    "synthetic: ကျွန်ုပ်၏သား",                      # Myanmar
+])
+def test_every_script_the_screen_does_not_read_is_refused_not_only_the_listed_ones(text):
+    findings = find_personal_data(text)
+    assert findings and {f.explanation for f in findings} <= {UNCASED_EXPLANATION, CUE_EXPLANATION}
+    script = text.removeprefix("synthetic: ")
+    assert UNCASED_RUN.search(script)  # the bench and the labelled-set test count it with these scripts
+
+
+@pytest.mark.parametrize("text", ["synthetic: Nguyễn Thị Lan Anh's oncologist",     # Vietnamese letters: read
+                                  "synthetic: Zoë and José"])
+def test_latin_letters_of_every_extension_are_read_not_refused_as_another_script(text):
+    assert UNCASED_EXPLANATION not in {f.explanation for f in find_personal_data(text)}
+    assert find_personal_data(text)  # names, found by the Latin rules
+
+
+@pytest.mark.parametrize("text", ["synthetic: Grade Ⅲ neutropenia, 50 µg/kg, 38 ℃", "synthetic: Ørsted ﬁlter size 5"])
+def test_letter_like_symbols_and_latin_forms_are_not_another_script(text):
+    assert UNCASED_EXPLANATION not in {f.explanation for f in find_personal_data(text)}
 
 
 @pytest.mark.parametrize("text", ["synthetic: TNF-α blockade before γδ T cell infusion",

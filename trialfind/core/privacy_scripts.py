@@ -5,8 +5,12 @@ The screen reads Latin letters, and Cyrillic and Greek text written in one langu
 words for (privacy_languages masks those words first). What is left here is refused:
 - in Cyrillic or Greek, a capitalised word inside a sentence, a word no list knows, or a given name
   ("Смирнова", "Анна"); text too short to tell its language;
-- in Arabic, Hebrew, Devanagari, Thai, Hangul, kana and CJK ideographs, every run. Names there have
-  no shape (no capitals, and frequency lists rank "محمد" above "استجابة"). The cue reader
+- in every other script, every run: Arabic, Hebrew, Devanagari, Bengali and the other Indic scripts, Thai,
+  Hangul, kana, CJK ideographs, Ethiopic, Georgian, Armenian and the rest. The screen reads names in Latin,
+  Greek and Cyrillic letters only, so a letter of any other script is refused unless proven harmless, never
+  let through because no rule knows its script (a Bengali "আমার ছেলে রাহুল দাস" passed while the scripts were
+  listed by name). In most of these scripts names have no shape (no capitals, and frequency lists rank "محمد"
+  above "استجابة"). The cue reader
   (privacy_uncased: relation, role, title and naming words, listed names, address and birth words)
   runs first so that a name it reads is refused with a message naming it; whatever it leaves is
   still refused. Product decision (README, "Privacy"; bench/RESULTS.md, "blind batches 16 and 17"):
@@ -19,18 +23,43 @@ needs a run of three letters.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from trialfind.core.privacy_text import Finding
 from trialfind.core.privacy_uncased import EXPLANATION, UNCASED_LETTERS, find_uncased_personal_data
 
 _CASED_SCRIPT = r"\u0400-\u052F"   # Cyrillic (Greek below, with its length rule)
 UNREAD_SCRIPT = re.compile(rf"[{_CASED_SCRIPT}]+|[\u0370-\u03FF]{{3,}}")
-UNCASED_RUN = re.compile(rf"[{UNCASED_LETTERS}]+")
+# The scripts the screen reads names in: Latin (with its IPA, phonetic and Vietnamese extensions and the combining
+# accents), Greek and Cyrillic; with the letter-like symbols ("℃", "№") and the Latin ligatures and full-width
+# forms NFKC leaves. Ranges from the Unicode Standard's block list, https://www.unicode.org/Public/UCD/latest/ucd/Blocks.txt.
+_READ_SCRIPTS = (r"\u0000-\u036F\u0370-\u03FF\u0400-\u052F\u1C80-\u1C8F\u1D00-\u1DBF\u1E00-\u1FFF\u2100-\u214F"
+                 r"\u2C60-\u2C7F\u2DE0-\u2DFF\uA640-\uA69F\uA720-\uA7FF\uAB30-\uAB6F\uFB00-\uFB06\uFF00-\uFFEF")
+
+
+def _class_of(predicate) -> str:
+    """A regular-expression class of the Basic Multilingual Plane's characters for which `predicate` holds."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x80, 0x10000):
+        if predicate(chr(code)):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(f"\\u{a:04X}" if a == b else f"\\u{a:04X}-\\u{b:04X}" for a, b in ranges)
+
+
+# Vowel signs and viramas are marks, not letters ("ছেলে", "தமிழ்"): a run goes on through them.
+_MARKS = _class_of(lambda c: unicodedata.category(c).startswith("M") and not "\u0300" <= c <= "\u036F")
+_UNREAD_LETTER = rf"(?:(?![{_READ_SCRIPTS}])[^\W\d_])"
+# A run of letters (and their marks) in a script the screen does not read, the listed scripts without capitals
+# first; any other letter outside Latin, Greek and Cyrillic is such a run too.
+UNCASED_RUN = re.compile(rf"[{UNCASED_LETTERS}]+|[{_MARKS}]*{_UNREAD_LETTER}(?:{_UNREAD_LETTER}|[{_MARKS}])*")
 # False until a blind batch, measured once, shows the cue reader alone misses at most 2% of personal strings.
 READ_UNCASED_BY_CUES_ALONE = False
-UNCASED_EXPLANATION = ("words in a script without capitals (Arabic, Hebrew, Hindi, Thai, Korean, Japanese or "
-                       "Chinese letters), where the screen cannot tell every name from a word: please write the "
-                       "value in Latin letters, without names")
+UNCASED_EXPLANATION = ("words in a script the screen cannot read names in (Arabic, Hebrew, Indic, Thai, Korean, "
+                       "Japanese, Chinese or other letters than Latin, Greek and Cyrillic), where it cannot tell "
+                       "every name from a word: please write the value in Latin letters, without names")
 CASED_EXPLANATION = ("a Cyrillic or Greek word that could be a name (capitalised inside a sentence, a given "
                      "name, or text too short to tell its language): please write it without names, or in "
                      "Latin letters")
