@@ -72,3 +72,21 @@ def test_a_code_made_from_a_surname_an_initial_and_a_birth_year(synthetic_text):
 ])
 def test_codes_without_a_name_and_initial_pass(synthetic_text):
     assert not _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Mi hijo tiene leucemia linfoblástica",
+    "mi hija está en remisión",
+    "Mon fils est en rechute",
+])
+def test_a_relation_word_followed_by_its_languages_verb_passes(synthetic_text):
+    assert not _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "mi hijo mateo tiene leucemia",
+    "Mi hija Sofía tiene neuroblastoma",
+    "mon fils lucas est en rechute",
+])
+def test_a_relation_word_followed_by_a_name_stays_refused(synthetic_text):
+    assert _refused(synthetic_text)
