@@ -50,6 +50,7 @@ from trialfind.core.privacy_addresses import find_addresses
 from trialfind.core.privacy_allowed import (
     ALLOWED_PHRASES,
     COMPANY_NAME,
+    DOCUMENT_DATE,
     DOSE,
     DRUG_CODE,
     EPONYM_HEAD,
@@ -60,6 +61,7 @@ from trialfind.core.privacy_allowed import (
     LEGAL_REFERENCE,
     NCT,
     NDC,
+    OMB_CONTROL_NUMBER,
     URL,
     VARIANT,
     institution_spans,
@@ -170,7 +172,8 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     allowed += [m.span() for pattern in (NCT, NDC, EU_TRIAL_NUMBER, LAW_NAMED_AFTER_A_PERSON)
                 for m in pattern.finditer(text)]
     if any(char.isdigit() for char in text):
-        allowed += [m.span() for pattern in (LEGAL_REFERENCE, LAW_DATE) for m in pattern.finditer(text)]
+        allowed += [m.span() for pattern in (LEGAL_REFERENCE, LAW_DATE, DOCUMENT_DATE, OMB_CONTROL_NUMBER)
+                    for m in pattern.finditer(text)]
     find_emails(text, found, allowed)
     masked = mask(text, allowed + [(f.start, f.end) for f in found])
     # Most clinical text has no digit: then no number, phone, full date or house number can be there.

@@ -48,6 +48,22 @@ LAW_DATE = re.compile(
     rf"(?:(?i:of|de|del|du|vom|von|dated|z\s+dnia|ze\s+dne|van|il|em|of\s+the)\s+)?"
     rf"(?:\d{{1,2}}\.?\s*(?:(?i:de|of)\s+)?(?i:{MONTH})\.?\s*(?:(?i:de|of)\s+)?(?:19|20)\d{{2}}|"
     rf"(?i:{MONTH})\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./](?:19|20)\d{{2}})")
+# A document's own date is the document's, not a person's: ICH E6(R2) 6.1.1 asks a protocol for its "identifying
+# number and date" and any amendment's number and date (https://database.ich.org/sites/default/files/E6_R2_Addendum.pdf);
+# 21 CFR 201.57(a)(15) prints a label's "Revised: month/year" (https://www.ecfr.gov/current/title-21/section-201.57).
+# Only after a document word and "dated", "revised", "effective" or "version of": "Request sent 2023-03-14" is a
+# child's request event and stays refused.
+_DOCUMENT = (r"(?:protocol|amendment|version|revision|edition|label(?:ling|ing)?|package\s+insert|"
+             r"investigator['’]?s\s+brochure|guidance|guideline|SmPC|summary\s+of\s+product\s+characteristics)")
+_DATED = r"(?:dated|revised|effective|of|issued)"
+DOCUMENT_DATE = re.compile(
+    rf"\b{_DOCUMENT}\b(?:\s+(?:no\.?|number|v\.?|version)?\s*[\d.]{{1,6}})?,?\s+{_DATED}:?\s+(?:on\s+)?"
+    rf"(?:\d{{1,2}}\.?\s*(?:of\s+)?{MONTH}\.?,?\s*(?:of\s+)?(?:19|20)\d{{2}}|{MONTH}\.?\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}|"
+    rf"(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./](?:19|20)\d{{2}})",
+    re.IGNORECASE)
+# An OMB control number is a US federal form's, shown on every form under 5 CFR 1320.5(b)
+# (https://www.ecfr.gov/current/title-5/section-1320.5): "OMB No. 0910-0814" is no one's record number.
+OMB_CONTROL_NUMBER = re.compile(r"\bOMB\s+(?:control\s+)?(?:no\.?|number|#)\s*:?\s*\d{4}-\d{4}\b", re.IGNORECASE)
 # A law named after the minister or deputy who carried it, as French, Spanish, Italian and Portuguese name theirs:
 # "Loi Jardé", "Loi Huriet-Sérusclat", "Ley Rider", "Legge Gelli-Bianco". The name is the law's, not a patient's.
 # "Lei", "Lex" and "Wet" are left out: each is a given name or an English word before a name too ("Lei Zhang").

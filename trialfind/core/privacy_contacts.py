@@ -69,7 +69,9 @@ _LOCAL_PHONE = re.compile(r"(?<![\w/.-])\d{2,5}(?:[-.\s]\d{2,8}){1,4}(?![\w/.-])
 _EXTENSION = re.compile(r"^\s*(?:,\s*)?(?:ext\.?|extension|x|#)\s*\d{1,6}", re.I)
 YEAR_RANGE = re.compile(r"^\s*(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2}\s*$")
 # With "number" and "phone" in the languages of the families served: "numer: 501 238 774", "número 612 34 56 78".
-_PHONE_WORDS = re.compile(r"\b(?:phone|tel|telephone|telefon|t[ée]l[ée]phone|mobile|cell|handy|portable|"
+# With the verbs' past and -ing forms (English inflection of "phone", "call", "ring", "text", "dial"): "Phoned 555-0139".
+_PHONE_WORDS = re.compile(r"\b(?:phone[ds]?|phoning|tel|telephoned?|called|calling|rang|texted|texting|"
+                          r"dial(?:l?ed|l?ing)?|telefon|t[ée]l[ée]phone|mobile|cell|handy|portable|"
                           r"whatsapp|call|ring|text|fax|contact|number|reach|sms|telefono|tel[ée]fono|m[óo]vil|"
                           r"cellulare|numer|numeru|n[úu]mero|num[ée]ro|nummer|telefonu|telefone|celular|"
                           r"kom[óo]rk[aęi]|"

@@ -139,6 +139,20 @@ def is_function_word(word: str, language: str) -> bool:
     return _lower(word) in _function_words(language)
 
 
+# Languages wordfreq's "small" lists cover (https://github.com/rspeer/wordfreq#sources-and-supported-languages)
+# whose relation words the name rules read ("hija", "filho", "fils", "figlio", "Sohn", "zoon", "anak").
+_RELATION_LANGUAGES = ("es", "pt", "fr", "it", "de", "nl", "id", "pl", "sv", "nb", "da", "ro", "tr")
+
+
+def follows_its_relation_word(relation: str, word: str) -> bool:
+    """A lower-case `word` after a non-English relation word is one of the most frequent words of that word's
+    language ("Mi hija tiene neuroblastoma": "tiene"), which no given name is; "mi hija sofia" stays a name."""
+    if not word.islower() or _lower(relation) in _english():
+        return False
+    return any(is_common(relation, language) and is_function_word(word, language)
+               for language in _RELATION_LANGUAGES)
+
+
 def is_given_name(word: str) -> bool:
     """`word`, spelt in Latin letters without accents, is a given name of the name dictionary."""
     latin = "".join(c for c in unicodedata.normalize("NFKD", _lower(word).translate(_TO_LATIN))

@@ -11,7 +11,7 @@ from trialfind.core.given_names import (
     is_english_word,
     word_like_given_names,
 )
-from trialfind.core.privacy_languages import is_compound_word
+from trialfind.core.privacy_languages import follows_its_relation_word, is_compound_word
 from trialfind.core.privacy_languages import is_given_name as is_folded_given_name
 from trialfind.core.privacy_phrases import COMPANIES, EPONYMS, INSTITUTIONS, PLACES
 from trialfind.core.privacy_text import (
@@ -196,7 +196,7 @@ def find_names(text: str, found: list[Finding], known: frozenset[str], contact: 
         title_case = relation[:1].isupper()
         if title_case and bare_word(word) not in dictionary_given_names():
             continue                                  # "Patient Education", "Twin Block": a title, not a person
-        if _is_name(word, known, lower_ok=True):
+        if _is_name(word, known, lower_ok=True) and not follows_its_relation_word(relation, word):
             add(match, "after a family word such as 'my son' or 'patient'")
     for match in _NAMED.finditer(text):
         word = match.group(1)

@@ -162,9 +162,19 @@ _LONG_NUMBER = re.compile(r"(?<![\w.,/-])\d{6,}[A-Z]?"
                           r"(?![\w.,/]|\s*(?:%|mg|mcg|µg|ug|ml|mL|g\b|kg|iu|units?|cells|copies|/))", re.IGNORECASE)
 
 
+# A code built from a surname, an initial and a birth year ("ANDERSON_K_2015", "K-ANDERSON-2015") is derived from
+# the person, which HIPAA forbids a re-identification code (45 CFR 164.514(c)(1),
+# https://www.ecfr.gov/current/title-45/section-164.514): joined by "_" or "-" with no space, a run of 3+ letters,
+# a lone initial and a year, in either order of name and initial.
+_NAME_DERIVED_CODE = re.compile(
+    r"(?<![\w-])(?:[A-Za-z]{3,}[_-][A-Za-z]|[A-Za-z][_-][A-Za-z]{3,})[_-](?:19|20)\d{2}(?![\w-])")
+
+
 def find_record_numbers(text: str, found: list[Finding]) -> None:
     for match in _RECORD.finditer(text):
         found.append(Finding("record_number", *match.span(), "a record, patient, health or insurance number"))
+    for match in _NAME_DERIVED_CODE.finditer(text):
+        found.append(Finding("record_number", *match.span(), "a code made from a name, an initial and a birth year"))
     for match in _ID_VALUE.finditer(text):
         if (sum(c.isdigit() for c in match.group(1)) >= 5
                 # A trial's EudraCT or EU CT number ("EU CT number 2023-507112-29-00") is a study's.

@@ -20,6 +20,7 @@ import re
 import unicodedata
 
 from trialfind.core.given_names import dictionary_given_names, is_english_word, word_like_given_names
+from trialfind.core.privacy_languages import follows_its_relation_word
 from trialfind.core.privacy_names import PERSON_OBJECT, PERSON_VERB, SENTENCE_START, VERBS_OF_COMPANIES_TOO
 from trialfind.core.privacy_text import UPPER, Finding, bare_word
 from trialfind.core.privacy_vocabulary import INN_AND_TERM_ENDINGS, MEDICAL_ENDINGS, is_known_word, is_place_phrase
@@ -78,6 +79,8 @@ def find_unknown_names(text: str, found: list[Finding], known: frozenset[str]) -
         first, second = match.group(1), match.group(2)
         after_role = _ROLE_BEFORE.search(text, max(0, match.start(1) - 30), match.start(1))
         if (not is_known_word(first, known) and not is_known_word(second, known)
+                # "hija tiene": a relation word and its language's verb, not a given name and a surname
+                and not follows_its_relation_word(first, second)
                 and (_is_known_given_name(first) or _is_known_given_name(second) or after_role)):
             found.append(_finding(match.start(1), text.index(match.group(2), match.end(1)) + len(match.group(2)),
                                   "two words no dictionary knows, one a given name"))
