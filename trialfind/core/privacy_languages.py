@@ -53,7 +53,7 @@ _AFTER_TITLE = re.compile(r"(?:\b[^\W\d_]{1,4}\.|\b(?i:herr|frau|fru|hr|pan|pani
 # Liza") is in a name's place too; a lower-case one is the sentence's ("ayah dari pasien").
 _AFTER_KIN = re.compile(r"\b(?i:ibu|ayah|bapak|bapa|anak|adik|kakak|nenek|kakek|suami|istri|isteri|nanay|tatay|"
                         r"mtoto|mwana|mama|baba)(?:\s+(?i:saya|kami|ku|ko|namin|wangu|yangu|yake|wake|dari|"
-                        r"daripada|ni|si|kay|bernama))*\s*$")
+                        r"daripada|ni|si|kay|bernama))*\s*,?\s*$")
 # Titles and family words: the context the name rules read, never masked.
 _CUES = frozenset(("dr", "dra", "med", "rer", "nat", "phil", "dent", "prof", "doctor", "doktor", "doutor",
                    "doutora", "docteur", "dott", "dottore", "dottoressa", "sr", "sra", "srta", "señor",

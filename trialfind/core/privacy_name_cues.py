@@ -92,11 +92,31 @@ _FAMILY_EVENT = (r"(?i:fundraiser|fundraising|fund-?raiser|appeal|campaign|gofun
 _MOLECULES = r"(?i:of|history|kinases?|proteins?|members?|genes?|receptors?|inhibitors?|domains?|enzymes?|transporters?)"
 _THE_FAMILY = re.compile(rf"\b(?i:the)\s+({NAME_WORD})\s+{_FAMILY_GROUP}\b(?!\s+{_MOLECULES}\b)")
 _FAMILY_EVENT_NAME = re.compile(rf"\b({NAME_WORD})\s+(?i:family)\s+{_FAMILY_EVENT}\b")
+# A family named by its surname in the plural, as English does it ("the Hendersons", "the Hendersons' little boy",
+# "the Joneses"): https://en.wikipedia.org/wiki/English_plurals#Proper_nouns. The singular must be a surname's shape
+# that no English word, place or company shares ("the Americans", "the Andes", "the Netherlands" are not families).
+# Peoples named in the plural are no family: the race and ethnicity categories of the US Office of Management and
+# Budget standards (https://www.census.gov/topics/population/race/about.html) and the words records use beside them.
+_PEOPLES = frozenset("asian hispanic latino latina latinx caucasian african islander hawaiian alaskan indian "
+                     "native white black arab jew "
+                     # and the regions a company's staff cover (https://en.wikipedia.org/wiki/Nordic_countries,
+                     # https://en.wikipedia.org/wiki/Baltic_states, https://en.wikipedia.org/wiki/Balkans)
+                     "nordic scandinavian baltic balkan".split())
+# A capitalised word after it makes it a product's or body's name ("the Keos Lumbar Interbody Fusion Device").
+_PLURAL_FAMILY = re.compile(rf"\b(?i:the)\s+(?P<plural>[{UPPER}][a-z]{{2,}}(?:es|s))(?:['’]s?)?(?![\w-])"
+                            rf"(?!\s+[{UPPER}])")
 
 
 def find_family_surnames(text: str, found: list[Finding], known: frozenset[str]) -> None:
     """Append a surname that names a family or its children. Runs before eponyms are masked: a family can be
     called Ewing, while "the Ewing family of tumours" stays the disease group."""
+    for match in _PLURAL_FAMILY.finditer(text):
+        plural = match.group("plural")
+        singulars = {plural[:-1], plural[:-2]} if plural.endswith("es") else {plural[:-1]}
+        if any(len(s) >= 3 and not is_english_word(s.lower()) and not is_english_word(plural.lower())
+               and s.lower() not in _PEOPLES and not {s.lower(), plural.lower()} & EPONYM_WORDS
+               and not _not_a_name(s, known) and not _not_a_name(plural, known) for s in singulars):
+            found.append(Finding("name", *match.span("plural"), "a person's name (a family named by its surname)"))
     for pattern in (_THE_FAMILY, _FAMILY_EVENT_NAME):
         for match in pattern.finditer(text):
             word = match.group(1)

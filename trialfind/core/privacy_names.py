@@ -63,14 +63,14 @@ _ABBREVIATIONS = frozenset(("us", "uk", "eu", "un", "usa", "uae", "ie", "eg", "n
 _CASE_SUFFIX = re.compile(
     rf"(?<![\w'’])([{UPPER}][{LETTERS}]+)['’](?:n?[ıiuü]n|[ıiuü]|y?[ıiuü]|y?[ae]|[dt][ae]n?|[dt][ae]ki|"
     rf"l[ae]|yl[ae]|l[ae]r|n?[ıiuü]nd?[ae]|n|ssa|ssä|sta|stä|lla|llä|lta|ltä|lle|ksi|na|nä)(?![\w'’])")
-# Family words of Indonesian, Malay, Tagalog and Swahili before a name: "ibu dari Raka", "ayah Budi",
-# "anak ko si Jun", "nanay ni Liza", "mama yake Neema", "mtoto wangu Baraka".
+# Family words of Indonesian, Malay, Tagalog and Swahili before a name: "ibu dari Raka", "ayah Budi", "anak ko si Jun",
+# "nanay ni Liza", "mama yake Neema", "mtoto wangu Baraka", or a name in commas after them ("Anak kami, Putri Ayu,").
 OTHER_RELATION_WORDS = (r"ananda|adinda|ibu|ayah|bapak|bapa|anak|adik|kakak|nenek|kakek|suami|istri|isteri|nanay|tatay|lola|lolo|"
                         r"kuya|mtoto|mwana|mama|baba|bibi|babu|dada|kaka")
 OTHER_RELATION_LINKS = (r"ananda|adinda|saya|kami|ku|ko|namin|wangu|yangu|yake|wake|wetu|dari|daripada|ni|si|kay|ng|ya|wa|"
                         r"bernama|named|called")
-_OTHER_RELATION = re.compile(
-    rf"\b(?i:{OTHER_RELATION_WORDS})(?:\s+(?i:{OTHER_RELATION_LINKS}))*\s+({NAME_WORD})")
+_OTHER_RELATION = re.compile(rf"\b(?i:{OTHER_RELATION_WORDS})(?:\s+(?i:{OTHER_RELATION_LINKS}))*"
+                             rf"(?:\s+|,\s+(?=(?:{NAME_WORD}\s+){{0,3}}{NAME_WORD}\s*,))({NAME_WORD})")
 
 # "Mei-Ling", "Ellie-Mae": two capitalised parts joined by a hyphen, unless an eponym or place.
 _HYPHENATED = re.compile(rf"(?<![\w-])([{UPPER}][{LETTERS}'’]+-[{UPPER}][{LETTERS}'’]+)(?![\w-])")

@@ -62,6 +62,18 @@ _WORDS_WITH_ROLE = re.compile(
     rf"(?:^|[,;:\n])\s*(?P<words>[{_LETTERS}A-ZÀ-ÖØ-Þ'’-]+(?:\s+[{_LETTERS}A-ZÀ-ÖØ-Þ'’-]+){{0,2}})\s*"
     rf"\(\s*(?i:the\s+|my\s+|our\s+|patient['’]s\s+|child['’]s\s+)?(?i:{'|'.join(_BRACKETED_ROLES)})\s*\)"
     rf"\s*(?=$|[,;.\n])")
+# A form's name label, then a colon: what follows is a name unless it says none was given ("patient NAME: de la
+# cruz, mateo", "Nombre: lucía gómez"). The word for name in the languages of the families served, from
+# Wiktionary's translations of "name" (https://en.wiktionary.org/wiki/name#Translations); before it, at most one word
+# saying whose name (a person, never a drug's, company's or trial's name: "Drug name: lorlatinib" passes).
+_NAME_LABEL = re.compile(
+    r"(?:^|[\n;|.]\s*)(?i:(?:(?:patient|pt|child|kid|son|daughter|parent|mother|father|mum|mom|dad|guardian|carer|"
+    r"contact|doctor|physician|nurse|full|first|last|given|family|middle|maiden|child['’]s|patient['’]s)\s+)?"
+    r"(?:name|surname|nombre|apellidos?|nom|prénom|prenom|nome|cognome|naam|achternaam|voornaam|imię|imie|nazwisko|"
+    r"jméno|jmeno|isim|adı|soyadı|nama|tên|navn|namn|nimi|vorname|nachname))\s*:\s*(?P<value>[^;|\n]+)")
+# What a name field holds when no name was given.
+_NO_NAME_GIVEN = re.compile(r"(?i:n/?a|none|nil|unknown|withheld|redacted|removed|anonymi[sz]ed|anonymous|anon|"
+                            r"confidential|private|hidden|omitted|not\b.*|no\b.*|tbd|xx+|\[.*\]|[-–—?*]+)\W*")
 _INVERTED_WITH_INITIAL = re.compile(rf"[{_LETTERS}'’ -]+,\s*[{_LETTERS}'’-]{{2,}}\s+[{_LETTERS}]\.?")
 _VALUE_WORD = re.compile(rf"[{_LETTERS}'’-]+")
 
@@ -117,6 +129,20 @@ def _surname_like(word: str, known: frozenset[str]) -> bool:
             and not word.endswith(_TERM_ENDINGS))
 
 
+def _plain_surnames(rest: list[str], known: frozenset[str]) -> bool:
+    """One or two surnames, after a second given name perhaps: each shaped like a surname and no English word or known
+    term ("ryan", "pérez gómez"; not "trial", "kelly's")."""
+    second_given = len(rest) >= 2 and _listed_given(rest[0]) and not is_english_word(rest[0])
+    if second_given:
+        rest = rest[1:]
+    # Many surnames are places too ("Pérez", "Lee"): a place counts as a surname beside a second given name or a
+    # second surname, not alone after one given name ("ana georgia" may say where).
+    places_allowed = second_given or len(rest) == 2
+    return 1 <= len(rest) <= 2 and all(
+        _surname_like(w, known) and not is_english_word(w) and not is_known_word(w, known) and w.isalpha()
+        and (places_allowed or not is_place_phrase(w)) for w in rest)
+
+
 def _is_full_name(words: list[str], known: frozenset[str], *, inverted: bool) -> bool:
     """`words` (lower case) read as a given name and a surname: "aiden walsh", "johannes van der berg", or surname
     first after a comma ("walsh, aiden"). A given name that is also an English word counts only beside particles."""
@@ -128,6 +154,11 @@ def _is_full_name(words: list[str], known: frozenset[str], *, inverted: bool) ->
         return False
     particles = [w for w in surname if w in _PARTICLES]
     rest = [w for w in surname if w not in _PARTICLES]
+    if not particles and not inverted and _plain_surnames(rest, known) and _given(given):
+        # A listed given name, a second one perhaps ("ana lucía"), then one or two surnames no English word or
+        # place shares ("lee ryan", "ana lucía pérez gómez"): a lower-case value names someone even when its given
+        # name is an English word too ("lee", "ana"), for the surname is none.
+        return True
     if len(rest) == 2 and not particles and not inverted:
         # Two surnames after a given name, as Iberian names have them ("tiago gomes ruis"); words a clinical value
         # could hold are no surname here.
@@ -154,6 +185,11 @@ def find_value_names(text: str, found: list[Finding], known: frozenset[str]) -> 
         if _unexplained(match.group("words").split(), known):
             found.append(Finding("name", *match.span("words"), "a name no dictionary knows, with a family or care "
                                                                "role in brackets"))
+    for match in _NAME_LABEL.finditer(text):
+        value = match.group("value").strip(" \t.,")
+        if any(c.isalpha() for c in value) and not _NO_NAME_GIVEN.fullmatch(value):
+            found.append(Finding("name", match.start("value"), match.start("value") + len(match.group("value")),
+                                 "a person's name (the value of a name field)"))
     stripped = text.strip(" \t\r\n.;")
     start = text.find(stripped) if stripped else 0
     span = (start, start + len(stripped))
