@@ -57,3 +57,20 @@ def test_a_name_in_commas_after_another_languages_family_word_is_refused_and_a_r
     assert find_personal_data("Anak kami, Putri Ayu Lestari, sudah dua kali kambuh")
     assert not find_personal_data("Ibu, Dokter bilang sudah stabil")
     assert not find_personal_data("anak kami, sudah dua kali kambuh")
+
+
+@pytest.mark.parametrize("text", ["Takeda Haruto-kun declined further cycles", "yui-chan is doing well",
+                                  "MARTÍNEZ LÓPEZ, ALEJANDRO", "mckenzie-rae (pt)",
+                                  "Pathology accession number for her biopsy: S23-11872"])
+def test_blind_batch_21_and_22_shapes_are_refused(text):
+    # An honorific joined to a name, two surnames in capitals before the given name, a name with "(pt)", an
+    # accession number after several words saying whose.
+    assert find_personal_data(text)
+
+
+@pytest.mark.parametrize("text", ["sun-tan lotion advised", "BRAF V600E (pt)", "neuroblastoma (patient)",
+                                  "Lot number for the vial: 2023-04", "Ansökan beviljades av Läkemedelsverket",
+                                  "Die Mutter bittet um Rückruf durch die Stationsärztin",
+                                  "Licensansökan till Läkemedelsverket beviljad efter 6 dagar"])
+def test_their_clean_twins_and_compounds_with_a_linking_letter_pass(text):
+    assert not find_personal_data(text)

@@ -379,6 +379,9 @@ def is_compound_word(word: str) -> bool:
         words = _words(language)[0]
         for cut in range(len(lower) - 5, 2, -1):
             tail = lower[cut:]
-            if tail in words and not tail.endswith(_SURNAME_TAILS) and _splits(lower[:cut], language, 2):
+            # The head may end in a linking letter before the tail ("Läkemedel|s|verket", "Station|s|ärztin").
+            if tail in words and not tail.endswith(_SURNAME_TAILS) and any(
+                    lower[:cut].endswith(link) and cut - len(link) >= 4
+                    and _splits(lower[:cut - len(link)], language, 2) for link in _LINKS):
                 return True
     return False

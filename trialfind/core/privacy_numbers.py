@@ -110,8 +110,9 @@ _ID_CUE = "(?:" + "|".join(sorted(_ID_CUES.split(), key=len, reverse=True)) + ")
 _ID_SHAPED = r"(?:[A-Z]{1,4}[\s.-]?)?\d[\dA-Z]*(?:[\s./-]\d[\dA-Z]*)*(?:[\s-][A-Z]{1,2}\b)?"
 _CUED_ID = re.compile(
     rf"(?<![\w-]){_ID_CUE}(?![\w-])\.?(?:\s+(?:card|kort|karte|carte|tarjeta|cartão))?"
-    # One word naming whose number it is, before a colon ("PESEL dziecka:", "CPF do pai:", "BSN van Sem:").
-    rf"(?:(?:\s+[^\W\d_]{{1,12}}(?:['’][^\W\d_]{{1,12}})?){{1,3}}(?=\s*:))?"
+    # Words naming whose number it is, before a colon ("PESEL dziecka:", "CPF do pai:", "accession number for her
+    # biopsy:").
+    rf"(?:(?:\s+[^\W\d_]{{1,12}}(?:['’][^\W\d_]{{1,12}})?){{1,4}}(?=\s*:))?"
     rf"\s*(?:(?:no|nr|n[º°o]|num|number|nummer|número|numero|numéro|#|id|code|identifier|ident)\b\.?\s*)?"
     rf"(?:(?:is|was|es|est|ist|é|è|:|-|=|#)\s*)?({_ID_SHAPED})", re.IGNORECASE)
 # A long number in groups ("123.456.789-09", "4821 9034 6617"): at least 9 digits in 3 or more groups.

@@ -86,6 +86,11 @@ _AFTER_NAME_ROLE = re.compile(
     rf"(?<![\w'’-])(?P<name>[{UPPER}][{_LOWER}'’]+|[{_LOWER}]{{3,}})\s+(?i:hemşire|hemsire|hanım|hanim|hanımefendi|"
     rf"bey|beyefendi|abla|ağabey|abi|teyze|amca|hoca|hocam|doktor\s+bey|doktor\s+hanım)\b")
 
+# A name with a Japanese honorific joined by a hyphen, as romanised Japanese writes it ("Haruto-kun", "Tanaka-san",
+# "Yui-chan"), or a Korean one ("Minjun-ssi"): only people take them. Honorifics from Wikipedia "Japanese honorifics"
+# (https://en.wikipedia.org/wiki/Japanese_honorifics) and "Korean honorifics" (https://en.wikipedia.org/wiki/Korean_honorifics).
+_JAPANESE_HONORIFIC = re.compile(
+    rf"(?<![\w'’-])(?P<name>[{UPPER}{_LOWER}][{_LOWER}]+)-(?i:kun|chan|san|sama|sensei|senpai|ssi|nim)(?![\w-])")
 
 # A form's patient or child label of another language, then a colon and the name in title case: "Pasien: Putri Ayu
 # Lestari", "Paciente: Ana Lúcia Souza", "Hasta: Elif Kaya", "Bệnh nhân: Nguyễn Văn An". The words for patient and
@@ -184,6 +189,9 @@ def find_role_and_title_names(text: str, found: list[Finding], known: frozenset[
                                                        and not is_function_word(bare, "tr")):
                 found.append(Finding("name", *match.span(), "a person's name (beside a nurse's or honorific word "
                                                             "of another language)"))
+    for match in _JAPANESE_HONORIFIC.finditer(text):
+        if bare_word(match.group("name")) not in known:
+            found.append(Finding("name", *match.span(), "a person's name (with a Japanese or Korean honorific)"))
     for match in _FOREIGN_TITLE.finditer(text):
         if any(start <= match.start() < end for start, end in institutions):
             continue

@@ -51,6 +51,7 @@ _NAME_WITH_AGE = re.compile(
 # https://en.wiktionary.org/wiki/doctor#Translations). Not "partner" or "advocate", which companies are too.
 _BRACKETED_ROLES = tuple(sorted(
     {w for w in RELATION_WORDS if w not in ("partner", "advocate", "manager", "worker", "fellow", "resident")}
+    | {"pt", "patient"}                                # "mckenzie-rae (pt)"
     | set(re.split(r"\s+", """mamá mama mamã mãe madre padre papá papa pai mère père maman mutter vater mutti vati madre padre
     madre moeder vader matka ojciec mama tata anne baba ibu ayah bapak abuela abuelo avó avô grand-mère grand-père
     oma opa nonna nonno babcia dziadek enfermera enfermeira infirmière infirmier krankenschwester pfleger
@@ -152,6 +153,8 @@ def _is_full_name(words: list[str], known: frozenset[str], *, inverted: bool) ->
         given, surname = words[0], words[1:]
     if not surname or len(surname) > 3 or given in known:
         return False
+    if inverted and len(surname) == 2 and _given(given) and _plain_surnames(surname, known):
+        return True                                    # "martínez lópez, alejandro": two surnames, then the given name
     particles = [w for w in surname if w in _PARTICLES]
     rest = [w for w in surname if w not in _PARTICLES]
     if not particles and not inverted and _plain_surnames(rest, known) and _given(given):
