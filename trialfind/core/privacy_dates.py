@@ -97,6 +97,12 @@ _BIRTH_VALUE = re.compile(
     rf"(?:\d|{_MONTH}\b|{_FIXED_DAY})", re.I)
 
 
+# Any date of one person's care (a birth, a request sent, a reply, a first dose) is an identifier under HIPAA Safe
+# Harbor, 45 CFR 164.514(b)(2)(i)(C), which keeps the year only; the registry keeps the month, as its fields do.
+FULL_DATE_EXPLANATION = ("a full date (a day of one child's care, such as a birth, a request sent or a reply, can "
+                         "identify the child; give the month and year instead)")
+
+
 def find_dates(text: str, found: list[Finding], *, has_digit: bool = True) -> None:
     """`has_digit=False` says the text has no digit: only a birth word before a month can be there."""
     for match in _BIRTH_VALUE.finditer(text):
@@ -105,10 +111,8 @@ def find_dates(text: str, found: list[Finding], *, has_digit: bool = True) -> No
     for pattern in _ORDINAL_DATES if _ORDINAL_WORD.search(text) else ():
         for match in pattern.finditer(text):
             found.append(Finding("date", *match.span(),
-                                 "a full date (in free text a day, month and year may be a date of birth; "
-                                 "give the month and year instead)"))
+                                 FULL_DATE_EXPLANATION))
     for pattern in _FULL_DATES if has_digit else ():
         for match in pattern.finditer(text):
             found.append(Finding("date", *match.span(),
-                                 "a full date (in free text a day, month and year may be a date of birth; "
-                                 "give the month and year instead)"))
+                                 FULL_DATE_EXPLANATION))
