@@ -108,6 +108,12 @@ def word_like_given_names() -> frozenset[str]:
     return frozenset(names - company_words - ROLE_WORDS - _NEVER_NAMES)
 
 
+def in_any_given_name_list(word: str) -> bool:
+    """`word` (lower case) is on one of the given-name lists: the curated one, the name dictionary's, or the names
+    that are ordinary words too. The one test the name rules share; each adds the cues it needs beside it."""
+    return word in GIVEN_NAMES or word in dictionary_given_names() or word in word_like_given_names()
+
+
 @functools.lru_cache(maxsize=1)
 def dictionary_given_names() -> frozenset[str]:
     """Lower-case given names that are not English words, places, companies or role words."""

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from trialfind.core.given_names import dictionary_given_names, is_english_word, word_like_given_names
+from trialfind.core.given_names import in_any_given_name_list, is_english_word
 from trialfind.core.privacy_text import Finding
 from trialfind.core.privacy_vocabulary import is_known_word
-from trialfind.core.privacy_words import GIVEN_NAMES, NOT_NAMES, ROLE_WORDS
+from trialfind.core.privacy_words import NOT_NAMES, ROLE_WORDS
 
 _EXTENSIONS = (r"jpe?g|png|gif|heic|heif|tiff?|bmp|webp|pdf|docx?|xlsx?|csv|pptx?|txt|rtf|odt|zip|dcm|dicom|"
                r"mp4|mov|avi|m4a|mp3|wav|eml|msg|pages|numbers")
@@ -26,7 +26,7 @@ _CAMEL_PART = re.compile(r"Ma?c[A-Z][a-z]+|[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|[^\W\
 
 
 def _is_given(part: str) -> bool:
-    return part in GIVEN_NAMES or part in dictionary_given_names() or part in word_like_given_names()
+    return in_any_given_name_list(part)
 
 
 def find_file_names(text: str, found: list[Finding], known: frozenset[str]) -> None:

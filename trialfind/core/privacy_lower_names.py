@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from trialfind.core.given_names import dictionary_given_names, is_english_word, word_like_given_names
+from trialfind.core.given_names import in_any_given_name_list, is_english_word
 from trialfind.core.privacy_languages import is_function_word
 from trialfind.core.privacy_names import COMPANY_WORDS, OWNED_BY_A_CHILD, PATIENT_VERBS, PLACE_WORDS
 from trialfind.core.privacy_text import NAME_SHAPE, NAME_WORD, UPPER, Finding, bare_word
 from trialfind.core.privacy_vocabulary import is_known_word
-from trialfind.core.privacy_words import GIVEN_NAMES, NOT_NAMES, RELATION_WORDS, ROLE_WORDS
+from trialfind.core.privacy_words import NOT_NAMES, RELATION_WORDS, ROLE_WORDS
 
 _LOWER_LETTERS = "a-zß-öø-ÿā-ž"
 # A name typed in lower case where a sentence's subject stands: at the start of the value or a sentence,
@@ -131,8 +131,7 @@ _THING_STATES = frozenset({"being", "showing", "causing", "remaining", "increasi
 
 def _is_lower_given_name(word: str) -> bool:
     """`word` (all its hyphenated parts) could be a given name typed in lower case."""
-    return all(p in dictionary_given_names() or p in GIVEN_NAMES or p in word_like_given_names()
-               for p in word.split("-"))
+    return all(in_any_given_name_list(p) for p in word.split("-"))
 
 
 def find_lower_case_names(text: str, found: list[Finding], known: frozenset[str]) -> None:

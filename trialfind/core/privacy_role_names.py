@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 
-from trialfind.core.given_names import dictionary_given_names, is_english_word, word_like_given_names
+from trialfind.core.given_names import dictionary_given_names, in_any_given_name_list, is_english_word
 from trialfind.core.privacy_languages import is_function_word, is_given_name
 from trialfind.core.privacy_text import LETTERS, NAME_WORD, UPPER, Finding, bare_word, is_capitalised
 from trialfind.core.privacy_vocabulary import is_known_word
-from trialfind.core.privacy_words import GIVEN_NAMES, NOT_NAMES, RELATION_WORDS, ROLE_WORDS
+from trialfind.core.privacy_words import NOT_NAMES, RELATION_WORDS, ROLE_WORDS
 
 _LOWER = "a-zß-öø-ÿā-ž"
 _ROLE = (r"nurse\s+practitioner|physician\s+assistant|(?:clinical\s+)?nurse\s+specialist|child\s+life\s+specialist|"
@@ -115,8 +115,7 @@ bambina kind enfant criança dziecko çocuk lalaki babae"""))
 
 
 def _given(word: str) -> bool:
-    return all(p in dictionary_given_names() or p in GIVEN_NAMES or p in word_like_given_names()
-               for p in word.split("-") if p)
+    return all(in_any_given_name_list(p) for p in word.split("-") if p)
 
 
 def _ordinary(word: str, known: frozenset[str]) -> bool:

@@ -16,8 +16,8 @@ import re
 from trialfind.core.given_names import (
     WORD_LIKE_PLACES,
     dictionary_given_names,
+    in_any_given_name_list,
     is_english_word,
-    word_like_given_names,
 )
 from trialfind.core.privacy_names import OWNED_BY_A_CHILD
 from trialfind.core.privacy_text import Finding
@@ -82,7 +82,7 @@ _VALUE_WORD = re.compile(rf"[{_LETTERS}'’-]+")
 def _given(word: str) -> bool:
     """A given name of the lists, of any kind ("grace" too)."""
     return word not in NOT_NAMES and word not in ROLE_WORDS and (
-        word in GIVEN_NAMES or word in dictionary_given_names() or word in word_like_given_names())
+        in_any_given_name_list(word))
 
 
 def is_listed_or_dictionary_given_name(word: str) -> bool:
