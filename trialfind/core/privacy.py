@@ -32,7 +32,8 @@ from a department),
 `privacy_value_names` (a value that is a name and nothing else, in any case),
 `privacy_name_cues` (plural and family titles, an unknown word owning a child's results, a surname naming a family),
 `privacy_suffixed_names` (a name with a Turkish case ending after an apostrophe, or owning a family word),
-`privacy_bare_surnames` (a surname told by its shape: capitals beside a given name, a lone initial, a person's verb) and
+`privacy_bare_surnames` (a surname told by its shape: capitals beside a given name, a lone initial, a person's verb),
+`privacy_capitals` (text typed in capitals, read a second time in the case a writer would have used) and
 `privacy_unknown_names` (name-shaped words no vocabulary knows, the vocabulary in
 `privacy_vocabulary`); `privacy_text` holds the Finding type and shared character
 classes; the word lists are in `privacy_words` and `privacy_phrases`.
@@ -69,6 +70,7 @@ from trialfind.core.privacy_allowed import (
     plant_and_food_spans,
 )
 from trialfind.core.privacy_bare_surnames import find_bare_surnames
+from trialfind.core.privacy_capitals import in_ordinary_case, is_typed_in_capitals
 from trialfind.core.privacy_contacts import (
     find_emails,
     find_messaging_links,
@@ -83,6 +85,7 @@ from trialfind.core.privacy_handles import find_handles
 from trialfind.core.privacy_languages import ordinary_word_spans
 from trialfind.core.privacy_lower_names import (
     find_introduced_names,
+    find_lower_case_full_names,
     find_lower_case_names,
     find_relatives_named_after_a_colon,
     find_thanked_names,
@@ -90,6 +93,8 @@ from trialfind.core.privacy_lower_names import (
 from trialfind.core.privacy_name_cues import find_cued_names, find_family_surnames
 from trialfind.core.privacy_names import (
     find_names,
+    find_names_from_organisations,
+    find_owned_relatives,
     find_possessive_names,
     find_word_like_names,
 )
@@ -153,8 +158,11 @@ def _find_cached(typed: str, contact: bool, known_words: tuple[str, ...]) -> tup
     text, origin = normalise(typed)
     if not text:
         return ()
-    return tuple(Finding(f.kind, origin[f.start], origin[f.end - 1] + 1, f.explanation)
-                 for f in _find(text, contact, known_words))
+    found = _find(text, contact, known_words)
+    if is_typed_in_capitals(text):
+        # "ALEJANDRO GÓMEZ TORRES - DENEGADO": read again as a writer would have cased it.
+        found = _first_of_overlaps(found + _find(in_ordinary_case(text), contact, known_words))
+    return tuple(Finding(f.kind, origin[f.start], origin[f.end - 1] + 1, f.explanation) for f in found)
 
 
 def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Finding]:
@@ -195,6 +203,8 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     find_introduced_names(masked, found, known)
     find_relatives_named_after_a_colon(masked, found, known)
     find_suffixed_names(masked, found, known)
+    find_names_from_organisations(masked, found, known)
+    find_owned_relatives(masked, found)
     # Before ordinary words are masked: "им." or "ya" inside a hospital's name joins it.
     places_of_care = institution_spans(masked)
     # Text in another language: its ordinary words are not names ("Delvis respons etter tre kurer").
@@ -231,6 +241,7 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
                             if not any(bare_word(w) in GIVEN_NAMES for w in WORD.findall(m.group(1)))])
     find_names(masked, found, known, contact)
     find_lower_case_names(masked, found, known)
+    find_lower_case_full_names(masked, found, known)
     find_cued_names(masked, found, known)
     find_bare_surnames(masked, found, known)
     find_unknown_names(masked, found, known)

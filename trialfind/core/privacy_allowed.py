@@ -122,7 +122,7 @@ INSTITUTION_NAME = re.compile(
     # The people a place is named after may be two, and keep their initials: "Ann & Robert H. Lurie
     # Children's Hospital".
     rf"\b(?:(?:{NAME_WORD}|[{UPPER}]\.)(?:\s+(?:&|and)\s+|\s+)){{1,6}}(?:Cancer\s+)?(?:Hospital|Centre|Center|"
-    rf"Clinic|Institute|Infirmary|Children['’]s|University|Foundation|Trust|Hospice|"
+    rf"Clinic|Institute|Infirmary|Children['’]s|University|Foundation|Trust|Hospice|Campus|"
     # The same word after the name in Turkish, Dutch, the Nordic languages, Finnish, Czech and the South Slavic
     # languages: "Hacettepe Üniversitesi Hastanesi", "Wilhelmina Kinderziekenhuis", "Haukeland Sykehus".
     rf"Hastanesi|Hastahanesi|Ziekenhuis|Kinderziekenhuis|Sykehus|Sjukhus|Sygehus|Sairaala|Nemocnice|Bolnica|"
@@ -156,11 +156,13 @@ CYRILLIC_INSTITUTION = re.compile(
     rf"[{_CYRILLIC_UPPER}][{_CYRILLIC_LOWER}\-]+){{0,2}}")
 
 # The town after a place of care and a comma, ending the value or the phrase: "Ospedale Bambino Gesù, Roma",
-# "Hospitali ya Taifa Muhimbili, Dar es Salaam", "City of Hope, Duarte", "НМИЦ ДГОИ им. ..., Москва".
+# "Hospitali ya Taifa Muhimbili, Dar es Salaam", "City of Hope, Duarte", "НМИЦ ДГОИ им. ..., Москва", or before
+# a dash and what follows ("Bambino Gesù, Roma — richiesta approvata").
 _PARTICLE = r"(?:es|de|del|la|le|am|an|upon|on|sur|en|di|do|da)"
 _TOWN_AFTER = re.compile(rf"\s*,\s*(?P<town>{NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{NAME_WORD}){{0,2}}|"
                          rf"[{_CYRILLIC_UPPER}][{_CYRILLIC_LOWER}\-]+(?:\s+[{_CYRILLIC_UPPER}][{_CYRILLIC_LOWER}\-]+)?)"
-                         rf"(?=\s*(?:$|[,;)\n]))")
+                         rf"(?=\s*(?:$|[,;)\n—–]|\s-\s))")
+_VALUE_ENDS = re.compile(r"\s*(?:$|[,;)\n])")
 # Places of care known by name alone: here a town after the comma must be a town geonames knows, since the name
 # holds no institution word to vouch for the sentence being about a place.
 _LISTED_PLACE_OF_CARE = phrase_pattern(INSTITUTIONS + CARE_CENTRES)
@@ -184,7 +186,10 @@ def institution_spans(text: str) -> list[tuple[int, int]]:
     for pattern, any_town in ((INSTITUTION_NAME, True), (_LISTED_PLACE_OF_CARE, False), (CYRILLIC_INSTITUTION, False)):
         for match in pattern.finditer(text):
             town = _TOWN_AFTER.match(text, match.end())
-            if town and not any_town and town.group("town").lower() not in _towns():
+            # Before a dash the value goes on, and may name a person there ("..., Emma — my daughter"): a town
+            # geonames knows only.
+            if town and (not any_town or not _VALUE_ENDS.match(text, town.end())) and (
+                    town.group("town").lower() not in _towns()):
                 town = None
             spans.append((match.start(), town.end() if town else match.end()))
     return spans

@@ -133,6 +133,17 @@ def is_common(word: str, language: str) -> bool:
     return False
 
 
+def is_word_of(word: str, language: str) -> bool:
+    """`word`, exactly as spelt (no inflection read), is on `language`'s list of common words."""
+    return _lower(word) in _words(language)[0]
+
+
+def is_title_or_family_word(word: str) -> bool:
+    """`word` is a title or a family word of one of the languages the name rules read ("Mãe", "Herr", "hija"):
+    the context that tells a name, never the name."""
+    return _lower(word) in _CUES
+
+
 def is_function_word(word: str, language: str) -> bool:
     """`word` is one of `language`'s most frequent words ("alle" in German, "tous" in French, "dios" in
     Spanish), which no given name is."""

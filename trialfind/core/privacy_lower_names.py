@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from trialfind.core.given_names import in_any_given_name_list, is_english_word
+from trialfind.core.given_names import dictionary_given_names, in_any_given_name_list, is_english_word
 from trialfind.core.privacy_languages import is_function_word
 from trialfind.core.privacy_names import COMPANY_WORDS, OWNED_BY_A_CHILD, PATIENT_VERBS, PLACE_WORDS
 from trialfind.core.privacy_text import NAME_SHAPE, NAME_WORD, UPPER, Finding, bare_word
@@ -131,6 +131,50 @@ _THING_STATES = frozenset({"being", "showing", "causing", "remaining", "increasi
 
 def _is_lower_given_name(word: str) -> bool:
     """`word` (all its hyphenated parts) could be a given name typed in lower case."""
+    return all(in_any_given_name_list(p) for p in word.split("-"))
+
+
+# A full name typed in lower case: two given names ("jose luis", "thi minh anh"), or a given name, a surname's
+# particles and the surname ("jean-baptiste de la fontaine"). Only name-list words no English word shares: two of
+# them side by side are a person, whatever the slot.
+_LOWER_WORD = rf"[{_LOWER_LETTERS}]{{2,}}(?:-[{_LOWER_LETTERS}]{{2,}})?"
+_LOWER_FULL_NAME = re.compile(
+    rf"(?<![\w'’.@/#-])(?P<given>{_LOWER_WORD})\s+"
+    rf"(?:(?P<particles>(?:(?:van|von|de|del|della|di|da|dos|das|du|des|der|den|ten|ter|le|la|bin|ibn|al|el)\s+){{1,2}})"
+    rf"(?P<surname>{_LOWER_WORD})|(?P<second>{_LOWER_WORD}))(?![\w@/-])")
+
+
+def _only_a_given_name(word: str, known: frozenset[str]) -> bool:
+    """Each part a given name of the name dictionary, none an English word, a role or a record's own word."""
+    parts = word.split("-")
+    return all(p in dictionary_given_names() and not is_english_word(p) and p not in NOT_NAMES and p not in ROLE_WORDS
+               and p not in known for p in parts)
+
+
+def find_lower_case_full_names(text: str, found: list[Finding], known: frozenset[str]) -> None:
+    """Full names typed in lower case (see _LOWER_FULL_NAME); run on text whose other-language words are masked, so
+    "onay verdi" in a Turkish sentence is not read as two names."""
+    if not any(c.islower() for c in text):
+        return
+    position = 0
+    while match := _LOWER_FULL_NAME.search(text, position):
+        given = match.group("given")
+        # A hyphenated given name needs one part no English word ("jean-baptiste"), every part on a list.
+        given_ok = _only_a_given_name(given, known) or ("-" in given and in_any_given_name_list_all(given)
+                                                       and any(_only_a_given_name(p, known) for p in given.split("-")))
+        if match.group("surname"):
+            surname = match.group("surname")
+            ok = given_ok and not is_english_word(surname) and surname not in known and surname not in NOT_NAMES
+        else:
+            ok = given_ok and _only_a_given_name(match.group("second"), known)
+        if ok:
+            found.append(Finding("name", *match.span(), "a person's name (a full name typed in lower case)"))
+            position = match.end()
+        else:
+            position = match.start("given") + len(given) + 1
+
+
+def in_any_given_name_list_all(word: str) -> bool:
     return all(in_any_given_name_list(p) for p in word.split("-"))
 
 

@@ -8,12 +8,14 @@ import re
 from trialfind.core.given_names import (
     WORD_LIKE_PLACES,
     dictionary_given_names,
+    in_any_given_name_list,
     is_english_word,
     word_like_given_names,
 )
-from trialfind.core.privacy_languages import follows_its_relation_word, is_compound_word
+from trialfind.core.privacy_languages import follows_its_relation_word, is_compound_word, is_title_or_family_word
 from trialfind.core.privacy_languages import is_given_name as is_folded_given_name
 from trialfind.core.privacy_phrases import COMPANIES, EPONYMS, INSTITUTIONS, PLACES
+from trialfind.core.privacy_role_names import FOREIGN_TITLE_WORDS
 from trialfind.core.privacy_text import (
     LETTERS,
     NAME_SHAPE,
@@ -42,7 +44,10 @@ _TITLES = (r"Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Sister|Father|Fr|S
 TITLE_NAME = re.compile(rf"\b(?:{_TITLES}|(?i:doctor|nurse|professor)|(?:dr|dra|prof|mrs|sra)\b|(?:mr|ms)(?=\.))\b"
                          rf"(?:\.\s*|\s+)"
                          rf"(?:(?i:med|rer\.\s*nat|phil|dent)\.\s*)?"
-                         rf"(?:[A-Z]\.\s*)*({NAME_WORD})")   # "Dr. med. Schneider"
+                         rf"(?:[A-Z]\.\s*)*"                 # "Dr. med. Schneider"
+                         # "Mr. van der Berg", "Dr. de la Cruz": a surname's particles, lower case
+                         rf"(?:(?:van|von|de|del|della|di|da|dos|das|du|des|der|den|ten|ter|le|la|al|el|bin|ben)\s+){{0,2}}"
+                         rf"({NAME_WORD})")
 _INITIALS = re.compile(r"\b(?i:initials)\s*(?:are|is|:)?\s*[A-Z](?:\.?\s?[A-Z]){1,3}\b\.?")
 _RELATION = re.compile(
     rf"\b(?i:(?:(?:my|our|his|her|their|the|a)\s+)?(?:(?:little|baby|youngest|oldest|eldest|older|younger|"
@@ -92,6 +97,19 @@ _LOWER_CONTEXT_NAME = re.compile(
 _ROLE_IN_BRACKETS = re.compile(
     rf"\b((?:{NAME_WORD}\s+){{0,2}}{NAME_WORD})\s*\(\s*(?i:the\s+|my\s+|our\s+|patient['’]s\s+|child['’]s\s+)?"
     rf"(?i:{'|'.join(RELATION_WORDS)}|mother['’]s|father['’]s|guardian|carer|caregiver)\s*\)")
+# A value that is a name and an age: "Kai, 4", "Noor, 11 yo".
+_NAME_THEN_AGE = re.compile(rf"^\s*({NAME_WORD}),\s*(?:aged?\s+)?\d{{1,2}}\s*(?:years?\s*old|yo|y)?\s*$")
+# Family words that are only ever a relative (not "Patient", "Child" or "Twin", which head titles too).
+_KIN_WORDS = frozenset(RELATION_WORDS) - frozenset(
+    "patient child kid boy girl baby infant toddler teen teenager twin twins sibling partner".split())
+# A name, then whose relative it is, in brackets or commas: "Lilly (his big sister)", "Jazz, my son, is 11". The owner
+# makes it a person even when the word is a company's or an ordinary word's too.
+_OWNED_RELATION_APPOSITION = re.compile(
+    rf"\b({NAME_WORD})\s*(?:\(|,)\s*(?i:my|our|his|her|their)\s+"
+    rf"(?:(?i:big|little|older|younger|elder|eldest|youngest|baby|twin|step|half|only)[\s-]+)?"
+    rf"(?i:{'|'.join(RELATION_WORDS)})\s*(?:\)|,)")
+# A given name, then the company or hospital its bearer works for: "Kelly from SpringWorks", "Dolores at Bayer".
+_FROM_AN_ORGANISATION = re.compile(rf"\b({NAME_WORD})\s+(?i:from|at|of)\s+(?=\w)")
 # "j. van der Berg", "Ana de la Cruz", "Ahmad bin Ismail": an initial or a given name, a name particle,
 # then a capitalised word.
 _PARTICLE_NAME = re.compile(
@@ -194,8 +212,11 @@ def find_names(text: str, found: list[Finding], known: frozenset[str], contact: 
         lead = match.group(0)[: match.start(1) - match.start(0)].split()
         relation = next((token for token in reversed(lead) if any(c.isalpha() for c in token)), "")
         title_case = relation[:1].isupper()
-        if title_case and bare_word(word) not in dictionary_given_names():
-            continue                                  # "Patient Education", "Twin Block": a title, not a person
+        # "Patient Education", "Twin Block": a title, not a person; but "Grandma Ruth", "Aunt Rose": a relative's
+        # word-like given name is the relative's.
+        if title_case and bare_word(word) not in dictionary_given_names() and not (
+                relation.lower() in _KIN_WORDS and bare_word(word) in word_like_given_names()):
+            continue
         if _is_name(word, known, lower_ok=True) and not follows_its_relation_word(relation, word):
             add(match, "after a family word such as 'my son' or 'patient'")
     for match in _NAMED.finditer(text):
@@ -233,6 +254,10 @@ def find_names(text: str, found: list[Finding], known: frozenset[str], contact: 
         if (_is_name(word, known) and bare not in PLACE_WORDS and bare not in COMPANY_WORDS
                 and (_is_given_name(word) or not is_english_word(bare))):
             add(match, "after a family word such as 'ibu' or 'nanay'")
+    for match in _NAME_THEN_AGE.finditer(text) if "," in text else ():
+        bare = bare_word(match.group(1))
+        if _is_name(match.group(1), known) and (in_any_given_name_list(bare) or not is_english_word(bare)):
+            add(match, "a name and an age")
     for match in _PERSON_CONTEXT.finditer(text):
         if _is_name(match.group(1), known):
             add(match, "a capitalised word used of a person")
@@ -281,6 +306,8 @@ def find_names(text: str, found: list[Finding], known: frozenset[str], contact: 
             add(match, "a given name")
         elif (not word.isascii() and NAME_SHAPE.match(word) and bare not in NOT_NAMES
               and bare not in ROLE_WORDS and not is_english_word(bare)
+              # "Mãe enviou a carta", "Oberärztin der Kinderonkologie": a family word or title, not its bearer
+              and not is_title_or_family_word(word) and bare not in FOREIGN_TITLE_WORDS
               # "Neutropénie", "Verträglichkeit": a term's ending, unless a given name ends so too
               and not (bare.endswith(OTHER_LANGUAGE_TERM_ENDINGS) and not is_folded_given_name(word))
               # "Härtefallprogramm", "Krankenhausaufenthalt": a noun made of common words
@@ -398,3 +425,30 @@ def find_word_like_names(text: str, found: list[Finding], known: frozenset[str])
             elif (is_capitalised(word) and not word.isupper() and bare not in known
                     and bare in word_like_given_names()):
                 found.append(Finding("name", *match.span(1), "a person's name (a given name used of a person)"))
+
+
+def find_names_from_organisations(text: str, found: list[Finding], known: frozenset[str]) -> None:
+    """A given name, then "from", "at" or "of" and a listed company or hospital: the person who answered for it
+    ("Kelly from SpringWorks never answered"). Run before companies are masked, which the rule must see; a word that
+    is the company's own ("Lilly from Eli Lilly") or one of the record's is not a person."""
+    from trialfind.core.privacy_allowed import ALLOWED_PHRASES, COMPANY_NAME, INSTITUTION_NAME
+
+    for match in _FROM_AN_ORGANISATION.finditer(text):
+        word, bare = match.group(1), bare_word(match.group(1))
+        if (word.isupper() or bare in known or bare in COMPANY_WORDS or bare in NOT_NAMES or bare in ROLE_WORDS
+                or not in_any_given_name_list(bare)):
+            continue
+        if any(pattern.match(text, match.end()) for pattern in (ALLOWED_PHRASES, COMPANY_NAME, INSTITUTION_NAME)):
+            found.append(Finding("name", *match.span(1), "a person's name (a given name, then the company "
+                                                         "or hospital they answer for)"))
+
+
+def find_owned_relatives(text: str, found: list[Finding]) -> None:
+    """A name, then whose relative it is: "Lilly (his big sister)", "Jazz, my son, is 11". Run before companies are
+    masked: the owner makes a company's word ("Lilly", "Jazz") a person here."""
+    if "(" not in text and "," not in text:
+        return
+    for match in _OWNED_RELATION_APPOSITION.finditer(text):
+        word, bare = match.group(1), bare_word(match.group(1))
+        if not word.isupper() and (in_any_given_name_list(bare) or bare in COMPANY_WORDS or not is_english_word(bare)):
+            found.append(Finding("name", *match.span(), "a person's name (a name, then whose relative it is)"))

@@ -51,6 +51,7 @@ _TITLE_CAPITAL = r"Pr\.?|Fr\.|Hr\.|Hrn\.|Pan|Sr|Sra|Dña\.?|Doña|Dª"
 _TITLE_WORD = (r"Pastora|Pastorin|Pfarrer|Pfarrerin|Pater|Padre|Père|Abbé|Diakon|Diakonin|Kaplan|Dominee|Pastoor|"
                r"Ksiądz|Księdza|Siostra|Doktor|Doktorin|Professorin|Oberarzt|Oberärztin|Chefarzt|Chefärztin|Docteur|"
                r"Doctora|Doutor|Doutora|Dottore|Dottor")
+FOREIGN_TITLE_WORDS = frozenset(word.lower() for word in _TITLE_WORD.split("|"))
 _FOREIGN_TITLE = re.compile(
     rf"(?<![\w.])(?:(?i:{_TITLE_ANY_CASE})|{_TITLE_CAPITAL}|{_TITLE_WORD})(?![\w])\s*(?:(?i:dr|prof)\.?\s+)?"
     rf"(?:[{UPPER}]\.\s*)*(?P<name>{NAME_WORD})")
@@ -137,9 +138,13 @@ def _rare_word(word: str) -> bool:
     return not is_function_word(word, "en") and zipf_frequency(word, "en") < 5.0
 
 
+_CONTRACTION = re.compile(r"['’](?:d|ll|re|ve|s|m|t)$|n['’]t$", re.I)
+
+
 def _unknown(word: str, known: frozenset[str]) -> bool:
     """No vocabulary knows it, and it is shaped like a surname (a vowel, four letters or more); of a double
     surname ("nowakowska-lind") the first part is enough."""
+    word = _CONTRACTION.sub("", word)                   # "they'd", "we'll": a pronoun and its verb
     first = [p for p in word.split("-") if p][:1]
     return bool(first) and len(first[0]) >= 4 and bool(re.search(r"[aeiouyà-ÿ]", first[0])) and not (
         is_known_word(first[0], known) or is_known_word(word, known))

@@ -105,7 +105,7 @@ intake coordinator's nurse-line call centre's communications communication revie
 advocacy assistance navigator navigation practitioner life specialist social worker pharmacist pharmacy
 oncologist oncologists nurse nurses doctor doctors fellow resident attending consultant registrar
 tumor tumour board clinic ward children's kids' cancer sarcoma leukemia lymphoma society alliance fund
-appointment office visit
+appointment office visit doc docs
 """)
 
 ROLE_EMAIL_STEMS = ("access", "compassion", "medinfo", "medicalinfo", "medical", "clinical", "trial", "eap",

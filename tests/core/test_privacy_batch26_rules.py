@@ -1,0 +1,148 @@
+"""Synthetic variants of the classes blind batches 23 to 26 showed: each personal shape is refused, its near miss
+passes. None of these strings is a row of those batches."""
+from __future__ import annotations
+
+import pytest
+
+from trialfind.core.privacy import find_personal_data
+from trialfind.core.privacy_capitals import in_ordinary_case, is_typed_in_capitals
+
+
+def _refused(text: str) -> bool:
+    return bool(find_personal_data(text))
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "MATEO FERNÁNDEZ RUIZ - APROBADO",
+    "SOFIA-GRACE O'NEILL APPROVED 03/2024",
+    "CHIAMAKA OKONKWO-BELL",
+    "TOMASZ WÓJCIK, ODMOWA",
+    "DOLORES FROM DAY ONE NEVER CALLED BACK",
+])
+def test_names_typed_in_capitals_are_refused(synthetic_text):
+    assert _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "ANSWERED IN 3 DAYS, GRANTED",
+    "DIPG PROGRESSION AFTER RADIOTHERAPY",
+    "NEUROBLASTOMA HIGH RISK, MYCN AMPLIFIED",
+    "ANTRAG ABGELEHNT",
+    "SOLICITUD DENEGADA POR LA EMPRESA",
+    "TAK-580 / DAY101",
+    "GD2-CART01, CRS GRADE 1",
+    "NOVARTIS DENIED THE REQUEST",
+])
+def test_clinical_and_company_text_in_capitals_passes(synthetic_text):
+    assert not _refused(synthetic_text)
+
+
+def test_text_in_capitals_is_recased_without_moving_any_letter():
+    text = "KAI FROM SPRINGWORKS, DAY101 ANTRAG"
+    assert is_typed_in_capitals(text)
+    recased = in_ordinary_case(text)
+    assert len(recased) == len(text)
+    assert recased.startswith("Kai from ")
+    assert "DAY101" in recased
+    assert not is_typed_in_capitals("Kai from SpringWorks")
+    assert not is_typed_in_capitals("BRAF V600E")         # one word of three letters or more
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Kelly from SpringWorks never answered",
+    "spoke to Dolores at Bayer twice",
+    "Grace from Novartis phoned back",
+])
+def test_a_given_name_from_a_company_is_refused(synthetic_text):
+    assert _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Response from Novartis came in 3 weeks",
+    "Approval from Lilly arrived on day 10",
+    "Lilly from Eli Lilly",
+])
+def test_a_word_from_a_company_that_is_no_person_passes(synthetic_text):
+    assert not _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Lilly (her little sister) brings the diary",
+    "Jazz, our son, had grade 1 rash",
+    "Merck (my eldest son) keeps the records",
+    "Amani, my daughter, is 9",
+])
+def test_a_name_then_whose_relative_it_is_is_refused_even_if_a_company_or_word(synthetic_text):
+    assert _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Yesterday, my son, had a fever",
+    "Eli Lilly (my employer) agreed",
+    "Lilly (the company) agreed",
+])
+def test_a_relation_after_an_ordinary_word_or_a_company_passes(synthetic_text):
+    assert not _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Grandma Ruth drives her to clinic",
+    "Grandmother Dolores Finch came along",
+    "Aunt Rose signed the consent",
+    "Kai, 4",
+    "Noor, 11 yo",
+    "letter to mr. van der Berg (medical director)",
+    "Dr. de la Cruz replied",
+])
+def test_relatives_ages_and_particle_surnames_are_refused(synthetic_text):
+    assert _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Patient Education materials",
+    "Twin Block appliance",
+    "Cycle, 4",
+    "Grade, 3",
+])
+def test_titles_and_counts_pass(synthetic_text):
+    assert not _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "jose luis sent the docs",
+    "emailed priya ramanathan about access",
+    "contacted marie-claire de la fontaine at medical affairs",
+])
+def test_full_names_typed_in_lower_case_are_refused(synthetic_text):
+    assert _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "İlaç firması 2 haftada onay verdi",
+    "la respuesta de la empresa tardó 3 semanas",
+    "dana farber approved the request",
+])
+def test_other_languages_and_listed_places_in_lower_case_pass(synthetic_text):
+    assert not _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Mãe enviou os exames para a empresa",
+    "Oberärztin der Kinderonkologie hat geschrieben",
+    "Doc says keep the dose",
+    "Novartis rep said they'd call",
+    "Rambam Health Care Campus, Haifa",
+    "Hospital Sant Joan de Déu, Barcelona — approved",
+])
+def test_family_words_titles_contractions_and_hospital_towns_pass(synthetic_text):
+    assert not _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Mãe Lúcia enviou os exames",
+    "Oberärztin Krause rief an",
+    "Great Ormond Street Hospital, Emma — my daughter",
+    "nurse said okonkwo-bell would call",
+])
+def test_the_person_beside_those_words_is_still_refused(synthetic_text):
+    assert _refused(synthetic_text)
