@@ -146,3 +146,41 @@ def test_family_words_titles_contractions_and_hospital_towns_pass(synthetic_text
 ])
 def test_the_person_beside_those_words_is_still_refused(synthetic_text):
     assert _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Ο ΕΟΦ απέρριψε το αίτημα",
+    "Лек одобрен од стране АЛИМС-а",
+    "Ответ от ФМБА получен",
+    "Το αίτημα εγκρίθηκε τον Φεβρουάριο 2024",
+])
+def test_greek_and_cyrillic_acronyms_and_greek_months_pass(synthetic_text):
+    assert not _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Ο ΝΙΚΟΣ ενέκρινε το αίτημα",
+    "Мама АННА звонила",
+    "γεννήθηκε στις 12 Μαρτίου 2018",
+])
+def test_a_given_name_in_capitals_and_a_greek_full_date_are_still_refused(synthetic_text):
+    assert _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "FDA granted accelerated approval to dabrafenib on 16 March 2023",
+    "EMA approval of larotrectinib: September 19, 2019",
+    "The company announced the expanded access program on 2 June 2022",
+])
+def test_the_public_date_of_a_drug_approval_or_a_programme_passes(synthetic_text):
+    assert not _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "FDA approval of the request on 3 May 2024",
+    "FDA granted approval to our IND on 2024-05-03",
+    "Single-patient IND cleared by FDA on 2024-05-03",
+    "EMA approval of dabrafenib: 16 March 2023; Emma started on 2 May 2024",
+])
+def test_a_childs_own_request_dates_are_still_refused(synthetic_text):
+    assert _refused(synthetic_text)

@@ -63,6 +63,7 @@ from trialfind.core.privacy_allowed import (
     NCT,
     NDC,
     OMB_CONTROL_NUMBER,
+    PUBLIC_EVENT_DATE,
     URL,
     VARIANT,
     institution_spans,
@@ -180,7 +181,8 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     allowed += [m.span() for pattern in (NCT, NDC, EU_TRIAL_NUMBER, LAW_NAMED_AFTER_A_PERSON)
                 for m in pattern.finditer(text)]
     if any(char.isdigit() for char in text):
-        allowed += [m.span() for pattern in (LEGAL_REFERENCE, LAW_DATE, DOCUMENT_DATE, OMB_CONTROL_NUMBER)
+        allowed += [m.span() for pattern in (LEGAL_REFERENCE, LAW_DATE, DOCUMENT_DATE, OMB_CONTROL_NUMBER,
+                                             PUBLIC_EVENT_DATE)
                     for m in pattern.finditer(text)]
     find_emails(text, found, allowed)
     masked = mask(text, allowed + [(f.start, f.end) for f in found])

@@ -61,6 +61,20 @@ DOCUMENT_DATE = re.compile(
     rf"(?:\d{{1,2}}\.?\s*(?:of\s+)?{MONTH}\.?,?\s*(?:of\s+)?(?:19|20)\d{{2}}|{MONTH}\.?\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}|"
     rf"(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./](?:19|20)\d{{2}})",
     re.IGNORECASE)
+# The day a regulator approved a drug for sale, or a company announced a programme, is public (Drugs@FDA lists every
+# approval date, https://www.accessdata.fda.gov/scripts/cder/daf/; companies date their press releases): "FDA granted
+# accelerated approval to tovorafenib on 23 April 2024", "Company announced the EAP on 15 January 2023". Only with a
+# drug's own name in the slot, never "the request", "our IND" or a child's pronoun: those are one child's events.
+_FULL_DATE = (rf"(?:\d{{1,2}}\.?\s*(?:of\s+)?{MONTH}\.?,?\s*(?:of\s+)?(?:19|20)\d{{2}}|{MONTH}\.?\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}|"
+              rf"(?:19|20)\d{{2}}-\d{{2}}-\d{{2}})")
+_REGULATOR = r"(?:FDA|EMA|MHRA|PMDA|TGA|Swissmedic|Health\s+Canada|European\s+Commission|ANVISA|NMPA)"
+_NOT_A_DRUG = r"(?!(?:the|our|my|his|her|their|a|an|this|that|its|single|request|ind|eap|access)\b)"
+PUBLIC_EVENT_DATE = re.compile(
+    rf"\b{_REGULATOR}\s+(?:(?:granted|gave)\s+)?(?:(?:accelerated|full|conditional|marketing|traditional|priority)\s+)?"
+    rf"approval\s+(?:to|of|for)\s+{_NOT_A_DRUG}[\w-]+(?:\s+\([\w\s-]+\))?\s*[:,]?\s+(?:on\s+)?{_FULL_DATE}|"
+    rf"\b(?:the\s+)?company\s+announced\s+(?:the|its|a)\s+(?:EAP|expanded\s+access\s+program(?:me)?|program(?:me)?|"
+    rf"trial|study|results)\s+(?:on\s+)?{_FULL_DATE}",
+    re.IGNORECASE)
 # An OMB control number is a US federal form's, shown on every form under 5 CFR 1320.5(b)
 # (https://www.ecfr.gov/current/title-5/section-1320.5): "OMB No. 0910-0814" is no one's record number.
 OMB_CONTROL_NUMBER = re.compile(r"\bOMB\s+(?:control\s+)?(?:no\.?|number|#)\s*:?\s*\d{4}-\d{4}\b", re.IGNORECASE)

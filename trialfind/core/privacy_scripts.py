@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from trialfind.core.privacy_languages import is_given_name
 from trialfind.core.privacy_text import Finding
 from trialfind.core.privacy_uncased import EXPLANATION, UNCASED_LETTERS, find_uncased_personal_data
 
@@ -65,6 +66,35 @@ CASED_EXPLANATION = ("a Cyrillic or Greek word that could be a name (capitalised
                      "Latin letters")
 
 
+# Greek month names, capitalised in Greek in every case form ("Μάρτιο", "Ιανουαρίου"): their stems without accents,
+# from the Greek calendar (https://en.wiktionary.org/wiki/Μάρτιος and the other months' entries).
+_GREEK_MONTH_STEMS = ("ιανουαρ", "φεβρουαρ", "μαρτ", "απριλ", "μαι", "ιουν", "ιουλ", "αυγουστ", "σεπτεμβρ", "οκτωβρ",
+                      "νοεμβρ", "δεκεμβρ")
+# A case ending after a hyphen on an acronym, as Serbian and Russian decline them: "АЛИМС-а", "ВОЗ-ом".
+_ACRONYM_ENDING = re.compile(r"(?<=[\u0400-\u052F\u0370-\u03FF]-)[\u0400-\u052F]{1,3}$")
+
+
+def _folded(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+
+
+def _acronym_or_month(text: str, match: re.Match) -> bool:
+    """An agency's or a test's acronym in Cyrillic or Greek capitals ("ΕΟΦ", "АЛИМС", with a case ending after a
+    hyphen), no given name spelt in capitals; or a Greek month with no day before it. Neither is a person, as "ALK" and "March" are not."""
+    word = match.group()
+    if word.isupper() and 2 <= len(word) <= 6 and not is_given_name(word):
+        return True
+    start = match.start()
+    if (word.islower() and start >= 2 and text[start - 1] == "-" and _ACRONYM_ENDING.search(text, 0, match.end())
+            and text[:start - 1].split()[-1:] and text[:start - 1].split()[-1].isupper()):
+        return True
+    folded = _folded(word)
+    if re.search(r"\d\s*$", text[:start]):
+        return False                                   # "8 Απριλίου 2017": a full date, the date rules' to judge
+    return word[:1].isupper() and any(folded.startswith(stem) and len(folded) <= len(stem) + 4
+                                      for stem in _GREEK_MONTH_STEMS) and bool(re.match(r"[\u0370-\u03FF]", word))
+
+
 __all__ = ["CASED_EXPLANATION", "EXPLANATION", "READ_UNCASED_BY_CUES_ALONE", "UNCASED_EXPLANATION", "UNCASED_RUN",
            "UNREAD_SCRIPT", "find_unread_scripts"]
 
@@ -74,7 +104,7 @@ def find_unread_scripts(text: str, found: list[Finding]) -> None:
     date of birth the cue reader finds in scripts without capitals and, unless READ_UNCASED_BY_CUES_ALONE,
     for every other run of letters in those scripts."""
     for match in UNREAD_SCRIPT.finditer(text):
-        if any(char.isalpha() for char in match.group()):
+        if any(char.isalpha() for char in match.group()) and not _acronym_or_month(text, match):
             found.append(Finding("name", match.start(), match.end(), CASED_EXPLANATION))
     read: list[Finding] = []
     find_uncased_personal_data(text, read)
