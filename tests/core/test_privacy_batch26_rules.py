@@ -184,3 +184,24 @@ def test_the_public_date_of_a_drug_approval_or_a_programme_passes(synthetic_text
 ])
 def test_a_childs_own_request_dates_are_still_refused(synthetic_text):
     assert _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Ji-hoon Kim called us back",
+    "Seo-yeon had grade 1 fatigue",
+    "Xiao-ming started on day 3",
+    "mum of aarav here, he is 6",
+    "dad of lucas m. writing",
+])
+def test_romanised_hyphenated_given_names_and_a_parent_of_a_named_child_are_refused(synthetic_text):
+    assert _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Non-small cell lung cancer",
+    "Follow-up in 3 months",
+    "Ki-67 index 40%",
+    "mother of two, request approved",
+])
+def test_hyphenated_words_and_a_parent_of_a_number_pass(synthetic_text):
+    assert not _refused(synthetic_text)

@@ -144,6 +144,12 @@ _LOWER_FULL_NAME = re.compile(
     rf"(?P<surname>{_LOWER_WORD})|(?P<second>{_LOWER_WORD}))(?![\w@/-])")
 
 
+# A parent or relative "of" a child named in lower case: "mum of lucas b", "dad of aarav".
+_RELATIVE_OF = re.compile(
+    rf"\b(?i:mum|mom|mommy|mummy|mama|dad|daddy|papa|mother|father|parent|parents|grandma|grandpa|grandmother|"
+    rf"grandfather|aunt|auntie|uncle|sister|brother)\s+of\s+(?P<given>{_LOWER_WORD})(?![\w@/-])")
+
+
 def _only_a_given_name(word: str, known: frozenset[str]) -> bool:
     """Each part a given name of the name dictionary, none an English word, a role or a record's own word."""
     parts = word.split("-")
@@ -156,6 +162,9 @@ def find_lower_case_full_names(text: str, found: list[Finding], known: frozenset
     "onay verdi" in a Turkish sentence is not read as two names."""
     if not any(c.islower() for c in text):
         return
+    for match in _RELATIVE_OF.finditer(text) if " of " in text.lower() else ():
+        if _only_a_given_name(match.group("given"), known):
+            found.append(Finding("name", *match.span("given"), "a person's name (a child named after 'mum of')"))
     position = 0
     while match := _LOWER_FULL_NAME.search(text, position):
         given = match.group("given")

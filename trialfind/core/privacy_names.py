@@ -99,6 +99,19 @@ _ROLE_IN_BRACKETS = re.compile(
     rf"(?i:{'|'.join(RELATION_WORDS)}|mother['’]s|father['’]s|guardian|carer|caregiver)\s*\)")
 # A value that is a name and an age: "Kai, 4", "Noor, 11 yo".
 _NAME_THEN_AGE = re.compile(rf"^\s*({NAME_WORD}),\s*(?:aged?\s+)?\d{{1,2}}\s*(?:years?\s*old|yo|y)?\s*$")
+# A Korean or Chinese given name romanised with a hyphen, its second syllable in lower case: "Sung-min", "Ji-hoon",
+# "Seo-yeon", "Mei-ling", "Xiao-ming". Both syllables from the syllables such names are made of: Revised Romanization
+# of Korean (https://en.wikipedia.org/wiki/Revised_Romanization_of_Korean) as used in the common given names of
+# https://en.wikipedia.org/wiki/Korean_name#Given_names, and Hanyu Pinyin syllables common in Chinese given names
+# (https://en.wikipedia.org/wiki/Chinese_given_name). English has no word so made ("Non-small", "Follow-up").
+_ROMANISED_SYLLABLES = frozenset("""
+ji min seo hoon hun hyun jun joon woo yeon yun eun su soo young yeong jin sung seung hye ha na ye da yu bin won jae
+ho hee kyung gyeong jung jeong sang dong tae hwan chul cheol mi kyu gyu ah yoon hyo hyeon chan sook suk ok ja ae
+hyuk hyeok seok sik gi ki geun gun sun seon yong jong hak nam il bo ra rin rim so sol si sin shin han
+mei ling xiao ming wei jie hui yan li hua hong fang lan qing xin yi hao chen lin xiu zhi zhen jia jing yue
+ting mo qi xue feng lei tao peng kai rui shan
+""".split())
+_ROMANISED_GIVEN = re.compile(rf"(?<![\w-])([{UPPER}][a-z]{{1,4}})-([a-z]{{2,5}})(?![\w-])")
 # Family words that are only ever a relative (not "Patient", "Child" or "Twin", which head titles too).
 _KIN_WORDS = frozenset(RELATION_WORDS) - frozenset(
     "patient child kid boy girl baby infant toddler teen teenager twin twins sibling partner".split())
@@ -283,6 +296,10 @@ def find_names(text: str, found: list[Finding], known: frozenset[str], contact: 
         if (all(_is_name(w, known) and bare_word(w) not in PLACE_WORDS | COMPANY_WORDS for w in words)
                 and any(_is_given_name(w) or not is_english_word(bare_word(w)) for w in words)):
             add(match, "with a family role in brackets")
+    for match in _ROMANISED_GIVEN.finditer(text) if "-" in text else ():
+        if (match.group(1).lower() in _ROMANISED_SYLLABLES and match.group(2) in _ROMANISED_SYLLABLES
+                and bare_word(match.group(0)) not in known):
+            add(match, "a Korean or Chinese given name written with a hyphen")
     for match in _PARTICLE_NAME.finditer(text):
         initial, given, surname = match.groups()
         if (_is_name(surname, known) and bare_word(surname) not in PLACE_WORDS | COMPANY_WORDS
