@@ -205,3 +205,22 @@ def test_romanised_hyphenated_given_names_and_a_parent_of_a_named_child_are_refu
 ])
 def test_hyphenated_words_and_a_parent_of_a_number_pass(synthetic_text):
     assert not _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Hope was denied the drug in May",
+    "Sunny was granted access after the appeal",
+    "Oskarina has been granted compassionate use",
+])
+def test_a_name_granted_or_denied_access_is_refused(synthetic_text):
+    assert _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Koselugo was granted orphan designation",
+    "Koselugo was approved for NF1 plexiform neurofibromas.",
+    "Access was granted on day 12",
+    "Request was denied",
+])
+def test_a_drug_granted_approval_or_a_request_denied_passes(synthetic_text):
+    assert not _refused(synthetic_text)

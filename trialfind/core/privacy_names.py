@@ -112,6 +112,11 @@ mei ling xiao ming wei jie hui yan li hua hong fang lan qing xin yi hao chen lin
 ting mo qi xue feng lei tao peng kai rui shan
 """.split())
 _ROMANISED_GIVEN = re.compile(rf"(?<![\w-])([{UPPER}][a-z]{{1,4}})-([a-z]{{2,5}})(?![\w-])")
+# Only a person is granted or denied access to a drug ("Grace was granted access", "Hope was denied the drug"); a drug
+# is granted approval or a designation ("Koselugo was granted orphan designation").
+_GRANTED_ACCESS = re.compile(
+    rf"\b({NAME_WORD})\s+(?i:was|is|has\s+been|got|had\s+been)\s+(?i:granted|denied|refused|given|offered)\s+"
+    rf"(?i:access|compassionate|expanded|entry|a\s+place|a\s+spot|the\s+drug|the\s+medicine|treatment|enrol)")
 # Family words that are only ever a relative (not "Patient", "Child" or "Twin", which head titles too).
 _KIN_WORDS = frozenset(RELATION_WORDS) - frozenset(
     "patient child kid boy girl baby infant toddler teen teenager twin twins sibling partner".split())
@@ -422,6 +427,11 @@ def find_word_like_names(text: str, found: list[Finding], known: frozenset[str])
         if (all(is_capitalised(w) and bare_word(w) not in known for w in words)
                 and any(_is_given_name(w) for w in words)):
             found.append(Finding("name", *match.span(), "a person's name (two children who are siblings)"))
+    for match in _GRANTED_ACCESS.finditer(text):
+        word, bare = match.group(1), bare_word(match.group(1))
+        if (is_capitalised(word) and not word.isupper() and bare not in known and bare not in NOT_NAMES
+                and bare not in ROLE_WORDS and (bare in word_like_given_names() or not is_english_word(bare))):
+            found.append(Finding("name", *match.span(1), "a person's name (granted or denied access)"))
     for match in PERSON_VERB.finditer(text):
         if _unknown_sentence_subject(text, match, known):
             found.append(Finding("name", *match.span(1), "a person's name (an unknown word as a patient)"))
