@@ -1,0 +1,121 @@
+"""Web links on any site whose path names a person, for the privacy screen: "www.example.com/teddys-fight",
+"https://example.com/patients/emma-larsen-2016", "facebook.com/groups/PrayersForAvaGrace",
+"sites.google.com/view/hope-for-noah". A family's blog, memorial or fundraiser page is named after its child on
+sites no list of platforms can hold; the path is split into its parts ("-", "_", ".", "+" and CamelCase) and each
+part read against the given-name lists.
+
+A given name no English word shares ("emma", "mateo", "ava") marks the link; a name that is also a word ("grace",
+"will", "hope", "teddy") only beside such a name or beside a campaign's word ("prayers-for-grace", "graces-journey",
+"team-will-strong"). A company's, agency's or hospital's page ("clinicaltrials.gov/study/NCT04185831",
+"www.lilly.com/grace-program", "/ronald-mcdonald-house", "/ewing-sarcoma") names no child and passes. The query
+string and fragment (after "?" or "#") are not read: they hold search words and random ids.
+
+Runs with the handle rules, before web addresses are masked as harmless.
+"""
+from __future__ import annotations
+
+import re
+
+from trialfind.core.given_names import dictionary_given_names, word_like_given_names
+from trialfind.core.privacy_languages import LATIN_LANGUAGES, is_common, is_function_word, language_of
+from trialfind.core.privacy_text import Finding
+from trialfind.core.privacy_words import GIVEN_NAMES, NOT_NAMES, ROLE_WORDS
+
+# Top-level domains people type without "http" or "www": the generic ones and any two-letter country's.
+_TLD = r"(?:com|org|net|gov|edu|int|info|biz|io|app|blog|site|page|online|bio|health|care|life|me|tv|[a-z]{2})"
+_LINK = re.compile(
+    r"(?<![\w.@/-])(?:https?://(?:[a-z0-9-]+\.)+[a-z]{2,}|www\.(?:[a-z0-9-]+\.)+[a-z]{2,}|"
+    rf"(?:[a-z0-9-]+\.)+{_TLD})(?::\d+)?(?P<path>/[^\s,;)\]>\"'<]*)", re.IGNORECASE)
+# A path's parts: split on its separators and digits, then on CamelCase ("PrayersForAvaGrace"); a run of capitals
+# ("DIPG", "NCT") is a part of its own, and so is a Gaelic surname ("McDonald").
+_PART = re.compile(r"[^\W\d_]+")
+_CAMEL_PART = re.compile(r"Ma?c[A-Z][a-z]+|[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|[^\W\d_]+")
+# A web page's file ending: not a part of its name.
+_PAGE_ENDING = re.compile(r"\.(?:s?html?|php\d?|aspx?|jsp|cfm|pdf|docx?|xml|json)$", re.IGNORECASE)
+
+# Words a family's fundraiser, blog or prayer page puts around its child's name: before it ("team-", "prayers for",
+# "help baby") and after it ("-strong", "'s journey", "fights"). Source: the slugs of GoFundMe, CaringBridge and
+# Facebook pages in the labelled set (tests/data/privacy_labelled.tsv, kinds handle/url/link/account).
+_CUE_BEFORE = frozenset("""
+team prayers prayer pray for help save support love hope fight baby little brave sweet dear miracle
+remembering memory memorial honor honour forever
+""".split())
+_CUE_AFTER = frozenset("""
+fight fights fighting strong journey journeys warrior warriors army story stories prayers updates update
+courage tribe crew squad battle legacy fund mom mum dad mama papa family miracle hope heart heroes hero
+""".split())
+# Words that name a place of care, an organisation or a disease beside a name ("ronald-mcdonald-house",
+# "dana-farber-cancer-institute", "ewing-sarcoma"): a segment holding one names that, not a child. Source: the
+# institution and eponym heads the screen already masks (privacy_allowed.EPONYM_HEAD, INSTITUTION_NAME).
+_ORGANISATION_WORDS = frozenset("""
+hospital hospitals institute institut foundation fondation center centre clinic clinics house university college
+school society trust charity program programme programs award awards lecture fellowship prize scholarship building
+hall pavilion library laboratory lab company pharma pharmaceuticals therapeutics inc ltd corp gmbh llc
+sarcoma tumor tumour tumors lymphoma leukemia leukaemia disease syndrome anemia anaemia histiocytosis cell cells
+criteria classification scale score stage staging protocol regimen
+""".split())
+# Languages whose most frequent words ("del", "des", "ella") are read as such, not as names, in a path: those
+# wordfreq's "small" lists cover that family pages are written in.
+_FUNCTION_WORD_LANGUAGES = ("es", "pt", "fr", "it", "de", "nl")
+
+
+def _parts(segment: str) -> list[str]:
+    segment = _PAGE_ENDING.sub("", segment)
+    return [p.lower() for word in _PART.findall(segment) for p in _CAMEL_PART.findall(word)]
+
+
+def _strong(part: str, language: str | None) -> bool:
+    """A given name no English word shares ("emma", "mateo"), nor a frequent word of another language ("del",
+    "des", "ella") or of the language the path is written in ("salud" in "/salud-publica/primer-caso")."""
+    return (len(part) >= 3 and part in dictionary_given_names() and part not in NOT_NAMES
+            and part not in ROLE_WORDS and part not in _ORGANISATION_WORDS
+            and not any(is_function_word(part, other) for other in _FUNCTION_WORD_LANGUAGES)
+            and not (language and is_common(part, language)))
+
+
+def _weak(part: str) -> bool:
+    """A given name that is also a word ("grace", "will", "hope", "ella")."""
+    return len(part) >= 3 and (part in word_like_given_names() or part in GIVEN_NAMES
+                               or part in dictionary_given_names()) and part not in ROLE_WORDS
+
+
+def _as_name(part: str, language: str | None) -> tuple[str, bool]:
+    """The part itself, or its name without a possessive "s" ("teddys" -> "teddy")."""
+    if not (_strong(part, language) or _weak(part)) and part.endswith("s") and len(part) > 4:
+        stem = part[:-1]
+        if _strong(stem, language) or _weak(stem):
+            return stem, True
+    return part, False
+
+
+def segment_names_a_person(segment: str, language: str | None = None) -> bool:
+    """A path segment ("teddys-fight", "emma-larsen-2016", "PrayersForAvaGrace") holds a child's name. `language`
+    is the one the whole path is written in, if not English."""
+    parts = _parts(segment)
+    if not parts or any(part in _ORGANISATION_WORDS for part in parts):
+        return False
+    names = [_as_name(part, language)[0] for part in parts]
+    strong = [_strong(name, language) for name in names]
+    if any(strong):
+        return True
+    for index, name in enumerate(names):
+        if not _weak(name):
+            continue
+        before = parts[index - 1] if index else ""
+        after = parts[index + 1] if index + 1 < len(parts) else ""
+        if before in _CUE_BEFORE or after in _CUE_AFTER:
+            return True
+    return False
+
+
+def find_named_links(text: str, found: list[Finding]) -> None:
+    """Append each web link whose path names a person."""
+    if "/" not in text or "." not in text:
+        return
+    for match in _LINK.finditer(text):
+        path = re.split(r"[?#]", match.group("path"), maxsplit=1)[0]
+        segments = [segment for segment in path.split("/") if segment]
+        parts = [part for segment in segments for part in _parts(segment)]
+        language = language_of(parts, LATIN_LANGUAGES) if len(parts) >= 3 else None
+        if any(segment_names_a_person(segment, language) for segment in segments):
+            found.append(Finding("handle", *match.span(), "a personal web address (a page named after a person)"))
