@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from trialfind.core.given_names import dictionary_given_names, is_english_word, word_like_given_names
-from trialfind.core.privacy_named_links import find_named_links
+from trialfind.core.privacy_named_links import campaign_label_names_a_child, find_named_links
 from trialfind.core.privacy_text import Finding
 from trialfind.core.privacy_words import GIVEN_NAMES
 
@@ -96,7 +96,7 @@ def find_handles(text: str, found: list[Finding]) -> None:
             found.append(Finding("handle", match.start(), match.end(), "a social media handle"))
         for match in _LONE_HANDLE.finditer(text):
             user = match.group(1)
-            if re.search(r"[\d_.]|[a-z][A-Z]", user):
+            if re.search(r"[\d_.]|[a-z][A-Z]", user) or campaign_label_names_a_child(user):
                 found.append(Finding("handle", *match.span(), "a social media handle"))
     for match in _PAYMENT_TAG.finditer(text):
         tag = match.group("tag")

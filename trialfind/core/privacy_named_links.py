@@ -26,6 +26,10 @@ _TLD = r"(?:com|org|net|gov|edu|int|info|biz|io|app|blog|site|page|online|bio|he
 _LINK = re.compile(
     r"(?<![\w.@/-])(?:https?://(?:[a-z0-9-]+\.)+[a-z]{2,}|www\.(?:[a-z0-9-]+\.)+[a-z]{2,}|"
     rf"(?:[a-z0-9-]+\.)+{_TLD})(?::\d+)?(?P<path>/[^\s,;)\]>\"'<]*)", re.IGNORECASE)
+# A site's address, with or without a path: its host's labels can be a family's campaign ("www.teamava.org",
+# "hope-for-noah.com").
+_SITE = re.compile(rf"(?<![\w.@/-])(?:https?://)?(?P<host>(?:[a-z0-9-]+\.)+{_TLD})(?![\w@-])(?:[/:][^\s,;)\]>\"'<]*)?",
+                   re.IGNORECASE)
 # A path's parts: split on its separators and digits, then on CamelCase ("PrayersForAvaGrace"); a run of capitals
 # ("DIPG", "NCT") is a part of its own, and so is a Gaelic surname ("McDonald").
 _PART = re.compile(r"[^\W\d_]+")
@@ -42,17 +46,27 @@ remembering memory memorial honor honour forever
 """.split())
 _CUE_AFTER = frozenset("""
 fight fights fighting strong journey journeys warrior warriors army story stories prayers updates update
-courage tribe crew squad battle legacy fund mom mum dad mama papa family miracle hope heart heroes hero
+courage tribe crew squad battle legacy fund mom mum dad mama papa family miracle hope heroes hero
 """.split())
-# Words that name a place of care, an organisation or a disease beside a name ("ronald-mcdonald-house",
-# "dana-farber-cancer-institute", "ewing-sarcoma"): a segment holding one names that, not a child. Source: the
-# institution and eponym heads the screen already masks (privacy_allowed.EPONYM_HEAD, INSTITUTION_NAME).
+# The same words run together with the name, as site names and handles are typed ("teamava", "mateosjourney").
+_CAMPAIGN_PREFIX = re.compile(r"^(?:team|prayers?for|prayfor|pray4|hopefor|hope4|lovefor|love4|fightfor|fight4|"
+                              r"helpsave|help|save|support|standwith|babyhelp|baby|little|brave)")
+_CAMPAIGN_SUFFIX = re.compile(r"(?:s?strong|s?journey|s?fights?|s?army|s?warriors?|s?story|s?courage|s?tribe|"
+                              r"s?miracle|s?updates|s?legacy|s?battle)$")
+# Words that name a place of care, an organisation, a disease, a product or a method beside a name
+# ("ronald-mcdonald-house", "dana-farber-cancer-institute", "ewing-sarcoma", "dornier-aries-device",
+# "raman-spectroscopy"): a segment holding one names that, not a child. Source: the institution and eponym heads
+# the screen already masks (privacy_allowed.EPONYM_HEAD, INSTITUTION_NAME), and the heads of device and method
+# names among the registry's interventions (bench/privacy.py's real strings).
 _ORGANISATION_WORDS = frozenset("""
 hospital hospitals institute institut foundation fondation center centre clinic clinics house university college
-school society trust charity program programme programs award awards lecture fellowship prize scholarship building
+school society association trust charity program programme programs award awards lecture fellowship prize
+scholarship building
 hall pavilion library laboratory lab company pharma pharmaceuticals therapeutics inc ltd corp gmbh llc
 sarcoma tumor tumour tumors lymphoma leukemia leukaemia disease syndrome anemia anaemia histiocytosis cell cells
 criteria classification scale score stage staging protocol regimen
+device devices system systems implant implants sensor capsule capsules tablet tablets injection kit assay test
+spectroscopy inhibitor inhibitors receptor mutation gene method technique procedure
 """.split())
 # Languages whose most frequent words ("del", "des", "ella") are read as such, not as names, in a path: those
 # wordfreq's "small" lists cover that family pages are written in.
@@ -65,27 +79,29 @@ def _parts(segment: str) -> list[str]:
 
 
 def _strong(part: str, language: str | None) -> bool:
-    """A given name no English word shares ("emma", "mateo"), nor a frequent word of another language ("del",
+    """A given name of four letters or more no English word shares ("emma", "mateo"), nor a frequent word of another language ("del",
     "des", "ella") or of the language the path is written in ("salud" in "/salud-publica/primer-caso")."""
-    return (len(part) >= 3 and part in dictionary_given_names() and part not in NOT_NAMES
+    return (len(part) >= 4 and part in dictionary_given_names() and part not in NOT_NAMES
             and part not in ROLE_WORDS and part not in _ORGANISATION_WORDS
             and not any(is_function_word(part, other) for other in _FUNCTION_WORD_LANGUAGES)
             and not (language and is_common(part, language)))
 
 
 def _weak(part: str) -> bool:
-    """A given name that is also a word ("grace", "will", "hope", "ella")."""
+    """A given name that is also a word ("grace", "will", "hope", "ella"), or a short one ("ava", "eli"), which
+    is as often a code or an abbreviation ("tak-788", "jak2", "aud")."""
     return len(part) >= 3 and (part in word_like_given_names() or part in GIVEN_NAMES
                                or part in dictionary_given_names()) and part not in ROLE_WORDS
 
 
-def _as_name(part: str, language: str | None) -> tuple[str, bool]:
-    """The part itself, or its name without a possessive "s" ("teddys" -> "teddy")."""
-    if not (_strong(part, language) or _weak(part)) and part.endswith("s") and len(part) > 4:
+def _possessive(part: str) -> str | None:
+    """The name a possessive part owns ("teddys" -> "teddy", "sofias" -> "sofia"), if it is one: read as a
+    word-like name, which needs a campaign's word beside it ("teddys-fight"); "lupus" or "aries" is no "lupu's"."""
+    if part.endswith("s") and len(part) > 4 and not _weak(part):
         stem = part[:-1]
-        if _strong(stem, language) or _weak(stem):
-            return stem, True
-    return part, False
+        if stem in GIVEN_NAMES or _weak(stem):
+            return stem
+    return None
 
 
 def segment_names_a_person(segment: str, language: str | None = None) -> bool:
@@ -94,12 +110,15 @@ def segment_names_a_person(segment: str, language: str | None = None) -> bool:
     parts = _parts(segment)
     if not parts or any(part in _ORGANISATION_WORDS for part in parts):
         return False
-    names = [_as_name(part, language)[0] for part in parts]
-    strong = [_strong(name, language) for name in names]
-    if any(strong):
+    if any(_strong(part, language) for part in parts):
         return True
-    for index, name in enumerate(names):
-        if not _weak(name):
+    return _cued_name(parts)
+
+
+def _cued_name(parts: list[str]) -> bool:
+    """A name, word-like or not, with a campaign's word before or after it ("prayers for grace", "mateo strong")."""
+    for index, part in enumerate(parts):
+        if not (_weak(part) or _possessive(part)):
             continue
         before = parts[index - 1] if index else ""
         after = parts[index + 1] if index + 1 < len(parts) else ""
@@ -108,14 +127,37 @@ def segment_names_a_person(segment: str, language: str | None = None) -> bool:
     return False
 
 
+def campaign_label_names_a_child(label: str) -> bool:
+    """A site's name or a handle shaped like a family's campaign: a campaign's word around a given name, run
+    together ("teamava", "prayersformateo", "teddysfight", "noahsjourney") or split ("hope-for-noah"). The name
+    alone is not enough here: "dana-farber", "alexslemonade" and "stjude" are organisations named after people."""
+    parts = _parts(label)
+    if len(parts) > 1:
+        return _cued_name(parts)
+    if len(parts) != 1:
+        return False
+    core, affixed = parts[0], False
+    while True:
+        stripped = _CAMPAIGN_PREFIX.sub("", core, count=1)
+        stripped = _CAMPAIGN_SUFFIX.sub("", stripped, count=1)
+        if stripped == core or len(stripped) < 3:
+            break
+        core, affixed = stripped, True
+    return affixed and (core in GIVEN_NAMES or _strong(core, None))
+
+
 def find_named_links(text: str, found: list[Finding]) -> None:
     """Append each web link whose path names a person."""
-    if "/" not in text or "." not in text:
+    if "." not in text:
         return
-    for match in _LINK.finditer(text):
+    for match in _LINK.finditer(text) if "/" in text else ():
         path = re.split(r"[?#]", match.group("path"), maxsplit=1)[0]
         segments = [segment for segment in path.split("/") if segment]
         parts = [part for segment in segments for part in _parts(segment)]
         language = language_of(parts, LATIN_LANGUAGES) if len(parts) >= 3 else None
         if any(segment_names_a_person(segment, language) for segment in segments):
             found.append(Finding("handle", *match.span(), "a personal web address (a page named after a person)"))
+    for match in _SITE.finditer(text):
+        labels = match.group("host").lower().split(".")[:-1]
+        if any(campaign_label_names_a_child(label) for label in labels if label not in ("www", "m")):
+            found.append(Finding("handle", *match.span(), "a personal web address (a family's own site)"))
