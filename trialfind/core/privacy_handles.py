@@ -1,7 +1,8 @@
 """Social media handles and personal web addresses, for the privacy screen: "@name" after a platform
 word ("insta @brave_little_x", "telegram: @mama_x"), a lone "@" handle shaped like a user name, and
 links whose path names a person or a fundraiser ("linkedin.com/in/…", "facebook.com/<name>",
-"gofundme.com/f/…") or, on any site, named after a person (privacy_named_links), and a payment app's tag ("venmo @x", "cashapp $x", "zelle: x"). A family's handle, payment
+"gofundme.com/f/…") or, on any site, named after a person (privacy_named_links: "www.example.com/teddys-fight",
+"@teddysfight"), and a payment app's tag ("venmo @x", "cashapp $x", "zelle: x"). A family's handle, payment
 tag or fundraiser page finds the family as surely as a name.
 
 Runs before web addresses are masked as harmless. A company's, agency's or registry's site

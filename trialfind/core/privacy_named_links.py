@@ -41,13 +41,16 @@ _PAGE_ENDING = re.compile(r"\.(?:s?html?|php\d?|aspx?|jsp|cfm|pdf|docx?|xml|json
 # "help baby") and after it ("-strong", "'s journey", "fights"). Source: the slugs of GoFundMe, CaringBridge and
 # Facebook pages in the labelled set (tests/data/privacy_labelled.tsv, kinds handle/url/link/account).
 _CUE_BEFORE = frozenset("""
-team prayers prayer pray for help save support love hope fight baby little brave sweet dear miracle
-remembering memory memorial honor honour forever
+team pray help save support fight baby little brave sweet dear miracle remembering memory memorial honor honour
+forever
 """.split())
+# Words before "for" in a prayer's or a campaign's call: "prayers-for-grace", "hope-for-noah".
+_CUE_BEFORE_FOR = frozenset("prayers prayer pray praying hope hoping love fight fighting help support thoughts".split())
 _CUE_AFTER = frozenset("""
 fight fights fighting strong journey journeys warrior warriors army story stories prayers updates update
 courage tribe crew squad battle legacy fund mom mum dad mama papa family miracle hope heroes hero
 """.split())
+_CUE_WORDS = _CUE_BEFORE | _CUE_AFTER | _CUE_BEFORE_FOR | {"love", "faith", "joy", "prayers", "prayer"}
 # The same words run together with the name, as site names and handles are typed ("teamava", "mateosjourney").
 _CAMPAIGN_PREFIX = re.compile(r"^(?:team|prayers?for|prayfor|pray4|hopefor|hope4|lovefor|love4|fightfor|fight4|"
                               r"helpsave|help|save|support|standwith|babyhelp|baby|little|brave)")
@@ -79,8 +82,9 @@ def _parts(segment: str) -> list[str]:
 
 
 def _strong(part: str, language: str | None) -> bool:
-    """A given name of four letters or more no English word shares ("emma", "mateo"), nor a frequent word of another language ("del",
-    "des", "ella") or of the language the path is written in ("salud" in "/salud-publica/primer-caso")."""
+    """A given name of four letters or more no English word shares ("emma", "mateo"), nor a frequent word of
+    another language ("ella", "alle") or of the language the path is written in ("salud" in
+    "/salud-publica/primer-caso")."""
     return (len(part) >= 4 and part in dictionary_given_names() and part not in NOT_NAMES
             and part not in ROLE_WORDS and part not in _ORGANISATION_WORDS
             and not any(is_function_word(part, other) for other in _FUNCTION_WORD_LANGUAGES)
@@ -118,11 +122,14 @@ def segment_names_a_person(segment: str, language: str | None = None) -> bool:
 def _cued_name(parts: list[str]) -> bool:
     """A name, word-like or not, with a campaign's word before or after it ("prayers for grace", "mateo strong")."""
     for index, part in enumerate(parts):
-        if not (_weak(part) or _possessive(part)):
+        # A campaign's own word is not its child ("hope-strong", "love-will-find-a-way").
+        if part in _CUE_WORDS or not (_weak(part) or _possessive(part)):
             continue
         before = parts[index - 1] if index else ""
         after = parts[index + 1] if index + 1 < len(parts) else ""
-        if before in _CUE_BEFORE or after in _CUE_AFTER:
+        # "for" only after a prayer's or a campaign's word: "prayers-for-grace", not "therapy-for-non-metastatic".
+        before_for = index >= 2 and before == "for" and parts[index - 2] in _CUE_BEFORE_FOR
+        if before in _CUE_BEFORE or before_for or after in _CUE_AFTER:
             return True
     return False
 
