@@ -1,7 +1,8 @@
 """Social media handles and personal web addresses, for the privacy screen: "@name" after a platform
 word ("insta @brave_little_x", "telegram: @mama_x"), a lone "@" handle shaped like a user name, and
 links whose path names a person or a fundraiser ("linkedin.com/in/…", "facebook.com/<name>",
-"gofundme.com/f/…"), and a payment app's tag ("venmo @x", "cashapp $x", "zelle: x"). A family's handle, payment
+"gofundme.com/f/…") or, on any site, named after a person (privacy_named_links: "www.example.com/teddys-fight",
+"@teddysfight"), and a payment app's tag ("venmo @x", "cashapp $x", "zelle: x"). A family's handle, payment
 tag or fundraiser page finds the family as surely as a name.
 
 Runs before web addresses are masked as harmless. A company's, agency's or registry's site
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 
 from trialfind.core.given_names import dictionary_given_names, is_english_word, word_like_given_names
+from trialfind.core.privacy_named_links import campaign_label_names_a_child, find_named_links
 from trialfind.core.privacy_text import Finding
 from trialfind.core.privacy_words import GIVEN_NAMES
 
@@ -47,7 +49,8 @@ _PAYMENT_TAG = re.compile(
     rf"\b(?i:{_PAYMENT_APP})\b\s*(?:(?i:is|at|to|me|:|=|-|–)\s*)?(?:(?i:me|us|at|to)\s+)?"
     r"(?P<tag>[@$][A-Za-z][\w.\-]{1,29}|[A-Za-z][\w.\-]{2,29})(?<![.\-])(?![\w@])")
 # Reddit's user prefix "u/neuroblastoma_dad_83" names a person; "r/childhoodcancer" is a forum, not a person.
-_REDDIT_USER = re.compile(r"(?<![\w/.])/?u/[A-Za-z0-9_-]{3,20}(?![\w/])")
+# Reddit allows 20 characters, but people retype names longer than that ("u/neuroblastoma_mom_jess").
+_REDDIT_USER = re.compile(r"(?<![\w/.])/?u/[A-Za-z0-9_-]{3,32}(?![\w/])")
 # Words a user-name slot holds in ordinary text ("the login is required", "username: see below").
 _NOT_USER_NAMES = frozenset({
     "required", "needed", "optional", "provided", "sent", "below", "above", "here", "there", "same", "different",
@@ -94,7 +97,7 @@ def find_handles(text: str, found: list[Finding]) -> None:
             found.append(Finding("handle", match.start(), match.end(), "a social media handle"))
         for match in _LONE_HANDLE.finditer(text):
             user = match.group(1)
-            if re.search(r"[\d_.]|[a-z][A-Z]", user):
+            if re.search(r"[\d_.]|[a-z][A-Z]", user) or campaign_label_names_a_child(user):
                 found.append(Finding("handle", *match.span(), "a social media handle"))
     for match in _PAYMENT_TAG.finditer(text):
         tag = match.group("tag")
@@ -127,6 +130,8 @@ def find_handles(text: str, found: list[Finding]) -> None:
         for match in _PERSONAL_BLOG.finditer(text):
             if not re.sub(r"^https?://", "", match.group(0).lower()).startswith("www."):
                 found.append(Finding("handle", *match.span(), "a personal web address (a person's blog)"))
+        # Any other site: a path named after a person ("www.example.com/teddys-fight").
+        find_named_links(text, found)
 
 
 def _names_a_child(slug: str) -> bool:
