@@ -162,7 +162,7 @@ IDENTIFYING = [
     ("contact_used", "Jane Smith"),
     ("contact_used", "jane.smith@pfizer.com"),
     ("contact_used", "Maria"),
-    ("contact_used", "medical information line 1-800-438-1985"),
+    ("contact_used", "Dr Weber's direct line +41 61 688 22 33"),
     ("reason_given", "Dr Patel said the supply is limited"),
 ]
 
@@ -182,6 +182,8 @@ ACCEPTABLE = [
     ("contact_used", "EAP@ikenaoncology.com"),
     ("contact_used", "expandedaccess@pfizer.com"),
     ("contact_used", "Pfizer Medical Information"),
+    # An organisation's own line, as its role email above: no one's (privacy_organisation_contacts).
+    ("contact_used", "medical information line 1-800-438-1985"),
     ("contact_used", "https://www.pfizer.com/science/clinical-trials/expanded-access"),
     ("contact_used", "Expanded Access Navigator portal"),
     ("notes", "my son has relapsed twice; trial NCT03107988 did not admit under 12s"),

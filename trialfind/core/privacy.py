@@ -30,6 +30,8 @@ after a person, places of care with their towns), `privacy_languages` (ordinary 
 writer's own name, a given name with an initial, initials asked for, a relative's name after a colon, a given name
 from a department),
 `privacy_value_names` (a value that is a name and nothing else, in any case),
+`privacy_organisation_contacts` (an organisation's own phone lines and addresses, which the phone and address rules
+pass as no one's),
 `privacy_name_cues` (plural and family titles, an unknown word owning a child's results, a surname naming a family),
 `privacy_suffixed_names` (a name with a Turkish case ending after an apostrophe, or owning a family word),
 `privacy_bare_surnames` (a surname told by its shape: capitals beside a given name, a lone initial, a person's verb),
@@ -192,11 +194,13 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
         find_record_numbers(masked, found)
     find_dates(masked, found, has_digit=has_digit)
     masked = mask(masked, [(f.start, f.end) for f in found])
+    not_personal: list[tuple[int, int]] = []    # an organisation's own lines and addresses, a lot's number
     if has_digit:
-        find_phones(zeros_for_letter_o(masked), found)
+        find_phones(zeros_for_letter_o(masked), found, not_personal)
     find_spelt_phones(masked, found)
-    masked = mask(masked, [(f.start, f.end) for f in found])
-    find_addresses(masked, found, has_digit=has_digit)
+    masked = mask(masked, [(f.start, f.end) for f in found] + not_personal)
+    find_addresses(masked, found, has_digit=has_digit, organisation=not_personal)
+    masked = mask(masked, not_personal)
     find_details(masked, found, has_digit=has_digit)
     masked = mask(masked, [(f.start, f.end) for f in found])
     # Before other languages' ordinary words are masked: "Geachte dhr. Verbeek", "pt nowak, zofia".

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from trialfind.core.privacy_organisation_contacts import organisation_address_spans
 from trialfind.core.privacy_text import LETTERS, UPPER, Finding, bare_word, is_capitalised
 from trialfind.core.privacy_words import NOT_NAMES, ROLE_WORDS, US_STATES
 
@@ -159,8 +160,21 @@ _COUNTED_THINGS = frozenset("mg ml kg week day cycle course minute hour second m
                             "item question month year dose session visit lap round".split())
 
 
-def find_addresses(text: str, found: list[Finding], *, has_digit: bool = True) -> None:
-    """`has_digit=False` says the text has no digit: only a ward or town name in Latin letters can be there."""
+def find_addresses(text: str, found: list[Finding], *, has_digit: bool = True,
+                   organisation: list[tuple[int, int]] | None = None) -> None:
+    """`has_digit=False` says the text has no digit: only a ward or town name in Latin letters can be there.
+
+    An organisation's own address ("Pfizer, 66 Hudson Boulevard East, New York, NY 10001") is no one's: its span
+    goes to `organisation` (the caller masks it) and not to `found` (see privacy_organisation_contacts)."""
+    addresses: list[Finding] = []
+    _find_addresses(text, addresses, has_digit=has_digit)
+    spans = organisation_address_spans(text, [(f.start, f.end) for f in addresses]) if has_digit else []
+    found.extend(f for f in addresses if not any(s < f.end and f.start < e for s, e in spans))
+    if organisation is not None:
+        organisation.extend(spans)
+
+
+def _find_addresses(text: str, found: list[Finding], *, has_digit: bool = True) -> None:
     for pattern in (_EAST_ASIAN_WARD, _NUSANTARA_DISTRICT):
         for match in pattern.finditer(text):
             found.append(Finding("address", *match.span(), "a ward, district or town of an address"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from trialfind.core.privacy_addresses import ZIP4
+from trialfind.core.privacy_organisation_contacts import organisation_line_start
 from trialfind.core.privacy_text import Finding
 from trialfind.core.privacy_words import FREE_MAIL_DOMAINS, ROLE_EMAIL_STEMS, ROLE_WORDS
 
@@ -122,7 +123,28 @@ def find_messaging_links(text: str, found: list[Finding]) -> None:
         found.append(Finding("phone", *match.span(), "a phone number (in a messaging link)"))
 
 
-def find_phones(text: str, found: list[Finding]) -> None:
+# A drug's lot or batch number is no phone, though "number" comes before it ("Lot number 555-0192"): the record
+# rules pass it as a thing's number (privacy_numbers._THING_NUMBER), but the phone rule reads "number" as a phone
+# word. German "Ch.-B." / "Chargennummer", Spanish and Portuguese "lote", Italian "lotto", French "numéro de lot".
+_LOT_BEFORE = re.compile(r"(?:\b(?i:lot|batch|lote|lotto|charge|chargen)\s*(?i:number|no|nr|num|n[º°o]|#)\.?|"
+                         r"\b(?i:chargennummer|ch\.-b\.)|\b(?:Lot|LOT|Batch|BATCH|Lote|Lotto)(?:\s*:)?)"
+                         r"\s*(?i:is|was|[:#=-])?\s*$")
+
+
+def find_phones(text: str, found: list[Finding], not_personal: list[tuple[int, int]] | None = None) -> None:
+    """`not_personal` collects the spans of numbers that are no one's phone, for the caller to mask: a lot's number
+    and an organisation's own line with the words introducing it (see privacy_organisation_contacts)."""
+
+    def keep(start: int, end: int) -> bool:
+        line_start = organisation_line_start(text, start, end)
+        if _LOT_BEFORE.search(text, max(0, start - 30), start):
+            line_start = start
+        if line_start is None:
+            return True
+        if not_personal is not None:
+            not_personal.append((line_start, end))
+        return False
+
     for match in _SPACED_DIGITS.finditer(text):
         # Single digits only: "1 2 3" counts or grades never run to seven.
         if all(len(g) == 1 for g in re.findall(r"\d+", match.group(0))):
@@ -138,12 +160,15 @@ def find_phones(text: str, found: list[Finding]) -> None:
                 if not _PHONE_WORDS.search(text[max(0, match.start() - 30):match.start()]):
                     continue
             end = match.start() + len(candidate)
+            if not keep(match.start(), end):
+                continue
             extension = _EXTENSION.match(text[end:])
             found.append(Finding("phone", match.start(), end + (extension.end() if extension else 0),
                                  "a phone number"))
     for match in _LOCAL_PHONE.finditer(text):
         if (7 <= len(re.sub(r"\D", "", match.group(0))) <= 15
-                and _PHONE_WORDS.search(text[max(0, match.start() - 30):match.start()])):
+                and _PHONE_WORDS.search(text[max(0, match.start() - 30):match.start()])
+                and keep(*match.span())):
             found.append(Finding("phone", *match.span(), "a phone number"))
 
 

