@@ -35,7 +35,8 @@ pass as no one's),
 `privacy_name_cues` (plural and family titles, an unknown word owning a child's results, a surname naming a family),
 `privacy_suffixed_names` (a name with a Turkish case ending after an apostrophe, or owning a family word),
 `privacy_bare_surnames` (a surname told by its shape: capitals beside a given name, a lone initial, a person's verb),
-`privacy_capitals` (text typed in capitals, read a second time in the case a writer would have used) and
+`privacy_capitals` (text typed in capitals, read a second time in the case a writer would have used),
+`privacy_affiliated_names` (a given name from a listed company, a name then whose relative it is) and
 `privacy_unknown_names` (name-shaped words no vocabulary knows, the vocabulary in
 `privacy_vocabulary`); `privacy_text` holds the Finding type and shared character
 classes; the word lists are in `privacy_words` and `privacy_phrases`.
@@ -50,6 +51,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from trialfind.core.errors import InvalidInput
 from trialfind.core.privacy_addresses import find_addresses
+from trialfind.core.privacy_affiliated_names import find_names_from_organisations, find_owned_relatives
 from trialfind.core.privacy_allowed import (
     ALLOWED_PHRASES,
     COMPANY_NAME,
@@ -96,8 +98,6 @@ from trialfind.core.privacy_lower_names import (
 from trialfind.core.privacy_name_cues import find_cued_names, find_family_surnames
 from trialfind.core.privacy_names import (
     find_names,
-    find_names_from_organisations,
-    find_owned_relatives,
     find_possessive_names,
     find_word_like_names,
 )
@@ -108,7 +108,7 @@ from trialfind.core.privacy_scripts import find_unread_scripts
 from trialfind.core.privacy_suffixed_names import find_suffixed_names
 from trialfind.core.privacy_text import KINDS, WORD, Finding, bare_word, mask, normalise, phrase_pattern
 from trialfind.core.privacy_titled_eponyms import find_titled_eponyms
-from trialfind.core.privacy_unknown_names import find_unknown_names
+from trialfind.core.privacy_unknown_names import find_contact_person_runs, find_unknown_names
 from trialfind.core.privacy_value_names import find_value_names
 from trialfind.core.privacy_words import GIVEN_NAMES
 
@@ -245,7 +245,9 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     find_possessive_names(masked, found, known)
     masked = mask(masked, [m.span(1) for m in EPONYM_HEAD.finditer(masked)
                             if not any(bare_word(w) in GIVEN_NAMES for w in WORD.findall(m.group(1)))])
-    find_names(masked, found, known, contact)
+    find_names(masked, found, known)
+    if contact:
+        find_contact_person_runs(masked, found, known)
     find_lower_case_names(masked, found, known)
     find_lower_case_full_names(masked, found, known)
     find_cued_names(masked, found, known)

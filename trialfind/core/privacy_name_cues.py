@@ -1,15 +1,17 @@
 """Names told by cues the other name rules do not read, for the privacy screen: titles in the plural
 ("Drs. Haddad and Kaminski-Ortiz"), family titles of other languages typed before a name ("lola Pacita",
 "tita Cory", "abuela Rosa", "oma Inge"), and a word no vocabulary knows owning a child's thing where a
-sentence starts ("Abdirahman's haemoglobin dropped"). Apart from `privacy_names` to keep each module
-readable (and under the architecture test's size bar)."""
+sentence starts ("Abdirahman's haemoglobin dropped"); a Korean or Chinese given name romanised with a hyphen
+("Sung-min", "Mei-ling"), a value that is a name and an age ("Kai, 4"), a name granted or denied access ("Grace was
+granted access"). Apart from `privacy_names` to keep each module readable (and under the architecture test's size
+bar)."""
 from __future__ import annotations
 
 import re
 
-from trialfind.core.given_names import is_english_word
+from trialfind.core.given_names import in_any_given_name_list, is_english_word, word_like_given_names
 from trialfind.core.privacy_names import COMPANY_WORDS, EPONYM_WORDS, OWNED_BY_A_CHILD, PLACE_WORDS, SENTENCE_START
-from trialfind.core.privacy_text import NAME_WORD, UPPER, Finding, bare_word
+from trialfind.core.privacy_text import NAME_WORD, UPPER, Finding, bare_word, is_capitalised
 from trialfind.core.privacy_vocabulary import is_known_word
 from trialfind.core.privacy_words import KIN_TITLES, NOT_NAMES, ROLE_WORDS
 
@@ -38,6 +40,30 @@ _INITIALS_SURNAME = re.compile(
     rf"(?i:site\s+lead|study\s+nurse|coordinator|investigator|sponsor\s+contact))\s*\)")
 
 
+# A Korean or Chinese given name romanised with a hyphen, its second syllable in lower case: "Sung-min", "Ji-hoon",
+# "Seo-yeon", "Mei-ling", "Xiao-ming". Both syllables from the syllables such names are made of: Revised Romanization
+# of Korean (https://en.wikipedia.org/wiki/Revised_Romanization_of_Korean) as used in the common given names of
+# https://en.wikipedia.org/wiki/Korean_name#Given_names, and Hanyu Pinyin syllables common in Chinese given names
+# (https://en.wikipedia.org/wiki/Chinese_given_name). English has no word so made ("Non-small", "Follow-up").
+_ROMANISED_SYLLABLES = frozenset("""
+ji min seo hoon hun hyun jun joon woo yeon yun eun su soo young yeong jin sung seung hye ha na ye da yu bin won jae
+ho hee kyung gyeong jung jeong sang dong tae hwan chul cheol mi kyu gyu ah yoon hyo hyeon chan sook suk ok ja ae
+hyuk hyeok seok sik gi ki geun gun sun seon yong jong hak nam il bo ra rin rim so sol si sin shin han
+mei ling xiao ming wei jie hui yan li hua hong fang lan qing xin yi hao chen lin xiu zhi zhen jia jing yue
+ting mo qi xue feng lei tao peng kai rui shan
+""".split())
+_ROMANISED_GIVEN = re.compile(rf"(?<![\w-])([{UPPER}][a-z]{{1,4}})-([a-z]{{2,5}})(?![\w-])")
+
+
+# A value that is a name and an age: "Kai, 4", "Noor, 11 yo".
+_NAME_THEN_AGE = re.compile(rf"^\s*({NAME_WORD}),\s*(?:aged?\s+)?\d{{1,2}}\s*(?:years?\s*old|yo|y)?\s*$")
+# Only a person is granted or denied access to a drug ("Grace was granted access", "Hope was denied the drug"); a drug
+# is granted approval or a designation ("Koselugo was granted orphan designation").
+_GRANTED_ACCESS = re.compile(
+    rf"\b({NAME_WORD})\s+(?i:was|is|has\s+been|got|had\s+been)\s+(?i:granted|denied|refused|given|offered)\s+"
+    rf"(?i:access|compassionate|expanded|entry|a\s+place|a\s+spot|the\s+drug|the\s+medicine|treatment|enrol)")
+
+
 def _not_a_name(word: str, known: frozenset[str], *, places_too: bool = True) -> bool:
     bare = bare_word(word)
     return (not bare or bare in known or bare in NOT_NAMES or bare in ROLE_WORDS or (word.isupper() and len(word) > 1)
@@ -47,6 +73,21 @@ def _not_a_name(word: str, known: frozenset[str], *, places_too: bool = True) ->
 def find_cued_names(text: str, found: list[Finding], known: frozenset[str]) -> None:
     """Append names told by a plural title, a family title of another language, or an unknown word owning
     a child's thing at a sentence's start."""
+    for match in _ROMANISED_GIVEN.finditer(text) if "-" in text else ():
+        if (match.group(1).lower() in _ROMANISED_SYLLABLES and match.group(2) in _ROMANISED_SYLLABLES
+                and bare_word(match.group(0)) not in known):
+            found.append(Finding("name", *match.span(), "a person's name (a Korean or Chinese given name written "
+                                                        "with a hyphen)"))
+    for match in _NAME_THEN_AGE.finditer(text) if "," in text else ():
+        word, bare = match.group(1), bare_word(match.group(1))
+        if (is_capitalised(word) and not word.isupper() and bare not in known and bare not in NOT_NAMES
+                and bare not in ROLE_WORDS and (in_any_given_name_list(bare) or not is_english_word(bare))):
+            found.append(Finding("name", *match.span(), "a person's name (a name and an age)"))
+    for match in _GRANTED_ACCESS.finditer(text):
+        word, bare = match.group(1), bare_word(match.group(1))
+        if (is_capitalised(word) and not word.isupper() and bare not in known and bare not in NOT_NAMES
+                and bare not in ROLE_WORDS and (bare in word_like_given_names() or not is_english_word(bare))):
+            found.append(Finding("name", *match.span(1), "a person's name (granted or denied access)"))
     for match in _PLURAL_TITLE.finditer(text):
         if not _not_a_name(match.group(1), known):
             found.append(Finding("name", *match.span(), "a person's name (after a title such as 'Drs.')"))

@@ -8,7 +8,6 @@ import re
 from trialfind.core.given_names import (
     WORD_LIKE_PLACES,
     dictionary_given_names,
-    in_any_given_name_list,
     is_english_word,
     word_like_given_names,
 )
@@ -29,6 +28,7 @@ from trialfind.core.privacy_text import (
 from trialfind.core.privacy_vocabulary import OTHER_LANGUAGE_TERM_ENDINGS, is_place_phrase
 from trialfind.core.privacy_words import (
     GIVEN_NAMES,
+    KIN_WORDS,
     NOT_NAMES,
     RELATION_WORDS,
     ROLE_WORDS,
@@ -41,13 +41,11 @@ _TITLES = (r"Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Sister|Father|Fr|S
 # The dot may touch the name: "Dr.Okafor", as typed in a hurry or on a phone.
 # A title typed in lower case before a capitalised name counts too ("asked dr. Kowalczyk", "prof Adeyemi"); "mr"
 # and "ms" only with their dot, as bare "ms"/"mr" are also multiple sclerosis and magnetic resonance.
+_PARTICLES = r"(?:van|von|de|del|della|di|da|dos|das|du|des|der|den|ten|ter|le|la|al|el|bin|ben)"   # lower case
 TITLE_NAME = re.compile(rf"\b(?:{_TITLES}|(?i:doctor|nurse|professor)|(?:dr|dra|prof|mrs|sra)\b|(?:mr|ms)(?=\.))\b"
                          rf"(?:\.\s*|\s+)"
                          rf"(?:(?i:med|rer\.\s*nat|phil|dent)\.\s*)?"
-                         rf"(?:[A-Z]\.\s*)*"                 # "Dr. med. Schneider"
-                         # "Mr. van der Berg", "Dr. de la Cruz": a surname's particles, lower case
-                         rf"(?:(?:van|von|de|del|della|di|da|dos|das|du|des|der|den|ten|ter|le|la|al|el|bin|ben)\s+){{0,2}}"
-                         rf"({NAME_WORD})")
+                         rf"(?:[A-Z]\.\s*)*(?:{_PARTICLES}\s+){{0,2}}({NAME_WORD})")  # "Dr. med. Weiß", "Mr. van Dijk"
 _INITIALS = re.compile(r"\b(?i:initials)\s*(?:are|is|:)?\s*[A-Z](?:\.?\s?[A-Z]){1,3}\b\.?")
 _RELATION = re.compile(
     rf"\b(?i:(?:(?:my|our|his|her|their|the|a)\s+)?(?:(?:little|baby|youngest|oldest|eldest|older|younger|"
@@ -97,37 +95,6 @@ _LOWER_CONTEXT_NAME = re.compile(
 _ROLE_IN_BRACKETS = re.compile(
     rf"\b((?:{NAME_WORD}\s+){{0,2}}{NAME_WORD})\s*\(\s*(?i:the\s+|my\s+|our\s+|patient['’]s\s+|child['’]s\s+)?"
     rf"(?i:{'|'.join(RELATION_WORDS)}|mother['’]s|father['’]s|guardian|carer|caregiver)\s*\)")
-# A value that is a name and an age: "Kai, 4", "Noor, 11 yo".
-_NAME_THEN_AGE = re.compile(rf"^\s*({NAME_WORD}),\s*(?:aged?\s+)?\d{{1,2}}\s*(?:years?\s*old|yo|y)?\s*$")
-# A Korean or Chinese given name romanised with a hyphen, its second syllable in lower case: "Sung-min", "Ji-hoon",
-# "Seo-yeon", "Mei-ling", "Xiao-ming". Both syllables from the syllables such names are made of: Revised Romanization
-# of Korean (https://en.wikipedia.org/wiki/Revised_Romanization_of_Korean) as used in the common given names of
-# https://en.wikipedia.org/wiki/Korean_name#Given_names, and Hanyu Pinyin syllables common in Chinese given names
-# (https://en.wikipedia.org/wiki/Chinese_given_name). English has no word so made ("Non-small", "Follow-up").
-_ROMANISED_SYLLABLES = frozenset("""
-ji min seo hoon hun hyun jun joon woo yeon yun eun su soo young yeong jin sung seung hye ha na ye da yu bin won jae
-ho hee kyung gyeong jung jeong sang dong tae hwan chul cheol mi kyu gyu ah yoon hyo hyeon chan sook suk ok ja ae
-hyuk hyeok seok sik gi ki geun gun sun seon yong jong hak nam il bo ra rin rim so sol si sin shin han
-mei ling xiao ming wei jie hui yan li hua hong fang lan qing xin yi hao chen lin xiu zhi zhen jia jing yue
-ting mo qi xue feng lei tao peng kai rui shan
-""".split())
-_ROMANISED_GIVEN = re.compile(rf"(?<![\w-])([{UPPER}][a-z]{{1,4}})-([a-z]{{2,5}})(?![\w-])")
-# Only a person is granted or denied access to a drug ("Grace was granted access", "Hope was denied the drug"); a drug
-# is granted approval or a designation ("Koselugo was granted orphan designation").
-_GRANTED_ACCESS = re.compile(
-    rf"\b({NAME_WORD})\s+(?i:was|is|has\s+been|got|had\s+been)\s+(?i:granted|denied|refused|given|offered)\s+"
-    rf"(?i:access|compassionate|expanded|entry|a\s+place|a\s+spot|the\s+drug|the\s+medicine|treatment|enrol)")
-# Family words that are only ever a relative (not "Patient", "Child" or "Twin", which head titles too).
-_KIN_WORDS = frozenset(RELATION_WORDS) - frozenset(
-    "patient child kid boy girl baby infant toddler teen teenager twin twins sibling partner".split())
-# A name, then whose relative it is, in brackets or commas: "Lilly (his big sister)", "Jazz, my son, is 11". The owner
-# makes it a person even when the word is a company's or an ordinary word's too.
-_OWNED_RELATION_APPOSITION = re.compile(
-    rf"\b({NAME_WORD})\s*(?:\(|,)\s*(?i:my|our|his|her|their)\s+"
-    rf"(?:(?i:big|little|older|younger|elder|eldest|youngest|baby|twin|step|half|only)[\s-]+)?"
-    rf"(?i:{'|'.join(RELATION_WORDS)})\s*(?:\)|,)")
-# A given name, then the company or hospital its bearer works for: "Kelly from SpringWorks", "Dolores at Bayer".
-_FROM_AN_ORGANISATION = re.compile(rf"\b({NAME_WORD})\s+(?i:from|at|of)\s+(?=\w)")
 # "j. van der Berg", "Ana de la Cruz", "Ahmad bin Ismail": an initial or a given name, a name particle,
 # then a capitalised word.
 _PARTICLE_NAME = re.compile(
@@ -218,7 +185,7 @@ def _is_name(word: str, known: frozenset[str], *, lower_ok: bool = False) -> boo
     return lower_ok and bare in dictionary_given_names()
 
 
-def find_names(text: str, found: list[Finding], known: frozenset[str], contact: bool) -> None:
+def find_names(text: str, found: list[Finding], known: frozenset[str]) -> None:
     def add(match: re.Match, what: str) -> None:
         found.append(Finding("name", *match.span(), f"a person's name ({what})"))
 
@@ -230,10 +197,9 @@ def find_names(text: str, found: list[Finding], known: frozenset[str], contact: 
         lead = match.group(0)[: match.start(1) - match.start(0)].split()
         relation = next((token for token in reversed(lead) if any(c.isalpha() for c in token)), "")
         title_case = relation[:1].isupper()
-        # "Patient Education", "Twin Block": a title, not a person; but "Grandma Ruth", "Aunt Rose": a relative's
-        # word-like given name is the relative's.
+        # "Patient Education", "Twin Block": a title; "Grandma Ruth", "Aunt Rose": a relative's word-like given name
         if title_case and bare_word(word) not in dictionary_given_names() and not (
-                relation.lower() in _KIN_WORDS and bare_word(word) in word_like_given_names()):
+                relation.lower() in KIN_WORDS and bare_word(word) in word_like_given_names()):
             continue
         if _is_name(word, known, lower_ok=True) and not follows_its_relation_word(relation, word):
             add(match, "after a family word such as 'my son' or 'patient'")
@@ -272,10 +238,6 @@ def find_names(text: str, found: list[Finding], known: frozenset[str], contact: 
         if (_is_name(word, known) and bare not in PLACE_WORDS and bare not in COMPANY_WORDS
                 and (_is_given_name(word) or not is_english_word(bare))):
             add(match, "after a family word such as 'ibu' or 'nanay'")
-    for match in _NAME_THEN_AGE.finditer(text) if "," in text else ():
-        bare = bare_word(match.group(1))
-        if _is_name(match.group(1), known) and (in_any_given_name_list(bare) or not is_english_word(bare)):
-            add(match, "a name and an age")
     for match in _PERSON_CONTEXT.finditer(text):
         if _is_name(match.group(1), known):
             add(match, "a capitalised word used of a person")
@@ -301,10 +263,6 @@ def find_names(text: str, found: list[Finding], known: frozenset[str], contact: 
         if (all(_is_name(w, known) and bare_word(w) not in PLACE_WORDS | COMPANY_WORDS for w in words)
                 and any(_is_given_name(w) or not is_english_word(bare_word(w)) for w in words)):
             add(match, "with a family role in brackets")
-    for match in _ROMANISED_GIVEN.finditer(text) if "-" in text else ():
-        if (match.group(1).lower() in _ROMANISED_SYLLABLES and match.group(2) in _ROMANISED_SYLLABLES
-                and bare_word(match.group(0)) not in known):
-            add(match, "a Korean or Chinese given name written with a hyphen")
     for match in _PARTICLE_NAME.finditer(text):
         initial, given, surname = match.groups()
         if (_is_name(surname, known) and bare_word(surname) not in PLACE_WORDS | COMPANY_WORDS
@@ -335,15 +293,6 @@ def find_names(text: str, found: list[Finding], known: frozenset[str], contact: 
               # "Härtefallprogramm", "Krankenhausaufenthalt": a noun made of common words
               and not is_compound_word(word)):
             add(match, "a capitalised word spelt like a name")
-    if contact:
-        run = 0
-        for match in words:
-            word = match.group(0)
-            unknown = is_capitalised(word) and bare_word(word) not in ROLE_WORDS and bare_word(word) not in known
-            run = run + 1 if unknown else 0
-            if run >= 2:
-                add(match, "give a role, generic address or portal instead")
-                break
 
 
 # What a site or city can do as well as a child; a place-like name needs a verb only a person takes.
@@ -427,11 +376,6 @@ def find_word_like_names(text: str, found: list[Finding], known: frozenset[str])
         if (all(is_capitalised(w) and bare_word(w) not in known for w in words)
                 and any(_is_given_name(w) for w in words)):
             found.append(Finding("name", *match.span(), "a person's name (two children who are siblings)"))
-    for match in _GRANTED_ACCESS.finditer(text):
-        word, bare = match.group(1), bare_word(match.group(1))
-        if (is_capitalised(word) and not word.isupper() and bare not in known and bare not in NOT_NAMES
-                and bare not in ROLE_WORDS and (bare in word_like_given_names() or not is_english_word(bare))):
-            found.append(Finding("name", *match.span(1), "a person's name (granted or denied access)"))
     for match in PERSON_VERB.finditer(text):
         if _unknown_sentence_subject(text, match, known):
             found.append(Finding("name", *match.span(1), "a person's name (an unknown word as a patient)"))
@@ -453,29 +397,3 @@ def find_word_like_names(text: str, found: list[Finding], known: frozenset[str])
                     and bare in word_like_given_names()):
                 found.append(Finding("name", *match.span(1), "a person's name (a given name used of a person)"))
 
-
-def find_names_from_organisations(text: str, found: list[Finding], known: frozenset[str]) -> None:
-    """A given name, then "from", "at" or "of" and a listed company or hospital: the person who answered for it
-    ("Kelly from SpringWorks never answered"). Run before companies are masked, which the rule must see; a word that
-    is the company's own ("Lilly from Eli Lilly") or one of the record's is not a person."""
-    from trialfind.core.privacy_allowed import ALLOWED_PHRASES, COMPANY_NAME, INSTITUTION_NAME
-
-    for match in _FROM_AN_ORGANISATION.finditer(text):
-        word, bare = match.group(1), bare_word(match.group(1))
-        if (word.isupper() or bare in known or bare in COMPANY_WORDS or bare in NOT_NAMES or bare in ROLE_WORDS
-                or not in_any_given_name_list(bare)):
-            continue
-        if any(pattern.match(text, match.end()) for pattern in (ALLOWED_PHRASES, COMPANY_NAME, INSTITUTION_NAME)):
-            found.append(Finding("name", *match.span(1), "a person's name (a given name, then the company "
-                                                         "or hospital they answer for)"))
-
-
-def find_owned_relatives(text: str, found: list[Finding]) -> None:
-    """A name, then whose relative it is: "Lilly (his big sister)", "Jazz, my son, is 11". Run before companies are
-    masked: the owner makes a company's word ("Lilly", "Jazz") a person here."""
-    if "(" not in text and "," not in text:
-        return
-    for match in _OWNED_RELATION_APPOSITION.finditer(text):
-        word, bare = match.group(1), bare_word(match.group(1))
-        if not word.isupper() and (in_any_given_name_list(bare) or bare in COMPANY_WORDS or not is_english_word(bare)):
-            found.append(Finding("name", *match.span(), "a person's name (a name, then whose relative it is)"))

@@ -22,7 +22,7 @@ import unicodedata
 from trialfind.core.given_names import dictionary_given_names, is_english_word, word_like_given_names
 from trialfind.core.privacy_languages import follows_its_relation_word
 from trialfind.core.privacy_names import PERSON_OBJECT, PERSON_VERB, SENTENCE_START, VERBS_OF_COMPANIES_TOO
-from trialfind.core.privacy_text import UPPER, Finding, bare_word
+from trialfind.core.privacy_text import UPPER, WORD, Finding, bare_word, is_capitalised
 from trialfind.core.privacy_vocabulary import INN_AND_TERM_ENDINGS, MEDICAL_ENDINGS, is_known_word, is_place_phrase
 from trialfind.core.privacy_words import NOT_NAMES, RELATION_WORDS, ROLE_WORDS
 
@@ -147,3 +147,17 @@ def _title_run(text: str, match: re.Match, found: list[Finding], known: frozense
     # "Aria Sensor"); a name from outside the name lists is unknown words only ("Thandiwe Dlamini").
     if all(unknown) or (sum(unknown) >= 2 and not any(is_english_word(bare_word(t)) for t in tokens)):
         found.append(_finding(phrase_start, phrase_end, "title-case words no dictionary knows"))
+
+
+def find_contact_person_runs(text: str, found: list[Finding], known: frozenset[str]) -> None:
+    """In a field naming how a company was reached, two capitalised words in a row that are not role or company
+    words are taken for a person: give a role, generic address or portal instead."""
+    run = 0
+    for match in WORD.finditer(text):
+        word = match.group(0)
+        unknown = is_capitalised(word) and bare_word(word) not in ROLE_WORDS and bare_word(word) not in known
+        run = run + 1 if unknown else 0
+        if run >= 2:
+            found.append(Finding("name", *match.span(), "a person's name (give a role, generic address or portal "
+                                                        "instead)"))
+            return

@@ -123,6 +123,10 @@ OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR
 # Family titles said before a relative's given name in the languages of the families served
 # (Filipino, Spanish, Portuguese, German, Dutch, Italian, Polish, Russian, Hindi/Urdu, Arabic, Turkish,
 # Greek, Vietnamese transcribed): "lola Pacita", "kuya Migs", "abuela Rosa", "oma Inge", "nani Kamla".
+# Family words that are only ever a relative (not "Patient", "Child" or "Twin", which head titles too).
+KIN_WORDS = frozenset(RELATION_WORDS) - frozenset(
+    "patient child kid boy girl baby infant toddler teen teenager twin twins sibling partner".split())
+
 KIN_TITLES = (
     "lola", "lolo", "tita", "tito", "ate", "kuya", "manang", "manong", "inay", "itay", "nanay", "tatay",
     "abuela", "abuelo", "abuelita", "abuelito", "tía", "tia", "tío", "tio", "tiita", "madrina", "padrino",

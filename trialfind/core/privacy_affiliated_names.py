@@ -1,0 +1,47 @@
+"""Names told by whom they belong to: the company or hospital a person answers for ("Kelly from SpringWorks never
+answered", "Dolores at Bayer"), or whose relative a name is ("Lilly (his big sister)", "Jazz, my son, is 11").
+
+Both run before companies are masked: the company after "from" is the cue, and a company's word ("Lilly", "Jazz")
+is a person where an owner's relation follows it. Apart from `privacy_names` to keep each module readable.
+"""
+from __future__ import annotations
+
+import re
+
+from trialfind.core.given_names import in_any_given_name_list, is_english_word
+from trialfind.core.privacy_allowed import ALLOWED_PHRASES, COMPANY_NAME, INSTITUTION_NAME
+from trialfind.core.privacy_names import COMPANY_WORDS
+from trialfind.core.privacy_text import NAME_WORD, Finding, bare_word
+from trialfind.core.privacy_words import NOT_NAMES, RELATION_WORDS, ROLE_WORDS
+
+# A name, then whose relative it is, in brackets or commas: "Lilly (his big sister)", "Jazz, my son, is 11". The owner
+# makes it a person even when the word is a company's or an ordinary word's too.
+_OWNED_RELATION_APPOSITION = re.compile(
+    rf"\b({NAME_WORD})\s*(?:\(|,)\s*(?i:my|our|his|her|their)\s+"
+    rf"(?:(?i:big|little|older|younger|elder|eldest|youngest|baby|twin|step|half|only)[\s-]+)?"
+    rf"(?i:{'|'.join(RELATION_WORDS)})\s*(?:\)|,)")
+# A given name, then the company or hospital its bearer works for: "Kelly from SpringWorks", "Dolores at Bayer".
+_FROM_AN_ORGANISATION = re.compile(rf"\b({NAME_WORD})\s+(?i:from|at|of)\s+(?=\w)")
+def find_names_from_organisations(text: str, found: list[Finding], known: frozenset[str]) -> None:
+    """A given name, then "from", "at" or "of" and a listed company or hospital: the person who answered for it
+    ("Kelly from SpringWorks never answered"). Run before companies are masked, which the rule must see; a word that
+    is the company's own ("Lilly from Eli Lilly") or one of the record's is not a person."""
+    for match in _FROM_AN_ORGANISATION.finditer(text):
+        word, bare = match.group(1), bare_word(match.group(1))
+        if (word.isupper() or bare in known or bare in COMPANY_WORDS or bare in NOT_NAMES or bare in ROLE_WORDS
+                or not in_any_given_name_list(bare)):
+            continue
+        if any(pattern.match(text, match.end()) for pattern in (ALLOWED_PHRASES, COMPANY_NAME, INSTITUTION_NAME)):
+            found.append(Finding("name", *match.span(1), "a person's name (a given name, then the company "
+                                                         "or hospital they answer for)"))
+
+
+def find_owned_relatives(text: str, found: list[Finding]) -> None:
+    """A name, then whose relative it is: "Lilly (his big sister)", "Jazz, my son, is 11". Run before companies are
+    masked: the owner makes a company's word ("Lilly", "Jazz") a person here."""
+    if "(" not in text and "," not in text:
+        return
+    for match in _OWNED_RELATION_APPOSITION.finditer(text):
+        word, bare = match.group(1), bare_word(match.group(1))
+        if not word.isupper() and (in_any_given_name_list(bare) or bare in COMPANY_WORDS or not is_english_word(bare)):
+            found.append(Finding("name", *match.span(), "a person's name (a name, then whose relative it is)"))
