@@ -32,17 +32,19 @@ def test_names_typed_in_capitals_are_refused(synthetic_text):
     "TAK-580 / DAY101",
     "GD2-CART01, CRS GRADE 1",
     "NOVARTIS DENIED THE REQUEST",
+    "EMA, BfArM, ANSM",
 ])
 def test_clinical_and_company_text_in_capitals_passes(synthetic_text):
     assert not _refused(synthetic_text)
 
 
 def test_text_in_capitals_is_recased_without_moving_any_letter():
-    text = "KAI FROM SPRINGWORKS, DAY101 ANTRAG"
+    text = "KELLY FROM SPRINGWORKS, DAY101 ANTRAG, EMA"
     assert is_typed_in_capitals(text)
     recased = in_ordinary_case(text)
     assert len(recased) == len(text)
-    assert recased.startswith("Kai from ")
+    assert recased.startswith("Kelly from ")
+    assert recased.endswith("EMA")                       # an acronym, though "Ema" is a given name
     assert "DAY101" in recased
     assert not is_typed_in_capitals("Kai from SpringWorks")
     assert not is_typed_in_capitals("BRAF V600E")         # one word of three letters or more
@@ -150,7 +152,8 @@ def test_the_person_beside_those_words_is_still_refused(synthetic_text):
 
 @pytest.mark.parametrize("synthetic_text", [
     "Ο ΕΟΦ απέρριψε το αίτημα",
-    "Лек одобрен од стране АЛИМС-а",
+    "Лекарство одобрено ВОЗ",
+    "Документы отправлены в ФМБА-у",
     "Ответ от ФМБА получен",
     "Το αίτημα εγκρίθηκε τον Φεβρουάριο 2024",
 ])
@@ -224,3 +227,45 @@ def test_a_name_granted_or_denied_access_is_refused(synthetic_text):
 ])
 def test_a_drug_granted_approval_or_a_request_denied_passes(synthetic_text):
     assert not _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", ["Заявка одобрена ФМБА-ом в марте", "Ответ пришёл в мае"])
+def test_a_russian_month_in_lower_case_passes(synthetic_text):
+    assert not _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", ["Мама Марта звонила", "родился 12 марта 2017"])
+def test_a_name_spelt_like_a_month_and_a_russian_birth_date_are_refused(synthetic_text):
+    assert _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Ms. Roche, the school nurse, saw the rash",
+    "Mr Bayer from the ward called",
+    "olga petrenko from the foundation called twice",
+    "Obiageli Nwosu emailed us",
+])
+def test_an_honorific_before_a_company_word_and_names_in_other_shapes_are_refused(synthetic_text):
+    assert _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Roche called back in 3 days",
+    "asked about Dr. Larotrectinib, autocorrect meant the drug",
+    "someone else from the foundation called",
+    "Нейтропения 3 степени по CTCAE",
+    "Тромбоцитопения 4 степени",
+    "FDA expanded access line 301-796-3400",
+    "Tel. Novartis Managed Access Programs: +41 61 324 11 11",
+    "Novartis Pharmaceuticals, 1 Health Plaza, East Hanover, NJ 07936",
+])
+def test_company_words_drugs_after_a_title_russian_terms_and_organisation_lines_pass(synthetic_text):
+    assert not _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "my expanded access line 301-796-3400",
+    "Novartis Pharmaceuticals, 1 Health Plaza, Sofia Grant, NJ 07936",
+])
+def test_a_persons_line_or_name_beside_an_organisations_details_is_still_refused(synthetic_text):
+    assert _refused(synthetic_text)

@@ -6,7 +6,7 @@ import pytest
 
 from tests.core.privacy_kinds import kinds_found as _kinds
 from trialfind.core.privacy import find_personal_data
-from trialfind.core.privacy_languages import is_compound_word
+from trialfind.core.privacy_compound_words import is_compound_word
 
 # -- emails with "at" and "dot" in other languages, or bracketed symbols -----------------------------
 

@@ -23,7 +23,8 @@ by a relative's fame, by a description with a home town, a media story or being 
 a school or class), `privacy_file_names` (names
 inside file names and paths), `privacy_network` (IP and MAC addresses, messaging-app ids, pagers),
 `privacy_role_names` (names after a role word), `privacy_allowed` (what is masked as not personal, laws named
-after a person, places of care with their towns), `privacy_languages` (ordinary words of another language the text is written in),
+after a person, places of care with their towns), `privacy_languages` (ordinary words of another language the
+text is written in; its word lists in `privacy_word_lists`, compound nouns in `privacy_compound_words`),
 `privacy_scripts` (Cyrillic and Greek words that could be names; scripts without capitals go to
 `privacy_uncased`, which reads names, addresses and birth dates from their cues), `privacy_names`
 (names with a cue), `privacy_lower_names` (names typed in lower case, initials before or after a surname, a
@@ -51,7 +52,11 @@ from collections.abc import Callable, Iterable, Mapping
 
 from trialfind.core.errors import InvalidInput
 from trialfind.core.privacy_addresses import find_addresses
-from trialfind.core.privacy_affiliated_names import find_names_from_organisations, find_owned_relatives
+from trialfind.core.privacy_affiliated_names import (
+    find_honorific_company_words,
+    find_names_from_organisations,
+    find_owned_relatives,
+)
 from trialfind.core.privacy_allowed import (
     ALLOWED_PHRASES,
     COMPANY_NAME,
@@ -211,6 +216,7 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     find_suffixed_names(masked, found, known)
     find_names_from_organisations(masked, found, known)
     find_owned_relatives(masked, found)
+    find_honorific_company_words(masked, found)
     # Before ordinary words are masked: "им." or "ya" inside a hospital's name joins it.
     places_of_care = institution_spans(masked)
     # Text in another language: its ordinary words are not names ("Delvis respons etter tre kurer").

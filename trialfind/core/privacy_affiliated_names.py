@@ -1,8 +1,9 @@
 """Names told by whom they belong to: the company or hospital a person answers for ("Kelly from SpringWorks never
-answered", "Dolores at Bayer"), or whose relative a name is ("Lilly (his big sister)", "Jazz, my son, is 11").
+answered", "Dolores at Bayer"), whose relative a name is ("Lilly (his big sister)", "Jazz, my son, is 11"), or the
+personal honorific a company's word takes as a surname ("Ms. Roche, the school nurse").
 
-Both run before companies are masked: the company after "from" is the cue, and a company's word ("Lilly", "Jazz")
-is a person where an owner's relation follows it. Apart from `privacy_names` to keep each module readable.
+All run before companies are masked: the company after "from" is the cue, and a company's word ("Lilly", "Jazz",
+"Roche") is a person where an owner's relation or "Mr."/"Ms." comes with it. Apart from `privacy_names` to keep each module readable.
 """
 from __future__ import annotations
 
@@ -22,6 +23,18 @@ _OWNED_RELATION_APPOSITION = re.compile(
     rf"(?i:{'|'.join(RELATION_WORDS)})\s*(?:\)|,)")
 # A given name, then the company or hospital its bearer works for: "Kelly from SpringWorks", "Dolores at Bayer".
 _FROM_AN_ORGANISATION = re.compile(rf"\b({NAME_WORD})\s+(?i:from|at|of)\s+(?=\w)")
+# Honorifics only a person takes ("Dr." is left out: "Dr. Google", "Dr. Reddy's" are a joke and a company).
+_HONORIFIC = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Mme|Mlle|Herr|Frau|Sr|Sra|Srta)\.?\s+({NAME_WORD})")
+
+
+def find_honorific_company_words(text: str, found: list[Finding]) -> None:
+    """A company's word after "Mr."/"Ms.": a person's surname ("Ms. Roche", "Mr. Lilly"); the title rule reads other
+    surnames, but runs after company words are masked."""
+    for match in _HONORIFIC.finditer(text):
+        if bare_word(match.group(1)) in COMPANY_WORDS and not match.group(1).isupper():
+            found.append(Finding("name", *match.span(), "a person's name (an honorific before a company's word)"))
+
+
 def find_names_from_organisations(text: str, found: list[Finding], known: frozenset[str]) -> None:
     """A given name, then "from", "at" or "of" and a listed company or hospital: the person who answered for it
     ("Kelly from SpringWorks never answered"). Run before companies are masked, which the rule must see; a word that

@@ -6,16 +6,16 @@ denegado" is a name before a word. Typed all in capitals ("ALEJANDRO GÓMEZ TORR
 and the rules are blind. Such text is read a second time with the case a writer would have used:
 a word on a given-name list, or unknown to the screen's vocabulary (a surname), gets its capital;
 an ordinary word of English or of another language written in Latin letters (wordfreq's lists, as
-privacy_languages reads them) loses it; a short word or one with digits (an acronym or code: "DIPG", "MRI",
-"BRAF", "V600E") stays as typed.
+privacy_languages reads them) loses it; a word of four letters or fewer that is no English word, or one joined to
+digits (an acronym or code: "DIPG", "EMA", "BRAF", "DAY101") stays as typed.
 """
 from __future__ import annotations
 
 import re
 
 from trialfind.core.given_names import in_any_given_name_list, is_english_word
-from trialfind.core.privacy_languages import LATIN_LANGUAGES, is_word_of
 from trialfind.core.privacy_vocabulary import is_known_word
+from trialfind.core.privacy_word_lists import LATIN_LANGUAGES, is_word_of
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # Letters joined to digits, directly or by a hyphen, are a code's: "DAY101", "TAK-580", "GD2-CART01".
@@ -41,10 +41,11 @@ def _recased(match: re.Match) -> str:
     if (not word.isupper() or len(lower) != len(word)
             or _CODE_BEFORE.search(text, 0, start) or _CODE_AFTER.match(text, end)):
         return word                                    # "DAY101", "TAK-580": a code's letters
+    if len(word) <= _ACRONYM_LENGTH:
+        # "FROM", "ALL" are words; "DIPG", "MYCN", "EMA" stay acronyms, even where a given name is spelt so ("Ema").
+        return lower if is_english_word(lower) else word
     if in_any_given_name_list(lower):
         return word[0] + lower[1:]
-    if len(word) <= _ACRONYM_LENGTH:
-        return lower if is_english_word(lower) else word   # "FROM", "ALL"; "DIPG", "MYCN" stay
     if is_known_word(lower) or any(is_word_of(lower, language) for language in LATIN_LANGUAGES):
         return lower                                   # "ANTRAG ABGELEHNT": German words, not a name
     return word[0] + lower[1:]

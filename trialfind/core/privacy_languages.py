@@ -21,24 +21,31 @@ Thai, Hangul, kana, CJK) give no such clue: frequency lists rank "محمد" abov
 them are read from their cues instead (privacy_uncased).
 
 The lists load on first use of each language (about 0.05 s each) and only for text that is not
-mostly English, so screening English text and importing the screen cost nothing extra.
+mostly English, so screening English text and importing the screen cost nothing extra. The lists and
+their look-ups live in `privacy_word_lists`, compound nouns in `privacy_compound_words`.
 """
 from __future__ import annotations
 
-import bisect
 import functools
 import re
-import unicodedata
 
 from trialfind.core.given_names import dictionary_given_names, is_english_word
+from trialfind.core.privacy_compound_words import COMPOUNDING, is_compound_word
 from trialfind.core.privacy_vocabulary import OTHER_LANGUAGE_TERM_ENDINGS, is_known_word
+from trialfind.core.privacy_word_lists import (
+    CYRILLIC_LANGUAGES,
+    GREEK_LANGUAGES,
+    LATIN_LANGUAGES,
+    common_english_words,
+    common_words,
+    function_words,
+    is_common,
+    is_function_word,
+    is_given_name,
+    lower_word,
+)
 from trialfind.core.privacy_words import GIVEN_NAMES, KIN_TITLES, RELATION_WORDS
 
-# wordfreq's languages written in Latin letters (English apart: the screen's own vocabulary reads it).
-LATIN_LANGUAGES = ("de", "fr", "es", "it", "pt", "nl", "pl", "tr", "nb", "sv", "da", "fi", "cs", "sk", "sl", "sh",
-                   "ro", "hu", "lt", "lv", "ca", "vi", "id", "ms", "fil", "is")
-CYRILLIC_LANGUAGES = ("ru", "uk", "bg", "mk")
-GREEK_LANGUAGES = ("el",)
 # German writes its nouns with a capital: there a capitalised common word inside a sentence is a noun.
 _NOUN_CAPITALS = frozenset({"de"})
 
@@ -73,83 +80,6 @@ _GREEK = re.compile(r"[\u0370-\u03FF]")
 _MIN_SHARE = 0.6
 _MIN_WORDS = 3
 
-# Latin spelling of Cyrillic and Greek letters, enough to look a given name up ("Анна" → "anna").
-_TO_LATIN = str.maketrans({
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i", "й": "y",
-    "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
-    "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
-    "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ј": "j", "љ": "lj", "њ": "nj", "ћ": "c", "џ": "dz",
-    "ѓ": "g", "ќ": "k", "ѕ": "dz",
-    "α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "th", "ι": "i", "κ": "k", "λ": "l",
-    "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p", "ρ": "r", "σ": "s", "ς": "s", "τ": "t", "υ": "y", "φ": "f",
-    "χ": "ch", "ψ": "ps", "ω": "o"})
-
-
-@functools.cache
-def _words(language: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    """(the language's common words, the same sorted for prefix look-ups)."""
-    from wordfreq import get_frequency_dict  # lazy: only text that is not mostly English needs it
-
-    words = frozenset(get_frequency_dict(language, wordlist="small"))
-    return words, tuple(sorted(words))
-
-
-@functools.cache
-def _function_words(language: str) -> frozenset[str]:
-    """The language's most frequent words (Zipf 5.5 and over: 300 a million words and more), its
-    articles, prepositions and pronouns: "για", "και", "для". A given name is never so frequent in
-    running text, so a lower-case one is the word, whatever name it transliterates to ("για" → "gia")."""
-    from wordfreq import get_frequency_dict
-
-    return frozenset(w for w, f in get_frequency_dict(language, wordlist="small").items() if f >= 3.16e-4)
-
-
-@functools.cache
-def _english() -> frozenset[str]:
-    return _words("en")[0]
-
-
-def _lower(word: str) -> str:
-    return word.lower().replace("i̇", "i")     # Turkish "İ" lower-cases to "i" and a combining dot
-
-
-@functools.lru_cache(maxsize=65536)
-def is_common(word: str, language: str) -> bool:
-    """`word` or an inflection of it is common in `language`: "kurer" (kur), "cyklach" (cykl),
-    "częściowa" (częściowo). Up to three final letters may differ; a bare stem must keep three
-    letters and be a word itself, a shared beginning (for words of seven letters or more) five."""
-    lower = _lower(word)
-    words, ordered = _words(language)
-    if lower in words:
-        return True
-    for cut in (1, 2, 3):
-        stem = lower[:-cut]
-        if len(stem) >= 3 and stem in words:
-            return True
-        if len(stem) >= 5 and len(lower) >= 7:
-            index = bisect.bisect_left(ordered, stem)
-            if index < len(ordered) and ordered[index].startswith(stem) and len(ordered[index]) <= len(stem) + 3:
-                return True
-    return False
-
-
-def is_word_of(word: str, language: str) -> bool:
-    """`word`, exactly as spelt (no inflection read), is on `language`'s list of common words."""
-    return _lower(word) in _words(language)[0]
-
-
-def is_title_or_family_word(word: str) -> bool:
-    """`word` is a title or a family word of one of the languages the name rules read ("Mãe", "Herr", "hija"):
-    the context that tells a name, never the name."""
-    return _lower(word) in _CUES
-
-
-def is_function_word(word: str, language: str) -> bool:
-    """`word` is one of `language`'s most frequent words ("alle" in German, "tous" in French, "dios" in
-    Spanish), which no given name is."""
-    return _lower(word) in _function_words(language)
-
-
 # Languages wordfreq's "small" lists cover (https://github.com/rspeer/wordfreq#sources-and-supported-languages)
 # whose relation words the name rules read ("hija", "filho", "fils", "figlio", "Sohn", "zoon", "anak").
 _RELATION_LANGUAGES = ("es", "pt", "fr", "it", "de", "nl", "id", "pl", "sv", "nb", "da", "ro", "tr")
@@ -158,17 +88,16 @@ _RELATION_LANGUAGES = ("es", "pt", "fr", "it", "de", "nl", "id", "pl", "sv", "nb
 def follows_its_relation_word(relation: str, word: str) -> bool:
     """A lower-case `word` after a non-English relation word is one of the most frequent words of that word's
     language ("Mi hija tiene neuroblastoma": "tiene"), which no given name is; "mi hija sofia" stays a name."""
-    if not word.islower() or _lower(relation) in _english():
+    if not word.islower() or lower_word(relation) in common_english_words():
         return False
     return any(is_common(relation, language) and is_function_word(word, language)
                for language in _RELATION_LANGUAGES)
 
 
-def is_given_name(word: str) -> bool:
-    """`word`, spelt in Latin letters without accents, is a given name of the name dictionary."""
-    latin = "".join(c for c in unicodedata.normalize("NFKD", _lower(word).translate(_TO_LATIN))
-                    if not unicodedata.combining(c))
-    return latin in dictionary_given_names() or latin in GIVEN_NAMES
+def is_title_or_family_word(word: str) -> bool:
+    """`word` is a title or a family word of one of the languages the name rules read ("Mãe", "Herr", "hija"):
+    the context that tells a name, never the name."""
+    return lower_word(word) in _CUES
 
 
 def _next_is_capital(text: str, end: int) -> bool:
@@ -193,7 +122,7 @@ def _script_languages(text: str) -> tuple[str, ...]:
 
 def _foreign(word: str, language: str) -> bool:
     """Common in `language` and no English word (English words are the screen's own to judge)."""
-    return is_common(word, language) and not _is_english(word) and _lower(word) not in _CUES
+    return is_common(word, language) and not _is_english(word) and lower_word(word) not in _CUES
 
 
 @functools.lru_cache(maxsize=65536)
@@ -206,20 +135,20 @@ def language_of(words: list[str], languages: tuple[str, ...]) -> str | None:
     common in it, more than are common English words, and three or more of them are no English word."""
     # Fewer than three words that are no English word: nothing to read as another language, and no list
     # is loaded (most registry text stops here).
-    other = [w for w in words if not _is_english(w) and _lower(w) not in _CUES]
+    other = [w for w in words if not _is_english(w) and lower_word(w) not in _CUES]
     if len(words) < _MIN_WORDS or len(other) < _MIN_WORDS:
         return None
     if languages is LATIN_LANGUAGES and len(words) - len(other) >= _MIN_SHARE * len(words):
         return None                                    # mostly English words
     # Exact look-ups of the words no English word first, to read inflections in the likeliest three only.
-    lowered = [_lower(w) for w in other]
-    likely = sorted(languages, key=lambda language: -sum(w in _words(language)[0] for w in lowered))[:3]
+    lowered = [lower_word(w) for w in other]
+    likely = sorted(languages, key=lambda language: -sum(w in common_words(language)[0] for w in lowered))[:3]
     best, best_count = None, (0, 0)
     for language in likely:
         count = (sum(_common_here(w, language) for w in words), sum(_common_here(w, language) for w in other))
         if count > best_count:
             best, best_count = language, count
-    english = sum(_lower(w) in _english() for w in words) if languages is LATIN_LANGUAGES else 0
+    english = sum(lower_word(w) in common_english_words() for w in words) if languages is LATIN_LANGUAGES else 0
     common, foreign = best_count
     if best is None or common < _MIN_SHARE * len(words) or common <= english or foreign < _MIN_WORDS:
         return None
@@ -245,7 +174,7 @@ _AFTER_LOWER_KIN = re.compile(r"\b(?i:ibu|ayah|bapak|bapa|anak|adik|kakak|nenek|
 
 def _common_here(word: str, language: str) -> bool:
     # A compounding language's new compound ("licensansökan") is as ordinary as the words it joins.
-    return is_common(word, language) or (language in _COMPOUNDING and is_compound_word(word))
+    return is_common(word, language) or (language in COMPOUNDING and is_compound_word(word))
 
 
 def ordinary_word_spans(text: str) -> list[tuple[int, int]]:
@@ -273,31 +202,31 @@ def ordinary_word_spans(text: str) -> list[tuple[int, int]]:
         if ((not cased and not _foreign(word, language)) or _AFTER_TITLE.search(text, 0, match.start())
                 or (word[0].isupper() and _AFTER_KIN.search(text, 0, match.start()))):
             continue
-        if word == _lower(word):
+        if word == lower_word(word):
             # Exactly as spelt: "phần" is a word even though "Phan" is a name; "tre" (three) stays a name.
-            if (_lower(word) in dictionary_given_names() or _lower(word) in GIVEN_NAMES or (
-                    cased and is_given_name(word))) and not (cased and word in _function_words(language)) and not (
+            if (lower_word(word) in dictionary_given_names() or lower_word(word) in GIVEN_NAMES or (
+                    cased and is_given_name(word))) and not (cased and word in function_words(language)) and not (
                     not cased and _frequent_uncued(text, match, language)):
                 continue
             # In Cyrillic and Greek every lower-case word is ordinary unless it is a given name: the
             # screen's Latin rules would not refuse an unknown lower-case word either.
             if cased or is_common(word, language):
                 spans.append(match.span())
-        elif (not cased and _SENTENCE_START.search(text, 0, match.start()) and _lower(word) in _function_words(language)
-              and _lower(word) not in _english() and not _next_is_capital(text, match.end())):
+        elif (not cased and _SENTENCE_START.search(text, 0, match.start()) and lower_word(word) in function_words(language)
+              and lower_word(word) not in common_english_words() and not _next_is_capital(text, match.end())):
             # A sentence opened by one of the language's most frequent words ("Sau 2 chu kỳ", "După 3 cicluri"):
             # a given name spelt the same is never so frequent in running text, unless a capitalised
             # word follows it as a surname or second name does ("Thanh Hương").
             spans.append(match.span())
         elif is_given_name(word) or is_given_name(re.split(r"['’]", word)[0]):
             continue                                   # "Mehmet'in": a name with its case ending
-        elif (cased and _lower(word).endswith(OTHER_LANGUAGE_TERM_ENDINGS)
+        elif (cased and lower_word(word).endswith(OTHER_LANGUAGE_TERM_ENDINGS)
               and _SENTENCE_START.search(text, 0, match.start())):
             spans.append(match.span())                 # "Нейтропения 3 степени ...": a clinical term opens it
         elif (word[0].isupper() and not word[1:].isupper() and is_common(word, language)
               # English text borrows people's names, not other languages' words: a capitalised word that
               # English text uses too ("Müller", "Garcia", "Schneider") is taken for a name.
-              and _lower(word) not in _english()
+              and lower_word(word) not in common_english_words()
               and (language in _NOUN_CAPITALS or _SENTENCE_START.search(text, 0, match.start()))):
             spans.append(match.span())
     return spans
@@ -311,14 +240,14 @@ _SURNAME_ENDINGS = ("ов", "ова", "ев", "ева", "ёв", "ёва", "ин"
 
 # Endings of clinical terms built from Greek roots, in Russian, Ukrainian, Bulgarian and Greek spelling: -oma (a
 # tumour: "нейробластома", "μυελοβλάστωμα"), -itis (inflammation: "мукозит", "μηνιγγίτιδα"), -osis (a condition:
-# "фиброз", "ίνωση"), -emia, -pathy, -plasia, -ectomy. Source: the suffixes of "List of medical roots, stems,
+# "фиброз", "ίνωση"), -emia, -penia (a lack: "нейтропения", "ουδετεροπενία"), -pathy, -plasia, -ectomy. Source: the suffixes of "List of medical roots, stems,
 # prefixes and suffixes", https://en.wikipedia.org/wiki/List_of_medical_roots,_stems,_prefixes_and_suffixes
-# (-oma, -itis, -osis, -emia, -pathy, -plasia, -ectomy), as Russian and Greek medicine spells them. No given name
+# (-oma, -itis, -osis, -emia, -penia, -pathy, -plasia, -ectomy), as Russian and Greek medicine spells them. No given name
 # ends so, and a surname's endings (_SURNAME_ENDINGS) are refused before these are read.
 _CLINICAL_TERM_ENDINGS = ("ома", "омы", "оме", "ому", "омой", "ит", "ита", "иту", "итом", "оз", "оза", "озом", "емия",
                           "емии", "эмия", "патия", "плазия", "эктомия", "ωμα", "ώμα", "ωματα", "ώματα", "ωματος",
                           "ώματος", "ίτιδα", "ίτιδας", "ιτιδα", "ωση", "ώση", "ωσης", "ώσης", "αιμία", "πάθεια",
-                          "πλασία", "εκτομή")
+                          "πλασία", "εκτομή", "пения", "пении", "пенией", "πενία", "πενίας")
 
 
 def _lower_case_cased_phrase(text: str) -> list[tuple[int, int]]:
@@ -329,7 +258,9 @@ def _lower_case_cased_phrase(text: str) -> list[tuple[int, int]]:
     matches = [m for m in _WORD.finditer(text) if _CYRILLIC.search(m.group()) or _GREEK.search(m.group())]
     words = [m.group() for m in matches]
     spans = {m.span() for m in matches}
-    latin_known = all(is_known_word(m.group()) for m in _WORD.finditer(text)
+    # An acronym in Latin capitals ("CTCAE", "MRI") is known too: the Latin rules never take one for a name.
+    latin_known = all(is_known_word(m.group()) or (m.group().isupper() and len(m.group()) <= 6)
+                      for m in _WORD.finditer(text)
                       if m.span() not in spans and any(c.isalpha() for c in m.group()))
     # By its own words when its Latin ones are all vocabulary: an eponym ("Λέμφωμα Hodgkin") leaves the term Greek.
     languages = _script_languages(" ".join(words) if latin_known else text)
@@ -339,9 +270,9 @@ def _lower_case_cased_phrase(text: str) -> list[tuple[int, int]]:
     # in a longer value, is read in lower case; a capital anywhere else, or an unknown Latin word, still leaves it.
     # A capitalised term alone stays refused: nothing beside it tells a term from a name.
     if (words and latin_known and len(_WORD.findall(text)) > 1 and not text[:matches[0].start()].strip()
-            and _lower(words[0]).endswith(_CLINICAL_TERM_ENDINGS)):
-        words[0] = _lower(words[0])
-    if not words or any(w != _lower(w) or is_given_name(w) or w.endswith(_SURNAME_ENDINGS) for w in words):
+            and lower_word(words[0]).endswith(_CLINICAL_TERM_ENDINGS)):
+        words[0] = lower_word(words[0])
+    if not words or any(w != lower_word(w) or is_given_name(w) or w.endswith(_SURNAME_ENDINGS) for w in words):
         return []
     terms = [w.endswith(_CLINICAL_TERM_ENDINGS) and len(w) >= 6 for w in words]
     if len(words) == 1 and not terms[0]:
@@ -349,50 +280,3 @@ def _lower_case_cased_phrase(text: str) -> list[tuple[int, int]]:
     if not any(all(term or is_common(w, language) for w, term in zip(words, terms)) for language in languages):
         return []
     return [m.span() for m in matches]
-
-
-# Languages that write a new word by joining words ("Härtefall|programm", "behandlings|avbrott").
-_COMPOUNDING = ("de", "nl", "sv", "nb", "da")
-_LINKS = ("", "s", "n", "e", "en", "er", "es")
-# Ends of surnames that are also words ("Hoff|mann", "Stein|berg"): a compound ending so may be a name.
-_SURNAME_TAILS = ("mann", "man", "berg", "burg", "stein", "feld", "dorf", "bach", "hof", "hoff", "hausen", "heim",
-                  "thal", "tal", "wald", "baum", "meier", "mayer", "maier", "müller", "schmidt", "schmitt", "born",
-                  "brunn", "brück", "bruck", "haus", "kamp", "horst", "hagen", "rode", "roth", "ström", "strom",
-                  "qvist", "kvist", "lund", "gren", "son", "sen", "sson", "ssen", "dal", "dahl", "vik", "holm", "lind",
-                  "berger", "mans")
-
-
-def _splits(word: str, language: str, parts: int) -> bool:
-    """`word` is `parts` or fewer common words of `language` joined (with a linking letter or two)."""
-    words = _words(language)[0]
-    if word in words and len(word) >= 4:
-        return True
-    if parts <= 1:
-        return False
-    for cut in range(4, len(word) - 3):
-        head = word[:cut]
-        for link in _LINKS:
-            if (head.endswith(link) and len(head) - len(link) >= 4 and head[:len(head) - len(link)] in words
-                    and _splits(word[cut:], language, parts - 1)):
-                return True
-    return False
-
-
-@functools.lru_cache(maxsize=4096)
-def is_compound_word(word: str) -> bool:
-    """A long word made of common words of a compounding language ("Härtefallprogramm", "Therapieabbruch"),
-    its last a word of five letters or more that is no surname's ending: a noun, not a name. One ending
-    in "-er" may be a surname of places and trades ("Kaltenbrunner", "Wolfensberger") and stays a name."""
-    lower = _lower(word)
-    if len(lower) < 12 or not lower.isalpha() or lower.endswith("er"):
-        return False
-    for language in _COMPOUNDING:
-        words = _words(language)[0]
-        for cut in range(len(lower) - 5, 2, -1):
-            tail = lower[cut:]
-            # The head may end in a linking letter before the tail ("Läkemedel|s|verket", "Station|s|ärztin").
-            if tail in words and not tail.endswith(_SURNAME_TAILS) and any(
-                    lower[:cut].endswith(link) and cut - len(link) >= 4
-                    and _splits(lower[:cut - len(link)], language, 2) for link in _LINKS):
-                return True
-    return False

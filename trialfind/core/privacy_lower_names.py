@@ -11,10 +11,10 @@ import re
 import unicodedata
 
 from trialfind.core.given_names import dictionary_given_names, in_any_given_name_list, is_english_word
-from trialfind.core.privacy_languages import is_function_word
 from trialfind.core.privacy_names import COMPANY_WORDS, OWNED_BY_A_CHILD, PATIENT_VERBS, PLACE_WORDS
 from trialfind.core.privacy_text import NAME_SHAPE, NAME_WORD, UPPER, Finding, bare_word
 from trialfind.core.privacy_vocabulary import is_known_word
+from trialfind.core.privacy_word_lists import is_function_word
 from trialfind.core.privacy_words import NOT_NAMES, RELATION_WORDS, ROLE_WORDS
 
 _LOWER_LETTERS = "a-zß-öø-ÿā-ž"
@@ -301,7 +301,8 @@ _GAELIC_SURNAME = re.compile(rf"^(?:o['’][{_LOWER_LETTERS}]{{3,}}|mc[{_LOWER_L
 # affairs", "priya from the sponsor". A given name that is also an English word ("grace from the sponsor") is left.
 _NAME_FROM_DEPARTMENT = re.compile(
     rf"(?:^|[.!?;:,]\s+|\n\s*|\b(?i:and|with|to|spoke\s+to|call(?:ed)?|emailed)\s+|(?<!\w)(?i:w/)\s*)"
-    rf"(?P<word>[{_LOWER_LETTERS}]{{3,}})\s+from\s+(?:the\s+)?"
+    rf"(?P<word>[{_LOWER_LETTERS}]{{3,}})(?:\s+(?P<surname>[{_LOWER_LETTERS}]{{3,}}(?:-[{_LOWER_LETTERS}]{{2,}})?))?"
+    rf"\s+from\s+(?:the\s+)?"
     # Their shortened forms as notes type them ("reg affairs", "med info"): https://en.wikipedia.org/wiki/Regulatory_affairs,
     # https://en.wikipedia.org/wiki/Medical_science_liaison (medical affairs and medical information).
     rf"(?:(?i:(?:med|reg)\s+(?:affairs|info)|medical\s+affairs|medical\s+information|pharmacovigilance|patient\s+(?:advocacy|access|services)|"
@@ -320,8 +321,9 @@ def find_relatives_named_after_a_colon(text: str, found: list[Finding], known: f
     for match in _NAME_FROM_DEPARTMENT.finditer(text):
         word = match.group("word")
         if word not in known and not is_english_word(word) and _is_lower_given_name(word):
-            found.append(Finding("name", *match.span("word"), "a person's name (a given name from a department or "
-                                                              "an organisation)"))
+            end = match.end("surname") if match.group("surname") else match.end("word")   # "emily harper from"
+            found.append(Finding("name", match.start("word"), end, "a person's name (a given name from a department "
+                                                                  "or an organisation)"))
 
 
 def find_introduced_names(text: str, found: list[Finding], known: frozenset[str]) -> None:

@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 
 from trialfind.core.given_names import dictionary_given_names, word_like_given_names
-from trialfind.core.privacy_languages import LATIN_LANGUAGES, is_common, is_function_word, language_of
+from trialfind.core.privacy_languages import language_of
 from trialfind.core.privacy_text import Finding
+from trialfind.core.privacy_word_lists import LATIN_LANGUAGES, is_common, is_function_word
 from trialfind.core.privacy_words import GIVEN_NAMES, NOT_NAMES, ROLE_WORDS
 
 # Top-level domains people type without "http" or "www": the generic ones and any two-letter country's.

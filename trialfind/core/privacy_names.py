@@ -11,8 +11,8 @@ from trialfind.core.given_names import (
     is_english_word,
     word_like_given_names,
 )
-from trialfind.core.privacy_languages import follows_its_relation_word, is_compound_word, is_title_or_family_word
-from trialfind.core.privacy_languages import is_given_name as is_folded_given_name
+from trialfind.core.privacy_compound_words import is_compound_word
+from trialfind.core.privacy_languages import follows_its_relation_word, is_title_or_family_word
 from trialfind.core.privacy_phrases import COMPANIES, EPONYMS, INSTITUTIONS, PLACES
 from trialfind.core.privacy_role_names import FOREIGN_TITLE_WORDS
 from trialfind.core.privacy_text import (
@@ -25,7 +25,8 @@ from trialfind.core.privacy_text import (
     bare_word,
     is_capitalised,
 )
-from trialfind.core.privacy_vocabulary import OTHER_LANGUAGE_TERM_ENDINGS, is_place_phrase
+from trialfind.core.privacy_vocabulary import CANCER_DRUG_STEMS, OTHER_LANGUAGE_TERM_ENDINGS, is_place_phrase
+from trialfind.core.privacy_word_lists import is_given_name as is_folded_given_name
 from trialfind.core.privacy_words import (
     GIVEN_NAMES,
     KIN_WORDS,
@@ -43,8 +44,7 @@ _TITLES = (r"Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Sister|Father|Fr|S
 # and "ms" only with their dot, as bare "ms"/"mr" are also multiple sclerosis and magnetic resonance.
 _PARTICLES = r"(?:van|von|de|del|della|di|da|dos|das|du|des|der|den|ten|ter|le|la|al|el|bin|ben)"   # lower case
 TITLE_NAME = re.compile(rf"\b(?:{_TITLES}|(?i:doctor|nurse|professor)|(?:dr|dra|prof|mrs|sra)\b|(?:mr|ms)(?=\.))\b"
-                         rf"(?:\.\s*|\s+)"
-                         rf"(?:(?i:med|rer\.\s*nat|phil|dent)\.\s*)?"
+                         rf"(?:\.\s*|\s+)(?:(?i:med|rer\.\s*nat|phil|dent)\.\s*)?"
                          rf"(?:[A-Z]\.\s*)*(?:{_PARTICLES}\s+){{0,2}}({NAME_WORD})")  # "Dr. med. Weiß", "Mr. van Dijk"
 _INITIALS = re.compile(r"\b(?i:initials)\s*(?:are|is|:)?\s*[A-Z](?:\.?\s?[A-Z]){1,3}\b\.?")
 _RELATION = re.compile(
@@ -190,7 +190,8 @@ def find_names(text: str, found: list[Finding], known: frozenset[str]) -> None:
         found.append(Finding("name", *match.span(), f"a person's name ({what})"))
 
     for match in TITLE_NAME.finditer(text):
-        if _is_name(match.group(1), known):
+        # "Dr. Selumetinib lol autocorrect": a cancer drug's name (its INN stem) is no one's surname.
+        if _is_name(match.group(1), known) and not bare_word(match.group(1)).endswith(CANCER_DRUG_STEMS):
             add(match, "a title such as 'Dr.' followed by a name")
     for match in _RELATION.finditer(text):
         word = match.group(1)

@@ -47,6 +47,11 @@ _ORGANISATION_LINE = re.compile(
     r"help[\s-]?desk|customer\s+(?:service|services|care|support|relations)|patient\s+support\s+(?:line|programme|"
     r"program)|main\s+(?:line|number|office|phone|telephone)|general\s+(?:enquiries|inquiries)|toll[\s-]?free|"
     r"freephone|information\s+line|(?:enquiry|inquiry|enquiries|inquiries)\s+line|"
+    # A company's or agency's expanded access office and the FDA's call centre for it, by their names ("Novartis
+    # Managed Access Programs", "FDA Project Facilitate": https://www.fda.gov/about-fda/oncology-center-excellence/
+    # project-facilitate).
+    r"(?:expanded|managed|early|compassionate)\s+(?:access|use)\s+(?:line|program(?:me)?s?|office|team|desk)|"
+    r"project\s+facilitate|"
     r"medizinische[rn]?\s+informations?(?:dienst|service)?|informationsdienst|telefonzentrale|zentrale|"
     r"kundenservice|kundendienst|"
     r"informations?\s+m[ée]dicales?|standard\s+t[ée]l[ée]phonique|service\s+(?:client|clients|client[èe]le)|"
@@ -211,6 +216,18 @@ def _names_a_person(words: str) -> bool:
     return False
 
 
+def _small_town_before_postcode(text: str, part: str, end: int, addresses: list[tuple[int, int]]) -> bool:
+    """A town too small for the list ("East Hanover"), shaped as a place, no word of it a given name, right before
+    the part holding the state or postcode the address rules found ("NJ 07936")."""
+    following = re.match(r",\s*", text[end:])
+    if not (_PLACE.match(part) and following and len(part.split()) <= 3):
+        return False
+    if any(bare_word(word) in GIVEN_NAMES for word in part.split()) or _names_a_person(part):
+        return False
+    next_start = end + following.end()
+    return any(s == next_start or (next_start <= s < next_start + 4) for s, _ in addresses)
+
+
 def organisation_address_spans(text: str, addresses: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans of addresses that follow an organisation's name with only a comma between (see the module's note).
 
@@ -247,7 +264,7 @@ def organisation_address_spans(text: str, addresses: list[tuple[int, int]]) -> l
                     break
                 run_end = max([seg_end] + [e for s, e in addresses if s < seg_end and e > seg_start])
             elif not (_HOUSE_AND_STREET.match(part) or _NAMED_STREET.match(part) or _LEGAL_FORM_ALONE.match(part)
-                      or _is_place(part)):
+                      or _is_place(part) or _small_town_before_postcode(text, part, seg_end, addresses)):
                 break
         if run_end is not None:
             # From the name on: an address rule may have read the name's last words as a street ("Great Ormond

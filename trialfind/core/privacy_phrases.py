@@ -147,6 +147,10 @@ Stada
 Apotex
 Baxter
 Alexion
+# Zimmer Biomet Holdings, maker of orthopaedic implants, formed by Zimmer's merger with Biomet in 2015
+# (https://en.wikipedia.org/wiki/Zimmer_Biomet); trial records name its devices by either or both
+Zimmer Biomet
+Biomet
 """)
 
 INSTITUTIONS = _phrases("""

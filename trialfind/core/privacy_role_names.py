@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 
 from trialfind.core.given_names import dictionary_given_names, in_any_given_name_list, is_english_word
-from trialfind.core.privacy_languages import is_function_word, is_given_name
 from trialfind.core.privacy_text import LETTERS, NAME_WORD, UPPER, Finding, bare_word, is_capitalised
 from trialfind.core.privacy_vocabulary import is_known_word
+from trialfind.core.privacy_word_lists import is_function_word, is_given_name
 from trialfind.core.privacy_words import NOT_NAMES, RELATION_WORDS, ROLE_WORDS
 
 _LOWER = "a-zß-öø-ÿā-ž"

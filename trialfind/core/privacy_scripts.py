@@ -25,9 +25,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from trialfind.core.privacy_languages import is_given_name
 from trialfind.core.privacy_text import Finding
 from trialfind.core.privacy_uncased import EXPLANATION, UNCASED_LETTERS, find_uncased_personal_data
+from trialfind.core.privacy_word_lists import is_given_name
 
 _CASED_SCRIPT = r"\u0400-\u052F"   # Cyrillic (Greek below, with its length rule)
 UNREAD_SCRIPT = re.compile(rf"[{_CASED_SCRIPT}]+|[\u0370-\u03FF]{{3,}}")
@@ -70,6 +70,10 @@ CASED_EXPLANATION = ("a Cyrillic or Greek word that could be a name (capitalised
 # from the Greek calendar (https://en.wiktionary.org/wiki/Μάρτιος and the other months' entries).
 _GREEK_MONTH_STEMS = ("ιανουαρ", "φεβρουαρ", "μαρτ", "απριλ", "μαι", "ιουν", "ιουλ", "αυγουστ", "σεπτεμβρ", "οκτωβρ",
                       "νοεμβρ", "δεκεμβρ")
+# Russian month names in their case forms ("в марте", "до июня"), lower case in Russian; "марте" read in Latin letters
+# is "Marte", a given name. Stems from https://en.wiktionary.org/wiki/март and the other months' entries.
+_CYRILLIC_MONTH_STEMS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр",
+                         "ноябр", "декабр")
 # A case ending after a hyphen on an acronym, as Serbian and Russian decline them: "АЛИМС-а", "ВОЗ-ом".
 _ACRONYM_ENDING = re.compile(r"(?<=[\u0400-\u052F\u0370-\u03FF]-)[\u0400-\u052F]{1,3}$")
 
@@ -80,7 +84,7 @@ def _folded(word: str) -> str:
 
 def _acronym_or_month(text: str, match: re.Match) -> bool:
     """An agency's or a test's acronym in Cyrillic or Greek capitals ("ΕΟΦ", "АЛИМС", with a case ending after a
-    hyphen), no given name spelt in capitals; or a Greek month with no day before it. Neither is a person, as "ALK" and "March" are not."""
+    hyphen), no given name spelt in capitals; or a Greek or Russian month with no day before it. Neither is a person, as "ALK" and "March" are not."""
     word = match.group()
     if word.isupper() and 2 <= len(word) <= 6 and not is_given_name(word):
         return True
@@ -91,8 +95,13 @@ def _acronym_or_month(text: str, match: re.Match) -> bool:
     folded = _folded(word)
     if re.search(r"\d\s*$", text[:start]):
         return False                                   # "8 Απριλίου 2017": a full date, the date rules' to judge
-    return word[:1].isupper() and any(folded.startswith(stem) and len(folded) <= len(stem) + 4
-                                      for stem in _GREEK_MONTH_STEMS) and bool(re.match(r"[\u0370-\u03FF]", word))
+    if re.match(r"[\u0370-\u03FF]", word):
+        return word[:1].isupper() and any(folded.startswith(stem) and len(folded) <= len(stem) + 4
+                                          for stem in _GREEK_MONTH_STEMS)
+    # Lower case only: Russian writes months so, and "Марта" capitalised is Marta. "ма" only as "мая"/"май"/"мае":
+    # a two-letter stem would take every word starting so.
+    return word.islower() and any(folded.startswith(stem) and len(folded) <= len(stem) + 2 for stem in _CYRILLIC_MONTH_STEMS
+               if len(stem) > 2) or word.islower() and folded in ("май", "мая", "мае", "маем")
 
 
 __all__ = ["CASED_EXPLANATION", "EXPLANATION", "READ_UNCASED_BY_CUES_ALONE", "UNCASED_EXPLANATION", "UNCASED_RUN",

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 
-from trialfind.core.privacy_languages import is_given_name
 from trialfind.core.privacy_names import COMPANY_WORDS, PLACE_WORDS
 from trialfind.core.privacy_text import LETTERS, UPPER, Finding, bare_word
 from trialfind.core.privacy_vocabulary import INSTITUTION_WORDS, is_known_word, is_place_phrase
+from trialfind.core.privacy_word_lists import is_given_name
 
 # The case and possessive endings Turkish puts after the apostrophe (TDK, as above; vowel harmony gives each its
 # variants): genitive -(n)In, accusative -(y)I, dative -(y)A, locative -DA, ablative -DAn, -ki, plural -lAr,

@@ -33,6 +33,11 @@ INN_AND_TERM_ENDINGS = (
     "plase", "poetin", "grastim", "lutamide", "relix", "relin", "fungin", "penem", "cycline", "kacin", "micin",
     "trexed", "fosfamide", "restat", "mustine", "metinib", "anib", "idine", "oxacin", "profen", "coxib",
 )
+# The stems of cancer drugs among them (monoclonal antibodies, kinase, CDK, PI3K and PARP inhibitors, platinum
+# compounds, anthracyclines, taxanes, camptothecins, antimetabolites, CAR-T cells), long enough that no surname
+# ends so: "Dr. Selumetinib" is a drug typed after a title in jest or by autocorrect.
+CANCER_DRUG_STEMS = ("mab", "tinib", "ciclib", "lisib", "parib", "rafenib", "degib", "zomib", "platin", "rubicin",
+                     "taxel", "tecan", "citabine", "trexate", "leucel")
 # Words of the last century that a 1934 dictionary lacks.
 MODERN_WORDS = frozenset("""
 app apps online website websites smartphone email e-mail internet software hardware laptop tablet video videos
