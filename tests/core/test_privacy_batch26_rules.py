@@ -269,3 +269,29 @@ def test_company_words_drugs_after_a_title_russian_terms_and_organisation_lines_
 ])
 def test_a_persons_line_or_name_beside_an_organisations_details_is_still_refused(synthetic_text):
     assert _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Dr. Takeda replied on Monday",
+    "Dr. Pfizer signed the form",
+    "Dr. Merck (no relation) was our oncologist",
+    "Lilly Nakamura replied within a week",
+    "ask for marisol in the access office",
+    "spoke to dr. omid farahani on friday",
+    "patient id at St. Jude: SJ-2021-00317",
+])
+def test_a_company_word_as_a_persons_name_the_person_asked_for_and_a_hospitals_patient_id_are_refused(synthetic_text):
+    assert _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Dr. Reddy's Laboratories supplied it",
+    "Lilly Oncology replied within a week",
+    "Lilly Research Laboratories",
+    "de Novo Myelodysplastic Syndromes",
+    "Hospital de Pediatría Prof. Dr. Juan P. Garrahan requested the drug.",
+    "ask for the medical information line",
+    "asked for more data",
+])
+def test_companies_clinical_phrases_and_named_hospitals_pass(synthetic_text):
+    assert not _refused(synthetic_text)

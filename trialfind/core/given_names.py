@@ -108,6 +108,12 @@ def word_like_given_names() -> frozenset[str]:
     return frozenset(names - company_words - ROLE_WORDS - _NEVER_NAMES)
 
 
+def in_name_dictionary(word: str) -> bool:
+    """`word` (lower case) is in the name dictionary as it ships, words, places and companies included ("lilly",
+    "grace"): only for a slot that already says person."""
+    return word in _dictionary_names()
+
+
 def in_any_given_name_list(word: str) -> bool:
     """`word` (lower case) is on one of the given-name lists: the curated one, the name dictionary's, or the names
     that are ordinary words too. The one test the name rules share; each adds the cues it needs beside it."""

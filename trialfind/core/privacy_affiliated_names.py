@@ -3,16 +3,18 @@ answered", "Dolores at Bayer"), whose relative a name is ("Lilly (his big sister
 personal honorific a company's word takes as a surname ("Ms. Roche, the school nurse").
 
 All run before companies are masked: the company after "from" is the cue, and a company's word ("Lilly", "Jazz",
-"Roche") is a person where an owner's relation or "Mr."/"Ms." comes with it. Apart from `privacy_names` to keep each module readable.
+"Roche") is a person where an owner's relation or "Mr."/"Ms." comes with it. Apart from `privacy_names` to keep
+each module readable.
 """
 from __future__ import annotations
 
 import re
 
-from trialfind.core.given_names import in_any_given_name_list, is_english_word
+from trialfind.core.given_names import in_any_given_name_list, in_name_dictionary, is_english_word
 from trialfind.core.privacy_allowed import ALLOWED_PHRASES, COMPANY_NAME, INSTITUTION_NAME
-from trialfind.core.privacy_names import COMPANY_WORDS
-from trialfind.core.privacy_text import NAME_WORD, Finding, bare_word
+from trialfind.core.privacy_names import COMPANY_WORDS, PLACE_WORDS
+from trialfind.core.privacy_text import NAME_SHAPE, NAME_WORD, Finding, bare_word
+from trialfind.core.privacy_vocabulary import INN_AND_TERM_ENDINGS, MEDICAL_ENDINGS
 from trialfind.core.privacy_words import NOT_NAMES, RELATION_WORDS, ROLE_WORDS
 
 # A name, then whose relative it is, in brackets or commas: "Lilly (his big sister)", "Jazz, my son, is 11". The owner
@@ -23,16 +25,41 @@ _OWNED_RELATION_APPOSITION = re.compile(
     rf"(?i:{'|'.join(RELATION_WORDS)})\s*(?:\)|,)")
 # A given name, then the company or hospital its bearer works for: "Kelly from SpringWorks", "Dolores at Bayer".
 _FROM_AN_ORGANISATION = re.compile(rf"\b({NAME_WORD})\s+(?i:from|at|of)\s+(?=\w)")
-# Honorifics only a person takes ("Dr." is left out: "Dr. Google", "Dr. Reddy's" are a joke and a company).
-_HONORIFIC = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Mme|Mlle|Herr|Frau|Sr|Sra|Srta)\.?\s+({NAME_WORD})")
+# Honorifics and titles before a surname ("Dr. Reddy's", "Dr. Falk Pharma" are companies: their whole phrase is
+# listed, and is left).
+_HONORIFIC = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Mme|Mlle|Herr|Frau|Sr|Sra|Srta|Dr|Dra|Prof)\.?\s+({NAME_WORD})")
+_TITLE_WORDS = frozenset(("dr", "dra", "prof", "mr", "mrs", "ms"))
+# A company's word that is a given name too, then a surname no vocabulary knows: "Lilly Ahmadi replied".
+_COMPANY_GIVEN_NAME = re.compile(rf"\b({NAME_WORD})\s+({NAME_WORD})\b")
+
+
+def _rare_in_english(word: str) -> bool:
+    """Under Zipf 3 in English (wordfreq): a surname ("Ahmadi"), not a unit's word ("Oncology", "Research")."""
+    from wordfreq import zipf_frequency  # lazy: only a company's word before a capitalised word needs it
+
+    return zipf_frequency(word, "en") < 3.0
 
 
 def find_honorific_company_words(text: str, found: list[Finding]) -> None:
-    """A company's word after "Mr."/"Ms.": a person's surname ("Ms. Roche", "Mr. Lilly"); the title rule reads other
-    surnames, but runs after company words are masked."""
+    """A company's word after "Mr."/"Ms."/"Dr.": a person's surname ("Ms. Roche", "Dr. Takeda"); or a company's word
+    that is a given name before an unknown surname ("Lilly Ahmadi"). The title rule reads other surnames, but runs
+    after company words are masked."""
     for match in _HONORIFIC.finditer(text):
-        if bare_word(match.group(1)) in COMPANY_WORDS and not match.group(1).isupper():
+        if (bare_word(match.group(1)) in COMPANY_WORDS and not match.group(1).isupper()
+                and bare_word(match.group(1)) not in _TITLE_WORDS                 # "Prof. Dr. Juan P. Garrahan"
+                and not any(p.match(text, match.start()) for p in (ALLOWED_PHRASES, COMPANY_NAME))
+                and not COMPANY_NAME.match(text, match.start(1))):
             found.append(Finding("name", *match.span(), "a person's name (an honorific before a company's word)"))
+    for match in _COMPANY_GIVEN_NAME.finditer(text):
+        first, surname = bare_word(match.group(1)), match.group(2)
+        listed = ALLOWED_PHRASES.match(text, match.start())
+        if (first in COMPANY_WORDS and in_name_dictionary(first) and not match.group(1).isupper()
+                and NAME_SHAPE.match(surname) and _rare_in_english(surname)
+                and not surname.lower().endswith(MEDICAL_ENDINGS + INN_AND_TERM_ENDINGS)   # "Novo Myelodysplastic"
+                and bare_word(surname) not in COMPANY_WORDS | PLACE_WORDS
+                and not (listed and listed.end() > match.start(2)) and not COMPANY_NAME.match(text, match.start())):
+            found.append(Finding("name", *match.span(), "a person's name (a company's word as a given name, then a "
+                                                        "surname)"))
 
 
 def find_names_from_organisations(text: str, found: list[Finding], known: frozenset[str]) -> None:

@@ -101,6 +101,11 @@ _GIVEN_AND_INITIAL = re.compile(
 _ASKED_FOR_INITIALS = re.compile(
     r"\b(?i:ask\s+for|asking\s+for|speak\s+(?:to|with)|talk\s+to|call|ring|page|contact|e-?mail|text|message|"
     r"see|ask)\s+(?:(?i:dr|nurse|mr|mrs|ms|miss|sister)\.?\s+)?(?P<initials>(?:[A-Z]\.\s?){2,4})(?![\w])")
+# The person asked for, typed in lower case: "ask for gabriela in the EAP office", "speak to dr. hamid rezaei".
+_ASKED_FOR_NAME = re.compile(
+    r"\b(?i:ask\s+for|asking\s+for|speak\s+(?:to|with)|talk\s+to|spoke\s+(?:to|with)|referring\s+doc(?:tor)?|"
+    r"doc|dr\.|doctor)\s+(?:(?i:dr|nurse|mr|mrs|ms|miss|sister)\.?\s+)?"
+    rf"(?P<given>[{_LOWER_LETTERS}]{{3,}})(?:\s+(?P<surname>[{_LOWER_LETTERS}]{{3,}}))?(?![\w@])")
 # Dotted abbreviations that are no one's initials.
 _NOT_INITIALS = frozenset({"us", "uk", "eu", "usa", "am", "pm", "iv", "nb", "eg", "ie", "po", "or", "er", "it", "ae",
                            "dc", "un", "md", "rn", "np", "pa", "ps", "im", "sc", "gp", "ent", "icu", "nhs", "asap"})
@@ -233,6 +238,15 @@ def find_lower_case_names(text: str, found: list[Finding], known: frozenset[str]
     for match in _ASKED_FOR_INITIALS.finditer(text):
         if re.sub(r"[.\s]", "", match.group("initials")).lower() not in _NOT_INITIALS:
             found.append(Finding("name", *match.span("initials"), "a person's initials (the person asked for)"))
+    for match in _ASKED_FOR_NAME.finditer(text):
+        given, surname = match.group("given"), match.group("surname") or ""
+        # A given name no English word shares ("gabriela"), or any given name before a surname no vocabulary knows
+        # ("dr. hamid rezaei").
+        if given not in known and given not in NOT_NAMES and given not in ROLE_WORDS and (
+                (_is_lower_given_name(given) and not is_english_word(given))
+                or (in_any_given_name_list(given) and surname and not is_known_word(surname, known))):
+            end = match.end("surname") if surname and not is_known_word(surname, known) else match.end("given")
+            found.append(Finding("name", match.start("given"), end, "a person's name (the person asked for)"))
     for match in _LOWER_ROLE_IN_BRACKETS.finditer(text) if "(" in text else ():
         word = match.group(1)
         if (_is_lower_given_name(word) and not is_english_word(word) and word not in known

@@ -19,7 +19,8 @@ _RECORD_WORDS = (
     r"aadhaa?r(?:\s*(?:no|number|#))?|pan\s*(?:no|number|#|card)|curp|bsn|personnummer|codice\s+fiscale|"
     r"tax\s*(?:id|no|number)|passport\s*(?:no|number|#)?|driver'?s\s+licen[cs]e(?:\s*(?:no|number|#))?)")
 # A cue word ending in "#" may touch its value ("Chart #A-55102-7"): the no-letter-after check is for words.
-_RECORD_WHERE = r"(?:\s+(?:at|in|for|with|from)\s+(?:the\s+)?[\w'’]+(?:\s+[\w'’]+)?)?"   # "MRN at Boston is"
+# "MRN at Boston is", "patient id at St. Jude:" (a name's abbreviation keeps its dot)
+_RECORD_WHERE = r"(?:\s+(?:at|in|for|with|from)\s+(?:the\s+)?[\w'’]+\.?(?:\s+[\w'’]+)?)?"
 _RECORD = re.compile(rf"\b{_RECORD_WORDS}(?:(?<=#)|(?![a-z]))\.?{_RECORD_WHERE}"
                      rf"\s*(?:is|was|:|-|=|#)?\s*[A-Z]{{0,4}}[-\s]?\d[\dA-Z\s-]{{1,}}", re.IGNORECASE)
 # A product's, study's or form's number is not a person's: "model no. 420100", "protocol no. 20180123".
