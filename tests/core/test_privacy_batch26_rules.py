@@ -295,3 +295,31 @@ def test_a_company_word_as_a_persons_name_the_person_asked_for_and_a_hospitals_p
 ])
 def test_companies_clinical_phrases_and_named_hospitals_pass(synthetic_text):
     assert not _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "the only patient at UCLH with both NF2 and a BRAF fusion",
+    "the only paediatric oncologist on the island of Skye saw her",
+    "the only 6-year-old with ALK+ neuroblastoma treated at the hospital in Tromsø in 2023",
+    "daughter of the former finance minister of Estonia",
+    "son of the head of cardiology at Leeds General",
+    "the child of the Roche liaison herself",
+    "the 12-year-old striker of the Benfica youth team",
+    "twin brother of the girl who died in the Ashford bus crash",
+    "the 3-year-old in room 14 at the Royal Marsden",
+    "our son is the boy from the RTE story about the drug",
+])
+def test_a_child_singled_out_by_a_description_is_refused(synthetic_text):
+    assert _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "the only patient in the cohort with grade 4 toxicity",
+    "the only site in the trial that enrolled children",
+    "son of a Pfizer chemist",
+    "daughter of the head of the department",
+    "a 14-year-old goalkeeper with DIPG",
+    "the board meets in room 204",
+])
+def test_clinical_descriptions_and_jobs_pass(synthetic_text):
+    assert not _refused(synthetic_text)

@@ -44,7 +44,7 @@ _PERSON_NEAR = re.compile(
     r"\b(?i:patient(?:in|e)?|patiënt|pt|child|boy|girl|son|daughter|baby|infant|toddler|twin|kid|teen|admitted|mum|mom|dad|"
     r"mother|father|parents?|sister|brother|junge|mädchen|kind|sohn|tochter|niño|niña|hijo|hija|paciente|"
     r"enfant|garçon|fille|fils|bambino|bambina|paziente|pasien|anak|family|twins|triplets|quads|quadruplets|"
-    r"siblings|bed|ward)\b")
+    r"siblings|bed|ward)\b|\b\d{1,2}\s*-?\s*(?i:yo|y/o|y\.o\.|years?-old|year\s+old|yr-old)\b")
 
 # A room and a bed together are one patient's place, whatever comes before: "room 412 bed B", "rm 7, bed 2".
 _ROOM_AND_BED = re.compile(r"\b(?i:room|rm\.?|bay|cubicle)\s*#?\s*\d{1,4}[A-Za-z]?\s*[,/-]?\s*(?i:bed|cot)\s*#?\s*"
@@ -80,7 +80,8 @@ _KIN = (r"son|daughter|child|kid|boy|girl|baby|wife|husband|partner|mother|fathe
         r"figlio|figlia|padre|madre|syn|córka|ojciec|matka|filho|filha|pai|mãe|zoon|dochter|vader|moeder|anak|ayah|ibu")
 _ROLE_RELATIVE = re.compile(
     rf"\b(?i:{_KIN})\s+(?i:of\s+(?:the|a|our|their|that|this)|des|der|de\s+(?:la|l['’]|le)|del|della|dell['’]|"
-    rf"do|da|dari)\s+(?:(?:[{UPPER}][{LETTERS}'’\-]*|local|town|city|village|county)\s+){{0,3}}"
+    rf"do|da|dari)\s+(?:(?:[{UPPER}][{LETTERS}'’\-]*|local|town|city|village|county|former|health|finance|"
+    rf"education|foreign|interior|justice|defen[cs]e|deputy|state|regional|provincial)\s+){{0,3}}"
     rf"(?i:{_PUBLIC_ROLE})\b|"
     rf"\b(?i:whose|wessen|dessen|deren|cuyo|cuya|dont\s+le|dont\s+la|il\s+cui|la\s+cui)\s+(?i:{_KIN})\s+"
     rf"(?i:is|was|ist|war|es|fue|est|était|è|era|é|foi)\s+(?i:the|der|die|el|la|le|il|o|a)?\s*"
@@ -114,9 +115,17 @@ _POST = (rf"{_FAMOUS_ROLE}|{_PUBLIC_ROLE}|chef|cook|baker|teacher|nurse|doctor|s
          r"secretary|librarian|janitor|caretaker|mechanic|electrician|plumber|ceo|cfo|cto|owner|founder|chairman|"
          r"chairwoman|chair|editor|reporter|journalist|producer|conductor|organist|pharmacist|scientist|professor|"
          r"lecturer|barber|hairdresser|butcher|florist|manager|director|supervisor|foreman|ranger|warden")
+# The same said as "daughter of the head of oncology at Rady Children's" or "the child of the Pfizer liaison": "the"
+# makes it the one person in that post ("son of a Pfizer chemist" is a job, and passes).
+_POST_OF_AN_ORGANISATION = rf"{_POST}|head|liaison|rep|representative|msl|medical\s+director|ceo"
 _RELATIVE_POST = re.compile(
     rf"\b(?i:{_KIN})\s+(?i:is|was)\s+(?i:the)\s+(?:[a-z]+\s+)?(?i:{_POST})\s+(?i:for|at|of|with)\s+(?:the\s+)?"
-    rf"(?-i:[{UPPER}][{LETTERS}'’&\-]*(?:\s+[{UPPER}][{LETTERS}'’&\-]*){{0,3}})")
+    rf"(?-i:[{UPPER}][{LETTERS}'’&\-]*(?:\s+[{UPPER}][{LETTERS}'’&\-]*){{0,3}})|"
+    rf"\b(?i:{_KIN})\s+(?i:of\s+the)\s+(?:[a-z]+\s+)?(?i:{_POST_OF_AN_ORGANISATION})"
+    rf"(?:\s+(?i:of)\s+[a-z]+(?:\s+[a-z]+)?)?\s+(?i:for|at|of|with)\s+(?:the\s+)?"
+    rf"(?-i:[{UPPER}][{LETTERS}'’&\-]*(?:\s+[{UPPER}][{LETTERS}'’&\-]*){{0,3}})|"
+    rf"\b(?i:{_KIN})\s+(?i:of\s+the)\s+(?-i:[{UPPER}][{LETTERS}'’&\-]*(?:\s+[{UPPER}][{LETTERS}'’&\-]*){{0,2}})\s+"
+    rf"(?i:{_POST_OF_AN_ORGANISATION})\b")
 
 # A child known by what happened to a relative, or by an event, in a named town: "the twin whose brother died of
 # DIPG last year in Brigg", "the boy from the Olathe house fire", "the girl whose mum was killed in the Hexham
@@ -149,6 +158,14 @@ _DESCRIBED = (r"girls?|boys?|kids?|child|children|toddlers?|bab(?:y|ies)|infants
               r"quadruplets|sons?|daughters?|teens?|teenagers?|family|siblings|brothers|sisters")
 # An age alone describes a child too ("the 5-year-old from Hexham").
 _DESCRIBED_CHILD = rf"(?:\b{_AGE}(?:\s+(?i:{_DESCRIBED}))?|\b(?i:{_DESCRIBED}))\b"
+# A child in a named team's post: "the 14-year-old goalkeeper of the Ajax youth team".
+_CHILD_IN_A_TEAM = re.compile(
+    rf"\b{_AGE}\s+(?i:{_FAMOUS_ROLE})\s+(?i:of|for|at|in)\s+(?:the\s+)?(?-i:[{UPPER}][{LETTERS}'’&\-]*)"
+    rf"(?:\s+(?i:youth|junior|under-?\d+|u\d+|academy|reserve|school))?\s+(?i:team|club|academy|squad|side)\b")
+# A child's relative who died in a named event: "twin sister of the boy who died in the Lakeview school fire".
+_RELATIVE_OF_THE_DEAD = re.compile(
+    rf"\b(?i:{_RELATIVE}|twin\s+(?:sister|brother))\s+(?i:of\s+the)\s+(?i:{_CHILD})\s+(?i:who)\s+"
+    rf"(?i:{_EVENT_OF_RELATIVE})\b[^.;!?\n]{{0,40}}?\b(?i:in|at|near)\s+(?:the\s+)?(?P<town>{_TOWN})(?![\w'’-])")
 # ... and where the child lives: "4yo girl from Akureyri", "the boy, 6, who lives in Hexham". "from" or "lives in"
 # right after the description; a country or state holds too many families to find one.
 _FROM_TOWN = re.compile(
@@ -167,6 +184,8 @@ _MEDIA = re.compile(
     r"documentary|(?:bbc|cnn|nbc|abc|cbs|fox|itv|sky|rtl|rte|cbc)\s+news|"
     r"(?:on|in)\s+(?:the\s+)?(?:bbc|cnn|nbc|abc|cbs|fox|itv|sky|rtl|rte|cbc|msnbc|npr|pbs)|"
     r"(?:ran|did|wrote|published|aired|covered)\s+(?:a|an|the)\s+(?:story|piece|article|feature|segment)|"
+    # "the girl from the NRK story": a broadcaster or paper in capitals, then its story
+    r"\bthe\s+[A-Z]{2,5}\s+(?:story|report|documentary|segment|feature|article|interview)|"
     r"story\s+was\s+(?:on|in)|featured\s+(?:in|on)\s+(?:the\s+)?"
     r"(?:news|tv|paper))\b|\b(?:the\s+)?[A-Z][a-z]+\s+(?:Gazette|Herald|Tribune|Chronicle|Courier|Echo|Examiner|"
     r"Sentinel|Observer|Gazette|Telegraph|Evening\s+Standard|Times|Post|Journal|Mail|Star|Express|Mirror|"
@@ -192,9 +211,13 @@ _COMPANY_WORDS = frozenset(phrase.split()[0].lower() for phrase in COMPANIES)
 _MEDIA_CHILD = re.compile(rf"(?:\b{_AGE}\s+(?:old\s+)?)?\b(?i:{_DESCRIBED})\b")
 # The one child of a kind in a place: "the only kid in Iceland with ALK+ neuroblastoma", "the only family in
 # Whitby with triplets". Here a country narrows it too; a cohort, a unit or a month does not.
+# "the only patient at CHOP with ...", "the only pediatric oncologist on the island of Gozo": a hospital narrows it as a
+# town does, and a clinician who is the only one of a kind in a place is a person found.
 _ONLY_ONE = re.compile(
     rf"\b(?i:(?:the\s+)?only|the\s+one\s+and\s+only|the\s+sole)\s+(?:[\w+\-]+\s+){{0,3}}?"
-    rf"(?:{_AGE}|(?i:{_DESCRIBED}|patients?|pts?|person|one|case))(?![\w-])[^.;!?\n]{{0,40}}?\b(?i:in|from|on)\s+(?:the\s+)?"
+    rf"(?:{_AGE}|(?i:{_DESCRIBED}|patients?|pts?|person|one|case|oncologists?|doctors?|physicians?|nurses?|"
+    rf"surgeons?|pharmacists?|dentists?|paediatricians?|pediatricians?))(?![\w-])[^.;!?\n]{{0,70}}?"
+    rf"\b(?i:in|from|on|at)\s+(?:the\s+)?(?:(?i:town|city|village|island|isle)\s+of\s+)?"
     rf"(?P<town>{_TOWN})(?![\w'’-])")
 # A public role's possessive: "the mayor of Kalispell's daughter", "the Tiverton vicar's son".
 _ROLE_POSSESSIVE = re.compile(
@@ -241,7 +264,7 @@ def find_details(text: str, found: list[Finding], *, has_digit: bool) -> None:
         for match in _ROOM.finditer(text):
             if _PERSON_NEAR.search(text[max(0, match.start() - 40):match.start()]):
                 found.append(Finding("record_number", *match.span(), "a patient's room number"))
-    for pattern in (_WHOSE_RELATIVE, _FROM_EVENT):
+    for pattern in (_WHOSE_RELATIVE, _FROM_EVENT, _RELATIVE_OF_THE_DEAD):
         for match in pattern.finditer(text):
             town = match.group("town").split()[0]
             if town.lower() in _NOT_TOWNS or match.group("town").lower() in _countries():
@@ -253,6 +276,8 @@ def find_details(text: str, found: list[Finding], *, has_digit: bool) -> None:
         found.append(Finding("other", *match.span(), "a child's school or class"))
     for match in _RELATIVE_POST.finditer(text):
         found.append(Finding("other", *match.span(), "a relative known by a post at a named organisation"))
+    for match in _CHILD_IN_A_TEAM.finditer(text):
+        found.append(Finding("other", *match.span(), "a child known by a post in a named team"))
     for match in _FAMOUS_RELATIVE.finditer(text):
         found.append(Finding("other", *match.span(), "a child known by a relative's fame (a place in a named team, "
                                                       "band or show)"))
