@@ -323,3 +323,12 @@ def test_a_child_singled_out_by_a_description_is_refused(synthetic_text):
 ])
 def test_clinical_descriptions_and_jobs_pass(synthetic_text):
     assert not _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", ["daughter of the village's only vet", "son of the island ferry captain"])
+def test_a_relative_holding_the_one_post_in_a_place_is_refused(synthetic_text):
+    assert _refused(synthetic_text)
+
+
+def test_a_places_only_shop_passes():
+    assert not _refused("the town's only pharmacy stocks it")

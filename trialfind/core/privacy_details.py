@@ -81,8 +81,11 @@ _KIN = (r"son|daughter|child|kid|boy|girl|baby|wife|husband|partner|mother|fathe
 _ROLE_RELATIVE = re.compile(
     rf"\b(?i:{_KIN})\s+(?i:of\s+(?:the|a|our|their|that|this)|des|der|de\s+(?:la|l['’]|le)|del|della|dell['’]|"
     rf"do|da|dari)\s+(?:(?:[{UPPER}][{LETTERS}'’\-]*|local|town|city|village|county|former|health|finance|"
-    rf"education|foreign|interior|justice|defen[cs]e|deputy|state|regional|provincial)\s+){{0,3}}"
-    rf"(?i:{_PUBLIC_ROLE})\b|"
+    rf"education|foreign|interior|justice|defen[cs]e|deputy|state|regional|provincial|ferry|harbour|harbor|"
+    rf"island|fire|police|parish)\s+){{0,3}}(?i:{_PUBLIC_ROLE})\b|"
+    # "son of the town's only dentist": the one person in a post in a place
+    rf"\b(?i:{_KIN})\s+(?i:of\s+the)\s+(?i:town|village|island|city|county|valley|parish)['’]s\s+(?i:only|sole)\s+"
+    rf"[a-z]+|"
     rf"\b(?i:whose|wessen|dessen|deren|cuyo|cuya|dont\s+le|dont\s+la|il\s+cui|la\s+cui)\s+(?i:{_KIN})\s+"
     rf"(?i:is|was|ist|war|es|fue|est|était|è|era|é|foi)\s+(?i:the|der|die|el|la|le|il|o|a)?\s*"
     rf"(?:(?:[{UPPER}][{LETTERS}'’\-]*|local|town|city|village)\s+){{0,3}}(?i:{_PUBLIC_ROLE})\b|"
