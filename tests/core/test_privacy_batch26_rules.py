@@ -332,3 +332,35 @@ def test_a_relative_holding_the_one_post_in_a_place_is_refused(synthetic_text):
 
 def test_a_places_only_shop_passes():
     assert not _refused("the town's only pharmacy stocks it")
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "DR NOWAKOWSKA SIGNED THE FORM",
+    "Amara (5) tolerated it well",
+    "Thandeka from Cipla emailed twice",
+    "zara mahlangu age 7 relapsed",
+    "Patient ID: GH-PT-1182-ZN",
+    "FDA reviewer Anna Koch, 12 Elm Street, Rockville MD 20850",
+])
+def test_titles_in_capitals_ages_in_brackets_unknown_names_from_a_company_and_lettered_ids_are_refused(synthetic_text):
+    assert _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "DR APPROVED THE DOSE CHANGE",
+    "Cycle (6) started",
+    "Referred from St. Jude Children's Research Hospital.",
+    "Response from Cipla came in 2 weeks",
+    "patients age 4 to 12",
+    "compny said no bc of liver tox in adluts",
+    "We asked Bayer for larotrectinib in Jan 2022",
+    "Antrag im Mai 2023 gestellt",
+    "FDA, 10903 New Hampshire Ave, Silver Spring MD 20993",
+    "protocol ID: AZ-PT-0931",
+])
+def test_clinical_text_typos_months_before_a_year_and_a_regulators_address_pass(synthetic_text):
+    assert not _refused(synthetic_text)
+
+
+def test_a_given_name_before_a_year_that_is_no_month_is_still_refused():
+    assert _refused("Jan started in May 2022")

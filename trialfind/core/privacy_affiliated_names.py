@@ -14,7 +14,7 @@ from trialfind.core.given_names import in_any_given_name_list, in_name_dictionar
 from trialfind.core.privacy_allowed import ALLOWED_PHRASES, COMPANY_NAME, INSTITUTION_NAME
 from trialfind.core.privacy_names import COMPANY_WORDS, PLACE_WORDS
 from trialfind.core.privacy_text import NAME_SHAPE, NAME_WORD, Finding, bare_word
-from trialfind.core.privacy_vocabulary import INN_AND_TERM_ENDINGS, MEDICAL_ENDINGS
+from trialfind.core.privacy_vocabulary import INN_AND_TERM_ENDINGS, MEDICAL_ENDINGS, is_known_word
 from trialfind.core.privacy_words import NOT_NAMES, RELATION_WORDS, ROLE_WORDS
 
 # A name, then whose relative it is, in brackets or commas: "Lilly (his big sister)", "Jazz, my son, is 11". The owner
@@ -68,8 +68,10 @@ def find_names_from_organisations(text: str, found: list[Finding], known: frozen
     is the company's own ("Lilly from Eli Lilly") or one of the record's is not a person."""
     for match in _FROM_AN_ORGANISATION.finditer(text):
         word, bare = match.group(1), bare_word(match.group(1))
+        # A given name, or a name-shaped word no vocabulary knows ("Nomvula from Cipla").
         if (word.isupper() or bare in known or bare in COMPANY_WORDS or bare in NOT_NAMES or bare in ROLE_WORDS
-                or not in_any_given_name_list(bare)):
+                or not (in_any_given_name_list(bare) or (NAME_SHAPE.match(word) and not is_known_word(word, known)
+                                                         and _rare_in_english(word)))):
             continue
         if any(pattern.match(text, match.end()) for pattern in (ALLOWED_PHRASES, COMPANY_NAME, INSTITUTION_NAME)):
             found.append(Finding("name", *match.span(1), "a person's name (a given name, then the company "

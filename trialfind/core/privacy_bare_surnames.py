@@ -11,7 +11,7 @@ import re
 
 from trialfind.core.privacy_text import Finding
 from trialfind.core.privacy_value_names import is_listed_or_dictionary_given_name
-from trialfind.core.privacy_vocabulary import is_known_word
+from trialfind.core.privacy_vocabulary import is_known_word, is_misspelt_common_word
 from trialfind.core.privacy_words import NOT_NAMES, ROLE_WORDS
 
 _CAPITALS_LISTED = re.compile(r"(?<![\w'’-])(?P<surname>[A-Z]{4,}(?:-[A-Z]{2,})?),\s*(?P<given>[A-Z]{2,})"
@@ -30,7 +30,8 @@ _VOWEL = re.compile(r"[aeiouy]")
 def _unknown_surname(word: str, known: frozenset[str]) -> bool:
     bare = word.lower()
     return (bare not in known and bare not in NOT_NAMES and bare not in ROLE_WORDS and bool(_VOWEL.search(bare))
-            and not is_known_word(bare, known) and not is_listed_or_dictionary_given_name(bare))
+            and not is_known_word(bare, known) and not is_listed_or_dictionary_given_name(bare)
+            and not is_misspelt_common_word(bare))                      # "compny said no": a typo
 
 
 def find_bare_surnames(text: str, found: list[Finding], known: frozenset[str]) -> None:

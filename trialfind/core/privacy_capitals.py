@@ -21,6 +21,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # Letters joined to digits, directly or by a hyphen, are a code's: "DAY101", "TAK-580", "GD2-CART01".
 _CODE_BEFORE = re.compile(r"\d-?$")
 _CODE_AFTER = re.compile(r"-?\d")
+_TITLES = frozenset(("dr", "mr", "mrs", "ms", "prof", "dra", "sra", "sr"))
+_AFTER_A_TITLE = re.compile(r"\b(?:DR|MR|MRS|MS|PROF|DRA|SRA|SR)\.?\s+$")
 _MIN_WORDS = 2
 _MIN_UPPER_SHARE = 0.8
 _ACRONYM_LENGTH = 4
@@ -41,6 +43,8 @@ def _recased(match: re.Match) -> str:
     if (not word.isupper() or len(lower) != len(word)
             or _CODE_BEFORE.search(text, 0, start) or _CODE_AFTER.match(text, end)):
         return word                                    # "DAY101", "TAK-580": a code's letters
+    if lower in _TITLES or (_AFTER_A_TITLE.search(text, 0, start) and not is_english_word(lower)):
+        return word[0] + lower[1:]                     # "DR KOWALSKI": "Dr Kowalski", as the title rule reads it
     if len(word) <= _ACRONYM_LENGTH:
         # "FROM", "ALL" are words; "DIPG", "MYCN", "EMA" stay acronyms, even where a given name is spelt so ("Ema").
         return lower if is_english_word(lower) else word

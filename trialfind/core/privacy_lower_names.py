@@ -13,7 +13,7 @@ import unicodedata
 from trialfind.core.given_names import dictionary_given_names, in_any_given_name_list, is_english_word
 from trialfind.core.privacy_names import COMPANY_WORDS, OWNED_BY_A_CHILD, PATIENT_VERBS, PLACE_WORDS
 from trialfind.core.privacy_text import NAME_SHAPE, NAME_WORD, UPPER, Finding, bare_word
-from trialfind.core.privacy_vocabulary import is_known_word
+from trialfind.core.privacy_vocabulary import is_known_word, is_misspelt_common_word
 from trialfind.core.privacy_word_lists import is_function_word
 from trialfind.core.privacy_words import NOT_NAMES, RELATION_WORDS, ROLE_WORDS
 
@@ -155,6 +155,12 @@ _RELATIVE_OF = re.compile(
     rf"grandfather|aunt|auntie|uncle|sister|brother)\s+of\s+(?P<given>{_LOWER_WORD})(?![\w@/-])")
 
 
+# A name typed in lower case with the child's age after it: "maya abdullahi age 4", "liam o'brien, 6yo".
+_LOWER_NAME_AGE = re.compile(
+    rf"(?<![\w'’.@/#-])(?P<given>{_LOWER_WORD})(?:\s+(?P<surname>[{_LOWER_LETTERS}'’]{{2,}}(?:-[{_LOWER_LETTERS}]{{2,}})?))?"
+    rf"\s*,?\s+(?:age[sd]?\s+\d{{1,2}}|\d{{1,2}}\s*(?:yo|y/o|yrs?|years?\s+old)\b)")
+
+
 def _only_a_given_name(word: str, known: frozenset[str]) -> bool:
     """Each part a given name of the name dictionary, none an English word, a role or a record's own word."""
     parts = word.split("-")
@@ -170,6 +176,11 @@ def find_lower_case_full_names(text: str, found: list[Finding], known: frozenset
     for match in _RELATIVE_OF.finditer(text) if " of " in text.lower() else ():
         if _only_a_given_name(match.group("given"), known):
             found.append(Finding("name", *match.span("given"), "a person's name (a child named after 'mum of')"))
+    for match in _LOWER_NAME_AGE.finditer(text):
+        given, surname = match.group("given"), match.group("surname") or ""
+        if in_any_given_name_list(given) and given not in known and given not in NOT_NAMES and given not in ROLE_WORDS:
+            end = match.end("surname") if surname and not is_known_word(surname, known) else match.end("given")
+            found.append(Finding("name", match.start("given"), end, "a person's name (a name and an age)"))
     position = 0
     while match := _LOWER_FULL_NAME.search(text, position):
         given = match.group("given")
@@ -217,7 +228,7 @@ def find_lower_case_names(text: str, found: list[Finding], known: frozenset[str]
                                              or (bool(verb) and verb[0] in _PATIENT_COURSE_VERBS)
                                              or stay):
             reason = "a given name typed in lower case"          # "sunny has been eating"
-        elif (not is_known_word(word, known) and len(word) >= 3
+        elif (not is_known_word(word, known) and len(word) >= 3 and not is_misspelt_common_word(word)
               and (match.group("lead") or match.group("owner") or child_only)):
             reason = "a word no dictionary knows, used of a person"
         else:

@@ -57,6 +57,8 @@ _ROMANISED_GIVEN = re.compile(rf"(?<![\w-])([{UPPER}][a-z]{{1,4}})-([a-z]{{2,5}}
 
 # A value that is a name and an age: "Kai, 4", "Noor, 11 yo".
 _NAME_THEN_AGE = re.compile(rf"^\s*({NAME_WORD}),\s*(?:aged?\s+)?\d{{1,2}}\s*(?:years?\s*old|yo|y)?\s*$")
+# A name with the age in brackets: "Grace (6) started the drug", "Noor (11yo)".
+_NAME_BRACKETED_AGE = re.compile(rf"\b({NAME_WORD})\s*\(\s*\d{{1,2}}\s*(?:y|yo|y/o|yrs?|years?(?:\s+old)?)?\s*\)")
 # Only a person is granted or denied access to a drug ("Grace was granted access", "Hope was denied the drug"); a drug
 # is granted approval or a designation ("Koselugo was granted orphan designation").
 _GRANTED_ACCESS = re.compile(
@@ -78,6 +80,11 @@ def find_cued_names(text: str, found: list[Finding], known: frozenset[str]) -> N
                 and bare_word(match.group(0)) not in known):
             found.append(Finding("name", *match.span(), "a person's name (a Korean or Chinese given name written "
                                                         "with a hyphen)"))
+    for match in _NAME_BRACKETED_AGE.finditer(text) if "(" in text else ():
+        word, bare = match.group(1), bare_word(match.group(1))
+        if (is_capitalised(word) and not word.isupper() and bare not in known and bare not in NOT_NAMES
+                and bare not in ROLE_WORDS and (in_any_given_name_list(bare) or not is_known_word(bare, known))):
+            found.append(Finding("name", *match.span(), "a person's name (a name and an age)"))
     for match in _NAME_THEN_AGE.finditer(text) if "," in text else ():
         word, bare = match.group(1), bare_word(match.group(1))
         if (is_capitalised(word) and not word.isupper() and bare not in known and bare not in NOT_NAMES

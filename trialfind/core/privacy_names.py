@@ -5,13 +5,9 @@ from __future__ import annotations
 
 import re
 
-from trialfind.core.given_names import (
-    WORD_LIKE_PLACES,
-    dictionary_given_names,
-    is_english_word,
-    word_like_given_names,
-)
+from trialfind.core.given_names import WORD_LIKE_PLACES, dictionary_given_names, is_english_word, word_like_given_names
 from trialfind.core.privacy_compound_words import is_compound_word
+from trialfind.core.privacy_dates import MONTH_BEFORE_A_YEAR
 from trialfind.core.privacy_languages import follows_its_relation_word, is_title_or_family_word
 from trialfind.core.privacy_phrases import COMPANIES, EPONYMS, INSTITUTIONS, PLACES
 from trialfind.core.privacy_role_names import FOREIGN_TITLE_WORDS
@@ -282,6 +278,8 @@ def find_names(text: str, found: list[Finding], known: frozenset[str]) -> None:
         if not is_capitalised(word) or bare in known:
             continue
         following = words[index + 1].group(0) if index + 1 < len(words) else ""
+        if MONTH_BEFORE_A_YEAR.match(text, match.start()):
+            continue                                   # "in Jan 2022", "im Mai 2023": a month, not Jan or Mai
         if bare in dictionary_given_names() or (bare in GIVEN_NAMES and is_capitalised(following)
                                                 and _is_name(following, known)):
             add(match, "a given name")

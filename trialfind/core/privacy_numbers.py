@@ -108,7 +108,8 @@ patient patient's paciente patiente patiente paziente pacjent patiënt patientin
 _ID_CUE = "(?:" + "|".join(sorted(_ID_CUES.split(), key=len, reverse=True)) + ")"
 # An id-shaped value: letters and digits in groups joined by spaces, dots, dashes or slashes, with
 # at least four digits ("48291736K", "123.456.789-09", "1234-567-890-AB", "1 14 07 75 115 048 32").
-_ID_SHAPED = r"(?:[A-Z]{1,4}[\s.-]?)?\d[\dA-Z]*(?:[\s./-]\d[\dA-Z]*)*(?:[\s-][A-Z]{1,2}\b)?"
+# "AZ-PT-0931-KM": up to two groups of letters before the digits
+_ID_SHAPED = r"(?:[A-Z]{1,4}[\s.-]?){0,2}\d[\dA-Z]*(?:[\s./-]\d[\dA-Z]*)*(?:[\s-][A-Z]{1,2}\b)?"
 _CUED_ID = re.compile(
     rf"(?<![\w-]){_ID_CUE}(?![\w-])\.?(?:\s+(?:card|kort|karte|carte|tarjeta|cartão))?"
     # Words naming whose number it is, before a colon ("PESEL dziecka:", "CPF do pai:", "accession number for her

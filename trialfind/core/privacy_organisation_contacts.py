@@ -142,6 +142,12 @@ _LEGAL_FORM_OR_SEAT = re.compile(
     r"SAS|S\.A\.S\.|B\.V\.|BV|N\.V\.|NV|plc|PLC|Corp\.?|Corporation|Co\.|Company|K\.K\.|Oy|AB|A/S|ASA|Pty\s+Ltd\.?|"
     r"HQ|Headquarters|headquarters|Head\s+Office|head\s+office|Global\s+Headquarters|Campus|campus)(?![\w])")
 _COMPANY_LIST = phrase_pattern(COMPANIES + INITIAL_COMPANIES)
+# Medicines regulators by their usual names, as their own pages print their addresses ("FDA, 10903 New Hampshire Ave,
+# Silver Spring MD 20993"): the national regulators of WHO's list of authorities
+# (https://www.who.int/teams/regulation-prequalification/regulation-and-safety/rss/nra-list-of-transitional-wlas).
+_REGULATOR = re.compile(r"\b(?:FDA|U\.S\.\s+Food\s+and\s+Drug\s+Administration|Food\s+and\s+Drug\s+Administration|EMA|"
+                        r"European\s+Medicines\s+Agency|MHRA|PMDA|TGA|Health\s+Canada|Swissmedic|BfArM|ANSM|AEMPS|AIFA|"
+                        r"ANVISA|Medsafe|HPRA|Fimea|Lægemiddelstyrelsen|Läkemedelsverket|Statens\s+legemiddelverk)\b")
 # Only a comma between the name and its address ("Pfizer, 66 Hudson Boulevard East"), or its seat's word.
 _COMMA_AFTER = re.compile(r"\s*(?:\(?(?:HQ|headquarters|head\s+office)\)?\s*)?,\s*", re.IGNORECASE)
 # Words of a home or of living somewhere, before the name ("our home near Great Ormond Street Hospital") or in the
@@ -180,8 +186,10 @@ def _places() -> frozenset[str]:
 
 
 def _anchor_spans(text: str) -> list[tuple[int, int]]:
-    """Organisations' names: a listed company, a company or institution by its word, a legal form or a seat."""
-    spans = [m.span() for pattern in (COMPANY_NAME, _COMPANY_LIST, _LEGAL_FORM_OR_SEAT) for m in pattern.finditer(text)]
+    """Organisations' names: a listed company, a company or institution by its word, a legal form or a seat, a
+    medicines regulator."""
+    spans = [m.span() for pattern in (COMPANY_NAME, _COMPANY_LIST, _LEGAL_FORM_OR_SEAT, _REGULATOR)
+             for m in pattern.finditer(text)]
     return sorted(set(spans + institution_spans(text)))
 
 

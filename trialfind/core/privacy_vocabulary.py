@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 
-from trialfind.core.given_names import WORD_LIKE_PLACES, is_english_word
+from trialfind.core.given_names import WORD_LIKE_PLACES, in_any_given_name_list, is_english_word
 from trialfind.core.privacy_phrases import COMPANIES, EPONYMS, INSTITUTIONS, PLACES
 from trialfind.core.privacy_words import NOT_NAMES, ROLE_WORDS
 
@@ -172,3 +172,29 @@ def is_known_word(word: str, known: frozenset[str] = frozenset()) -> bool:
     if len(parts) > 1:
         return all(p in known or _is_vocabulary(p) for p in parts)
     return _is_vocabulary(bare)
+
+
+@functools.cache
+def _common_english_words() -> frozenset[str]:
+    """English words of Zipf 4 and over (wordfreq's small list: 10 a million words and more) that Webster's web2
+    holds in lower case and no given-name list holds: "company", "adults", not "john"."""
+    from wordfreq import get_frequency_dict  # lazy: only a lower-case word in a person's slot needs it
+
+    return frozenset(w for w, f in get_frequency_dict("en", wordlist="small").items()
+                     if f >= 1e-4 and w.isalpha() and is_english_word(w) and not in_any_given_name_list(w))
+
+
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+
+
+def is_misspelt_common_word(word: str) -> bool:
+    """A lower-case word of six letters or more one typing slip from a common English word ("compny", "adluts"):
+    a typo in a note, not a surname typed in lower case. Shorter words are left (a slip from "walsh" is "wash")."""
+    if len(word) < 6 or not word.isalpha() or not word.islower():
+        return False
+    common = _common_english_words()
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    edits = ({a + b[1:] for a, b in splits if b} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+             | {a + c + b[1:] for a, b in splits if b for c in _ALPHABET}
+             | {a + c + b for a, b in splits for c in _ALPHABET})
+    return any(edit in common for edit in edits if edit != word)
