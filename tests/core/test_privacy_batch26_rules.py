@@ -364,3 +364,37 @@ def test_clinical_text_typos_months_before_a_year_and_a_regulators_address_pass(
 
 def test_a_given_name_before_a_year_that_is_no_month_is_still_refused():
     assert _refused("Jan started in May 2022")
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Jazz got her second dose on Tuesday",
+    "Merck is my son's name, funny I know",
+    "asked fatima from the access team, no answer",
+    "Mevrouw de Vries van Roche belde terug",
+    "the 5 yo in Tromsø whose mum is on the town council",
+    "Oluwadamilare's Hickman line was replaced",
+    "SARAH O'CONNELL, MOTHER",
+])
+def test_company_words_as_a_child_names_from_a_team_titles_and_owned_devices_are_refused(synthetic_text):
+    assert _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Lilly got approval in May",
+    "asked someone from the company",
+    "Hodgkin's lymphoma stage II",
+    "Hickman line removed",
+    "Врач отправил запрос в Новартис",
+    "Abteilung Medical Affairs, Tel. 0800 2345678 (Hotline)",
+])
+def test_company_events_eponyms_companies_in_cyrillic_and_a_named_hotline_pass(synthetic_text):
+    assert not _refused(synthetic_text)
+
+
+def test_a_freephone_number_without_a_line_word_is_still_refused():
+    assert _refused("on 0800 123 4567 any time")
+
+
+@pytest.mark.parametrize("synthetic_text", ["Parkinson's Disease", "Peyronie's disease", "Wilms' tumour"])
+def test_possessive_eponyms_of_diseases_pass(synthetic_text):
+    assert not _refused(synthetic_text)

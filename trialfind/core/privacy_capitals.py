@@ -16,6 +16,7 @@ import re
 from trialfind.core.given_names import in_any_given_name_list, is_english_word
 from trialfind.core.privacy_vocabulary import is_known_word
 from trialfind.core.privacy_word_lists import LATIN_LANGUAGES, is_word_of
+from trialfind.core.privacy_words import GIVEN_NAMES
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # Letters joined to digits, directly or by a hyphen, are a code's: "DAY101", "TAK-580", "GD2-CART01".
@@ -23,6 +24,7 @@ _CODE_BEFORE = re.compile(r"\d-?$")
 _CODE_AFTER = re.compile(r"-?\d")
 _TITLES = frozenset(("dr", "mr", "mrs", "ms", "prof", "dra", "sra", "sr"))
 _AFTER_A_TITLE = re.compile(r"\b(?:DR|MR|MRS|MS|PROF|DRA|SRA|SR)\.?\s+$")
+_PREVIOUS_WORD = re.compile(r"\b([A-Z]{3,})\s+$")
 _MIN_WORDS = 2
 _MIN_UPPER_SHARE = 0.8
 _ACRONYM_LENGTH = 4
@@ -43,10 +45,16 @@ def _recased(match: re.Match) -> str:
     if (not word.isupper() or len(lower) != len(word)
             or _CODE_BEFORE.search(text, 0, start) or _CODE_AFTER.match(text, end)):
         return word                                    # "DAY101", "TAK-580": a code's letters
-    if lower in _TITLES or (_AFTER_A_TITLE.search(text, 0, start) and not is_english_word(lower)):
-        return word[0] + lower[1:]                     # "DR KOWALSKI": "Dr Kowalski", as the title rule reads it
+    after_a_name = _PREVIOUS_WORD.search(text, 0, start)
+    if lower in _TITLES or ((_AFTER_A_TITLE.search(text, 0, start) or (
+            after_a_name and in_any_given_name_list(after_a_name.group(1).lower()))) and not is_english_word(lower)):
+        # "DR KOWALSKI", "JOHN O'MALLEY": a surname after a title or a given name keeps its capital
+        return word[0] + lower[1:]
     if len(word) <= _ACRONYM_LENGTH:
-        # "FROM", "ALL" are words; "DIPG", "MYCN", "EMA" stay acronyms, even where a given name is spelt so ("Ema").
+        # "FROM", "ALL" are words; "DIPG", "MYCN", "EMA" stay acronyms, even where a rare given name is spelt so
+        # ("Ema"); a common given name ("JOHN", "ANNA", the curated list) is a name.
+        if lower in GIVEN_NAMES:
+            return word[0] + lower[1:]
         return lower if is_english_word(lower) else word
     if in_any_given_name_list(lower):
         return word[0] + lower[1:]

@@ -83,6 +83,9 @@ _ROLE_RELATIVE = re.compile(
     rf"do|da|dari)\s+(?:(?:[{UPPER}][{LETTERS}'’\-]*|local|town|city|village|county|former|health|finance|"
     rf"education|foreign|interior|justice|defen[cs]e|deputy|state|regional|provincial|ferry|harbour|harbor|"
     rf"island|fire|police|parish)\s+){{0,3}}(?i:{_PUBLIC_ROLE})\b|"
+    # "whose dad is on the city council": a seat on a place's council or board
+    rf"\b(?i:whose)\s+(?i:{_KIN})\s+(?i:is|was|sits)\s+(?i:on)\s+(?i:the)\s+(?i:city|town|village|county|parish|"
+    rf"district|school)\s+(?i:council|board)\b|"
     # "son of the town's only dentist": the one person in a post in a place
     rf"\b(?i:{_KIN})\s+(?i:of\s+the)\s+(?i:town|village|island|city|county|valley|parish)['’]s\s+(?i:only|sole)\s+"
     rf"[a-z]+|"

@@ -325,14 +325,15 @@ _GAELIC_SURNAME = re.compile(rf"^(?:o['’][{_LOWER_LETTERS}]{{3,}}|mc[{_LOWER_L
 # A given name typed in lower case before "from" and a department or a named organisation: "dorothy from medical
 # affairs", "priya from the sponsor". A given name that is also an English word ("grace from the sponsor") is left.
 _NAME_FROM_DEPARTMENT = re.compile(
-    rf"(?:^|[.!?;:,]\s+|\n\s*|\b(?i:and|with|to|spoke\s+to|call(?:ed)?|emailed)\s+|(?<!\w)(?i:w/)\s*)"
+    rf"(?:^|[.!?;:,]\s+|\n\s*|\b(?i:and|with|to|spoke\s+to|call(?:ed)?|emailed|asked|ask|contacted|thanked)\s+|"
+    rf"(?<!\w)(?i:w/)\s*)"
     rf"(?P<word>[{_LOWER_LETTERS}]{{3,}})(?:\s+(?P<surname>[{_LOWER_LETTERS}]{{3,}}(?:-[{_LOWER_LETTERS}]{{2,}})?))?"
     rf"\s+from\s+(?:the\s+)?"
     # Their shortened forms as notes type them ("reg affairs", "med info"): https://en.wikipedia.org/wiki/Regulatory_affairs,
     # https://en.wikipedia.org/wiki/Medical_science_liaison (medical affairs and medical information).
     rf"(?:(?i:(?:med|reg)\s+(?:affairs|info)|medical\s+affairs|medical\s+information|pharmacovigilance|patient\s+(?:advocacy|access|services)|"
     rf"regulatory(?:\s+affairs)?|compliance|legal|clinical\s+operations|access\s+programs?|the\s+company|company|"
-    rf"sponsor|manufacturer|pharma|drug\s+company|foundation|charity|trial\s+team|research\s+team)\b|{NAME_WORD})")
+    rf"sponsor|manufacturer|pharma|drug\s+company|foundation|charity|(?:[a-z]+\s+)?team)\b|{NAME_WORD})")
 
 
 def find_relatives_named_after_a_colon(text: str, found: list[Finding], known: frozenset[str]) -> None:
@@ -344,11 +345,15 @@ def find_relatives_named_after_a_colon(text: str, found: list[Finding], known: f
                for w in words):
             found.append(Finding("name", *match.span("names"), "a person's name (a relative's, after a colon)"))
     for match in _NAME_FROM_DEPARTMENT.finditer(text):
-        word = match.group("word")
+        word, surname = match.group("word"), match.group("surname")
         if word not in known and not is_english_word(word) and _is_lower_given_name(word):
-            end = match.end("surname") if match.group("surname") else match.end("word")   # "emily harper from"
+            end = match.end("surname") if surname else match.end("word")   # "emily harper from"
             found.append(Finding("name", match.start("word"), end, "a person's name (a given name from a department "
                                                                   "or an organisation)"))
+        elif surname and surname not in known and not is_english_word(surname) and _is_lower_given_name(surname):
+            # "asked mehmet from the EAP team": the line's first word is its verb, the name is second
+            found.append(Finding("name", *match.span("surname"), "a person's name (a given name from a department "
+                                                                 "or an organisation)"))
 
 
 def find_introduced_names(text: str, found: list[Finding], known: frozenset[str]) -> None:

@@ -67,6 +67,7 @@ _PERSONAL = re.compile(
     r"home|handy|portable|m[óo]vil|cellulare|celular|whatsapp|dr|dra|prof|mr|mrs|ms|miss|sr|sra|herr|frau|mme|"
     r"m\.|sig)\b|(?P<owner>\b[{U}][{L}]+)['’]s\b|\b(?:{relations})\b".format(
         U=UPPER, L=LETTERS, relations="|".join(re.escape(w) for w in RELATION_WORDS)), re.IGNORECASE)
+_LINE_IN_BRACKETS = re.compile(r"\s*\(([^()]{3,40})\)")
 _EXTENSION_AFTER = re.compile(r"\s*,?\s*(?:ext\.?|extension|x|#|poste|durchwahl|dw\.?)\s*\d", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[.;!?\n](?:\s|$)")
 
@@ -100,7 +101,9 @@ def organisation_line_start(text: str, start: int, end: int) -> int | None:
         return None if _is_personal(before[_last_break(before):]) else start
     cues = list(_ORGANISATION_LINE.finditer(text, max(0, start - 60), start))
     if not cues:
-        return None
+        # The line's word in brackets right after the number: "Tel. 0800 2345678 (Hotline)".
+        named_after = _LINE_IN_BRACKETS.match(text, end)
+        return start if named_after and _ORGANISATION_LINE.fullmatch(named_after.group(1).strip()) else None
     cue = cues[-1]
     # "medinfo line for EU: ", "switchboard (Basel) ", "Informationsdienst: +49 ": a few words, a country code but
     # no other number, no sentence between.

@@ -41,7 +41,7 @@ _ROLE_SLOT = re.compile(
 # surname, in any case where the abbreviation is not an English word too.
 _TITLE_ANY_CASE = (r"(?-i:prof\.)|dott\.?\s?ssa|dott(?:\.|ore|oressa|or)?|prof\.?\s?ssa|sig\.?\s?ra|sig\.?\s?na|sig\.|egr\.|"
                    r"gent\.?\s?mo|gent\.?\s?ma|ing\.|avv\.|dr\.\s?ª|drª|dr\.\s?a\.?|dra\.?|sra\.?|srta\.?|sr\.|"
-                   r"mme|mlle|dhr\.?|mevr\.?|mgr\.?|pani|frau|herrn?")
+                   r"mme|mlle|dhr\.?|mevr\.?|meneer|mevrouw|mgr\.?|pani|frau|herrn?")
 # Short ones that are words or abbreviations in lower case ("pr" per rectum, "fr" French): capitalised only.
 _TITLE_CAPITAL = r"Pr\.?|Fr\.|Hr\.|Hrn\.|Pan|Sr|Sra|Dña\.?|Doña|Dª"
 # Clergy's and hospital doctors' titles of other languages, capitalised as those languages write them before a

@@ -25,9 +25,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from trialfind.core.privacy_phrases import COMPANIES
 from trialfind.core.privacy_text import Finding
 from trialfind.core.privacy_uncased import EXPLANATION, UNCASED_LETTERS, find_uncased_personal_data
-from trialfind.core.privacy_word_lists import is_given_name
+from trialfind.core.privacy_word_lists import TO_LATIN, is_given_name
 
 _CASED_SCRIPT = r"\u0400-\u052F"   # Cyrillic (Greek below, with its length rule)
 UNREAD_SCRIPT = re.compile(rf"[{_CASED_SCRIPT}]+|[\u0370-\u03FF]{{3,}}")
@@ -78,16 +79,28 @@ _CYRILLIC_MONTH_STEMS = ("январ", "феврал", "март", "апрел",
 _ACRONYM_ENDING = re.compile(r"(?<=[\u0400-\u052F\u0370-\u03FF]-)[\u0400-\u052F]{1,3}$")
 
 
+# Companies' names, one word each, to read them spelt in Cyrillic or Greek letters.
+_COMPANY_WORDS = frozenset(phrase.lower() for phrase in COMPANIES if phrase.isalpha())
+
+
+def _in_latin(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower().translate(TO_LATIN))
+                   if not unicodedata.combining(c))
+
+
 def _folded(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
 
 
 def _acronym_or_month(text: str, match: re.Match) -> bool:
     """An agency's or a test's acronym in Cyrillic or Greek capitals ("ΕΟΦ", "АЛИМС", with a case ending after a
-    hyphen), no given name spelt in capitals; or a Greek or Russian month with no day before it. Neither is a person, as "ALK" and "March" are not."""
+    hyphen), no given name spelt in capitals; a company's name spelt so ("Новартис"); or a Greek or Russian month
+    with no day before it. None is a person, as "ALK" and "March" are not."""
     word = match.group()
     if word.isupper() and 2 <= len(word) <= 6 and not is_given_name(word):
         return True
+    if word[:1].isupper() and _in_latin(word) in _COMPANY_WORDS:
+        return True                                    # "Новартис": Novartis spelt in Cyrillic
     start = match.start()
     if (word.islower() and start >= 2 and text[start - 1] == "-" and _ACRONYM_ENDING.search(text, 0, match.end())
             and text[:start - 1].split()[-1:] and text[:start - 1].split()[-1].isupper()):
@@ -100,8 +113,9 @@ def _acronym_or_month(text: str, match: re.Match) -> bool:
                                           for stem in _GREEK_MONTH_STEMS)
     # Lower case only: Russian writes months so, and "Марта" capitalised is Marta. "ма" only as "мая"/"май"/"мае":
     # a two-letter stem would take every word starting so.
-    return word.islower() and any(folded.startswith(stem) and len(folded) <= len(stem) + 2 for stem in _CYRILLIC_MONTH_STEMS
-               if len(stem) > 2) or word.islower() and folded in ("май", "мая", "мае", "маем")
+    return word.islower() and (any(folded.startswith(stem) and len(folded) <= len(stem) + 2
+                                   for stem in _CYRILLIC_MONTH_STEMS if len(stem) > 2)
+                               or folded in ("май", "мая", "мае", "маем"))
 
 
 __all__ = ["CASED_EXPLANATION", "EXPLANATION", "READ_UNCASED_BY_CUES_ALONE", "UNCASED_EXPLANATION", "UNCASED_RUN",
