@@ -398,3 +398,25 @@ def test_a_freephone_number_without_a_line_word_is_still_refused():
 @pytest.mark.parametrize("synthetic_text", ["Parkinson's Disease", "Peyronie's disease", "Wilms' tumour"])
 def test_possessive_eponyms_of_diseases_pass(synthetic_text):
     assert not _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Insurance ID: AETNA QWX551298003",
+    "we live on Great Ormond Street, flat 2C",
+    "Lilly Cohen said yes",
+    "Novartis Sabine 061 324 1111",
+])
+def test_lettered_insurance_ids_a_home_on_a_named_street_and_a_persons_number_are_refused(synthetic_text):
+    assert _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "asked Dr. Google first, then our oncologist",
+    "dr google says it is promising lol",
+    "Royal Children's Hospital Melbourne +61 3 9345 5522",
+    "SickKids Toronto, 555 University Ave",
+    "Pfizer: +1 212 733 2323",
+    "Landspítali",
+])
+def test_dr_google_and_hospitals_switchboards_and_addresses_pass(synthetic_text):
+    assert not _refused(synthetic_text)

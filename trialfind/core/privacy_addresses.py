@@ -126,6 +126,12 @@ _LIVING_AT = re.compile(
     rf"address|addr|reside|resides|residing)\s*(?:at|to|on|in|:|-)?\s+(?:no\.?\s*)?"
     rf"(?P<street>\d{{1,5}}[a-z]?,?\s+(?:[a-z][a-z'’-]*\s+){{1,3}}(?:{_STREET_TYPES}|{_LOWER_STREET_TYPE})\b\.?)",
     re.IGNORECASE)
+# A home on a named street without its number, then a flat or unit: "we live on Great Ormond Street, flat 4B". The flat
+# narrows the street to one home, whatever else the street's name names (here a hospital).
+_LIVING_ON_STREET_FLAT = re.compile(
+    rf"\b(?:live|lives|lived|living|stay|stays|staying|moved|home\s+is)\s+(?:on|in|at)\s+"
+    rf"(?P<street>(?:[A-Z][\w'’-]*\s+){{1,4}}(?:{_STREET_TYPES})\b\.?,?\s*(?:flat|apt\.?|apartment|unit|no\.?|#)\s*"
+    rf"\d{{1,4}}[A-Za-z]?)", re.IGNORECASE)
 # Coordinates of a place: a pair of decimal degrees ("51.4816, -3.1791", "40.7128° N, 74.0060° W") or
 # degrees, minutes and seconds ("51°28'54\"N 3°10'45\"W"). A house's coordinates find it as surely as its street.
 _DECIMAL_PAIR = re.compile(
@@ -185,6 +191,8 @@ def _find_addresses(text: str, found: list[Finding], *, has_digit: bool = True) 
     for pattern in (_ORDINAL_STREET, _UNIT_THEN_STREET, _NUMBER_THEN_ASIAN_STREET):
         for match in pattern.finditer(text):
             found.append(Finding("address", *match.span(), "a street address"))
+    for match in _LIVING_ON_STREET_FLAT.finditer(text):
+        found.append(Finding("address", *match.span("street"), "a street address (a home's street and flat)"))
     for match in _LIVING_AT.finditer(text):
         if not any(w.rstrip("s") in _COUNTED_THINGS for w in match.group("street").lower().split()):
             found.append(Finding("address", *match.span("street"), "a street address"))

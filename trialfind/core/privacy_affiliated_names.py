@@ -32,6 +32,8 @@ _HONORIFIC = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Mme|Mlle|Herr|Frau|Sr|Sra|Srta
 _COMPANY_WORD_AS_CHILD = re.compile(
     rf"\b({NAME_WORD})\s+(?:(?i:got|had|started|received|finished|tolerated|took|missed)\s+(?i:her|his)\b|"
     rf"(?i:is|was)\s+(?i:my|our|his|her)\s+(?i:{'|'.join(RELATION_WORDS)})['’]s\s+name\b)")
+_PERSON_AFTER = re.compile(r"\s+(?i:from|at|answered|replied|said|says|called|emailed|wrote|helped|signed|phoned|rang|"
+                           r"texted|confirmed|agreed|refused)\b")
 _TITLE_WORDS = frozenset(("dr", "dra", "prof", "mr", "mrs", "ms"))
 # A company's word that is a given name too, then a surname no vocabulary knows: "Lilly Ahmadi replied".
 _COMPANY_GIVEN_NAME = re.compile(rf"\b({NAME_WORD})\s+({NAME_WORD})\b")
@@ -61,7 +63,10 @@ def find_honorific_company_words(text: str, found: list[Finding]) -> None:
         first, surname = bare_word(match.group(1)), match.group(2)
         listed = ALLOWED_PHRASES.match(text, match.start())
         if (first in COMPANY_WORDS and in_name_dictionary(first) and not match.group(1).isupper()
-                and NAME_SHAPE.match(surname) and _rare_in_english(surname)
+                and NAME_SHAPE.match(surname)
+                # A surname English has too ("Cohen", "Hoffmann") where a person's verb or "from" follows it
+                and (_rare_in_english(surname)
+                     or (not is_english_word(surname) and _PERSON_AFTER.match(text, match.end())))
                 and not surname.lower().endswith(MEDICAL_ENDINGS + INN_AND_TERM_ENDINGS)   # "Novo Myelodysplastic"
                 and bare_word(surname) not in COMPANY_WORDS | PLACE_WORDS
                 and not (listed and listed.end() > match.start(2)) and not COMPANY_NAME.match(text, match.start())):

@@ -187,7 +187,8 @@ def find_names(text: str, found: list[Finding], known: frozenset[str]) -> None:
 
     for match in TITLE_NAME.finditer(text):
         # "Dr. Selumetinib lol autocorrect": a cancer drug's name (its INN stem) is no one's surname.
-        if _is_name(match.group(1), known) and not bare_word(match.group(1)).endswith(CANCER_DRUG_STEMS):
+        if (_is_name(match.group(1), known) and not bare_word(match.group(1)).endswith(CANCER_DRUG_STEMS)
+                and bare_word(match.group(1)) != "google"):    # "Dr. Google": searching the web, an idiom
             add(match, "a title such as 'Dr.' followed by a name")
     for match in _RELATION.finditer(text):
         word = match.group(1)
@@ -241,7 +242,7 @@ def find_names(text: str, found: list[Finding], known: frozenset[str]) -> None:
     for match in _LOWER_TITLE.finditer(text):
         bare = bare_word(match.group(1))
         if ((bare in dictionary_given_names() or not is_english_word(bare))
-                and bare not in NOT_NAMES and bare not in ROLE_WORDS and bare not in known):
+                and bare not in NOT_NAMES and bare not in ROLE_WORDS and bare not in known and bare != "google"):
             add(match, "a title such as 'dr' followed by a name")
     for match in _HYPHENATED.finditer(text):
         parts = match.group(1).split("-")

@@ -22,7 +22,7 @@ _RECORD_WORDS = (
 # "MRN at Boston is", "patient id at St. Jude:" (a name's abbreviation keeps its dot)
 _RECORD_WHERE = r"(?:\s+(?:at|in|for|with|from)\s+(?:the\s+)?[\w'’]+\.?(?:\s+[\w'’]+)?)?"
 _RECORD = re.compile(rf"\b{_RECORD_WORDS}(?:(?<=#)|(?![a-z]))\.?{_RECORD_WHERE}"
-                     rf"\s*(?:is|was|:|-|=|#)?\s*[A-Z]{{0,4}}[-\s]?\d[\dA-Z\s-]{{1,}}", re.IGNORECASE)
+                     rf"\s*(?:is|was|:|-|=|#)?\s*[A-Z]{{0,6}}[-\s]?(?:[A-Z]{{1,4}})?\d[\dA-Z\s-]{{1,}}", re.IGNORECASE)
 # A product's, study's or form's number is not a person's: "model no. 420100", "protocol no. 20180123".
 _THING_NUMBER = re.compile(r"\b(?:model|lot|batch|catalog(?:ue)?|cat|serial|protocol|study|trial|version|form"
                            r"|ref|reference|order|part|item|device|ind|ide|eudract|isrctn|grant|award|approval)"

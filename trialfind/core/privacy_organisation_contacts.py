@@ -67,6 +67,7 @@ _PERSONAL = re.compile(
     r"home|handy|portable|m[óo]vil|cellulare|celular|whatsapp|dr|dra|prof|mr|mrs|ms|miss|sr|sra|herr|frau|mme|"
     r"m\.|sig)\b|(?P<owner>\b[{U}][{L}]+)['’]s\b|\b(?:{relations})\b".format(
         U=UPPER, L=LETTERS, relations="|".join(re.escape(w) for w in RELATION_WORDS)), re.IGNORECASE)
+_TOWN_AND_PHONE_WORD = re.compile(r"[\s,:]*(?:(?P<town>[A-Z][\w'’-]+)[\s,:]*)?(?:(?i:tel\.?|phone)[\s,:]*)?\+?")
 _LINE_IN_BRACKETS = re.compile(r"\s*\(([^()]{3,40})\)")
 _EXTENSION_AFTER = re.compile(r"\s*,?\s*(?:ext\.?|extension|x|#|poste|durchwahl|dw\.?)\s*\d", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[.;!?\n](?:\s|$)")
@@ -103,7 +104,16 @@ def organisation_line_start(text: str, start: int, end: int) -> int | None:
     if not cues:
         # The line's word in brackets right after the number: "Tel. 0800 2345678 (Hotline)".
         named_after = _LINE_IN_BRACKETS.match(text, end)
-        return start if named_after and _ORGANISATION_LINE.fullmatch(named_after.group(1).strip()) else None
+        if named_after and _ORGANISATION_LINE.fullmatch(named_after.group(1).strip()):
+            return start
+        # The number straight after a hospital's or company's name, a town at most between: "Royal Children's
+        # Hospital Melbourne +61 3 9345 5522", its switchboard.
+        for anchor_start, anchor_end in _anchor_spans(text):
+            gap = _TOWN_AND_PHONE_WORD.fullmatch(text[anchor_end:start])
+            if (gap and (not gap.group("town") or _is_place(gap.group("town")))
+                    and not _is_personal(text[max(0, anchor_start - 25):start])):
+                return anchor_start
+        return None
     cue = cues[-1]
     # "medinfo line for EU: ", "switchboard (Basel) ", "Informationsdienst: +49 ": a few words, a country code but
     # no other number, no sentence between.
@@ -250,6 +260,10 @@ def organisation_address_spans(text: str, addresses: list[tuple[int, int]]) -> l
     spans: list[tuple[int, int]] = []
     done: set[int] = set()
     for anchor_start, anchor_end in _anchor_spans(text):
+        # A town may follow the name before the comma: "SickKids Toronto, 555 University Ave".
+        town = re.match(r"\s+([A-Z][\w'’-]+)(?=\s*,)", text[anchor_end:])
+        if town and _is_place(town.group(1)):
+            anchor_end += town.end()
         comma = _COMMA_AFTER.match(text, anchor_end)
         if anchor_end in done or not comma or "," not in comma.group(0):
             continue

@@ -193,6 +193,8 @@ Vall d'Hebron
 Gaslini
 Bambino Gesù
 Karolinska
+# Landspítali, the National University Hospital of Iceland (https://en.wikipedia.org/wiki/Landsp%C3%ADtali)
+Landspítali
 Hopp Children's Cancer Center
 Children's Oncology Group
 Kids v Cancer
