@@ -56,21 +56,27 @@ LAW_DATE = re.compile(
 _DOCUMENT = (r"(?:protocol|amendment|version|revision|edition|label(?:ling|ing)?|package\s+insert|"
              r"investigator['’]?s\s+brochure|guidance|guideline|SmPC|summary\s+of\s+product\s+characteristics)")
 _DATED = r"(?:dated|revised|effective|of|issued)"
+# A full date written out or in ISO form ("23 April 2024", "April 23, 2024", "2024-04-23").
+_FULL_DATE = (rf"(?:\d{{1,2}}\.?\s*(?:of\s+)?{MONTH}\.?,?\s*(?:of\s+)?(?:19|20)\d{{2}}|"
+              rf"{MONTH}\.?\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}})")
 DOCUMENT_DATE = re.compile(
     rf"\b{_DOCUMENT}\b(?:\s+(?:no\.?|number|v\.?|version)?\s*[\d.]{{1,6}})?,?\s+{_DATED}:?\s+(?:on\s+)?"
-    rf"(?:\d{{1,2}}\.?\s*(?:of\s+)?{MONTH}\.?,?\s*(?:of\s+)?(?:19|20)\d{{2}}|{MONTH}\.?\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}|"
-    rf"(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./](?:19|20)\d{{2}})",
+    rf"(?:{_FULL_DATE}|\d{{1,2}}[./]\d{{1,2}}[./](?:19|20)\d{{2}})",
     re.IGNORECASE)
 # The day a regulator approved a drug for sale, or a company announced a programme, is public (Drugs@FDA lists every
 # approval date, https://www.accessdata.fda.gov/scripts/cder/daf/; companies date their press releases): "FDA granted
 # accelerated approval to tovorafenib on 23 April 2024", "Company announced the EAP on 15 January 2023". Only with a
 # drug's own name in the slot, never "the request", "our IND" or a child's pronoun: those are one child's events.
-_FULL_DATE = (rf"(?:\d{{1,2}}\.?\s*(?:of\s+)?{MONTH}\.?,?\s*(?:of\s+)?(?:19|20)\d{{2}}|{MONTH}\.?\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}|"
-              rf"(?:19|20)\d{{2}}-\d{{2}}-\d{{2}})")
-_REGULATOR = r"(?:FDA|EMA|MHRA|PMDA|TGA|Swissmedic|Health\s+Canada|European\s+Commission|ANVISA|NMPA)"
+# Medicines regulators by their usual names: the national regulators of WHO's list of authorities
+# (https://www.who.int/teams/regulation-prequalification/regulation-and-safety/rss/nra-list-of-transitional-wlas), with
+# the European Commission, which grants the EU's marketing authorisations.
+MEDICINES_REGULATOR = (r"(?:FDA|U\.S\.\s+Food\s+and\s+Drug\s+Administration|Food\s+and\s+Drug\s+Administration|EMA|"
+                       r"European\s+Medicines\s+Agency|European\s+Commission|MHRA|PMDA|TGA|Health\s+Canada|Swissmedic|"
+                       r"BfArM|ANSM|AEMPS|AIFA|ANVISA|NMPA|Medsafe|HPRA|Fimea|Lægemiddelstyrelsen|Läkemedelsverket|"
+                       r"Statens\s+legemiddelverk)")
 _NOT_A_DRUG = r"(?!(?:the|our|my|his|her|their|a|an|this|that|its|single|request|ind|eap|access)\b)"
 PUBLIC_EVENT_DATE = re.compile(
-    rf"\b{_REGULATOR}\s+(?:(?:granted|gave)\s+)?(?:(?:accelerated|full|conditional|marketing|traditional|priority)\s+)?"
+    rf"\b{MEDICINES_REGULATOR}\s+(?:(?:granted|gave)\s+)?(?:(?:accelerated|full|conditional|marketing|traditional|priority)\s+)?"
     rf"approval\s+(?:to|of|for)\s+{_NOT_A_DRUG}[\w-]+(?:\s+\([\w\s-]+\))?\s*[:,]?\s+(?:on\s+)?{_FULL_DATE}|"
     rf"\b(?:the\s+)?company\s+announced\s+(?:the|its|a)\s+(?:EAP|expanded\s+access\s+program(?:me)?|program(?:me)?|"
     rf"trial|study|results)\s+(?:on\s+)?{_FULL_DATE}",

@@ -185,7 +185,7 @@ def find_lower_case_full_names(text: str, found: list[Finding], known: frozenset
     while match := _LOWER_FULL_NAME.search(text, position):
         given = match.group("given")
         # A hyphenated given name needs one part no English word ("jean-baptiste"), every part on a list.
-        given_ok = _only_a_given_name(given, known) or ("-" in given and in_any_given_name_list_all(given)
+        given_ok = _only_a_given_name(given, known) or ("-" in given and _is_lower_given_name(given)
                                                        and any(_only_a_given_name(p, known) for p in given.split("-")))
         if match.group("surname"):
             surname = match.group("surname")
@@ -197,10 +197,6 @@ def find_lower_case_full_names(text: str, found: list[Finding], known: frozenset
             position = match.end()
         else:
             position = match.start("given") + len(given) + 1
-
-
-def in_any_given_name_list_all(word: str) -> bool:
-    return all(in_any_given_name_list(p) for p in word.split("-"))
 
 
 def find_lower_case_names(text: str, found: list[Finding], known: frozenset[str]) -> None:

@@ -20,7 +20,7 @@ import functools
 import re
 from collections.abc import Iterable
 
-from trialfind.core.privacy_allowed import COMPANY_NAME, institution_spans
+from trialfind.core.privacy_allowed import COMPANY_NAME, MEDICINES_REGULATOR, institution_spans
 from trialfind.core.privacy_phrases import COMPANIES, INITIAL_COMPANIES
 from trialfind.core.privacy_text import LETTERS, UPPER, bare_word, phrase_pattern
 from trialfind.core.privacy_words import GIVEN_NAMES, RELATION_WORDS, US_STATES
@@ -155,12 +155,8 @@ _LEGAL_FORM_OR_SEAT = re.compile(
     r"SAS|S\.A\.S\.|B\.V\.|BV|N\.V\.|NV|plc|PLC|Corp\.?|Corporation|Co\.|Company|K\.K\.|Oy|AB|A/S|ASA|Pty\s+Ltd\.?|"
     r"HQ|Headquarters|headquarters|Head\s+Office|head\s+office|Global\s+Headquarters|Campus|campus)(?![\w])")
 _COMPANY_LIST = phrase_pattern(COMPANIES + INITIAL_COMPANIES)
-# Medicines regulators by their usual names, as their own pages print their addresses ("FDA, 10903 New Hampshire Ave,
-# Silver Spring MD 20993"): the national regulators of WHO's list of authorities
-# (https://www.who.int/teams/regulation-prequalification/regulation-and-safety/rss/nra-list-of-transitional-wlas).
-_REGULATOR = re.compile(r"\b(?:FDA|U\.S\.\s+Food\s+and\s+Drug\s+Administration|Food\s+and\s+Drug\s+Administration|EMA|"
-                        r"European\s+Medicines\s+Agency|MHRA|PMDA|TGA|Health\s+Canada|Swissmedic|BfArM|ANSM|AEMPS|AIFA|"
-                        r"ANVISA|Medsafe|HPRA|Fimea|Lægemiddelstyrelsen|Läkemedelsverket|Statens\s+legemiddelverk)\b")
+# Medicines regulators, as their own pages print their addresses ("FDA, 10903 New Hampshire Ave, Silver Spring MD").
+_REGULATOR = re.compile(rf"\b{MEDICINES_REGULATOR}\b")
 # Only a comma between the name and its address ("Pfizer, 66 Hudson Boulevard East"), or its seat's word.
 _COMMA_AFTER = re.compile(r"\s*(?:\(?(?:HQ|headquarters|head\s+office)\)?\s*)?,\s*", re.IGNORECASE)
 # Words of a home or of living somewhere, before the name ("our home near Great Ormond Street Hospital") or in the

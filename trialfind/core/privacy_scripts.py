@@ -28,7 +28,7 @@ import unicodedata
 from trialfind.core.privacy_phrases import COMPANIES
 from trialfind.core.privacy_text import Finding
 from trialfind.core.privacy_uncased import EXPLANATION, UNCASED_LETTERS, find_uncased_personal_data
-from trialfind.core.privacy_word_lists import TO_LATIN, is_given_name
+from trialfind.core.privacy_word_lists import in_latin_letters, is_given_name
 
 _CASED_SCRIPT = r"\u0400-\u052F"   # Cyrillic (Greek below, with its length rule)
 UNREAD_SCRIPT = re.compile(rf"[{_CASED_SCRIPT}]+|[\u0370-\u03FF]{{3,}}")
@@ -83,11 +83,6 @@ _ACRONYM_ENDING = re.compile(r"(?<=[\u0400-\u052F\u0370-\u03FF]-)[\u0400-\u052F]
 _COMPANY_WORDS = frozenset(phrase.lower() for phrase in COMPANIES if phrase.isalpha())
 
 
-def _in_latin(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word.lower().translate(TO_LATIN))
-                   if not unicodedata.combining(c))
-
-
 def _folded(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
 
@@ -99,7 +94,7 @@ def _acronym_or_month(text: str, match: re.Match) -> bool:
     word = match.group()
     if word.isupper() and 2 <= len(word) <= 6 and not is_given_name(word):
         return True
-    if word[:1].isupper() and _in_latin(word) in _COMPANY_WORDS:
+    if word[:1].isupper() and in_latin_letters(word) in _COMPANY_WORDS:
         return True                                    # "Новартис": Novartis spelt in Cyrillic
     start = match.start()
     if (word.islower() and start >= 2 and text[start - 1] == "-" and _ACRONYM_ENDING.search(text, 0, match.end())

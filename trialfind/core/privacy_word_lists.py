@@ -103,8 +103,13 @@ def is_function_word(word: str, language: str) -> bool:
     return lower_word(word) in function_words(language)
 
 
+def in_latin_letters(word: str) -> str:
+    """`word` in lower-case Latin letters without accents: "Анна" → "anna", "Новартис" → "novartis"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", lower_word(word).translate(TO_LATIN))
+                   if not unicodedata.combining(c))
+
+
 def is_given_name(word: str) -> bool:
     """`word`, spelt in Latin letters without accents, is a given name of the name dictionary."""
-    latin = "".join(c for c in unicodedata.normalize("NFKD", lower_word(word).translate(TO_LATIN))
-                    if not unicodedata.combining(c))
+    latin = in_latin_letters(word)
     return latin in dictionary_given_names() or latin in GIVEN_NAMES
