@@ -8,7 +8,8 @@ lower-case word of Webster's Second International (the `web2` list of the englis
 package, public domain), or such a word with an -s, -es, -ed or -ing ending, is left out
 ("Will", "Grace", "Precious", "Marks"), and so are countries,
 cities, months and company names (WORD_LIKE_PLACES below): those count as names only where
-the context says so.
+the context says so. Korean and Chinese given names romanised with a hyphen ("Ji-woo", "Mei-ling") are read from
+their syllables (is_romanised_given_name).
 
 Loaded once, on first use (about a quarter of a second).
 """
@@ -71,7 +72,11 @@ def is_english_word(word: str) -> bool:
     stems = (word, word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith(("es", "ed")) else "",
              word[:-1] if word.endswith("d") else "", word[:-3] if word.endswith("ing") else "",
              word[:-3] + "e" if word.endswith("ing") else "")
-    return any(stem in words for stem in stems if len(stem) >= 3)
+    if any(stem in words for stem in stems if len(stem) >= 3):
+        return True
+    # Web2 spells "co-" before a vowel with a diaeresis ("coördinate", "coöperative"), which its word list drops:
+    # "coordinated", "coinvestigator" are "co" and an English word.
+    return len(word) >= 8 and word.startswith("co") and word[2] in "aeiou" and is_english_word(word[2:])
 
 
 def _name_dictionary_lines():
@@ -128,3 +133,24 @@ def dictionary_given_names() -> frozenset[str]:
     excluded = WORD_LIKE_PLACES | WORD_LIKE_NAMES | company_words | NOT_NAMES | ROLE_WORDS
     kept = {name for name in names - excluded if not is_english_word(name)}
     return frozenset(kept | {n for n in GIVEN_NAMES if n not in WORD_LIKE_NAMES})
+
+
+# A Korean or Chinese given name romanised with a hyphen, its second syllable in lower case: "Sung-min", "Ji-hoon",
+# "Seo-yeon", "Mei-ling", "Xiao-ming". Both syllables from the syllables such names are made of: Revised Romanization
+# of Korean (https://en.wikipedia.org/wiki/Revised_Romanization_of_Korean) as used in the common given names of
+# https://en.wikipedia.org/wiki/Korean_name#Given_names, and Hanyu Pinyin syllables common in Chinese given names
+# (https://en.wikipedia.org/wiki/Chinese_given_name). English has no word so made ("Non-small", "Follow-up").
+ROMANISED_SYLLABLES = frozenset("""
+ji min seo hoon hun hyun jun joon woo yeon yun eun su soo young yeong jin sung seung hye ha na ye da yu bin won jae
+ho hee kyung gyeong jung jeong sang dong tae hwan chul cheol mi kyu gyu ah yoon hyo hyeon chan sook suk ok ja ae
+hyuk hyeok seok sik gi ki geun gun sun seon yong jong hak nam il bo ra rin rim so sol si sin shin han
+mei ling xiao ming wei jie hui yan li hua hong fang lan qing xin yi hao chen lin xiu zhi zhen jia jing yue
+ting mo qi xue feng lei tao peng kai rui shan
+""".split())
+
+
+def is_romanised_given_name(word: str) -> bool:
+    """`word` is two different syllables of the lists above joined by a hyphen, in any case: "Ji-woo", "mei-ling"
+    (not "ha-ha", "so-so")."""
+    parts = word.lower().split("-")
+    return len(parts) == 2 and parts[0] != parts[1] and all(p in ROMANISED_SYLLABLES for p in parts)

@@ -102,6 +102,7 @@ from trialfind.core.privacy_lower_names import (
     find_relatives_named_after_a_colon,
     find_thanked_names,
 )
+from trialfind.core.privacy_lower_titles import find_names_after_titles
 from trialfind.core.privacy_name_cues import find_cued_names, find_family_surnames
 from trialfind.core.privacy_names import (
     EPONYM_WORDS,
@@ -111,6 +112,7 @@ from trialfind.core.privacy_names import (
 )
 from trialfind.core.privacy_network import find_network_and_app_ids
 from trialfind.core.privacy_numbers import EU_TRIAL_NUMBER, find_long_numbers, find_record_numbers
+from trialfind.core.privacy_other_language_names import find_names_in_other_languages
 from trialfind.core.privacy_role_names import find_role_and_title_names
 from trialfind.core.privacy_scripts import find_unread_scripts
 from trialfind.core.privacy_suffixed_names import find_suffixed_names
@@ -216,6 +218,7 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     find_role_and_title_names(masked, found, known, institution_spans(masked))
     find_thanked_names(masked, found, known)
     find_introduced_names(masked, found, known)
+    find_names_in_other_languages(masked, found, known)
     find_relatives_named_after_a_colon(masked, found, known)
     find_suffixed_names(masked, found, known)
     find_names_from_organisations(masked, found, known)
@@ -259,6 +262,7 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
         find_contact_person_runs(masked, found, known)
     find_lower_case_names(masked, found, known)
     find_lower_case_full_names(masked, found, known)
+    find_names_after_titles(masked, found, known)
     find_cued_names(masked, found, known)
     find_bare_surnames(masked, found, known)
     find_unknown_names(masked, found, known)

@@ -15,7 +15,7 @@ from trialfind.core.privacy_allowed import ALLOWED_PHRASES, COMPANY_NAME, INSTIT
 from trialfind.core.privacy_names import COMPANY_WORDS, PLACE_WORDS
 from trialfind.core.privacy_text import NAME_SHAPE, NAME_WORD, Finding, bare_word
 from trialfind.core.privacy_vocabulary import INN_AND_TERM_ENDINGS, MEDICAL_ENDINGS, is_known_word
-from trialfind.core.privacy_words import NOT_NAMES, RELATION_WORDS, ROLE_WORDS
+from trialfind.core.privacy_words import GIVEN_NAMES, NOT_NAMES, RELATION_WORDS, ROLE_WORDS
 
 # A name, then whose relative it is, in brackets or commas: "Lilly (his big sister)", "Jazz, my son, is 11". The owner
 # makes it a person even when the word is a company's or an ordinary word's too.
@@ -23,6 +23,10 @@ _OWNED_RELATION_APPOSITION = re.compile(
     rf"\b({NAME_WORD})\s*(?:\(|,)\s*(?i:my|our|his|her|their)\s+"
     rf"(?:(?i:big|little|older|younger|elder|eldest|youngest|baby|twin|step|half|only)[\s-]+)?"
     rf"(?i:{'|'.join(RELATION_WORDS)})\s*(?:\)|,)")
+# A name with its family role in brackets, its words a company's or Webster's rare ones: "Sloan Whitfield (dad)".
+# `privacy_names` reads the others ("Olumide Adeyemi (dad)") after company words are masked.
+_ROLE_IN_BRACKETS = re.compile(
+    rf"\b({NAME_WORD})(?:\s+({NAME_WORD}))?\s*\(\s*(?i:the\s+|my\s+|our\s+)?(?i:{'|'.join(RELATION_WORDS)})\s*\)")
 # A given name, then the company or hospital its bearer works for: "Kelly from SpringWorks", "Dolores at Bayer".
 _FROM_AN_ORGANISATION = re.compile(rf"\b({NAME_WORD})\s+(?i:from|at|of)\s+(?=\w)")
 # Honorifics and titles before a surname ("Dr. Reddy's", "Dr. Falk Pharma" are companies: their whole phrase is
@@ -31,7 +35,14 @@ _HONORIFIC = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Mme|Mlle|Herr|Frau|Sr|Sra|Srta
 # A company's word in a child's place: "Lilly got her first dose", "Lilly is my daughter's name".
 _COMPANY_WORD_AS_CHILD = re.compile(
     rf"\b({NAME_WORD})\s+(?:(?i:got|had|started|received|finished|tolerated|took|missed)\s+(?i:her|his)\b|"
-    rf"(?i:is|was)\s+(?i:my|our|his|her)\s+(?i:{'|'.join(RELATION_WORDS)})['’]s\s+name\b)")
+    rf"(?i:is|was)\s+(?i:my|our|his|her)\s+(?i:{'|'.join(RELATION_WORDS)})['’]s\s+name\b|"
+    # "Lilly is 5 and her MYCN is amplified", "Lilly turned 7": an age, not a count of days or milligrams.
+    rf"(?i:is|was|turned|turns)\s+\d{{1,2}}(?:\s*(?i:years?(?:\s+old)?|yo|y/o|and\s+a\s+half))?(?=\s*(?:$|[,.;!]|\s+(?i:and|now|but|today)\b)))")
+# A given name, then a company's word as the surname, where a person is meant: "Sent to Sam Merck", "Tim Roche, who
+# runs the access program".
+_GIVEN_THEN_COMPANY_WORD = re.compile(rf"\b({NAME_WORD})\s+({NAME_WORD})\b")
+_PERSON_BEFORE = re.compile(r"(?i:\b(?:to|from|with|by|cc|dear|emailed|called|phoned|contacted|asked|thanks)\s+)$")
+_PERSON_CLAUSE_AFTER = re.compile(r",?\s+(?i:who|whom|whose)\b")
 _PERSON_AFTER = re.compile(r"\s+(?i:from|at|answered|replied|said|says|called|emailed|wrote|helped|signed|phoned|rang|"
                            r"texted|confirmed|agreed|refused)\b")
 _TITLE_WORDS = frozenset(("dr", "dra", "prof", "mr", "mrs", "ms"))
@@ -39,11 +50,15 @@ _TITLE_WORDS = frozenset(("dr", "dra", "prof", "mr", "mrs", "ms"))
 _COMPANY_GIVEN_NAME = re.compile(rf"\b({NAME_WORD})\s+({NAME_WORD})\b")
 
 
+def _english_zipf(word: str) -> float:
+    from wordfreq import zipf_frequency  # lazy: only a company's word beside a capitalised word needs it
+
+    return zipf_frequency(word, "en")
+
+
 def _rare_in_english(word: str) -> bool:
     """Under Zipf 3 in English (wordfreq): a surname ("Ahmadi"), not a unit's word ("Oncology", "Research")."""
-    from wordfreq import zipf_frequency  # lazy: only a company's word before a capitalised word needs it
-
-    return zipf_frequency(word, "en") < 3.0
+    return _english_zipf(word) < 3.0
 
 
 def find_honorific_company_words(text: str, found: list[Finding]) -> None:
@@ -59,6 +74,15 @@ def find_honorific_company_words(text: str, found: list[Finding]) -> None:
     for match in _COMPANY_WORD_AS_CHILD.finditer(text):
         if bare_word(match.group(1)) in COMPANY_WORDS and not match.group(1).isupper():
             found.append(Finding("name", *match.span(1), "a person's name (a company's word used of a child)"))
+    for match in _GIVEN_THEN_COMPANY_WORD.finditer(text):
+        given, surname = match.group(1), match.group(2)
+        if (bare_word(surname) in COMPANY_WORDS and not surname.isupper() and bare_word(given) in GIVEN_NAMES
+                and bare_word(given) not in COMPANY_WORDS | PLACE_WORDS | NOT_NAMES
+                and not any(p.match(text, match.start()) for p in (ALLOWED_PHRASES, COMPANY_NAME))
+                and (_PERSON_BEFORE.search(text, 0, match.start()) or _PERSON_AFTER.match(text, match.end())
+                     or _PERSON_CLAUSE_AFTER.match(text, match.end()))):
+            found.append(Finding("name", *match.span(), "a person's name (a given name, then a company's word as "
+                                                        "the surname)"))
     for match in _COMPANY_GIVEN_NAME.finditer(text):
         first, surname = bare_word(match.group(1)), match.group(2)
         listed = ALLOWED_PHRASES.match(text, match.start())
@@ -95,6 +119,14 @@ def find_owned_relatives(text: str, found: list[Finding]) -> None:
     masked: the owner makes a company's word ("Lilly", "Jazz") a person here."""
     if "(" not in text and "," not in text:
         return
+    for match in _ROLE_IN_BRACKETS.finditer(text) if "(" in text else ():
+        words = [w for w in match.groups() if w]
+        listed = [p.match(text, match.start()) for p in (ALLOWED_PHRASES, COMPANY_NAME, INSTITUTION_NAME)]
+        if (not any(m and m.end() >= match.end(len(words)) for m in listed) and not any(w.isupper() for w in words)
+                and any(bare_word(w) in COMPANY_WORDS for w in words)
+                and all(NAME_SHAPE.match(w) and _english_zipf(w) < 4.0 for w in words)):
+            found.append(Finding("name", match.start(), match.end(len(words)), "a person's name (with a family role "
+                                                                              "in brackets)"))
     for match in _OWNED_RELATION_APPOSITION.finditer(text):
         word, bare = match.group(1), bare_word(match.group(1))
         if not word.isupper() and (in_any_given_name_list(bare) or bare in COMPANY_WORDS or not is_english_word(bare)):

@@ -131,6 +131,9 @@ _RELATIVE_POST = re.compile(
     rf"(?:\s+(?i:of)\s+[a-z]+(?:\s+[a-z]+)?)?\s+(?i:for|at|of|with)\s+(?:the\s+)?"
     rf"(?-i:[{UPPER}][{LETTERS}'’&\-]*(?:\s+[{UPPER}][{LETTERS}'’&\-]*){{0,3}})|"
     rf"\b(?i:{_KIN})\s+(?i:of\s+the)\s+(?-i:[{UPPER}][{LETTERS}'’&\-]*(?:\s+[{UPPER}][{LETTERS}'’&\-]*){{0,2}})\s+"
+    rf"(?i:{_POST_OF_AN_ORGANISATION})\b|"
+    # "the one who's married to the hospital CEO": the spouse of the one person in a post.
+    rf"\b(?i:married\s+to|(?:wife|husband|spouse|partner)\s+of)\s+(?i:the)\s+(?:[{LETTERS}'’&\-]+\s+){{0,2}}"
     rf"(?i:{_POST_OF_AN_ORGANISATION})\b")
 
 # A child known by what happened to a relative, or by an event, in a named town: "the twin whose brother died of

@@ -10,23 +10,28 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from trialfind.core.given_names import dictionary_given_names, in_any_given_name_list, is_english_word
+from trialfind.core.given_names import (
+    dictionary_given_names,
+    in_any_given_name_list,
+    is_english_word,
+    is_romanised_given_name,
+)
 from trialfind.core.privacy_names import COMPANY_WORDS, OWNED_BY_A_CHILD, PATIENT_VERBS, PLACE_WORDS
 from trialfind.core.privacy_text import NAME_SHAPE, NAME_WORD, UPPER, Finding, bare_word
 from trialfind.core.privacy_vocabulary import is_known_word, is_misspelt_common_word
 from trialfind.core.privacy_word_lists import is_function_word
 from trialfind.core.privacy_words import NOT_NAMES, RELATION_WORDS, ROLE_WORDS
 
-_LOWER_LETTERS = "a-zß-öø-ÿā-ž"
+LOWER = "a-zß-öø-ÿā-ž"
 # A name typed in lower case where a sentence's subject stands: at the start of the value or a sentence,
 # or after "little", "our", "my" ("lily-mae started the capsules", "little jojo had a rough night",
 # "maddie's counts came back", "sunny has been eating").
 _LOWER_SUBJECT = re.compile(
     rf"(?:(?:^|[.!?;:]\s+|\n\s*)|\b(?P<lead>(?i:little|baby|sweet|brave|our|my))\s+)"
-    rf"(?P<word>[{_LOWER_LETTERS}][{_LOWER_LETTERS}]+(?:-[{_LOWER_LETTERS}]{{2,}})?)"
+    rf"(?P<word>[{LOWER}][{LOWER}]+(?:-[{LOWER}]{{2,}})?)"
     rf"(?=(?P<owner>['’]s\s+(?i:{OWNED_BY_A_CHILD})\b|\s+and\s+(?i:his|her|their)\s+(?i:{'|'.join(RELATION_WORDS)})\b)"
     rf"|\s+(?:(?:also|still|then|now|finally|just|only|never|already)\s+)?"
-    rf"(?P<verb>{PATIENT_VERBS})\b(?P<after>(?:\s+[{_LOWER_LETTERS}]+){{1,2}})?)")
+    rf"(?P<verb>{PATIENT_VERBS})\b(?P<after>(?:\s+[{LOWER}]+){{1,2}})?)")
 # Verbs said of a child rather than of a drug, a dose or a disease.
 _CHILD_ONLY_VERBS = frozenset({"tolerated", "vomited", "cried", "weighs", "celebrated", "loves", "likes", "felt",
                                "feels", "went", "came", "turned", "turns", "asked", "says", "said"})
@@ -36,7 +41,7 @@ _PATIENT_COURSE_VERBS = frozenset({"relapsed", "underwent", "completed", "finish
 _PATIENT_STAY_WORDS = frozenset({"back", "admitted", "readmitted", "hospitalised", "hospitalized", "discharged"})
 # "kevin (dad)": a given name typed in lower case with a family role in brackets.
 _LOWER_ROLE_IN_BRACKETS = re.compile(
-    rf"(?<![\w'’-])([{_LOWER_LETTERS}]{{3,}})\s*\(\s*(?i:the\s+|my\s+|our\s+|patient['’]s\s+|child['’]s\s+)?"
+    rf"(?<![\w'’-])([{LOWER}]{{3,}})\s*\(\s*(?i:the\s+|my\s+|our\s+|patient['’]s\s+|child['’]s\s+)?"
     rf"(?i:{'|'.join(RELATION_WORDS)}|mother['’]s|father['’]s|guardian|carer|caregiver)\s*\)")
 # "J. P. Okonkwo", "E. Nakamura-Lindqvist": initials before a surname no dictionary knows.
 _INITIALS_SURNAME = re.compile(rf"(?<![\w.'’-])(?:[{UPPER}]\.\s?){{1,3}}({NAME_WORD})(?![\w'’-]|\.\w)")
@@ -51,15 +56,15 @@ _THANKS = re.compile(
     rf"\b(?P<thanks>(?i:thx|thanx|thanks|thank\s+you|many\s+thanks|big\s+thanks|shout[\s-]?out|kudos|grateful|merci|"
     rf"gracias|danke|grazie|obrigad[oa]|dank(?:\s+je)?|dziękuję|dziekuje))\s+"
     rf"(?i:to|à|a|an|al|alla|ao|aan|dla|for)\s+(?:(?i:dr|nurse|sister|auntie|aunt|uncle)\.?\s+)?"
-    rf"(?P<given>[{_LOWER_LETTERS}]{{2,}}(?:-[{_LOWER_LETTERS}]{{2,}})?)"
-    rf"(?:\s+(?P<surname>[{_LOWER_LETTERS}]{{2,}}(?:-[{_LOWER_LETTERS}]{{2,}})?))?")
+    rf"(?P<given>[{LOWER}]{{2,}}(?:-[{LOWER}]{{2,}})?)"
+    rf"(?:\s+(?P<surname>[{LOWER}]{{2,}}(?:-[{LOWER}]{{2,}})?))?")
 # A note signed off with a given name, in either case, ending the text or its line: "thx, bob", "cheers - Ana",
 # "love, marisol o'brien". "thanks, all", "love, mum" or "best wishes" sign off with no name.
 _SIGN_OFF = re.compile(
     rf"\b(?i:thx|thnx|thanx|thanks|thank\s+you|many\s+thanks|cheers|best|regards|kind\s+regards|best\s+wishes|"
     rf"warm\s+regards|love|much\s+love|hugs|xoxo|xx|take\s+care|sincerely|warmly|ty|tysm)\s*[,!.:\-–—]*\s+"
-    rf"(?P<given>[{UPPER}]?[{_LOWER_LETTERS}]{{2,}}(?:-[{UPPER}]?[{_LOWER_LETTERS}]{{2,}})?)"
-    rf"(?:\s+(?P<surname>[{UPPER}]?[{_LOWER_LETTERS}'’]{{2,}}(?:-[{UPPER}]?[{_LOWER_LETTERS}]{{2,}})?))?"
+    rf"(?P<given>[{UPPER}]?[{LOWER}]{{2,}}(?:-[{UPPER}]?[{LOWER}]{{2,}})?)"
+    rf"(?:\s+(?P<surname>[{UPPER}]?[{LOWER}'’]{{2,}}(?:-[{UPPER}]?[{LOWER}]{{2,}})?))?"
     rf"\s*[.!]*\s*(?:$|\n)")
 # Familiar terms of address a note signs off to, not with (https://en.wikipedia.org/wiki/Term_of_address).
 _TERMS_OF_ADDRESS = frozenset({"mate", "mates", "buddy", "pal", "guys", "folks", "doc", "hun", "hon", "babe", "dear",
@@ -80,22 +85,22 @@ _INTRO_END = rf"(?:\s*[,.!(]|\s*$|\s+{_INTRO_END_WORDS})"
 _SELF_INTRODUCED = re.compile(
     rf"\b(?i:i['’]?m|i\s+am|im|this\s+is|my\s+name\s+is|my\s+name['’]?s|name['’]?s|call\s+me|"
     rf"(?:hi|hey|hello|hiya|heya|morning|evening|afternoon)\s*[,!.]?\s+(?:it['’]?s|it\s+is|its))\s+"
-    rf"(?P<word>[{_LOWER_LETTERS}]{{2,}}(?:-[{_LOWER_LETTERS}]{{2,}})?)"
-    rf"(?:\s+(?!{_INTRO_END_WORDS})(?P<second>[{_LOWER_LETTERS}]{{2,}}(?:-[{_LOWER_LETTERS}]{{2,}})?))?(?={_INTRO_END})")
+    rf"(?P<word>[{LOWER}]{{2,}}(?:-[{LOWER}]{{2,}})?)"
+    rf"(?:\s+(?!{_INTRO_END_WORDS})(?P<second>[{LOWER}]{{2,}}(?:-[{LOWER}]{{2,}})?))?(?={_INTRO_END})")
 # A given name owning a relative, anywhere in a sentence: "dylan's mum", "ask for kelly's dad".
 _NAME_OWNS_RELATIVE = re.compile(
-    rf"(?<![\w'’-])(?P<word>[{_LOWER_LETTERS}]{{2,}}(?:-[{_LOWER_LETTERS}]{{2,}})?)['’]s\s+"
+    rf"(?<![\w'’-])(?P<word>[{LOWER}]{{2,}}(?:-[{LOWER}]{{2,}})?)['’]s\s+"
     rf"(?i:{'|'.join(RELATION_WORDS)}|mum|mom|dad|mummy|mommy|daddy|mama|papa|parents|grandma|grandpa|nan|nana|"
     rf"granny|auntie|carer|caregiver|guardian|stepdad|stepmum|stepmom)\b")
 # The same typed without the apostrophe, as quick notes drop it: "noahs mom", "mias dad". Only a given name no English
 # word shares, before its "s", counts ("kids mom", "twins dad" are plurals).
 _NAME_OWNS_RELATIVE_UNMARKED = re.compile(
-    rf"(?<![\w'’-])(?P<word>[{_LOWER_LETTERS}]{{3,}})s\s+"
+    rf"(?<![\w'’-])(?P<word>[{LOWER}]{{3,}})s\s+"
     rf"(?=(?i:mum|mom|dad|mummy|mommy|daddy|mama|papa|mother|father|parents|grandma|grandpa|nan|nana|granny|auntie|"
     rf"aunt|uncle|carer|caregiver|guardian|stepdad|stepmum|stepmom)\b)")
 # A given name with its surname cut to one initial, in either case: "emma s. from ward 4", "wanjiru k.", "Tobi A.".
 _GIVEN_AND_INITIAL = re.compile(
-    rf"(?<![\w'’.-])(?P<word>[{UPPER}{_LOWER_LETTERS}][{_LOWER_LETTERS}]+(?:-[{_LOWER_LETTERS}]{{2,}})?)\s+"
+    rf"(?<![\w'’.-])(?P<word>[{UPPER}{LOWER}][{LOWER}]+(?:-[{LOWER}]{{2,}})?)\s+"
     rf"[A-Za-z]\.(?![\w.])")
 # Dotted initials as the person asked for: "ask for J.R.T. in clinic", "speak to M.K.", "call A.B. on the ward".
 _ASKED_FOR_INITIALS = re.compile(
@@ -103,9 +108,9 @@ _ASKED_FOR_INITIALS = re.compile(
     r"see|ask)\s+(?:(?i:dr|nurse|mr|mrs|ms|miss|sister)\.?\s+)?(?P<initials>(?:[A-Z]\.\s?){2,4})(?![\w])")
 # The person asked for, typed in lower case: "ask for gabriela in the EAP office", "speak to dr. hamid rezaei".
 _ASKED_FOR_NAME = re.compile(
-    r"\b(?i:ask\s+for|asking\s+for|speak\s+(?:to|with)|talk\s+to|spoke\s+(?:to|with)|referring\s+doc(?:tor)?|"
+    r"\b(?i:ask\s+for|asking\s+for|speak\s+(?:to|with)|talk\s+to|(?:spoke|talked)\s+(?:to\b|with\b|w/)|referring\s+doc(?:tor)?|"
     r"doc|dr\.|doctor)\s+(?:(?i:dr|nurse|mr|mrs|ms|miss|sister)\.?\s+)?"
-    rf"(?P<given>[{_LOWER_LETTERS}]{{3,}})(?:\s+(?P<surname>[{_LOWER_LETTERS}]{{3,}}))?(?![\w@])")
+    rf"(?P<given>[{LOWER}]{{3,}})(?:\s+(?P<surname>[{LOWER}]{{3,}}))?(?![\w@])")
 # Dotted abbreviations that are no one's initials.
 _NOT_INITIALS = frozenset({"us", "uk", "eu", "usa", "am", "pm", "iv", "nb", "eg", "ie", "po", "or", "er", "it", "ae",
                            "dc", "un", "md", "rn", "np", "pa", "ps", "im", "sc", "gp", "ent", "icu", "nhs", "asap"})
@@ -123,7 +128,7 @@ def _person_given_name(word: str) -> bool:
     "hope", "will")."""
     from wordfreq import zipf_frequency  # lazy: only the slots above need it
 
-    if word in NOT_NAMES or word in ROLE_WORDS or word in RELATION_WORDS or not _is_lower_given_name(word):
+    if word in NOT_NAMES or word in ROLE_WORDS or word in RELATION_WORDS or not is_lower_given_name(word):
         return False
     return not is_english_word(word) or (not is_function_word(word, "en") and zipf_frequency(word, "en") < 5.0)
 
@@ -134,15 +139,16 @@ _THING_STATES = frozenset({"being", "showing", "causing", "remaining", "increasi
                            "worsening"})
 
 
-def _is_lower_given_name(word: str) -> bool:
-    """`word` (all its hyphenated parts) could be a given name typed in lower case."""
-    return all(in_any_given_name_list(p) for p in word.split("-"))
+def is_lower_given_name(word: str) -> bool:
+    """`word` (all its hyphenated parts) could be a given name typed in lower case, or is a romanised Korean or
+    Chinese one ("ji-woo")."""
+    return all(in_any_given_name_list(p) for p in word.split("-")) or is_romanised_given_name(word)
 
 
 # A full name typed in lower case: two given names ("jose luis", "thi minh anh"), or a given name, a surname's
 # particles and the surname ("jean-baptiste de la fontaine"). Only name-list words no English word shares: two of
 # them side by side are a person, whatever the slot.
-_LOWER_WORD = rf"[{_LOWER_LETTERS}]{{2,}}(?:-[{_LOWER_LETTERS}]{{2,}})?"
+_LOWER_WORD = rf"[{LOWER}]{{2,}}(?:-[{LOWER}]{{2,}})?"
 _LOWER_FULL_NAME = re.compile(
     rf"(?<![\w'’.@/#-])(?P<given>{_LOWER_WORD})\s+"
     rf"(?:(?P<particles>(?:(?:van|von|de|del|della|di|da|dos|das|du|des|der|den|ten|ter|le|la|bin|ibn|al|el)\s+){{1,2}})"
@@ -157,7 +163,7 @@ _RELATIVE_OF = re.compile(
 
 # A name typed in lower case with the child's age after it: "maya abdullahi age 4", "liam o'brien, 6yo".
 _LOWER_NAME_AGE = re.compile(
-    rf"(?<![\w'’.@/#-])(?P<given>{_LOWER_WORD})(?:\s+(?P<surname>[{_LOWER_LETTERS}'’]{{2,}}(?:-[{_LOWER_LETTERS}]{{2,}})?))?"
+    rf"(?<![\w'’.@/#-])(?P<given>{_LOWER_WORD})(?:\s+(?P<surname>[{LOWER}'’]{{2,}}(?:-[{LOWER}]{{2,}})?))?"
     rf"\s*,?\s+(?:age[sd]?\s+\d{{1,2}}|\d{{1,2}}\s*(?:yo|y/o|yrs?|years?\s+old)\b)")
 
 
@@ -185,7 +191,7 @@ def find_lower_case_full_names(text: str, found: list[Finding], known: frozenset
     while match := _LOWER_FULL_NAME.search(text, position):
         given = match.group("given")
         # A hyphenated given name needs one part no English word ("jean-baptiste"), every part on a list.
-        given_ok = _only_a_given_name(given, known) or ("-" in given and _is_lower_given_name(given)
+        given_ok = _only_a_given_name(given, known) or ("-" in given and is_lower_given_name(given)
                                                        and any(_only_a_given_name(p, known) for p in given.split("-")))
         if match.group("surname"):
             surname = match.group("surname")
@@ -208,7 +214,7 @@ def find_lower_case_names(text: str, found: list[Finding], known: frozenset[str]
         # "will is back in hospital": no auxiliary or other listed word ("will", "may") stands before "is
         # back", so there a given name that is such a word too is the subject.
         stay = len(verb) > 1 and verb[0] in ("is", "was") and verb[-1] in _PATIENT_STAY_WORDS
-        if (word in known or (word in NOT_NAMES and not (stay and _is_lower_given_name(word)))
+        if (word in known or (word in NOT_NAMES and not (stay and is_lower_given_name(word)))
                 or word in ROLE_WORDS or word in RELATION_WORDS):
             continue
         after = [w for w in verb[1:] + (match.group("after") or "").split() if w != "been"][:1]
@@ -216,11 +222,11 @@ def find_lower_case_names(text: str, found: list[Finding], known: frozenset[str]
         child_only = bool(verb) and (verb[0] in _CHILD_ONLY_VERBS
                                      or (verb[0] in ("has", "had", "is", "was") and bool(after)
                                          and after[0].endswith("ing") and after[0] not in _THING_STATES))
-        if _is_lower_given_name(word) and not is_english_word(word):
+        if is_lower_given_name(word) and not is_english_word(word):
             reason = "a given name typed in lower case"          # "jojo", "maddie", "kevin"
-        elif "-" in word and _is_lower_given_name(word):
+        elif "-" in word and is_lower_given_name(word):
             reason = "a hyphenated given name typed in lower case"   # "lily-mae": both parts names
-        elif _is_lower_given_name(word) and (match.group("lead") or match.group("owner") or child_only
+        elif is_lower_given_name(word) and (match.group("lead") or match.group("owner") or child_only
                                              or (bool(verb) and verb[0] in _PATIENT_COURSE_VERBS)
                                              or stay):
             reason = "a given name typed in lower case"          # "sunny has been eating"
@@ -250,15 +256,16 @@ def find_lower_case_names(text: str, found: list[Finding], known: frozenset[str]
         # A given name no English word shares ("gabriela"), or any given name before a surname no vocabulary knows
         # ("dr. hamid rezaei").
         if given not in known and given not in NOT_NAMES and given not in ROLE_WORDS and (
-                (_is_lower_given_name(given) and not is_english_word(given))
+                (is_lower_given_name(given) and not is_english_word(given))
                 or (in_any_given_name_list(given) and surname and not is_known_word(surname, known))):
             end = match.end("surname") if surname and not is_known_word(surname, known) else match.end("given")
             found.append(Finding("name", match.start("given"), end, "a person's name (the person asked for)"))
     for match in _LOWER_ROLE_IN_BRACKETS.finditer(text) if "(" in text else ():
         word = match.group(1)
-        if (_is_lower_given_name(word) and not is_english_word(word) and word not in known
+        if (is_lower_given_name(word) and not is_english_word(word) and word not in known
                 and word not in NOT_NAMES and word not in ROLE_WORDS):
-            found.append(Finding("name", *match.span(), "a person's name (a given name with a family role in brackets)"))
+            found.append(Finding("name", *match.span(),
+                                 "a person's name (a given name with a family role in brackets)"))
     for match in _CITED_CASE.finditer(text):
         surname = match.group("surname")
         if (NAME_SHAPE.match(surname.split("-")[0]) and not is_known_word(surname, known)
@@ -288,8 +295,8 @@ def find_thanked_names(text: str, found: list[Finding], known: frozenset[str]) -
         given, surname = match.group("given"), match.group("surname")
         # The lists hold names without accents: "léonie", "jörg" are looked up as "leonie", "jorg".
         plain = unicodedata.normalize("NFKD", given).encode("ascii", "ignore").decode()
-        if given in known or given in NOT_NAMES or given in ROLE_WORDS or not (_is_lower_given_name(given)
-                                                                               or _is_lower_given_name(plain)):
+        if given in known or given in NOT_NAMES or given in ROLE_WORDS or not (is_lower_given_name(given)
+                                                                               or is_lower_given_name(plain)):
             continue
         # "danke an alle", "merci à tous": an ordinary word of the thanks word's language, not a person.
         language = _THANKS_LANGUAGE.get(match.group("thanks").lower()[:4])
@@ -304,7 +311,7 @@ def find_thanked_names(text: str, found: list[Finding], known: frozenset[str]) -
     for match in _SIGN_OFF.finditer(text):
         given = match.group("given").lower()
         if (given in known or given in NOT_NAMES or given in ROLE_WORDS or given in RELATION_WORDS
-                or given in _TERMS_OF_ADDRESS or is_function_word(given, "en") or not _is_lower_given_name(given)):
+                or given in _TERMS_OF_ADDRESS or is_function_word(given, "en") or not is_lower_given_name(given)):
             continue
         span = (match.start("given"), match.end("surname") if match.group("surname") else match.end("given"))
         found.append(Finding("name", *span, "a person's name (signing off a note)"))
@@ -315,15 +322,15 @@ _FAMILY_WORDS = ("mum|mom|mother|mama|mommy|mummy|dad|father|daddy|papa|grandma|
 # A relative named after a colon, in lower case: "mum: bee (bernadette) o'sullivan", "dad: tomás mcgrath".
 _RELATIVE_COLON = re.compile(
     rf"\b(?i:{_FAMILY_WORDS}|guardian|carer|emergency\s+contact|next\s+of\s+kin)\s*:\s*"
-    rf"(?P<names>[{_LOWER_LETTERS}(][{_LOWER_LETTERS}()'’\-]*(?:\s+[{_LOWER_LETTERS}(][{_LOWER_LETTERS}()'’\-]*){{0,3}})")
+    rf"(?P<names>[{LOWER}(][{LOWER}()'’\-]*(?:\s+[{LOWER}(][{LOWER}()'’\-]*){{0,3}})")
 # An Irish or Scottish surname typed in lower case: "o'sullivan", "mcgrath", "macleod".
-_GAELIC_SURNAME = re.compile(rf"^(?:o['’][{_LOWER_LETTERS}]{{3,}}|mc[{_LOWER_LETTERS}]{{3,}}|mac[{_LOWER_LETTERS}]{{4,}})$")
+_GAELIC_SURNAME = re.compile(rf"^(?:o['’][{LOWER}]{{3,}}|mc[{LOWER}]{{3,}}|mac[{LOWER}]{{4,}})$")
 # A given name typed in lower case before "from" and a department or a named organisation: "dorothy from medical
 # affairs", "priya from the sponsor". A given name that is also an English word ("grace from the sponsor") is left.
 _NAME_FROM_DEPARTMENT = re.compile(
     rf"(?:^|[.!?;:,]\s+|\n\s*|\b(?i:and|with|to|spoke\s+to|call(?:ed)?|emailed|asked|ask|contacted|thanked)\s+|"
     rf"(?<!\w)(?i:w/)\s*)"
-    rf"(?P<word>[{_LOWER_LETTERS}]{{3,}})(?:\s+(?P<surname>[{_LOWER_LETTERS}]{{3,}}(?:-[{_LOWER_LETTERS}]{{2,}})?))?"
+    rf"(?P<word>[{LOWER}]{{3,}})(?:\s+(?P<surname>[{LOWER}]{{3,}}(?:-[{LOWER}]{{2,}})?))?"
     rf"\s+from\s+(?:the\s+)?"
     # Their shortened forms as notes type them ("reg affairs", "med info"): https://en.wikipedia.org/wiki/Regulatory_affairs,
     # https://en.wikipedia.org/wiki/Medical_science_liaison (medical affairs and medical information).
@@ -342,11 +349,11 @@ def find_relatives_named_after_a_colon(text: str, found: list[Finding], known: f
             found.append(Finding("name", *match.span("names"), "a person's name (a relative's, after a colon)"))
     for match in _NAME_FROM_DEPARTMENT.finditer(text):
         word, surname = match.group("word"), match.group("surname")
-        if word not in known and not is_english_word(word) and _is_lower_given_name(word):
+        if word not in known and not is_english_word(word) and is_lower_given_name(word):
             end = match.end("surname") if surname else match.end("word")   # "emily harper from"
             found.append(Finding("name", match.start("word"), end, "a person's name (a given name from a department "
                                                                   "or an organisation)"))
-        elif surname and surname not in known and not is_english_word(surname) and _is_lower_given_name(surname):
+        elif surname and surname not in known and not is_english_word(surname) and is_lower_given_name(surname):
             # "asked mehmet from the EAP team": the line's first word is its verb, the name is second
             found.append(Finding("name", *match.span("surname"), "a person's name (a given name from a department "
                                                                  "or an organisation)"))
@@ -360,7 +367,7 @@ def find_introduced_names(text: str, found: list[Finding], known: frozenset[str]
         for match in pattern.finditer(text):
             word = match.group("word")
             second = match.groupdict().get("second")
-            if second and not (_is_lower_given_name(second) and second not in NOT_NAMES):
+            if second and not (is_lower_given_name(second) and second not in NOT_NAMES):
                 continue                       # "i'm ana feeling better": a word, not a second given name
             if word not in known and _person_given_name(word):
                 found.append(Finding("name", match.start("word"), match.end("second" if second else "word"),

@@ -9,7 +9,12 @@ from __future__ import annotations
 
 import re
 
-from trialfind.core.given_names import in_any_given_name_list, is_english_word, word_like_given_names
+from trialfind.core.given_names import (
+    in_any_given_name_list,
+    is_english_word,
+    is_romanised_given_name,
+    word_like_given_names,
+)
 from trialfind.core.privacy_names import COMPANY_WORDS, EPONYM_WORDS, OWNED_BY_A_CHILD, PLACE_WORDS, SENTENCE_START
 from trialfind.core.privacy_text import NAME_WORD, UPPER, Finding, bare_word, is_capitalised
 from trialfind.core.privacy_vocabulary import is_known_word
@@ -40,18 +45,8 @@ _INITIALS_SURNAME = re.compile(
     rf"(?i:site\s+lead|study\s+nurse|coordinator|investigator|sponsor\s+contact))\s*\)")
 
 
-# A Korean or Chinese given name romanised with a hyphen, its second syllable in lower case: "Sung-min", "Ji-hoon",
-# "Seo-yeon", "Mei-ling", "Xiao-ming". Both syllables from the syllables such names are made of: Revised Romanization
-# of Korean (https://en.wikipedia.org/wiki/Revised_Romanization_of_Korean) as used in the common given names of
-# https://en.wikipedia.org/wiki/Korean_name#Given_names, and Hanyu Pinyin syllables common in Chinese given names
-# (https://en.wikipedia.org/wiki/Chinese_given_name). English has no word so made ("Non-small", "Follow-up").
-_ROMANISED_SYLLABLES = frozenset("""
-ji min seo hoon hun hyun jun joon woo yeon yun eun su soo young yeong jin sung seung hye ha na ye da yu bin won jae
-ho hee kyung gyeong jung jeong sang dong tae hwan chul cheol mi kyu gyu ah yoon hyo hyeon chan sook suk ok ja ae
-hyuk hyeok seok sik gi ki geun gun sun seon yong jong hak nam il bo ra rin rim so sol si sin shin han
-mei ling xiao ming wei jie hui yan li hua hong fang lan qing xin yi hao chen lin xiu zhi zhen jia jing yue
-ting mo qi xue feng lei tao peng kai rui shan
-""".split())
+# A Korean or Chinese given name romanised with a hyphen, its second syllable in lower case: "Sung-min" (see
+# given_names.is_romanised_given_name).
 _ROMANISED_GIVEN = re.compile(rf"(?<![\w-])([{UPPER}][a-z]{{1,4}})-([a-z]{{2,5}})(?![\w-])")
 
 
@@ -76,8 +71,7 @@ def find_cued_names(text: str, found: list[Finding], known: frozenset[str]) -> N
     """Append names told by a plural title, a family title of another language, or an unknown word owning
     a child's thing at a sentence's start."""
     for match in _ROMANISED_GIVEN.finditer(text) if "-" in text else ():
-        if (match.group(1).lower() in _ROMANISED_SYLLABLES and match.group(2) in _ROMANISED_SYLLABLES
-                and bare_word(match.group(0)) not in known):
+        if is_romanised_given_name(match.group(0)) and bare_word(match.group(0)) not in known:
             found.append(Finding("name", *match.span(), "a person's name (a Korean or Chinese given name written "
                                                         "with a hyphen)"))
     for match in _NAME_BRACKETED_AGE.finditer(text) if "(" in text else ():

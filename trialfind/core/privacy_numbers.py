@@ -30,9 +30,11 @@ _THING_NUMBER = re.compile(r"\b(?:model|lot|batch|catalog(?:ue)?|cat|serial|prot
 # Any "<id word> <value with 5 or more digits>": "Member ID XK-88213", "Patient no. RX4419273", "CIN 91234567A",
 # "chart A0057312" (a chart, record or file is a person's: a product's number has its own words, below).
 _ID_VALUE = re.compile(r"\b(?:id|no|nr|number|nummer|num[ée]ro|n[úu]mero|#|cin|urn|chart|record|file|folder)(?![a-z])\.?"
+                       # where it is held, before "is": "our file number at the hospital is 88-20194-K"
+                       r"(?:\s+(?:at|with|for|from)\s+(?:the\s+|our\s+|his\s+|her\s+)?[a-z'’]+\s+(?=is\b|was\b))?"
                        r"\s*(?:is|was|:|-|=|#)?\s*"
-                       # groups may be joined by slashes: "reg. no. 2023/PHO/04471"
-                       r"((?<![\w-])[A-Z]{0,4}-?\d[\dA-Z/-]*\d[A-Z]?)(?![\w-])", re.IGNORECASE)
+                       # groups may be joined by slashes: "reg. no. 2023/PHO/04471"; a check letter may end it ("-K")
+                       r"((?<![\w-])[A-Z]{0,4}-?\d[\dA-Z/-]*\d(?:-?[A-Z])?)(?![\w-])", re.IGNORECASE)
 # A person's number named by what it belongs to, in a noun phrase the lists above do not hold: "DEA # BF4417826",
 # "NPI no. 1234567893", "medical alert bracelet # MA-558120", "badge number K-22817", "licence no. ON-88412".
 # The head noun says the number is a person's, a prescriber's or a member's, never a product's or a study's.

@@ -20,6 +20,7 @@ import functools
 import re
 from collections.abc import Iterable
 
+from trialfind.core.given_names import in_any_given_name_list, is_english_word
 from trialfind.core.privacy_allowed import COMPANY_NAME, MEDICINES_REGULATOR, institution_spans
 from trialfind.core.privacy_phrases import COMPANIES, INITIAL_COMPANIES
 from trialfind.core.privacy_text import LETTERS, UPPER, bare_word, phrase_pattern
@@ -52,6 +53,9 @@ _ORGANISATION_LINE = re.compile(
     # project-facilitate).
     r"(?:expanded|managed|early|compassionate)\s+(?:access|use)\s+(?:line|program(?:me)?s?|office|team|desk)|"
     r"project\s+facilitate|"
+    # The same office by its abbreviation, as companies and the FDA write it ("expanded access program (EAP)":
+    # https://www.fda.gov/news-events/public-health-focus/expanded-access): "Novartis EAP line", "EAP hotline".
+    r"(?:EAP|MAP)\s+(?:line|hot[\s-]?line|phone|number|office|desk|team)|"
     r"medizinische[rn]?\s+informations?(?:dienst|service)?|informationsdienst|telefonzentrale|zentrale|"
     r"kundenservice|kundendienst|"
     r"informations?\s+m[ée]dicales?|standard\s+t[ée]l[ée]phonique|service\s+(?:client|clients|client[èe]le)|"
@@ -136,10 +140,17 @@ def _is_personal(fragment: str, *, possessives: bool = True) -> bool:
     for match in _PERSONAL.finditer(fragment):
         if match.group("owner") and not possessives:
             continue
-        if not (match.group("owner") and any(s <= match.start() and match.end("owner") <= e
-                                             for s, e in organisations)):
-            return True
+        owner = match.group("owner")
+        if owner and (any(s <= match.start() and match.end("owner") <= e for s, e in organisations)
+                      or _is_ordinary_noun(owner)):
+            continue                        # "Pfizer's", "the sponsor's": an organisation owns the line
+        return True
     return False
+
+
+def _is_ordinary_noun(word: str) -> bool:
+    """An English word no given-name list holds ("Sponsor's", "Company's"): no person owns a line by it."""
+    return is_english_word(word) and not in_any_given_name_list(word.lower())
 
 
 def _last_break(text: str) -> int:

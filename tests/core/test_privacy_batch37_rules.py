@@ -1,0 +1,162 @@
+"""Synthetic variants of the classes blind batches 37 to 40 showed: each personal shape is refused, its near miss
+passes. None of these strings is a row of those batches."""
+from __future__ import annotations
+
+import pytest
+
+from trialfind.core.given_names import is_english_word, is_romanised_given_name
+from trialfind.core.privacy import find_personal_data
+
+
+def _refused(text: str) -> bool:
+    return bool(find_personal_data(text))
+
+
+def _found(text: str) -> list[str]:
+    return [text[f.start:f.end] for f in find_personal_data(text)]
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "so dr patel (peds onc) called back",
+    "dr. sloan said the company agreed",
+    "doc nguyen thinks we should wait",
+    "dr okonkwo-bassey signed the form",
+    "dr mehta (anika) sent the letter",
+])
+def test_surnames_after_a_lower_case_doctor_title_are_refused(synthetic_text):
+    assert _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "dr said wait two weeks",
+    "dr visit on friday went fine",
+    "dr ortho review next month",
+    "dr heme cleared the dose",
+    "dr google is not a doctor",
+    "dr explained the side effects",
+    "the nurse coordinated the shipment with the pharmacy",
+    "doctor recommended the lower dose",
+])
+def test_verbs_clinic_words_and_terms_after_dr_pass(synthetic_text):
+    assert not _refused(synthetic_text)
+
+
+def test_webster_spells_co_before_a_vowel_with_a_diaeresis():
+    assert is_english_word("coordinated") and is_english_word("cooperative") and is_english_word("coinvestigator")
+    assert not is_english_word("costanza") and not is_english_word("coetzee")
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "study coordinator marie-claire from the sponsor called",
+    "company rep anneliese never wrote back",
+    "spoke w/ fatima @ novartis, very helpful",
+    "talked w/ giulia at the company",
+    "hi again, it's park seo-yeon's mom",
+])
+def test_lower_case_names_after_a_post_a_short_with_or_owning_a_relative_are_refused(synthetic_text):
+    assert _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "study coordinator called twice",
+    "company rep said no",
+    "spoke w/ medical info, they need the form",
+    "ha-ha, finally an answer",
+])
+def test_the_same_slots_without_a_name_pass(synthetic_text):
+    assert not _refused(synthetic_text)
+
+
+def test_romanised_names_need_two_different_syllables():
+    assert is_romanised_given_name("ji-woo") and is_romanised_given_name("Mei-Ling")
+    assert not is_romanised_given_name("so-so") and not is_romanised_given_name("follow-up")
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "me llamo lucía y mi hijo tiene DIPG",
+    "je m'appelle Amandine, la maman",
+    "ich heiße tobias, der vater",
+    "valentina, mi hija, tiene 4 años",
+    "mon fils noah a eu une réponse partielle",
+    "minha filha beatriz recebeu o remédio",
+    "mijn dochter sanne kreeg de eerste dosis",
+])
+def test_names_introduced_in_other_languages_are_refused(synthetic_text):
+    assert _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "mi hija tiene 4 años y recibió el fármaco",
+    "mon fils va mieux depuis mars",
+    "min dotter mår bättre",
+    "meine Tochter hat keine Nebenwirkungen",
+    "mi hijo con DIPG, rechazado por la empresa",
+])
+def test_the_same_kin_words_without_a_name_pass(synthetic_text):
+    assert not _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Lilly is 7 and her ALK is rearranged",
+    "Lilly turned 9",
+    "Forwarded to Tom Roche, who handles the program",
+    "Emailed to Sara Merck last week",
+    "Anja Bayer said no",
+    "Sloan Ashby (mum) will sign",
+])
+def test_company_words_as_a_childs_age_a_surname_or_with_a_family_role_are_refused(synthetic_text):
+    assert _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Lilly is 10 days late with the paperwork",
+    "Roche is 2 weeks behind",
+    "Forwarded to Roche, who handles the program",
+    "Sent to Eli Lilly last week",
+    "Will Roche answer this month?",
+    "Memorial Sloan Kettering (parent) site",
+])
+def test_companies_doing_company_things_pass(synthetic_text):
+    assert not _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Sponsor's EAP hotline 1-800-555-0178",
+    "Bayer EAP line +49 214 30 1",
+    "Pfizer EAP line +1 212 733 2323",
+    "the company's hotline +41 61 324 11 11",
+])
+def test_organisations_lines_by_their_eap_words_or_an_ordinary_owner_pass(synthetic_text):
+    assert not _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Dr Okafor's EAP line +41 61 324 11 11",
+    "Maria's hotline +41 61 324 11 11",
+    "my EAP line +41 61 324 11 11",
+])
+def test_lines_a_person_owns_are_refused(synthetic_text):
+    assert _refused(synthetic_text)
+
+
+def test_a_record_number_said_where_it_is_held_is_refused():
+    found = _found("Our chart number at the clinic is 77-31022-B, for reference")
+    assert len(found) == 1 and found[0].endswith("number at the clinic is 77-31022-B")
+    assert _refused("file number 77-31022-B")
+    assert not _refused("lot number at the pharmacy is 77-31022-B")
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "the surgeon who is married to the hospital CEO",
+    "our nurse, the husband of the clinic director",
+])
+def test_a_spouse_of_the_one_person_in_a_post_is_refused(synthetic_text):
+    assert _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "married to a nurse, works nights",
+    "we are married to the idea of trying",
+])
+def test_marriage_without_a_post_passes(synthetic_text):
+    assert not _refused(synthetic_text)

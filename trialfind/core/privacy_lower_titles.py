@@ -1,0 +1,57 @@
+"""Names typed in lower case after a doctor's title or a post: "dr patel (heme onc)", "dr. nguyen said", "nurse
+coordinator kelly-ann", "rep maria". Apart from `privacy_lower_names` (names in a sentence's slots) to keep each
+readable; the titles before a given name ("dr hamid rezaei") are read there and in `privacy_names`.
+"""
+from __future__ import annotations
+
+import re
+
+from trialfind.core.given_names import english_words, is_english_word
+from trialfind.core.privacy_lower_names import LOWER, is_lower_given_name
+from trialfind.core.privacy_text import Finding
+from trialfind.core.privacy_vocabulary import (
+    INN_AND_TERM_ENDINGS,
+    MEDICAL_ENDINGS,
+    MEDICAL_PREFIXES,
+    is_known_word,
+    is_misspelt_common_word,
+)
+from trialfind.core.privacy_word_lists import is_function_word
+from trialfind.core.privacy_words import NOT_NAMES, RELATION_WORDS, ROLE_WORDS
+
+# A given name typed in lower case after the post its bearer holds: "nurse coordinator kelly-ann", "rep maria".
+_POST_THEN_NAME = re.compile(
+    rf"\b(?i:coordinator|rep|representative|liaison|navigator|pharmacist|msl|case\s+manager|social\s+worker)\s+"
+    rf"(?P<word>[{LOWER}]{{2,}}(?:-[{LOWER}]{{2,}})?)(?![\w@/-])")
+# A surname after a doctor's title typed in lower case: "dr patel (heme onc)", "dr. nguyen said". Webster's web2
+# holds rare words that are surnames too ("patel", "sloan"); what else follows "dr" in a note is a verb or a clinic's
+# noun, frequent words (Zipf 4 and over), or a short abbreviation ("appt", "recs").
+_DOCTOR_SURNAME = re.compile(
+    rf"(?<![\w'’-])(?i:dr|doc|doctor)\.?\s+(?P<word>[{LOWER}]{{3,}}(?:-[{LOWER}]{{2,}})?)(?![\w@/-])")
+
+
+def _surname_after_doctor(word: str, known: frozenset[str]) -> bool:
+    """`word`, after "dr", is a surname: no frequent English word, no term or abbreviation, and either a word no
+    vocabulary knows (five letters or more) or one of Webster's rare words that running text uses as often as a
+    common surname (Zipf 3 to 4: "patel" 3.5; "heme", "ortho" are under 3)."""
+    from wordfreq import zipf_frequency  # lazy: only a word after "dr" needs it
+
+    if (word in known or word in NOT_NAMES or word in ROLE_WORDS or word in RELATION_WORDS or word in MEDICAL_PREFIXES
+            or zipf_frequency(word, "en") >= 4.0 or word.endswith(MEDICAL_ENDINGS + INN_AND_TERM_ENDINGS)
+            or any(is_function_word(word, language) for language in ("es", "fr", "it", "pt", "de", "nl"))):
+        return False
+    if not is_known_word(word, known):
+        return len(word) >= 5 and not is_misspelt_common_word(word)
+    return word in english_words() and zipf_frequency(word, "en") >= 3.0
+
+
+def find_names_after_titles(text: str, found: list[Finding], known: frozenset[str]) -> None:
+    """A surname after a lower-case "dr", a given name after its bearer's post."""
+    for match in _POST_THEN_NAME.finditer(text):
+        word = match.group("word")
+        if (word not in known and word not in NOT_NAMES and word not in ROLE_WORDS and is_lower_given_name(word)
+                and not is_english_word(word)):
+            found.append(Finding("name", *match.span("word"), "a person's name (a given name after its post)"))
+    for match in _DOCTOR_SURNAME.finditer(text):
+        if _surname_after_doctor(match.group("word"), known):
+            found.append(Finding("name", *match.span("word"), "a person's name (a surname after 'dr')"))
