@@ -36,6 +36,8 @@ def test_surnames_after_a_lower_case_doctor_title_are_refused(synthetic_text):
     "dr explained the side effects",
     "the nurse coordinated the shipment with the pharmacy",
     "doctor recommended the lower dose",
+    "so the doc emailed the company on friday",
+    "doc texting us the update",
 ])
 def test_verbs_clinic_words_and_terms_after_dr_pass(synthetic_text):
     assert not _refused(synthetic_text)
@@ -159,4 +161,36 @@ def test_a_spouse_of_the_one_person_in_a_post_is_refused(synthetic_text):
     "we are married to the idea of trying",
 ])
 def test_marriage_without_a_post_passes(synthetic_text):
+    assert not _refused(synthetic_text)
+
+
+# -- classes blind batches 41 and 42 showed ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Bayer patient access line 1-888-555-0144",
+    "patient services line 1-866-555-0123",
+    "parent company hotline 1-800-555-0161",
+    "@DayOneBio shared the program page",
+    "@NovartisUS replied to the thread",
+])
+def test_company_services_and_accounts_pass(synthetic_text):
+    assert not _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "the patient's own line 1-888-555-0144",
+    "@EmmaDayOne posted the update",
+    "Gilead Abebe from medical affairs said no",
+    "Jazz Okonjo (nurse) sent the forms",
+])
+def test_the_same_shapes_owned_by_a_person_are_refused(synthetic_text):
+    assert _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Gilead Sciences said yes",
+    "Bayer Leverkusen said nothing about it",
+    "Jazz (sponsor) said the drug ships Monday",
+])
+def test_company_names_with_their_own_words_pass(synthetic_text):
     assert not _refused(synthetic_text)

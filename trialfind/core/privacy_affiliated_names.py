@@ -23,7 +23,8 @@ _OWNED_RELATION_APPOSITION = re.compile(
     rf"\b({NAME_WORD})\s*(?:\(|,)\s*(?i:my|our|his|her|their)\s+"
     rf"(?:(?i:big|little|older|younger|elder|eldest|youngest|baby|twin|step|half|only)[\s-]+)?"
     rf"(?i:{'|'.join(RELATION_WORDS)})\s*(?:\)|,)")
-# A name with its family role in brackets, its words a company's or Webster's rare ones: "Sloan Whitfield (dad)".
+# A name with its family role or post in brackets, its words a company's or rare ones: "Sloan Whitfield (dad)",
+# "Jazz Morales (nurse)".
 # `privacy_names` reads the others ("Olumide Adeyemi (dad)") after company words are masked.
 _ROLE_IN_BRACKETS = re.compile(
     rf"\b({NAME_WORD})(?:\s+({NAME_WORD}))?\s*\(\s*(?i:the\s+|my\s+|our\s+)?(?i:{'|'.join(RELATION_WORDS)})\s*\)")
@@ -86,7 +87,10 @@ def find_honorific_company_words(text: str, found: list[Finding]) -> None:
     for match in _COMPANY_GIVEN_NAME.finditer(text):
         first, surname = bare_word(match.group(1)), match.group(2)
         listed = ALLOWED_PHRASES.match(text, match.start())
-        if (first in COMPANY_WORDS and in_name_dictionary(first) and not match.group(1).isupper()
+        # A company's word no name list holds needs a person's verb after a rare surname: "Gilead Tesfaye from".
+        if (first in COMPANY_WORDS and not match.group(1).isupper()
+                and (in_name_dictionary(first) or (_PERSON_AFTER.match(text, match.end()) and _rare_in_english(surname)
+                                                   and not is_known_word(surname)))
                 and NAME_SHAPE.match(surname)
                 # A surname English has too ("Cohen", "Hoffmann") where a person's verb or "from" follows it
                 and (_rare_in_english(surname)
@@ -124,9 +128,10 @@ def find_owned_relatives(text: str, found: list[Finding]) -> None:
         listed = [p.match(text, match.start()) for p in (ALLOWED_PHRASES, COMPANY_NAME, INSTITUTION_NAME)]
         if (not any(m and m.end() >= match.end(len(words)) for m in listed) and not any(w.isupper() for w in words)
                 and any(bare_word(w) in COMPANY_WORDS for w in words)
-                and all(NAME_SHAPE.match(w) and _english_zipf(w) < 4.0 for w in words)):
+                and all(NAME_SHAPE.match(w) and (bare_word(w) in COMPANY_WORDS or _english_zipf(w) < 4.0)
+                        for w in words)):
             found.append(Finding("name", match.start(), match.end(len(words)), "a person's name (with a family role "
-                                                                              "in brackets)"))
+                                                                              "or a post in brackets)"))
     for match in _OWNED_RELATION_APPOSITION.finditer(text):
         word, bare = match.group(1), bare_word(match.group(1))
         if not word.isupper() and (in_any_given_name_list(bare) or bare in COMPANY_WORDS or not is_english_word(bare)):

@@ -11,10 +11,12 @@ number ("ANC @ 0.4", "@ 2 mg/kg") or with a space after it is a measurement's "a
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from trialfind.core.given_names import dictionary_given_names, is_english_word, word_like_given_names
 from trialfind.core.privacy_named_links import campaign_label_names_a_child, find_named_links
+from trialfind.core.privacy_phrases import COMPANIES
 from trialfind.core.privacy_text import Finding
 from trialfind.core.privacy_words import GIVEN_NAMES
 
@@ -29,6 +31,22 @@ _PLATFORM_HANDLE = re.compile(rf"\b(?i:{_PLATFORM})\b\s*(?:[:=\-–]|is|at|on)?\
 # A lone handle: "@" after a space or the start, then a user name with a digit, an underscore, a dot or a
 # capital inside it ("@mama_bichngoc", "@DrOkonkwoHale", "@fuerzax2019"), never an e-mail's "@" or "@home".
 _LONE_HANDLE = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[,;:]))@([A-Za-z][\w.]{2,29})(?![\w@.]*\.\w)")
+# What a company's own account adds to its name: "@DayOneBio", "@NovartisUS", "@PfizerInc".
+_ACCOUNT_ENDINGS = ("", "bio", "pharma", "pharmaceuticals", "rx", "inc", "oncology", "tx", "therapeutics", "us", "usa",
+                    "uk", "eu", "global", "news", "group")
+
+
+@functools.cache
+def _company_accounts() -> frozenset[str]:
+    """Listed companies' names run together in lower case: "dayonebiopharmaceuticals", "dayone"."""
+    return frozenset(re.sub(r"[^a-z0-9]", "", company.lower()) for company in COMPANIES)
+
+
+def _is_company_account(user: str) -> bool:
+    """`user` is a listed company's name run together, with an ending its account adds at most ("DayOneBio")."""
+    lower = user.lower().replace("_", "")
+    return any(lower.endswith(ending) and lower[:len(lower) - len(ending)] in _company_accounts()
+               for ending in _ACCOUNT_ENDINGS)
 
 # A log-in or forum name given without "@": "my username on the portal is kbrandt2016", "login: mpatel_77",
 # "user id = jdoe88", "posting as brave.mama.k". The value must look like a user name (a digit, an underscore
@@ -97,7 +115,8 @@ def find_handles(text: str, found: list[Finding]) -> None:
             found.append(Finding("handle", match.start(), match.end(), "a social media handle"))
         for match in _LONE_HANDLE.finditer(text):
             user = match.group(1)
-            if re.search(r"[\d_.]|[a-z][A-Z]", user) or campaign_label_names_a_child(user):
+            if (re.search(r"[\d_.]|[a-z][A-Z]", user) or campaign_label_names_a_child(user)) and not (
+                    _is_company_account(user)):
                 found.append(Finding("handle", *match.span(), "a social media handle"))
     for match in _PAYMENT_TAG.finditer(text):
         tag = match.group("tag")

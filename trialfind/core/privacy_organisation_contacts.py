@@ -45,8 +45,8 @@ _TOLL_FREE_AREA_CODES = frozenset(("800", "833", "844", "855", "866", "877", "88
 _ORGANISATION_LINE = re.compile(
     r"\b(?:med(?:ical)?[\s-]*info(?:rmation)?|medinfo|drug\s+information|product\s+information|"
     r"switch\s?board|call[\s-]+cent(?:er|re)|contact[\s-]+cent(?:er|re)|hot[\s-]?line|help[\s-]?line|"
-    r"help[\s-]?desk|customer\s+(?:service|services|care|support|relations)|patient\s+support\s+(?:line|programme|"
-    r"program)|main\s+(?:line|number|office|phone|telephone)|general\s+(?:enquiries|inquiries)|toll[\s-]?free|"
+    r"help[\s-]?desk|customer\s+(?:service|services|care|support|relations)|patient\s+(?:support|access|services|"
+    r"assistance)\s+(?:line|programme|program|team|desk)|main\s+(?:line|number|office|phone|telephone)|general\s+(?:enquiries|inquiries)|toll[\s-]?free|"
     r"freephone|information\s+line|(?:enquiry|inquiry|enquiries|inquiries)\s+line|"
     # A company's or agency's expanded access office and the FDA's call centre for it, by their names ("Novartis
     # Managed Access Programs", "FDA Project Facilitate": https://www.fda.gov/about-fda/oncology-center-excellence/
@@ -71,6 +71,8 @@ _PERSONAL = re.compile(
     r"home|handy|portable|m[óo]vil|cellulare|celular|whatsapp|dr|dra|prof|mr|mrs|ms|miss|sr|sra|herr|frau|mme|"
     r"m\.|sig)\b|(?P<owner>\b[{U}][{L}]+)['’]s\b|\b(?:{relations})\b".format(
         U=UPPER, L=LETTERS, relations="|".join(re.escape(w) for w in RELATION_WORDS)), re.IGNORECASE)
+_SERVICE_AFTER = re.compile(r"\s+(?:access|support|services?|assistance|information|advocacy|line|hot[\s-]?line|"
+                            r"help[\s-]?line|program(?:me)?|company)\b", re.IGNORECASE)
 _TOWN_AND_PHONE_WORD = re.compile(r"[\s,:]*(?:(?P<town>[A-Z][\w'’-]+)[\s,:]*)?(?:(?i:tel\.?|phone)[\s,:]*)?\+?")
 _LINE_IN_BRACKETS = re.compile(r"\s*\(([^()]{3,40})\)")
 _EXTENSION_AFTER = re.compile(r"\s*,?\s*(?:ext\.?|extension|x|#|poste|durchwahl|dw\.?)\s*\d", re.IGNORECASE)
@@ -140,6 +142,8 @@ def _is_personal(fragment: str, *, possessives: bool = True) -> bool:
     for match in _PERSONAL.finditer(fragment):
         if match.group("owner") and not possessives:
             continue
+        if _SERVICE_AFTER.match(fragment, match.end()) and match.group(0).lower() in ("patient", "parent"):
+            continue                        # "patient access line", "parent company": a service, not a person
         owner = match.group("owner")
         if owner and (any(s <= match.start() and match.end("owner") <= e for s, e in organisations)
                       or _is_ordinary_noun(owner)):
