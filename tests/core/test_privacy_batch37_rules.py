@@ -194,3 +194,55 @@ def test_the_same_shapes_owned_by_a_person_are_refused(synthetic_text):
 ])
 def test_company_names_with_their_own_words_pass(synthetic_text):
     assert not _refused(synthetic_text)
+
+
+# -- classes blind batches 43 and 44 showed ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Oberarzt Kinderhämatologie hat angerufen",
+    "Oncólogo tratante envió la carta",
+    "our doctor emailed the sponsor twice",
+    "Bệnh viện Nhi Đồng 1, Hà Nội",
+    "RS Kanker Dharmais, Jakarta",
+    "Лікарня ОХМАТДИТ, Київ",
+    "Νοσοκομείο Παίδων «Αγία Σοφία»",
+    "National Cancer Center Hospital, 5-1-1 Tsukiji, Chuo-ku, Tokyo",
+    "Hôpital Necker-Enfants malades, 149 rue de Sèvres, 75015 Paris",
+    "Горячая линия компании: 8-800-200-02-00",
+    "tổng đài bệnh viện 028 3841 2637",
+    "fax to the sponsor: +41 61 324 11 11",
+    "MHRA EAMS number 23456/0002",
+    "Roche did well this quarter",
+    "Novartis, our sponsor, agreed",
+])
+def test_posts_hospitals_and_organisation_lines_of_other_languages_pass(synthetic_text):
+    assert not _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Oberärztin Baumgartner hat angerufen",
+    "Our flat: 2-8-4 Koenji Minami, Suginami, Tokyo",
+    "мой номер 8-912-555-35-35",
+    "fax to my home: +41 61 555 11 11",
+    "Daughter Wakanda-Lee had her scan",
+    "Lilly is doing great on the capsules",
+    "Lilly, our 6yo, started the drug",
+    "anak saya dewi sudah dapat obatnya",
+    "oğlum emre ilacı aldı",
+    "the boy whose mum owns the village shop",
+])
+def test_the_same_shapes_naming_a_person_are_refused(synthetic_text):
+    assert _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "dosed 1-2-3 Monday",
+    "12-11-23 Approved",
+    "dad works in a shop near the clinic",
+])
+def test_near_misses_of_those_shapes_name_no_address_or_description(synthetic_text):
+    assert not any(f.kind in ("address", "other") for f in find_personal_data(synthetic_text))
+
+
+def test_a_title_case_kin_word_before_a_known_word_passes():
+    assert not _refused("Mother Superior signed nothing")

@@ -112,6 +112,7 @@ from trialfind.core.privacy_names import (
 )
 from trialfind.core.privacy_network import find_network_and_app_ids
 from trialfind.core.privacy_numbers import EU_TRIAL_NUMBER, find_long_numbers, find_record_numbers
+from trialfind.core.privacy_organisation_contacts import organisation_number_spans
 from trialfind.core.privacy_other_language_names import find_names_in_other_languages
 from trialfind.core.privacy_role_names import find_role_and_title_names
 from trialfind.core.privacy_scripts import find_unread_scripts
@@ -208,6 +209,7 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     not_personal: list[tuple[int, int]] = []    # an organisation's own lines and addresses, a lot's number
     if has_digit:
         find_phones(zeros_for_letter_o(masked), found, not_personal)
+        not_personal += organisation_number_spans(masked)
     find_spelt_phones(masked, found)
     masked = mask(masked, [(f.start, f.end) for f in found] + not_personal)
     find_addresses(masked, found, has_digit=has_digit, organisation=not_personal)

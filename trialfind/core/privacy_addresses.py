@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from trialfind.core.given_names import is_english_word
 from trialfind.core.privacy_organisation_contacts import organisation_address_spans
 from trialfind.core.privacy_text import LETTERS, UPPER, Finding, bare_word, is_capitalised
 from trialfind.core.privacy_words import NOT_NAMES, ROLE_WORDS, US_STATES
@@ -106,6 +107,12 @@ _EAST_ASIAN_WARD = re.compile(rf"\b[{UPPER}][a-z]+-(?:ku|shi|cho|chō|machi|mura
 _EAST_ASIAN_LATIN = re.compile(
     rf"\b\d{{1,2}}-ch[oō]me\b|"
     rf"(?<![\w/.-])\d{{1,4}}-\d{{1,4}}-\d{{1,4}},\s+[{UPPER}][a-z]+")
+# The block-lot-house number right before the place's name, as Japanese addresses are written in Latin letters
+# ("5-1-1 Tsukiji, Chuo-ku", "5-12-3 Kichijoji Honcho"): the name must be no English word ("12-11-23 Approved" is
+# a date and a word, "1-2-3 Monday" a schedule).
+_CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
+may june july august september october november december""".split())
+_BLOCK_BEFORE_PLACE = re.compile(rf"(?<![\w/.-])\d{{1,2}}-\d{{1,2}}(?:-\d{{1,3}})?\s+(?P<place>[{UPPER}][a-z]{{2,}})\b")
 
 
 # Addresses typed in lower case, which the capitalised street rule above cannot tell from counts: a numbered
@@ -188,6 +195,10 @@ def _find_addresses(text: str, found: list[Finding], *, has_digit: bool = True) 
         return
     for start, end in _coordinates(text):
         found.append(Finding("address", start, end, "a place's coordinates (GPS)"))
+    for match in _BLOCK_BEFORE_PLACE.finditer(text):
+        place = bare_word(match.group("place"))
+        if not is_english_word(place) and place not in NOT_NAMES and place not in _CALENDAR_WORDS:
+            found.append(Finding("address", *match.span(), "a street address (block, lot and house number)"))
     for pattern in (_ORDINAL_STREET, _UNIT_THEN_STREET, _NUMBER_THEN_ASIAN_STREET):
         for match in pattern.finditer(text):
             found.append(Finding("address", *match.span(), "a street address"))

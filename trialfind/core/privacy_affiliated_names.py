@@ -21,8 +21,9 @@ from trialfind.core.privacy_words import GIVEN_NAMES, NOT_NAMES, RELATION_WORDS,
 # makes it a person even when the word is a company's or an ordinary word's too.
 _OWNED_RELATION_APPOSITION = re.compile(
     rf"\b({NAME_WORD})\s*(?:\(|,)\s*(?i:my|our|his|her|their)\s+"
-    rf"(?:(?i:big|little|older|younger|elder|eldest|youngest|baby|twin|step|half|only)[\s-]+)?"
-    rf"(?i:{'|'.join(RELATION_WORDS)})\s*(?:\)|,)")
+    rf"(?:(?:(?i:big|little|older|younger|elder|eldest|youngest|baby|twin|step|half|only)[\s-]+)?"
+    # or whose child of that age: "Sloan, our 5yo, finished cycle 3"
+    rf"(?i:{'|'.join(RELATION_WORDS)})|\d{{1,2}}\s*(?i:yo|y/o|-?year-old|years?\s+old))\s*(?:\)|,)")
 # A name with its family role or post in brackets, its words a company's or rare ones: "Sloan Whitfield (dad)",
 # "Jazz Morales (nurse)".
 # `privacy_names` reads the others ("Olumide Adeyemi (dad)") after company words are masked.
@@ -36,6 +37,9 @@ _HONORIFIC = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Mme|Mlle|Herr|Frau|Sr|Sra|Srta
 # A company's word in a child's place: "Lilly got her first dose", "Lilly is my daughter's name".
 _COMPANY_WORD_AS_CHILD = re.compile(
     rf"\b({NAME_WORD})\s+(?:(?i:got|had|started|received|finished|tolerated|took|missed)\s+(?i:her|his)\b|"
+    # "Lilly did great on the drug": how a child fares, said of a company's word that is a given name too
+    rf"(?P<fares>(?i:did|is\s+doing|was\s+doing|has\s+been\s+doing)\s+(?i:great|well|fine|ok|okay|amazing|"
+    rf"amazingly|brilliantly|better|worse|so\s+well)\b)|"
     rf"(?i:is|was)\s+(?i:my|our|his|her)\s+(?i:{'|'.join(RELATION_WORDS)})['’]s\s+name\b|"
     # "Lilly is 5 and her MYCN is amplified", "Lilly turned 7": an age, not a count of days or milligrams.
     rf"(?i:is|was|turned|turns)\s+\d{{1,2}}(?:\s*(?i:years?(?:\s+old)?|yo|y/o|and\s+a\s+half))?(?=\s*(?:$|[,.;!]|\s+(?i:and|now|but|today)\b)))")
@@ -73,6 +77,8 @@ def find_honorific_company_words(text: str, found: list[Finding]) -> None:
                 and not COMPANY_NAME.match(text, match.start(1))):
             found.append(Finding("name", *match.span(), "a person's name (an honorific before a company's word)"))
     for match in _COMPANY_WORD_AS_CHILD.finditer(text):
+        if match.group("fares") and not in_name_dictionary(bare_word(match.group(1))):
+            continue                                        # "Roche did well this quarter"
         if bare_word(match.group(1)) in COMPANY_WORDS and not match.group(1).isupper():
             found.append(Finding("name", *match.span(1), "a person's name (a company's word used of a child)"))
     for match in _GIVEN_THEN_COMPANY_WORD.finditer(text):

@@ -133,7 +133,10 @@ INSTITUTION_NAME = re.compile(
     # The hospital word of Polish, the South Slavic languages and Czech (Swahili's "Hospitali" is first, before
     # "Hospital" would take its head), before the name it goes by: "Hospitali ya Taifa Muhimbili", "Szpital im.
     # Jana Pawła II", "Bolnica Sestre milosrdnice".
-    rf"Szpital|Bolnica|Nemocnice|Sykehuset|Sjukhuset)"
+    rf"Szpital|Bolnica|Nemocnice|Sykehuset|Sjukhuset|"
+    # Indonesian and Malay "Rumah Sakit" and its abbreviations (RS, RSUP national, RSUD regional, RSAB/RSIA mother
+    # and child): "RS Kanker Dharmais", "RSUP Dr. Sardjito" (https://id.wikipedia.org/wiki/Rumah_sakit).
+    rf"Rumah\s+Sakit|RSUP|RSUD|RSAB|RSIA|RS(?=\s+[{UPPER}]))"
     rf"(?:\s+(?:(?:de|del|della|di|da|do|dos|das|du|des|la|le|für|fur|of|the|and|y|e|et|und|for|ya|wa|im\.|"
     rf"imienia|na|u|v|ve)\s+)*"
     # The person a place is named after keeps the titles and initials of the name ("Hospital de Pediatría
@@ -163,6 +166,18 @@ INSTITUTION_NAME = re.compile(
     rf"\b(?:{NAME_WORD}\s+){{1,3}}[{LETTERS}]*(?i:sjukhus|sykehus|sygehus|krankenhaus|kinderklinik|klinikum|"
     rf"ziekenhuis|kinderziekenhuis|szpital|spital|sairaala|kórház|nemocnice)(?:et|en|e)?\b")
 
+# A Vietnamese hospital ("Bệnh viện", hospital): the words after it are its name, in either case, as Vietnamese writes
+# them ("Bệnh viện Nhi Trung ương", "Bệnh viện Ung bướu TP.HCM").
+VIETNAMESE_HOSPITAL = re.compile(rf"\b(?i:bệnh\s+viện)(?:\s+(?:[{LETTERS}][{LETTERS}.]*|\d{{1,3}}\b)){{1,4}}")
+# A Russian, Ukrainian or Greek hospital by its word and a name in capitals or quotation marks: "Лікарня ОХМАТДИТ",
+# "Детская больница «Святой Ольги»", "Νοσοκομείο Παίδων «Αγία Σοφία»", "Νοσοκομείο Παίδων Αγλαΐα Κυριακού".
+_GREEK_UPPER = "Α-ΩΆΈΉΊΌΎΏ"
+_GREEK_LOWER = "α-ωάέήίόύώϊϋΐΰ"
+CYRILLIC_GREEK_HOSPITAL = re.compile(
+    rf"(?i:больница|больницы|госпиталь|клиника|лікарня|клініка|шпиталь|νοσοκομείο|κλινική)"
+    rf"(?:\s+(?i:παίδων|детская|дитяча))?"
+    rf"(?:\s+[{_GREEK_UPPER}А-ЯЁІЇЄҐЎ]{{2,10}}\b|\s*«[^»]{{2,50}}»|"
+    rf"(?:\s+[{_GREEK_UPPER}][{_GREEK_LOWER}]+){{1,3}})?")
 # A Russian institution named after a person, its abbreviation or word first: "НМИЦ ДГОИ им. Дмитрия Рогачёва",
 # "Больница им. Н. И. Пирогова", "РДКБ имени Н.А. Семашко". "им." / "имени" ("named after") says the name that
 # follows is the place's, as "Szpital im." does in Polish.
@@ -203,7 +218,8 @@ def _towns() -> frozenset[str]:
 def institution_spans(text: str) -> list[tuple[int, int]]:
     """Spans of hospital and institution names in `text`, each with the town after its comma."""
     spans = []
-    for pattern, any_town in ((INSTITUTION_NAME, True), (_LISTED_PLACE_OF_CARE, False), (CYRILLIC_INSTITUTION, False)):
+    for pattern, any_town in ((INSTITUTION_NAME, True), (_LISTED_PLACE_OF_CARE, False), (CYRILLIC_INSTITUTION, False),
+                              (VIETNAMESE_HOSPITAL, False), (CYRILLIC_GREEK_HOSPITAL, False)):
         for match in pattern.finditer(text):
             town = _TOWN_AFTER.match(text, match.end())
             # Before a dash the value goes on, and may name a person there ("..., Emma — my daughter"): a town

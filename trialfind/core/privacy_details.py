@@ -136,6 +136,12 @@ _RELATIVE_POST = re.compile(
     rf"\b(?i:married\s+to|(?:wife|husband|spouse|partner)\s+of)\s+(?i:the)\s+(?:[{LETTERS}'’&\-]+\s+){{0,2}}"
     rf"(?i:{_POST_OF_AN_ORGANISATION})\b")
 
+# A relative who runs the one business of a small place: "whose father runs the pub", "mum owns the village shop".
+# "the" makes it the one there ("dad works in a shop" passes).
+_RUNS_THE_ONLY_BUSINESS = re.compile(
+    rf"\b(?i:{_KIN})\s+(?i:runs|owns|manages|keeps|ran|owned|managed)\s+(?i:the)\s+(?:(?i:local|village|town)\s+)?"
+    r"(?i:pub|bar|shop|store|corner\s+shop|bakery|garage|pharmacy|chemist['’]?s?|post\s+office|caf[ée]|restaurant|"
+    r"hotel|inn|butcher['’]?s?|newsagent['’]?s?|petrol\s+station|gas\s+station|salon|hair\s+salon|diner|takeaway)\b")
 # A child known by what happened to a relative, or by an event, in a named town: "the twin whose brother died of
 # DIPG last year in Brigg", "the boy from the Olathe house fire", "the girl whose mum was killed in the Hexham
 # crash". The town is what narrows it to one family; without it ("a patient whose brother died of the same
@@ -285,6 +291,8 @@ def find_details(text: str, found: list[Finding], *, has_digit: bool) -> None:
         found.append(Finding("other", *match.span(), "a child's school or class"))
     for match in _RELATIVE_POST.finditer(text):
         found.append(Finding("other", *match.span(), "a relative known by a post at a named organisation"))
+    for match in _RUNS_THE_ONLY_BUSINESS.finditer(text):
+        found.append(Finding("other", *match.span(), "a relative known by the one business they run in a place"))
     for match in _CHILD_IN_A_TEAM.finditer(text):
         found.append(Finding("other", *match.span(), "a child known by a post in a named team"))
     for match in _FAMOUS_RELATIVE.finditer(text):

@@ -16,7 +16,7 @@ from trialfind.core.privacy_vocabulary import (
     is_known_word,
     is_misspelt_common_word,
 )
-from trialfind.core.privacy_word_lists import is_common, is_function_word
+from trialfind.core.privacy_word_lists import is_function_word, is_newer_english_word
 from trialfind.core.privacy_words import NOT_NAMES, RELATION_WORDS, ROLE_WORDS
 
 # A given name typed in lower case after the post its bearer holds: "nurse coordinator kelly-ann", "rep maria".
@@ -41,9 +41,7 @@ def _surname_after_doctor(word: str, known: frozenset[str]) -> bool:
             or any(is_function_word(word, language) for language in ("es", "fr", "it", "pt", "de", "nl"))):
         return False
     if not is_known_word(word, known):
-        # Webster's web2 (1934) lacks newer verbs: "emailed", "texting" are inflections of common words.
-        return (len(word) >= 5 and not is_misspelt_common_word(word)
-                and not (word.endswith(("ed", "ing")) and is_common(word, "en")))
+        return len(word) >= 5 and not is_misspelt_common_word(word) and not is_newer_english_word(word)
     return word in english_words() and zipf_frequency(word, "en") >= 3.0
 
 

@@ -21,23 +21,21 @@ from trialfind.core.privacy_text import (
     bare_word,
     is_capitalised,
 )
-from trialfind.core.privacy_vocabulary import CANCER_DRUG_STEMS, OTHER_LANGUAGE_TERM_ENDINGS, is_place_phrase
-from trialfind.core.privacy_word_lists import is_given_name as is_folded_given_name
-from trialfind.core.privacy_words import (
-    GIVEN_NAMES,
-    KIN_WORDS,
-    NOT_NAMES,
-    RELATION_WORDS,
-    ROLE_WORDS,
-    WORD_LIKE_NAMES,
+from trialfind.core.privacy_vocabulary import (
+    CANCER_DRUG_STEMS,
+    OTHER_LANGUAGE_TERM_ENDINGS,
+    is_known_word,
+    is_place_phrase,
 )
+from trialfind.core.privacy_word_lists import is_given_name as is_folded_given_name, is_newer_english_word
+from trialfind.core.privacy_words import FAMILY_WORDS, GIVEN_NAMES, NOT_NAMES, RELATION_WORDS, ROLE_WORDS
+from trialfind.core.privacy_words import WORD_LIKE_NAMES
 
 _TITLES = (r"Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Sister|Father|Fr|Sr|Rev|Madame|Mme|Mlle|Rabbi|Imam|"
            r"Monsieur|Herr|Frau|Señor|Señora|Sra|Dra|Dott|Dottoressa|Signora|Pani|Pan|Reverend|Pastor|Vicar|Chaplain|"
            r"Deacon")  # clergy's: https://en.wikipedia.org/wiki/Ecclesiastical_titles_and_styles
-# The dot may touch the name: "Dr.Okafor", as typed in a hurry or on a phone.
-# A title typed in lower case before a capitalised name counts too ("asked dr. Kowalczyk", "prof Adeyemi"); "mr"
-# and "ms" only with their dot, as bare "ms"/"mr" are also multiple sclerosis and magnetic resonance.
+# The dot may touch the name ("Dr.Okafor", typed in a hurry). A title in lower case before a capitalised name counts
+# too ("asked dr. Kowalczyk"); "mr" and "ms" only with their dot (bare, multiple sclerosis and magnetic resonance).
 _PARTICLES = r"(?:van|von|de|del|della|di|da|dos|das|du|des|der|den|ten|ter|le|la|al|el|bin|ben)"   # lower case
 TITLE_NAME = re.compile(rf"\b(?:{_TITLES}|(?i:doctor|nurse|professor)|(?:dr|dra|prof|mrs|sra)\b|(?:mr|ms)(?=\.))\b"
                          rf"(?:\.\s*|\s+)(?:(?i:med|rer\.\s*nat|phil|dent)\.\s*)?"
@@ -195,9 +193,11 @@ def find_names(text: str, found: list[Finding], known: frozenset[str]) -> None:
         lead = match.group(0)[: match.start(1) - match.start(0)].split()
         relation = next((token for token in reversed(lead) if any(c.isalpha() for c in token)), "")
         title_case = relation[:1].isupper()
-        # "Patient Education", "Twin Block": a title; "Grandma Ruth", "Aunt Rose": a relative's word-like given name
+        # "Patient Education", "Twin Block": a title; "Grandma Ruth", "Aunt Rose": a relative's word-like given name;
+        # "Daughter Ayasha": a relative's name no vocabulary knows
         if title_case and bare_word(word) not in dictionary_given_names() and not (
-                relation.lower() in KIN_WORDS and bare_word(word) in word_like_given_names()):
+                relation.lower() in FAMILY_WORDS and (bare_word(word) in word_like_given_names()
+                                                      or not is_known_word(word, known))):
             continue
         if _is_name(word, known, lower_ok=True) and not follows_its_relation_word(relation, word):
             add(match, "after a family word such as 'my son' or 'patient'")
@@ -242,7 +242,8 @@ def find_names(text: str, found: list[Finding], known: frozenset[str]) -> None:
     for match in _LOWER_TITLE.finditer(text):
         bare = bare_word(match.group(1))
         if ((bare in dictionary_given_names() or not is_english_word(bare))
-                and bare not in NOT_NAMES and bare not in ROLE_WORDS and bare not in known and bare != "google"):
+                and bare not in NOT_NAMES and bare not in ROLE_WORDS and bare not in known
+                and not is_newer_english_word(bare)):
             add(match, "a title such as 'dr' followed by a name")
     for match in _HYPHENATED.finditer(text):
         parts = match.group(1).split("-")

@@ -24,8 +24,12 @@ _RECORD_WHERE = r"(?:\s+(?:at|in|for|with|from)\s+(?:the\s+)?[\w'’]+\.?(?:\s+[
 _RECORD = re.compile(rf"\b{_RECORD_WORDS}(?:(?<=#)|(?![a-z]))\.?{_RECORD_WHERE}"
                      rf"\s*(?:is|was|:|-|=|#)?\s*[A-Z]{{0,6}}[-\s]?(?:[A-Z]{{1,4}})?\d[\dA-Z\s-]{{1,}}", re.IGNORECASE)
 # A product's, study's or form's number is not a person's: "model no. 420100", "protocol no. 20180123".
+# A medicine's scheme or licence numbers are its own: the UK's Early Access to Medicines Scheme (EAMS) opinion numbers,
+# marketing authorisations (PL, MA) and orphan designations (https://www.gov.uk/guidance/apply-for-the-early-access-
+# to-medicines-scheme-eams).
 _THING_NUMBER = re.compile(r"\b(?:model|lot|batch|catalog(?:ue)?|cat|serial|protocol|study|trial|version|form"
-                           r"|ref|reference|order|part|item|device|ind|ide|eudract|isrctn|grant|award|approval)"
+                           r"|ref|reference|order|part|item|device|ind|ide|eudract|isrctn|grant|award|approval|eams|"
+                           r"marketing\s+authori[sz]ation|orphan\s+designation)"
                            r"\.?\s*$", re.IGNORECASE)
 # Any "<id word> <value with 5 or more digits>": "Member ID XK-88213", "Patient no. RX4419273", "CIN 91234567A",
 # "chart A0057312" (a chart, record or file is a person's: a product's number has its own words, below).

@@ -63,7 +63,13 @@ _ORGANISATION_LINE = re.compile(
     r"informaci[óo]n\s+m[ée]dica|centralita|atenci[óo]n\s+al\s+(?:cliente|paciente)|centro\s+de\s+llamadas|"
     r"informazion[ei]\s+medic(?:a|he)(?:-scientifica)?|centralino|servizio\s+clienti|numero\s+verde|"
     r"informa[çc][ãa]o\s+m[ée]dica|central\s+de\s+atendimento|"
-    r"medische\s+informatie|klantenservice|telefooncentrale)\b", re.IGNORECASE)
+    r"medische\s+informatie|klantenservice|telefooncentrale|(?:centrale|centralino)\s+(?:dell['’]\s*)?ospedale|"
+    # Vietnamese "tổng đài", Russian "горячая линия", Ukrainian "гаряча лінія", Greek "τηλεφωνικό κέντρο" (Wiktionary,
+    # https://en.wiktionary.org/wiki/hotline#Translations and .../switchboard#Translations).
+    r"tổng\s+đài|горячая\s+линия|гаряча\s+лінія|τηλεφωνικό\s+κέντρο|"
+    # The number said to be the organisation's: "fax to the sponsor: +41 ...", "phone of the hospital".
+    r"(?:fax|tel\.?|phone|telephone|line|number)\s+(?:to|of|for|at)\s+the\s+(?:sponsor|company|manufacturer|"
+    r"hospital|clinic|pharmacy|foundation|charity|regulator))(?!\w)", re.IGNORECASE)
 # A person's line, or a line called through a person: these between the organisation's words and the number, or
 # just before those words, make the number a person's ("Dr Weber's direct line", "the hotline or my mobile").
 _PERSONAL = re.compile(
@@ -71,6 +77,7 @@ _PERSONAL = re.compile(
     r"home|handy|portable|m[óo]vil|cellulare|celular|whatsapp|dr|dra|prof|mr|mrs|ms|miss|sr|sra|herr|frau|mme|"
     r"m\.|sig)\b|(?P<owner>\b[{U}][{L}]+)['’]s\b|\b(?:{relations})\b".format(
         U=UPPER, L=LETTERS, relations="|".join(re.escape(w) for w in RELATION_WORDS)), re.IGNORECASE)
+_LOWER_TAIL = re.compile(r"(?:\s+[a-zß-öø-ÿ][a-zß-öø-ÿ'’-]+){1,2}(?=\s*,)")
 _SERVICE_AFTER = re.compile(r"\s+(?:access|support|services?|assistance|information|advocacy|line|hot[\s-]?line|"
                             r"help[\s-]?line|program(?:me)?|company)\b", re.IGNORECASE)
 _TOWN_AND_PHONE_WORD = re.compile(r"[\s,:]*(?:(?P<town>[A-Z][\w'’-]+)[\s,:]*)?(?:(?i:tel\.?|phone)[\s,:]*)?\+?")
@@ -129,6 +136,18 @@ def organisation_line_start(text: str, start: int, end: int) -> int | None:
     before = text[max(0, cue.start() - 25):cue.start()]
     before = before[_last_break(before):]
     return None if _is_personal(gap) or _is_personal(before) else cue.start()
+
+
+# A number in groups the phone rules do not read (Russia's "8-800-555-35-35"), after an organisation line's words.
+_GROUPED_LINE = re.compile(r"(?<![\w+-])\+?\d{1,4}(?:[\s.-]\d{2,4}){3,5}(?![\w-])")
+
+
+def organisation_number_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of numbers in groups that follow an organisation line's words ("Горячая линия компании: 8-800-555-35-35"),
+    for the caller to mask before the long-number rule would read them as an id."""
+    return [m.span() for m in _GROUPED_LINE.finditer(text)
+            if _ORGANISATION_LINE.search(text, max(0, m.start() - 60), m.start())
+            and organisation_line_start(text, *m.span()) is not None]
 
 
 def is_organisation_phone(text: str, start: int, end: int) -> bool:
@@ -275,6 +294,11 @@ def organisation_address_spans(text: str, addresses: list[tuple[int, int]]) -> l
         town = re.match(r"\s+([A-Z][\w'’-]+)(?=\s*,)", text[anchor_end:])
         if town and _is_place(town.group(1)):
             anchor_end += town.end()
+        # A name's own lower-case words of another language before the comma: "Hôpital Necker-Enfants malades, 149
+        # rue de Sèvres" (an English word there, "Pfizer rep, ...", says whose address it is).
+        tail = _LOWER_TAIL.match(text, anchor_end)
+        if tail and not _is_personal(tail.group(0)) and not any(is_english_word(w) for w in tail.group(0).split()):
+            anchor_end = tail.end()
         comma = _COMMA_AFTER.match(text, anchor_end)
         if anchor_end in done or not comma or "," not in comma.group(0):
             continue

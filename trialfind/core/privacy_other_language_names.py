@@ -6,7 +6,8 @@ daughter" ("sofía, mi hija, tiene 3 años", "mon fils noah", "minha filha Ana")
 The phrases and kin words are the translations Wiktionary gives of "my name is"
 (https://en.wiktionary.org/wiki/my_name_is#Translations) and of "son", "daughter", "brother", "sister", "child",
 "grandson", "granddaughter", "nephew", "niece" (https://en.wiktionary.org/wiki/son#Translations and the same pages
-for the others), for Spanish, French, Italian, Portuguese, German, Dutch, Polish and Swedish. Run before another
+for the others), for Spanish, French, Italian, Portuguese, German, Dutch, Polish and Swedish; Indonesian, Malay and
+Turkish put the owner after the kin word or in its ending ("anak saya Rizky", "oğlum Emre"). Run before another
 language's ordinary words are masked, which would take the cue words away.
 """
 from __future__ import annotations
@@ -47,16 +48,20 @@ _KIN = {
     "pl": (r"m[óo]j|moja|nasz[a]?", r"syn|c[óo]rka|brat|siostra|wnuk|wnuczka"),
     "sv": (r"min|mitt|v[åa]r", r"son|dotter|bror|syster|barnbarn|barn"),
 }
+# "My child" said the other way round, the owner after the kin word or joined to it: Indonesian and Malay "anak saya",
+# "putri kami", "anakku" (https://en.wiktionary.org/wiki/anak, .../saya, .../-ku), Turkish "oğlum", "kızım"
+# (https://en.wiktionary.org/wiki/oğul, .../kız: the first-person possessive ending).
+_KIN_PHRASES = {language: rf"(?i:{owner})\s+(?i:{kin})" for language, (owner, kin) in _KIN.items()}
+_KIN_PHRASES["id"] = r"(?i:anak|putra|putri|adik|kakak|cucu)(?:\s+(?i:saya|kami|aku)|(?i:ku))"
+_KIN_PHRASES["tr"] = r"(?i:oğlum|kızım|kızımız|oğlumuz|torunum|kardeşim)"
 _INTRODUCED = [(language, re.compile(
     rf"(?<![\w'’])(?i:{cue})\s+(?P<given>{_WORD})(?:\s+(?P<surname>{_WORD}))?", re.IGNORECASE))
     for language, cue in _INTRODUCTIONS.items()]
 # "sofía, mi hija," or "sofía (mi hija)": the name, then whose relative it is; "mi hija sofía": the other way round.
-_RELATIVE_AFTER = [(language, re.compile(
-    rf"(?<![\w'’-])(?P<given>{_WORD})\s*(?:,|\()\s*(?i:{owner})\s+(?i:{kin})\s*(?:,|\))"))
-    for language, (owner, kin) in _KIN.items()]
-_RELATIVE_BEFORE = [(language, re.compile(
-    rf"(?<![\w'’-])(?i:{owner})\s+(?i:{kin})\s*,?\s+(?P<given>{_WORD})(?![\w'’-])"))
-    for language, (owner, kin) in _KIN.items()]
+_RELATIVE_AFTER = [(language, re.compile(rf"(?<![\w'’-])(?P<given>{_WORD})\s*(?:,|\()\s*{phrase}\s*(?:,|\))"))
+                   for language, phrase in _KIN_PHRASES.items()]
+_RELATIVE_BEFORE = [(language, re.compile(rf"(?<![\w'’-]){phrase}\s*,?\s+(?P<given>{_WORD})(?![\w'’-])"))
+                    for language, phrase in _KIN_PHRASES.items()]
 
 
 def _plain(word: str) -> str:

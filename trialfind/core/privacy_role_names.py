@@ -16,7 +16,12 @@ import re
 
 from trialfind.core.given_names import dictionary_given_names, in_any_given_name_list, is_english_word
 from trialfind.core.privacy_text import LETTERS, NAME_WORD, UPPER, Finding, bare_word, is_capitalised
-from trialfind.core.privacy_vocabulary import is_known_word
+from trialfind.core.privacy_vocabulary import (
+    INN_AND_TERM_ENDINGS,
+    MEDICAL_ENDINGS,
+    OTHER_LANGUAGE_TERM_ENDINGS,
+    is_known_word,
+)
 from trialfind.core.privacy_word_lists import is_function_word, is_given_name
 from trialfind.core.privacy_words import NOT_NAMES, RELATION_WORDS, ROLE_WORDS
 
@@ -202,8 +207,9 @@ def find_role_and_title_names(text: str, found: list[Finding], known: frozenset[
         name = match.group("name")
         bare = bare_word(name)
         if (not bare or bare in known or bare in NOT_NAMES or bare in ROLE_WORDS or not is_capitalised(name)
-                or (name.isupper() and len(name) > 1)):
-            continue
+                or (name.isupper() and len(name) > 1)
+                or bare.endswith(MEDICAL_ENDINGS + INN_AND_TERM_ENDINGS + OTHER_LANGUAGE_TERM_ENDINGS)):
+            continue                        # "Oberärztin Kinderonkologie": the post's department, not a surname
         # "Pan American", "Sr Staff": after a capital-only title an English word is no surname.
         if (re.match(rf"(?:{_TITLE_CAPITAL})(?![\w])", match.group(0)) and is_english_word(bare)
                 and bare not in dictionary_given_names()):

@@ -82,6 +82,20 @@ def is_common(word: str, language: str) -> bool:
     return False
 
 
+def is_newer_english_word(word: str) -> bool:
+    """A word Webster's web2 (1934) lacks that English now uses often: an -ed or -ing form of a common word
+    ("emailed", "googled", "texting"), or "google" itself."""
+    lower = lower_word(word)
+    if lower.endswith("ed"):
+        stems = (lower[:-2], lower[:-1], lower[:-3])                 # "texted", "emailed", "googled", "chatted"
+    elif lower.endswith("ing"):
+        stems = (lower[:-3], lower[:-3] + "e", lower[:-4])           # "texting", "googling", "chatting"
+    else:
+        return lower == "google"
+    # The stem itself common ("ahmed", "fred" are names: "ahm", "fre" are no words).
+    return any(len(stem) >= 4 and stem in common_english_words() for stem in stems)
+
+
 def is_word_of(word: str, language: str) -> bool:
     """`word`, exactly as spelt (no inflection read), is on `language`'s list of common words."""
     return lower_word(word) in common_words(language)[0]

@@ -88,7 +88,11 @@ life office visit appointment note notes letter report summary consult clinic wa
 oncology oncologist physician doctor nurse team practitioner specialist coordinator
 """)
 
-# Words that make up a role, department, route or company rather than a person.
+# Words that make up a role, department, route or company rather than a person. The second list holds the same
+# posts in Spanish, French, Italian, Portuguese, German, Dutch and Polish, from Wiktionary's translations of
+# "oncologist", "physician", "nurse" and "paediatrician" (https://en.wiktionary.org/wiki/oncologist#Translations and
+# the same pages for the others): a capitalised one starts a sentence as a post, not a name ("Oncóloga tratante
+# apoyó la solicitud").
 ROLE_WORDS = _words("""
 medical information info line team desk office department dept affairs expanded access compassionate use
 program programme programs managed named patient patients request requests portal website web site form online
@@ -106,6 +110,11 @@ advocacy assistance navigator navigation practitioner life specialist social wor
 oncologist oncologists nurse nurses doctor doctors fellow resident attending consultant registrar
 tumor tumour board clinic ward children's kids' cancer sarcoma leukemia lymphoma society alliance fund
 appointment office visit doc docs
+""") | _words("""
+oncólogo oncóloga oncologo oncologa médico médica medico medica doctora enfermera enfermero pediatra oncologue
+médecin medecin infirmière infirmiere infirmier pédiatre pediatre infermiera infermiere oncologista enfermeira
+onkologe onkologin ärztin arzt kinderarzt kinderärztin oberarzt oberärztin krankenschwester oncoloog
+verpleegkundige kinderarts onkolog lekarz lekarka pielęgniarka
 """)
 
 ROLE_EMAIL_STEMS = ("access", "compassion", "medinfo", "medicalinfo", "medical", "clinical", "trial", "eap",
@@ -120,13 +129,17 @@ AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE
 OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR
 """.split())
 
+# A relative proper, not a patient or a carer's post: a title-case one before an unknown word names that relative
+# ("Daughter Ayasha", "Grandma Ruth"), where "Navigator Toolkit" names a product.
+FAMILY_WORDS = frozenset("""
+son daughter brother sister grandson granddaughter grandchild nephew niece cousin mother mom mum mommy mummy mama
+father dad daddy papa husband wife aunt auntie uncle grandma grandmother grandpa grandfather nana granny stepson
+stepdaughter godson goddaughter
+""".split())
+
 # Family titles said before a relative's given name in the languages of the families served
 # (Filipino, Spanish, Portuguese, German, Dutch, Italian, Polish, Russian, Hindi/Urdu, Arabic, Turkish,
 # Greek, Vietnamese transcribed): "lola Pacita", "kuya Migs", "abuela Rosa", "oma Inge", "nani Kamla".
-# Family words that are only ever a relative (not "Patient", "Child" or "Twin", which head titles too).
-KIN_WORDS = frozenset(RELATION_WORDS) - frozenset(
-    "patient child kid boy girl baby infant toddler teen teenager twin twins sibling partner".split())
-
 KIN_TITLES = (
     "lola", "lolo", "tita", "tito", "ate", "kuya", "manang", "manong", "inay", "itay", "nanay", "tatay",
     "abuela", "abuelo", "abuelita", "abuelito", "tía", "tia", "tío", "tio", "tiita", "madrina", "padrino",
