@@ -246,3 +246,35 @@ def test_near_misses_of_those_shapes_name_no_address_or_description(synthetic_te
 
 def test_a_title_case_kin_word_before_a_known_word_passes():
     assert not _refused("Mother Superior signed nothing")
+
+
+# -- classes blind batches 45 and 46 showed ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Pt. # 00417265, Texas Children's",
+    "participant ID on the study: 0117-204",
+    "tiktok: lucia.fuerte.2019",
+    "Wren Okonkwo, father, signed the consent",
+    "Hope (the study nurse) emailed us",
+    "Врач Пушкин сказал, что ответа нет",
+])
+def test_ids_handles_and_names_with_a_role_beside_them_are_refused(synthetic_text):
+    assert _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "fb: example.org",
+    "account: v2.0 portal",
+    "trial ID: 0117-204",
+    "we were seen at La Paz in Madrid",
+    "flew to Santa Cruz for the scan",
+    "Children's Oncology Group, 222 E Huntington Dr, Monrovia CA",
+    "le numéro vert du laboratoire : 0 800 00 12 34",
+    "Hacettepe Üniversitesi",
+    "Лечились в Москве, ответа от компании нет",
+    "Лікарня ОХМАТДИТ, Київ",
+    "Anaplastic Astrocytoma (the patient) progressed",
+    "Oncology (the nurse coordinator) called back",
+])
+def test_sites_trial_ids_places_and_terms_in_those_shapes_pass(synthetic_text):
+    assert not _refused(synthetic_text)

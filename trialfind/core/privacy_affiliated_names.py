@@ -15,7 +15,7 @@ from trialfind.core.privacy_allowed import ALLOWED_PHRASES, COMPANY_NAME, INSTIT
 from trialfind.core.privacy_names import COMPANY_WORDS, PLACE_WORDS
 from trialfind.core.privacy_text import NAME_SHAPE, NAME_WORD, Finding, bare_word
 from trialfind.core.privacy_vocabulary import INN_AND_TERM_ENDINGS, MEDICAL_ENDINGS, is_known_word
-from trialfind.core.privacy_words import GIVEN_NAMES, NOT_NAMES, RELATION_WORDS, ROLE_WORDS
+from trialfind.core.privacy_words import FAMILY_WORDS, GIVEN_NAMES, NOT_NAMES, RELATION_WORDS, ROLE_WORDS
 
 # A name, then whose relative it is, in brackets or commas: "Lilly (his big sister)", "Jazz, my son, is 11". The owner
 # makes it a person even when the word is a company's or an ordinary word's too.
@@ -27,8 +27,12 @@ _OWNED_RELATION_APPOSITION = re.compile(
 # A name with its family role or post in brackets, its words a company's or rare ones: "Sloan Whitfield (dad)",
 # "Jazz Morales (nurse)".
 # `privacy_names` reads the others ("Olumide Adeyemi (dad)") after company words are masked.
+_ROLE = rf"(?i:{'|'.join(RELATION_WORDS)})"
 _ROLE_IN_BRACKETS = re.compile(
-    rf"\b({NAME_WORD})(?:\s+({NAME_WORD}))?\s*\(\s*(?i:the\s+|my\s+|our\s+)?(?i:{'|'.join(RELATION_WORDS)})\s*\)")
+    rf"\b({NAME_WORD})(?:\s+({NAME_WORD}))?\s*\(\s*(?i:the\s+|my\s+|our\s+)?(?:[a-z]+\s+)?{_ROLE}\s*\)")
+# The same between commas, a family word alone: "Shire Patel, mother, filled out the form".
+_FAMILY_APPOSITION = re.compile(
+    rf"\b({NAME_WORD})\s+({NAME_WORD})\s*,\s*(?i:the\s+)?(?i:{'|'.join(sorted(FAMILY_WORDS))})\s*,")
 # A given name, then the company or hospital its bearer works for: "Kelly from SpringWorks", "Dolores at Bayer".
 _FROM_AN_ORGANISATION = re.compile(rf"\b({NAME_WORD})\s+(?i:from|at|of)\s+(?=\w)")
 # Honorifics and titles before a surname ("Dr. Reddy's", "Dr. Falk Pharma" are companies: their whole phrase is
@@ -129,15 +133,21 @@ def find_owned_relatives(text: str, found: list[Finding]) -> None:
     masked: the owner makes a company's word ("Lilly", "Jazz") a person here."""
     if "(" not in text and "," not in text:
         return
-    for match in _ROLE_IN_BRACKETS.finditer(text) if "(" in text else ():
+    brackets = _ROLE_IN_BRACKETS.finditer(text) if "(" in text else ()
+    for match in [*brackets, *_FAMILY_APPOSITION.finditer(text)]:
         words = [w for w in match.groups() if w]
         listed = [p.match(text, match.start()) for p in (ALLOWED_PHRASES, COMPANY_NAME, INSTITUTION_NAME)]
+        # The first word a company's, a given name (a word-like one too: "Grace") or a rare word ("Shire"); a
+        # surname after it any word running text uses no more than a surname ("Patel", "Whitfield": under Zipf 4).
+        first, surname = words[0], words[1] if len(words) == 2 else ""
         if (not any(m and m.end() >= match.end(len(words)) for m in listed) and not any(w.isupper() for w in words)
-                and any(bare_word(w) in COMPANY_WORDS for w in words)
-                and all(NAME_SHAPE.match(w) and (bare_word(w) in COMPANY_WORDS or _english_zipf(w) < 4.0)
-                        for w in words)):
+                and all(NAME_SHAPE.match(w) and bare_word(w) not in ROLE_WORDS | NOT_NAMES
+                        and not w.lower().endswith(MEDICAL_ENDINGS + INN_AND_TERM_ENDINGS) for w in words)
+                and (bare_word(first) in COMPANY_WORDS or in_name_dictionary(bare_word(first))
+                     or (_english_zipf(first) < 4.0 and (surname or not is_known_word(first))))
+                and (not surname or _english_zipf(surname) < 4.0)):
             found.append(Finding("name", match.start(), match.end(len(words)), "a person's name (with a family role "
-                                                                              "or a post in brackets)"))
+                                                                              "or a post beside it)"))
     for match in _OWNED_RELATION_APPOSITION.finditer(text):
         word, bare = match.group(1), bare_word(match.group(1))
         if not word.isupper() and (in_any_given_name_list(bare) or bare in COMPANY_WORDS or not is_english_word(bare)):

@@ -148,7 +148,7 @@ INSTITUTION_NAME = re.compile(
     rf"Clinic|Institute|Infirmary|Children['’]s|University|Foundation|Trust|Hospice|Campus|"
     # The same word after the name in Turkish, Dutch, the Nordic languages, Finnish, Czech and the South Slavic
     # languages: "Hacettepe Üniversitesi Hastanesi", "Wilhelmina Kinderziekenhuis", "Haukeland Sykehus".
-    rf"Hastanesi|Hastahanesi|Ziekenhuis|Kinderziekenhuis|Sykehus|Sjukhus|Sygehus|Sairaala|Nemocnice|Bolnica|"
+    rf"Hastanesi|Hastahanesi|Üniversitesi|Ziekenhuis|Kinderziekenhuis|Sykehus|Sjukhus|Sygehus|Sairaala|Nemocnice|Bolnica|"
     rf"Szpital|Kórház)\b|"
     # A medical centre by its abbreviation: "Erasmus MC", "Radboud UMC", "Amsterdam UMC".
     rf"\b(?:{NAME_WORD}\s+){{1,2}}(?:MC|UMC|UMCG|MUMC\+?)\b|"
@@ -215,6 +215,18 @@ def _towns() -> frozenset[str]:
     return frozenset(names)
 
 
+def is_town_in_cyrillic_or_greek(word: str, *, as_written: bool) -> bool:
+    """`word` names a town of 15,000 people or more in Cyrillic or Greek letters (geonames' names in other scripts):
+    as written ("Київ", `as_written`), or in the Russian and Ukrainian endings of "in" and "from" a place ("Москве",
+    "Киеве", "Москвы", "Казани"), which a surname takes only in rarer sentences."""
+    lower = word.lower()
+    if as_written:
+        return lower in _towns()
+    if not lower.endswith(("е", "ы", "и")):
+        return False
+    return any(len(stem) >= 3 and stem in _towns() for stem in (lower[:-1] + "а", lower[:-1], lower[:-1] + "ь"))
+
+
 def institution_spans(text: str) -> list[tuple[int, int]]:
     """Spans of hospital and institution names in `text`, each with the town after its comma."""
     spans = []
@@ -262,6 +274,10 @@ _PLACE_HEADING_A_BODY = re.compile(
     rf"\b(?P<place>{NAME_WORD})(?P<between>(?:\s+(?:{NAME_WORD}|and|of|for|&)){{0,5}}?)\s+(?:{_GOVERNMENT_BODY})\b")
 _PLACE_BEFORE_ITS_REGION = re.compile(
     rf"\b(?P<place>{NAME_WORD}),\s*(?P<region>{NAME_WORD}(?:\s+{NAME_WORD})?)(?![\w'’-])")
+# A place of two or three words after a preposition of place: "treated at La Paz", "flew to Santa Cruz". Alone each
+# word may be a given name ("Paz", "Cruz"); together, after "at" or "in", they are the town geonames knows.
+_PLACE_AFTER_A_PREPOSITION = re.compile(
+    rf"\b(?i:at|in|to|from|near)\s+(?P<place>{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}})(?![\w'’-])")
 
 
 def _place(word: str) -> bool:
@@ -269,7 +285,8 @@ def _place(word: str) -> bool:
 
 
 def places_named_by_context_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of a place that is a given name too, heading a government body's name or before its region."""
+    """Spans of a place that is a given name too, heading a government body's name, before its region, or of two or
+    three words after a preposition of place."""
     spans = []
     for match in _PLACE_HEADING_A_BODY.finditer(text):
         # The words between are the body's own ("Food and Drug"), not a surname ("Jordan Okafor Agency").
@@ -281,6 +298,9 @@ def places_named_by_context_spans(text: str) -> list[tuple[int, int]]:
         if (_place(match.group("place")) and (_place(region) or _place(region.split()[0]))
                 and not _AFTER_A_PERSON_WORD.search(text, 0, match.start())):
             spans.append(match.span())
+    for match in _PLACE_AFTER_A_PREPOSITION.finditer(text):
+        if is_place_phrase(match.group("place")):
+            spans.append(match.span("place"))
     return spans
 
 

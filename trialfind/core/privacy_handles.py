@@ -28,6 +28,10 @@ _PLATFORM = (r"twitter\s*/\s*x|x\s*/\s*twitter|insta(?:gram)?|ig|tik\s?tok|tt|te
              r"user\s*name|account|dm|dms|message\s+(?:us|me)")
 _HANDLE = r"@[A-Za-z_][\w.]{1,29}(?<!\.)"
 _PLATFORM_HANDLE = re.compile(rf"\b(?i:{_PLATFORM})\b\s*(?:[:=\-–]|is|at|on)?\s*(?:\w+\s*[:\-–]\s*)?({_HANDLE})")
+# The same without its "@", after the platform and a colon: "IG: maria.jose.fighter", "tiktok: team_ayo2019". A dot,
+# underscore or digit inside makes it a user name; a web address's ending ("fb: example.org") is a site.
+_PLATFORM_USER = re.compile(rf"\b(?i:{_PLATFORM})\s*[:=]\s*([A-Za-z]{{2,}}[._\d][\w.]*[A-Za-z\d])(?![\w@/])")
+_SITE_ENDING = re.compile(r"\.(?:com|org|net|edu|gov|io|co|uk|de|fr|es|it|nl|info|health)$", re.IGNORECASE)
 # A lone handle: "@" after a space or the start, then a user name with a digit, an underscore, a dot or a
 # capital inside it ("@mama_bichngoc", "@DrOkonkwoHale", "@fuerzax2019"), never an e-mail's "@" or "@home".
 _LONE_HANDLE = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[,;:]))@([A-Za-z][\w.]{2,29})(?![\w@.]*\.\w)")
@@ -118,6 +122,10 @@ def find_handles(text: str, found: list[Finding]) -> None:
             if (re.search(r"[\d_.]|[a-z][A-Z]", user) or campaign_label_names_a_child(user)) and not (
                     _is_company_account(user)):
                 found.append(Finding("handle", *match.span(), "a social media handle"))
+    if ":" in text or "=" in text:
+        for match in _PLATFORM_USER.finditer(text):
+            if not _SITE_ENDING.search(match.group(1)):
+                found.append(Finding("handle", *match.span(1), "a social media handle"))
     for match in _PAYMENT_TAG.finditer(text):
         tag = match.group("tag")
         if tag[0] in "@$" or re.search(r"[\d_.\-]|[a-z][A-Z]", tag) or not (

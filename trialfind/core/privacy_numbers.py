@@ -33,9 +33,11 @@ _THING_NUMBER = re.compile(r"\b(?:model|lot|batch|catalog(?:ue)?|cat|serial|prot
                            r"\.?\s*$", re.IGNORECASE)
 # Any "<id word> <value with 5 or more digits>": "Member ID XK-88213", "Patient no. RX4419273", "CIN 91234567A",
 # "chart A0057312" (a chart, record or file is a person's: a product's number has its own words, below).
-_ID_VALUE = re.compile(r"\b(?:id|no|nr|number|nummer|num[ée]ro|n[úu]mero|#|cin|urn|chart|record|file|folder)(?![a-z])\.?"
-                       # where it is held, before "is": "our file number at the hospital is 88-20194-K"
-                       r"(?:\s+(?:at|with|for|from)\s+(?:the\s+|our\s+|his\s+|her\s+)?[a-z'’]+\s+(?=is\b|was\b))?"
+_ID_VALUE = re.compile(r"\b(?:id|no|nr|number|nummer|num[ée]ro|n[úu]mero|#|cin|urn|chart|record|file|folder|"
+                       r"pt\.?\s*#)(?![a-z])\.?"
+                       # where it is held, before "is" or a colon: "our file number at the hospital is 88-20194-K",
+                       # "subject ID on the trial: 0042-117"
+                       r"(?:\s+(?:at|with|for|from|on|in)\s+(?:the\s+|our\s+|his\s+|her\s+)?[a-z'’]+\s*(?=is\b|was\b|:))?"
                        r"\s*(?:is|was|:|-|=|#)?\s*"
                        # groups may be joined by slashes: "reg. no. 2023/PHO/04471"; a check letter may end it ("-K")
                        r"((?<![\w-])[A-Z]{0,4}-?\d[\dA-Z/-]*\d(?:-?[A-Z])?)(?![\w-])", re.IGNORECASE)

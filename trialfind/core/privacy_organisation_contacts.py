@@ -130,7 +130,8 @@ def organisation_line_start(text: str, start: int, end: int) -> int | None:
     cue = cues[-1]
     # "medinfo line for EU: ", "switchboard (Basel) ", "Informationsdienst: +49 ": a few words, a country code but
     # no other number, no sentence between.
-    gap = re.sub(r"\+\d{1,3}\s*$", "", text[cue.end():start])
+    # ... or the trunk "0" a number read without it leaves behind ("Numéro vert : 0 800 00 12 34").
+    gap = re.sub(r"(?:\+\d{1,3}|(?<!\d)0)\s*$", "", text[cue.end():start])
     if len(gap) > 30 or re.search(r"\d", gap) or _SENTENCE_BREAK.search(gap):
         return None
     before = text[max(0, cue.start() - 25):cue.start()]
@@ -161,6 +162,9 @@ def _is_personal(fragment: str, *, possessives: bool = True) -> bool:
     for match in _PERSONAL.finditer(fragment):
         if match.group("owner") and not possessives:
             continue
+        if (match.group(0).lower() == "dr" and re.match(r"\.?\s*(?:,|$)", fragment[match.end():])
+                and re.search(r"[A-Z][\w'’-]+\s+$", fragment[:match.start()])):
+            continue                        # "222 E Huntington Dr,": a street's "Drive", not a doctor
         if _SERVICE_AFTER.match(fragment, match.end()) and match.group(0).lower() in ("patient", "parent"):
             continue                        # "patient access line", "parent company": a service, not a person
         owner = match.group("owner")

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from trialfind.core.privacy_allowed import is_town_in_cyrillic_or_greek
 from trialfind.core.privacy_phrases import COMPANIES
 from trialfind.core.privacy_text import Finding
 from trialfind.core.privacy_uncased import EXPLANATION, UNCASED_LETTERS, find_uncased_personal_data
@@ -87,15 +88,23 @@ def _folded(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
 
 
+# A town's name as written follows a comma (after the place of care: "Лікарня ОХМАТДИТ, Київ").
+_COMMA_BEFORE = re.compile(r",\s*$")
+
+
 def _acronym_or_month(text: str, match: re.Match) -> bool:
     """An agency's or a test's acronym in Cyrillic or Greek capitals ("ΕΟΦ", "АЛИМС", with a case ending after a
-    hyphen), no given name spelt in capitals; a company's name spelt so ("Новартис"); or a Greek or Russian month
+    hyphen), no given name spelt in capitals; a company's name spelt so ("Новартис"); a town ("Москве"); or a Greek
+    or Russian month
     with no day before it. None is a person, as "ALK" and "March" are not."""
     word = match.group()
     if word.isupper() and 2 <= len(word) <= 6 and not is_given_name(word):
         return True
     if word[:1].isupper() and in_latin_letters(word) in _COMPANY_WORDS:
         return True                                    # "Новартис": Novartis spelt in Cyrillic
+    if word[:1].isupper() and not is_given_name(word) and is_town_in_cyrillic_or_greek(
+            word, as_written=bool(_COMMA_BEFORE.search(text, 0, match.start()))):
+        return True                                    # "в Москве", ", Київ": a town, not a person
     start = match.start()
     if (word.islower() and start >= 2 and text[start - 1] == "-" and _ACRONYM_ENDING.search(text, 0, match.end())
             and text[:start - 1].split()[-1:] and text[:start - 1].split()[-1].isupper()):

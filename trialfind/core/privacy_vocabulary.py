@@ -129,6 +129,9 @@ OTHER_LANGUAGE_TERM_ENDINGS = (
     "terapia", "toksyczność", "пения", "емия", "эмия", "патия", "алгия", "плазия", "эктомия", "цитоз", "терапия",
     "токсичность", "бластома", "карцинома", "саркома", "лимфома", "πενία", "αιμία", "πάθεια", "θεραπεία",
     "τοξικότητα",
+    # Turkish spells the Greek "-logy" so ("Onkoloji", "Hematoloji", "Patoloji"; Turkish Language Association
+    # dictionary, https://sozluk.gov.tr).
+    "oloji",
     # German builds nouns, capitalised in every sentence, with these plural endings; no name ends so.
     "ionen", "ungen", "heiten", "keiten", "täten", "schaften")
 MEDICAL_PREFIXES = ("hyper", "hypo", "micro", "macro", "neuro", "nano", "poly", "peri", "para", "trans", "intra",
