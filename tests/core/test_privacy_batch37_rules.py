@@ -278,3 +278,31 @@ def test_ids_handles_and_names_with_a_role_beside_them_are_refused(synthetic_tex
 ])
 def test_sites_trial_ids_places_and_terms_in_those_shapes_pass(synthetic_text):
     assert not _refused(synthetic_text)
+
+
+# -- classes blind batches 47 and 48 showed ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Grace Hoffmann started the first cycle on day 3",
+    "Nurse Lilly faxed the consent",
+    "gitlab.com/akowalska/treatment-log",
+    "our daughter is the girl who was on the Leeds evening news in June",
+    "our son is the boy in the Tulsa World article on larotrectinib",
+    "we're the family behind the bake sale fundraiser at Hollis Park",
+])
+def test_company_word_names_code_host_pages_and_news_stories_are_refused(synthetic_text):
+    assert _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Merck started the first cycle of the phase 2 study",
+    "github.com/orgs/nci-ccdi/repositories",
+    "we read the New England Journal article on larotrectinib",
+    "the family with the bake sale in December",
+    "Il dott. del reparto ha inviato tutto",
+    "dr. selumetinib worked wonders lol",
+    "Charité – Universitätsmedizin Berlin, Augustenburger Platz 1, 13353 Berlin",
+    "Hacettepe Üniversitesi Tıp Fakültesi Çocuk Onkoloji",
+])
+def test_studies_organisations_articles_and_terms_in_those_shapes_pass(synthetic_text):
+    assert not _refused(synthetic_text)

@@ -37,10 +37,11 @@ _FAMILY_APPOSITION = re.compile(
 _FROM_AN_ORGANISATION = re.compile(rf"\b({NAME_WORD})\s+(?i:from|at|of)\s+(?=\w)")
 # Honorifics and titles before a surname ("Dr. Reddy's", "Dr. Falk Pharma" are companies: their whole phrase is
 # listed, and is left).
-_HONORIFIC = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Mme|Mlle|Herr|Frau|Sr|Sra|Srta|Dr|Dra|Prof)\.?\s+({NAME_WORD})")
+_HONORIFIC = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Mme|Mlle|Herr|Frau|Sr|Sra|Srta|Dr|Dra|Prof|Nurse)\.?\s+({NAME_WORD})")
 # A company's word in a child's place: "Lilly got her first dose", "Lilly is my daughter's name".
 _COMPANY_WORD_AS_CHILD = re.compile(
-    rf"\b({NAME_WORD})\s+(?:(?i:got|had|started|received|finished|tolerated|took|missed)\s+(?i:her|his)\b|"
+    rf"\b({NAME_WORD})\s+(?:(?i:got|had|started|received|finished|tolerated|took|missed)\s+(?:(?i:her|his)\b|"
+    rf"(?P<dose>(?i:the\s+(?:first|second|third|next|last|final)\s+(?:dose|cycle|infusion|course|capsule|tablet)))\b)|"
     # "Lilly did great on the drug": how a child fares, said of a company's word that is a given name too
     rf"(?P<fares>(?i:did|is\s+doing|was\s+doing|has\s+been\s+doing)\s+(?i:great|well|fine|ok|okay|amazing|"
     rf"amazingly|brilliantly|better|worse|so\s+well)\b)|"
@@ -83,6 +84,11 @@ def find_honorific_company_words(text: str, found: list[Finding]) -> None:
     for match in _COMPANY_WORD_AS_CHILD.finditer(text):
         if match.group("fares") and not in_name_dictionary(bare_word(match.group(1))):
             continue                                        # "Roche did well this quarter"
+        # "Merck started the first cycle" is a study's, unless a given name says a child ("Lilly Hoffmann got ...").
+        before = re.search(rf"({NAME_WORD})\s+$", text[:match.start()])
+        if match.group("dose") and not (in_name_dictionary(bare_word(match.group(1))) or (
+                before and in_name_dictionary(bare_word(before.group(1))))):
+            continue
         if bare_word(match.group(1)) in COMPANY_WORDS and not match.group(1).isupper():
             found.append(Finding("name", *match.span(1), "a person's name (a company's word used of a child)"))
     for match in _GIVEN_THEN_COMPANY_WORD.finditer(text):

@@ -149,11 +149,16 @@ INSTITUTION_NAME = re.compile(
     # The same word after the name in Turkish, Dutch, the Nordic languages, Finnish, Czech and the South Slavic
     # languages: "Hacettepe Üniversitesi Hastanesi", "Wilhelmina Kinderziekenhuis", "Haukeland Sykehus".
     rf"Hastanesi|Hastahanesi|Üniversitesi|Ziekenhuis|Kinderziekenhuis|Sykehus|Sjukhus|Sygehus|Sairaala|Nemocnice|Bolnica|"
-    rf"Szpital|Kórház)\b|"
+    rf"Szpital|Kórház)\b"
+    # A Turkish university's or hospital's department after it, in Turkish's own words (Türk Dil Kurumu dictionary,
+    # https://sozluk.gov.tr): "Hacettepe Üniversitesi Çocuk Onkoloji Bölümü".
+    rf"(?:\s+(?:Tıp|Fakültesi|Çocuk|Hastalıkları|Onkoloji|Hematoloji|Bölümü|Kliniği|Servisi|Hastanesi|Araştırma|"
+    rf"Uygulama|Merkezi|Enstitüsü|Anabilim|Dalı|Bilim)){{0,5}}|"
     # A medical centre by its abbreviation: "Erasmus MC", "Radboud UMC", "Amsterdam UMC".
     rf"\b(?:{NAME_WORD}\s+){{1,2}}(?:MC|UMC|UMCG|MUMC\+?)\b|"
-    # "Charité Universitätsmedizin Berlin", "Klinikum Stuttgart", "Ospedale Bambino Gesù": the word itself says so.
-    rf"\b(?:{NAME_WORD}\s+){{0,2}}[{UPPER}][{LETTERS}]*(?i:klinik|universit|medizin|krankenhaus|spital|ziekenhuis|"
+    # "Charité Universitätsmedizin Berlin" (with a dash too), "Klinikum Stuttgart", "Ospedale Bambino Gesù": the word
+    # itself says so.
+    rf"\b(?:{NAME_WORD}\s+(?:[–—-]\s+)?){{0,2}}[{UPPER}][{LETTERS}]*(?i:klinik|universit|medizin|krankenhaus|spital|ziekenhuis|"
     rf"sjukhus|szpital|policlinic|ospedale|h[ôo]pital|centrum|zentrum|institut|fondazione|fundaci)[{LETTERS}]*"
     rf"(?:\s+{NAME_WORD})|"
     # A charity, foundation or society by its word: "Deutsche Kinderkrebsstiftung", "Deutsche Krebshilfe",

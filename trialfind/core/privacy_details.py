@@ -142,6 +142,14 @@ _RUNS_THE_ONLY_BUSINESS = re.compile(
     rf"\b(?i:{_KIN})\s+(?i:runs|owns|manages|keeps|ran|owned|managed)\s+(?i:the)\s+(?:(?i:local|village|town)\s+)?"
     r"(?i:pub|bar|shop|store|corner\s+shop|bakery|garage|pharmacy|chemist['’]?s?|post\s+office|caf[ée]|restaurant|"
     r"hotel|inn|butcher['’]?s?|newsagent['’]?s?|petrol\s+station|gas\s+station|salon|hair\s+salon|diner|takeaway)\b")
+# A family known by its own fundraiser in a named place: "we're the family with the lemonade stand fundraiser on Elm
+# St in Bozeman". "the" makes it the one family; the place makes it findable.
+_FAMILY_FUNDRAISER = re.compile(
+    r"\b(?i:the|that)\s+(?i:family|kid|boy|girl|child|twins)\s+(?i:with|behind|who\s+(?:ran|runs|run|did|does|had|has|"
+    r"held|holds|organi[sz]ed|started))\s+(?i:the|that|a)\s+(?:[\w'’-]+\s+){0,3}(?i:fundraiser|bake\s+sale|"
+    r"lemonade\s+stand|car\s+wash|raffle|fun\s+run|gofundme|benefit\s+concert|bike\s+ride)\b"
+    r"[^.;!?\n]{0,30}?\b(?i:on|in|at)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|"
+    rf"November|December)\b)[{UPPER}][{LETTERS}'’\-]+")
 # A child known by what happened to a relative, or by an event, in a named town: "the twin whose brother died of
 # DIPG last year in Brigg", "the boy from the Olathe house fire", "the girl whose mum was killed in the Hexham
 # crash". The town is what narrows it to one family; without it ("a patient whose brother died of the same
@@ -193,7 +201,8 @@ _INSTITUTION_AFTER = re.compile(
     r"infirmary|royal|memorial|research|institute|centre|center|group|trial|study|cohort|team|office)\b")
 # A media story: "on Channel 5 news", "the Tulsa news story", "in the Herald", "her video went viral".
 _MEDIA = re.compile(
-    r"\b(?i:on\s+(?:the\s+)?(?:(?:local|evening|morning|nightly|national)\s+)?(?:news|tv|television|telly|radio)|"
+    r"\b(?i:on\s+(?:the\s+)?(?:(?-i:[A-Z][a-z]+)\s+)?(?:(?:local|evening|morning|nightly|national)\s+)?"
+    r"(?:news|tv|television|telly|radio)|"
     r"on\s+channel\s+\d+|channel\s+\d+\s+news|news\s+(?:story|report|article|segment|piece|clip|item)|"
     r"newspaper|in\s+the\s+(?:local\s+)?paper|front\s+page|went\s+viral|viral\s+(?:video|post|story)|"
     r"documentary|(?:bbc|cnn|nbc|abc|cbs|fox|itv|sky|rtl|rte|cbc)\s+news|"
@@ -201,10 +210,12 @@ _MEDIA = re.compile(
     r"(?:ran|did|wrote|published|aired|covered)\s+(?:a|an|the)\s+(?:story|piece|article|feature|segment)|"
     # "the girl from the NRK story": a broadcaster or paper in capitals, then its story
     r"\bthe\s+[A-Z]{2,5}\s+(?:story|report|documentary|segment|feature|article|interview)|"
+    # "the boy in the Boston Globe article": a paper or programme by its name, then its story
+    r"\bthe\s+(?-i:(?:[A-Z][\w'’]+\s+){1,3})(?:article|story|piece|segment|feature|interview|documentary)|"
     r"story\s+was\s+(?:on|in)|featured\s+(?:in|on)\s+(?:the\s+)?"
     r"(?:news|tv|paper))\b|\b(?:the\s+)?[A-Z][a-z]+\s+(?:Gazette|Herald|Tribune|Chronicle|Courier|Echo|Examiner|"
     r"Sentinel|Observer|Gazette|Telegraph|Evening\s+Standard|Times|Post|Journal|Mail|Star|Express|Mirror|"
-    r"Advertiser|Record|Press|Argus)\b")
+    r"Advertiser|Record|Press|Argus|Globe|Inquirer|Enquirer|Bulletin|Dispatch|Ledger|Guardian|Independent)\b")
 # "the boy from the news", "that girl who was in the news": one child the writer expects the reader to have seen.
 # A plural ("children in the news: FDA approves ...") is a headline about many and passes.
 _CHILD_FROM_THE_NEWS = re.compile(
@@ -291,6 +302,8 @@ def find_details(text: str, found: list[Finding], *, has_digit: bool) -> None:
         found.append(Finding("other", *match.span(), "a child's school or class"))
     for match in _RELATIVE_POST.finditer(text):
         found.append(Finding("other", *match.span(), "a relative known by a post at a named organisation"))
+    for match in _FAMILY_FUNDRAISER.finditer(text):
+        found.append(Finding("other", *match.span(), "a family known by its fundraiser and a place"))
     for match in _RUNS_THE_ONLY_BUSINESS.finditer(text):
         found.append(Finding("other", *match.span(), "a relative known by the one business they run in a place"))
     for match in _CHILD_IN_A_TEAM.finditer(text):

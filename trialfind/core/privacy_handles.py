@@ -92,7 +92,10 @@ _PERSONAL_SITES = (
     r"betterplace\.(?:org|me)/|gogetfunding\.com/|crowdfunding\.\w+/|donorbox\.org/|givealittle\.co\.nz/|"
     r"chuffed\.org/|fundly\.com/|mightycause\.com/|helloasso\.com/|paypal\.me/|venmo\.com/|cash\.app/\$|"
     r"patreon\.com/|ko-fi\.com/|buymeacoffee\.com/|linktr\.ee/|bsky\.app/profile/|mastodon\.\w+/@|"
-    r"medium\.com/@|substack\.com/@")
+    r"medium\.com/@|substack\.com/@|"
+    # A code host's first path segment is its user's (or an organisation's) name: "github.com/mkowalczyk/...".
+    r"github\.com/(?!(?:orgs|topics|features|about|pricing|login|explore|marketplace|sponsors)\b)|gitlab\.com/|"
+    r"bitbucket\.org/")
 _PERSONAL_URL = re.compile(rf"(?<![\w.-])(?:https?://)?(?:www\.|m\.|mobile\.|[a-z]{{2}}\.)?(?:{_PERSONAL_SITES})"
                            r"(?P<path>[^\s,;)\]]*)", re.IGNORECASE)
 # A person's own blog: the sub-domain is the person ("mateosjourney.blogspot.com").

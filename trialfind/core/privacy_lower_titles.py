@@ -1,15 +1,16 @@
-"""Names typed in lower case after a doctor's title or a post: "dr patel (heme onc)", "dr. nguyen said", "nurse
-coordinator kelly-ann", "rep maria". Apart from `privacy_lower_names` (names in a sentence's slots) to keep each
-readable; the titles before a given name ("dr hamid rezaei") are read there and in `privacy_names`.
+"""Names typed in lower case after a title or a post: "dr ngozi eze", "dr patel (heme onc)", "dr. nguyen said",
+"nurse coordinator kelly-ann", "rep maria". Apart from `privacy_lower_names` (names in a sentence's slots) and
+`privacy_names` (capitalised names after a title) to keep each readable.
 """
 from __future__ import annotations
 
 import re
 
-from trialfind.core.given_names import english_words, is_english_word
+from trialfind.core.given_names import dictionary_given_names, english_words, is_english_word
 from trialfind.core.privacy_lower_names import LOWER, is_lower_given_name
-from trialfind.core.privacy_text import Finding
+from trialfind.core.privacy_text import Finding, bare_word
 from trialfind.core.privacy_vocabulary import (
+    CANCER_DRUG_STEMS,
     INN_AND_TERM_ENDINGS,
     MEDICAL_ENDINGS,
     MEDICAL_PREFIXES,
@@ -19,6 +20,13 @@ from trialfind.core.privacy_vocabulary import (
 from trialfind.core.privacy_word_lists import is_function_word, is_newer_english_word
 from trialfind.core.privacy_words import NOT_NAMES, RELATION_WORDS, ROLE_WORDS
 
+# "dr ngozi eze", "dr.okafor-bell": a title typed in lower case (its dot may touch the name) before a word that is no
+# ordinary word, no particle ("dott. del reparto": of the ward) and no cancer drug ("dr. selumetinib worked wonders").
+_LOWER_TITLE = re.compile(r"\b(?:dr|dra|doctor|doctora|doutor|doutora|docteur|dott|dottoressa|mr|mrs|ms|miss|prof|"
+                          r"nurse|sister|sr|sra|srta|mme|mlle|herr|frau|enf|enfermera|enfermeira|infirmière)"
+                          r"(?:\.\s*|\s+)"
+                          r"([a-zß-öø-ÿ][a-zß-öø-ÿ'’\-]{2,})")
+_PARTICLES = frozenset("van von del della delle dei degli des der den dos das ten ter bin ibn".split())
 # A given name typed in lower case after the post its bearer holds: "nurse coordinator kelly-ann", "rep maria".
 _POST_THEN_NAME = re.compile(
     rf"\b(?i:coordinator|rep|representative|liaison|navigator|pharmacist|msl|case\s+manager|social\s+worker)\s+"
@@ -46,7 +54,14 @@ def _surname_after_doctor(word: str, known: frozenset[str]) -> bool:
 
 
 def find_names_after_titles(text: str, found: list[Finding], known: frozenset[str]) -> None:
-    """A surname after a lower-case "dr", a given name after its bearer's post."""
+    """A name after a title typed in lower case, a surname after a lower-case "dr", a given name after its bearer's
+    post."""
+    for match in _LOWER_TITLE.finditer(text):
+        bare = bare_word(match.group(1))
+        if ((bare in dictionary_given_names() or not is_english_word(bare))
+                and bare not in NOT_NAMES and bare not in ROLE_WORDS and bare not in known and bare not in _PARTICLES
+                and not is_newer_english_word(bare) and not bare.endswith(CANCER_DRUG_STEMS)):
+            found.append(Finding("name", *match.span(), "a person's name (a title such as 'dr' followed by a name)"))
     for match in _POST_THEN_NAME.finditer(text):
         word = match.group("word")
         if (word not in known and word not in NOT_NAMES and word not in ROLE_WORDS and is_lower_given_name(word)

@@ -27,7 +27,7 @@ from trialfind.core.privacy_vocabulary import (
     is_known_word,
     is_place_phrase,
 )
-from trialfind.core.privacy_word_lists import is_given_name as is_folded_given_name, is_newer_english_word
+from trialfind.core.privacy_word_lists import is_given_name as is_folded_given_name
 from trialfind.core.privacy_words import FAMILY_WORDS, GIVEN_NAMES, NOT_NAMES, RELATION_WORDS, ROLE_WORDS
 from trialfind.core.privacy_words import WORD_LIKE_NAMES
 
@@ -132,12 +132,6 @@ PERSON_OBJECT = re.compile(
     rf"today|again|because|after|before|when|since)\b")
 # A given name that is also a word, then a surname: "Grace Okafor", "Will Thompson".
 _NAME_PAIR = re.compile(rf"\b({NAME_WORD})\s+({NAME_WORD})\b")
-# "dr ngozi eze", "dr.okafor-bell": a title typed in lower case (its dot may touch the name) before a word
-# that is not an ordinary word.
-_LOWER_TITLE = re.compile(r"\b(?:dr|dra|doctor|doctora|doutor|doutora|docteur|dott|dottoressa|mr|mrs|ms|miss|prof|"
-                          r"nurse|sister|sr|sra|srta|mme|mlle|herr|frau|enf|enfermera|enfermeira|infirmière)"
-                          r"(?:\.\s*|\s+)"
-                          r"([a-zß-öø-ÿ][a-zß-öø-ÿ'’\-]{2,})")
 # "little Bodhi", "baby Ana": an endearment before a capitalised word.
 _ENDEARMENT = re.compile(rf"\b(?:little|baby|sweet|brave|our\s+little)\s+({NAME_WORD})")
 # "Autumn's tumour board", "Precious's haemoglobin": a known given name owning something.
@@ -239,12 +233,6 @@ def find_names(text: str, found: list[Finding], known: frozenset[str]) -> None:
     for match in _PERSON_CONTEXT.finditer(text):
         if _is_name(match.group(1), known):
             add(match, "a capitalised word used of a person")
-    for match in _LOWER_TITLE.finditer(text):
-        bare = bare_word(match.group(1))
-        if ((bare in dictionary_given_names() or not is_english_word(bare))
-                and bare not in NOT_NAMES and bare not in ROLE_WORDS and bare not in known
-                and not is_newer_english_word(bare)):
-            add(match, "a title such as 'dr' followed by a name")
     for match in _HYPHENATED.finditer(text):
         parts = match.group(1).split("-")
         # "Mei-Ling", "Ellie-Mae" — but not "Post-Traumatic", "Low-Intensity": one part must be a given name.
