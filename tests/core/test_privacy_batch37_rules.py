@@ -306,3 +306,36 @@ def test_company_word_names_code_host_pages_and_news_stories_are_refused(synthet
 ])
 def test_studies_organisations_articles_and_terms_in_those_shapes_pass(synthetic_text):
     assert not _refused(synthetic_text)
+
+
+# -- classes blind batches 49 and 50 showed ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Ms. Roche-Whitaker (neighbour) drove us",
+    "Фамилия пациента: Сидоров, 2015 г.р.",
+    "La Dra. Lucía Paredes del Hospital Infantil nos ayudó",
+    "the twin sons of the mayor of Bergamo",
+    "the daughter of the Kenyan ambassador in Oslo",
+    "Tran Thi Mai",
+    "my blog: www.ourfightwithlena.nl",
+    "the brave girl, Amara, rang the bell",
+    "CONTACT: DR. YUSUF AL-RASHEED",
+    "LEE SEO-YEON",
+])
+def test_names_in_these_shapes_are_refused(synthetic_text):
+    assert _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Mr. Nobody answered, lol",
+    "reqest went thru on 2nd try",
+    "hospital main desk 0800 123 456",
+    "company HQ: 235 East 42nd Street, New York",
+    "Ларотректиниб 100 мг/м² два раза в день",
+    "dans le van blanc, rien",
+    "STATUS: DENIED BY SPONSOR",
+    "FOLLOW-UP AFTER 2 CYCLES",
+    "Имя: не указано",
+])
+def test_ordinary_text_in_these_shapes_passes(synthetic_text):
+    assert not _refused(synthetic_text)

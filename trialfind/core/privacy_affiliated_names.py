@@ -33,6 +33,10 @@ _ROLE_IN_BRACKETS = re.compile(
 # The same between commas, a family word alone: "Shire Patel, mother, filled out the form".
 _FAMILY_APPOSITION = re.compile(
     rf"\b({NAME_WORD})\s+({NAME_WORD})\s*,\s*(?i:the\s+)?(?i:{'|'.join(sorted(FAMILY_WORDS))})\s*,")
+# A child's name after a fond description, between commas: "the little guy, Kai, was so brave", "our warrior, Noor,".
+_FOND_APPOSITION = re.compile(
+    r"\b(?i:little|our|my|the|brave|sweet)\s+(?i:guy|one|boy|girl|man|lady|fighter|warrior|champ|angel|princess|"
+    rf"prince|buddy|munchkin|kiddo|kid|bub|bubba|superhero|hero|star)\s*,\s*({NAME_WORD})\s*,")
 # A given name, then the company or hospital its bearer works for: "Kelly from SpringWorks", "Dolores at Bayer".
 _FROM_AN_ORGANISATION = re.compile(rf"\b({NAME_WORD})\s+(?i:from|at|of)\s+(?=\w)")
 # Honorifics and titles before a surname ("Dr. Reddy's", "Dr. Falk Pharma" are companies: their whole phrase is
@@ -76,7 +80,8 @@ def find_honorific_company_words(text: str, found: list[Finding]) -> None:
     that is a given name before an unknown surname ("Lilly Ahmadi"). The title rule reads other surnames, but runs
     after company words are masked."""
     for match in _HONORIFIC.finditer(text):
-        if (bare_word(match.group(1)) in COMPANY_WORDS and not match.group(1).isupper()
+        parts = bare_word(match.group(1)).split("-")              # "Mrs. Pfizer-Langley": a part is enough
+        if (any(part in COMPANY_WORDS for part in parts) and not match.group(1).isupper()
                 and bare_word(match.group(1)) not in _TITLE_WORDS                 # "Prof. Dr. Juan P. Garrahan"
                 and not any(p.match(text, match.start()) for p in (ALLOWED_PHRASES, COMPANY_NAME))
                 and not COMPANY_NAME.match(text, match.start(1))):
@@ -154,6 +159,10 @@ def find_owned_relatives(text: str, found: list[Finding]) -> None:
                 and (not surname or _english_zipf(surname) < 4.0)):
             found.append(Finding("name", match.start(), match.end(len(words)), "a person's name (with a family role "
                                                                               "or a post beside it)"))
+    for match in _FOND_APPOSITION.finditer(text):
+        word, bare = match.group(1), bare_word(match.group(1))
+        if not word.isupper() and (in_any_given_name_list(bare) or bare in COMPANY_WORDS or not is_known_word(word)):
+            found.append(Finding("name", *match.span(1), "a person's name (after a fond word for a child)"))
     for match in _OWNED_RELATION_APPOSITION.finditer(text):
         word, bare = match.group(1), bare_word(match.group(1))
         if not word.isupper() and (in_any_given_name_list(bare) or bare in COMPANY_WORDS or not is_english_word(bare)):

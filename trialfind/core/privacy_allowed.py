@@ -90,10 +90,10 @@ OMB_CONTROL_NUMBER = re.compile(r"\bOMB\s+(?:control\s+)?(?:no\.?|number|#)\s*:?
 # "Loi" is also a Vietnamese given name (Lợi): before one of the commonest Vietnamese family names it is a person
 # ("Dr. Loi Tran", "Loi Nguyen"); the fourteen below are those Wikipedia's "Vietnamese name" article gives as
 # borne by about 90% of Vietnamese people.
-_VIETNAMESE_FAMILY_NAMES = ("Nguy[eễ]n|Tr[aầ]n|L[eê]|Ph[aạ]m|Ho[aà]ng|Hu[yỳ]nh|Phan|V[uũ]|V[oõ]|[ĐD][aặ]ng|B[uù]i|"
+VIETNAMESE_FAMILY_NAMES = ("Nguy[eễ]n|Tr[aầ]n|L[eê]|Ph[aạ]m|Ho[aà]ng|Hu[yỳ]nh|Phan|V[uũ]|V[oõ]|[ĐD][aặ]ng|B[uù]i|"
                             "[ĐD][oỗ]|H[oồ]|Ng[oô]|D[uư][oơ]ng|L[yý]")
 LAW_NAMED_AFTER_A_PERSON = re.compile(
-    rf"\b(?:Loi(?!\s+(?:{_VIETNAMESE_FAMILY_NAMES})\b)|Ley|Legge|Ustawa|Zákon)\s+(?:(?i:de|du|la|le)\s+)?{NAME_WORD}")
+    rf"\b(?:Loi(?!\s+(?:{VIETNAMESE_FAMILY_NAMES})\b)|Ley|Legge|Ustawa|Zákon)\s+(?:(?i:de|du|la|le)\s+)?{NAME_WORD}")
 DRUG_CODE = re.compile(r"\b[A-Z]{1,6}(?:-|\s)?\d{2,8}[A-Za-z]?\b(?![-/]\d)")
 # A US National Drug Code names a package, not a person: labeler, product and package in 4-4-2, 5-3-2, 5-4-1 or the
 # 11-digit 5-4-2 form, after "NDC" ("NDC 0078-0668-15"), where it would read as a phone number.
@@ -144,7 +144,8 @@ INSTITUTION_NAME = re.compile(
     rf"(?:(?:Prof|Dr|Dra|Pr|Sr|Sra|Sto|Sta|St|Dott|Mons|Msgr)\.|[{UPPER}]\.|{NAME_WORD})){{0,8}}|"
     # The people a place is named after may be two, and keep their initials: "Ann & Robert H. Lurie
     # Children's Hospital".
-    rf"\b(?:(?:{NAME_WORD}|[{UPPER}]\.)(?:\s+(?:&|and)\s+|\s+)){{1,6}}(?:Cancer\s+)?(?:Hospital|Centre|Center|"
+    # One space between the words: a wider gap is a word the screen masked ("Dr. Andrés Mejía del Hospital ...").
+    rf"\b(?:(?:{NAME_WORD}|[{UPPER}]\.)(?:\s+(?:&|and)\s+|\s(?=\S))){{1,6}}(?:Cancer\s+)?(?:Hospital|Centre|Center|"
     rf"Clinic|Institute|Infirmary|Children['’]s|University|Foundation|Trust|Hospice|Campus|"
     # The same word after the name in Turkish, Dutch, the Nordic languages, Finnish, Czech and the South Slavic
     # languages: "Hacettepe Üniversitesi Hastanesi", "Wilhelmina Kinderziekenhuis", "Haukeland Sykehus".
@@ -168,7 +169,8 @@ INSTITUTION_NAME = re.compile(
     rf"association|society|alliance|federation|charity|trust)(?:\s+{NAME_WORD}){{0,2}}(?:\s+(?:e\.\s?V\.|gGmbH))?|"
     rf"\b(?:{NAME_WORD}\s+){{1,4}}(?:e\.\s?V\.|gGmbH|ASBL|VZW|ONLUS|APS|ETS)(?!\w)|"
     # "Astrid Lindgrens barnsjukhus", "Emma Kinderziekenhuis": a name before a lower-case compound word of care.
-    rf"\b(?:{NAME_WORD}\s+){{1,3}}[{LETTERS}]*(?i:sjukhus|sykehus|sygehus|krankenhaus|kinderklinik|klinikum|"
+    # (not "hospital" itself, of English or Spanish: "Dr. Andrés Mejía del hospital" names a doctor)
+    rf"\b(?:{NAME_WORD}\s+){{1,3}}(?!(?i:hospital)\b)[{LETTERS}]*(?i:sjukhus|sykehus|sygehus|krankenhaus|kinderklinik|klinikum|"
     rf"ziekenhuis|kinderziekenhuis|szpital|spital|sairaala|kórház|nemocnice)(?:et|en|e)?\b")
 
 # A Vietnamese hospital ("Bệnh viện", hospital): the words after it are its name, in either case, as Vietnamese writes

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from trialfind.core.given_names import in_any_given_name_list, is_english_word
+from trialfind.core.given_names import in_any_given_name_list, is_english_word, is_romanised_given_name
 from trialfind.core.privacy_vocabulary import is_known_word
 from trialfind.core.privacy_word_lists import LATIN_LANGUAGES, is_word_of
 from trialfind.core.privacy_words import GIVEN_NAMES
@@ -30,8 +30,14 @@ _MIN_UPPER_SHARE = 0.8
 _ACRONYM_LENGTH = 4
 
 
+# A form's short label before the value, which keeps its own case: "Contact: DR. ABDULLAH AL-SHEHRI".
+_LABEL = re.compile(r"^\s*[A-Za-z][A-Za-z ]{0,24}:\s*")
+
+
 def is_typed_in_capitals(text: str) -> bool:
-    """Two or more words of three letters or more, and at least 80% of the cased letters capitals."""
+    """Two or more words of three letters or more, and at least 80% of the cased letters capitals (after a short
+    label, if one heads the value)."""
+    text = text[_LABEL.match(text).end():] if _LABEL.match(text) else text
     cased = [c for c in text if c.lower() != c.upper()]
     if not cased or sum(len(w) >= 3 for w in _WORD.findall(text)) < _MIN_WORDS:
         return False
@@ -45,6 +51,12 @@ def _recased(match: re.Match) -> str:
     if (not word.isupper() or len(lower) != len(word)
             or _CODE_BEFORE.search(text, 0, start) or _CODE_AFTER.match(text, end)):
         return word                                    # "DAY101", "TAK-580": a code's letters
+    # "MIN-JUN", "SEO-YEON": a romanised Korean or Chinese given name, written "Min-jun"
+    next_part, previous_part = re.match(r"-([A-Z]+)\b", text[end:]), re.search(r"\b([A-Z]+)-$", text[:start])
+    if next_part and is_romanised_given_name(f"{lower}-{next_part.group(1).lower()}"):
+        return word[0] + lower[1:]
+    if previous_part and is_romanised_given_name(f"{previous_part.group(1).lower()}-{lower}"):
+        return lower
     after_a_name = _PREVIOUS_WORD.search(text, 0, start)
     if lower in _TITLES or ((_AFTER_A_TITLE.search(text, 0, start) or (
             after_a_name and in_any_given_name_list(after_a_name.group(1).lower()))) and not is_english_word(lower)):

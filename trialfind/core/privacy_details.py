@@ -62,6 +62,7 @@ _SCHOOL = re.compile(
 _PUBLIC_ROLE = (r"(?:deputy\s+|vice[\s-]|lord\s+|former\s+|local\s+|town\s+|city\s+|county\s+|village\s+|school\s+)?"
                 r"(?:mayor|mayoress|councill?or|council\s+member|alderman|alderwoman|MP|MEP|MLA|MSP|TD|senator|"
                 r"congress(?:man|woman)|assemblyman|assemblywoman|governor|minister|premier|prime\s+minister|"
+                r"ambassador|consul(?:\s+general)?|high\s+commissioner|envoy|"
                 r"president|head\s?teacher|head\s?master|head\s?mistress|principal(?!\s+(?:investigator|inv\b|author|site))|"
                 r"bishop|imam|rabbi|vicar|priest|pastor|chaplain|minister|dean|chief\s+of\s+police|police\s+chief|"
                 r"sheriff|judge|magistrate|coroner|prosecutor|(?:head\s+|football\s+|rugby\s+|team\s+)?coach|"
@@ -79,7 +80,7 @@ _KIN = (r"son|daughter|child|kid|boy|girl|baby|wife|husband|partner|mother|fathe
         r"sohn|tochter|kind|vater|mutter|enkel|enkelin|hijo|hija|padre|madre|nieto|nieta|fils|fille|père|mère|"
         r"figlio|figlia|padre|madre|syn|córka|ojciec|matka|filho|filha|pai|mãe|zoon|dochter|vader|moeder|anak|ayah|ibu")
 _ROLE_RELATIVE = re.compile(
-    rf"\b(?i:{_KIN})\s+(?i:of\s+(?:the|a|our|their|that|this)|des|der|de\s+(?:la|l['’]|le)|del|della|dell['’]|"
+    rf"\b(?i:(?:{_KIN})s?|children)\s+(?i:of\s+(?:the|a|our|their|that|this)|des|der|de\s+(?:la|l['’]|le)|del|della|dell['’]|"
     rf"do|da|dari)\s+(?:(?:[{UPPER}][{LETTERS}'’\-]*|local|town|city|village|county|former|health|finance|"
     rf"education|foreign|interior|justice|defen[cs]e|deputy|state|regional|provincial|ferry|harbour|harbor|"
     rf"island|fire|police|parish)\s+){{0,3}}(?i:{_PUBLIC_ROLE})\b|"

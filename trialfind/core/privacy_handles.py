@@ -98,6 +98,10 @@ _PERSONAL_SITES = (
     r"bitbucket\.org/")
 _PERSONAL_URL = re.compile(rf"(?<![\w.-])(?:https?://)?(?:www\.|m\.|mobile\.|[a-z]{{2}}\.)?(?:{_PERSONAL_SITES})"
                            r"(?P<path>[^\s,;)\]]*)", re.IGNORECASE)
+# A site the writer calls their own: "my blog: www.ourjourneywithmaxi.de", "our website is teamlena.org".
+_OWN_SITE = re.compile(
+    r"\b(?i:my|our)\s+(?i:blog|website|web\s*site|site|page|home\s*page|web\s*page|journal|diary)\s*"
+    r"(?::|-|–|(?i:is|at))?\s*(?P<url>(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/[^\s,;)\]]*)?)")
 # A person's own blog: the sub-domain is the person ("mateosjourney.blogspot.com").
 _PERSONAL_BLOG = re.compile(r"(?<![\w.-])(?:https?://)?[\w-]{3,}\.(?:blogspot|wordpress|substack|tumblr|carrd)\."
                             r"(?:com|co)\b[^\s,;)\]]*", re.IGNORECASE)
@@ -157,6 +161,8 @@ def find_handles(text: str, found: list[Finding]) -> None:
             if _names_a_child(match.group("slug")):
                 found.append(Finding("handle", *match.span(), "a personal web address (a family's group for "
                                                               "its child)"))
+        for match in _OWN_SITE.finditer(text):
+            found.append(Finding("handle", *match.span("url"), "a personal web address (the writer's own site)"))
         for match in _PERSONAL_BLOG.finditer(text):
             if not re.sub(r"^https?://", "", match.group(0).lower()).startswith("www."):
                 found.append(Finding("handle", *match.span(), "a personal web address (a person's blog)"))

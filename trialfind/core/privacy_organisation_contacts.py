@@ -47,7 +47,7 @@ _ORGANISATION_LINE = re.compile(
     r"switch\s?board|call[\s-]+cent(?:er|re)|contact[\s-]+cent(?:er|re)|hot[\s-]?line|help[\s-]?line|"
     r"help[\s-]?desk|customer\s+(?:service|services|care|support|relations)|patient\s+(?:support|access|services|"
     r"assistance)\s+(?:line|programme|program|team|desk)|main\s+(?:line|number|office|phone|telephone)|general\s+(?:enquiries|inquiries)|toll[\s-]?free|"
-    r"freephone|information\s+line|(?:enquiry|inquiry|enquiries|inquiries)\s+line|"
+    r"freephone|information\s+line|(?:main|front|information|reception)\s+desk|(?:enquiry|inquiry|enquiries|inquiries)\s+line|"
     # A company's or agency's expanded access office and the FDA's call centre for it, by their names ("Novartis
     # Managed Access Programs", "FDA Project Facilitate": https://www.fda.gov/about-fda/oncology-center-excellence/
     # project-facilitate).
@@ -196,7 +196,10 @@ _COMPANY_LIST = phrase_pattern(COMPANIES + INITIAL_COMPANIES)
 # Medicines regulators, as their own pages print their addresses ("FDA, 10903 New Hampshire Ave, Silver Spring MD").
 _REGULATOR = re.compile(rf"\b{MEDICINES_REGULATOR}\b")
 # Only a comma between the name and its address ("Pfizer, 66 Hudson Boulevard East"), or its seat's word.
-_COMMA_AFTER = re.compile(r"\s*(?:\(?(?:HQ|headquarters|head\s+office)\)?\s*)?,\s*", re.IGNORECASE)
+_COMMA_AFTER = re.compile(r"\s*(?:\(?(?:HQ|headquarters|head\s+office)\)?\s*)?[,:]\s*", re.IGNORECASE)
+# The organisation named by its word and its seat, before a colon: "company HQ: 235 East 42nd Street".
+_OWN_SEAT = re.compile(r"\b(?i:the\s+)?(?i:company|sponsor|manufacturer|company['’]s|sponsor['’]s)\s+"
+                       r"(?i:HQ|headquarters|head\s+office|main\s+office|offices?)(?=\s*:)")
 # Words of a home or of living somewhere, before the name ("our home near Great Ormond Street Hospital") or in the
 # address ("home address", "flat 3"): a person's address, whatever organisation is near.
 _HOME = re.compile(r"\b(?:home|house|flat|apartment|apt|live|lives|lived|living|stay|stays|staying|reside|resides|"
@@ -235,7 +238,7 @@ def _places() -> frozenset[str]:
 def _anchor_spans(text: str) -> list[tuple[int, int]]:
     """Organisations' names: a listed company, a company or institution by its word, a legal form or a seat, a
     medicines regulator."""
-    spans = [m.span() for pattern in (COMPANY_NAME, _COMPANY_LIST, _LEGAL_FORM_OR_SEAT, _REGULATOR)
+    spans = [m.span() for pattern in (COMPANY_NAME, _COMPANY_LIST, _LEGAL_FORM_OR_SEAT, _REGULATOR, _OWN_SEAT)
              for m in pattern.finditer(text)]
     return sorted(set(spans + institution_spans(text)))
 
@@ -304,7 +307,7 @@ def organisation_address_spans(text: str, addresses: list[tuple[int, int]]) -> l
         if tail and not _is_personal(tail.group(0)) and not any(is_english_word(w) for w in tail.group(0).split()):
             anchor_end = tail.end()
         comma = _COMMA_AFTER.match(text, anchor_end)
-        if anchor_end in done or not comma or "," not in comma.group(0):
+        if anchor_end in done or not comma or not ("," in comma.group(0) or ":" in comma.group(0)):
             continue
         done.add(anchor_end)
         # The words before the name, in its sentence: "our home near", "Pfizer rep Anna Koch".

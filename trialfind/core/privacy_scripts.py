@@ -28,6 +28,7 @@ import unicodedata
 from trialfind.core.privacy_allowed import is_town_in_cyrillic_or_greek
 from trialfind.core.privacy_phrases import COMPANIES
 from trialfind.core.privacy_text import Finding
+from trialfind.core.privacy_vocabulary import CANCER_DRUG_STEMS
 from trialfind.core.privacy_uncased import EXPLANATION, UNCASED_LETTERS, find_uncased_personal_data
 from trialfind.core.privacy_word_lists import in_latin_letters, is_given_name
 
@@ -102,6 +103,8 @@ def _acronym_or_month(text: str, match: re.Match) -> bool:
         return True
     if word[:1].isupper() and in_latin_letters(word) in _COMPANY_WORDS:
         return True                                    # "Новартис": Novartis spelt in Cyrillic
+    if in_latin_letters(word).endswith(CANCER_DRUG_STEMS):
+        return True                                    # "Ларотректиниб": larotrectinib spelt in Cyrillic
     if word[:1].isupper() and not is_given_name(word) and is_town_in_cyrillic_or_greek(
             word, as_written=bool(_COMMA_BEFORE.search(text, 0, match.start()))):
         return True                                    # "в Москве", ", Київ": a town, not a person

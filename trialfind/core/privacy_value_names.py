@@ -20,7 +20,8 @@ from trialfind.core.given_names import (
     is_english_word,
 )
 from trialfind.core.privacy_names import OWNED_BY_A_CHILD
-from trialfind.core.privacy_text import Finding
+from trialfind.core.privacy_allowed import VIETNAMESE_FAMILY_NAMES
+from trialfind.core.privacy_text import LETTERS, Finding
 from trialfind.core.privacy_vocabulary import is_known_word, is_place_phrase
 from trialfind.core.privacy_words import GIVEN_NAMES, NOT_NAMES, RELATION_WORDS, ROLE_WORDS, WORD_LIKE_NAMES
 
@@ -71,10 +72,19 @@ _NAME_LABEL = re.compile(
     r"(?:^|[\n;|.]\s*)(?i:(?:(?:patient|pt|child|kid|son|daughter|parent|mother|father|mum|mom|dad|guardian|carer|"
     r"contact|doctor|physician|nurse|full|first|last|given|family|middle|maiden|child['’]s|patient['’]s)\s+)?"
     r"(?:name|surname|nombre|apellidos?|nom|prénom|prenom|nome|cognome|naam|achternaam|voornaam|imię|imie|nazwisko|"
-    r"jméno|jmeno|isim|adı|soyadı|nama|tên|navn|namn|nimi|vorname|nachname))\s*:\s*(?P<value>[^;|\n]+)")
+    r"jméno|jmeno|isim|adı|soyadı|nama|tên|navn|namn|nimi|vorname|nachname|"
+    # Russian, Ukrainian, Greek: "Фамилия пациента: Петров", "ФИО: ...", "Όνομα: ..." (with the patient's after)
+    r"фамилия|имя|отчество|фио|прізвище|ім['’]я|όνομα|επώνυμο)(?:\s+(?:пациента|ребёнка|ребенка|пацієнта|дитини|"
+    r"ασθενούς|παιδιού))?)\s*:\s*(?P<value>[^;|\n]+)")
+# A Vietnamese full name: a common family name, the middle name "Văn" (men's) or "Thị" (women's), and a given name,
+# in any case ("Nguyen Van An", "trần thị lan"; https://en.wikipedia.org/wiki/Vietnamese_name).
+_VIETNAMESE_FULL_NAME = re.compile(
+    rf"(?<![\w'’-])(?i:{VIETNAMESE_FAMILY_NAMES})\s+(?i:v[aă]n|th[iị])\s+[{LETTERS}]{{2,}}(?![\w'’-])")
+_SHORT_FAMILY_NAMES = frozenset(("le", "lê", "ho", "hồ", "do", "đỗ", "vu", "vo", "ly", "lý"))
 # What a name field holds when no name was given.
 _NO_NAME_GIVEN = re.compile(r"(?i:n/?a|none|nil|unknown|withheld|redacted|removed|anonymi[sz]ed|anonymous|anon|"
-                            r"confidential|private|hidden|omitted|not\b.*|no\b.*|tbd|xx+|\[.*\]|[-–—?*]+)\W*")
+                            r"confidential|private|hidden|omitted|not\b.*|no\b.*|tbd|xx+|\[.*\]|[-–—?*]+|"
+                            r"не\b.*|нет|немає|δεν\b.*)\W*")
 _INVERTED_WITH_INITIAL = re.compile(rf"[{_LETTERS}'’ -]+,\s*[{_LETTERS}'’-]{{2,}}\s+[{_LETTERS}]\.?")
 _VALUE_WORD = re.compile(rf"[{_LETTERS}'’-]+")
 
@@ -179,6 +189,11 @@ def _is_full_name(words: list[str], known: frozenset[str], *, inverted: bool) ->
 def find_value_names(text: str, found: list[Finding], known: frozenset[str]) -> None:
     """Append a finding when the whole value is a person's name, or holds a surname with particles and initials or
     a given name with an age in brackets."""
+    for match in _VIETNAMESE_FULL_NAME.finditer(text):
+        words = match.group(0).split()
+        # Title case, or lower case with a family name no French or Dutch word shares ("le van blanc": the van)
+        if all(w[0].isupper() for w in words) or (match.group(0).islower() and words[0] not in _SHORT_FAMILY_NAMES):
+            found.append(Finding("name", *match.span(), "a person's name (a Vietnamese full name)"))
     for match in _PARTICLE_SURNAME_INITIALS.finditer(text):
         found.append(Finding("name", *match.span(), "a surname with its initials"))
     for match in _NAME_WITH_AGE.finditer(text):

@@ -184,7 +184,7 @@ def _common_english_words() -> frozenset[str]:
     from wordfreq import get_frequency_dict  # lazy: only a lower-case word in a person's slot needs it
 
     return frozenset(w for w, f in get_frequency_dict("en", wordlist="small").items()
-                     if f >= 1e-4 and w.isalpha() and is_english_word(w) and not in_any_given_name_list(w))
+                     if f >= 1e-5 and w.isalpha() and is_english_word(w) and not in_any_given_name_list(w))
 
 
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"

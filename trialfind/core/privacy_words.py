@@ -76,6 +76,7 @@ coordinator pharmacist worker practitioner fellow registrar resident nurse manag
 
 # Words that follow a family word, title or "named" without being a name ("my son has relapsed").
 NOT_NAMES = _words("""
+nobody somebody anybody everybody noone someone anyone everyone
 a an the and or but is was has had have who whom whose with without in on at to of for from by as if so
 relapsed received started got needed needs need did does do will would could should can may might tried went
 came showed shows responded progressed died passed remains remained still also now then just only age aged
