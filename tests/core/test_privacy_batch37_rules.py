@@ -339,3 +339,32 @@ def test_names_in_these_shapes_are_refused(synthetic_text):
 ])
 def test_ordinary_text_in_these_shapes_passes(synthetic_text):
     assert not _refused(synthetic_text)
+
+
+# -- classes blind batches 51 and 52 showed ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Greta Boehringer from the parish dropped off meals",
+    "boy, 6, lives in Tromsø, family name Olsen",
+    "hola, soy la mamá de valentina",
+    "la mère de Chloé a rappelé",
+    "Adaeze (medical science liaison at Pfizer) called",
+])
+def test_names_in_these_shapes_are_refused_too(synthetic_text):
+    assert _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "rep said no single-patient INDs for under 12s",
+    "Αίτημα μέσω ΕΟΦ (Εθνικός Οργανισμός Φαρμάκων)",
+    "European Medicines Agency (EMA) opinion pending",
+    "Chiesi Farmaceutici agreed to ship",
+    "el padre de familia firmó el formulario",
+    "surname withheld",
+])
+def test_acronym_plurals_spelt_out_bodies_and_companies_pass(synthetic_text):
+    assert not _refused(synthetic_text)
+
+
+def test_initials_in_brackets_do_not_make_a_name_a_body():
+    assert _refused("Anna Smith (ASM) signed the form")

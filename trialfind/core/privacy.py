@@ -77,6 +77,7 @@ from trialfind.core.privacy_allowed import (
     PUBLIC_EVENT_DATE,
     URL,
     VARIANT,
+    acronym_expansion_spans,
     institution_spans,
     places_named_by_context_spans,
     plant_and_food_spans,
@@ -226,8 +227,9 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     find_names_from_organisations(masked, found, known)
     find_owned_relatives(masked, found)
     find_honorific_company_words(masked, found)
-    # Before ordinary words are masked: "им." or "ya" inside a hospital's name joins it.
-    places_of_care = institution_spans(masked)
+    # Before ordinary words are masked: "им." or "ya" inside a hospital's name joins it. A body's name spelt out
+    # beside its acronym ("ΕΟΦ (Εθνικός Οργανισμός Φαρμάκων)") is no one's either.
+    places_of_care = institution_spans(masked) + acronym_expansion_spans(masked)
     # Text in another language: its ordinary words are not names ("Delvis respons etter tre kurer").
     ordinary = ordinary_word_spans(masked)
     if ordinary:

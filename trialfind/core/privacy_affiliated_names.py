@@ -15,7 +15,7 @@ from trialfind.core.privacy_allowed import ALLOWED_PHRASES, COMPANY_NAME, INSTIT
 from trialfind.core.privacy_names import COMPANY_WORDS, PLACE_WORDS
 from trialfind.core.privacy_text import NAME_SHAPE, NAME_WORD, Finding, bare_word
 from trialfind.core.privacy_vocabulary import INN_AND_TERM_ENDINGS, MEDICAL_ENDINGS, is_known_word
-from trialfind.core.privacy_words import FAMILY_WORDS, GIVEN_NAMES, NOT_NAMES, RELATION_WORDS, ROLE_WORDS
+from trialfind.core.privacy_words import FAMILY_WORDS, NOT_NAMES, RELATION_WORDS, ROLE_WORDS
 
 # A name, then whose relative it is, in brackets or commas: "Lilly (his big sister)", "Jazz, my son, is 11". The owner
 # makes it a person even when the word is a company's or an ordinary word's too.
@@ -27,9 +27,11 @@ _OWNED_RELATION_APPOSITION = re.compile(
 # A name with its family role or post in brackets, its words a company's or rare ones: "Sloan Whitfield (dad)",
 # "Jazz Morales (nurse)".
 # `privacy_names` reads the others ("Olumide Adeyemi (dad)") after company words are masked.
-_ROLE = rf"(?i:{'|'.join(RELATION_WORDS)})"
+_ROLE = rf"(?i:{'|'.join(RELATION_WORDS)}|liaison|rep|representative|msl|manager|director|officer|advocate)"
+# ... and where the post is held: "Ngozi (pharma liaison at Takeda)".
 _ROLE_IN_BRACKETS = re.compile(
-    rf"\b({NAME_WORD})(?:\s+({NAME_WORD}))?\s*\(\s*(?i:the\s+|my\s+|our\s+)?(?:[a-z]+\s+)?{_ROLE}\s*\)")
+    rf"\b({NAME_WORD})(?:\s+({NAME_WORD}))?\s*\(\s*(?i:the\s+|my\s+|our\s+)?(?:[a-z]+\s+){{0,2}}{_ROLE}"
+    rf"(?:\s+(?i:at|from|with|for|of)\s+[^()]{{2,40}})?\s*\)")
 # The same between commas, a family word alone: "Shire Patel, mother, filled out the form".
 _FAMILY_APPOSITION = re.compile(
     rf"\b({NAME_WORD})\s+({NAME_WORD})\s*,\s*(?i:the\s+)?(?i:{'|'.join(sorted(FAMILY_WORDS))})\s*,")
@@ -98,7 +100,7 @@ def find_honorific_company_words(text: str, found: list[Finding]) -> None:
             found.append(Finding("name", *match.span(1), "a person's name (a company's word used of a child)"))
     for match in _GIVEN_THEN_COMPANY_WORD.finditer(text):
         given, surname = match.group(1), match.group(2)
-        if (bare_word(surname) in COMPANY_WORDS and not surname.isupper() and bare_word(given) in GIVEN_NAMES
+        if (bare_word(surname) in COMPANY_WORDS and not surname.isupper() and in_name_dictionary(bare_word(given))
                 and bare_word(given) not in COMPANY_WORDS | PLACE_WORDS | NOT_NAMES
                 and not any(p.match(text, match.start()) for p in (ALLOWED_PHRASES, COMPANY_NAME))
                 and (_PERSON_BEFORE.search(text, 0, match.start()) or _PERSON_AFTER.match(text, match.end())

@@ -114,9 +114,12 @@ VARIANT = re.compile(
 DOSE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|ml|mL|iu|IU|units?|Gy|cGy|mmol|mEq|mg/m2|mg/kg|"
                    r"mcg/kg|mg/m²|/m2|/kg|%|kg|cm|mm|weeks?|days?|months?|years?|hours?|h|x)\b", re.I)
 GRADE = re.compile(r"\b(?:grade|gr\.?|g)\s*[1-5](?:\s*[-/]\s*[1-5])?\b", re.I)
-# "Tyra Biosciences", "Acme Pharma Ltd": capitalised words before a company suffix are a company.
+# "Tyra Biosciences", "Acme Pharma Ltd": capitalised words before a company suffix are a company. "Pharmaceuticals"
+# in Italian, Spanish, Portuguese, German and French too ("Chiesi Farmaceutici"; Wiktionary's translations of
+# "pharmaceutical", https://en.wiktionary.org/wiki/pharmaceutical#Translations).
 COMPANY_NAME = re.compile(
     rf"\b(?:{NAME_WORD}\s+){{1,3}}(?:Biosciences?|Therapeutics|Pharmaceuticals?|Pharma|Oncology|Biotech|"
+    rf"Farmaceutici|Farmac[ée]utica|Farmacêutica|Pharmazeutika|Pharmaceutique|"
     rf"Biopharma(?:ceuticals)?|Biologics|Laboratories|Labs|Medicines|Genetics|Genomics|Sciences|Health|"
     rf"Inc|Ltd|LLC|GmbH|AG|SA|S\.A\.|plc|Corp(?:oration)?|Co\.)\b\.?")
 # "Princess Margaret Cancer Centre", "Alder Hey Children's Hospital": a place of care, not a person.
@@ -220,6 +223,46 @@ def _towns() -> frozenset[str]:
         names.add(city["name"].lower())
         names.update(alias.lower() for alias in city.get("alternatenames", ()) if alias and not alias.isascii())
     return frozenset(names)
+
+
+# An acronym and the words it stands for, either way round: "ΕΟΦ (Εθνικός Οργανισμός Φαρμάκων)", "European Medicines
+# Agency (EMA)". The capitalised words' first letters spell the acronym, so the words are a body's name.
+_ACRONYM_THEN_WORDS = re.compile(r"\b(?P<acronym>[^\W\d_a-zα-ωа-я]{2,8})\s*\((?P<words>[^()]{4,120})\)")
+_WORDS_THEN_ACRONYM = re.compile(
+    r"(?P<words>(?:[^\W\d_][\w'’-]*\s+){1,9}[^\W\d_][\w'’-]*)\s*\((?P<acronym>[^\W\d_a-zα-ωа-я]{2,8})\)")
+
+
+_BODY_LANGUAGES = ("en", "el", "ru", "uk", "bg", "de", "fr", "es", "it", "pt", "nl", "pl")
+
+
+def _spells(acronym: str, words: str) -> bool:
+    """The capitalised words' initials, in order, are the acronym's letters (three or more), and every word is a
+    common word of a language, none a given name: "Anna Smith (ASM)" or a person's initials are no body's name."""
+    from trialfind.core.privacy_word_lists import is_given_name, is_word_of  # lazy: only an acronym in brackets
+
+    capitalised = [w for w in words.split() if w[:1].isupper()]
+    initials = "".join(w[0] for w in capitalised)
+    return (len(acronym) >= 3 and initials == acronym
+            # wordfreq spells Greek's final sigma "σ" ("εθνικοσ")
+            and all(not is_given_name(w) and any(is_word_of(w.replace("ς", "σ"), language)
+                                                 for language in _BODY_LANGUAGES)
+                    for w in capitalised))
+
+
+def acronym_expansion_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the words an acronym beside them stands for (see above)."""
+    if "(" not in text:
+        return []
+    spans = [m.span("words") for m in _ACRONYM_THEN_WORDS.finditer(text)
+             if _spells(m.group("acronym"), m.group("words"))]
+    for match in _WORDS_THEN_ACRONYM.finditer(text):
+        acronym, words = match.group("acronym"), match.group("words").split()
+        for size in range(len(words), 0, -1):              # the shortest run of words ending before the bracket
+            tail = " ".join(words[-size:])
+            if _spells(acronym, tail):
+                spans.append((match.start("words") + match.group("words").rfind(tail), match.end("words")))
+                break
+    return spans
 
 
 def is_town_in_cyrillic_or_greek(word: str, *, as_written: bool) -> bool:

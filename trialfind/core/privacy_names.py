@@ -166,8 +166,8 @@ def _is_name(word: str, known: frozenset[str], *, lower_ok: bool = False) -> boo
     bare = bare_word(word)
     if not bare or bare in known or bare in NOT_NAMES or bare in ROLE_WORDS:
         return False
-    if word.isupper() and len(word) > 1:
-        return False                                   # ALK, DIPG, ICE: acronyms, not names
+    if (word.isupper() and len(word) > 1) or (word.endswith("s") and len(word) > 2 and word[:-1].isupper()):
+        return False                                   # ALK, DIPG, ICE, INDs: acronyms, not names
     if is_capitalised(word):
         return True
     return lower_ok and bare in dictionary_given_names()

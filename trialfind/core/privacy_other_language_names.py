@@ -54,6 +54,16 @@ _KIN = {
 _KIN_PHRASES = {language: rf"(?i:{owner})\s+(?i:{kin})" for language, (owner, kin) in _KIN.items()}
 _KIN_PHRASES["id"] = r"(?i:anak|putra|putri|adik|kakak|cucu)(?:\s+(?i:saya|kami|aku)|(?i:ku))"
 _KIN_PHRASES["tr"] = r"(?i:oğlum|kızım|kızımız|oğlumuz|torunum|kardeşim)"
+# A parent or relative "of" a child: Spanish "el papá de santi", French "la mère de Léa", Italian "la mamma di Giulia",
+# Portuguese "a mãe do João" (Wiktionary's translations of "father", "mother", "grandmother", "grandfather").
+_PARENT_OF = {
+    "es": r"(?i:pap[áa]|mam[áa]|padre|madre|abuel[oa]|t[íi][oa])\s+(?i:de|del)",
+    "fr": r"(?i:p[èe]re|m[èe]re|maman|papa|grand-m[èe]re|grand-p[èe]re|tante|oncle)\s+(?i:de|d['’])",
+    "it": r"(?i:pap[àa]|mamma|padre|madre|nonn[oa]|zi[oa])\s+(?i:di)",
+    "pt": r"(?i:pai|m[ãa]e|av[óôo]|ti[oa])\s+(?i:do|da|de)",
+}
+_RELATIVE_OF = [(language, re.compile(rf"(?<![\w'’-]){phrase}\s*(?P<given>{_WORD})(?![\w'’-])"))
+                for language, phrase in _PARENT_OF.items()]
 _INTRODUCED = [(language, re.compile(
     rf"(?<![\w'’])(?i:{cue})\s+(?P<given>{_WORD})(?:\s+(?P<surname>{_WORD}))?", re.IGNORECASE))
     for language, cue in _INTRODUCTIONS.items()]
@@ -94,9 +104,9 @@ def find_names_in_other_languages(text: str, found: list[Finding], known: frozen
             surname_too = surname and not is_known_word(surname, known) and not is_word_of(surname, language)
             found.append(Finding("name", match.start("given"), match.end("surname" if surname_too else "given"),
                                  "a person's name (a writer introducing themself)"))
-    for patterns in (_RELATIVE_AFTER, _RELATIVE_BEFORE):
+    for patterns in (_RELATIVE_AFTER, _RELATIVE_BEFORE, _RELATIVE_OF):
         for language, pattern in patterns:
             for match in pattern.finditer(text):
                 if _is_given_name(match.group("given"), language, known):
-                    found.append(Finding("name", *match.span("given"), "a person's name (a relative's, beside "
-                                                                      "'my son' or 'my daughter')"))
+                    found.append(Finding("name", *match.span("given"), "a person's name (a child's or relative's, "
+                                                                      "beside a family word)"))

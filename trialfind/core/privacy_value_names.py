@@ -76,6 +76,9 @@ _NAME_LABEL = re.compile(
     # Russian, Ukrainian, Greek: "Фамилия пациента: Петров", "ФИО: ...", "Όνομα: ..." (with the patient's after)
     r"фамилия|имя|отчество|фио|прізвище|ім['’]я|όνομα|επώνυμο)(?:\s+(?:пациента|ребёнка|ребенка|пацієнта|дитини|"
     r"ασθενούς|παιδιού))?)\s*:\s*(?P<value>[^;|\n]+)")
+# A surname named as such, without a field's colon: "family name Kleist", "surname is Okafor", "last name: Berg".
+_SURNAME_SAID = re.compile(r"\b(?i:family\s+name|surname|last\s+name|maiden\s+name)\s*(?:(?i:is|was)\s+|[:\-–]\s*)?"
+                           r"(?P<value>[A-ZÀ-Þ][\w'’\-]+)")
 # A Vietnamese full name: a common family name, the middle name "Văn" (men's) or "Thị" (women's), and a given name,
 # in any case ("Nguyen Van An", "trần thị lan"; https://en.wikipedia.org/wiki/Vietnamese_name).
 _VIETNAMESE_FULL_NAME = re.compile(
@@ -189,6 +192,8 @@ def _is_full_name(words: list[str], known: frozenset[str], *, inverted: bool) ->
 def find_value_names(text: str, found: list[Finding], known: frozenset[str]) -> None:
     """Append a finding when the whole value is a person's name, or holds a surname with particles and initials or
     a given name with an age in brackets."""
+    for match in _SURNAME_SAID.finditer(text):
+        found.append(Finding("name", *match.span("value"), "a person's name (a surname named as such)"))
     for match in _VIETNAMESE_FULL_NAME.finditer(text):
         words = match.group(0).split()
         # Title case, or lower case with a family name no French or Dutch word shares ("le van blanc": the van)
