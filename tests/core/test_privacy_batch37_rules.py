@@ -368,3 +368,28 @@ def test_acronym_plurals_spelt_out_bodies_and_companies_pass(synthetic_text):
 
 def test_initials_in_brackets_do_not_make_a_name_a_body():
     assert _refused("Anna Smith (ASM) signed the form")
+
+
+# -- classes blind batches 53 and 54 showed ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Project Facilitate, FDA Oncology Center of Excellence, 240-402-0004",
+    "Bayer AG, Kaiser-Wilhelm-Allee 1, 51373 Leverkusen",
+    "Roche Pharma AG, Emil-Barell-Str. 1, 79639 Grenzach-Wyhlen",
+    "FAX: +1 (617) 555-0160 (sponsor EAP office)",
+    "1 Kendall Square, Cambridge MA (company HQ)",
+    "mi hijo DIPG recibió el fármaco",
+])
+def test_organisations_lines_and_addresses_named_beside_them_pass(synthetic_text):
+    assert not _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "our flat, 1 Kendall Square, Cambridge MA (company HQ)",
+    "FAX: +1 (617) 555-0160 (my office)",
+    "my home: Hauptstr. 5, 10115 Berlin",
+    "Anak saya Dewi Lestari sudah dapat obatnya",
+    "the 9-year-old boy in Tromsø with ALK-positive ALCL",
+])
+def test_the_same_shapes_of_a_person_are_refused(synthetic_text):
+    assert _refused(synthetic_text)

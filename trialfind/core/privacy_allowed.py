@@ -157,7 +157,9 @@ INSTITUTION_NAME = re.compile(
     # A Turkish university's or hospital's department after it, in Turkish's own words (Türk Dil Kurumu dictionary,
     # https://sozluk.gov.tr): "Hacettepe Üniversitesi Çocuk Onkoloji Bölümü".
     rf"(?:\s+(?:Tıp|Fakültesi|Çocuk|Hastalıkları|Onkoloji|Hematoloji|Bölümü|Kliniği|Servisi|Hastanesi|Araştırma|"
-    rf"Uygulama|Merkezi|Enstitüsü|Anabilim|Dalı|Bilim)){{0,5}}|"
+    rf"Uygulama|Merkezi|Enstitüsü|Anabilim|Dalı|Bilim)){{0,5}}"
+    # ... or its "of" and what it is of: "Oncology Center of Excellence", "Children's Hospital of Philadelphia".
+    rf"(?:\s+of\s+(?:the\s+)?{NAME_WORD})?|"
     # A medical centre by its abbreviation: "Erasmus MC", "Radboud UMC", "Amsterdam UMC".
     rf"\b(?:{NAME_WORD}\s+){{1,2}}(?:MC|UMC|UMCG|MUMC\+?)\b|"
     # "Charité Universitätsmedizin Berlin" (with a dash too), "Klinikum Stuttgart", "Ospedale Bambino Gesù": the word

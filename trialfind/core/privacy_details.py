@@ -195,7 +195,9 @@ _RELATIVE_OF_THE_DEAD = re.compile(
 _FROM_TOWN = re.compile(
     rf"{_DESCRIBED_CHILD}(?:\s*,?\s*(?:(?i:aged?)\s+)?\d{{1,2}}\s*(?i:y|yo|yrs?|years?(?:\s+old)?)?)?\s*,?\s+"
     rf"(?i:(?:who\s+is\s+|originally\s+|all\s+the\s+way\s+)?from|(?:who\s+)?lives?\s+in|living\s+in)\s+"
-    rf"(?:(?i:the\s+)?(?i:town|city|village|island)\s+of\s+)?(?P<town>{_TOWN})(?![\w'’-])")
+    rf"(?:(?i:the\s+)?(?i:town|city|village|island)\s+of\s+)?(?P<town>{_TOWN})(?![\w'’-])|"
+    # an age said with the description narrows it enough with "in" too: "the 14-year-old girl in Reykjavik"
+    rf"\b{_AGE}(?:\s+(?i:{_DESCRIBED}))?\s+(?i:in)\s+(?P<town_in>{_TOWN})(?![\w'’-])")
 # Words after a town that make it a hospital's or an organisation's name: "from Boston Children's".
 _INSTITUTION_AFTER = re.compile(
     r"\s*(?:['’]s\s+)?(?i:children['’]?s|hospital|medical|clinic|general|university|cancer|health|oncology|"
@@ -321,9 +323,10 @@ def _find_described_children(text: str, found: list[Finding]) -> None:
     """A child known by a description and a home town, a media story, being the only one in a place, or a
     public role's possessive."""
     for match in _FROM_TOWN.finditer(text):
-        town = match.group("town")
+        group = "town" if match.group("town") else "town_in"
+        town = match.group(group)
         if (town.split()[0].lower() in _NOT_TOWNS or town.lower() in _countries() or town.isupper()
-                or _INSTITUTION_AFTER.match(text, match.start("town") + len(town.split()[0]))
+                or _INSTITUTION_AFTER.match(text, match.start(group) + len(town.split()[0]))
                 or _INSTITUTION_AFTER.match(text, match.end())):
             continue
         found.append(Finding("other", *match.span(), "a child known by a description and a home town"))

@@ -78,6 +78,8 @@ _PERSONAL = re.compile(
     r"m\.|sig)\b|(?P<owner>\b[{U}][{L}]+)['’]s\b|\b(?:{relations})\b".format(
         U=UPPER, L=LETTERS, relations="|".join(re.escape(w) for w in RELATION_WORDS)), re.IGNORECASE)
 _LOWER_TAIL = re.compile(r"(?:\s+[a-zß-öø-ÿ][a-zß-öø-ÿ'’-]+){1,2}(?=\s*,)")
+_OWNER_WORD = re.compile(r"\b(?:company|company['’]s|sponsor|sponsor['’]s|manufacturer|hospital|clinic|foundation)\b",
+                         re.IGNORECASE)
 _SERVICE_AFTER = re.compile(r"\s+(?:access|support|services?|assistance|information|advocacy|line|hot[\s-]?line|"
                             r"help[\s-]?line|program(?:me)?|company)\b", re.IGNORECASE)
 _TOWN_AND_PHONE_WORD = re.compile(r"[\s,:]*(?:(?P<town>[A-Z][\w'’-]+)[\s,:]*)?(?:(?i:tel\.?|phone)[\s,:]*)?\+?")
@@ -114,20 +116,31 @@ def organisation_line_start(text: str, start: int, end: int) -> int | None:
         before = text[max(0, start - 40):start]
         return None if _is_personal(before[_last_break(before):]) else start
     cues = list(_ORGANISATION_LINE.finditer(text, max(0, start - 60), start))
-    if not cues:
-        # The line's word in brackets right after the number: "Tel. 0800 2345678 (Hotline)".
-        named_after = _LINE_IN_BRACKETS.match(text, end)
-        if named_after and _ORGANISATION_LINE.fullmatch(named_after.group(1).strip()):
-            return start
-        # The number straight after a hospital's or company's name, a town at most between: "Royal Children's
-        # Hospital Melbourne +61 3 9345 5522", its switchboard.
-        for anchor_start, anchor_end in _anchor_spans(text):
-            gap = _TOWN_AND_PHONE_WORD.fullmatch(text[anchor_end:start])
-            if (gap and (not gap.group("town") or _is_place(gap.group("town")))
-                    and not _is_personal(text[max(0, anchor_start - 25):start])):
-                return anchor_start
-        return None
-    cue = cues[-1]
+    line_start = _after_line_words(text, cues[-1], start) if cues else None
+    return line_start if line_start is not None else _named_beside(text, start, end)
+
+
+def _named_beside(text: str, start: int, end: int) -> int | None:
+    """The number's organisation named in brackets after it, or named right before it."""
+    # The line's word in brackets right after the number: "Tel. 0800 2345678 (Hotline)".
+    named_after = _LINE_IN_BRACKETS.match(text, end)
+    # ... or the organisation's line named in them: "+1 (858) 555-0150 (company EAP office)".
+    if named_after and (_ORGANISATION_LINE.fullmatch(named_after.group(1).strip()) or (
+            _ORGANISATION_LINE.search(named_after.group(1)) and _OWNER_WORD.search(named_after.group(1))
+            and not _is_personal(named_after.group(1)))):
+        return start
+    # The number straight after a hospital's or company's name, a town at most between: "Royal Children's
+    # Hospital Melbourne +61 3 9345 5522", its switchboard.
+    for anchor_start, anchor_end in _anchor_spans(text):
+        gap = _TOWN_AND_PHONE_WORD.fullmatch(text[anchor_end:start])
+        if (gap and (not gap.group("town") or _is_place(gap.group("town")))
+                and not _is_personal(text[max(0, anchor_start - 25):start])):
+            return anchor_start
+    return None
+
+
+def _after_line_words(text: str, cue: re.Match, start: int) -> int | None:
+    """Where the line begins if the number follows the line's words `cue` closely enough (see below)."""
     # "medinfo line for EU: ", "switchboard (Basel) ", "Informationsdienst: +49 ": a few words, a country code but
     # no other number, no sentence between.
     # ... or the trunk "0" a number read without it leaves behind ("Numéro vert : 0 800 00 12 34").
@@ -245,7 +258,9 @@ def _anchor_spans(text: str) -> list[tuple[int, int]]:
 
 def _segments(text: str, start: int) -> Iterable[tuple[int, int]]:
     """The comma-separated parts from `start` to the end of the phrase (a sentence break, a colon or bracket)."""
-    stop = re.compile(r"[;:!?()\[\]\n]|\.(?:\s|$)")
+    # A street type's abbreviation ends no phrase: "Emil-Barell-Str. 1", "Hudson Ave. 66".
+    stop = re.compile(r"[;:!?()\[\]\n]|(?<!str)(?<!Str)(?<!\bSt)(?<!Ave)(?<!\bRd)(?<!lvd)(?<!\bPl)(?<!\bNo)(?<!\bNr)"
+                      r"\.(?:\s|$)")
     position = start
     while position < len(text):
         end_of_phrase = stop.search(text, position)
@@ -286,6 +301,23 @@ def _small_town_before_postcode(text: str, part: str, end: int, addresses: list[
     return any(s == next_start or (next_start <= s < next_start + 4) for s, _ in addresses)
 
 
+# The organisation named after its address, in brackets: "1 Kendall Square, Cambridge MA (company HQ)".
+_SEAT_IN_BRACKETS = re.compile(r"\(\s*(?i:the\s+)?(?i:company|sponsor|manufacturer)(?:['’]s)?\s+"
+                               r"(?i:HQ|headquarters|head\s+office|main\s+office|offices?)\s*\)")
+
+
+def _addresses_named_after(text: str, addresses: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """An address with its organisation's seat named in brackets after it, nothing personal in its clause."""
+    spans = []
+    for match in _SEAT_IN_BRACKETS.finditer(text):
+        clause_start = _last_break(text[:match.start()])
+        clause = text[clause_start:match.start()]
+        if (any(clause_start <= s and e <= match.start() for s, e in addresses) and not _HOME.search(clause)
+                and not _is_personal(clause, possessives=False)):
+            spans.append((clause_start, match.end()))
+    return spans
+
+
 def organisation_address_spans(text: str, addresses: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans of addresses that follow an organisation's name with only a comma between (see the module's note).
 
@@ -294,7 +326,7 @@ def organisation_address_spans(text: str, addresses: list[tuple[int, int]]) -> l
     """
     if not addresses:
         return []
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = _addresses_named_after(text, addresses) if "(" in text else []
     done: set[int] = set()
     for anchor_start, anchor_end in _anchor_spans(text):
         # A town may follow the name before the comma: "SickKids Toronto, 555 University Ave".

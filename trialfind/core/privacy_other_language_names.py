@@ -107,6 +107,12 @@ def find_names_in_other_languages(text: str, found: list[Finding], known: frozen
     for patterns in (_RELATIVE_AFTER, _RELATIVE_BEFORE, _RELATIVE_OF):
         for language, pattern in patterns:
             for match in pattern.finditer(text):
-                if _is_given_name(match.group("given"), language, known):
+                given = match.group("given")
+                # A capital after "anak saya" or "mi hija" is a name's, where the language gives nouns none
+                # (German capitalises every noun): "Anak saya Putri Rahmawati".
+                capital = (patterns is not _RELATIVE_AFTER and language != "de" and given[:1].isupper()
+                           and not given.isupper() and not is_function_word(given, language)
+                           and not is_known_word(given, known))
+                if capital or _is_given_name(given, language, known):
                     found.append(Finding("name", *match.span("given"), "a person's name (a child's or relative's, "
                                                                       "beside a family word)"))
