@@ -393,3 +393,30 @@ def test_organisations_lines_and_addresses_named_beside_them_pass(synthetic_text
 ])
 def test_the_same_shapes_of_a_person_are_refused(synthetic_text):
     assert _refused(synthetic_text)
+
+
+# -- classes blind batches 55 and 56 showed ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Oluwaseun finished cycle 2 yesterday",
+    "Family Okonkwo-Reyes, Lagos",
+    "ref: famille Arnaud-Lefranc, Lyon",
+    "blog: www.teamaroha.wordpress.com",
+    "pt id: PT-7731-RZ (clinic chart)",
+    "Emma at Kendall Square, Cambridge MA (company HQ)",
+])
+def test_patients_families_blogs_and_ids_are_refused(synthetic_text):
+    assert _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Genentech started the program in May",
+    "family Caregivers, nurses and doctors",
+    "www.wordpress.com",
+    "pt no 4 cycles so far",
+    "Kendall Square, Cambridge MA (company HQ)",
+    "Rue de la Loi 200, Brussels (EU office)",
+    "Jan–Apr 2024",
+])
+def test_companies_plain_words_and_organisations_pass(synthetic_text):
+    assert not _refused(synthetic_text)

@@ -181,7 +181,7 @@ def find_addresses(text: str, found: list[Finding], *, has_digit: bool = True,
     goes to `organisation` (the caller masks it) and not to `found` (see privacy_organisation_contacts)."""
     addresses: list[Finding] = []
     _find_addresses(text, addresses, has_digit=has_digit)
-    spans = organisation_address_spans(text, [(f.start, f.end) for f in addresses]) if has_digit else []
+    spans = organisation_address_spans(text, [(f.start, f.end) for f in addresses]) if has_digit or "(" in text else []
     found.extend(f for f in addresses if not any(s < f.end and f.start < e for s, e in spans))
     if organisation is not None:
         organisation.extend(spans)

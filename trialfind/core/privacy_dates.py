@@ -39,7 +39,8 @@ mac julai ogos disember pebrero marso hunyo hulyo setyembre oktubre nobyembre di
 _MONTH = "(?:" + "|".join(sorted({re.escape(m) for m in _MONTH_NAMES.split()}, key=len, reverse=True)) + ")"
 MONTH = _MONTH           # for the dates of laws, which privacy_allowed lets through
 # A month's name or abbreviation before a year ("Jan 2022", "Mai 2023"): the month, where a name rule would read "Jan".
-MONTH_BEFORE_A_YEAR = re.compile(rf"(?i:{_MONTH})\.?,?\s+(?:19|20)\d\d\b")
+# "Jan 2024", and a range of months before it: "Jan–Apr 2024".
+MONTH_BEFORE_A_YEAR = re.compile(rf"(?i:{_MONTH})\.?(?:\s*[–—-]\s*(?i:{_MONTH})\.?)?,?\s+(?:19|20)\d\d\b")
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _ORD = r"(?:st|nd|rd|th|er|e|º|°|\.)?"
 _YEAR = r"(?:19|20)\d{2}"

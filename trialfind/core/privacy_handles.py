@@ -103,7 +103,7 @@ _OWN_SITE = re.compile(
     r"\b(?i:my|our)\s+(?i:blog|website|web\s*site|site|page|home\s*page|web\s*page|journal|diary)\s*"
     r"(?::|-|–|(?i:is|at))?\s*(?P<url>(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/[^\s,;)\]]*)?)")
 # A person's own blog: the sub-domain is the person ("mateosjourney.blogspot.com").
-_PERSONAL_BLOG = re.compile(r"(?<![\w.-])(?:https?://)?[\w-]{3,}\.(?:blogspot|wordpress|substack|tumblr|carrd)\."
+_PERSONAL_BLOG = re.compile(r"(?<![\w.-])(?:https?://)?(?:www\.)?[\w-]{3,}\.(?:blogspot|wordpress|substack|tumblr|carrd)\."
                             r"(?:com|co)\b[^\s,;)\]]*", re.IGNORECASE)
 # A Facebook group is often a family's page for its child ("facebook.com/groups/teamsofia.strong",
 # "fb.com/groups/prayers-for-mateo"): a support group's is named by its disease or place and passes.
@@ -164,7 +164,8 @@ def find_handles(text: str, found: list[Finding]) -> None:
         for match in _OWN_SITE.finditer(text):
             found.append(Finding("handle", *match.span("url"), "a personal web address (the writer's own site)"))
         for match in _PERSONAL_BLOG.finditer(text):
-            if not re.sub(r"^https?://", "", match.group(0).lower()).startswith("www."):
+            host = re.sub(r"^(?:https?://)?(?:www\.)?", "", match.group(0).lower())
+            if not host.startswith(("blogspot.", "wordpress.", "substack.", "tumblr.", "carrd.")):
                 found.append(Finding("handle", *match.span(), "a personal web address (a person's blog)"))
         # Any other site: a path named after a person ("www.example.com/teddys-fight").
         find_named_links(text, found)

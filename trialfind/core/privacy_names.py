@@ -79,7 +79,9 @@ _CONTEXT_NAME = re.compile(
 _FAMILY = re.compile(rf"\b(?i:the)\s+({NAME_WORD})\s+(?i:family|household)\b"
                      r"(?!\s+(?:kinases?|members?|history|of|proteins?))|"
                      rf"\b({NAME_WORD})\s+(?i:family|household)\s+(?=(?:has|have|had|is|was|were|are|agreed|asked|"
-                     r"wants|wanted|consented|decided|declined|chose|said|requested|travelled|traveled|lives)\b)")
+                     r"wants|wanted|consented|decided|declined|chose|said|requested|travelled|traveled|lives)\b)|"
+                     # "Family Nakamura-Silva, São Paulo", "ref: famille Dubois": the family word before the surname
+                     rf"\b(?i:family|familia|famille|familie|famiglia|família|rodzina)\s+({NAME_WORD})(?=\s*(?:[,;.)]|$))")
 # The same cues before a given name typed in lower case: "thanks to bea at the EAP desk", "cc: amara".
 _LOWER_CONTEXT_NAME = re.compile(
     r"\b(?i:spoke\s+(?:with|to)|talked\s+(?:with|to)|met\s+with|emailed|thanks\s+to|thank\s+you|signed|regards|"
@@ -258,8 +260,9 @@ def find_names(text: str, found: list[Finding], known: frozenset[str]) -> None:
                 and not is_place_phrase(match.group(0))):
             add(match, "a name with a particle such as 'van der' or 'de la'")
     for match in _FAMILY.finditer(text):
-        word = match.group(1) or match.group(2)
-        if _is_name(word, known) and (match.group(1) or not is_english_word(word)):
+        word = match.group(1) or match.group(2) or match.group(3)
+        if _is_name(word, known) and (match.group(1) or not is_english_word(word)) and not (
+                match.group(3) and is_known_word(word, known)):
             add(match, "a family name")
     words = list(WORD.finditer(text))
     for index, match in enumerate(words):
@@ -294,6 +297,8 @@ COMPANY_WORDS = frozenset(w.lower() for phrase in COMPANIES + INSTITUTIONS for w
 # What a company or a drug does as well as a child ("Zentalis said no"): not enough for an unknown word.
 VERBS_OF_COMPANIES_TOO = frozenset("said says asked started restarted began enrolled screened received spent needs "
                                     "needed got went came goes became has completed finished".split())
+_TREATMENT_AFTER = re.compile(r"\s+(?i:(?:her|his|the|a)\s+)?(?i:cycles?|course|dose|chemo|radiotherapy|radiation|"
+                              r"capsules?|tablets?|infusions?|maintenance|induction|consolidation)\b")
 _CURATED_WORD_LIKE = WORD_LIKE_NAMES | GIVEN_NAMES
 _LAST_WORD = re.compile(rf"({NAME_WORD})\s+$")
 _NEXT_WORD = re.compile(rf"\s+({NAME_WORD})")
@@ -330,8 +335,9 @@ def _unknown_sentence_subject(text: str, match: re.Match, known: frozenset[str])
     word = match.group(1)
     bare = bare_word(word)
     verb = (match.group("verb") or "").split()[0].lower()
+    # A company's verb too, unless a child's treatment follows it: "Chiamaka finished cycle 4"
     return bool(SENTENCE_START.search(text, 0, match.start(1)) and NAME_SHAPE.match(word)
-                and verb not in VERBS_OF_COMPANIES_TOO
+                and (verb not in VERBS_OF_COMPANIES_TOO or _TREATMENT_AFTER.match(text, match.end("verb")))
                 and len(bare) >= 3 and bare not in known and bare not in NOT_NAMES and bare not in ROLE_WORDS
                 and bare not in PLACE_WORDS and bare not in COMPANY_WORDS and bare not in EPONYM_WORDS
                 and not bare.endswith(_CLINICAL_ENDINGS) and not is_english_word(bare))

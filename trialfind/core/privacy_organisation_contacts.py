@@ -20,7 +20,7 @@ import functools
 import re
 from collections.abc import Iterable
 
-from trialfind.core.given_names import in_any_given_name_list, is_english_word
+from trialfind.core.given_names import dictionary_given_names, in_any_given_name_list, is_english_word
 from trialfind.core.privacy_allowed import COMPANY_NAME, MEDICINES_REGULATOR, institution_spans
 from trialfind.core.privacy_phrases import COMPANIES, INITIAL_COMPANIES
 from trialfind.core.privacy_text import LETTERS, UPPER, bare_word, phrase_pattern
@@ -302,8 +302,10 @@ def _small_town_before_postcode(text: str, part: str, end: int, addresses: list[
 
 
 # The organisation named after its address, in brackets: "1 Kendall Square, Cambridge MA (company HQ)".
-_SEAT_IN_BRACKETS = re.compile(r"\(\s*(?i:the\s+)?(?i:company|sponsor|manufacturer)(?:['’]s)?\s+"
+_SEAT_IN_BRACKETS = re.compile(r"\(\s*(?i:the\s+)?(?:(?i:company|sponsor|manufacturer)(?:['’]s)?|[A-Z]{2,8})\s+"
                                r"(?i:HQ|headquarters|head\s+office|main\s+office|offices?)\s*\)")
+# A place named by its square or campus, no house number: "Kendall Square, Cambridge MA (company HQ)".
+_NAMED_PLACE = re.compile(r"\b[A-Z][\w'’-]+\s+(?:Square|Plaza|Campus|Park|Tower|Building|Centre|Center)\b")
 
 
 def _addresses_named_after(text: str, addresses: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -312,7 +314,15 @@ def _addresses_named_after(text: str, addresses: list[tuple[int, int]]) -> list[
     for match in _SEAT_IN_BRACKETS.finditer(text):
         clause_start = _last_break(text[:match.start()])
         clause = text[clause_start:match.start()]
-        if (any(clause_start <= s and e <= match.start() for s, e in addresses) and not _HOME.search(clause)
+        # A given name outside the address's and the place's own words is a person there ("Emma at Kendall Square").
+        outside = "".join(" " if any(s <= clause_start + i < e for s, e in addresses) else c
+                          for i, c in enumerate(clause))
+        outside = _NAMED_PLACE.sub(" ", outside)
+        if any(bare_word(w) in GIVEN_NAMES or bare_word(w) in dictionary_given_names()
+               for w in re.findall(rf"[{UPPER}][{LETTERS}'’\-]+", outside)):
+            continue
+        if ((any(clause_start <= s and e <= match.start() for s, e in addresses) or _NAMED_PLACE.search(clause))
+                and not _HOME.search(clause)
                 and not _is_personal(clause, possessives=False)):
             spans.append((clause_start, match.end()))
     return spans
@@ -324,9 +334,9 @@ def organisation_address_spans(text: str, addresses: list[tuple[int, int]]) -> l
     `addresses` are the spans the address rules found; a run counts only if one of its parts holds one of them,
     and the run ends with the last such part. Each span runs from the organisation's name to the run's end.
     """
-    if not addresses:
-        return []
     spans: list[tuple[int, int]] = _addresses_named_after(text, addresses) if "(" in text else []
+    if not addresses:
+        return spans
     done: set[int] = set()
     for anchor_start, anchor_end in _anchor_spans(text):
         # A town may follow the name before the comma: "SickKids Toronto, 555 University Ave".
