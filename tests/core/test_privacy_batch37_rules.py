@@ -420,3 +420,23 @@ def test_patients_families_blogs_and_ids_are_refused(synthetic_text):
 ])
 def test_companies_plain_words_and_organisations_pass(synthetic_text):
     assert not _refused(synthetic_text)
+
+
+# -- classes blind batches 57 and 58 showed ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("synthetic_text", [
+    "9-year-old with ALK+ neuroblastoma, daughter of the local news anchor in Tulsa",
+    "Jazz Romero from the company rang back",
+    "Pierre Fabre (the girl's grandfather, not the company) drove us",
+])
+def test_relatives_of_presenters_and_company_names_of_relatives_are_refused(synthetic_text):
+    assert _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Sponsor address: 1 Amgen Center Dr, Thousand Oaks, CA",
+    "Pierre Fabre (the sponsor) agreed",
+    "Bayer Leverkusen said nothing about it",
+])
+def test_sponsors_addresses_and_names_pass(synthetic_text):
+    assert not _refused(synthetic_text)

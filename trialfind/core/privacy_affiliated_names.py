@@ -14,7 +14,7 @@ from trialfind.core.given_names import in_any_given_name_list, in_name_dictionar
 from trialfind.core.privacy_allowed import ALLOWED_PHRASES, COMPANY_NAME, INSTITUTION_NAME
 from trialfind.core.privacy_names import COMPANY_WORDS, PLACE_WORDS
 from trialfind.core.privacy_text import NAME_SHAPE, NAME_WORD, Finding, bare_word
-from trialfind.core.privacy_vocabulary import INN_AND_TERM_ENDINGS, MEDICAL_ENDINGS, is_known_word
+from trialfind.core.privacy_vocabulary import INN_AND_TERM_ENDINGS, MEDICAL_ENDINGS, is_known_word, is_place_phrase
 from trialfind.core.privacy_words import FAMILY_WORDS, NOT_NAMES, RELATION_WORDS, ROLE_WORDS
 
 # A name, then whose relative it is, in brackets or commas: "Lilly (his big sister)", "Jazz, my son, is 11". The owner
@@ -30,8 +30,8 @@ _OWNED_RELATION_APPOSITION = re.compile(
 _ROLE = rf"(?i:{'|'.join(RELATION_WORDS)}|liaison|rep|representative|msl|manager|director|officer|advocate)"
 # ... and where the post is held: "Ngozi (pharma liaison at Takeda)".
 _ROLE_IN_BRACKETS = re.compile(
-    rf"\b({NAME_WORD})(?:\s+({NAME_WORD}))?\s*\(\s*(?i:the\s+|my\s+|our\s+)?(?:[a-z]+\s+){{0,2}}{_ROLE}"
-    rf"(?:\s+(?i:at|from|with|for|of)\s+[^()]{{2,40}})?\s*\)")
+    rf"\b({NAME_WORD})(?:\s+({NAME_WORD}))?\s*\(\s*(?i:the\s+|my\s+|our\s+)?(?:[a-z'’]+\s+){{0,2}}{_ROLE}"
+    rf"(?:\s+(?i:at|from|with|for|of)\s+[^()]{{2,40}}|\s*,[^()]{{2,40}})?\s*\)")
 # The same between commas, a family word alone: "Shire Patel, mother, filled out the form".
 _FAMILY_APPOSITION = re.compile(
     rf"\b({NAME_WORD})\s+({NAME_WORD})\s*,\s*(?i:the\s+)?(?i:{'|'.join(sorted(FAMILY_WORDS))})\s*,")
@@ -110,14 +110,18 @@ def find_honorific_company_words(text: str, found: list[Finding]) -> None:
     for match in _COMPANY_GIVEN_NAME.finditer(text):
         first, surname = bare_word(match.group(1)), match.group(2)
         listed = ALLOWED_PHRASES.match(text, match.start())
-        # A company's word no name list holds needs a person's verb after a rare surname: "Gilead Tesfaye from".
+        # A company's word no name list holds needs a person's verb after a rare surname: "Gilead Tesfaye from"; a
+        # surname that is a town's too, "from" or "at" ("Jazz Morales from the company", not "Bayer Leverkusen said").
+        affiliated = re.match(r"\s+(?i:from|at)\b", text[match.end():])
         if (first in COMPANY_WORDS and not match.group(1).isupper()
-                and (in_name_dictionary(first) or (_PERSON_AFTER.match(text, match.end()) and _rare_in_english(surname)
-                                                   and not is_known_word(surname)))
+                and (in_name_dictionary(first)
+                     or (_PERSON_AFTER.match(text, match.end()) and _english_zipf(surname) < 4.0
+                         and (affiliated or not is_place_phrase(surname))))
                 and NAME_SHAPE.match(surname)
                 # A surname English has too ("Cohen", "Hoffmann") where a person's verb or "from" follows it
                 and (_rare_in_english(surname)
-                     or (not is_english_word(surname) and _PERSON_AFTER.match(text, match.end())))
+                     or ((not is_english_word(surname) or _english_zipf(surname) < 4.0)
+                         and _PERSON_AFTER.match(text, match.end())))
                 and not surname.lower().endswith(MEDICAL_ENDINGS + INN_AND_TERM_ENDINGS)   # "Novo Myelodysplastic"
                 and bare_word(surname) not in COMPANY_WORDS | PLACE_WORDS
                 and not (listed and listed.end() > match.start(2)) and not COMPANY_NAME.match(text, match.start())):
@@ -149,7 +153,11 @@ def find_owned_relatives(text: str, found: list[Finding]) -> None:
     brackets = _ROLE_IN_BRACKETS.finditer(text) if "(" in text else ()
     for match in [*brackets, *_FAMILY_APPOSITION.finditer(text)]:
         words = [w for w in match.groups() if w]
-        listed = [p.match(text, match.start()) for p in (ALLOWED_PHRASES, COMPANY_NAME, INSTITUTION_NAME)]
+        # A family word in the brackets makes even a listed company's name a relative's: "Pierre Fabre (the boy's
+        # uncle, not the company)".
+        family = any(w.lower() in FAMILY_WORDS for w in re.findall(r"[a-z]+", text[match.end(len(words)):match.end()]))
+        listed = [] if family else [p.match(text, match.start()) for p in (ALLOWED_PHRASES, COMPANY_NAME,
+                                                                             INSTITUTION_NAME)]
         # The first word a company's, a given name (a word-like one too: "Grace") or a rare word ("Shire"); a
         # surname after it any word running text uses no more than a surname ("Patel", "Whitfield": under Zipf 4).
         first, surname = words[0], words[1] if len(words) == 2 else ""

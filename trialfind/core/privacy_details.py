@@ -63,6 +63,7 @@ _PUBLIC_ROLE = (r"(?:deputy\s+|vice[\s-]|lord\s+|former\s+|local\s+|town\s+|city
                 r"(?:mayor|mayoress|councill?or|council\s+member|alderman|alderwoman|MP|MEP|MLA|MSP|TD|senator|"
                 r"congress(?:man|woman)|assemblyman|assemblywoman|governor|minister|premier|prime\s+minister|"
                 r"ambassador|consul(?:\s+general)?|high\s+commissioner|envoy|"
+                r"(?:news\s+)?anchor|newsreader|news\s+presenter|weather\s+presenter|weatherman|radio\s+host|"
                 r"president|head\s?teacher|head\s?master|head\s?mistress|principal(?!\s+(?:investigator|inv\b|author|site))|"
                 r"bishop|imam|rabbi|vicar|priest|pastor|chaplain|minister|dean|chief\s+of\s+police|police\s+chief|"
                 r"sheriff|judge|magistrate|coroner|prosecutor|(?:head\s+|football\s+|rugby\s+|team\s+)?coach|"

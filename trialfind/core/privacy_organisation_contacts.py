@@ -212,7 +212,7 @@ _REGULATOR = re.compile(rf"\b{MEDICINES_REGULATOR}\b")
 _COMMA_AFTER = re.compile(r"\s*(?:\(?(?:HQ|headquarters|head\s+office)\)?\s*)?[,:]\s*", re.IGNORECASE)
 # The organisation named by its word and its seat, before a colon: "company HQ: 235 East 42nd Street".
 _OWN_SEAT = re.compile(r"\b(?i:the\s+)?(?i:company|sponsor|manufacturer|company['’]s|sponsor['’]s)\s+"
-                       r"(?i:HQ|headquarters|head\s+office|main\s+office|offices?)(?=\s*:)")
+                       r"(?i:HQ|headquarters|head\s+office|main\s+office|offices?|address|mailing\s+address)(?=\s*:)")
 # Words of a home or of living somewhere, before the name ("our home near Great Ormond Street Hospital") or in the
 # address ("home address", "flat 3"): a person's address, whatever organisation is near.
 _HOME = re.compile(r"\b(?:home|house|flat|apartment|apt|live|lives|lived|living|stay|stays|staying|reside|resides|"
