@@ -440,3 +440,24 @@ def test_relatives_of_presenters_and_company_names_of_relatives_are_refused(synt
 ])
 def test_sponsors_addresses_and_names_pass(synthetic_text):
     assert not _refused(synthetic_text)
+
+
+# -- classes blind batches 59 and 60 showed ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("synthetic_text", [
+    "the 12-year-old daughter of Ajax Amsterdam striker",
+    "Lilly, age 7, tolerated it well",
+    "my girl leilani kahale is 9 and on larotrectinib",
+    "pt mk nowak 7yo f",
+])
+def test_a_famous_relative_an_age_beside_a_name_and_shorthand_initials_are_refused(synthetic_text):
+    assert _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Roche, age 3 of the program",
+    "pt has cancer 6yo",
+    "the dose is 8 and the cycle 21 days",
+])
+def test_the_same_shapes_without_a_person_pass(synthetic_text):
+    assert not _refused(synthetic_text)

@@ -59,6 +59,8 @@ _COMPANY_WORD_AS_CHILD = re.compile(
 _GIVEN_THEN_COMPANY_WORD = re.compile(rf"\b({NAME_WORD})\s+({NAME_WORD})\b")
 _PERSON_BEFORE = re.compile(r"(?i:\b(?:to|from|with|by|cc|dear|emailed|called|phoned|contacted|asked|thanks)\s+)$")
 _PERSON_CLAUSE_AFTER = re.compile(r",?\s+(?i:who|whom|whose)\b")
+# "Lilly, age 6, tolerated it well": an age in commas after a company's word that is a given name too.
+_COMPANY_WORD_WITH_AGE = re.compile(rf"\b({NAME_WORD})\s*,\s*(?i:age[sd]?)\s+\d{{1,2}}\b")
 _PERSON_AFTER = re.compile(r"\s+(?i:from|at|answered|replied|said|says|called|emailed|wrote|helped|signed|phoned|rang|"
                            r"texted|confirmed|agreed|refused)\b")
 _TITLE_WORDS = frozenset(("dr", "dra", "prof", "mr", "mrs", "ms"))
@@ -88,6 +90,9 @@ def find_honorific_company_words(text: str, found: list[Finding]) -> None:
                 and not any(p.match(text, match.start()) for p in (ALLOWED_PHRASES, COMPANY_NAME))
                 and not COMPANY_NAME.match(text, match.start(1))):
             found.append(Finding("name", *match.span(), "a person's name (an honorific before a company's word)"))
+    for match in _COMPANY_WORD_WITH_AGE.finditer(text):
+        if bare_word(match.group(1)) in COMPANY_WORDS and in_name_dictionary(bare_word(match.group(1))):
+            found.append(Finding("name", *match.span(1), "a person's name (a company's word with a child's age)"))
     for match in _COMPANY_WORD_AS_CHILD.finditer(text):
         if match.group("fares") and not in_name_dictionary(bare_word(match.group(1))):
             continue                                        # "Roche did well this quarter"

@@ -110,7 +110,7 @@ _FAMOUS_ROLE = (r"goal\s?keeper|goalie|keeper|striker|forward|defender|midfielde
 _FAME = r"famous|well[\s-]known|celebrity|celebrated|tv|television|radio|olympic|world[\s-]champion|pop|rock"
 _FAMOUS_RELATIVE = re.compile(
     rf"\b(?:(?i:whose)\s+(?i:{_KIN})\s+(?i:is|was|ist|war|es|fue|est|était|è|era|é|foi)|"
-    rf"(?i:{_KIN})\s+(?i:of))\s+(?i:the|der|die|el|la|le|il|o)\s+"
+    rf"(?i:{_KIN})\s+(?i:of))\s+(?:(?i:the|der|die|el|la|le|il|o)\s+)?"
     rf"(?:(?:[{UPPER}][{LETTERS}'’&\-]*|(?i:{_FAME}))\s+){{1,3}}(?i:{_FAMOUS_ROLE})\b|"
     rf"\b(?i:whose)\s+(?i:{_KIN})\s+(?i:plays|played|sings|sang|presents|presented|reads|anchors|hosts|hosted|"
     rf"drums|captains|captained|manages|managed|coaches|coached)\s+(?i:for|in|with|on)?\s*(?i:the\s+)?"

@@ -164,7 +164,9 @@ _RELATIVE_OF = re.compile(
 # A name typed in lower case with the child's age after it: "maya abdullahi age 4", "liam o'brien, 6yo".
 _LOWER_NAME_AGE = re.compile(
     rf"(?<![\w'’.@/#-])(?P<given>{_LOWER_WORD})(?:\s+(?P<surname>[{LOWER}'’]{{2,}}(?:-[{LOWER}]{{2,}})?))?"
-    rf"\s*,?\s+(?:age[sd]?\s+\d{{1,2}}|\d{{1,2}}\s*(?:yo|y/o|yrs?|years?\s+old)\b)")
+    rf"\s*,?\s+(?:age[sd]?\s+\d{{1,2}}|\d{{1,2}}\s*(?:yo|y/o|yrs?|years?\s+old)\b|"
+    # "my boy kai akana is 8 and on avapritinib": "is" and a bare age, ending its clause
+    rf"(?:is|turned|turns)\s+\d{{1,2}}(?=\s*(?:$|[,.;!]|\s+(?:and|now|today|years?|yo)\b)))")
 
 
 def _only_a_given_name(word: str, known: frozenset[str]) -> bool:

@@ -27,6 +27,10 @@ _LOWER_TITLE = re.compile(r"\b(?:dr|dra|doctor|doctora|doutor|doutora|docteur|do
                           r"(?:\.\s*|\s+)"
                           r"([a-zß-öø-ÿ][a-zß-öø-ÿ'’\-]{2,})")
 _PARTICLES = frozenset("van von del della delle dei degli des der den dos das ten ter bin ibn".split())
+# A patient's initials, surname and age in clinical shorthand: "pt jd smith 6yo m".
+_PATIENT_INITIALS_SURNAME = re.compile(
+    rf"\b(?i:pt|patient)\.?\s+(?P<initials>[a-z]{{2,3}})\s+(?P<surname>[{LOWER}]{{3,}}(?:-[{LOWER}]{{2,}})?)\s+"
+    r"\d{1,2}\s*(?:y|yo|y/o|yrs?)\b")
 # A given name typed in lower case after the post its bearer holds: "nurse coordinator kelly-ann", "rep maria".
 _POST_THEN_NAME = re.compile(
     rf"\b(?i:coordinator|rep|representative|liaison|navigator|pharmacist|msl|case\s+manager|social\s+worker)\s+"
@@ -62,6 +66,12 @@ def find_names_after_titles(text: str, found: list[Finding], known: frozenset[st
                 and bare not in NOT_NAMES and bare not in ROLE_WORDS and bare not in known and bare not in _PARTICLES
                 and not is_newer_english_word(bare) and not bare.endswith(CANCER_DRUG_STEMS)):
             found.append(Finding("name", *match.span(), "a person's name (a title such as 'dr' followed by a name)"))
+    for match in _PATIENT_INITIALS_SURNAME.finditer(text):
+        initials, surname = match.group("initials"), match.group("surname")
+        if (not is_english_word(initials) and not is_function_word(initials, "en") and surname not in known
+                and surname not in NOT_NAMES and surname not in ROLE_WORDS):
+            found.append(Finding("name", match.start("initials"), match.end("surname"),
+                                 "a person's name (a patient's initials and surname)"))
     for match in _POST_THEN_NAME.finditer(text):
         word = match.group("word")
         if (word not in known and word not in NOT_NAMES and word not in ROLE_WORDS and is_lower_given_name(word)

@@ -89,6 +89,9 @@ def _folded(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
 
 
+# Abbreviated titles of Russian, Ukrainian and Bulgarian ("Др.", "Проф.", "Доц.", "Г-н" is hyphenated): a title
+# alone names no one; a name after it is read as any capitalised word is.
+_CYRILLIC_TITLES = frozenset(("Др", "Проф", "Доц", "Акад"))
 # A town's name as written follows a comma (after the place of care: "Лікарня ОХМАТДИТ, Київ").
 _COMMA_BEFORE = re.compile(r",\s*$")
 
@@ -103,6 +106,8 @@ def _acronym_or_month(text: str, match: re.Match) -> bool:
         return True
     if word[:1].isupper() and in_latin_letters(word) in _COMPANY_WORDS:
         return True                                    # "Новартис": Novartis spelt in Cyrillic
+    if word in _CYRILLIC_TITLES and text[match.end():match.end() + 1] == ".":
+        return True                                    # "Др. каза, че ...": the doctor's title, not a name
     if in_latin_letters(word).endswith(CANCER_DRUG_STEMS):
         return True                                    # "Ларотректиниб": larotrectinib spelt in Cyrillic
     if word[:1].isupper() and not is_given_name(word) and is_town_in_cyrillic_or_greek(
