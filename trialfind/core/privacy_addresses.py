@@ -6,6 +6,7 @@ import re
 from trialfind.core.given_names import is_english_word
 from trialfind.core.privacy_organisation_contacts import organisation_address_spans
 from trialfind.core.privacy_text import LETTERS, UPPER, Finding, bare_word, is_capitalised
+from trialfind.core.privacy_vocabulary import CALENDAR_WORDS
 from trialfind.core.privacy_words import NOT_NAMES, ROLE_WORDS, US_STATES
 
 _STREET_TYPES = (r"street|avenue|road|boulevard|lane|drive|court|terrace|highway|parkway|crescent|close|"
@@ -110,8 +111,6 @@ _EAST_ASIAN_LATIN = re.compile(
 # The block-lot-house number right before the place's name, as Japanese addresses are written in Latin letters
 # ("5-1-1 Tsukiji, Chuo-ku", "5-12-3 Kichijoji Honcho"): the name must be no English word ("12-11-23 Approved" is
 # a date and a word, "1-2-3 Monday" a schedule).
-_CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
-may june july august september october november december""".split())
 _BLOCK_BEFORE_PLACE = re.compile(rf"(?<![\w/.-])\d{{1,2}}-\d{{1,2}}(?:-\d{{1,3}})?\s+(?P<place>[{UPPER}][a-z]{{2,}})\b")
 
 
@@ -181,7 +180,9 @@ def find_addresses(text: str, found: list[Finding], *, has_digit: bool = True,
     goes to `organisation` (the caller masks it) and not to `found` (see privacy_organisation_contacts)."""
     addresses: list[Finding] = []
     _find_addresses(text, addresses, has_digit=has_digit)
-    spans = organisation_address_spans(text, [(f.start, f.end) for f in addresses]) if has_digit or "(" in text else []
+    # Without a digit only a place named with its seat in brackets can be one ("Kendall Square, ... (company HQ)").
+    spans = (organisation_address_spans(text, [(f.start, f.end) for f in addresses])
+             if has_digit or "(" in text else [])
     found.extend(f for f in addresses if not any(s < f.end and f.start < e for s, e in spans))
     if organisation is not None:
         organisation.extend(spans)
@@ -197,7 +198,7 @@ def _find_addresses(text: str, found: list[Finding], *, has_digit: bool = True) 
         found.append(Finding("address", start, end, "a place's coordinates (GPS)"))
     for match in _BLOCK_BEFORE_PLACE.finditer(text):
         place = bare_word(match.group("place"))
-        if not is_english_word(place) and place not in NOT_NAMES and place not in _CALENDAR_WORDS:
+        if not is_english_word(place) and place not in NOT_NAMES and place not in CALENDAR_WORDS:
             found.append(Finding("address", *match.span(), "a street address (block, lot and house number)"))
     for pattern in (_ORDINAL_STREET, _UNIT_THEN_STREET, _NUMBER_THEN_ASIAN_STREET):
         for match in pattern.finditer(text):

@@ -18,7 +18,7 @@ from trialfind.core.privacy_vocabulary import (
     is_misspelt_common_word,
 )
 from trialfind.core.privacy_word_lists import is_function_word, is_newer_english_word
-from trialfind.core.privacy_words import NOT_NAMES, RELATION_WORDS, ROLE_WORDS
+from trialfind.core.privacy_words import NAME_PARTICLES, NOT_NAMES, RELATION_WORDS, ROLE_WORDS
 
 # "dr ngozi eze", "dr.okafor-bell": a title typed in lower case (its dot may touch the name) before a word that is no
 # ordinary word, no particle ("dott. del reparto": of the ward) and no cancer drug ("dr. selumetinib worked wonders").
@@ -26,7 +26,6 @@ _LOWER_TITLE = re.compile(r"\b(?:dr|dra|doctor|doctora|doutor|doutora|docteur|do
                           r"nurse|sister|sr|sra|srta|mme|mlle|herr|frau|enf|enfermera|enfermeira|infirmière)"
                           r"(?:\.\s*|\s+)"
                           r"([a-zß-öø-ÿ][a-zß-öø-ÿ'’\-]{2,})")
-_PARTICLES = frozenset("van von del della delle dei degli des der den dos das ten ter bin ibn".split())
 # A patient's initials, surname and age in clinical shorthand: "pt jd smith 6yo m".
 _PATIENT_INITIALS_SURNAME = re.compile(
     rf"\b(?i:pt|patient)\.?\s+(?P<initials>[a-z]{{2,3}})\s+(?P<surname>[{LOWER}]{{3,}}(?:-[{LOWER}]{{2,}})?)\s+"
@@ -63,8 +62,9 @@ def find_names_after_titles(text: str, found: list[Finding], known: frozenset[st
     for match in _LOWER_TITLE.finditer(text):
         bare = bare_word(match.group(1))
         if ((bare in dictionary_given_names() or not is_english_word(bare))
-                and bare not in NOT_NAMES and bare not in ROLE_WORDS and bare not in known and bare not in _PARTICLES
-                and not is_newer_english_word(bare) and not bare.endswith(CANCER_DRUG_STEMS)):
+                and bare not in NOT_NAMES and bare not in ROLE_WORDS and bare not in known
+                and bare not in NAME_PARTICLES and not is_newer_english_word(bare)
+                and not bare.endswith(CANCER_DRUG_STEMS)):
             found.append(Finding("name", *match.span(), "a person's name (a title such as 'dr' followed by a name)"))
     for match in _PATIENT_INITIALS_SURNAME.finditer(text):
         initials, surname = match.group("initials"), match.group("surname")

@@ -23,15 +23,18 @@ from trialfind.core.privacy_names import OWNED_BY_A_CHILD
 from trialfind.core.privacy_allowed import VIETNAMESE_FAMILY_NAMES
 from trialfind.core.privacy_text import LETTERS, Finding
 from trialfind.core.privacy_vocabulary import is_known_word, is_place_phrase
-from trialfind.core.privacy_words import GIVEN_NAMES, NOT_NAMES, RELATION_WORDS, ROLE_WORDS, WORD_LIKE_NAMES
+from trialfind.core.privacy_words import (
+    GIVEN_NAMES,
+    NAME_PARTICLES,
+    NOT_NAMES,
+    RELATION_WORDS,
+    ROLE_WORDS,
+    WORD_LIKE_NAMES,
+)
 
 # Particles before a surname (Dutch "van der", German "von", Romance "de la", "dos", Arabic "al", "bin").
-# Source: Wikipedia "Nobiliary particle", https://en.wikipedia.org/wiki/Nobiliary_particle, and "Tussenvoegsel",
-# https://en.wikipedia.org/wiki/Tussenvoegsel.
-_PARTICLE_WORDS = ("van", "von", "der", "den", "de", "del", "della", "dalla", "di", "da", "dos", "das", "du", "la", "le",
-                   "ter", "ten", "zu", "zur", "bin", "ibn", "al", "el")
-_PARTICLES = frozenset(_PARTICLE_WORDS)
-_PARTICLE = rf"(?:{'|'.join(_PARTICLE_WORDS)})"
+_PARTICLES = frozenset(NAME_PARTICLES)
+_PARTICLE = rf"(?:{'|'.join(NAME_PARTICLES)})"
 _ONE_CAPITALISED = re.compile(r"[A-Z][a-zà-öø-ÿ]+(?:-[A-Z][a-zà-öø-ÿ]+)?")
 _LETTERS = r"a-zà-öø-ÿ"
 # "van der berg, j.", "de la cruz, m. a.": a surname with its particles, then initials, as a list of people has it.

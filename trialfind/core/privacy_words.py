@@ -130,6 +130,12 @@ AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE
 OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR
 """.split())
 
+# The particles of surnames ("van der Berg", "de la Cruz", "bin Yusof"). Source: Wikipedia "Nobiliary particle",
+# https://en.wikipedia.org/wiki/Nobiliary_particle (Italian's "dei", "degli", "delle", French "des" too), and
+# "Tussenvoegsel", https://en.wikipedia.org/wiki/Tussenvoegsel.
+NAME_PARTICLES = ("van", "von", "der", "den", "de", "del", "della", "dalla", "dei", "degli", "delle", "di", "da",
+                  "dos", "das", "du", "des", "la", "le", "ter", "ten", "zu", "zur", "bin", "ibn", "al", "el")
+
 # A relative proper, not a patient or a carer's post: a title-case one before an unknown word names that relative
 # ("Daughter Ayasha", "Grandma Ruth"), where "Navigator Toolkit" names a product.
 FAMILY_WORDS = frozenset("""
