@@ -29,7 +29,8 @@ text is written in; its word lists in `privacy_word_lists`, compound nouns in `p
 `privacy_uncased`, which reads names, addresses and birth dates from their cues), `privacy_names`
 (names with a cue), `privacy_lower_names` (names typed in lower case, initials before or after a surname, a
 writer's own name, a given name with an initial, initials asked for, a relative's name after a colon, a given name
-from a department),
+from a department), `privacy_lower_full_names` (full names typed in lower case, also before a child's age or alone
+in brackets),
 `privacy_value_names` (a value that is a name and nothing else, in any case),
 `privacy_organisation_contacts` (an organisation's own phone lines and addresses, which the phone and address rules
 pass as no one's),
@@ -96,9 +97,9 @@ from trialfind.core.privacy_details import find_details
 from trialfind.core.privacy_file_names import find_file_names
 from trialfind.core.privacy_handles import find_handles
 from trialfind.core.privacy_languages import ordinary_word_spans
+from trialfind.core.privacy_lower_full_names import find_lower_case_full_names, find_lower_case_names_before_an_age
 from trialfind.core.privacy_lower_names import (
     find_introduced_names,
-    find_lower_case_full_names,
     find_lower_case_names,
     find_relatives_named_after_a_colon,
     find_thanked_names,
@@ -222,6 +223,7 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     find_thanked_names(masked, found, known)
     find_introduced_names(masked, found, known)
     find_names_in_other_languages(masked, found, known)
+    find_lower_case_names_before_an_age(masked, found, known)
     find_relatives_named_after_a_colon(masked, found, known)
     find_suffixed_names(masked, found, known)
     find_names_from_organisations(masked, found, known)

@@ -44,6 +44,9 @@ _FROM_AN_ORGANISATION = re.compile(rf"\b({NAME_WORD})\s+(?i:from|at|of)\s+(?=\w)
 # Honorifics and titles before a surname ("Dr. Reddy's", "Dr. Falk Pharma" are companies: their whole phrase is
 # listed, and is left).
 _HONORIFIC = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Mme|Mlle|Herr|Frau|Sr|Sra|Srta|Dr|Dra|Prof|Nurse)\.?\s+({NAME_WORD})")
+# The same honorifics typed in lower case ("mr. bayer from the company"): never a company's title. Not "dr" (a
+# company is named so: "dr. reddy's") and not "miss", a verb too ("we miss roche's old portal").
+_LOWER_HONORIFIC = re.compile(r"(?<![\w'’-])(?:mr|mrs|ms|mx|mme|mlle|herr|frau)\.?\s+([a-z][a-z'’\-]*)")
 # A company's word in a child's place: "Lilly got her first dose", "Lilly is my daughter's name".
 _COMPANY_WORD_AS_CHILD = re.compile(
     rf"\b({NAME_WORD})\s+(?:(?i:got|had|started|received|finished|tolerated|took|missed)\s+(?:(?i:her|his)\b|"
@@ -89,6 +92,9 @@ def find_honorific_company_words(text: str, found: list[Finding]) -> None:
                 and bare_word(match.group(1)) not in _TITLE_WORDS                 # "Prof. Dr. Juan P. Garrahan"
                 and not any(p.match(text, match.start()) for p in (ALLOWED_PHRASES, COMPANY_NAME))
                 and not COMPANY_NAME.match(text, match.start(1))):
+            found.append(Finding("name", *match.span(), "a person's name (an honorific before a company's word)"))
+    for match in _LOWER_HONORIFIC.finditer(text):
+        if any(part in COMPANY_WORDS for part in bare_word(match.group(1)).split("-")):
             found.append(Finding("name", *match.span(), "a person's name (an honorific before a company's word)"))
     for match in _COMPANY_WORD_WITH_AGE.finditer(text):
         if bare_word(match.group(1)) in COMPANY_WORDS and in_name_dictionary(bare_word(match.group(1))):

@@ -7,11 +7,11 @@ from __future__ import annotations
 import functools
 import re
 
-from trialfind.core.given_names import WORD_LIKE_PLACES, is_english_word
+from trialfind.core.given_names import WORD_LIKE_PLACES, in_any_given_name_list, is_english_word
 from trialfind.core.privacy_dates import MONTH
 from trialfind.core.privacy_phrases import CARE_CENTRES, COMPANIES, EPONYMS, INITIAL_COMPANIES, INSTITUTIONS, PLACES
 from trialfind.core.privacy_text import LETTERS, NAME_WORD, UPPER, phrase_pattern
-from trialfind.core.privacy_vocabulary import is_place_phrase
+from trialfind.core.privacy_vocabulary import is_country_name, is_place_phrase
 from trialfind.core.privacy_words import RELATION_WORDS
 from trialfind.core.text import NCT_ID_PATTERN
 
@@ -114,11 +114,12 @@ VARIANT = re.compile(
 DOSE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|ml|mL|iu|IU|units?|Gy|cGy|mmol|mEq|mg/m2|mg/kg|"
                    r"mcg/kg|mg/m²|/m2|/kg|%|kg|cm|mm|weeks?|days?|months?|years?|hours?|h|x)\b", re.I)
 GRADE = re.compile(r"\b(?:grade|gr\.?|g)\s*[1-5](?:\s*[-/]\s*[1-5])?\b", re.I)
-# "Tyra Biosciences", "Acme Pharma Ltd": capitalised words before a company suffix are a company. "Pharmaceuticals"
+# "Tyra Biosciences", "Acme Pharma Ltd", "Hanmi Pharm" (as Korean companies abbreviate it): capitalised words before
+# a company suffix are a company. "Pharmaceuticals"
 # in Italian, Spanish, Portuguese, German and French too ("Chiesi Farmaceutici"; Wiktionary's translations of
 # "pharmaceutical", https://en.wiktionary.org/wiki/pharmaceutical#Translations).
 COMPANY_NAME = re.compile(
-    rf"\b(?:{NAME_WORD}\s+){{1,3}}(?:Biosciences?|Therapeutics|Pharmaceuticals?|Pharma|Oncology|Biotech|"
+    rf"\b(?:{NAME_WORD}\s+){{1,3}}(?:Biosciences?|Therapeutics|Pharmaceuticals?|Pharma|Pharm|Oncology|Biotech|"
     rf"Farmaceutici|Farmac[ée]utica|Farmacêutica|Pharmazeutika|Pharmaceutique|"
     rf"Biopharma(?:ceuticals)?|Biologics|Laboratories|Labs|Medicines|Genetics|Genomics|Sciences|Health|"
     rf"Inc|Ltd|LLC|GmbH|AG|SA|S\.A\.|plc|Corp(?:oration)?|Co\.)\b\.?")
@@ -167,6 +168,10 @@ INSTITUTION_NAME = re.compile(
     rf"\b(?:{NAME_WORD}\s+(?:[–—-]\s+)?){{0,2}}[{UPPER}][{LETTERS}]*(?i:klinik|universit|medizin|krankenhaus|spital|ziekenhuis|"
     rf"sjukhus|szpital|policlinic|ospedale|h[ôo]pital|centrum|zentrum|institut|fondazione|fundaci)[{LETTERS}]*"
     rf"(?:\s+{NAME_WORD})|"
+    # One word that is a hospital's name by its ending, in the Nordic languages' definite form or a compound
+    # (Wiktionary, "hospital" translations: Danish/Norwegian "hospitalet", "sykehuset", "sygehuset", Swedish
+    # "sjukhuset", Finnish "sairaala"): "Rigshospitalet", "Universitetssjukhuset", "Lastensairaala".
+    rf"\b[{UPPER}][{LETTERS}]*(?i:hospitalet|sjukhuset|sykehuset|sygehuset|sairaala)\b|"
     # A charity, foundation or society by its word: "Deutsche Kinderkrebsstiftung", "Deutsche Krebshilfe",
     # "Elterninitiative Kinderkrebsklinik e.V.", "Childhood Cancer Association", "Stiftelsen Barncancerfonden".
     rf"\b(?:{NAME_WORD}\s+){{0,3}}[{UPPER}][{LETTERS}]*(?i:stiftung|verein|hilfe|initiative|gesellschaft|stichting|"
@@ -331,6 +336,17 @@ _PLACE_BEFORE_ITS_REGION = re.compile(
 _PLACE_AFTER_A_PREPOSITION = re.compile(
     rf"\b(?i:at|in|to|from|near)\s+(?P<place>{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}})(?![\w'’-])")
 
+# A country's name in the language of the sentence, after that language's preposition of place: "non era disponibile
+# in Italia", "nicht verfügbar in Deutschland", "aprobado en Brasil". Alone, "Italia" is a given name as well, and
+# with a capitalised word after it ("sent to Italia Rossi") it is a person's.
+_COUNTRY_AFTER_A_PREPOSITION = re.compile(
+    rf"\b(?i:in|to|from|into|en|nach|aus|dans|au|aux|em|no|na|w|we|i|från|till|fra|til|di|ke|dari|tại|ở|vào|в|во|из|"
+    rf"στην|στη|στο|από)\s+(?P<place>{NAME_WORD})(?![\w'’-]|\s+{NAME_WORD})")
+
+# A town after a comma, ending the value or its part, as an address ends: "Blegdamsvej 9, København", "Via Roma 3,
+# Milano". Never a given name ("Lena Jensen, 9, Sofia": Sofia may be her sister).
+_TOWN_AFTER_A_COMMA = re.compile(rf",\s*(?P<town>{NAME_WORD})(?=\s*(?:$|[,;.)\n]))")
+
 
 def _place(word: str) -> bool:
     return word.lower() in WORD_LIKE_PLACES or is_place_phrase(word)
@@ -352,6 +368,13 @@ def places_named_by_context_spans(text: str) -> list[tuple[int, int]]:
             spans.append(match.span())
     for match in _PLACE_AFTER_A_PREPOSITION.finditer(text):
         if is_place_phrase(match.group("place")):
+            spans.append(match.span("place"))
+    for match in _TOWN_AFTER_A_COMMA.finditer(text):
+        town = match.group("town").lower()
+        if town in _towns() and not in_any_given_name_list(town):
+            spans.append(match.span("town"))
+    for match in _COUNTRY_AFTER_A_PREPOSITION.finditer(text):
+        if is_country_name(match.group("place")):
             spans.append(match.span("place"))
     return spans
 

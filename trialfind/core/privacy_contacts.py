@@ -79,9 +79,18 @@ _PHONE_WORDS = re.compile(r"\b(?:phone[ds]?|phoning|tel|telephoned?|called|calli
                           r"tlf|tfn|puhelin|mobil|mobilnummer|handynummer|telefonnummer|zadzwo[ńn])\b", re.I)
 
 
+def _is_free_mail(domain: str) -> bool:
+    """`domain` is a free mail provider's: "gmail." starts a domain or a part of it ("mail.gmail.com"); "me.com" is a
+    whole domain, not the end of "companyname.com" or "acme.com"; "proton" is in every Proton domain."""
+    labels = "." + domain
+    return any(("." + free) in labels if free.endswith(".")
+               else (labels.endswith("." + free) if "." in free else free in domain)
+               for free in FREE_MAIL_DOMAINS)
+
+
 def _is_role_email(address: str) -> bool:
     local, _, domain = re.sub(r"\s", "", address.lower()).partition("@")
-    if any(free in domain for free in FREE_MAIL_DOMAINS):
+    if _is_free_mail(domain):
         return False
     parts = [p for p in re.split(r"[._+\-]+", local) if p]
     return bool(parts) and all(p.isdigit() or p in ROLE_WORDS or any(s in p for s in ROLE_EMAIL_STEMS)

@@ -29,7 +29,10 @@ _PLATE_WORD = (r"(?:(?:number|licen[cs]e|registration|reg\.?|car|van|vehicle|reg
                r"tablica(?:\s+rejestracyjna)?|numer\s+rejestracyjny|nr\s+rej\.?|kenteken|nummerplaat|"
                r"SPZ|E[ČC]V|rendsz[aá]m|registreringsnummer|reg\.?\s*nr|rekisterinumero|rekisterikilpi|"
                r"nummerplade|skiltnummer|plat\s+nomor|nomor\s+polisi|nopol|nombor\s+pendaftaran")
-_PLATE = re.compile(rf"\b(?i:{_PLATE_WORD})\b\s*(?:[:#=]|(?i:is|ist|es|est|è|was|no\.?|nr\.?))?\s*"
+# "licence plate of our car WX 4821K": whose vehicle may stand between the word and the plate.
+_WHOSE_VEHICLE = (r"(?:\s+(?i:of|on|for)\s+(?i:our|my|the|his|her|their|dad['’]?s|mum['’]?s|mom['’]?s)\s+"
+                  r"(?i:car|van|vehicle|truck|suv|minivan))?")
+_PLATE = re.compile(rf"\b(?i:{_PLATE_WORD})\b{_WHOSE_VEHICLE}\s*(?:[:#=]|(?i:is|ist|es|est|è|was|no\.?|nr\.?))?\s*"
                     r"([A-Z0-9ÄÖÜ]{1,4}(?:[\s-]?[A-Z0-9ÄÖÜ]{1,5}){1,3})(?![\w-])")
 
 # A patient's place on a ward. A bed is always a patient's; a room is one when a person word comes before it
@@ -134,6 +137,9 @@ _RELATIVE_POST = re.compile(
     rf"(?-i:[{UPPER}][{LETTERS}'’&\-]*(?:\s+[{UPPER}][{LETTERS}'’&\-]*){{0,3}})|"
     rf"\b(?i:{_KIN})\s+(?i:of\s+the)\s+(?-i:[{UPPER}][{LETTERS}'’&\-]*(?:\s+[{UPPER}][{LETTERS}'’&\-]*){{0,2}})\s+"
     rf"(?i:{_POST_OF_AN_ORGANISATION})\b|"
+    # The place first, the post "there" after: "the 2 y/o at Landspítali whose mom is the pharmacist there".
+    rf"\b(?i:at|in)\s+(?:the\s+)?(?-i:[{UPPER}][{LETTERS}'’&\-]*(?:\s+[{UPPER}][{LETTERS}'’&\-]*){{0,3}})\s+"
+    rf"(?i:whose)\s+(?i:{_KIN})\s+(?i:is|was)\s+(?i:the)\s+(?:[a-z]+\s+)?(?i:{_POST})\s+(?i:there)\b|"
     # "the one who's married to the hospital CEO": the spouse of the one person in a post.
     rf"\b(?i:married\s+to|(?:wife|husband|spouse|partner)\s+of)\s+(?i:the)\s+(?:[{LETTERS}'’&\-]+\s+){{0,2}}"
     rf"(?i:{_POST_OF_AN_ORGANISATION})\b")

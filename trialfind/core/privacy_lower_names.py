@@ -20,7 +20,7 @@ from trialfind.core.privacy_names import COMPANY_WORDS, OWNED_BY_A_CHILD, PATIEN
 from trialfind.core.privacy_text import NAME_SHAPE, NAME_WORD, UPPER, Finding, bare_word
 from trialfind.core.privacy_vocabulary import is_known_word, is_misspelt_common_word
 from trialfind.core.privacy_word_lists import is_function_word
-from trialfind.core.privacy_words import NOT_NAMES, RELATION_WORDS, ROLE_WORDS
+from trialfind.core.privacy_words import GIVEN_NAMES, NOT_NAMES, RELATION_WORDS, ROLE_WORDS
 
 LOWER = "a-zß-öø-ÿā-ž"
 # A name typed in lower case where a sentence's subject stands: at the start of the value or a sentence,
@@ -66,6 +66,11 @@ _SIGN_OFF = re.compile(
     rf"(?P<given>[{UPPER}]?[{LOWER}]{{2,}}(?:-[{UPPER}]?[{LOWER}]{{2,}})?)"
     rf"(?:\s+(?P<surname>[{UPPER}]?[{LOWER}'’]{{2,}}(?:-[{UPPER}]?[{LOWER}]{{2,}})?))?"
     rf"\s*[.!]*\s*(?:$|\n)")
+# A person thanked face to face, in lower case, the name then a stop or a comma: "ty so much maya!!", "thank u
+# dario, you saved us". Only a curated or dictionary given name: "thanks again!", "thanks all," are no one.
+_THANKED_DIRECTLY = re.compile(
+    rf"\b(?i:thx|thnx|thanx|thanks|thank\s+(?:you|u)|ty|tysm)(?:\s+(?i:so|very)\s+much)?\s*,?\s+"
+    rf"(?P<given>[{LOWER}]{{2,}}(?:-[{LOWER}]{{2,}})?)(?=\s*(?:[!,.?;:]|$))")
 # Familiar terms of address a note signs off to, not with (https://en.wikipedia.org/wiki/Term_of_address).
 _TERMS_OF_ADDRESS = frozenset({"mate", "mates", "buddy", "pal", "guys", "folks", "doc", "hun", "hon", "babe", "dear",
                                "sweetie", "darling", "love", "bro", "sis", "fam", "y'all", "yall", "friends", "team"})
@@ -143,68 +148,6 @@ def is_lower_given_name(word: str) -> bool:
     """`word` (all its hyphenated parts) could be a given name typed in lower case, or is a romanised Korean or
     Chinese one ("ji-woo")."""
     return all(in_any_given_name_list(p) for p in word.split("-")) or is_romanised_given_name(word)
-
-
-# A full name typed in lower case: two given names ("jose luis", "thi minh anh"), or a given name, a surname's
-# particles and the surname ("jean-baptiste de la fontaine"). Only name-list words no English word shares: two of
-# them side by side are a person, whatever the slot.
-_LOWER_WORD = rf"[{LOWER}]{{2,}}(?:-[{LOWER}]{{2,}})?"
-_LOWER_FULL_NAME = re.compile(
-    rf"(?<![\w'’.@/#-])(?P<given>{_LOWER_WORD})\s+"
-    rf"(?:(?P<particles>(?:(?:van|von|de|del|della|di|da|dos|das|du|des|der|den|ten|ter|le|la|bin|ibn|al|el)\s+){{1,2}})"
-    rf"(?P<surname>{_LOWER_WORD})|(?P<second>{_LOWER_WORD}))(?![\w@/-])")
-
-
-# A parent or relative "of" a child named in lower case: "mum of lucas b", "dad of aarav".
-_RELATIVE_OF = re.compile(
-    rf"\b(?i:mum|mom|mommy|mummy|mama|dad|daddy|papa|mother|father|parent|parents|grandma|grandpa|grandmother|"
-    rf"grandfather|aunt|auntie|uncle|sister|brother)\s+of\s+(?P<given>{_LOWER_WORD})(?![\w@/-])")
-
-
-# A name typed in lower case with the child's age after it: "maya abdullahi age 4", "liam o'brien, 6yo".
-_LOWER_NAME_AGE = re.compile(
-    rf"(?<![\w'’.@/#-])(?P<given>{_LOWER_WORD})(?:\s+(?P<surname>[{LOWER}'’]{{2,}}(?:-[{LOWER}]{{2,}})?))?"
-    rf"\s*,?\s+(?:age[sd]?\s+\d{{1,2}}|\d{{1,2}}\s*(?:yo|y/o|yrs?|years?\s+old)\b|"
-    # "my boy kai akana is 8 and on avapritinib": "is" and a bare age, ending its clause
-    rf"(?:is|turned|turns)\s+\d{{1,2}}(?=\s*(?:$|[,.;!]|\s+(?:and|now|today|years?|yo)\b)))")
-
-
-def _only_a_given_name(word: str, known: frozenset[str]) -> bool:
-    """Each part a given name of the name dictionary, none an English word, a role or a record's own word."""
-    parts = word.split("-")
-    return all(p in dictionary_given_names() and not is_english_word(p) and p not in NOT_NAMES and p not in ROLE_WORDS
-               and p not in known for p in parts)
-
-
-def find_lower_case_full_names(text: str, found: list[Finding], known: frozenset[str]) -> None:
-    """Full names typed in lower case (see _LOWER_FULL_NAME); run on text whose other-language words are masked, so
-    "onay verdi" in a Turkish sentence is not read as two names."""
-    if not any(c.islower() for c in text):
-        return
-    for match in _RELATIVE_OF.finditer(text) if " of " in text.lower() else ():
-        if _only_a_given_name(match.group("given"), known):
-            found.append(Finding("name", *match.span("given"), "a person's name (a child named after 'mum of')"))
-    for match in _LOWER_NAME_AGE.finditer(text):
-        given, surname = match.group("given"), match.group("surname") or ""
-        if in_any_given_name_list(given) and given not in known and given not in NOT_NAMES and given not in ROLE_WORDS:
-            end = match.end("surname") if surname and not is_known_word(surname, known) else match.end("given")
-            found.append(Finding("name", match.start("given"), end, "a person's name (a name and an age)"))
-    position = 0
-    while match := _LOWER_FULL_NAME.search(text, position):
-        given = match.group("given")
-        # A hyphenated given name needs one part no English word ("jean-baptiste"), every part on a list.
-        given_ok = _only_a_given_name(given, known) or ("-" in given and is_lower_given_name(given)
-                                                       and any(_only_a_given_name(p, known) for p in given.split("-")))
-        if match.group("surname"):
-            surname = match.group("surname")
-            ok = given_ok and not is_english_word(surname) and surname not in known and surname not in NOT_NAMES
-        else:
-            ok = given_ok and _only_a_given_name(match.group("second"), known)
-        if ok:
-            found.append(Finding("name", *match.span(), "a person's name (a full name typed in lower case)"))
-            position = match.end()
-        else:
-            position = match.start("given") + len(given) + 1
 
 
 def find_lower_case_names(text: str, found: list[Finding], known: frozenset[str]) -> None:
@@ -310,6 +253,13 @@ def find_thanked_names(text: str, found: list[Finding], known: frozenset[str]) -
                                           and not is_english_word(surname.split("-")[0])):
             found.append(Finding("name", *span, "a person's name (thanked, in lower case)"))
 
+    for match in _THANKED_DIRECTLY.finditer(text):
+        given = match.group("given")
+        if (given in known or given in NOT_NAMES or given in ROLE_WORDS or given in RELATION_WORDS
+                or given in _TERMS_OF_ADDRESS or is_function_word(given, "en")):
+            continue
+        if given in GIVEN_NAMES or all(p in dictionary_given_names() for p in given.split("-")):
+            found.append(Finding("name", *match.span("given"), "a person's name (thanked, in lower case)"))
     for match in _SIGN_OFF.finditer(text):
         given = match.group("given").lower()
         if (given in known or given in NOT_NAMES or given in ROLE_WORDS or given in RELATION_WORDS

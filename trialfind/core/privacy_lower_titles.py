@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from trialfind.core.given_names import dictionary_given_names, english_words, is_english_word
+from trialfind.core.given_names import dictionary_given_names, english_words, in_name_dictionary, is_english_word
 from trialfind.core.privacy_lower_names import LOWER, is_lower_given_name
 from trialfind.core.privacy_text import Finding, bare_word
 from trialfind.core.privacy_vocabulary import (
@@ -38,7 +38,16 @@ _POST_THEN_NAME = re.compile(
 # holds rare words that are surnames too ("patel", "sloan"); what else follows "dr" in a note is a verb or a clinic's
 # noun, frequent words (Zipf 4 and over), or a short abbreviation ("appt", "recs").
 _DOCTOR_SURNAME = re.compile(
-    rf"(?<![\w'’-])(?i:dr|doc|doctor)\.?\s+(?P<word>[{LOWER}]{{3,}}(?:-[{LOWER}]{{2,}})?)(?![\w@/-])")
+    rf"(?<![\w'’-])(?i:dr|doc|doctor)(?:\.\s*|\s+)(?P<word>[{LOWER}]{{3,}}(?:-[{LOWER}]{{2,}})?)(?![\w@/-])")
+
+
+# A name that is also a word ("grace", "kim", "hope"), typed in lower case after a title, in a subject's slot: a
+# verb of telling or helping, or "at"/"from" its place, after it ("dr. grace at the embassy", "dr kim said no").
+# What else follows "dr" there is a noun ("dr appt at 3", "dr visit said"), which no name list holds.
+_TITLE_THEN_WORD_LIKE_NAME = re.compile(
+    r"(?<![\w'’-])(?i:dr|doc|doctor|mr|mrs|ms|prof)(?:\.\s*|\s+)(?P<word>[a-z]{3,})\s+"
+    r"(?=(?:said|says|told|tells|called|calls|emailed|wrote|replied|answered|agreed|refused|helped|signed|sent|"
+    r"asked|explained|confirmed|thinks|thought|wanted|wants|never|didn'?t|did|was|is|has|had|at|from|who)\b)")
 
 
 def _surname_after_doctor(word: str, known: frozenset[str]) -> bool:
@@ -53,7 +62,9 @@ def _surname_after_doctor(word: str, known: frozenset[str]) -> bool:
         return False
     if not is_known_word(word, known):
         return len(word) >= 5 and not is_misspelt_common_word(word) and not is_newer_english_word(word)
-    return word in english_words() and zipf_frequency(word, "en") >= 3.0
+    # A given name the stem test takes for a word's inflection ("hamid": "hami" and a -d) is still a name.
+    return ((word in english_words() and zipf_frequency(word, "en") >= 3.0)
+            or (in_name_dictionary(word) and word not in english_words()))
 
 
 def find_names_after_titles(text: str, found: list[Finding], known: frozenset[str]) -> None:
@@ -77,6 +88,12 @@ def find_names_after_titles(text: str, found: list[Finding], known: frozenset[st
         if (word not in known and word not in NOT_NAMES and word not in ROLE_WORDS and is_lower_given_name(word)
                 and not is_english_word(word)):
             found.append(Finding("name", *match.span("word"), "a person's name (a given name after its post)"))
+    for match in _TITLE_THEN_WORD_LIKE_NAME.finditer(text):
+        word = match.group("word")
+        if (in_name_dictionary(word) and word not in known and word not in NOT_NAMES and word not in ROLE_WORDS
+                and word not in RELATION_WORDS and not is_function_word(word, "en")):
+            found.append(Finding("name", *match.span("word"), "a person's name (a title typed in lower case before a "
+                                                               "name that is also a word)"))
     for match in _DOCTOR_SURNAME.finditer(text):
         if _surname_after_doctor(match.group("word"), known):
             found.append(Finding("name", *match.span("word"), "a person's name (a surname after 'dr')"))

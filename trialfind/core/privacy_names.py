@@ -195,6 +195,9 @@ def find_names(text: str, found: list[Finding], known: frozenset[str]) -> None:
                 relation.lower() in FAMILY_WORDS and (bare_word(word) in word_like_given_names()
                                                       or not is_known_word(word, known))):
             continue
+        when = MONTH_BEFORE_A_YEAR.match(text, match.start(1))
+        if when and "," not in when.group():
+            continue                                   # "the navigator, March 2023": when, not who
         if _is_name(word, known, lower_ok=True) and not follows_its_relation_word(relation, word):
             add(match, "after a family word such as 'my son' or 'patient'")
     for match in _NAMED.finditer(text):

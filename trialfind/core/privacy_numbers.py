@@ -22,7 +22,8 @@ _RECORD_WORDS = (
 # "MRN at Boston is", "patient id at St. Jude:" (a name's abbreviation keeps its dot)
 _RECORD_WHERE = r"(?:\s+(?:at|in|for|with|from)\s+(?:the\s+)?[\w'’]+\.?(?:\s+[\w'’]+)?)?"
 _RECORD = re.compile(rf"\b{_RECORD_WORDS}(?:(?<=#)|(?![a-z]))\.?{_RECORD_WHERE}"
-                     rf"\s*(?:is|was|:|-|=|#)?\s*[A-Z]{{0,6}}[-\s]?(?:[A-Z]{{1,4}})?\d[\dA-Z\s-]{{1,}}", re.IGNORECASE)
+                     rf"\s*(?:is|was|:|-|=|#)?\s*[A-Z]{{0,6}}[-\s]?(?:[A-Z]{{1,4}}-?)?\d[\dA-Z\s-]{{1,}}",
+                     re.IGNORECASE)
 # A product's, study's or form's number is not a person's: "model no. 420100", "protocol no. 20180123".
 # A medicine's scheme or licence numbers are its own: the UK's Early Access to Medicines Scheme (EAMS) opinion numbers,
 # marketing authorisations (PL, MA) and orphan designations (https://www.gov.uk/guidance/apply-for-the-early-access-
@@ -113,6 +114,7 @@ accession specimen pathology
 patient patient's paciente patiente patiente paziente pacjent patiënt patientin
 マイナンバー 保険証 患者番号 診察券 住民票 身份证 病历号 주민등록번호
 """
+_PATIENT_CUE = re.compile(r"(?i:patient|patient's|paciente|patiente|paziente|pacjent|patiënt|patientin)\b")
 _ID_CUE = "(?:" + "|".join(sorted(_ID_CUES.split(), key=len, reverse=True)) + ")"
 # An id-shaped value: letters and digits in groups joined by spaces, dots, dashes or slashes, with
 # at least four digits ("48291736K", "123.456.789-09", "1234-567-890-AB", "1 14 07 75 115 048 32").
@@ -194,8 +196,10 @@ def find_record_numbers(text: str, found: list[Finding]) -> None:
             found.append(Finding("record_number", *match.span(), "an identity, record or insurance number"))
     for match in _CUED_ID.finditer(text):
         value = match.group(1).strip()
+        # "ref. patient # CHLA-PT-004821": a patient's number quoted as the reference is still the patient's.
+        patients = _PATIENT_CUE.match(match.group())
         if (sum(c.isdigit() for c in value) >= 4 and not re.fullmatch(r"(?:[A-Za-z]{1,4}\s)?(?:19|20)\d\d", value)
-                and not _THING_NUMBER.search(text, max(0, match.start() - 20), match.start())):
+                and (patients or not _THING_NUMBER.search(text, max(0, match.start() - 20), match.start()))):
             found.append(Finding("record_number", *match.span(), "an identity, health-card or record number"))
     for match in _ID_PHRASE.finditer(text):
         value = match.group("value").strip()

@@ -46,7 +46,10 @@ _ORGANISATION_LINE = re.compile(
     r"\b(?:med(?:ical)?[\s-]*info(?:rmation)?|medinfo|drug\s+information|product\s+information|"
     r"switch\s?board|call[\s-]+cent(?:er|re)|contact[\s-]+cent(?:er|re)|hot[\s-]?line|help[\s-]?line|"
     r"help[\s-]?desk|customer\s+(?:service|services|care|support|relations)|patient\s+(?:support|access|services|"
-    r"assistance)\s+(?:line|programme|program|team|desk)|main\s+(?:line|number|office|phone|telephone)|general\s+(?:enquiries|inquiries)|toll[\s-]?free|"
+    r"assistance)\s+(?:line|programme|program|team|desk)|main\s+(?:line|number|office|phone|telephone)|general\s+(?:enquiries|inquiries|line|number|phone|telephone)|toll[\s-]?free|"
+    # A company's department, by the names companies give them on their contact pages: "Bayer regulatory affairs,
+    # ext 2231".
+    r"(?:regulatory|medical)\s+affairs|"
     r"freephone|information\s+line|(?:main|front|information|reception)\s+desk|(?:enquiry|inquiry|enquiries|inquiries)\s+line|"
     # A company's or agency's expanded access office and the FDA's call centre for it, by their names ("Novartis
     # Managed Access Programs", "FDA Project Facilitate": https://www.fda.gov/about-fda/oncology-center-excellence/
@@ -207,12 +210,17 @@ _LEGAL_FORM_OR_SEAT = re.compile(
     r"HQ|Headquarters|headquarters|Head\s+Office|head\s+office|Global\s+Headquarters|Campus|campus)(?![\w])")
 _COMPANY_LIST = phrase_pattern(COMPANIES + INITIAL_COMPANIES)
 # Medicines regulators, as their own pages print their addresses ("FDA, 10903 New Hampshire Ave, Silver Spring MD").
-_REGULATOR = re.compile(rf"\b{MEDICINES_REGULATOR}\b")
+# With one of its offices named ("FDA Office of Oncologic Diseases, 10903 New Hampshire Ave").
+_REGULATOR = re.compile(rf"\b{MEDICINES_REGULATOR}\b(?:\s+(?:Office|Center|Centre|Division|Directorate)"
+                        rf"(?:\s+(?:of|for|and|the|[{UPPER}][{LETTERS}\-]+)){{1,6}}(?![\w'’-]))?")
 # Only a comma between the name and its address ("Pfizer, 66 Hudson Boulevard East"), or its seat's word.
-_COMMA_AFTER = re.compile(r"\s*(?:\(?(?:HQ|headquarters|head\s+office)\)?\s*)?[,:]\s*", re.IGNORECASE)
+# "The company's office at Grenzacherstrasse 124, Basel": its seat's word, then "at".
+_COMMA_AFTER = re.compile(r"\s*(?:\(?(?:HQ|headquarters|head\s+office)\)?\s*)?(?:[,:]|(?<=office)\s+at\b|"
+                          r"(?<=offices)\s+at\b|(?<=HQ)\s+at\b|(?<=headquarters)\s+at\b)\s*", re.IGNORECASE)
 # The organisation named by its word and its seat, before a colon: "company HQ: 235 East 42nd Street".
 _OWN_SEAT = re.compile(r"\b(?i:the\s+)?(?i:company|sponsor|manufacturer|company['’]s|sponsor['’]s)\s+"
-                       r"(?i:HQ|headquarters|head\s+office|main\s+office|offices?|address|mailing\s+address)(?=\s*:)")
+                       r"(?i:HQ|headquarters|head\s+office|main\s+office|offices?|address|mailing\s+address)"
+                       r"(?=\s*:|\s+at\b)")
 # Words of a home or of living somewhere, before the name ("our home near Great Ormond Street Hospital") or in the
 # address ("home address", "flat 3"): a person's address, whatever organisation is near.
 _HOME = re.compile(r"\b(?:home|house|flat|apartment|apt|live|lives|lived|living|stay|stays|staying|reside|resides|"
@@ -302,7 +310,9 @@ def _small_town_before_postcode(text: str, part: str, end: int, addresses: list[
 
 
 # The organisation named after its address, in brackets: "1 Kendall Square, Cambridge MA (company HQ)".
-_SEAT_IN_BRACKETS = re.compile(r"\(\s*(?i:the\s+)?(?:(?i:company|sponsor|manufacturer)(?:['’]s)?|[A-Z]{2,8})\s+"
+# A listed company by name too: "Lichtstrasse 35, 4056 Basel, Switzerland (Novartis HQ)".
+_SEAT_IN_BRACKETS = re.compile(r"\(\s*(?i:the\s+)?(?:(?i:company|sponsor|manufacturer)(?:['’]s)?|[A-Z]{2,8}|"
+                               rf"{_COMPANY_LIST.pattern})\s+"
                                r"(?i:HQ|headquarters|head\s+office|main\s+office|offices?)\s*\)")
 # A place named by its square or campus, no house number: "Kendall Square, Cambridge MA (company HQ)".
 _NAMED_PLACE = re.compile(r"\b[A-Z][\w'’-]+\s+(?:Square|Plaza|Campus|Park|Tower|Building|Centre|Center)\b")
@@ -349,7 +359,8 @@ def organisation_address_spans(text: str, addresses: list[tuple[int, int]]) -> l
         if tail and not _is_personal(tail.group(0)) and not any(is_english_word(w) for w in tail.group(0).split()):
             anchor_end = tail.end()
         comma = _COMMA_AFTER.match(text, anchor_end)
-        if anchor_end in done or not comma or not ("," in comma.group(0) or ":" in comma.group(0)):
+        if anchor_end in done or not comma or not ("," in comma.group(0) or ":" in comma.group(0)
+                                                    or comma.group(0).strip().lower().endswith("at")):
             continue
         done.add(anchor_end)
         # The words before the name, in its sentence: "our home near", "Pfizer rep Anna Koch".

@@ -151,6 +151,13 @@ Alexion
 # (https://en.wikipedia.org/wiki/Zimmer_Biomet); trial records name its devices by either or both
 Zimmer Biomet
 Biomet
+# Skin-care brands named after their founders' title, which families name for a rash or hand-foot syndrome: Dr.
+# Scholl's (https://en.wikipedia.org/wiki/Dr._Scholl%27s) and Dr. Bronner's (https://en.wikipedia.org/wiki/
+# Dr._Bronner%27s). With the possessive only: "Dr. Scholl called" is a person.
+Dr. Scholl's
+Dr Scholl's
+Dr. Bronner's
+Dr Bronner's
 """)
 
 INSTITUTIONS = _phrases("""

