@@ -139,3 +139,48 @@ def test_free_mail_providers_are_whole_domains_not_endings():
 def test_country_names_are_read_in_other_languages():
     assert all(is_country_name(name) for name in ("Italia", "Deutschland", "Włochy", "Brasil", "Италия"))
     assert not is_country_name("Emma")
+
+
+# Blind batches 71 to 76.
+
+@pytest.mark.parametrize("synthetic_text", [
+    "we live in the yellow house at 14 Rua do Sol, Braga",
+    "our home: 21 Le Loi, Quận 3",
+    "Ленина 7, кв. 12, Казань",
+    "ID 27.114.902 (DNI)",
+    "the governor's granddaughter in Tromsø, relapsed ALL",
+    "Milo (our son's name) started the capsules",
+    "Temodar Alvarez is the patient's uncle",
+    "note: joão pedro almeida is her full name",
+    "ZOE WAS ON IT FOR 2 MONTHS",
+    "we flew Savannah to the clinic every month",
+    "Requested by Dr. K. Nagoya, Tokyo",
+    "Nomvula's oncologist sent the letter",
+    "spoke with ana at roche yesterday",
+    "Sarah Abbott-Kimani, nurse, answered",
+])
+def test_round_two_personal_shapes_are_refused(synthetic_text):
+    assert _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Boy was 6 at diagnosis, relapsed once",
+    "Kid was 4 at relapse",
+    "Eli Lilly is doing great with the turnaround",
+    "Hospital pharmacy: +34 93 600 00 00",
+    "ship to: Research Pharmacy Dept, 1 Main Campus Rd, Memphis TN 38105",
+    "Dr. Martens boots fit with the swelling",
+    "Mr. Clean wipes for the dressing area",
+    "Talked to Abbott customer service",
+    "brought the drug to the clinic",
+    "the data from roche came late",
+    "Janus Kinase-Inhibitor",
+    "Pfizer-BioNTech vaccine given",
+])
+def test_round_two_near_misses_pass(synthetic_text):
+    assert not _refused(synthetic_text)
+
+
+def test_a_brand_spelt_with_a_title_still_leaves_the_surname_a_person():
+    assert _refused("Dr. Martens called about the scan")
+    assert _refused("Dr. Abbott said the dose is fine")

@@ -68,10 +68,16 @@ def english_words() -> frozenset[str]:
 def is_english_word(word: str) -> bool:
     """`word` (any case) or its stem is an ordinary English word: "marks", "related", "sensing"."""
     word = word.lower()
+    for ending in ("'s", "’s"):                     # "children's", "company's": the word's own
+        word = word.removesuffix(ending)
     words = english_words()
+    # A doubled last consonant before "-ed" or "-ing" is spelling, not the stem: "submitted", "stopping".
+    doubled = ((word.endswith("ed") and len(word) > 5 and word[-3] == word[-4] and word[-3] not in "aeiou")
+               or (word.endswith("ing") and len(word) > 6 and word[-4] == word[-5] and word[-4] not in "aeiou"))
     stems = (word, word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith(("es", "ed")) else "",
              word[:-1] if word.endswith("d") else "", word[:-3] if word.endswith("ing") else "",
-             word[:-3] + "e" if word.endswith("ing") else "")
+             word[:-3] + "e" if word.endswith("ing") else "",
+             (word[:-3] if word.endswith("ed") else word[:-4]) if doubled else "")
     if any(stem in words for stem in stems if len(stem) >= 3):
         return True
     # Web2 spells "co-" before a vowel with a diaeresis ("coördinate", "coöperative"), which its word list drops:

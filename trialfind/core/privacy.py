@@ -256,8 +256,10 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
         find_long_numbers(masked, found)
     # Together, so that a listed place inside a hospital's name ("Hospital Infantil de México Federico
     # Gómez") does not cut the name short and leave its person's name behind.
+    # Not a listed word that begins a double-barrelled surname ("Grace Abbott-Mwangi").
     masked = mask(masked, [m.span() for pattern in (ALLOWED_PHRASES, COMPANY_NAME)
-                           for m in pattern.finditer(masked)] + institution_spans(masked) + places_of_care
+                           for m in pattern.finditer(masked) if not _begins_a_double_surname(masked, m.end())]
+                  + institution_spans(masked) + places_of_care
                    + plant_and_food_spans(masked) + places_named_by_context_spans(masked))
     if known_words:
         masked = mask(masked, [m.span() for m in phrase_pattern(known_words).finditer(masked)])
@@ -273,6 +275,15 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     find_bare_surnames(masked, found, known)
     find_unknown_names(masked, found, known)
     return _first_of_overlaps(found)
+
+
+_BARRELLED = re.compile(r"[-‐]([A-Z][a-zß-öø-ÿ][\w'’]*)")
+
+
+def _begins_a_double_surname(text: str, end: int) -> bool:
+    """A hyphen and a capitalised word no vocabulary knows follow: "Abbott-Mwangi", not "Kinase-Inhibitor"."""
+    after = _BARRELLED.match(text, end)
+    return bool(after) and not is_known_word(after.group(1))
 
 
 def _eponym_names_a_person(match: re.Match) -> bool:

@@ -20,8 +20,10 @@ _EU_STREET_AFTER = re.compile(  # Hauptstraße 12, Musterstr. 5, Kirchweg 3a, Li
     rf"gatan|gata|vägen|väg|gränd|torget|stigen|gade|vej|veien|vegen|gaten|gracht|straat|laan|kade|singel|dreef|"
     rf"steeg|utca|körút|ulica|caddesi|sokak|sokağı)\s*(?!(?:19|20)\d\d\b)\d{{1,4}}[a-zA-Z]?\b")
 _EU_STREET_WORDS = re.compile(   # 12 rue de Rivoli, Calle Mayor 5, Via Roma 10, C/ Alcalá 20, Am Markt 3
+    # The number first, as French and, informally, Portuguese, Spanish and Italian writers put it ("9 Rua das Flores")
     rf"(?:\b\d{{1,4}}\s*(?:bis|ter)?,?\s+(?:rue|avenue|av\.|bd|boulevard|chemin|all[ée]e|impasse|quai|place|cours|"
-    rf"route|passage)\s+(?:(?:de|du|des|la|le|l'|d')\s*)*(?-i:[{UPPER}]))|"
+    rf"route|passage|rua|travessa|estrada|alameda|pra[çc]a|calle|avenida|avda\.?|paseo|plaza|carrer|via|viale|"
+    rf"piazza|corso|strada)\s+(?:(?:de|du|des|la|le|l'|d'|da|das|do|dos|del|della|di)\s*)*(?-i:[{UPPER}][a-zß-ÿ]))|"
     rf"(?:\b(?:rue|avenue|boulevard|bd|chemin|all[ée]e|quai|calle|c/|avenida|avda\.?|paseo|plaza|carrer|rua|travessa|via|viale|piazza|corso|vicolo|largo|"
     rf"straat|laan|gracht|plein|ul\.|ulica|al\.|aleja|plac|os\.|osiedle|nám\.|náměstí|ulice|carrera|cra\.|jr\.|"
     rf"jir[óo]n|av\.|rambla|traves[íi]a|camino|ronda|estrada|alameda|pra[çc]a|strada|lungomare|calea|"
@@ -138,6 +140,17 @@ _LIVING_ON_STREET_FLAT = re.compile(
     rf"\b(?:live|lives|lived|living|stay|stays|staying|moved|home\s+is)\s+(?:on|in|at)\s+"
     rf"(?P<street>(?:[A-Z][\w'’-]*\s+){{1,4}}(?:{_STREET_TYPES})\b\.?,?\s*(?:flat|apt\.?|apartment|unit|no\.?|#)\s*"
     rf"\d{{1,4}}[A-Za-z]?)", re.IGNORECASE)
+# A home's label, then its house number and a street named without a street word ("our home: 88 Nguyen Hue", "my
+# address is 14 Sukhumvit 39"): the label says whose, the number and the name say where.
+_HOME_LABEL_THEN_STREET = re.compile(
+    rf"\b(?i:our|my|his|her|their)\s+(?i:home|house|flat|apartment|address|place)\s*(?::|-|(?i:is(?:\s+at)?|at))\s*"
+    rf"(?P<street>\d{{1,5}}[A-Za-z]?,?\s+[{UPPER}][{LETTERS}'’\-]*(?:\s+[{UPPER}\d][{LETTERS}\d'’\-]*){{0,3}})")
+# Addresses in Russian and Ukrainian: a street's word ("ул.", "улица", "просп.", "вул."), or a street's name, house
+# number and flat ("Калинина 14, кв. 58"): Wiktionary, улица, проспект, переулок, вулиця, дом, квартира.
+_CYRILLIC_ADDRESS = re.compile(
+    r"(?:\b(?:ул|просп|пр-т|пер|бул|вул|пров)\.\s*|\b(?:улица|проспект|переулок|бульвар|вулиця|провулок)\s+)"
+    r"[А-ЯЁЇІЄҐ][\w\-]+(?:\s+[\w\-]+)?,?\s*(?:(?:д|дом|буд)\.?\s*)?\d{1,4}[а-яa-z]?|"
+    r"[А-ЯЁЇІЄҐ][а-яёїієґ\-]+,?\s+(?:(?:д|дом|буд)\.?\s*)?\d{1,4}[а-я]?,\s*(?:кв|квартира)\.?\s*\d{1,4}")
 # Coordinates of a place: a pair of decimal degrees ("51.4816, -3.1791", "40.7128° N, 74.0060° W") or
 # degrees, minutes and seconds ("51°28'54\"N 3°10'45\"W"). A house's coordinates find it as surely as its street.
 _DECIMAL_PAIR = re.compile(
@@ -210,6 +223,10 @@ def _find_addresses(text: str, found: list[Finding], *, has_digit: bool = True) 
             found.append(Finding("address", *match.span("street"), "a street address"))
     for match in _HOUSE_NUMBER.finditer(text):
         found.append(Finding("address", *match.span(), "a house or plot number of an address"))
+    for match in _HOME_LABEL_THEN_STREET.finditer(text):
+        found.append(Finding("address", *match.span("street"), "a street address (a home's number and street)"))
+    for match in _CYRILLIC_ADDRESS.finditer(text):
+        found.append(Finding("address", *match.span(), "a street address"))
     for match in _US_STREET.finditer(text):
         name_words, street_type = match.group(1).split(), match.group(2)
         ambiguous = street_type.lower() in {"st", "dr", "ct", "pl", "way", "place", "close", "court", "square",

@@ -15,6 +15,7 @@ from trialfind.core.privacy_allowed import ALLOWED_PHRASES, COMPANY_NAME, INSTIT
 from trialfind.core.privacy_names import COMPANY_WORDS, PLACE_WORDS
 from trialfind.core.privacy_text import NAME_SHAPE, NAME_WORD, Finding, bare_word
 from trialfind.core.privacy_vocabulary import INN_AND_TERM_ENDINGS, MEDICAL_ENDINGS, is_known_word, is_place_phrase
+from trialfind.core.privacy_word_lists import is_function_word
 from trialfind.core.privacy_words import FAMILY_WORDS, NOT_NAMES, RELATION_WORDS, ROLE_WORDS
 
 # A name, then whose relative it is, in brackets or commas: "Lilly (his big sister)", "Jazz, my son, is 11". The owner
@@ -31,6 +32,8 @@ _ROLE = rf"(?i:{'|'.join(RELATION_WORDS)}|liaison|rep|representative|msl|manager
 # ... and where the post is held: "Ngozi (pharma liaison at Takeda)".
 _ROLE_IN_BRACKETS = re.compile(
     rf"\b({NAME_WORD})(?:\s+({NAME_WORD}))?\s*\(\s*(?i:the\s+|my\s+|our\s+)?(?:[a-z'’]+\s+){{0,2}}{_ROLE}"
+    # "Jazz (our son's name)": the name said to be the relative's
+    rf"(?:['’]s\s+(?i:full\s+|first\s+|given\s+|real\s+|nick)?name)?"
     rf"(?:\s+(?i:at|from|with|for|of)\s+[^()]{{2,40}}|\s*,[^()]{{2,40}})?\s*\)")
 # The same between commas, a family word alone: "Shire Patel, mother, filled out the form".
 _FAMILY_APPOSITION = re.compile(
@@ -41,6 +44,11 @@ _FOND_APPOSITION = re.compile(
     rf"prince|buddy|munchkin|kiddo|kid|bub|bubba|superhero|hero|star)\s*,\s*({NAME_WORD})\s*,")
 # A given name, then the company or hospital its bearer works for: "Kelly from SpringWorks", "Dolores at Bayer".
 _FROM_AN_ORGANISATION = re.compile(rf"\b({NAME_WORD})\s+(?i:from|at|of)\s+(?=\w)")
+# The same in lower case: "ana from novartis", "talked to ana at novartis". A name that is a word too ("ana", "will")
+# only after a verb of talking to someone.
+_LOWER_FROM_AN_ORGANISATION = re.compile(
+    r"(?:\b(?P<contact>(?:talked|talking|spoke|speaking|spoken|chatted|emailed|called|rang|texted|wrote|met)\s+"
+    r"(?:to|with)?\s*)|(?<![\w'’.@-]))(?P<given>[a-z]{2,})\s+(?:from|at)\s+(?=\w)")
 # Honorifics and titles before a surname ("Dr. Reddy's", "Dr. Falk Pharma" are companies: their whole phrase is
 # listed, and is left).
 _HONORIFIC = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Mme|Mlle|Herr|Frau|Sr|Sra|Srta|Dr|Dra|Prof|Nurse)\.?\s+({NAME_WORD})")
@@ -53,7 +61,9 @@ _COMPANY_WORD_AS_CHILD = re.compile(
     rf"(?P<dose>(?i:the\s+(?:first|second|third|next|last|final)\s+(?:dose|cycle|infusion|course|capsule|tablet)))\b)|"
     # "Lilly did great on the drug": how a child fares, said of a company's word that is a given name too
     rf"(?P<fares>(?i:did|is\s+doing|was\s+doing|has\s+been\s+doing)\s+(?i:great|well|fine|ok|okay|amazing|"
-    rf"amazingly|brilliantly|better|worse|so\s+well)\b)|"
+    rf"amazingly|brilliantly|better|worse|so\s+well)\b|"
+    # "Eli was on it for 3 months": on a drug, as a patient is
+    rf"(?i:is|was|has\s+been|had\s+been)\s+(?i:on)\s+(?i:it|the\s+(?:drug|trial|study|medication|medicine|pills?))\b)|"
     rf"(?i:is|was)\s+(?i:my|our|his|her)\s+(?i:{'|'.join(RELATION_WORDS)})['’]s\s+name\b|"
     # "Lilly is 5 and her MYCN is amplified", "Lilly turned 7": an age, not a count of days or milligrams.
     rf"(?i:is|was|turned|turns)\s+\d{{1,2}}(?:\s*(?i:years?(?:\s+old)?|yo|y/o|and\s+a\s+half))?(?=\s*(?:$|[,.;!]|\s+(?i:and|now|but|today)\b)))")
@@ -107,7 +117,10 @@ def find_honorific_company_words(text: str, found: list[Finding]) -> None:
         if match.group("dose") and not (in_name_dictionary(bare_word(match.group(1))) or (
                 before and in_name_dictionary(bare_word(before.group(1))))):
             continue
-        if bare_word(match.group(1)) in COMPANY_WORDS and not match.group(1).isupper():
+        # "Eli Lilly is doing great with the EAP": the last word of a listed company's whole name.
+        listed = any(m.start() < match.start(1) and m.end() >= match.end(1)
+                     for p in (ALLOWED_PHRASES, COMPANY_NAME) for m in p.finditer(text, 0, match.end(1)))
+        if bare_word(match.group(1)) in COMPANY_WORDS and not match.group(1).isupper() and not listed:
             found.append(Finding("name", *match.span(1), "a person's name (a company's word used of a child)"))
     for match in _GIVEN_THEN_COMPANY_WORD.finditer(text):
         given, surname = match.group(1), match.group(2)
@@ -156,9 +169,36 @@ def find_names_from_organisations(text: str, found: list[Finding], known: frozen
                                                          "or hospital they answer for)"))
 
 
+    for match in _LOWER_FROM_AN_ORGANISATION.finditer(text):
+        given = match.group("given")
+        if (given in known or given in COMPANY_WORDS or given in NOT_NAMES or given in ROLE_WORDS
+                or is_function_word(given, "en") or not in_any_given_name_list(given)
+                or (is_english_word(given) and not match.group("contact"))):
+            continue
+        if any(pattern.match(text, match.end()) for pattern in (ALLOWED_PHRASES, COMPANY_NAME)):
+            found.append(Finding("name", *match.span("given"), "a person's name (a given name, then the company "
+                                                               "they answer for)"))
+
+
+# Two capitalised words said to be a relative, a drug's or company's word among them: "Avastin Mendoza is the
+# patient's grandmother".
+_SAID_TO_BE_A_RELATIVE = re.compile(
+    rf"\b({NAME_WORD})\s+({NAME_WORD})\s+(?i:is|was)\s+(?i:the\s+(?:patient|child|boy|girl)['’]s|my|our|his|her)\s+"
+    rf"(?i:{'|'.join(sorted(FAMILY_WORDS))})\b")
+# Words in lower case said to be a name: "ps: mateus silva de oliveira is his full name".
+_SAID_TO_BE_A_NAME = re.compile(
+    r"(?:^|(?<=[:;,.!?]\s)|(?<=[:;,]))\s*(?P<name>[a-zß-öø-ÿ'’\-]{2,}(?:\s+[a-zß-öø-ÿ'’\-]{2,}){1,4})\s+(?i:is|was)\s+"
+    r"(?i:his|her|my|our|their|the\s+(?:child|patient|boy|girl)['’]s)\s+(?i:full\s+|first\s+|given\s+|real\s+)?name\b")
+
+
 def find_owned_relatives(text: str, found: list[Finding]) -> None:
     """A name, then whose relative it is: "Lilly (his big sister)", "Jazz, my son, is 11". Run before companies are
     masked: the owner makes a company's word ("Lilly", "Jazz") a person here."""
+    for match in _SAID_TO_BE_A_RELATIVE.finditer(text):
+        if not any(w.isupper() for w in match.groups()):
+            found.append(Finding("name", match.start(1), match.end(2), "a person's name (said to be a relative)"))
+    for match in _SAID_TO_BE_A_NAME.finditer(text) if " name" in text.lower() else ():
+        found.append(Finding("name", *match.span("name"), "a person's name (said to be a name)"))
     if "(" not in text and "," not in text:
         return
     brackets = _ROLE_IN_BRACKETS.finditer(text) if "(" in text else ()

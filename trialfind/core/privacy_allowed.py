@@ -308,6 +308,8 @@ _PLANT_FOOD = re.compile(
     r"sauce|bush|shrub|plants?|pods?)\b)")
 
 
+# A surname that is a town too, after a title and initials: "Dr. H. Takahashi, Osaka" is a doctor in Osaka.
+_AFTER_A_TITLE = re.compile(r"\b(?:Dr|Dra|Prof|Mr|Mrs|Ms|Miss|Mx|Sr|Sra|Herr|Frau|Mme)\.?\s+(?:[A-Z]\.\s*){0,3}$")
 _AFTER_A_PERSON_WORD = re.compile(rf"\b(?i:{'|'.join(RELATION_WORDS)}|my|our|little)\s*[:,]?\s*$")
 
 
@@ -364,7 +366,8 @@ def places_named_by_context_spans(text: str) -> list[tuple[int, int]]:
     for match in _PLACE_BEFORE_ITS_REGION.finditer(text):
         region = match.group("region")
         if (_place(match.group("place")) and (_place(region) or _place(region.split()[0]))
-                and not _AFTER_A_PERSON_WORD.search(text, 0, match.start())):
+                and not _AFTER_A_PERSON_WORD.search(text, 0, match.start())
+                and not _AFTER_A_TITLE.search(text, 0, match.start())):
             spans.append(match.span())
     for match in _PLACE_AFTER_A_PREPOSITION.finditer(text):
         if is_place_phrase(match.group("place")):

@@ -255,10 +255,13 @@ _ONLY_ONE = re.compile(
     rf"surgeons?|pharmacists?|dentists?|paediatricians?|pediatricians?))(?![\w-])[^.;!?\n]{{0,70}}?"
     rf"\b(?i:in|from|on|at)\s+(?:the\s+)?(?:(?i:town|city|village|island|isle)\s+of\s+)?"
     rf"(?P<town>{_TOWN})(?![\w'’-])")
-# A public role's possessive: "the mayor of Kalispell's daughter", "the Tiverton vicar's son".
+# A public role's possessive: "the mayor of Kalispell's daughter", "the Tiverton vicar's son", "the mayor's grandson in
+# Ushuaia".
 _ROLE_POSSESSIVE = re.compile(
     rf"\b(?i:{_PUBLIC_ROLE})\s+(?i:of)\s+(?:the\s+)?(?P<town>{_TOWN})['’]s\s+(?i:{_KIN})\b|"
-    rf"\b(?i:the)\s+(?P<town2>{_TOWN})\s+(?i:{_PUBLIC_ROLE})['’]s\s+(?i:{_KIN})\b")
+    rf"\b(?i:the)\s+(?P<town2>{_TOWN})\s+(?i:{_PUBLIC_ROLE})['’]s\s+(?i:{_KIN})\b|"
+    # The town after the relative: "the mayor's grandson in Ushuaia".
+    rf"\b(?i:the)\s+(?i:{_PUBLIC_ROLE})['’]s\s+(?i:{_KIN})\s+(?i:in|from)\s+(?:the\s+)?(?P<town3>{_TOWN})")
 # Not a place after "the only ... in": a unit, a trial's part, a time.
 _NOT_PLACES = frozenset({"cohort", "arm", "group", "phase", "part", "stage", "trial", "study", "icu", "picu", "nicu",
                          "ward", "unit", "clinic", "hospital", "world", "history", "literature", "registry",
@@ -357,7 +360,7 @@ def _find_described_children(text: str, found: list[Finding]) -> None:
             continue
         found.append(Finding("other", *match.span(), "a child known as the only one of a kind in a place"))
     for match in _ROLE_POSSESSIVE.finditer(text):
-        town = match.group("town") or match.group("town2")
+        town = match.group("town") or match.group("town2") or match.group("town3")
         if town.split()[0].lower() in _NOT_TOWNS:
             continue
         found.append(Finding("other", *match.span(), "a child known by a relative's public role in a place"))

@@ -3,7 +3,7 @@
 "tita Cory", "abuela Rosa", "oma Inge"), and a word no vocabulary knows owning a child's thing where a
 sentence starts ("Abdirahman's haemoglobin dropped"); a Korean or Chinese given name romanised with a hyphen
 ("Sung-min", "Mei-ling"), a value that is a name and an age ("Kai, 4"), a name granted or denied access ("Grace was
-granted access"). Apart from `privacy_names` to keep each module readable (and under the architecture test's size
+granted access"), a name taken to the child's care ("drove Charlotte to the infusion"). Apart from `privacy_names` to keep each module readable (and under the architecture test's size
 bar)."""
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import re
 
 from trialfind.core.given_names import (
     in_any_given_name_list,
+    in_name_dictionary,
     is_english_word,
     is_romanised_given_name,
     word_like_given_names,
@@ -34,6 +35,12 @@ _OWNED_CLINICAL = (rf"(?:{OWNED_BY_A_CHILD}|ha?emoglobin|hb|anc|neutrophils?|tem
 _OPENING_POSSESSIVE = re.compile(rf"({NAME_WORD})['’]s\s+(?i:{_OWNED_CLINICAL})\b")
 
 
+# A person taken to the child's care: "we drove Charlotte to the infusion every week". A drug is brought there too
+# ("brought Koselugo to the clinic"), so only a word the name dictionary holds.
+_TAKEN_TO_CARE = re.compile(
+    rf"\b(?i:drove|drive|driving|took|take|taking|brought|bring|bringing|flew|fly|rushed|walked)\s+({NAME_WORD})\s+"
+    r"(?i:to|for)\s+(?:(?i:the|her|his|their|every|each|all|another)\s+)?(?i:infusions?|clinic|hospital|"
+    r"appointments?|scans?|mri|chemo|treatment|check-?ups?|er|a&e|ward|trial\s+site|doses?|transfusions?)\b")
 # "ask for Wojtek", "per Sione F.", "the MSL, Rajagopalan, was helpful", "JM Delacroix-Fontaine (PI)": a name
 # where only a person can stand.
 _ASK_FOR = re.compile(rf"\b(?i:ask(?:ed|ing)?\s+for|speak\s+(?:to|with)|talk\s+to|contact|email|call|ring)\s+({NAME_WORD})"
@@ -74,6 +81,10 @@ def find_cued_names(text: str, found: list[Finding], known: frozenset[str]) -> N
         if is_romanised_given_name(match.group(0)) and bare_word(match.group(0)) not in known:
             found.append(Finding("name", *match.span(), "a person's name (a Korean or Chinese given name written "
                                                         "with a hyphen)"))
+    for match in _TAKEN_TO_CARE.finditer(text):
+        word, bare = match.group(1), bare_word(match.group(1))
+        if not word.isupper() and bare not in known and bare not in NOT_NAMES and in_name_dictionary(bare):
+            found.append(Finding("name", *match.span(1), "a person's name (taken to the child's care)"))
     for match in _NAME_BRACKETED_AGE.finditer(text) if "(" in text else ():
         word, bare = match.group(1), bare_word(match.group(1))
         if (is_capitalised(word) and not word.isupper() and bare not in known and bare not in NOT_NAMES

@@ -28,7 +28,7 @@ from trialfind.core.privacy_vocabulary import (
     is_place_phrase,
 )
 from trialfind.core.privacy_word_lists import is_given_name as is_folded_given_name
-from trialfind.core.privacy_words import FAMILY_WORDS, GIVEN_NAMES, NOT_NAMES, RELATION_WORDS, ROLE_WORDS
+from trialfind.core.privacy_words import CARER_WORDS, FAMILY_WORDS, GIVEN_NAMES, NOT_NAMES, RELATION_WORDS, ROLE_WORDS
 from trialfind.core.privacy_words import WORD_LIKE_NAMES
 
 _TITLES = (r"Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Sister|Father|Fr|Sr|Rev|Madame|Mme|Mlle|Rabbi|Imam|"
@@ -195,8 +195,7 @@ def find_names(text: str, found: list[Finding], known: frozenset[str]) -> None:
                 relation.lower() in FAMILY_WORDS and (bare_word(word) in word_like_given_names()
                                                       or not is_known_word(word, known))):
             continue
-        when = MONTH_BEFORE_A_YEAR.match(text, match.start(1))
-        if when and "," not in when.group():
+        if (when := MONTH_BEFORE_A_YEAR.match(text, match.start(1))) and "," not in when.group():
             continue                                   # "the navigator, March 2023": when, not who
         if _is_name(word, known, lower_ok=True) and not follows_its_relation_word(relation, word):
             add(match, "after a family word such as 'my son' or 'patient'")
@@ -236,7 +235,8 @@ def find_names(text: str, found: list[Finding], known: frozenset[str]) -> None:
                 and (_is_given_name(word) or not is_english_word(bare))):
             add(match, "after a family word such as 'ibu' or 'nanay'")
     for match in _PERSON_CONTEXT.finditer(text):
-        if _is_name(match.group(1), known):
+        # "Child was 4 at diagnosis", "Boy was 6": the word for the child, not a name.
+        if _is_name(match.group(1), known) and bare_word(match.group(1)) not in RELATION_WORDS:
             add(match, "a capitalised word used of a person")
     for match in _HYPHENATED.finditer(text):
         parts = match.group(1).split("-")
@@ -323,7 +323,10 @@ def find_possessive_names(text: str, found: list[Finding], known: frozenset[str]
     for match in _POSSESSIVE.finditer(text):
         word, noun = match.group(1), match.group(2)
         bare = bare_word(word)
-        if (not is_capitalised(word) or not _is_given_name(word) or bare in known or bare in EPONYM_WORDS
+        # A word no list knows owning a relative or a carer is a person too: "Kwame's oncologist", "Adaeze's mum".
+        owns_a_person = noun in RELATION_WORDS or noun in CARER_WORDS
+        if (not is_capitalised(word) or not (_is_given_name(word) or (owns_a_person and not is_known_word(word, known)))
+                or bare in known or bare in EPONYM_WORDS
                 or bare in PLACE_WORDS or bare in COMPANY_WORDS or bare in NOT_NAMES or bare in ROLE_WORDS
                 or noun in _EPONYM_NOUNS):
             continue

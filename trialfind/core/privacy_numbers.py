@@ -41,7 +41,8 @@ _ID_VALUE = re.compile(r"\b(?:id|no|nr|number|nummer|num[ée]ro|n[úu]mero|#|cin
                        r"(?:\s+(?:at|with|for|from|on|in)\s+(?:the\s+|our\s+|his\s+|her\s+)?[a-z'’]+\s*(?=is\b|was\b|:))?"
                        r"\s*(?:is|was|:|-|=|#)?\s*"
                        # groups may be joined by slashes: "reg. no. 2023/PHO/04471"; a check letter may end it ("-K")
-                       r"((?<![\w-])[A-Z]{0,4}-?\d[\dA-Z/-]*\d(?:-?[A-Z]{1,3})?)(?![\w-])", re.IGNORECASE)
+                       # or dots between digits, as Argentina's DNI is written ("ID 32.456.789")
+                       r"((?<![\w-])[A-Z]{0,4}-?\d(?:[\dA-Z/-]|\.(?=\d))*\d(?:-?[A-Z]{1,3})?)(?![\w-])", re.IGNORECASE)
 # A person's number named by what it belongs to, in a noun phrase the lists above do not hold: "DEA # BF4417826",
 # "NPI no. 1234567893", "medical alert bracelet # MA-558120", "badge number K-22817", "licence no. ON-88412".
 # The head noun says the number is a person's, a prescriber's or a member's, never a product's or a study's.

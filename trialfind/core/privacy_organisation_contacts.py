@@ -49,7 +49,8 @@ _ORGANISATION_LINE = re.compile(
     r"assistance)\s+(?:line|programme|program|team|desk)|main\s+(?:line|number|office|phone|telephone)|general\s+(?:enquiries|inquiries|line|number|phone|telephone)|toll[\s-]?free|"
     # A company's department, by the names companies give them on their contact pages: "Bayer regulatory affairs,
     # ext 2231".
-    r"(?:regulatory|medical)\s+affairs|"
+    r"(?:regulatory|medical)\s+affairs|(?:hospital|clinic|research|investigational)\s+pharmacy|"
+    r"pharmacy\s+(?:dept\.?|department|services)|"
     r"freephone|information\s+line|(?:main|front|information|reception)\s+desk|(?:enquiry|inquiry|enquiries|inquiries)\s+line|"
     # A company's or agency's expanded access office and the FDA's call centre for it, by their names ("Novartis
     # Managed Access Programs", "FDA Project Facilitate": https://www.fda.gov/about-fda/oncology-center-excellence/
@@ -221,6 +222,9 @@ _COMMA_AFTER = re.compile(r"\s*(?:\(?(?:HQ|headquarters|head\s+office)\)?\s*)?(?
 _OWN_SEAT = re.compile(r"\b(?i:the\s+)?(?i:company|sponsor|manufacturer|company['’]s|sponsor['’]s)\s+"
                        r"(?i:HQ|headquarters|head\s+office|main\s+office|offices?|address|mailing\s+address)"
                        r"(?=\s*:|\s+at\b)")
+# A hospital's pharmacy by its department's name, as drugs are shipped to it: "Pharmacy Dept, 262 Danny Thomas Pl".
+_PHARMACY_DEPARTMENT = re.compile(r"\b(?:(?i:hospital|research|investigational|clinical)\s+)?(?i:pharmacy)\s+"
+                                  r"(?i:dept\.?|department|services)(?![\w])")
 # Words of a home or of living somewhere, before the name ("our home near Great Ormond Street Hospital") or in the
 # address ("home address", "flat 3"): a person's address, whatever organisation is near.
 _HOME = re.compile(r"\b(?:home|house|flat|apartment|apt|live|lives|lived|living|stay|stays|staying|reside|resides|"
@@ -259,7 +263,8 @@ def _places() -> frozenset[str]:
 def _anchor_spans(text: str) -> list[tuple[int, int]]:
     """Organisations' names: a listed company, a company or institution by its word, a legal form or a seat, a
     medicines regulator."""
-    spans = [m.span() for pattern in (COMPANY_NAME, _COMPANY_LIST, _LEGAL_FORM_OR_SEAT, _REGULATOR, _OWN_SEAT)
+    spans = [m.span() for pattern in (COMPANY_NAME, _COMPANY_LIST, _LEGAL_FORM_OR_SEAT, _REGULATOR, _OWN_SEAT,
+                                      _PHARMACY_DEPARTMENT)
              for m in pattern.finditer(text)]
     return sorted(set(spans + institution_spans(text)))
 

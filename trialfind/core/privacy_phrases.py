@@ -57,6 +57,10 @@ Mirati
 Turning Point Therapeutics
 Daiichi Sankyo
 AbbVie
+# Abbott Laboratories, AbbVie's former parent, which makes diagnostics and nutrition products families name
+# (https://en.wikipedia.org/wiki/Abbott_Laboratories)
+Abbott Laboratories
+Abbott
 Incyte
 BeiGene
 Gilead
@@ -151,13 +155,21 @@ Alexion
 # (https://en.wikipedia.org/wiki/Zimmer_Biomet); trial records name its devices by either or both
 Zimmer Biomet
 Biomet
-# Skin-care brands named after their founders' title, which families name for a rash or hand-foot syndrome: Dr.
-# Scholl's (https://en.wikipedia.org/wiki/Dr._Scholl%27s) and Dr. Bronner's (https://en.wikipedia.org/wiki/
-# Dr._Bronner%27s). With the possessive only: "Dr. Scholl called" is a person.
+# Brands named with a personal title, which families name in passing (a cream for a rash, wipes for a line, boots for
+# swollen feet): Dr. Scholl's (https://en.wikipedia.org/wiki/Dr._Scholl%27s), Dr. Bronner's
+# (https://en.wikipedia.org/wiki/Dr._Bronner%27s), Dr. Martens (https://en.wikipedia.org/wiki/Dr._Martens), Mr. Clean
+# (https://en.wikipedia.org/wiki/Mr._Clean). As the brand is spelt, or with its product, only: "Dr. Scholl called" and
+# "Dr. Martens called" are persons (Martens is a common surname).
 Dr. Scholl's
 Dr Scholl's
 Dr. Bronner's
 Dr Bronner's
+Dr. Martens boots
+Dr Martens boots
+Dr. Martens shoes
+Dr Martens shoes
+Mr. Clean
+Mr Clean
 """)
 
 INSTITUTIONS = _phrases("""

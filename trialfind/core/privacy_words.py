@@ -136,6 +136,13 @@ OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR
 NAME_PARTICLES = ("van", "von", "der", "den", "de", "del", "della", "dalla", "dei", "degli", "delle", "di", "da",
                   "dos", "das", "du", "des", "la", "le", "ter", "ten", "zu", "zur", "bin", "ibn", "al", "el")
 
+# Who cares for a child, owned by the child's name ("Kwame's oncologist"): Wiktionary's hyponyms of "physician" and
+# "nurse" that families use, and the child's other carers.
+CARER_WORDS = frozenset("""
+oncologist doctor doc physician paediatrician pediatrician surgeon neurosurgeon nurse nurses consultant haematologist
+hematologist radiologist therapist teacher carer caregiver
+""".split())
+
 # A relative proper, not a patient or a carer's post: a title-case one before an unknown word names that relative
 # ("Daughter Ayasha", "Grandma Ruth"), where "Navigator Toolkit" names a product.
 FAMILY_WORDS = frozenset("""
