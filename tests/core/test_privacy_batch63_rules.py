@@ -184,3 +184,40 @@ def test_round_two_near_misses_pass(synthetic_text):
 def test_a_brand_spelt_with_a_title_still_leaves_the_surname_a_person():
     assert _refused("Dr. Martens called about the scan")
     assert _refused("Dr. Abbott said the dose is fine")
+
+
+# Blind batches 77 to 82.
+
+@pytest.mark.parametrize("synthetic_text", [
+    "the rep from roche (jane something... jane whitcombe) never wrote back",
+    "the Okafors from Enugu",
+    "licence plate in the parking photo was clear: MH-12-AB",
+    "trial subject ID for my son is 0082-0114",
+    "Ayo Ogunleye-Smith",
+    "Family: Herrera-Quispe, 3 kids",
+    "lucias mum called the clinic",
+    "after lucía's second MRI the mass shrank",
+    "matteos dad here - giulia",
+    "Ayomide Balogun",
+    "Hope Novartis, 9, medulloblastoma",
+    "Rose (pt) 5yo DIPG",
+])
+def test_round_three_personal_shapes_are_refused(synthetic_text):
+    assert _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "call the FDA Office of Orphan Products Development at 301-796-8660",
+    "Great Ormond Street Hospital (GOSH) – Great Ormond St, London WC1N 3JH",
+    "Boston Children's main number 617-355-6000",
+    "Disetujui, obat dikirim bulan Juni",
+    "Hospital Sírio-Libanês",
+    "the Diagnosis of Fibrosis in the Liver",
+    "platelet count was low: 45",
+    "(see the trial brochure)",
+    "after the drug's second dose",
+    "dose reduced - stable",
+    "Peptide vaccine given",
+])
+def test_round_three_near_misses_pass(synthetic_text):
+    assert not _refused(synthetic_text)

@@ -92,7 +92,7 @@ from trialfind.core.privacy_contacts import (
     find_spelt_phones,
     zeros_for_letter_o,
 )
-from trialfind.core.privacy_dates import find_dates
+from trialfind.core.privacy_dates import MONTH_AFTER_ITS_WORD, find_dates
 from trialfind.core.privacy_details import find_details
 from trialfind.core.privacy_file_names import find_file_names
 from trialfind.core.privacy_handles import find_handles
@@ -232,6 +232,8 @@ def _find(text: str, contact: bool, known_words: tuple[str, ...]) -> list[Findin
     # Before ordinary words are masked: "им." or "ya" inside a hospital's name joins it. A body's name spelt out
     # beside its acronym ("ΕΟΦ (Εθνικός Οργανισμός Φαρμάκων)") is no one's either.
     places_of_care = institution_spans(masked) + acronym_expansion_spans(masked)
+    # A month after its language's word for month ("bulan Mei"), before that word is masked as an ordinary one.
+    masked = mask(masked, [m.span() for m in MONTH_AFTER_ITS_WORD.finditer(masked)])
     # Text in another language: its ordinary words are not names ("Delvis respons etter tre kurer").
     ordinary = ordinary_word_spans(masked)
     if ordinary:

@@ -28,7 +28,7 @@ _OWNED_RELATION_APPOSITION = re.compile(
 # A name with its family role or post in brackets, its words a company's or rare ones: "Sloan Whitfield (dad)",
 # "Jazz Morales (nurse)".
 # `privacy_names` reads the others ("Olumide Adeyemi (dad)") after company words are masked.
-_ROLE = rf"(?i:{'|'.join(RELATION_WORDS)}|liaison|rep|representative|msl|manager|director|officer|advocate)"
+_ROLE = rf"(?i:{'|'.join(RELATION_WORDS)}|pt|liaison|rep|representative|msl|manager|director|officer|advocate)"
 # ... and where the post is held: "Ngozi (pharma liaison at Takeda)".
 _ROLE_IN_BRACKETS = re.compile(
     rf"\b({NAME_WORD})(?:\s+({NAME_WORD}))?\s*\(\s*(?i:the\s+|my\s+|our\s+)?(?:[a-z'’]+\s+){{0,2}}{_ROLE}"
@@ -71,7 +71,7 @@ _COMPANY_WORD_AS_CHILD = re.compile(
 # runs the access program".
 _GIVEN_THEN_COMPANY_WORD = re.compile(rf"\b({NAME_WORD})\s+({NAME_WORD})\b")
 _PERSON_BEFORE = re.compile(r"(?i:\b(?:to|from|with|by|cc|dear|emailed|called|phoned|contacted|asked|thanks)\s+)$")
-_PERSON_CLAUSE_AFTER = re.compile(r",?\s+(?i:who|whom|whose)\b")
+_PERSON_CLAUSE_AFTER = re.compile(r",?\s+(?i:who|whom|whose)\b|\s*,\s*(?:(?i:aged?)\s+)?\d{1,2}\s*(?i:y|yo|y/o|years?)?\s*(?:,|$)")
 # "Lilly, age 6, tolerated it well": an age in commas after a company's word that is a given name too.
 _COMPANY_WORD_WITH_AGE = re.compile(rf"\b({NAME_WORD})\s*,\s*(?i:age[sd]?)\s+\d{{1,2}}\b")
 _PERSON_AFTER = re.compile(r"\s+(?i:from|at|answered|replied|said|says|called|emailed|wrote|helped|signed|phoned|rang|"

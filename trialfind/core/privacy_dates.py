@@ -41,6 +41,9 @@ MONTH = _MONTH           # for the dates of laws, which privacy_allowed lets thr
 # A month's name or abbreviation before a year ("Jan 2022", "Mai 2023"): the month, where a name rule would read "Jan".
 # "Jan 2024", and a range of months before it: "Jan–Apr 2024".
 MONTH_BEFORE_A_YEAR = re.compile(rf"(?i:{_MONTH})\.?(?:\s*[–—-]\s*(?i:{_MONTH})\.?)?,?\s+(?:19|20)\d\d\b")
+# A month after the word "month" of Indonesian and Malay ("dikirim bulan Mei", sent in the month of May; Wiktionary,
+# bulan): where a name rule would read "Mei" as a given name.
+MONTH_AFTER_ITS_WORD = re.compile(rf"(?<=(?i:bulan)\s)(?i:{_MONTH})\b")
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _ORD = r"(?:st|nd|rd|th|er|e|º|°|\.)?"
 _YEAR = r"(?:19|20)\d{2}"

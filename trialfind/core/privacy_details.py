@@ -31,7 +31,9 @@ _PLATE_WORD = (r"(?:(?:number|licen[cs]e|registration|reg\.?|car|van|vehicle|reg
                r"nummerplade|skiltnummer|plat\s+nomor|nomor\s+polisi|nopol|nombor\s+pendaftaran")
 # "licence plate of our car WX 4821K": whose vehicle may stand between the word and the plate.
 _WHOSE_VEHICLE = (r"(?:\s+(?i:of|on|for)\s+(?i:our|my|the|his|her|their|dad['’]?s|mum['’]?s|mom['’]?s)\s+"
-                  r"(?i:car|van|vehicle|truck|suv|minivan))?")
+                  r"(?i:car|van|vehicle|truck|suv|minivan)"
+                  # ... or a few words, then a colon: "license plate on the car pic was visible: KD-49-XR"
+                  r"|(?:\s+[a-z]+){1,7}\s*(?=:))?")
 _PLATE = re.compile(rf"\b(?i:{_PLATE_WORD})\b{_WHOSE_VEHICLE}\s*(?:[:#=]|(?i:is|ist|es|est|è|was|no\.?|nr\.?))?\s*"
                     r"([A-Z0-9ÄÖÜ]{1,4}(?:[\s-]?[A-Z0-9ÄÖÜ]{1,5}){1,3})(?![\w-])")
 

@@ -78,8 +78,10 @@ def find_lower_case_full_names(text: str, found: list[Finding], known: frozenset
             position = match.start("given") + len(given) + 1
     for match in _BRACKETED_FULL_NAME.finditer(text):
         given, surname = match.group("given"), match.group("surname")
+        # The surname a word no vocabulary knows, or a name no English word shares ("delaney", "kelly").
         if (is_lower_given_name(given) and given not in known and given not in NOT_NAMES and given not in ROLE_WORDS
-                and _unknown_name_word(surname, known)):
+                and (_unknown_name_word(surname, known) or (in_any_given_name_list(surname) and surname not in known
+                                                            and not is_english_word(surname)))):
             found.append(Finding("name", match.start("given"), match.end("surname"),
                                  "a person's name (a full name in brackets, in lower case)"))
     for match in _TWO_GIVEN_NAMES_AND_SURNAME.finditer(text):
@@ -107,8 +109,9 @@ def find_lower_case_names_before_an_age(text: str, found: list[Finding], known: 
             found.append(Finding("name", match.start("given"), end, "a person's name (a name and an age)"))
 
 
-# A full name and nothing else in brackets: "the guy at pfizer (tom harrington)".
-_BRACKETED_FULL_NAME = re.compile(rf"\(\s*(?P<given>{_LOWER_WORD})\s+(?P<surname>{_LOWER_WORD})\s*\)")
+# A full name ending what brackets hold: "the guy at pfizer (tom harrington)".
+# The name may end what the brackets hold: "(mark something... mark delaney)".
+_BRACKETED_FULL_NAME = re.compile(rf"\((?:[^()]{{0,40}}?[\s.,;:])?\s*(?P<given>{_LOWER_WORD})\s+(?P<surname>{_LOWER_WORD})\s*\)")
 # Two given names, a word of them English too ("ana", "maria"), then a surname no vocabulary knows: "ana maria
 # constantinescu". Each alone is a word; the three together are a person.
 _TWO_GIVEN_NAMES_AND_SURNAME = re.compile(

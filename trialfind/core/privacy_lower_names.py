@@ -71,6 +71,8 @@ _SIGN_OFF = re.compile(
 _THANKED_DIRECTLY = re.compile(
     rf"\b(?i:thx|thnx|thanx|thanks|thank\s+(?:you|u)|ty|tysm)(?:\s+(?i:so|very)\s+much)?\s*,?\s+"
     rf"(?P<given>[{LOWER}]{{2,}}(?:-[{LOWER}]{{2,}})?)(?=\s*(?:[!,.?;:]|$))")
+# A note signed with a dash and a given name at its end: "joaquins mom here - maria".
+_DASH_SIGN_OFF = re.compile(rf"\s[-–—]\s*(?P<given>[{LOWER}]{{3,}}(?:-[{LOWER}]{{2,}})?)\s*[.!]*\s*$")
 # Familiar terms of address a note signs off to, not with (https://en.wikipedia.org/wiki/Term_of_address).
 _TERMS_OF_ADDRESS = frozenset({"mate", "mates", "buddy", "pal", "guys", "folks", "doc", "hun", "hon", "babe", "dear",
                                "sweetie", "darling", "love", "bro", "sis", "fam", "y'all", "yall", "friends", "team"})
@@ -260,6 +262,12 @@ def find_thanked_names(text: str, found: list[Finding], known: frozenset[str]) -
             continue
         if given in GIVEN_NAMES or all(p in dictionary_given_names() for p in given.split("-")):
             found.append(Finding("name", *match.span("given"), "a person's name (thanked, in lower case)"))
+    for match in _DASH_SIGN_OFF.finditer(text):
+        given = match.group("given")
+        if (given not in known and given not in NOT_NAMES and given not in ROLE_WORDS and given not in RELATION_WORDS
+                and not is_function_word(given, "en")
+                and (given in GIVEN_NAMES or all(p in dictionary_given_names() for p in given.split("-")))):
+            found.append(Finding("name", *match.span("given"), "a person's name (signing off a note)"))
     for match in _SIGN_OFF.finditer(text):
         given = match.group("given").lower()
         if (given in known or given in NOT_NAMES or given in ROLE_WORDS or given in RELATION_WORDS

@@ -8,8 +8,10 @@ bar)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from trialfind.core.given_names import (
+    dictionary_given_names,
     in_any_given_name_list,
     in_name_dictionary,
     is_english_word,
@@ -33,8 +35,16 @@ _TITLE_PLACE = re.compile(r"(?:^|[.!?;:,(]|\b(?i:my|our|his|her|their))\s*$")
 _OWNED_CLINICAL = (rf"(?:{OWNED_BY_A_CHILD}|ha?emoglobin|hb|anc|neutrophils?|temperature|temp|liver|kidneys?|"
                    rf"bloodwork|results?|biopsy|surgery|transplant|scan|echo|sats|creatinine|bilirubin|lft|mri)")
 _OPENING_POSSESSIVE = re.compile(rf"({NAME_WORD})['’]s\s+(?i:{_OWNED_CLINICAL})\b")
+# The same typed in lower case, anywhere ("after mateo's second MRI"), or a parent of a child named so without the
+# apostrophe ("joaquins mom here"): a given name no English word shares only.
+_LOWER_POSSESSIVE = re.compile(
+    rf"(?<![\w'’-])([a-zß-öø-ÿ]{{3,}})['’]s\s+(?:(?:first|second|third|fourth|fifth|last|latest|next|recent|new|"
+    rf"\d{{1,2}}(?:st|nd|rd|th))\s+)?(?i:{_OWNED_CLINICAL})\b|"
+    r"(?<![\w'’-])([a-zß-öø-ÿ]{3,})s\s+(?:mom|mum|dad|mama|papa|mother|father|grandma|grandpa|nana)\b")
 
 
+# A family by its surname in the plural, where it lives: "the Nakamura's from Osaka", "the Okonkwos in Leeds".
+_FAMILY_PLURAL = re.compile(rf"\b(?i:the)\s+({NAME_WORD}?)['’]?s\s+(?i:from|in|of|at|near)\s+[{UPPER}]")
 # A person taken to the child's care: "we drove Charlotte to the infusion every week". A drug is brought there too
 # ("brought Koselugo to the clinic"), so only a word the name dictionary holds.
 _TAKEN_TO_CARE = re.compile(
@@ -81,6 +91,20 @@ def find_cued_names(text: str, found: list[Finding], known: frozenset[str]) -> N
         if is_romanised_given_name(match.group(0)) and bare_word(match.group(0)) not in known:
             found.append(Finding("name", *match.span(), "a person's name (a Korean or Chinese given name written "
                                                         "with a hyphen)"))
+    for match in _FAMILY_PLURAL.finditer(text):
+        word = match.group(1)
+        whole = text[match.start(1):match.end(1) + 1]            # "Diagnosis": a word whose last letter is "s"
+        if (len(word) >= 4 and not word.isupper() and word.lower() not in known and not is_known_word(word, known)
+                and not is_known_word(whole, known)):
+            found.append(Finding("name", *match.span(1), "a person's name (a family by its surname)"))
+    for match in _LOWER_POSSESSIVE.finditer(text):
+        group = 1 if match.group(1) else 2
+        # The lists hold names without accents: "lucía" is looked up as "lucia".
+        word = unicodedata.normalize("NFKD", match.group(group)).encode("ascii", "ignore").decode()
+        if (word not in known and word not in NOT_NAMES and word in dictionary_given_names()
+                and not is_english_word(word)):
+            found.append(Finding("name", *match.span(group), "a person's name (owning a child's things, in lower "
+                                                             "case)"))
     for match in _TAKEN_TO_CARE.finditer(text):
         word, bare = match.group(1), bare_word(match.group(1))
         if not word.isupper() and bare not in known and bare not in NOT_NAMES and in_name_dictionary(bare):

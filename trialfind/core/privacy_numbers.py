@@ -32,13 +32,16 @@ _THING_NUMBER = re.compile(r"\b(?:model|lot|batch|catalog(?:ue)?|cat|serial|prot
                            r"|ref|reference|order|part|item|device|ind|ide|eudract|isrctn|grant|award|approval|eams|"
                            r"marketing\s+authori[sz]ation|orphan\s+designation)"
                            r"\.?\s*$", re.IGNORECASE)
+# A line's number: "main number", "fax number", "phone no.": the phone rules judge it, not the id rules.
+_PHONE_NUMBER_WORD = re.compile(r"\b(?i:main|general|phone|telephone|tel|fax|switchboard|hotline|helpline|toll[\s-]?free|"
+                                r"contact|mobile|cell)\s+(?i:number|no\.?|#)(?![\w])")
 # Any "<id word> <value with 5 or more digits>": "Member ID XK-88213", "Patient no. RX4419273", "CIN 91234567A",
 # "chart A0057312" (a chart, record or file is a person's: a product's number has its own words, below).
 _ID_VALUE = re.compile(r"\b(?:id|no|nr|number|nummer|num[ée]ro|n[úu]mero|#|cin|urn|chart|record|file|folder|"
                        r"pt\.?\s*#)(?![a-z])\.?"
                        # where it is held, before "is" or a colon: "our file number at the hospital is 88-20194-K",
                        # "subject ID on the trial: 0042-117"
-                       r"(?:\s+(?:at|with|for|from|on|in)\s+(?:the\s+|our\s+|his\s+|her\s+)?[a-z'’]+\s*(?=is\b|was\b|:))?"
+                       r"(?:\s+(?:at|with|for|from|on|in)\s+(?:the\s+|our\s+|my\s+|his\s+|her\s+)?[a-z'’]+\s*(?=is\b|was\b|:))?"
                        r"\s*(?:is|was|:|-|=|#)?\s*"
                        # groups may be joined by slashes: "reg. no. 2023/PHO/04471"; a check letter may end it ("-K")
                        # or dots between digits, as Argentina's DNI is written ("ID 32.456.789")
@@ -190,6 +193,8 @@ def find_record_numbers(text: str, found: list[Finding]) -> None:
     for match in _NAME_DERIVED_CODE.finditer(text):
         found.append(Finding("record_number", *match.span(), "a code made from a name, an initial and a birth year"))
     for match in _ID_VALUE.finditer(text):
+        if _PHONE_NUMBER_WORD.search(text, max(0, match.start() - 20), match.start() + 6):
+            continue                                   # "St. Jude main number 901-595-3300": a line, the phone rules'
         if (sum(c.isdigit() for c in match.group(1)) >= 5
                 # A trial's EudraCT or EU CT number ("EU CT number 2023-507112-29-00") is a study's.
                 and not _EUDRACT.fullmatch(match.group(1))

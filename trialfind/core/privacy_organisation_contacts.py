@@ -50,6 +50,8 @@ _ORGANISATION_LINE = re.compile(
     # A company's department, by the names companies give them on their contact pages: "Bayer regulatory affairs,
     # ext 2231".
     r"(?:regulatory|medical)\s+affairs|(?:hospital|clinic|research|investigational)\s+pharmacy|"
+    # A medicines regulator's office by its name: "the FDA Office of Pediatric Therapeutics at 301-796-8659".
+    rf"(?-i:{MEDICINES_REGULATOR})\s+(?:office|center|centre|division)\s+(?:of|for)\s+[\w\s]{{3,60}}?(?:\s+at)?|"
     r"pharmacy\s+(?:dept\.?|department|services)|"
     r"freephone|information\s+line|(?:main|front|information|reception)\s+desk|(?:enquiry|inquiry|enquiries|inquiries)\s+line|"
     # A company's or agency's expanded access office and the FDA's call centre for it, by their names ("Novartis
@@ -216,7 +218,7 @@ _REGULATOR = re.compile(rf"\b{MEDICINES_REGULATOR}\b(?:\s+(?:Office|Center|Centr
                         rf"(?:\s+(?:of|for|and|the|[{UPPER}][{LETTERS}\-]+)){{1,6}}(?![\w'’-]))?")
 # Only a comma between the name and its address ("Pfizer, 66 Hudson Boulevard East"), or its seat's word.
 # "The company's office at Grenzacherstrasse 124, Basel": its seat's word, then "at".
-_COMMA_AFTER = re.compile(r"\s*(?:\(?(?:HQ|headquarters|head\s+office)\)?\s*)?(?:[,:]|(?<=office)\s+at\b|"
+_COMMA_AFTER = re.compile(r"\s*(?:\([A-Z]{2,8}\)\s*)?(?:\(?(?:HQ|headquarters|head\s+office)\)?\s*)?(?:[,:]|\s[–—-](?=\s)|(?<=office)\s+at\b|"
                           r"(?<=offices)\s+at\b|(?<=HQ)\s+at\b|(?<=headquarters)\s+at\b)\s*", re.IGNORECASE)
 # The organisation named by its word and its seat, before a colon: "company HQ: 235 East 42nd Street".
 _OWN_SEAT = re.compile(r"\b(?i:the\s+)?(?i:company|sponsor|manufacturer|company['’]s|sponsor['’]s)\s+"
@@ -364,8 +366,7 @@ def organisation_address_spans(text: str, addresses: list[tuple[int, int]]) -> l
         if tail and not _is_personal(tail.group(0)) and not any(is_english_word(w) for w in tail.group(0).split()):
             anchor_end = tail.end()
         comma = _COMMA_AFTER.match(text, anchor_end)
-        if anchor_end in done or not comma or not ("," in comma.group(0) or ":" in comma.group(0)
-                                                    or comma.group(0).strip().lower().endswith("at")):
+        if anchor_end in done or not comma or not re.search(r"[,:–—-]|\bat\s*$", comma.group(0), re.IGNORECASE):
             continue
         done.add(anchor_end)
         # The words before the name, in its sentence: "our home near", "Pfizer rep Anna Koch".

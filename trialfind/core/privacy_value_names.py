@@ -20,7 +20,7 @@ from trialfind.core.given_names import (
     is_english_word,
 )
 from trialfind.core.privacy_names import OWNED_BY_A_CHILD
-from trialfind.core.privacy_allowed import VIETNAMESE_FAMILY_NAMES
+from trialfind.core.privacy_allowed import INSTITUTION_NAME, VIETNAMESE_FAMILY_NAMES
 from trialfind.core.privacy_text import LETTERS, Finding
 from trialfind.core.privacy_vocabulary import is_known_word, is_place_phrase
 from trialfind.core.privacy_words import (
@@ -79,6 +79,10 @@ _NAME_LABEL = re.compile(
     # Russian, Ukrainian, Greek: "Фамилия пациента: Петров", "ФИО: ...", "Όνομα: ..." (with the patient's after)
     r"фамилия|имя|отчество|фио|прізвище|ім['’]я|όνομα|επώνυμο)(?:\s+(?:пациента|ребёнка|ребенка|пацієнта|дитини|"
     r"ασθενούς|παιδιού))?)\s*:\s*(?P<value>[^;|\n]+)")
+# A family named by its surname after "Family:" ("Family: Ruiz-Delgado, 4 kids"); "Family: very supportive" says how.
+_FAMILY_LABEL = re.compile(r"(?:^|[\n;|.]\s*)(?i:family)\s*:\s*(?P<value>[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?)(?![\w'’-])")
+# A value that is a given name and a double-barrelled surname, one of its parts no word: "Ife Adebayo-Johnson".
+_DOUBLE_BARRELLED_VALUE = re.compile(r"(?P<given>[A-Z][a-zà-öø-ÿ'’]+)\s+(?P<surname>[A-Z][a-zà-öø-ÿ'’]+-[A-Z][a-zà-öø-ÿ'’]+)")
 # A surname named as such, without a field's colon: "family name Kleist", "surname is Okafor", "last name: Berg".
 _SURNAME_SAID = re.compile(r"\b(?i:family\s+name|surname|last\s+name|maiden\s+name)\s*(?:(?i:is|was)\s+|[:\-–]\s*)?"
                            r"(?P<value>[A-ZÀ-Þ][\w'’\-]+)")
@@ -216,9 +220,18 @@ def find_value_names(text: str, found: list[Finding], known: frozenset[str]) -> 
         if any(c.isalpha() for c in value) and not _NO_NAME_GIVEN.fullmatch(value):
             found.append(Finding("name", match.start("value"), match.start("value") + len(match.group("value")),
                                  "a person's name (the value of a name field)"))
+    for match in _FAMILY_LABEL.finditer(text):
+        if not all(is_known_word(part, known) for part in match.group("value").split("-")):
+            found.append(Finding("name", *match.span("value"), "a person's name (a family named by its surname)"))
     stripped = text.strip(" \t\r\n.;")
     start = text.find(stripped) if stripped else 0
     span = (start, start + len(stripped))
+    barrelled = _DOUBLE_BARRELLED_VALUE.fullmatch(stripped)
+    # Not a place of care ("Hospital Sírio-Libanês", "Instituto Sírio-Libanês"), nor a plain noun before the hyphen.
+    if (barrelled and not all(is_known_word(part, known) for part in barrelled.group("surname").split("-"))
+            and not INSTITUTION_NAME.match(stripped) and barrelled.group("given").lower() not in ROLE_WORDS | NOT_NAMES):
+        found.append(Finding("name", *span, "a person's full name as the whole value"))
+        return
     if _ONE_CAPITALISED.fullmatch(stripped):
         if all(_listed_given(part.lower()) and part.lower() not in known for part in stripped.split("-")):
             found.append(Finding("name", *span, "a given name as the whole value"))

@@ -169,9 +169,23 @@ MEDICAL_PREFIXES = ("hyper", "hypo", "micro", "macro", "neuro", "nano", "poly", 
                     "life", "shock", "free", "spine", "chrono", "tele", "mono", "tri", "bi", "uni", "re", "de")
 
 
+_SHORT_NAME_ENDINGS = ("ide", "ides", "mide")
+_ENDINGS_OF_TERMS = INN_AND_TERM_ENDINGS + MEDICAL_ENDINGS
+_ENDINGS_OF_TERMS_ONLY = tuple(e for e in _ENDINGS_OF_TERMS if not e.endswith(_SHORT_NAME_ENDINGS))
+
+
+def _medical_ending(bare: str) -> bool:
+    """`bare` ends as a drug's, a medical or a chemical term does. "-ide" and "-mide" name chemicals and drugs
+    ("temozolomide", "ifosfamide") but end Yoruba given names too ("Olumide", "Ayomide"): a word under nine letters
+    ending so must be known otherwise (web2 holds "bromide", "peptide")."""
+    if not bare.endswith(_ENDINGS_OF_TERMS):
+        return False
+    return not (len(bare) < 9 and bare.endswith(_SHORT_NAME_ENDINGS) and not bare.endswith(_ENDINGS_OF_TERMS_ONLY))
+
+
 @functools.lru_cache(maxsize=65536)
 def _is_vocabulary(bare: str) -> bool:
-    if (bare in _CURATED or len(bare) <= 2 or bare.endswith(INN_AND_TERM_ENDINGS) or bare.endswith(MEDICAL_ENDINGS)
+    if (bare in _CURATED or len(bare) <= 2 or _medical_ending(bare)
             or bare.endswith(OTHER_LANGUAGE_TERM_ENDINGS) or is_english_word(bare) or bare in _places()[1]):
         return True
     if bare.endswith("ies") and is_english_word(bare[:-3] + "y"):           # malignancies
