@@ -221,3 +221,27 @@ def test_round_three_personal_shapes_are_refused(synthetic_text):
 ])
 def test_round_three_near_misses_pass(synthetic_text):
     assert not _refused(synthetic_text)
+
+
+# Blind batches 83 to 88.
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Pr. Ousmane Ndiaye, CHU Fann",
+    "olga petrova called the company twice",
+    "only kid in our village with DIPG, our street is Willow Lane",
+    "Aisha Bello from the access team replied in a week",
+])
+def test_round_four_personal_shapes_are_refused(synthetic_text):
+    assert _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "adult trial only, min age 18",
+    "median age 7 in the cohort",
+    "Pharmacy address: 1 Main Campus Rd, Memphis TN",
+    "L'azienda non ha mai risposto",
+    "Lääkeyhtiö vastasi kahdessa viikossa",
+    "Patient Access from the support team called",
+])
+def test_round_four_near_misses_pass(synthetic_text):
+    assert not _refused(synthetic_text)

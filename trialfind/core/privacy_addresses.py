@@ -140,6 +140,9 @@ _LIVING_ON_STREET_FLAT = re.compile(
     rf"\b(?:live|lives|lived|living|stay|stays|staying|moved|home\s+is)\s+(?:on|in|at)\s+"
     rf"(?P<street>(?:[A-Z][\w'’-]*\s+){{1,4}}(?:{_STREET_TYPES})\b\.?,?\s*(?:flat|apt\.?|apartment|unit|no\.?|#)\s*"
     rf"\d{{1,4}}[A-Za-z]?)", re.IGNORECASE)
+# A home's street named without its number, in a sentence saying it is the family's: "our street is Birch Lane".
+_OUR_STREET = re.compile(rf"\b(?i:our|my)\s+(?i:street|road)\s+(?i:is)\s+(?P<street>(?:[{UPPER}][\w'’-]*\s+){{1,3}}"
+                         rf"(?i:{_STREET_TYPES})\b\.?)")
 # A home's label, then its house number and a street named without a street word ("our home: 88 Nguyen Hue", "my
 # address is 14 Sukhumvit 39"): the label says whose, the number and the name say where.
 _HOME_LABEL_THEN_STREET = re.compile(
@@ -205,6 +208,8 @@ def _find_addresses(text: str, found: list[Finding], *, has_digit: bool = True) 
     for pattern in (_EAST_ASIAN_WARD, _NUSANTARA_DISTRICT):
         for match in pattern.finditer(text):
             found.append(Finding("address", *match.span(), "a ward, district or town of an address"))
+    for match in _OUR_STREET.finditer(text):
+        found.append(Finding("address", *match.span("street"), "a street address (a home's street)"))
     if not has_digit:
         return
     for start, end in _coordinates(text):

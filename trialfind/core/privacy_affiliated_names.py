@@ -44,6 +44,10 @@ _FOND_APPOSITION = re.compile(
     rf"prince|buddy|munchkin|kiddo|kid|bub|bubba|superhero|hero|star)\s*,\s*({NAME_WORD})\s*,")
 # A given name, then the company or hospital its bearer works for: "Kelly from SpringWorks", "Dolores at Bayer".
 _FROM_AN_ORGANISATION = re.compile(rf"\b({NAME_WORD})\s+(?i:from|at|of)\s+(?=\w)")
+# A given name and a surname, then the team they answer for: "Grace Kim from the access team responded".
+_NAME_FROM_A_TEAM = re.compile(
+    rf"\b({NAME_WORD})\s+({NAME_WORD})\s+(?i:from|at|of|in|with)\s+(?i:the|their|our)\s+(?:[a-z-]+\s+){{0,3}}"
+    r"(?i:team|department|dept|office|unit|desk|group|programme|program)\b")
 # The same in lower case: "ana from novartis", "talked to ana at novartis". A name that is a word too ("ana", "will")
 # only after a verb of talking to someone.
 _LOWER_FROM_AN_ORGANISATION = re.compile(
@@ -169,6 +173,12 @@ def find_names_from_organisations(text: str, found: list[Finding], known: frozen
                                                          "or hospital they answer for)"))
 
 
+    for match in _NAME_FROM_A_TEAM.finditer(text):
+        given, surname = bare_word(match.group(1)), bare_word(match.group(2))
+        if (in_any_given_name_list(given) and not match.group(2).isupper() and given not in known
+                and not {given, surname} & (COMPANY_WORDS | ROLE_WORDS | NOT_NAMES)):
+            found.append(Finding("name", match.start(1), match.end(2), "a person's name (a name, then the team they "
+                                                                       "answer for)"))
     for match in _LOWER_FROM_AN_ORGANISATION.finditer(text):
         given = match.group("given")
         if (given in known or given in COMPANY_WORDS or given in NOT_NAMES or given in ROLE_WORDS

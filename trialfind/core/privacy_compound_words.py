@@ -8,8 +8,13 @@ import functools
 
 from trialfind.core.privacy_word_lists import common_words, lower_word
 
-# Languages that write a new word by joining words ("Härtefall|programm", "behandlings|avbrott").
-COMPOUNDING = ("de", "nl", "sv", "nb", "da")
+# Languages that write a new word by joining words ("Härtefall|programm", "behandlings|avbrott", "lääke|yhtiö").
+COMPOUNDING = ("de", "nl", "sv", "nb", "da", "fi")
+# Finnish nouns are short ("lääke|yhtiö", drug company, is ten letters), and so are its surnames made of words: those
+# end in a place's word or "-nen" (Wikipedia, "Finnish name": Virtanen, Mäkinen, Niemi, Heikkilä, Koskinen, Salo).
+_SHORTEST = {"fi": 9}
+_FINNISH_SURNAME_TAILS = ("nen", "la", "lä", "niemi", "salo", "mäki", "koski", "järvi", "lahti", "vaara", "oja", "aho",
+                          "ranta", "virta", "maa", "lehto", "vuori", "harju", "kangas", "saari", "joki", "linna")
 _LINKS = ("", "s", "n", "e", "en", "er", "es")
 # Ends of surnames that are also words ("Hoff|mann", "Stein|berg"): a compound ending so may be a name.
 _SURNAME_TAILS = ("mann", "man", "berg", "burg", "stein", "feld", "dorf", "bach", "hof", "hoff", "hausen", "heim",
@@ -41,9 +46,11 @@ def is_compound_word(word: str) -> bool:
     its last a word of five letters or more that is no surname's ending: a noun, not a name. One ending
     in "-er" may be a surname of places and trades ("Kaltenbrunner", "Wolfensberger") and stays a name."""
     lower = lower_word(word)
-    if len(lower) < 12 or not lower.isalpha() or lower.endswith("er"):
+    if len(lower) < min(_SHORTEST.values()) or not lower.isalpha() or lower.endswith("er"):
         return False
     for language in COMPOUNDING:
+        if len(lower) < _SHORTEST.get(language, 12) or (language == "fi" and lower.endswith(_FINNISH_SURNAME_TAILS)):
+            continue
         words = common_words(language)[0]
         for cut in range(len(lower) - 5, 2, -1):
             tail = lower[cut:]

@@ -76,6 +76,14 @@ def find_lower_case_full_names(text: str, found: list[Finding], known: frozenset
             position = match.end()
         else:
             position = match.start("given") + len(given) + 1
+    for match in _GIVEN_THEN_UNKNOWN_SURNAME.finditer(text):
+        given, surname = match.group("given"), match.group("surname")
+        # Neither a word of the languages writers use most ("mai risposto": never answered).
+        if (_only_a_given_name(given, known) and len(surname) >= 5 and _unknown_name_word(surname, known)
+                and not any(is_function_word(given, language) or is_word_of(surname, language)
+                            for language in _WRITERS_LANGUAGES)):
+            found.append(Finding("name", *match.span(), "a person's name (a given name and a surname, in lower "
+                                                        "case)"))
     for match in _BRACKETED_FULL_NAME.finditer(text):
         given, surname = match.group("given"), match.group("surname")
         # The surname a word no vocabulary knows, or a name no English word shares ("delaney", "kelly").
@@ -100,7 +108,9 @@ def find_lower_case_names_before_an_age(text: str, found: list[Finding], known: 
         return
     for match in _LOWER_NAME_AGE.finditer(text):
         given, surname = match.group("given"), match.group("surname") or ""
-        listed = in_any_given_name_list(given) and given not in known and given not in NOT_NAMES
+        # "min age 18", "median age 7": a statistic's word, not a name.
+        listed = (in_any_given_name_list(given) and given not in known and given not in NOT_NAMES
+                  and given not in _STATISTICS_WORDS)
         # Two words no vocabulary knows before an age are a name the lists do not hold ("jhonatan rodriges, 8").
         unknown_pair = (bool(surname) and _unknown_name_word(given, known) and _unknown_name_word(surname, known)
                         and not _word_of_the_ages_language(given, match.group()))
@@ -109,6 +119,9 @@ def find_lower_case_names_before_an_age(text: str, found: list[Finding], known: 
             found.append(Finding("name", match.start("given"), end, "a person's name (a name and an age)"))
 
 
+# A given name no English word shares, then a surname no vocabulary knows: "olga ivanova msl at the company".
+_GIVEN_THEN_UNKNOWN_SURNAME = re.compile(
+    rf"(?<![\w'’.@/#-])(?P<given>{_LOWER_WORD})\s+(?P<surname>[{LOWER}]{{2,}}(?:-[{LOWER}]{{2,}})?)(?![\w@/-])")
 # A full name ending what brackets hold: "the guy at pfizer (tom harrington)".
 # The name may end what the brackets hold: "(mark something... mark delaney)".
 _BRACKETED_FULL_NAME = re.compile(rf"\((?:[^()]{{0,40}}?[\s.,;:])?\s*(?P<given>{_LOWER_WORD})\s+(?P<surname>{_LOWER_WORD})\s*\)")
@@ -116,6 +129,10 @@ _BRACKETED_FULL_NAME = re.compile(rf"\((?:[^()]{{0,40}}?[\s.,;:])?\s*(?P<given>{
 # constantinescu". Each alone is a word; the three together are a person.
 _TWO_GIVEN_NAMES_AND_SURNAME = re.compile(
     rf"(?<![\w'’.@/#-])(?P<first>{_LOWER_WORD})\s+(?P<second>{_LOWER_WORD})\s+(?P<surname>{_LOWER_WORD})(?![\w@/-])")
+
+
+_WRITERS_LANGUAGES = ("es", "fr", "it", "pt", "de", "nl", "pl", "tr", "id")
+_STATISTICS_WORDS = frozenset("min max mean median minimum maximum avg average range".split())
 
 
 def _word_of_the_ages_language(word: str, phrase: str) -> bool:

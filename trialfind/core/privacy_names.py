@@ -33,7 +33,7 @@ from trialfind.core.privacy_words import WORD_LIKE_NAMES
 
 _TITLES = (r"Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Sister|Father|Fr|Sr|Rev|Madame|Mme|Mlle|Rabbi|Imam|"
            r"Monsieur|Herr|Frau|Señor|Señora|Sra|Dra|Dott|Dottoressa|Signora|Pani|Pan|Reverend|Pastor|Vicar|Chaplain|"
-           r"Deacon")  # clergy's: https://en.wikipedia.org/wiki/Ecclesiastical_titles_and_styles
+           r"Deacon|Pr(?=\.)")  # clergy's: Wikipedia, "Ecclesiastical titles and styles"; "Pr.": French Professeur
 # The dot may touch the name ("Dr.Okafor", typed in a hurry). A title in lower case before a capitalised name counts
 # too ("asked dr. Kowalczyk"); "mr" and "ms" only with their dot (bare, multiple sclerosis and magnetic resonance).
 _PARTICLES = r"(?:van|von|de|del|della|di|da|dos|das|du|des|der|den|ten|ter|le|la|al|el|bin|ben)"   # lower case

@@ -221,7 +221,7 @@ _REGULATOR = re.compile(rf"\b{MEDICINES_REGULATOR}\b(?:\s+(?:Office|Center|Centr
 _COMMA_AFTER = re.compile(r"\s*(?:\([A-Z]{2,8}\)\s*)?(?:\(?(?:HQ|headquarters|head\s+office)\)?\s*)?(?:[,:]|\s[–—-](?=\s)|(?<=office)\s+at\b|"
                           r"(?<=offices)\s+at\b|(?<=HQ)\s+at\b|(?<=headquarters)\s+at\b)\s*", re.IGNORECASE)
 # The organisation named by its word and its seat, before a colon: "company HQ: 235 East 42nd Street".
-_OWN_SEAT = re.compile(r"\b(?i:the\s+)?(?i:company|sponsor|manufacturer|company['’]s|sponsor['’]s)\s+"
+_OWN_SEAT = re.compile(r"\b(?i:the\s+)?(?i:company|sponsor|manufacturer|company['’]s|sponsor['’]s|pharmacy|hospital)\s+"
                        r"(?i:HQ|headquarters|head\s+office|main\s+office|offices?|address|mailing\s+address)"
                        r"(?=\s*:|\s+at\b)")
 # A hospital's pharmacy by its department's name, as drugs are shipped to it: "Pharmacy Dept, 262 Danny Thomas Pl".

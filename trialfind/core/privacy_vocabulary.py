@@ -177,7 +177,8 @@ _ENDINGS_OF_TERMS_ONLY = tuple(e for e in _ENDINGS_OF_TERMS if not e.endswith(_S
 def _medical_ending(bare: str) -> bool:
     """`bare` ends as a drug's, a medical or a chemical term does. "-ide" and "-mide" name chemicals and drugs
     ("temozolomide", "ifosfamide") but end Yoruba given names too ("Olumide", "Ayomide"): a word under nine letters
-    ending so must be known otherwise (web2 holds "bromide", "peptide")."""
+    ending so must be known otherwise (web2 holds "bromide", "peptide"). ("-ia" stays a term's ending: Polish and
+    Latin genitives end so too, "Centrum Zdrowia Dziecka".)"""
     if not bare.endswith(_ENDINGS_OF_TERMS):
         return False
     return not (len(bare) < 9 and bare.endswith(_SHORT_NAME_ENDINGS) and not bare.endswith(_ENDINGS_OF_TERMS_ONLY))
