@@ -245,3 +245,26 @@ def test_round_four_personal_shapes_are_refused(synthetic_text):
 ])
 def test_round_four_near_misses_pass(synthetic_text):
     assert not _refused(synthetic_text)
+
+
+# Blind batches 89 to 94 (fixed against after their measurement on the screen as it then stood).
+
+@pytest.mark.parametrize("synthetic_text", [
+    "signora Rossi ha chiamato l'azienda",
+    "our little man kofi turned 5 yesterday",
+    "study ID given to my daughter: EAP-BR-0411-KT",
+    "Roche Adeyemi (mum) signed the form",
+    "Merck (the pharmacist, not the company) phoned back",
+    "they live on Oakridge Drive in Tulsa",
+])
+def test_round_five_personal_shapes_are_refused(synthetic_text):
+    assert _refused(synthetic_text)
+
+
+@pytest.mark.parametrize("synthetic_text", [
+    "Telefon der Firma: +49 69 1234 0 (Zentrale)",
+    "Mi hija tiene 5 años y meduloblastoma",
+    "Merck (the company) replied in a week",
+])
+def test_round_five_near_misses_pass(synthetic_text):
+    assert not _refused(synthetic_text)

@@ -140,9 +140,10 @@ _LIVING_ON_STREET_FLAT = re.compile(
     rf"\b(?:live|lives|lived|living|stay|stays|staying|moved|home\s+is)\s+(?:on|in|at)\s+"
     rf"(?P<street>(?:[A-Z][\w'’-]*\s+){{1,4}}(?:{_STREET_TYPES})\b\.?,?\s*(?:flat|apt\.?|apartment|unit|no\.?|#)\s*"
     rf"\d{{1,4}}[A-Za-z]?)", re.IGNORECASE)
-# A home's street named without its number, in a sentence saying it is the family's: "our street is Birch Lane".
-_OUR_STREET = re.compile(rf"\b(?i:our|my)\s+(?i:street|road)\s+(?i:is)\s+(?P<street>(?:[{UPPER}][\w'’-]*\s+){{1,3}}"
-                         rf"(?i:{_STREET_TYPES})\b\.?)")
+# A home's street named without its number, in a sentence saying it is the family's: "our street is Birch Lane",
+# "lives on Kahala Ave in Honolulu".
+_OUR_STREET = re.compile(rf"\b(?:(?i:our|my)\s+(?i:street|road)\s+(?i:is)|(?i:lives?|lived|living)\s+(?i:on))\s+"
+                         rf"(?P<street>(?:[{UPPER}][\w'’-]*\s+){{1,3}}(?i:{_STREET_TYPES})\b\.?)")
 # A home's label, then its house number and a street named without a street word ("our home: 88 Nguyen Hue", "my
 # address is 14 Sukhumvit 39"): the label says whose, the number and the name say where.
 _HOME_LABEL_THEN_STREET = re.compile(

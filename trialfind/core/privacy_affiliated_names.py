@@ -216,7 +216,10 @@ def find_owned_relatives(text: str, found: list[Finding]) -> None:
         words = [w for w in match.groups() if w]
         # A family word in the brackets makes even a listed company's name a relative's: "Pierre Fabre (the boy's
         # uncle, not the company)".
-        family = any(w.lower() in FAMILY_WORDS for w in re.findall(r"[a-z]+", text[match.end(len(words)):match.end()]))
+        bracket = text[match.end(len(words)):match.end()]
+        # "Lilly (the nurse, not the company)": the bracket says it is no company.
+        family = (any(w.lower() in FAMILY_WORDS for w in re.findall(r"[a-z]+", bracket))
+                  or bool(re.search(r"\bnot\s+the\s+(?:company|firm|sponsor)\b", bracket, re.IGNORECASE)))
         listed = [] if family else [p.match(text, match.start()) for p in (ALLOWED_PHRASES, COMPANY_NAME,
                                                                              INSTITUTION_NAME)]
         # The first word a company's, a given name (a word-like one too: "Grace") or a rare word ("Shire"); a
@@ -227,7 +230,7 @@ def find_owned_relatives(text: str, found: list[Finding]) -> None:
                         and not w.lower().endswith(MEDICAL_ENDINGS + INN_AND_TERM_ENDINGS) for w in words)
                 and (bare_word(first) in COMPANY_WORDS or in_name_dictionary(bare_word(first))
                      or (_english_zipf(first) < 4.0 and (surname or not is_known_word(first))))
-                and (not surname or _english_zipf(surname) < 4.0)):
+                and (not surname or family or _english_zipf(surname) < 4.0)):
             found.append(Finding("name", match.start(), match.end(len(words)), "a person's name (with a family role "
                                                                               "or a post beside it)"))
     for match in _FOND_APPOSITION.finditer(text):

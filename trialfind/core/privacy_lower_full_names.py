@@ -42,7 +42,7 @@ _LOWER_NAME_AGE = re.compile(
     rf"(?<![\w'’.@/#-])(?P<given>{_LOWER_WORD})(?:\s+(?P<surname>[{LOWER}'’]{{2,}}(?:-[{LOWER}]{{2,}})?))?"
     rf"\s*,?\s+(?:age[sd]?\s+\d{{1,2}}|\d{{1,2}}\s*(?:yo|y/o|yrs?|years?\s+old|{_YEARS_OLD})\b|"
     # "my boy kai akana is 8 and on avapritinib": "is" and a bare age, ending its clause
-    rf"(?:is|turned|turns)\s+\d{{1,2}}(?=\s*(?:$|[,.;!]|\s+(?:and|now|today|years?|yo)\b)))")
+    rf"(?:is|turned|turns)\s+\d{{1,2}}(?=\s*(?:$|[,.;!]|\s+(?:and|now|today|yesterday|last|this|years?|yo)\b)))")
 
 
 def _only_a_given_name(word: str, known: frozenset[str]) -> bool:
@@ -106,11 +106,15 @@ def find_lower_case_names_before_an_age(text: str, found: list[Finding], known: 
     "moreau" ("kevin moreau, 9 ans")."""
     if not any(c.isdigit() for c in text):
         return
-    for match in _LOWER_NAME_AGE.finditer(text):
+    position = 0
+    # Overlapping tries: "lil man jaxon turned 6" fails at "man jaxon", then succeeds at "jaxon".
+    while match := _LOWER_NAME_AGE.search(text, position):
+        position = match.start("given") + len(match.group("given")) + 1
         given, surname = match.group("given"), match.group("surname") or ""
         # "min age 18", "median age 7": a statistic's word, not a name.
         listed = (in_any_given_name_list(given) and given not in known and given not in NOT_NAMES
-                  and given not in _STATISTICS_WORDS)
+                  and given not in _STATISTICS_WORDS
+                  and not _word_of_the_ages_language(given, match.group(), frequent_only=True))
         # Two words no vocabulary knows before an age are a name the lists do not hold ("jhonatan rodriges, 8").
         unknown_pair = (bool(surname) and _unknown_name_word(given, known) and _unknown_name_word(surname, known)
                         and not _word_of_the_ages_language(given, match.group()))
@@ -135,10 +139,14 @@ _WRITERS_LANGUAGES = ("es", "fr", "it", "pt", "de", "nl", "pl", "tr", "id")
 _STATISTICS_WORDS = frozenset("min max mean median minimum maximum avg average range".split())
 
 
-def _word_of_the_ages_language(word: str, phrase: str) -> bool:
-    """`word` is a common word of the language the age is written in ("dzieci poniżej 12 lat": children under 12)."""
+def _word_of_the_ages_language(word: str, phrase: str, *, frequent_only: bool = False) -> bool:
+    """`word` is a common word of the language the age is written in ("dzieci poniżej 12 lat": children under 12);
+    with `frequent_only`, one of its most frequent words, which no given name is ("tiene 5 años": has 5 years)."""
     unit = re.search(rf"(?:{_YEARS_OLD})$", phrase.lower())
-    return bool(unit) and is_word_of(word, _YEARS_OLD_IN[unit.group()])
+    if not unit:
+        return False
+    language = _YEARS_OLD_IN[unit.group()]
+    return is_function_word(word, language) if frequent_only else is_word_of(word, language)
 
 
 def _unknown_name_word(word: str, known: frozenset[str]) -> bool:

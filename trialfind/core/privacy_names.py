@@ -37,7 +37,7 @@ _TITLES = (r"Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Sister|Father|Fr|S
 # The dot may touch the name ("Dr.Okafor", typed in a hurry). A title in lower case before a capitalised name counts
 # too ("asked dr. Kowalczyk"); "mr" and "ms" only with their dot (bare, multiple sclerosis and magnetic resonance).
 _PARTICLES = r"(?:van|von|de|del|della|di|da|dos|das|du|des|der|den|ten|ter|le|la|al|el|bin|ben)"   # lower case
-TITLE_NAME = re.compile(rf"\b(?:{_TITLES}|(?i:doctor|nurse|professor)|(?:dr|dra|prof|mrs|sra)\b|(?:mr|ms)(?=\.))\b"
+TITLE_NAME = re.compile(rf"\b(?:{_TITLES}|(?i:doctor|nurse|professor|signora|signor|señora|señor|senhora|senhor)|(?:dr|dra|prof|mrs|sra)\b|(?:mr|ms)(?=\.))\b"
                          rf"(?:\.\s*|\s+)(?:(?i:med|rer\.\s*nat|phil|dent)\.\s*)?"
                          rf"(?:[A-Z]\.\s*)*(?:{_PARTICLES}\s+){{0,2}}({NAME_WORD})")  # "Dr. med. Weiß", "Mr. van Dijk"
 _INITIALS = re.compile(r"\b(?i:initials)\s*(?:are|is|:)?\s*[A-Z](?:\.?\s?[A-Z]){1,3}\b\.?")

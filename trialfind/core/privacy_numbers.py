@@ -41,11 +41,13 @@ _ID_VALUE = re.compile(r"\b(?:id|no|nr|number|nummer|num[ée]ro|n[úu]mero|#|cin
                        r"pt\.?\s*#)(?![a-z])\.?"
                        # where it is held, before "is" or a colon: "our file number at the hospital is 88-20194-K",
                        # "subject ID on the trial: 0042-117"
-                       r"(?:\s+(?:at|with|for|from|on|in)\s+(?:the\s+|our\s+|my\s+|his\s+|her\s+)?[a-z'’]+\s*(?=is\b|was\b|:))?"
+                       r"(?:\s+(?:at|with|for|from|on|in|assigned\s+to|given\s+to)\s+(?:the\s+|our\s+|my\s+|his\s+|her\s+)?[a-z'’]+\s*"
+                       r"(?=is\b|was\b|:))?"
                        r"\s*(?:is|was|:|-|=|#)?\s*"
                        # groups may be joined by slashes: "reg. no. 2023/PHO/04471"; a check letter may end it ("-K")
                        # or dots between digits, as Argentina's DNI is written ("ID 32.456.789")
-                       r"((?<![\w-])[A-Z]{0,4}-?\d(?:[\dA-Z/-]|\.(?=\d))*\d(?:-?[A-Z]{1,3})?)(?![\w-])", re.IGNORECASE)
+                       r"((?<![\w-])[A-Z]{0,4}-?(?:[A-Z]{1,4}-)?\d(?:[\dA-Z/-]|\.(?=\d))*\d(?:-?[A-Z]{1,3})?)(?![\w-])",
+                       re.IGNORECASE)
 # A person's number named by what it belongs to, in a noun phrase the lists above do not hold: "DEA # BF4417826",
 # "NPI no. 1234567893", "medical alert bracelet # MA-558120", "badge number K-22817", "licence no. ON-88412".
 # The head noun says the number is a person's, a prescriber's or a member's, never a product's or a study's.
@@ -195,10 +197,13 @@ def find_record_numbers(text: str, found: list[Finding]) -> None:
     for match in _ID_VALUE.finditer(text):
         if _PHONE_NUMBER_WORD.search(text, max(0, match.start() - 20), match.start() + 6):
             continue                                   # "St. Jude main number 901-595-3300": a line, the phone rules'
-        if (sum(c.isdigit() for c in match.group(1)) >= 5
+        # Said to be a child's ("ID assigned to my son: EAP-LX-0093-ARJ"), three digits are enough, whatever the id.
+        owned = re.search(r"\b(?:my|our|his|her)\s+[a-z]+\s*(?:is|was|:)", match.group(0), re.IGNORECASE)
+        if (sum(c.isdigit() for c in match.group(1)) >= (3 if owned else 5)
                 # A trial's EudraCT or EU CT number ("EU CT number 2023-507112-29-00") is a study's.
                 and not _EUDRACT.fullmatch(match.group(1))
-                and not _THING_NUMBER.search(text, max(0, match.start() - 20), match.start())):
+                # a study's own number is no one's, unless it is said to be the child's ("study ID given to my son:")
+                and (owned or not _THING_NUMBER.search(text, max(0, match.start() - 20), match.start()))):
             found.append(Finding("record_number", *match.span(), "an identity, record or insurance number"))
     for match in _CUED_ID.finditer(text):
         value = match.group(1).strip()

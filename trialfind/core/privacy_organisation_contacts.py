@@ -75,7 +75,8 @@ _ORGANISATION_LINE = re.compile(
     r"tổng\s+đài|горячая\s+линия|гаряча\s+лінія|τηλεφωνικό\s+κέντρο|"
     # The number said to be the organisation's: "fax to the sponsor: +41 ...", "phone of the hospital".
     r"(?:fax|tel\.?|phone|telephone|line|number)\s+(?:to|of|for|at)\s+the\s+(?:sponsor|company|manufacturer|"
-    r"hospital|clinic|pharmacy|foundation|charity|regulator))(?!\w)", re.IGNORECASE)
+    r"hospital|clinic|pharmacy|foundation|charity|regulator)|(?:tel\.?|telefon|fax)\s+der\s+(?:firma|klinik)|"
+    r"(?:tel[ée]fono|t[ée]l[ée]phone|telefone|telefono)\s+(?:de\s+la\s+|de\s+l['’]|da\s+|dell['’]\s*)(?:empresa|entreprise|azienda))(?!\w)", re.IGNORECASE)
 # A person's line, or a line called through a person: these between the organisation's words and the number, or
 # just before those words, make the number a person's ("Dr Weber's direct line", "the hotline or my mobile").
 _PERSONAL = re.compile(
