@@ -1,8 +1,9 @@
 """Full names typed in lower case, for the privacy screen: two given names ("jose luis"), a given name with a
 surname's particles ("jean-baptiste de la fontaine"), a relative "of" a child ("mum of aarav"), a name before the
 child's age in any of the languages writers use ("maya abdullahi age 4", "jhonatan rodriges, 8 años"), a full name
-alone in brackets ("(tom harrington)") and two given names before a surname no vocabulary knows ("ana maria
-constantinescu"). Apart from `privacy_lower_names` (one lower-case name told by its slot) to keep each readable.
+ending what brackets hold ("(tom harrington)"), two given names before a surname no vocabulary knows ("ana maria
+constantinescu") and a given name no English word shares before one ("olga ivanova"). Apart from `privacy_lower_names`
+(one lower-case name told by its slot) to keep each readable.
 """
 from __future__ import annotations
 
