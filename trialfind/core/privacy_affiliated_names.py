@@ -75,7 +75,8 @@ _COMPANY_WORD_AS_CHILD = re.compile(
 # runs the access program".
 _GIVEN_THEN_COMPANY_WORD = re.compile(rf"\b({NAME_WORD})\s+({NAME_WORD})\b")
 _PERSON_BEFORE = re.compile(r"(?i:\b(?:to|from|with|by|cc|dear|emailed|called|phoned|contacted|asked|thanks)\s+)$")
-_PERSON_CLAUSE_AFTER = re.compile(r",?\s+(?i:who|whom|whose)\b|\s*,\s*(?:(?i:aged?)\s+)?\d{1,2}\s*(?i:y|yo|y/o|years?)?\s*(?:,|$)")
+_PERSON_CLAUSE_AFTER = re.compile(r",?\s+(?i:who|whom|whose)\b|"
+                                  r"\s*,\s*(?:(?i:aged?)\s+)?\d{1,2}\s*(?i:y|yo|y/o|years?)?\s*(?:,|$)")
 # "Lilly, age 6, tolerated it well": an age in commas after a company's word that is a given name too.
 _COMPANY_WORD_WITH_AGE = re.compile(rf"\b({NAME_WORD})\s*,\s*(?i:age[sd]?)\s+\d{{1,2}}\b")
 _PERSON_AFTER = re.compile(r"\s+(?i:from|at|answered|replied|said|says|called|emailed|wrote|helped|signed|phoned|rang|"

@@ -3,7 +3,8 @@
 "tita Cory", "abuela Rosa", "oma Inge"), and a word no vocabulary knows owning a child's thing where a
 sentence starts ("Abdirahman's haemoglobin dropped"); a Korean or Chinese given name romanised with a hyphen
 ("Sung-min", "Mei-ling"), a value that is a name and an age ("Kai, 4"), a name granted or denied access ("Grace was
-granted access"), a name taken to the child's care ("drove Charlotte to the infusion"). Apart from `privacy_names` to keep each module readable (and under the architecture test's size
+granted access"), a name taken to the child's care ("drove Charlotte to the infusion"). Apart from `privacy_names`
+to keep each module readable (and under the architecture test's size
 bar)."""
 from __future__ import annotations
 

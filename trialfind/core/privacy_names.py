@@ -37,7 +37,8 @@ _TITLES = (r"Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Sister|Father|Fr|S
 # The dot may touch the name ("Dr.Okafor", typed in a hurry). A title in lower case before a capitalised name counts
 # too ("asked dr. Kowalczyk"); "mr" and "ms" only with their dot (bare, multiple sclerosis and magnetic resonance).
 _PARTICLES = r"(?:van|von|de|del|della|di|da|dos|das|du|des|der|den|ten|ter|le|la|al|el|bin|ben)"   # lower case
-TITLE_NAME = re.compile(rf"\b(?:{_TITLES}|(?i:doctor|nurse|professor|signora|signor|señora|señor|senhora|senhor)|(?:dr|dra|prof|mrs|sra)\b|(?:mr|ms)(?=\.))\b"
+TITLE_NAME = re.compile(rf"\b(?:{_TITLES}|(?i:doctor|nurse|professor|signora|signor|señora|señor|senhora|senhor)|"
+                         rf"(?:dr|dra|prof|mrs|sra)\b|(?:mr|ms)(?=\.))\b"
                          rf"(?:\.\s*|\s+)(?:(?i:med|rer\.\s*nat|phil|dent)\.\s*)?"
                          rf"(?:[A-Z]\.\s*)*(?:{_PARTICLES}\s+){{0,2}}({NAME_WORD})")  # "Dr. med. Weiß", "Mr. van Dijk"
 _INITIALS = re.compile(r"\b(?i:initials)\s*(?:are|is|:)?\s*[A-Z](?:\.?\s?[A-Z]){1,3}\b\.?")
@@ -235,8 +236,7 @@ def find_names(text: str, found: list[Finding], known: frozenset[str]) -> None:
                 and (_is_given_name(word) or not is_english_word(bare))):
             add(match, "after a family word such as 'ibu' or 'nanay'")
     for match in _PERSON_CONTEXT.finditer(text):
-        # "Child was 4 at diagnosis", "Boy was 6": the word for the child, not a name.
-        if _is_name(match.group(1), known) and bare_word(match.group(1)) not in RELATION_WORDS:
+        if _is_name(match.group(1), known) and bare_word(match.group(1)) not in RELATION_WORDS:  # "Child was 4"
             add(match, "a capitalised word used of a person")
     for match in _HYPHENATED.finditer(text):
         parts = match.group(1).split("-")

@@ -33,8 +33,8 @@ _THING_NUMBER = re.compile(r"\b(?:model|lot|batch|catalog(?:ue)?|cat|serial|prot
                            r"marketing\s+authori[sz]ation|orphan\s+designation)"
                            r"\.?\s*$", re.IGNORECASE)
 # A line's number: "main number", "fax number", "phone no.": the phone rules judge it, not the id rules.
-_PHONE_NUMBER_WORD = re.compile(r"\b(?i:main|general|phone|telephone|tel|fax|switchboard|hotline|helpline|toll[\s-]?free|"
-                                r"contact|mobile|cell)\s+(?i:number|no\.?|#)(?![\w])")
+_PHONE_NUMBER_WORD = re.compile(r"\b(?i:main|general|phone|telephone|tel|fax|switchboard|hotline|helpline|"
+                                r"toll[\s-]?free|contact|mobile|cell)\s+(?i:number|no\.?|#)(?![\w])")
 # Any "<id word> <value with 5 or more digits>": "Member ID XK-88213", "Patient no. RX4419273", "CIN 91234567A",
 # "chart A0057312" (a chart, record or file is a person's: a product's number has its own words, below).
 _ID_VALUE = re.compile(r"\b(?:id|no|nr|number|nummer|num[ée]ro|n[úu]mero|#|cin|urn|chart|record|file|folder|"

@@ -13,6 +13,9 @@ Called from the phone rule (`privacy_contacts.find_phones`) and the address rule
   in a run of comma-separated parts that are all address parts (a house and street, a town, a state or country,
   a postcode). Words of a home or a person before the name or inside the run ("our home near ...", "my flat",
   a given name) leave it a person's.
+
+Longer than 400 lines because both halves read one thing, an organisation named beside its own details, with the same
+words (its name, seat, department and line words in eight languages); split, each half would import the other's.
 """
 from __future__ import annotations
 
@@ -73,10 +76,11 @@ _ORGANISATION_LINE = re.compile(
     # Vietnamese "tổng đài", Russian "горячая линия", Ukrainian "гаряча лінія", Greek "τηλεφωνικό κέντρο" (Wiktionary,
     # https://en.wiktionary.org/wiki/hotline#Translations and .../switchboard#Translations).
     r"tổng\s+đài|горячая\s+линия|гаряча\s+лінія|τηλεφωνικό\s+κέντρο|"
-    # The number said to be the organisation's: "fax to the sponsor: +41 ...", "phone of the hospital".
+    # The number said to be the organisation's: "fax to the sponsor: +41", "phone of the hospital", "Tel. der Firma".
     r"(?:fax|tel\.?|phone|telephone|line|number)\s+(?:to|of|for|at)\s+the\s+(?:sponsor|company|manufacturer|"
     r"hospital|clinic|pharmacy|foundation|charity|regulator)|(?:tel\.?|telefon|fax)\s+der\s+(?:firma|klinik)|"
-    r"(?:tel[ée]fono|t[ée]l[ée]phone|telefone|telefono)\s+(?:de\s+la\s+|de\s+l['’]|da\s+|dell['’]\s*)(?:empresa|entreprise|azienda))(?!\w)", re.IGNORECASE)
+    r"(?:tel[ée]fono|t[ée]l[ée]phone|telefone|telefono)\s+(?:de\s+la\s+|de\s+l['’]|da\s+|dell['’]\s*)"
+    r"(?:empresa|entreprise|azienda))(?!\w)", re.IGNORECASE)
 # A person's line, or a line called through a person: these between the organisation's words and the number, or
 # just before those words, make the number a person's ("Dr Weber's direct line", "the hotline or my mobile").
 _PERSONAL = re.compile(
@@ -219,8 +223,9 @@ _REGULATOR = re.compile(rf"\b{MEDICINES_REGULATOR}\b(?:\s+(?:Office|Center|Centr
                         rf"(?:\s+(?:of|for|and|the|[{UPPER}][{LETTERS}\-]+)){{1,6}}(?![\w'’-]))?")
 # Only a comma between the name and its address ("Pfizer, 66 Hudson Boulevard East"), or its seat's word.
 # "The company's office at Grenzacherstrasse 124, Basel": its seat's word, then "at".
-_COMMA_AFTER = re.compile(r"\s*(?:\([A-Z]{2,8}\)\s*)?(?:\(?(?:HQ|headquarters|head\s+office)\)?\s*)?(?:[,:]|\s[–—-](?=\s)|(?<=office)\s+at\b|"
-                          r"(?<=offices)\s+at\b|(?<=HQ)\s+at\b|(?<=headquarters)\s+at\b)\s*", re.IGNORECASE)
+_COMMA_AFTER = re.compile(r"\s*(?:\([A-Z]{2,8}\)\s*)?(?:\(?(?:HQ|headquarters|head\s+office)\)?\s*)?"
+                          r"(?:[,:]|\s[–—-](?=\s)|(?<=office)\s+at\b|(?<=offices)\s+at\b|(?<=HQ)\s+at\b|"
+                          r"(?<=headquarters)\s+at\b)\s*", re.IGNORECASE)
 # The organisation named by its word and its seat, before a colon: "company HQ: 235 East 42nd Street".
 _OWN_SEAT = re.compile(r"\b(?i:the\s+)?(?i:company|sponsor|manufacturer|company['’]s|sponsor['’]s|pharmacy|hospital)\s+"
                        r"(?i:HQ|headquarters|head\s+office|main\s+office|offices?|address|mailing\s+address)"

@@ -82,7 +82,8 @@ _NAME_LABEL = re.compile(
 # A family named by its surname after "Family:" ("Family: Ruiz-Delgado, 4 kids"); "Family: very supportive" says how.
 _FAMILY_LABEL = re.compile(r"(?:^|[\n;|.]\s*)(?i:family)\s*:\s*(?P<value>[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?)(?![\w'’-])")
 # A value that is a given name and a double-barrelled surname, one of its parts no word: "Ife Adebayo-Johnson".
-_DOUBLE_BARRELLED_VALUE = re.compile(r"(?P<given>[A-Z][a-zà-öø-ÿ'’]+)\s+(?P<surname>[A-Z][a-zà-öø-ÿ'’]+-[A-Z][a-zà-öø-ÿ'’]+)")
+_DOUBLE_BARRELLED_VALUE = re.compile(
+    r"(?P<given>[A-Z][a-zà-öø-ÿ'’]+)\s+(?P<surname>[A-Z][a-zà-öø-ÿ'’]+-[A-Z][a-zà-öø-ÿ'’]+)")
 # A surname named as such, without a field's colon: "family name Kleist", "surname is Okafor", "last name: Berg".
 _SURNAME_SAID = re.compile(r"\b(?i:family\s+name|surname|last\s+name|maiden\s+name)\s*(?:(?i:is|was)\s+|[:\-–]\s*)?"
                            r"(?P<value>[A-ZÀ-Þ][\w'’\-]+)")
@@ -229,7 +230,8 @@ def find_value_names(text: str, found: list[Finding], known: frozenset[str]) -> 
     barrelled = _DOUBLE_BARRELLED_VALUE.fullmatch(stripped)
     # Not a place of care ("Hospital Sírio-Libanês", "Instituto Sírio-Libanês"), nor a plain noun before the hyphen.
     if (barrelled and not all(is_known_word(part, known) for part in barrelled.group("surname").split("-"))
-            and not INSTITUTION_NAME.match(stripped) and barrelled.group("given").lower() not in ROLE_WORDS | NOT_NAMES):
+            and not INSTITUTION_NAME.match(stripped)
+            and barrelled.group("given").lower() not in ROLE_WORDS | NOT_NAMES):
         found.append(Finding("name", *span, "a person's full name as the whole value"))
         return
     if _ONE_CAPITALISED.fullmatch(stripped):
