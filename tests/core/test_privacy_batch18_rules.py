@@ -3,11 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.core.privacy_kinds import refused as _refused
 from trialfind.core.privacy import find_personal_data
-
-
-def _refused(text: str) -> bool:
-    return bool(find_personal_data(text))
 
 
 @pytest.mark.parametrize("synthetic_text", [

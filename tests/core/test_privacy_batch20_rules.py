@@ -3,11 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from trialfind.core.privacy import find_personal_data
-
-
-def _refused(text: str) -> bool:
-    return bool(find_personal_data(text))
+from tests.core.privacy_kinds import refused as _refused
 
 
 @pytest.mark.parametrize("synthetic_text", [

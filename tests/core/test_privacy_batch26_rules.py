@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from trialfind.core.privacy import find_personal_data
+from tests.core.privacy_kinds import refused as _refused
 from trialfind.core.privacy_capitals import in_ordinary_case, is_typed_in_capitals
-
-
-def _refused(text: str) -> bool:
-    return bool(find_personal_data(text))
 
 
 @pytest.mark.parametrize("synthetic_text", [

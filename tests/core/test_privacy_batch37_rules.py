@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from tests.core.privacy_kinds import found as _found
+from tests.core.privacy_kinds import refused as _refused
 from trialfind.core.given_names import is_english_word, is_romanised_given_name
 from trialfind.core.privacy import find_personal_data
-
-
-def _refused(text: str) -> bool:
-    return bool(find_personal_data(text))
-
-
-def _found(text: str) -> list[str]:
-    return [text[f.start:f.end] for f in find_personal_data(text)]
 
 
 @pytest.mark.parametrize("synthetic_text", [

@@ -126,7 +126,7 @@ def find_lower_case_names_before_an_age(text: str, found: list[Finding], known: 
 
 # A given name no English word shares, then a surname no vocabulary knows: "olga ivanova msl at the company".
 _GIVEN_THEN_UNKNOWN_SURNAME = re.compile(
-    rf"(?<![\w'’.@/#-])(?P<given>{_LOWER_WORD})\s+(?P<surname>[{LOWER}]{{2,}}(?:-[{LOWER}]{{2,}})?)(?![\w@/-])")
+    rf"(?<![\w'’.@/#-])(?P<given>{_LOWER_WORD})\s+(?P<surname>{_LOWER_WORD})(?![\w@/-])")
 # A full name ending what brackets hold: "the guy at pfizer (tom harrington)", "(mark something... mark delaney)".
 _BRACKETED_FULL_NAME = re.compile(
     rf"\((?:[^()]{{0,40}}?[\s.,;:])?\s*(?P<given>{_LOWER_WORD})\s+(?P<surname>{_LOWER_WORD})\s*\)")
