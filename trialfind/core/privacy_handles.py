@@ -25,7 +25,12 @@ _PLATFORM = (r"twitter\s*/\s*x|x\s*/\s*twitter|insta(?:gram)?|ig|tik\s?tok|tt|te
              r"fb|facebook|threads|snap(?:chat)?|sc|youtube|yt|twitch|mastodon|bluesky|bsky|reddit|pinterest|"
              r"kakao(?:talk)?|line|wechat|weibo|vk|vkontakte|signal|discord|linkedin|tumblr|follow\s+(?:us|me|"
              r"our\s+(?:journey|story|page|fight|updates?))(?:\s+on(?:\s+\w+)?)?|find\s+us|handle|username|"
-             r"user\s*name|account|dm|dms|message\s+(?:us|me)")
+             r"user\s*name|account|dm|dms|message\s+(?:us|me)|"
+             # The same platforms written in Arabic, Hebrew and Hindi (their Wikipedia article titles), with the
+             # word for "on" that may follow: "इंस्टाग्राम पर @x", "سناب: x", "באינסטגרם: @x".
+             r"(?:इंस्टाग्राम|इंस्टा|फेसबुक|फ़ेसबुक|ट्विटर|टिकटॉक|यूट्यूब)(?:\s+पर)?|"
+             r"(?:انستغرام|انستقرام|إنستغرام|انستا|فيسبوك|فيس\s+بوك|تويتر|سناب(?:\s*شات)?|تيك\s*توك|تلغرام|تيليجرام)"
+             r"(?:\s+على)?|(?:ב|ל)?(?:אינסטגרם|אינסטה|פייסבוק|טוויטר|טיקטוק|טלגרם)")
 _HANDLE = r"@[A-Za-z_][\w.]{1,29}(?<!\.)"
 _PLATFORM_HANDLE = re.compile(rf"\b(?i:{_PLATFORM})\b\s*(?:[:=\-–]|is|at|on)?\s*(?:\w+\s*[:\-–]\s*)?({_HANDLE})")
 # The same without its "@", after the platform and a colon: "IG: maria.jose.fighter", "tiktok: team_ayo2019". A dot,
@@ -66,10 +71,12 @@ _USER_NAME = re.compile(
 # ordinary word and passes; an e-mail or a phone after the app is found as such.
 _PAYMENT_APP = (r"venmo|cash\s?app|cashapp|cash\.app|paypal(?:\.me)?|zelle|revolut|monzo|swish|mobilepay|vipps|"
                 r"bizum|lydia|twint|paytm|phonepe|gpay|google\s+pay|apple\s+cash|ko-?fi|buy\s?me\s?a\s?coffee|"
-                r"gcash|m-?pesa|blik")
+                r"gcash|m-?pesa|blik|upi(?:\s+id)?|vpa|bhim")
 _PAYMENT_TAG = re.compile(
     rf"\b(?i:{_PAYMENT_APP})\b\s*(?:(?i:is|at|to|me|:|=|-|–)\s*)?(?:(?i:me|us|at|to)\s+)?"
-    r"(?P<tag>[@$][A-Za-z][\w.\-]{1,29}|[A-Za-z][\w.\-]{2,29})(?<![.\-])(?![\w@])")
+    r"(?P<tag>[A-Za-z][\w.\-]{1,40}@[A-Za-z]{2,20}(?![\w.@])|[@$][A-Za-z][\w.\-]{1,29}|[A-Za-z][\w.\-]{2,29})"
+    r"(?<![.\-])(?![\w@])")
+# India's UPI payment address is a name and a bank's tag, "rakesh.gupta@okicici" (NPCI, "UPI"): no e-mail domain.
 # Reddit's user prefix "u/neuroblastoma_dad_83" names a person; "r/childhoodcancer" is a forum, not a person.
 # Reddit allows 20 characters, but people retype names longer than that ("u/neuroblastoma_mom_jess").
 _REDDIT_USER = re.compile(r"(?<![\w/.])/?u/[A-Za-z0-9_-]{3,32}(?![\w/])")
@@ -110,7 +117,8 @@ _PERSONAL_BLOG = re.compile(r"(?<![\w.-])(?:https?://)?(?:www\.)?[\w-]{3,}\.(?:b
 _FACEBOOK_GROUP = re.compile(r"(?<![\w.-])(?:https?://)?(?:www\.|m\.|web\.)?(?:facebook|fb)\.com/groups/"
                              r"(?P<slug>[\w.\-]+)", re.IGNORECASE)
 # What a family's campaign puts around its child's name ("teamsofia", "prayersforleo", "mateostrong", "evasarmy").
-_CAMPAIGN_AFFIX = re.compile(r"^(?:team|prayers?for|prayfor|pray4|love4|lovefor|fightfor|fight4|helpsave|save|"
+_CAMPAIGN_AFFIX = re.compile(r"^(?:team|prayers?for|prayfor|pray4|love4|lovefor|fightfor|fight4|fightwith|helpfor|"
+                             r"help4|helpsave|save|"
                              r"support|friendsof|hopefor|hope4|standwith|heartsfor)|"
                              r"(?:s?strong|s?army|s?warriors?|s?fight|s?journey|s?story|s?tribe|s?crew|s?squad|"
                              r"s?updates|s?hope)$")
@@ -126,8 +134,8 @@ def find_handles(text: str, found: list[Finding]) -> None:
             found.append(Finding("handle", match.start(), match.end(), "a social media handle"))
         for match in _LONE_HANDLE.finditer(text):
             user = match.group(1)
-            if (re.search(r"[\d_.]|[a-z][A-Z]", user) or campaign_label_names_a_child(user)) and not (
-                    _is_company_account(user)):
+            if (re.search(r"[\d_.]|[a-z][A-Z]", user) or campaign_label_names_a_child(user)
+                    or _doctor_handle(user)) and not _is_company_account(user):
                 found.append(Finding("handle", *match.span(), "a social media handle"))
     if ":" in text or "=" in text:
         for match in _PLATFORM_USER.finditer(text):
@@ -169,6 +177,16 @@ def find_handles(text: str, found: list[Finding]) -> None:
                 found.append(Finding("handle", *match.span(), "a personal web address (a person's blog)"))
         # Any other site: a path named after a person ("www.example.com/teddys-fight").
         find_named_links(text, found)
+
+
+def _doctor_handle(user: str) -> bool:
+    """A doctor's own handle: "dr" and a given name no English word shares ("@drkavitaonco", "@DrAmaraPeds")."""
+    lower = user.lower()
+    if not lower.startswith("dr") or len(lower) < 6:
+        return False
+    names = dictionary_given_names()
+    return any((lower[2:2 + n] in GIVEN_NAMES or lower[2:2 + n] in names) and not is_english_word(lower[2:2 + n])
+               for n in range(4, min(len(lower) - 2, 12) + 1))
 
 
 def _names_a_child(slug: str) -> bool:

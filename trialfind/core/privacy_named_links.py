@@ -53,8 +53,9 @@ courage tribe crew squad battle legacy fund mom mum dad mama papa family miracle
 """.split())
 _CUE_WORDS = _CUE_BEFORE | _CUE_AFTER | _CUE_BEFORE_FOR | {"love", "faith", "joy", "prayers", "prayer"}
 # The same words run together with the name, as site names and handles are typed ("teamava", "mateosjourney").
-_CAMPAIGN_PREFIX = re.compile(r"^(?:team|prayers?for|prayfor|pray4|hopefor|hope4|lovefor|love4|fightfor|fight4|"
-                              r"helpsave|help|save|support|standwith|babyhelp|baby|little|brave)")
+_CAMPAIGN_PREFIX = re.compile(r"^(?:team|prayers?for|prayfor|pray4|prayingfor|hopefor|hope4|lovefor|love4|fightfor|"
+                              r"fight4|fightwith|fightingfor|helpfor|help4|helpsave|help|save|support|standwith|"
+                              r"babyhelp|baby|little|brave)")
 _CAMPAIGN_SUFFIX = re.compile(r"(?:s?strong|s?journey|s?fights?|s?army|s?warriors?|s?story|s?courage|s?tribe|"
                               r"s?miracle|s?updates|s?legacy|s?battle)$")
 # Words that name a place of care, an organisation, a disease, a product or a method beside a name

@@ -76,6 +76,12 @@ _ORGANISATION_LINE = re.compile(
     # Vietnamese "tổng đài", Russian "горячая линия", Ukrainian "гаряча лінія", Greek "τηλεφωνικό κέντρο" (Wiktionary,
     # https://en.wiktionary.org/wiki/hotline#Translations and .../switchboard#Translations).
     r"tổng\s+đài|горячая\s+линия|гаряча\s+лінія|τηλεφωνικό\s+κέντρο|"
+    # Arabic "الخط الساخن", "الخط الموحد", "مقسم", Hebrew "מוקד", "קו התמיכה", Hindi "हेल्पलाइन", "टोल-फ्री" (the same
+    # Wiktionary pages, and "call centre", "information" for "מוקד מידע", "المعلومات الطبية").
+    r"الخط\s+(?:الساخن|الموحد|العام)|الهاتف\s+(?:العام|الرئيسي)|مقسم|خط\s+المساعدة|خدمة\s+العملاء|المعلومات\s+الطبية|"
+    r"(?:ה|ל|ב)?מוקד|קו\s+(?:התמיכה|השירות|המידע)|שירות\s+(?:ה)?לקוחות|(?:ה)?מידע\s+(?:ה)?רפואי|"
+    r"हेल्पलाइन|टोल[\s-]?फ्री|पूछताछ|(?:هاتف|رقم)\s+(?:ل?مركز|ل?مستشفى|الشركة|المستشفى)|"
+    r"(?:ה)?טלפון\s+(?:של\s+)?(?:החברה|בית\s+החולים|המרכז)|(?:कंपनी|अस्पताल)\s+का\s+(?:नंबर|फोन|फ़ोन)|"
     # The number said to be the organisation's: "fax to the sponsor: +41", "phone of the hospital", "Tel. der Firma".
     r"(?:fax|tel\.?|phone|telephone|line|number)\s+(?:to|of|for|at)\s+the\s+(?:sponsor|company|manufacturer|"
     r"hospital|clinic|pharmacy|foundation|charity|regulator)|(?:tel\.?|telefon|fax)\s+der\s+(?:firma|klinik)|"
@@ -143,6 +149,8 @@ def _named_beside(text: str, start: int, end: int) -> int | None:
     # The number straight after a hospital's or company's name, a town at most between: "Royal Children's
     # Hospital Melbourne +61 3 9345 5522", its switchboard.
     for anchor_start, anchor_end in _anchor_spans(text):
+        if anchor_end > start:
+            continue                        # named after the number: "text me 555 203 8841 ... contact at Jazz"
         gap = _TOWN_AND_PHONE_WORD.fullmatch(text[anchor_end:start])
         if (gap and (not gap.group("town") or _is_place(gap.group("town")))
                 and not _is_personal(text[max(0, anchor_start - 25):start])):
@@ -163,8 +171,16 @@ def _after_line_words(text: str, cue: re.Match, start: int) -> int | None:
     return None if _is_personal(gap) or _is_personal(before) else cue.start()
 
 
-# A number in groups the phone rules do not read (Russia's "8-800-555-35-35"), after an organisation line's words.
-_GROUPED_LINE = re.compile(r"(?<![\w+-])\+?\d{1,4}(?:[\s.-]\d{2,4}){3,5}(?![\w-])")
+# A number in groups the phone rules do not read (Russia's "8-800-555-35-35", India's toll-free "1800 102 1234"),
+# after an organisation line's words.
+_GROUPED_LINE = re.compile(r"(?<![\w+-])\+?\d{1,4}(?:[\s.-]\d{2,4}){2,5}(?![\w-])")
+
+
+def line_words_end(text: str, line_start: int) -> int:
+    """Where the organisation line's own words that begin at `line_start` end ("Servicio de Información Médica"),
+    or `line_start` when none begin there (a number named by a company's name before it)."""
+    words = _ORGANISATION_LINE.match(text, line_start)
+    return words.end() if words else line_start
 
 
 def organisation_number_spans(text: str) -> list[tuple[int, int]]:
