@@ -145,12 +145,19 @@ def test_a_cued_name_in_a_script_without_capitals_is_refused_and_the_message_say
 
 
 @pytest.mark.parametrize("text", ["synthetic: 患者对克唑替尼有部分缓解", "synthetic: 환자는 부분 반응을 보였다",
-                                  "synthetic: المريض استجاب للعلاج"])
+                                  "synthetic: بیمار به درمان پاسخ داد"])
 def test_clinical_text_in_a_script_without_capitals_is_no_name_to_the_cue_reader_yet_is_refused(text):
     # Product decision (privacy_scripts.READ_UNCASED_BY_CUES_ALONE): the cue reader missed a quarter of
-    # the personal strings of a fresh blind batch in these scripts, so the rest of the text is refused too.
+    # the personal strings of a fresh blind batch in these scripts, so the rest of the text is refused too;
+    # Arabic, Hebrew and Hindi words proven ordinary one by one are the exception (Persian is not read so).
     assert not find_reading_cues_alone(text)
     assert {f.explanation for f in find_personal_data(text)} == {UNCASED_EXPLANATION}
+
+
+@pytest.mark.parametrize("text", ["synthetic: المريض استجاب للعلاج", "synthetic: استجابة جزئية بعد دورتين"])
+def test_arabic_clinical_text_proven_ordinary_word_by_word_passes(text):
+    assert not find_reading_cues_alone(text)
+    assert find_personal_data(text) == []
 
 
 @pytest.mark.parametrize("text", [
@@ -245,8 +252,7 @@ def test_names_inside_sentences_of_other_languages_are_still_refused(text):
     assert "name" in _kinds(text) or "address" in _kinds(text)
 
 
-@pytest.mark.parametrize("text", ["synthetic: 两个周期后病情稳定", "synthetic: استجابة جزئية بعد دورتين",
-                                  "synthetic: 2주기 후 안정"])
+@pytest.mark.parametrize("text", ["synthetic: 两个周期后病情稳定", "synthetic: 2주기 후 안정"])
 def test_clinical_sentences_in_scripts_without_capitals_are_no_names_to_the_cue_reader(text):
     assert not find_reading_cues_alone(text)
     assert find_personal_data(text)

@@ -183,6 +183,13 @@ def line_words_end(text: str, line_start: int) -> int:
     return words.end() if words else line_start
 
 
+def could_hold_a_name(gap: str) -> bool:
+    """Words between a line's name and its number that could be a person's name: a capitalised word, a lower-case
+    given name, or letters of a script the screen reads no names in."""
+    return bool(re.search(rf"(?<![\w'’])[{UPPER}][{LETTERS}'’-]+|[^\x00-\u024F\u1E00-\u1EFF\s\W\d]", gap)) or any(
+        in_any_given_name_list(word.lower()) for word in re.findall(rf"[{LETTERS}]+", gap))
+
+
 def organisation_number_spans(text: str) -> list[tuple[int, int]]:
     """Spans of numbers in groups that follow an organisation line's words ("Горячая линия компании: 8-800-555-35-35"),
     for the caller to mask before the long-number rule would read them as an id."""

@@ -2,8 +2,9 @@
 spelt with, and the helpers that mask what one rule has decided so the next does not see it.
 
 Text is screened after `normalise` (NFKC: full-width "＠" and digits become "@" and digits;
-zero-width and other invisible characters are dropped), and findings are mapped back to the
-text as typed.
+every script's decimal digits become ASCII ones, so "١٤/٠٣/٢٠١٥" is a date and "९८७६५ ४३२१०" a
+phone to the same rules as "14/03/2015"; zero-width and other invisible characters are dropped),
+and findings are mapped back to the text as typed.
 """
 from __future__ import annotations
 
@@ -84,6 +85,8 @@ def normalise(text: str) -> tuple[str, list[int]]:
         if char in _INVISIBLE:
             continue
         folded = unicodedata.normalize("NFKC", char) if not char.isascii() else char
+        if folded.isdecimal() and not folded.isascii():
+            folded = str(unicodedata.decimal(folded))      # Arabic-Indic, Persian, Devanagari, Thai digits
         for piece in folded:
             pieces.append(piece)
             origin.append(index)
