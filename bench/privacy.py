@@ -28,7 +28,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from tests.core.privacy_data import real_strings  # noqa: E402
-from tests.core.uncased_cues import find_reading_cues_alone  # noqa: E402
+from tests.core.uncased_cues import find_reading_cues_alone, read_word_by_word  # noqa: E402
 from trialfind.core.privacy import find_personal_data  # noqa: E402
 from trialfind.core.privacy_scripts import UNCASED_RUN  # noqa: E402
 
@@ -45,13 +45,15 @@ def load_rows(path: Path = LABELLED) -> list[dict[str, str]]:
 UNCASED = "scripts without capitals"
 OTHER_SCRIPTS = "other scripts"
 CUES_ALONE = "cue reader alone, " + UNCASED
+WORD_BY_WORD = "of which Arabic, Hebrew or Hindi"
 
 
 def evaluate(rows: list[dict[str, str]]) -> dict:
     """Counts per group: fn over personal rows, fp over clean rows, kind agreement on caught rows.
 
     Rows in scripts without capitals are also scored as the screen would answer if it read them by
-    their cues alone (privacy_scripts.READ_UNCASED_BY_CUES_ALONE): the figure that switch waits on."""
+    their cues alone (privacy_scripts.READ_UNCASED_BY_CUES_ALONE): the figure that switch waits on. Those
+    in Arabic, Hebrew or Hindi only, which the screen reads word by word, get a row of their own."""
     groups: dict[str, dict] = defaultdict(lambda: {"pii": 0, "fn": 0, "clean": 0, "fp": 0, "kind_ok": 0,
                                                    "failures": []})
     scored = [(row, find_personal_data(row["text"]), []) for row in rows]
@@ -61,6 +63,8 @@ def evaluate(rows: list[dict[str, str]]) -> dict:
         held_out = row["note"].startswith("held-out")
         script = UNCASED if UNCASED_RUN.search(row["text"]) else OTHER_SCRIPTS
         names = only or ["all", script, f"kind:{row['kind']}", "held-out" if held_out else WRITTEN_FIRST]
+        if not only and read_word_by_word(row["text"]):
+            names.append(WORD_BY_WORD)
         if held_out and not only:
             batch = row["note"].split(";")[0].removeprefix("held-out").strip(", ") or "first batch"
             names.append(f"held-out {batch}")
@@ -138,7 +142,7 @@ def main() -> int:
     # Another file (a blind batch) is scored alone: its own "all" row, no written-first/held-out split.
     split = [WRITTEN_FIRST, "held-out"] if args.labels.resolve() == LABELLED.resolve() else []
     folded = sorted(g for g in groups if g.startswith("fixed against: "))
-    order = (["all", OTHER_SCRIPTS, UNCASED, CUES_ALONE] + split + batches + folded
+    order = (["all", OTHER_SCRIPTS, UNCASED, WORD_BY_WORD, CUES_ALONE] + split + batches + folded
              + sorted(g for g in groups if g.startswith("kind:")))
     for name in order:
         if name not in groups:

@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import ast
 import csv
-import re
 from pathlib import Path
 
 import pytest
 
 from tests.core.privacy_data import real_strings
 from tests.core.privacy_kinds import kinds_found as _kinds
+from tests.core.uncased_cues import read_word_by_word
 from trialfind.core import given_names, privacy, privacy_scripts
 from trialfind.core.errors import InvalidInput
 from trialfind.core.privacy import PersonalDataFound, find_personal_data, screen_fields
 from trialfind.core.privacy_scripts import UNCASED_RUN
-from trialfind.core.privacy_uncased_vocabulary import PERSIAN_OR_URDU_LETTER
 
 LABELLED = Path(__file__).resolve().parent.parent / "data" / "privacy_labelled.tsv"
 MAX_RATE = 0.02
@@ -64,16 +63,9 @@ def test_false_negative_and_false_positive_rates_on_the_labelled_set_are_at_most
     assert len(refused) / clean <= MAX_RATE, refused
 
 
-def _read_word_by_word(text: str) -> bool:
-    """Text whose letters outside Latin, Greek and Cyrillic are Arabic (not Persian or Urdu), Hebrew or Devanagari
-    only: the word-by-word reader's (privacy_uncased_vocabulary)."""
-    other = re.sub(r"[\u0590-\u05FF\u0600-\u06FF\u0900-\u097F]", "", "".join(UNCASED_RUN.findall(text)))
-    return not other and not PERSIAN_OR_URDU_LETTER.search(text)
-
-
 def test_every_labelled_row_in_a_script_without_capitals_is_refused_as_decided():
     """Every row in those scripts is refused, but Arabic, Hebrew and Hindi ones (next test)."""
-    rows = [row for row in _labelled_rows() if UNCASED_RUN.search(row["text"]) and not _read_word_by_word(row["text"])]
+    rows = [row for row in _labelled_rows() if UNCASED_RUN.search(row["text"]) and not read_word_by_word(row["text"])]
     assert sum(row["label"] == "clean" for row in rows) >= 50 and sum(row["label"] == "pii" for row in rows) >= 100
     assert not privacy_scripts.READ_UNCASED_BY_CUES_ALONE
     assert [row["text"] for row in rows if not find_personal_data(row["text"])] == []
@@ -82,7 +74,7 @@ def test_every_labelled_row_in_a_script_without_capitals_is_refused_as_decided()
 def test_arabic_hebrew_and_hindi_rows_miss_at_most_2_percent_and_pass_most_ordinary_text():
     """The word-by-word reader on the labelled rows in these languages: missed at most 2%, as on its fresh blind
     batches, and at least half the clean rows passing (the wholesale refusal passed none)."""
-    rows = [row for row in _labelled_rows() if UNCASED_RUN.search(row["text"]) and _read_word_by_word(row["text"])]
+    rows = [row for row in _labelled_rows() if UNCASED_RUN.search(row["text"]) and read_word_by_word(row["text"])]
     personal = [row["text"] for row in rows if row["label"] == "pii"]
     clean = [row["text"] for row in rows if row["label"] == "clean"]
     assert len(personal) >= 1000 and len(clean) >= 1000

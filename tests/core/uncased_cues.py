@@ -3,8 +3,12 @@
 so a test of the cue reader through `find_personal_data` could not fail: its tests ask this instead."""
 from __future__ import annotations
 
+import re
+
 from trialfind.core import privacy, privacy_scripts
+from trialfind.core.privacy_scripts import UNCASED_RUN
 from trialfind.core.privacy_text import Finding
+from trialfind.core.privacy_uncased_vocabulary import PERSIAN_OR_URDU_LETTER
 
 
 def find_reading_cues_alone(text: str) -> list[Finding]:
@@ -31,3 +35,11 @@ def find_passing_ordinary_words(text: str) -> list[Finding]:
     finally:
         privacy_scripts.PASS_ORDINARY_ARABIC_HEBREW_HINDI = saved
         privacy._find_cached.cache_clear()
+
+
+def read_word_by_word(text: str) -> bool:
+    """Text in a script without capitals whose letters outside Latin, Greek and Cyrillic are Arabic (no letter only
+    Persian or Urdu writes), Hebrew or Devanagari only: the word-by-word reader's (privacy_uncased_vocabulary)."""
+    runs = "".join(UNCASED_RUN.findall(text))
+    other = re.sub(r"[\u0590-\u05FF\u0600-\u06FF\u0900-\u097F]", "", runs)
+    return bool(runs) and not other and not PERSIAN_OR_URDU_LETTER.search(text)
