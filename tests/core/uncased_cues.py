@@ -11,30 +11,28 @@ from trialfind.core.privacy_text import Finding
 from trialfind.core.privacy_uncased_vocabulary import PERSIAN_OR_URDU_LETTER
 
 
-def find_reading_cues_alone(text: str) -> list[Finding]:
-    saved = privacy_scripts.READ_UNCASED_BY_CUES_ALONE
-    # The screen's cache is keyed by the text only, not by this switch.
+def _screen_with_switch_on(switch: str, text: str) -> list[Finding]:
+    """`find_personal_data(text)` with the module switch `privacy_scripts.<switch>` set to True for the call."""
+    saved = getattr(privacy_scripts, switch)
+    # The screen's cache is keyed by the text only, not by the switches.
     privacy._find_cached.cache_clear()
-    privacy_scripts.READ_UNCASED_BY_CUES_ALONE = True
+    setattr(privacy_scripts, switch, True)
     try:
         return privacy.find_personal_data(text)
     finally:
-        privacy_scripts.READ_UNCASED_BY_CUES_ALONE = saved
+        setattr(privacy_scripts, switch, saved)
         privacy._find_cached.cache_clear()
+
+
+def find_reading_cues_alone(text: str) -> list[Finding]:
+    return _screen_with_switch_on("READ_UNCASED_BY_CUES_ALONE", text)
 
 
 def find_passing_ordinary_words(text: str) -> list[Finding]:
     """The screen as it answers with `privacy_scripts.PASS_ORDINARY_ARABIC_HEBREW_HINDI` on (as shipped): Arabic,
     Hebrew and Hindi words proven ordinary pass (privacy_uncased_vocabulary). Tests and benches ask this so that
     their figures stay the reader's if the switch is turned off."""
-    saved = privacy_scripts.PASS_ORDINARY_ARABIC_HEBREW_HINDI
-    privacy._find_cached.cache_clear()
-    privacy_scripts.PASS_ORDINARY_ARABIC_HEBREW_HINDI = True
-    try:
-        return privacy.find_personal_data(text)
-    finally:
-        privacy_scripts.PASS_ORDINARY_ARABIC_HEBREW_HINDI = saved
-        privacy._find_cached.cache_clear()
+    return _screen_with_switch_on("PASS_ORDINARY_ARABIC_HEBREW_HINDI", text)
 
 
 def read_word_by_word(text: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from trialfind.core.privacy_addresses import ZIP4
-from trialfind.core.privacy_organisation_contacts import could_hold_a_name, line_words_end, organisation_line_start
+from trialfind.core.privacy_organisation_contacts import organisation_line_spans, organisation_line_start
 from trialfind.core.privacy_text import Finding
 from trialfind.core.privacy_words import FREE_MAIL_DOMAINS, ROLE_EMAIL_STEMS, ROLE_WORDS
 
@@ -151,13 +151,7 @@ def find_phones(text: str, found: list[Finding], not_personal: list[tuple[int, i
         if line_start is None:
             return True
         if not_personal is not None:
-            # The line's words and the number; what stands between too ("tổng đài bệnh viện", "of the sponsor"),
-            # unless a name could be there ("Roche hotline, John Smith: 0800 ..."): then it is left to the name rules.
-            words_end = line_words_end(text, line_start)
-            if could_hold_a_name(text[words_end:start]):
-                not_personal.extend([(line_start, words_end), (start, end)])
-            else:
-                not_personal.append((line_start, end))
+            not_personal.extend(organisation_line_spans(text, line_start, start, end))
         return False
 
     for match in _SPACED_DIGITS.finditer(text):

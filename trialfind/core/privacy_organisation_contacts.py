@@ -176,18 +176,18 @@ def _after_line_words(text: str, cue: re.Match, start: int) -> int | None:
 _GROUPED_LINE = re.compile(r"(?<![\w+-])\+?\d{1,4}(?:[\s.-]\d{2,4}){2,5}(?![\w-])")
 
 
-def line_words_end(text: str, line_start: int) -> int:
-    """Where the organisation line's own words that begin at `line_start` end ("Servicio de Información Médica"),
-    or `line_start` when none begin there (a number named by a company's name before it)."""
+def organisation_line_spans(text: str, line_start: int, start: int, end: int) -> list[tuple[int, int]]:
+    """What of an organisation's line beginning at `line_start`, its number at text[start:end], names no one: its
+    words and its number, and what stands between them too ("tổng đài bệnh viện", "of the sponsor") unless a name
+    could be there ("Roche hotline, John Smith: 0800 ...": a capitalised word, a lower-case given name, letters of
+    a script the screen reads no names in), which is left to the name rules."""
     words = _ORGANISATION_LINE.match(text, line_start)
-    return words.end() if words else line_start
-
-
-def could_hold_a_name(gap: str) -> bool:
-    """Words between a line's name and its number that could be a person's name: a capitalised word, a lower-case
-    given name, or letters of a script the screen reads no names in."""
-    return bool(re.search(rf"(?<![\w'’])[{UPPER}][{LETTERS}'’-]+|[^\x00-\u024F\u1E00-\u1EFF\s\W\d]", gap)) or any(
-        in_any_given_name_list(word.lower()) for word in re.findall(rf"[{LETTERS}]+", gap))
+    words_end = words.end() if words else line_start
+    gap = text[words_end:start]
+    if re.search(rf"(?<![\w'’])[{UPPER}][{LETTERS}'’-]+|[^\x00-\u024F\u1E00-\u1EFF\s\W\d]", gap) or any(
+            in_any_given_name_list(word.lower()) for word in re.findall(rf"[{LETTERS}]+", gap)):
+        return [(line_start, words_end), (start, end)]
+    return [(line_start, end)]
 
 
 def organisation_number_spans(text: str) -> list[tuple[int, int]]:

@@ -14,8 +14,9 @@ from importlib import resources
 
 import trialfind.core.privacy_uncased_words as words
 
-_ARABIC_MARKS = re.compile("[\u0640\u064B-\u065F\u0670]")
-_HEBREW_MARKS = re.compile("[\u0591-\u05C7]")
+ARABIC_MARKS = "\u0640\u064B-\u065F\u0670"      # tatweel, harakat, superscript alef
+HEBREW_MARKS = "\u0591-\u05C7"                  # cantillation and niqqud
+_MARKS = {"ar": re.compile(f"[{ARABIC_MARKS}]"), "he": re.compile(f"[{HEBREW_MARKS}]")}
 TABLE = "names_in_uncased_scripts.tsv"
 # Names the source lists hold that are also among their language's commonest words in registry notes (data/SOURCES.md):
 # left out of the table, so "איכות חיים" (quality of life) and "चरण 2" (phase 2) are not names.
@@ -36,12 +37,15 @@ LEFT_OUT = {
 }
 
 
+def without_marks(text: str, language: str) -> str:
+    """`text` without Arabic's or Hebrew's vowel and cantillation marks ("وُلد" is "ولد"); lengths change."""
+    marks = _MARKS.get(language)
+    return marks.sub("", text) if marks else text
+
+
 def _plain(name: str, language: str) -> str:
-    if language == "ar":
-        return re.sub("[أإآ]", "ا", _ARABIC_MARKS.sub("", name))
-    if language == "he":
-        return _HEBREW_MARKS.sub("", name)
-    return name
+    bare = without_marks(name, language)
+    return re.sub("[أإآ]", "ا", bare) if language == "ar" else bare
 
 
 @functools.lru_cache(maxsize=None)
@@ -60,4 +64,4 @@ def is_listed_name(word: str, language: str) -> bool:
     return _plain(word, language) in listed_names(language)
 
 
-__all__ = ["LEFT_OUT", "TABLE", "is_listed_name", "listed_names"]
+__all__ = ["ARABIC_MARKS", "HEBREW_MARKS", "LEFT_OUT", "TABLE", "is_listed_name", "listed_names", "without_marks"]

@@ -53,15 +53,17 @@ _INSTITUTION_NAMES = {
 }
 
 
-def _pattern(phrases) -> re.Pattern:
+def script_phrase_pattern(phrases) -> re.Pattern:
+    """Any of `phrases` as whole words of Arabic, Hebrew or Devanagari text: no letter or vowel mark touching it
+    (a Devanagari vowel sign is no word character to `\\w`, so "नाम" would match inside "नामी")."""
     letter = r"[\w\u0591-\u05C7\u064B-\u065F\u0900-\u0903\u093A-\u094F]"
     return re.compile(rf"(?<!{letter})(?:" + "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
                       + rf")(?!{letter})")
 
 
-_COMPANY = {language: _pattern(phrases) for language, phrases in _COMPANIES.items()}
-_INSTITUTION_WORD = {language: _pattern(phrases) for language, phrases in _INSTITUTION_WORDS.items()}
-_INSTITUTION_NAME = {language: _pattern(phrases) for language, phrases in _INSTITUTION_NAMES.items()}
+_COMPANY = {language: script_phrase_pattern(phrases) for language, phrases in _COMPANIES.items()}
+_INSTITUTION_WORD = {language: script_phrase_pattern(phrases) for language, phrases in _INSTITUTION_WORDS.items()}
+_INSTITUTION_NAME = {language: script_phrase_pattern(phrases) for language, phrases in _INSTITUTION_NAMES.items()}
 _NEAR = re.compile(r"\S+")
 
 
@@ -80,4 +82,4 @@ def organisation_spans(text: str, language: str) -> list[tuple[int, int]]:
     return spans
 
 
-__all__ = ["organisation_spans"]
+__all__ = ["organisation_spans", "script_phrase_pattern"]

@@ -22,21 +22,19 @@ import re
 
 import trialfind.core.privacy_uncased_words as words
 from trialfind.core.privacy_text import mask
-from trialfind.core.privacy_uncased_names import is_listed_name
-from trialfind.core.privacy_uncased_organisations import organisation_spans
+from trialfind.core.privacy_uncased_names import ARABIC_MARKS, HEBREW_MARKS, is_listed_name, without_marks
+from trialfind.core.privacy_uncased_organisations import organisation_spans, script_phrase_pattern
 
 # A word's Zipf frequency (log10 of uses per thousand million words) from which it counts as common: 3 is once
 # in a million words ("ورم" tumour 4.2, "טרמטיניב" 0). Rarer words include most family names no list holds.
 ZIPF_FLOOR = 3.0
 
 _ARABIC = r"\u0621-\u063A\u0641-\u064A\u0671-\u06D3"
-_ARABIC_MARKS = "\u0640\u064B-\u065F\u0670"        # tatweel, harakat, superscript alef: dropped before lookup
 _HEBREW = r"\u05D0-\u05EA"
-_HEBREW_MARKS = "\u0591-\u05C7"                    # cantillation and niqqud
 _DEVANAGARI = r"\u0900-\u0963\u0971-\u097F"
 WORD_IN_SCRIPT = {
-    "ar": re.compile(rf"[{_ARABIC}][{_ARABIC}{_ARABIC_MARKS}]*"),
-    "he": re.compile(rf"[{_HEBREW}][{_HEBREW}{_HEBREW_MARKS}]*(?:[\"'\u05F3\u05F4][{_HEBREW}]+)?"),
+    "ar": re.compile(rf"[{_ARABIC}][{_ARABIC}{ARABIC_MARKS}]*"),
+    "he": re.compile(rf"[{_HEBREW}][{_HEBREW}{HEBREW_MARKS}]*(?:[\"'\u05F3\u05F4][{_HEBREW}]+)?"),
     "hi": re.compile(rf"[{_DEVANAGARI}]+"),
 }
 # Letters Persian or Urdu write and Arabic does not (Unicode's Arabic block chart): "پ", "چ", "ژ", "گ", "ک", "ی",
@@ -108,25 +106,22 @@ _DETAIL_WORDS = {
            "मोबाइल", "फोन नंबर", "फ़ोन नंबर", "नंबर", "संख्या", "पता", "मकान", "गली", "कॉलोनी", "क्वार्टर", "मोहल्ला",
            "गांव", "गाँव", "रहते", "UHID", "PAN", "रजिस्ट्रेशन", "पंजीकरण", "नं", "पैदा", "यूज़रनेम", "यूजरनेम"),
 }
-_LETTER = r"[\w\u0591-\u05C7\u064B-\u065F\u0900-\u0903\u093A-\u094F]"
-_PERSON_WORD = {language: re.compile(rf"(?<!{_LETTER})(?:" + "|".join(
-    re.escape(w.strip(" .")) for w in sorted(set(phrases), key=len, reverse=True)) + rf")(?!{_LETTER})")
-    for language, phrases in ((language, _PERSON_WORDS[language] + _KIN_AND_ROLE_WORDS[language]
-                               + _DETAIL_WORDS[language])
-                              for language in _PERSON_WORDS)}
+_PERSON_WORD = {language: script_phrase_pattern(w.strip(" .") for w in
+                                               _PERSON_WORDS[language] + _KIN_AND_ROLE_WORDS[language]
+                                               + _DETAIL_WORDS[language])
+                for language in _PERSON_WORDS}
 # A drug's name is long; "יניב" alone is a given name (Yaniv), so an ending counts only on a word this long.
 _DRUG_NAME_LENGTH = 7
 
 
 def _forms(word: str, language: str) -> list[str]:
     """The word as written and with its joined clitics taken off, marks dropped (the longest first)."""
+    bare = without_marks(word, language)
     if language == "ar":
-        bare = re.sub(f"[{_ARABIC_MARKS}]", "", word)
         forms = [bare, re.sub("[أإآ]", "ا", bare)]
         forms += [bare[len(p):] for p in _ARABIC_PREFIXES if bare.startswith(p) and len(bare) - len(p) >= 2]
         return forms
     if language == "he":
-        bare = re.sub(f"[{_HEBREW_MARKS}]", "", word)
         forms = [bare]
         for cut in range(1, 4):
             if len(bare) - cut < 2 or bare[cut - 1] not in _HEBREW_PREFIX_LETTERS:
@@ -162,11 +157,6 @@ _FULL_DATE = {language: re.compile(r"(?<!\d)\d{1,2}\s*(?:ב|ל|في\s+)?(?:" + "
 _JOINED_HONORIFIC = re.compile(r"[\u0900-\u097F]{2,}जी(?![\u0900-\u097F])")
 
 
-def _without_marks(text: str) -> str:
-    """Arabic's vowel marks dropped, so "وُلد" is "ولد"; lengths change, so only for searching."""
-    return re.sub(f"[{_ARABIC_MARKS}]", "", text)
-
-
 def _foreign_spelling(text: str, match: re.Match) -> bool:
     """A Hebrew word with a geresh for a sound Hebrew lacks ("ג'ניפר", "סמית'", "ז'ורז'"): a foreign name or a
     loanword, which the frequency list may rank high (Jennifer, Smith) and the Hebrew name lists do not hold."""
@@ -200,7 +190,7 @@ def ordinary_word_spans(text: str) -> list[tuple[int, int]]:
             continue
         organisations = organisation_spans(text, language)
         rest = mask(text, organisations) if organisations else text
-        if (_PERSON_WORD[language].search(_without_marks(rest)) or _INITIALS[language].search(rest)
+        if (_PERSON_WORD[language].search(without_marks(rest, "ar")) or _INITIALS[language].search(rest)
                 or _FULL_DATE[language].search(rest) or (language == "hi" and _JOINED_HONORIFIC.search(rest))):
             continue
         spans += organisations + [m.span() for m in pattern.finditer(rest)
