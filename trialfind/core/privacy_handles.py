@@ -97,7 +97,8 @@ _PERSONAL_SITES = (
     r"threads\.net/@|snapchat\.com/add/|vk\.com/|gofundme\.com/(?:f/)?|gofund\.me/|justgiving\.com/|"
     r"caringbridge\.org/|leetchi\.com/|vakinha\.com\.br/|ketto\.org/|kitabisa\.com/|milaap\.org/|"
     r"betterplace\.(?:org|me)/|gogetfunding\.com/|crowdfunding\.\w+/|donorbox\.org/|givealittle\.co\.nz/|"
-    r"chuffed\.org/|fundly\.com/|mightycause\.com/|helloasso\.com/|paypal\.me/|venmo\.com/|cash\.app/\$|"
+    r"chuffed\.org/|fundly\.com/|headstart\.co\.il/(?:project/)?|jgive\.com/|impactguru\.com/(?:fundraiser/)?|"
+    r"zoomaal\.com/|mightycause\.com/|helloasso\.com/|paypal\.me/|venmo\.com/|cash\.app/\$|"
     r"patreon\.com/|ko-fi\.com/|buymeacoffee\.com/|linktr\.ee/|bsky\.app/profile/|mastodon\.\w+/@|"
     r"medium\.com/@|substack\.com/@|"
     # A code host's first path segment is its user's (or an organisation's) name: "github.com/mkowalczyk/...".
@@ -118,7 +119,7 @@ _FACEBOOK_GROUP = re.compile(r"(?<![\w.-])(?:https?://)?(?:www\.|m\.|web\.)?(?:f
                              r"(?P<slug>[\w.\-]+)", re.IGNORECASE)
 # What a family's campaign puts around its child's name ("teamsofia", "prayersforleo", "mateostrong", "evasarmy").
 _CAMPAIGN_AFFIX = re.compile(r"^(?:team|prayers?for|prayfor|pray4|love4|lovefor|fightfor|fight4|fightwith|helpfor|"
-                             r"help4|helpsave|save|"
+                             r"help4|helpsave|saving|save|"
                              r"support|friendsof|hopefor|hope4|standwith|heartsfor)|"
                              r"(?:s?strong|s?army|s?warriors?|s?fight|s?journey|s?story|s?tribe|s?crew|s?squad|"
                              r"s?updates|s?hope)$")
@@ -192,8 +193,9 @@ def _doctor_handle(user: str) -> bool:
 def _names_a_child(slug: str) -> bool:
     """A group's name holds a given name: one no English word shares ("sofia", "mateo"), or any given name beside a
     campaign's affix ("teamgrace", "gracestrong"). A support group's name ("dipgwarriors", "neuroblastomaparents")
-    holds none."""
-    for part in re.findall(r"[^\W\d_]+", slug.lower()):
+    holds none. The name's words are read apart and, for an affix written apart ("friends.of.ariel"), joined."""
+    parts = re.findall(r"[^\W\d_]+", slug.lower())
+    for part in parts + ["".join(parts)] * (len(parts) > 1):
         affixed = _CAMPAIGN_AFFIX.search(part) is not None
         core = part
         while True:

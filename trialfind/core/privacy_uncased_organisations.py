@@ -1,4 +1,5 @@
-"""Companies and hospitals named in Arabic, Hebrew and Hindi: spans privacy_uncased_vocabulary counts as no one's.
+"""Companies, committees and hospitals named in Arabic, Hebrew and Hindi: spans privacy_uncased_vocabulary counts
+as no one's.
 
 Many hospitals carry a person's name ("מרכז שניידר", "مركز الحسين للسرطان", "सर गंगा राम अस्पताल") and a few
 companies a title ("ד\"ר רדיס", "डॉ. रेड्डीज़"); the name lists and the title words would refuse them. A company's
@@ -25,6 +26,15 @@ _COMPANIES = {
            "डॉ. रेड्डीज", "डॉ रेड्डीज़", "डॉ रेड्डीज", "रेड्डीज़", "रेड्डीज", "ल्यूपिन", "बायोकॉन", "ज़ाइडस", "जाइडस",
            "ग्लेनमार्क", "टोरेंट", "एस्ट्राज़ेनेका", "एस्ट्राजेनेका", "एली लिली", "इंटास", "नैटको", "हेटेरो", "टाकेडा",
            "सनोफी", "मर्क", "जॉनसन एंड जॉनसन", "एबवी", "लैबोरेटरीज़", "लैबोरेटरीज"),
+}
+# The committees that approve a treatment at a hospital: Israel's Helsinki committees (the Hebrew Wikipedia's "ועדת
+# הלסינקי"), ethics committees in Arabic (Wiktionary: لجنة, أخلاقيات) and Hindi (Wiktionary: समिति, नैतिकता; and the
+# English "ethics committee" spelt in Devanagari, as Indian hospitals say it). No one's name, wherever they stand.
+_COMMITTEES = {
+    "ar": ("لجنة الأخلاقيات", "لجنة الاخلاقيات", "لجنة أخلاقيات", "لجنة اخلاقيات", "اللجنة الأخلاقية",
+           "لجنة الأخلاقيات الطبية", "لجنة أخلاقيات البحث"),
+    "he": ("ועדת הלסינקי", "ועדת הלסינקי העליונה", "ועדת האתיקה", "ועדת אתיקה", "הלסינקי"),
+    "hi": ("एथिक्स कमेटी", "एथिक्स कमिटी", "एथिक्स समिति", "नैतिकता समिति", "आचार समिति", "एथिक्स"),
 }
 # Words for a hospital, centre, institute, clinic or university (Wiktionary's entries for each).
 _INSTITUTION_WORDS = {
@@ -61,7 +71,8 @@ def script_phrase_pattern(phrases) -> re.Pattern:
                       + rf")(?!{letter})")
 
 
-_COMPANY = {language: script_phrase_pattern(phrases) for language, phrases in _COMPANIES.items()}
+_COMPANY_OR_COMMITTEE = {language: script_phrase_pattern(phrases + _COMMITTEES[language])
+                         for language, phrases in _COMPANIES.items()}
 _INSTITUTION_WORD = {language: script_phrase_pattern(phrases) for language, phrases in _INSTITUTION_WORDS.items()}
 _INSTITUTION_NAME = {language: script_phrase_pattern(phrases) for language, phrases in _INSTITUTION_NAMES.items()}
 _NEAR = re.compile(r"\S+")
@@ -75,8 +86,9 @@ def _near_an_institution_word(text: str, start: int, end: int, language: str) ->
 
 
 def organisation_spans(text: str, language: str) -> list[tuple[int, int]]:
-    """Spans of `text` that name a company, or a hospital by the name it is called by (language "ar", "he", "hi")."""
-    spans = [m.span() for m in _COMPANY[language].finditer(text)]
+    """Spans of `text` that name a company, an ethics committee, or a hospital by the name it is called by (language
+    "ar", "he", "hi")."""
+    spans = [m.span() for m in _COMPANY_OR_COMMITTEE[language].finditer(text)]
     spans += [m.span() for m in _INSTITUTION_NAME[language].finditer(text)
               if _near_an_institution_word(text, m.start(), m.end(), language)]
     return spans

@@ -22,7 +22,7 @@ import re
 
 import trialfind.core.privacy_uncased_words as words
 from trialfind.core.privacy_text import mask
-from trialfind.core.privacy_uncased_names import ARABIC_MARKS, HEBREW_MARKS, is_listed_name, without_marks
+from trialfind.core.privacy_uncased_names import ARABIC_MARKS, HEBREW_MARKS, LEFT_OUT, is_listed_name, without_marks
 from trialfind.core.privacy_uncased_organisations import organisation_spans, script_phrase_pattern
 
 # A word's Zipf frequency (log10 of uses per thousand million words) from which it counts as common: 3 is once
@@ -81,14 +81,41 @@ _KIN_AND_ROLE_WORDS = {
                                         "ممثلة", "مندوب", "مندوبة"),
     "he": words.HEBREW_PERSON_BEFORE + ("הבן", "הבת", "בנה", "בתה", "בנו", "בתו", "אמא", "אבא", "אמו", "אביו", "אביה",
                                         "סבתא", "סבא", "האח", "אחיו", "אחותו", "דוד", "דודה", "האחות", "אחות", "רופא",
-                                        "רופאה", "נציג", "נציגה", "הנציג", "הנציגה", "התאום", "התאומה"),
+                                        "רופאה", "נציג", "נציגה", "הנציג", "הנציגה", "התאום", "התאומה", "אבא שלי",
+                                        "אמא שלי", "אבא שלו", "אמא שלו", "אבא שלנו", "אמא שלנו"),
     "hi": words.HINDI_PERSON_BEFORE + ("बेटे", "बच्ची", "दादी", "दादा", "नानी", "नाना", "पापा", "मम्मी", "भाई", "बहन",
                                        "पति", "पत्नी", "चाचा", "चाची", "मामा", "मामी", "बुआ", "मौसी", "नर्स", "सिस्टर",
-                                       "डॉक्टर", "प्रतिनिधि", "नाम"),
+                                       "डॉक्टर", "प्रतिनिधि", "नाम", "की मम्मी", "के पापा", "की मम्मा", "के पप्पा"),
+}
+# Of those, the staff, the child and the patient, whom clinical notes name by role ("the doctor said", "the nurse",
+# "the company's representative", "the child"): one of them holds a text back only when a word beside it, before
+# or after, could be a name, that is, is not among its language's commonest words (Zipf NEIGHBOUR_FLOOR) or is a
+# name the lists leave out as a common word ("חיים"). So "הרופא אמר שהתגובה טובה" passes, "הרופא חיים אמר" does
+# not. Kin words stay a gate: a grandmother or an uncle is named by a word the lists may not know ("סבתא תקווה").
+# The words of a child's age join them ("نور عمرها ٩ سنين", "מתן בן 5", "लक्ष्य (उम्र 3)"): the child is named
+# just before.
+_NAMED_BESIDE_WORDS = {
+    "ar": ("الطبيب المعالج", "الطبيبة المعالجة", "الطبيب", "الطبيبة", "الممرضة", "الممرض", "مندوب", "مندوبة", "ممثل",
+           "ممثلة", "مندوب الشركة", "مندوبة الشركة", "ممثل الشركة", "ممثلة الشركة", "الأخصائية الاجتماعية",
+           "الأخصائي الاجتماعي", "السكرتيرة", "عمره", "عمرها"),
+    "he": ("הילד", "הילדה", "הרופא", "הרופאה", "המטופל", "המטופלת", "רופא", "רופאה", "האחות", "אחות", "נציג", "נציגה",
+           "נציגת", "הנציג", "הנציגה", "נציג החברה", "נציגת החברה", "העובדת הסוציאלית", "העובד הסוציאלי", "המזכירה",
+           "בן", "בת"),
+    "hi": ("डॉक्टर", "नर्स", "सिस्टर", "मरीज़", "मरीज", "प्रतिनिधि", "कंपनी के प्रतिनिधि", "कंपनी की प्रतिनिधि",
+           "वार्ड बॉय", "वार्डबॉय", "कंपाउंडर", "टेक्नीशियन", "काउंसलर", "सोशल वर्कर", "उम्र"),
+}
+NEIGHBOUR_FLOOR = 4.5
+# Words for the child or the patient, no one's name, that stand beside those role words ("الطفلة عمرها ٩"): never
+# taken for a name beside one (Wiktionary's entries for each word).
+_PERSON_NOUNS = {
+    "ar": ("الطفل", "الطفلة", "المريض", "المريضة", "البنت", "الولد", "طفل", "طفلة", "مريض", "مريضة"),
+    "he": ("ילד", "ילדה", "מטופל", "מטופלת"),
+    "hi": ("बच्चा", "बच्चे", "बच्ची", "बेटा", "बेटी", "लड़का", "लड़की", "मरीज़ों"),
 }
 # Words a personal detail follows: identity documents and their numbers (passport, identity card, PAN, Aadhaar,
 # ration, voter and health cards, a hospital's file or case number), contact numbers, addresses and birthdays, and
-# the words of a story that singles a child out ("the only one", "her father").
+# the words of a story that singles a child out ("the only one", "her father", a relative's public office: mayor,
+# member of parliament, minister, judge; a doctor's licence number).
 # From Wiktionary's entries for each word and, for India's cards, Wikipedia ("Permanent account number", "Aadhaar",
 # "Ration card (India)", "Voter ID (India)", "Ayushman Bharat Yojana"). A text holding one is not proven ordinary.
 _DETAIL_WORDS = {
@@ -96,20 +123,29 @@ _DETAIL_WORDS = {
            "تاريخ الميلاد", "ولد في", "ولدت في", "جواز", "الجواز", "جواز السفر", "الهوية", "هوية", "رقم الملف",
            "رقم المريض", "رقم السجل", "رقم الجوال", "رقم الهاتف", "جوالي", "عنوان", "العنوان", "عنواننا",
            "ساكنين", "نسكن", "نعيش", "مواليد", "عيد ميلاد", "ميلاد", "الولادة", "ولادته",
-           "ولادتها", "الرقم الوطني", "رقم وطني", "اسم المستخدم", "المريض:", "المريضة:"),
+           "ولادتها", "الرقم الوطني", "رقم وطني", "اسم المستخدم", "المريض:", "المريضة:", "رقم الرخصة", "رخصة مزاولة",
+           "رئيس بلدية", "رئيس البلدية", "عضو البرلمان", "عضو مجلس", "نائب في البرلمان", "الوزير", "وزير", "القاضي"),
     "he": ("היחיד", "היחידה", "היחידי", "אבא שלה", "אבא שלו", "אמא שלה", "אמא שלו", "יליד", "ילידת", "ילידי",
            "נולד", "נולדה", "תאריך לידה", "יום הולדת", "יום ההולדת", "דרכון", "תעודת זהות", "ת.ז", "ת\"ז", "תז",
            "מספר תיק", "מספר מטופל", "מספר הטלפון", "הטלפון שלי", "הנייד", "כתובת", "הכתובת", "גרים", "גר",
-           "גרה", "מתגוררים", "קיבוץ", "מושב", "רחוב", "רח'", "שם משתמש", "המטופל:", "המטופלת:"),
+           "גרה", "מתגוררים", "קיבוץ", "מושב", "רחוב", "רח'", "שם משתמש", "המטופל:", "המטופלת:", "מספר רישיון",
+           "רישיון רופא", "מספר מבוטח", "מבוטח", "מספר חבר", "ראש עיריית", "ראש העיר", "ראש המועצה", "חבר כנסת",
+           "חברת כנסת", "ח\"כ", "השופט", "השופטת"),
     "hi": ("अकेला", "अकेली", "इकलौता", "इकलौती", "एकमात्र", "जन्म", "जन्मदिन", "जन्मतिथि", "पासपोर्ट", "पैन", "आधार",
            "राशन", "वोटर", "आयुष्मान", "केस नंबर",
            "मोबाइल", "फोन नंबर", "फ़ोन नंबर", "नंबर", "संख्या", "पता", "मकान", "गली", "कॉलोनी", "क्वार्टर", "मोहल्ला",
-           "गांव", "गाँव", "रहते", "UHID", "PAN", "रजिस्ट्रेशन", "पंजीकरण", "नं", "पैदा", "यूज़रनेम", "यूजरनेम"),
+           "गांव", "गाँव", "रहते", "UHID", "PAN", "रजिस्ट्रेशन", "पंजीकरण", "नं", "पैदा", "यूज़रनेम", "यूजरनेम",
+           "विधायक", "सांसद", "महापौर", "मेयर", "मंत्री", "सरपंच", "पार्षद", "जज", "न्यायाधीश"),
 }
 _PERSON_WORD = {language: script_phrase_pattern(w.strip(" .") for w in
                                                _PERSON_WORDS[language] + _KIN_AND_ROLE_WORDS[language]
-                                               + _DETAIL_WORDS[language])
+                                               + _DETAIL_WORDS[language] if w not in _NAMED_BESIDE_WORDS[language])
                 for language in _PERSON_WORDS}
+_NAMED_BESIDE = {language: script_phrase_pattern(phrases) for language, phrases in _NAMED_BESIDE_WORDS.items()}
+_NO_ONES_NAME_BESIDE = {language: script_phrase_pattern(phrases + _PERSON_NOUNS[language])
+                        for language, phrases in _NAMED_BESIDE_WORDS.items()}
+# What may stand between a role word and a name beside it: spaces, a comma, a colon, a dash, a bracket.
+_BESIDE_GAP = re.compile(r"[\s,:()\-\u2013\u2014]*")
 # A drug's name is long; "יניב" alone is a given name (Yaniv), so an ending counts only on a word this long.
 _DRUG_NAME_LENGTH = 7
 
@@ -131,9 +167,10 @@ def _forms(word: str, language: str) -> list[str]:
     return [word, word.replace("\u093C", "")]          # with and without the nukta ("ज़" / "ज")
 
 
-# A person's initials, "ل.ش.", "ל.ש.", "ए.के.": a letter and a dot, twice.
-_INITIALS = {language: re.compile(rf"(?<![{letters}])[{letters}]\.\s?[{letters}]\.")
-             for language, letters in (("ar", _ARABIC), ("he", _HEBREW), ("hi", r"\u0900-\u097F"))}
+# A person's initials, "ل.ش.", "ל.ש.", "ए.के.": a letter (in Devanagari with its vowel sign) and a dot, twice.
+_INITIALS = {language: re.compile(rf"(?<![{letters}])[{letters}]{marks}\.\s?[{letters}]{marks}\.")
+             for language, letters, marks in (("ar", _ARABIC, ""), ("he", _HEBREW, ""),
+                                              ("hi", r"\u0900-\u097F", r"[\u0900-\u0903\u093A-\u094F]*"))}
 
 
 # A day, a month's name and a year ("١ يناير ٢٠١٨", "14 בפברואר 2016", "14 फरवरी 2016"): a full date, refused in
@@ -164,20 +201,48 @@ def _foreign_spelling(text: str, match: re.Match) -> bool:
     return bool(re.search("[\u05D0-\u05EA]['\u05F3]", word))
 
 
-@functools.lru_cache(maxsize=65536)
-def is_ordinary_word(word: str, language: str) -> bool:
-    """A word of `language` ("ar", "he", "hi") that is common or a drug's name, and no listed name in any form."""
-    forms = _forms(word, language)
-    # Not with Arabic's article taken off: given names do not take it, so "العمر" (the age) is no "عمر" (Omar).
-    if any(is_listed_name(form, language) for form in forms
-           if not (language == "ar" and "ال" in word[:len(word) - len(form)])):
-        return False
-    if len(forms[0]) >= _DRUG_NAME_LENGTH and forms[0].endswith(_DRUG_ENDINGS[language]):
-        return True
+def _zipf(word: str, language: str) -> float:
     from wordfreq import zipf_frequency  # lazy: only text in these three scripts needs the frequency lists
 
     # The "small" lists hold every word used once in a million or more, exactly what ZIPF_FLOOR asks for.
-    return any(zipf_frequency(form, language, wordlist="small") >= ZIPF_FLOOR for form in forms)
+    return zipf_frequency(word, language, wordlist="small")
+
+
+@functools.lru_cache(maxsize=65536)
+def is_ordinary_word(word: str, language: str) -> bool:
+    """A word of `language` ("ar", "he", "hi") that is common or a drug's name, and no listed name in any form
+    more common than the word as written."""
+    forms = _forms(word, language)
+    written = _zipf(forms[0], language)
+    for form in forms:
+        # Not with Arabic's article taken off: given names do not take it, so "العمر" (the age) is no "عمر" (Omar).
+        if language == "ar" and "ال" in word[:len(word) - len(form)]:
+            continue
+        # A name under a clitic ("ו" + "משה", and Moshe) is held back unless the word as written is the commoner
+        # reading: "מינון" (dosage) is not "from Yinon", "لجنة" (committee) not "for Jannah".
+        if is_listed_name(form, language) and (len(form) == len(forms[0]) or written <= _zipf(form, language)):
+            return False
+    if len(forms[0]) >= _DRUG_NAME_LENGTH and forms[0].endswith(_DRUG_ENDINGS[language]):
+        return True
+    return written >= ZIPF_FLOOR or any(_zipf(form, language) >= ZIPF_FLOOR for form in forms[1:])
+
+
+def _name_may_stand_beside(text: str, language: str) -> bool:
+    """Whether a word directly before or after one of the role words (_NAMED_BESIDE_WORDS) could be a name; another
+    role word or a word for the child beside it ("הילד בן 5", the boy aged 5) is none."""
+    word = WORD_IN_SCRIPT[language]
+    in_a_role = {position for role in _NO_ONES_NAME_BESIDE[language].finditer(text)
+                 for position in range(*role.span())}
+    for role in _NAMED_BESIDE[language].finditer(text):
+        after = word.search(text, role.end())
+        before = [m for m in word.finditer(text, 0, role.start())][-1:]
+        beside = ([after] if after and _BESIDE_GAP.fullmatch(text, role.end(), after.start()) else []) + [
+            m for m in before if _BESIDE_GAP.fullmatch(text, m.end(), role.start())]
+        if any(m.start() not in in_a_role and (m.group() in LEFT_OUT[language]
+                                               or not is_ordinary_word(m.group(), language)
+                                               or _zipf(m.group(), language) < NEIGHBOUR_FLOOR) for m in beside):
+            return True
+    return False
 
 
 def ordinary_word_spans(text: str) -> list[tuple[int, int]]:
@@ -190,12 +255,15 @@ def ordinary_word_spans(text: str) -> list[tuple[int, int]]:
             continue
         organisations = organisation_spans(text, language)
         rest = mask(text, organisations) if organisations else text
-        if (_PERSON_WORD[language].search(without_marks(rest, "ar")) or _INITIALS[language].search(rest)
-                or _FULL_DATE[language].search(rest) or (language == "hi" and _JOINED_HONORIFIC.search(rest))):
+        plain = without_marks(rest, "ar")
+        if (_PERSON_WORD[language].search(plain) or _name_may_stand_beside(plain, language)
+                or _INITIALS[language].search(rest) or _FULL_DATE[language].search(rest)
+                or (language == "hi" and _JOINED_HONORIFIC.search(rest))):
             continue
         spans += organisations + [m.span() for m in pattern.finditer(rest)
                                   if is_ordinary_word(m.group(), language) and not _foreign_spelling(rest, m)]
     return spans
 
 
-__all__ = ["PERSIAN_OR_URDU_LETTER", "WORD_IN_SCRIPT", "ZIPF_FLOOR", "is_ordinary_word", "ordinary_word_spans"]
+__all__ = ["NEIGHBOUR_FLOOR", "PERSIAN_OR_URDU_LETTER", "WORD_IN_SCRIPT", "ZIPF_FLOOR", "is_ordinary_word",
+           "ordinary_word_spans"]
