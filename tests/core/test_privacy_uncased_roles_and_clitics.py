@@ -85,3 +85,41 @@ def test_fundraiser_pages_and_groups_named_after_a_child_are_refused(text):
 ])
 def test_support_groups_named_by_their_disease_pass(text):
     assert find_personal_data(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "בית החולים הדסה עין כרם",                 # a hospital's name of several words, past the three-word window
+    "טיפולים בהדסה עין כרם",                   # with a joined preposition
+    "सीएमसी वेल्लोर में इलाज चल रहा है",
+    "مستشفى سانت جود في ممفيس",
+])
+def test_hospitals_named_in_full_are_no_ones_names(text):
+    assert find_passing_ordinary_words(text) == []
+
+
+def test_a_hospitals_name_that_is_a_given_name_alone_is_still_a_name():
+    assert find_passing_ordinary_words("הדסה קיבלה את התרופה")       # Hadassah received the drug
+
+
+@pytest.mark.parametrize("personal, clean", [
+    ("שלחו לי ל-054-9988776 בווטסאפ", "שלחנו מייל ל-medinfo@bayer.com"),   # a phone / a company's mailbox
+    ("ל-john.smith@roche.com", "כתבנו ל-expandedaccess@dayonebio.com"),
+])
+def test_a_hebrew_preposition_joined_by_a_hyphen_does_not_hide_a_number_or_an_address(personal, clean):
+    assert {"phone", "email"} & {finding.kind for finding in find_personal_data(personal)}
+    assert find_personal_data(clean) == []
+
+
+@pytest.mark.parametrize("clean, personal", [
+    ("we wrote to medinfo.india@novartis.com", "we wrote to priya.india@novartis.com"),
+    ("medinfo.il@pharma-example.com", "dana.il@pharma-example.com"),
+    ("eap-mena@pharma-example.com", "omar-mena@pharma-example.com"),
+])
+def test_a_company_mailbox_may_name_the_region_it_serves(clean, personal):
+    assert find_personal_data(clean) == []
+    assert find_personal_data(personal)
+
+
+@pytest.mark.parametrize("text", ["2019-0123456", "batch A-0549988776", "ref 12-0549988776"])
+def test_a_hyphen_inside_a_latin_token_still_keeps_a_number_from_being_a_phone(text):
+    assert find_personal_data(text) == []

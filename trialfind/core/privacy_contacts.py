@@ -12,6 +12,7 @@ from trialfind.core.privacy_words import FREE_MAIL_DOMAINS, ROLE_EMAIL_STEMS, RO
 _TLD = (r"(?:com|org|net|edu|gov|mil|int|info|biz|io|me|co|uk|us|ca|au|nz|ie|fr|de|es|it|nl|be|ch|at|se|no|dk|"
         r"fi|pl|pt|br|mx|in|jp|cn|ru|il|za|cz|sk|hu|tr|id|my|ph|vn|ro|gr|ar|cl|ke|ng|sg|hk|kr|tw)")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+%-]+\s?@\s?[\w-]+(?:\s?\.\s?[\w-]+)+", re.U)
+_HEBREW_PREFIX = re.compile(r"[\u05D0-\u05EA]{0,3}-?")
 # "at" and "dot" as families write them in their languages: "arroba"/"ponto" (pt), "arroba"/"punto" (es),
 # "arobase"/"point" (fr), "chiocciola"/"punto" (it), "Klammeraffe"/"Punkt"/"ät" (de), "małpa"/"kropka" (pl),
 # "zavináč"/"tečka" (cs), "zavináč"/"bodka" (sk), "kukac"/"pont" (hu), "snabel-a"/"punkt" (sv, da, no),
@@ -48,16 +49,20 @@ _BRACKETED_AT = re.compile(r"[\[({]\s*@\s*[\])}]")
 _FREE_MAIL_BARE = re.compile(rf"(?<![\w.])[\w.+-]+{_AT}(?:gmail|yahoo|hotmail|outlook|icloud|aol|protonmail|gmx)\b",
                              re.I)
 
+# Not inside a longer token ("2019-0123456", "v2.0-1234567"), but Hebrew joins a preposition to a number with a
+# hyphen ("ל-054-9988776", to 054...): that hyphen starts a number (Academy of the Hebrew Language, punctuation
+# rules: the maqaf after a prefix letter before digits).
+_NUMBER_STARTS = r"(?<![\w/.])(?:(?<!-)|(?<=[\u05D0-\u05EA]-))"
 _PHONE_SHAPES = (
     # international: +44 20 7946 0958, +1 (312) 555-0198, +44 (0)161 496 0000, +49 30 901820
     re.compile(r"(?<![\w+])\+\d{1,3}[\s.-]?(?:\(0\)\s?)?\(?\d{1,5}\)?(?:[\s./-]?\d{2,5}){1,4}"),
     re.compile(r"(?<![\w+])00[1-9]\d{0,2}[\s.-]\d{1,5}(?:[\s./-]?\d{2,8}){1,3}(?![\w/])"),      # 0049 89 1234567
     # North American: (617) 555 0123, 617/555/0123, 1-800-438-1985, 6175550123
-    re.compile(r"(?<![\w/.-])(?:1[\s.-])?\(?[2-9]\d{2}\)?[\s./-]?\d{3}[\s./-]\d{4}(?![\w/-]|\.\d)"),
-    re.compile(r"(?<![\w/.-])[2-9]\d{2}[2-9]\d{6}(?![\w/.-])"),
+    re.compile(_NUMBER_STARTS + r"(?:1[\s.-])?\(?[2-9]\d{2}\)?[\s./-]?\d{3}[\s./-]\d{4}(?![\w/-]|\.\d)"),
+    re.compile(_NUMBER_STARTS + r"[2-9]\d{2}[2-9]\d{6}(?![\w/.-])"),
     # national with trunk zero: 020 7946 0958, 07700 900123, 06 12 34 56 78, 030 901820, 089/1234567
-    re.compile(r"(?<![\w/.-])0\d{1,4}[\s./-]?\d{2,8}(?:[\s./-]\d{2,4}){0,3}(?![\w/])"),
-    re.compile(r"(?<![\w/.-])\(0\d{1,4}\)\s?\d{2,5}(?:[\s.-]?\d{2,5}){1,2}(?![\w/])"),     # (02) 9876 5432
+    re.compile(_NUMBER_STARTS + r"0\d{1,4}[\s./-]?\d{2,8}(?:[\s./-]\d{2,4}){0,3}(?![\w/])"),
+    re.compile(_NUMBER_STARTS + r"\(0\d{1,4}\)\s?\d{2,5}(?:[\s.-]?\d{2,5}){1,2}(?![\w/])"),     # (02) 9876 5432
 )
 # A number typed one digit at a time ("0 7 7 0 0 - 9 0 0 - 1 2 3"): seven or more single digits in a row.
 _SPACED_DIGITS = re.compile(r"(?<![\w.,/])\+?\d(?:\s*-?\s*\d(?!\d)){6,14}(?![\w.,/])")
@@ -66,7 +71,7 @@ _MESSAGING_LINK = re.compile(r"\b(?:wa\.me/|whatsapp\.com/send/?\?phone=|viber:/
                              r"\s*(?:%2B|\+)?\d{7,15}\b", re.IGNORECASE)
 # A local or unusual number ("555-0188", "338 1234567", "0049 89 1234567") counts only where
 # the text says it is a phone.
-_LOCAL_PHONE = re.compile(r"(?<![\w/.-])\d{2,5}(?:[-.\s]\d{2,8}){1,4}(?![\w/.-])")
+_LOCAL_PHONE = re.compile(_NUMBER_STARTS + r"\d{2,5}(?:[-.\s]\d{2,8}){1,4}(?![\w/.-])")
 _EXTENSION = re.compile(r"^\s*(?:,\s*)?(?:ext\.?|extension|x|#)\s*\d{1,6}", re.I)
 YEAR_RANGE = re.compile(r"^\s*(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2}\s*$")
 # With "number" and "phone" in the languages of the families served: "numer: 501 238 774", "número 612 34 56 78".
@@ -88,12 +93,23 @@ def _is_free_mail(domain: str) -> bool:
                for free in FREE_MAIL_DOMAINS)
 
 
+# The country or region a company's mailbox serves ("medinfo.india@", "medinfo.il@", "eap-mena@"): regions as
+# companies name their offices (Wikipedia, "EMEA", "MENA", "APAC", "Latin America", "Gulf Cooperation Council"),
+# countries where those offices are, and any two-letter country code (ISO 3166-1 alpha-2) after a role word.
+_REGION_PARTS = frozenset("""
+global intl international worldwide emea mena apac latam gcc europe african asia gulf nordics nordic benelux dach
+india israel canada mexico brazil japan china korea australia germany france spain italy egypt jordan lebanon saudi
+uae emirates qatar kuwait turkey pakistan
+""".split())
+
+
 def _is_role_email(address: str) -> bool:
     local, _, domain = re.sub(r"\s", "", address.lower()).partition("@")
     if _is_free_mail(domain):
         return False
     parts = [p for p in re.split(r"[._+\-]+", local) if p]
-    return bool(parts) and all(p.isdigit() or p in ROLE_WORDS or any(s in p for s in ROLE_EMAIL_STEMS)
+    roles = [p for p in parts if p in ROLE_WORDS or any(s in p for s in ROLE_EMAIL_STEMS)]
+    return bool(roles) and all(p.isdigit() or p in roles or p in _REGION_PARTS or (len(p) == 2 and p.isalpha())
                                for p in parts)
 
 
@@ -102,8 +118,10 @@ def find_emails(text: str, found: list[Finding], allowed: list[tuple[int, int]])
         # "ANC @ 0.4 x10^9/L": an "at" before a number, not an address (a domain ends in a name).
         if not re.search(r"[A-Za-z]{2,}$", match.group(0)):
             continue
-        if _is_role_email(match.group(0)):
-            allowed.append(match.span())
+        # Hebrew joins a preposition to a Latin word with a hyphen ("ל-medinfo@bayer.com", to medinfo@...).
+        start = match.start() + len(_HEBREW_PREFIX.match(match.group(0))[0])
+        if _is_role_email(text[start:match.end()]):
+            allowed.append((start, match.end()))
         else:
             found.append(Finding("email", *match.span(), "an email address"))
     for pattern in (_BRACKETED_EMAIL, _SPACED_EMAIL):

@@ -36,6 +36,18 @@ _COMMITTEES = {
     "he": ("ועדת הלסינקי", "ועדת הלסינקי העליונה", "ועדת האתיקה", "ועדת אתיקה", "הלסינקי"),
     "hi": ("एथिक्स कमेटी", "एथिक्स कमिटी", "एथिक्स समिति", "नैतिकता समिति", "आचार समिति", "एथिक्स"),
 }
+# Hospitals by a name no person has: brands and full names of several words ("הדסה עין כרם", "सीएमसी वेल्लोर",
+# "سانت جود"), counted anywhere, in Hebrew with a joined preposition too ("בהדסה עין כרם"). Same sources.
+_HOSPITALS = {
+    "ar": ("سانت جود", "سان جود", "مستشفى سانت جود", "كليفلاند كلينك", "الحسين للسرطان", "مركز الحسين للسرطان",
+           "الملك فيصل التخصصي", "المطلع", "أوغستا فيكتوريا", "57357"),
+    "he": ("הדסה עין כרם", "הדסה הר הצופים", "שיבא תל השומר", "תל השומר", "מרכז שניידר", "שניידר לרפואת ילדים",
+           "איכילוב", "אסותא", "רמב\"ם", "רמב״ם", "סורוקה", "בילינסון", "וולפסון", "שערי צדק", "אסף הרופא"),
+    "hi": ("सीएमसी वेल्लोर", "क्रिश्चियन मेडिकल कॉलेज", "एम्स", "टाटा मेमोरियल", "मेदांता", "मेदांता - द मेडिसिटी",
+           "द मेडिसिटी", "अपोलो", "फोर्टिस", "पीजीआई", "पीजीआईएमईआर", "किदवई", "जसलोक", "हिंदुजा", "सफदरजंग",
+           "केईएम", "कैनकिड्स", "कैनसपोर्ट", "सेंट ज्यूड"),
+}
+_HEBREW_JOINED = ("ב", "ל", "מ", "ו", "וב", "ול", "ומ", "ש", "שב")
 # Words for a hospital, centre, institute, clinic or university (Wiktionary's entries for each).
 _INSTITUTION_WORDS = {
     "ar": ("مستشفى", "لمستشفى", "بمستشفى", "المستشفى", "مركز", "لمركز", "بمركز", "المركز", "مدينة", "مجمع", "جامعة",
@@ -71,11 +83,14 @@ def script_phrase_pattern(phrases) -> re.Pattern:
                       + rf")(?!{letter})")
 
 
-_COMPANY_OR_COMMITTEE = {language: script_phrase_pattern(phrases + _COMMITTEES[language])
-                         for language, phrases in _COMPANIES.items()}
+_COMPANY_OR_COMMITTEE = {language: script_phrase_pattern(
+    phrases + _COMMITTEES[language] + _HOSPITALS[language]
+    + (tuple(p + h for p in _HEBREW_JOINED for h in _HOSPITALS["he"]) if language == "he" else ()))
+    for language, phrases in _COMPANIES.items()}
 _INSTITUTION_WORD = {language: script_phrase_pattern(phrases) for language, phrases in _INSTITUTION_WORDS.items()}
 _INSTITUTION_NAME = {language: script_phrase_pattern(phrases) for language, phrases in _INSTITUTION_NAMES.items()}
 _NEAR = re.compile(r"\S+")
+_JOINED_NAMES = re.compile(r"[\s\-\u2013]+")
 
 
 def _near_an_institution_word(text: str, start: int, end: int, language: str) -> bool:
@@ -89,9 +104,16 @@ def organisation_spans(text: str, language: str) -> list[tuple[int, int]]:
     """Spans of `text` that name a company, an ethics committee, or a hospital by the name it is called by (language
     "ar", "he", "hi")."""
     spans = [m.span() for m in _COMPANY_OR_COMMITTEE[language].finditer(text)]
-    spans += [m.span() for m in _INSTITUTION_NAME[language].finditer(text)
-              if _near_an_institution_word(text, m.start(), m.end(), language)]
-    return spans
+    names = list(_INSTITUTION_NAME[language].finditer(text))
+    accepted = [m for m in names if _near_an_institution_word(text, m.start(), m.end(), language)]
+    # A name of several words runs on past the window ("בית החולים הדסה עין כרם"): a name next to one taken is taken.
+    while True:
+        more = [m for m in names if m not in accepted and any(
+            _JOINED_NAMES.fullmatch(text, min(m.end(), a.end()), max(m.start(), a.start())) for a in accepted)]
+        if not more:
+            break
+        accepted += more
+    return spans + [m.span() for m in accepted]
 
 
 __all__ = ["organisation_spans", "script_phrase_pattern"]
